@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace fbm {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+/// One HTTP exchange as the activity log shows it. Built only from redacted data: the
+/// Authorization header, tokens, assertions and signed-URL signatures never reach it.
+struct ActivityEntry
+{
+    QDateTime at;          ///< when the request was sent (UTC)
+    QByteArray method;
+    QUrl url;              ///< redacted (no signatures, no tokens in the query)
+    int status = 0;        ///< HTTP status, 0 when no answer came
+    qint64 elapsedMs = 0;
+    HeaderList requestHeaders; ///< redacted
+    QByteArray requestBody;    ///< redacted; empty for GET
+    QString note;          ///< error text or a remark ("redirect to another origin: token dropped")
+
+    [[nodiscard]] QJsonObject toJson() const;
+    static ActivityEntry fromJson(const QJsonObject &o);
+    /// A curl command line that repeats the request; the token appears as $TOKEN.
+    [[nodiscard]] QString toCurl() const;
+};
+
+} // namespace fbm

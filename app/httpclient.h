@@ -1,0 +1,147 @@
+#pragma once
+
+#include "activity.h"
+#include "result.h"
+
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace fbm {
+
+class AuthProvider;
+
+/// One request as the core wants it sent.
+struct HttpCall
+{
+    QByteArray method = "GET";
+    QUrl url;
+    HeaderList headers; ///< besides the client's extra headers; never Authorization
+    QByteArray body;
+    bool withAuth = true;      ///< attach the bearer token (only ever to the trusted origin)
+    int timeoutMs = 60000;     ///< transfer timeout: no byte for this long aborts the request
+    qint64 maxBodyBytes = qint64(64) << 20; ///< buffered calls refuse larger answers
+    int maxRedirects = 5;
+    /// Receives one entry per HTTP exchange (each redirect hop is one).
+    std::function<void(const ActivityEntry &)> log;
+};
+
+struct HttpResponse
+{
+    int status = 0;
+    HeaderList headers;
+    QByteArray body; ///< empty for streamed transfers
+    QUrl finalUrl;
+    Error error;     ///< network failure or refused redirect; an HTTP error status is not an Error here
+
+    [[nodiscard]] QByteArray header(QByteArrayView name) const;
+    [[nodiscard]] bool isSuccess() const { return !error.isError() && status >= 200 && status < 300; }
+};
+
+class Transfer;
+
+/// Sends requests for one server profile. It owns the rules about the bearer token: it is
+/// attached only to the trusted origin (the profile's base URL), only over HTTPS or to a
+/// loopback host unless plain HTTP was allowed, never across a redirect to another origin, and
+/// renewed once on a 401. Redirects are followed by hand so that those rules hold on every hop;
+/// an https -> http redirect is refused.
+class HttpClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpClient)
+public:
+    HttpClient(QNetworkAccessManager *nam, const QUrl &base, QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    void setAuth(AuthProvider *auth);
+    [[nodiscard]] AuthProvider *auth() const { return m_auth; }
+    void setExtraHeaders(const HeaderList &headers) { m_extraHeaders = headers; }
+    /// Permit the token over plain HTTP to a non-loopback host (the user's explicit consent).
+    void setAllowInsecureToken(bool allow) { m_allowInsecureToken = allow; }
+    void setSslConfiguration(const QSslConfiguration &config) { m_ssl = config; m_hasSsl = true; }
+    [[nodiscard]] QUrl base() const { return m_base; }
+    [[nodiscard]] QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    /// Whether a token may be sent to url at all.
+    [[nodiscard]] bool mayReceiveToken(const QUrl &url) const;
+    [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
+
+    /// A buffered request; callback runs once, unless context is destroyed first.
+    void send(const HttpCall &call, QObject *context, std::function<void(const HttpResponse &)> callback);
+
+    /// A streamed request (downloads). The Transfer deletes itself after finished().
+    Transfer *stream(const HttpCall &call);
+
+    /// Scrub every known secret (and bearer tokens) from text meant for a user or a log.
+    [[nodiscard]] QString redact(const QString &text) const;
+
+private:
+    friend class Transfer;
+    QNetworkAccessManager *m_nam;
+    QUrl m_base;
+    QPointer<AuthProvider> m_auth;
+    HeaderList m_extraHeaders;
+    bool m_allowInsecureToken = false;
+    QSslConfiguration m_ssl;
+    bool m_hasSsl = false;
+};
+
+/// One request with its redirects and one token renewal. Emits responseStarted() once the final
+/// response's headers are in, readyRead() as data arrives (streamed mode), finished() once.
+class Transfer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Transfer)
+public:
+    Transfer(HttpClient *client, HttpCall call, bool buffered);
+    ~Transfer() override;
+
+    void start();
+    void abort(const QString &why);
+    /// The reply of the current hop, valid between responseStarted() and finished().
+    [[nodiscard]] QNetworkReply *reply() const { return m_reply; }
+    [[nodiscard]] int status() const { return m_status; }
+    [[nodiscard]] QByteArray header(QByteArrayView name) const;
+
+Q_SIGNALS:
+    void responseStarted(int status);
+    void readyRead();
+    void finished(const fbm::HttpResponse &response);
+
+private:
+    void issue(const QUrl &url, bool withToken, const QString &token);
+    void beginHop(const QUrl &url);
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void finish(HttpResponse response);
+    void logHop(int status, const QString &note);
+
+    QPointer<HttpClient> m_client;
+    HttpCall m_call;
+    bool m_buffered;
+    QPointer<QNetworkReply> m_reply;
+    QUrl m_currentUrl;
+    int m_hops = 0;
+    bool m_triedRefresh = false;
+    bool m_sentToken = false;
+    bool m_headersDone = false;
+    bool m_passThrough = false; ///< this hop's body is the final answer
+    bool m_done = false;
+    int m_status = 0;
+    QByteArray m_body;
+    QString m_token;
+    QString m_abortReason;
+    QElapsedTimer m_hopTimer;
+    QDateTime m_hopStarted;
+    QString m_note;
+};
+
+} // namespace fbm
