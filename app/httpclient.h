@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activity.h"
+#include "authprovider.h"
 #include "result.h"
 
 #include <QElapsedTimer>
@@ -16,7 +17,7 @@ class QNetworkAccessManager;
 
 namespace fbm {
 
-class AuthProvider;
+
 
 /// One request as the core wants it sent.
 struct HttpCall

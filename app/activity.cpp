@@ -1,0 +1,72 @@
+#include "activity.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+QJsonObject ActivityEntry::toJson() const
+{
+    QJsonObject o;
+    o.insert(u"at"_s, at.toString(Qt::ISODateWithMs));
+    o.insert(u"method"_s, QString::fromLatin1(method));
+    o.insert(u"url"_s, url.toString(QUrl::FullyEncoded));
+    o.insert(u"status"_s, status);
+    o.insert(u"ms"_s, elapsedMs);
+    QJsonArray headers;
+    for (const auto &h : requestHeaders)
+        headers.append(QJsonArray{QString::fromLatin1(h.first), QString::fromLatin1(h.second)});
+    o.insert(u"headers"_s, headers);
+    if (!requestBody.isEmpty())
+        o.insert(u"body"_s, QString::fromUtf8(requestBody));
+    if (!note.isEmpty())
+        o.insert(u"note"_s, note);
+    return o;
+}
+
+ActivityEntry ActivityEntry::fromJson(const QJsonObject &o)
+{
+    ActivityEntry e;
+    e.at = QDateTime::fromString(o.value("at"_L1).toString(), Qt::ISODateWithMs);
+    e.method = o.value("method"_L1).toString().toLatin1();
+    e.url = QUrl(o.value("url"_L1).toString(), QUrl::StrictMode);
+    e.status = o.value("status"_L1).toInt();
+    e.elapsedMs = qint64(o.value("ms"_L1).toDouble());
+    for (const QJsonValue &h : o.value("headers"_L1).toArray()) {
+        const QJsonArray pair = h.toArray();
+        e.requestHeaders.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
+    }
+    e.requestBody = o.value("body"_L1).toString().toUtf8();
+    e.note = o.value("note"_L1).toString();
+    return e;
+}
+
+namespace {
+QString shellQuote(const QString &s)
+{
+    QString q = s;
+    q.replace(u'\'', u"'\\''"_s);
+    return u'\'' + q + u'\'';
+}
+} // namespace
+
+QString ActivityEntry::toCurl() const
+{
+    QStringList parts{u"curl"_s};
+    if (method != "GET")
+        parts << u"-X"_s << QString::fromLatin1(method);
+    for (const auto &h : requestHeaders) {
+        QString value = QString::fromLatin1(h.second);
+        if (h.first.compare("authorization", Qt::CaseInsensitive) == 0)
+            value = u"Bearer $TOKEN"_s; // the token is never stored; the user supplies it
+        const QString header = QString::fromLatin1(h.first) + u": "_s + value;
+        parts << u"-H"_s << (value.contains(u'$') ? u'"' + header + u'"' : shellQuote(header));
+    }
+    if (!requestBody.isEmpty())
+        parts << u"--data-binary"_s << shellQuote(QString::fromUtf8(requestBody));
+    parts << shellQuote(url.toString(QUrl::FullyEncoded));
+    return parts.join(u' ');
+}
+
+} // namespace fbm

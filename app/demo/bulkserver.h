@@ -1,0 +1,202 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace fbm::demo {
+
+/// Which real server the simulation imitates: URL shapes, headers and quirks.
+enum class Flavor {
+    /// The HL7 specification as written. Status URL <base>/jobs/<id>/status, files
+    /// <base>/files/<id>/<n>.ndjson, X-Progress "<p>% complete".
+    Standard,
+    /// HAPI FHIR. Status URL <base>/$export-poll-status?_jobId=<id>, files <base>/Binary/<fileid>,
+    /// X-Progress "Build in progress - Status set to IN_PROGRESS at <iso>", Retry-After 120,
+    /// "error": [] always, DELETE on a finished job 404, a cancelled job keeps answering 202 with
+    /// "... Status set to CANCELLED at ...".
+    Hapi,
+    /// Oracle Health Millennium. Status URL <base>/bulk-export/jobs/<id>, X-Progress
+    /// "in-progress", Retry-After 600, Expires on the 200; files <base>/bulk-export/files/<id>
+    /// answer 307 to the storage origin (fileOrigin()), which refuses an Authorization header.
+    Oracle,
+    /// Danish eHealth (HAPI based): as Hapi, and Binary files answer a FHIR Binary resource to
+    /// Accept: application/fhir+json; Expires = +2 h.
+    EHealth,
+};
+
+/// One file of the export, in manifest order.
+struct ServedFile
+{
+    QString kind = QStringLiteral("output"); ///< "output", "error" or "deleted"
+    QString type;                            ///< e.g. "Patient", "OperationOutcome"
+    QByteArray content; ///< NDJSON bytes, OR leave empty and set generatedLines
+    /// >0: the body is generated on the fly (never held in memory) and deterministic: line i is
+    /// a valid JSON resource of `type`, padded with spaces to a fixed width.
+    qint64 generatedLines = 0;
+    bool includeCount = true; ///< put "count" (number of lines) in the manifest entry
+    bool gzip = false; ///< serve with Content-Encoding: gzip when accepted (`content` files)
+};
+
+/// Misbehaviour of one file's download.
+struct FileFault
+{
+    enum class Kind { None, DropAt, Stall, ServerError, IgnoreRange, Slow };
+    Kind kind = Kind::None;
+    double fraction = 0.5; ///< DropAt/Stall: after this fraction of the body, abort / stop sending
+    int stallMs = -1;      ///< Stall: resume after this many ms (-1: never)
+    int status = 503;      ///< ServerError status (with an OperationOutcome body)
+    /// How many requests for this file are faulted before it behaves (IgnoreRange/Slow: always).
+    int times = 1;
+    qint64 bytesPerSecond = 0; ///< Slow
+};
+
+/// How the server answers the jobs kicked off after setScript().
+struct Script
+{
+    Flavor flavor = Flavor::Standard;
+    int pollsBeforeDone = 2; ///< number of 202 answers before the 200 manifest
+    /// Sent on 202 as delta-seconds; -1: no Retry-After header at all. 0 means the flavor's
+    /// default: "0" for Standard, 120 for Hapi/EHealth, 600 for Oracle (send retryAfterRaw "0"
+    /// to get a zero there).
+    int retryAfterSeconds = 0;
+    QByteArray retryAfterRaw; ///< if set, sent verbatim instead (HTTP-date, garbage, negative...)
+    QStringList progressTexts; ///< X-Progress per poll (cycled); empty = flavor default; "" = none
+    bool requiresAccessToken = true;
+    bool requiresAccessTokenAsString = false; ///< send "requiresAccessToken": "true" (Soarian)
+    // kick-off
+    int kickoffStatus = 202; ///< anything else: answered with kickoffBody (default an OperationOutcome)
+    QByteArray kickoffBody;
+    bool omitContentLocation = false;
+    bool relativeContentLocation = false; ///< Content-Location as an absolute path, no origin
+    /// HAPI's job reuse: an identical kick-off without "Cache-Control: no-cache" answers the
+    /// existing job's status URL instead of starting a new job (off unless asked for).
+    bool reuseIdenticalJobs = false;
+    // polls: a queue of scripted answers consumed before the normal behaviour, one per poll
+    struct PollAnswer
+    {
+        int status;
+        QByteArray body;
+        QByteArray contentType; ///< empty with a body: application/fhir+json
+        QByteArray retryAfter;  ///< empty: no Retry-After header
+    };
+    QList<PollAnswer> pollQueue; ///< e.g. {429,"","","1"}, {503, <transient OO>, "application/fhir+json", ""}
+    // manifest
+    bool emptyWithMessage = false; ///< 200 with output:[] error:[] and "message": "Export complete, but no data ..."
+    QByteArray manifestOverride; ///< if set, the 200 body is exactly this (malformed manifests, hostile ones)
+    int expiresInSeconds = 0; ///< >0: Expires header on the 200 (Oracle: 30 days, EHealth: 2 h by default)
+    bool filesOnOtherOrigin = false; ///< file URLs point at the storage origin directly (no redirect)
+    /// >1: split output over pages linked with link[{relation:"next",url}]; the pages after the
+    /// first live at <base>/jobs/<id>/manifest/<page>.
+    int manifestPages = 1;
+};
+
+/// A simulated FHIR Bulk Data server on 127.0.0.1: the tests' server and the app's demo mode.
+///
+/// Two origins: the FHIR base (baseUrl()) and a "storage" origin (fileOrigin()) standing for a
+/// pre-signed object store. Endpoints on the base: GET|POST $export, Patient/$export,
+/// Group/<id>/$export, the flavor's status URL (GET, DELETE), the file URLs, metadata,
+/// .well-known/smart-configuration, Group (search) and Group/<id> (read).
+class BulkServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BulkServer)
+public:
+    explicit BulkServer(QObject *parent = nullptr);
+    ~BulkServer() override;
+
+    /// Listens on 127.0.0.1 only (port 0: any free port) and starts the storage origin on
+    /// another free port. False when the port cannot be bound or the server already listens.
+    bool listen(quint16 port = 0);
+    [[nodiscard]] bool isListening() const;
+    [[nodiscard]] QUrl baseUrl() const;    ///< http://127.0.0.1:<port>/fhir (no trailing slash)
+    [[nodiscard]] QUrl fileOrigin() const; ///< http://127.0.0.1:<otherport>
+    [[nodiscard]] quint16 port() const;
+
+    void setScript(const Script &script); ///< applies to jobs kicked off afterwards
+    [[nodiscard]] Script script() const;
+    void setFiles(const QList<ServedFile> &files); ///< the export's files, in manifest order
+    [[nodiscard]] QList<ServedFile> files() const;
+    void setFileFault(int fileIndex, const FileFault &fault); ///< index into files()
+    /// A small synthetic data set (Patient, Observation, Condition, Encounter,
+    /// MedicationRequest, an error file with a warning OperationOutcome), deterministic, a few
+    /// hundred lines. Sets the files only; the script is left as it is.
+    void seedDemoData();
+    /// The groups Group search and Group/<id>/$export know; by default demo-group-1 and
+    /// demo-group-2. Pairs of id and name.
+    void setGroups(const QList<QPair<QString, QString>> &idAndName);
+    [[nodiscard]] QList<QPair<QString, QString>> groups() const;
+
+    /// Bytes of file i exactly as a client must end up with them (decompressed; generated ones
+    /// too, built in memory, so keep those small).
+    [[nodiscard]] QByteArray expectedContent(int fileIndex) const;
+    /// length bytes of expectedContent(fileIndex) from offset, without building the whole file.
+    [[nodiscard]] QByteArray contentSlice(int fileIndex, qint64 offset, qint64 length) const;
+    [[nodiscard]] qint64 expectedSize(int fileIndex) const;
+    [[nodiscard]] qint64 lineCount(int fileIndex) const;
+
+    /// Authorization: when a validator is set, every request except
+    /// /.well-known/smart-configuration, /metadata and the storage origin must carry
+    /// "Authorization: Bearer <t>" with validator(t) == true, else 401 + OperationOutcome.
+    /// File downloads on the base need it only when the job's manifest says requiresAccessToken.
+    void setTokenValidator(std::function<bool(const QByteArray &token)> validator);
+    /// Served at <base>/.well-known/smart-configuration (404 while empty).
+    void setSmartConfiguration(const QJsonObject &config);
+    /// The source of "now" for transactionTime, Expires, Date and X-Progress times; the real
+    /// clock unless set.
+    void setClock(std::function<QDateTime()> now);
+
+    struct Recorded
+    {
+        QByteArray method;
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        [[nodiscard]] QByteArray header(QByteArrayView name) const; ///< first match, any case
+    };
+    [[nodiscard]] QList<Recorded> requests() const; ///< every request, on both origins, in order
+    void clearRequests();
+
+    /// What a kick-off asked for, as the server understood it.
+    struct JobInfo
+    {
+        QString id;
+        QByteArray method;        ///< GET or POST
+        QString level;            ///< "system", "patient" or "group"
+        QString groupId;          ///< for level "group"
+        QUrl requestUrl;          ///< the kick-off URL, as the manifest's "request"
+        QDateTime transactionTime;
+        /// Parameter name and value, in order: GET query items (decoded) or the Parameters
+        /// body (valueString/valueInstant/valueCode as is, valueReference its reference,
+        /// valueCoding "system|code", valueBoolean "true"/"false").
+        QList<QPair<QString, QString>> parameters;
+        Flavor flavor = Flavor::Standard;
+        bool cancelled = false;
+        bool completed = false; ///< the 200 manifest was served
+        int polls = 0;          ///< status GETs answered for this job (all kinds)
+    };
+    [[nodiscard]] QString lastJobId() const;
+    [[nodiscard]] int jobCount() const;
+    [[nodiscard]] bool jobCancelled(const QString &id) const;
+    [[nodiscard]] JobInfo jobInfo(const QString &id) const; ///< a default JobInfo when unknown
+    [[nodiscard]] QUrl statusUrl(const QString &id) const;  ///< the job's absolute status URL
+
+Q_SIGNALS:
+    void requestReceived(const QByteArray &method, const QUrl &url);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace fbm::demo

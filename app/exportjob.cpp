@@ -1,0 +1,294 @@
+#include "exportjob.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromIso(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+QString kindName(FileKind k)
+{
+    switch (k) {
+    case FileKind::Output:
+        return u"output"_s;
+    case FileKind::Error:
+        return u"error"_s;
+    case FileKind::Deleted:
+        return u"deleted"_s;
+    }
+    return {};
+}
+
+FileKind kindFromName(const QString &s)
+{
+    if (s == "error"_L1)
+        return FileKind::Error;
+    if (s == "deleted"_L1)
+        return FileKind::Deleted;
+    return FileKind::Output;
+}
+
+FileState fileStateFromName(const QString &s)
+{
+    if (s == "downloading"_L1)
+        return FileState::Downloading;
+    if (s == "saved"_L1)
+        return FileState::Saved;
+    if (s == "failed"_L1)
+        return FileState::Failed;
+    return FileState::Pending;
+}
+
+} // namespace
+
+QString fileStateName(FileState state)
+{
+    switch (state) {
+    case FileState::Pending:
+        return u"pending"_s;
+    case FileState::Downloading:
+        return u"downloading"_s;
+    case FileState::Saved:
+        return u"saved"_s;
+    case FileState::Failed:
+        return u"failed"_s;
+    }
+    return {};
+}
+
+bool canTransition(JobState from, JobState to)
+{
+    if (from == to)
+        return true;
+    switch (from) {
+    case JobState::Starting:
+        return to == JobState::Running || to == JobState::Failed || to == JobState::Cancelled;
+    case JobState::Running:
+        return to == JobState::Completed || to == JobState::Failed || to == JobState::Cancelled
+               || to == JobState::Expired || to == JobState::Saved;
+    case JobState::Completed:
+        return to == JobState::Downloading || to == JobState::Saved || to == JobState::Expired
+               || to == JobState::Failed || to == JobState::Cancelled;
+    case JobState::Downloading:
+        return to == JobState::Saved || to == JobState::Failed || to == JobState::Expired
+               || to == JobState::Completed || to == JobState::Cancelled;
+    case JobState::Failed:
+        // Retry: polling again (the status URL is still valid) or downloading the rest.
+        return to == JobState::Running || to == JobState::Downloading || to == JobState::Starting
+               || to == JobState::Completed;
+    case JobState::Expired:
+    case JobState::Cancelled:
+        return false;
+    case JobState::Saved:
+        return to == JobState::Downloading; // re-download a file on request
+    }
+    return false;
+}
+
+QString jobStateName(JobState state)
+{
+    switch (state) {
+    case JobState::Starting:
+        return u"starting"_s;
+    case JobState::Running:
+        return u"running"_s;
+    case JobState::Completed:
+        return u"completed"_s;
+    case JobState::Downloading:
+        return u"downloading"_s;
+    case JobState::Saved:
+        return u"saved"_s;
+    case JobState::Failed:
+        return u"failed"_s;
+    case JobState::Cancelled:
+        return u"cancelled"_s;
+    case JobState::Expired:
+        return u"expired"_s;
+    }
+    return {};
+}
+
+std::optional<JobState> jobStateFromName(const QString &name)
+{
+    for (JobState s : {JobState::Starting, JobState::Running, JobState::Completed, JobState::Downloading,
+                       JobState::Saved, JobState::Failed, JobState::Cancelled, JobState::Expired}) {
+        if (jobStateName(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QString jobStateText(JobState state)
+{
+    switch (state) {
+    case JobState::Starting:
+        return QCoreApplication::translate("fbm::JobState", "Starting");
+    case JobState::Running:
+        return QCoreApplication::translate("fbm::JobState", "Running");
+    case JobState::Completed:
+        return QCoreApplication::translate("fbm::JobState", "Completed");
+    case JobState::Downloading:
+        return QCoreApplication::translate("fbm::JobState", "Downloading");
+    case JobState::Saved:
+        return QCoreApplication::translate("fbm::JobState", "Saved");
+    case JobState::Failed:
+        return QCoreApplication::translate("fbm::JobState", "Failed");
+    case JobState::Cancelled:
+        return QCoreApplication::translate("fbm::JobState", "Cancelled");
+    case JobState::Expired:
+        return QCoreApplication::translate("fbm::JobState", "Expired");
+    }
+    return {};
+}
+
+QJsonObject ExportFile::toJson() const
+{
+    QJsonObject o{{u"kind"_s, kindName(kind)},   {u"type"_s, type},
+                  {u"url"_s, url.toString(QUrl::FullyEncoded)},
+                  {u"path"_s, relativePath},     {u"state"_s, fileStateName(state)},
+                  {u"bytes"_s, double(bytes)},   {u"totalBytes"_s, double(totalBytes)},
+                  {u"lines"_s, double(lines)},   {u"attempts"_s, attempts}};
+    if (expectedCount)
+        o.insert(u"count"_s, double(*expectedCount));
+    if (!error.isEmpty())
+        o.insert(u"error"_s, error);
+    return o;
+}
+
+ExportFile ExportFile::fromJson(const QJsonObject &o)
+{
+    ExportFile f;
+    f.kind = kindFromName(o.value("kind"_L1).toString());
+    f.type = o.value("type"_L1).toString();
+    f.url = QUrl(o.value("url"_L1).toString(), QUrl::StrictMode);
+    if (o.contains("count"_L1))
+        f.expectedCount = qint64(o.value("count"_L1).toDouble());
+    f.relativePath = o.value("path"_L1).toString();
+    f.state = fileStateFromName(o.value("state"_L1).toString());
+    f.bytes = qint64(o.value("bytes"_L1).toDouble());
+    f.totalBytes = qint64(o.value("totalBytes"_L1).toDouble(-1));
+    f.lines = qint64(o.value("lines"_L1).toDouble());
+    f.attempts = o.value("attempts"_L1).toInt();
+    f.error = o.value("error"_L1).toString();
+    return f;
+}
+
+bool ExportJob::isTerminal() const
+{
+    return state == JobState::Saved || state == JobState::Failed || state == JobState::Cancelled
+           || state == JobState::Expired;
+}
+
+int ExportJob::filesSaved() const
+{
+    return int(std::count_if(files.cbegin(), files.cend(), [](const ExportFile &f) { return f.state == FileState::Saved; }));
+}
+
+qint64 ExportJob::bytesSaved() const
+{
+    qint64 n = 0;
+    for (const ExportFile &f : files)
+        n += f.bytes;
+    return n;
+}
+
+qint64 ExportJob::resourcesSaved() const
+{
+    qint64 n = 0;
+    for (const ExportFile &f : files) {
+        if (f.kind == FileKind::Output && f.state == FileState::Saved)
+            n += f.lines;
+    }
+    return n;
+}
+
+QJsonObject ExportJob::toJson() const
+{
+    QJsonObject o;
+    o.insert(u"format"_s, 1);
+    o.insert(u"id"_s, id);
+    o.insert(u"profileId"_s, profileId);
+    o.insert(u"serverName"_s, serverName);
+    o.insert(u"request"_s, request.toJson());
+    o.insert(u"kickoffUrl"_s, kickoffUrl.toString(QUrl::FullyEncoded));
+    o.insert(u"statusUrl"_s, statusUrl.toString(QUrl::FullyEncoded));
+    o.insert(u"state"_s, jobStateName(state));
+    o.insert(u"progress"_s, progressText);
+    o.insert(u"nextPollAt"_s, iso(nextPollAt));
+    o.insert(u"attempt"_s, attempt);
+    o.insert(u"pollCount"_s, pollCount);
+    o.insert(u"lastError"_s, lastError);
+    o.insert(u"createdAt"_s, iso(createdAt));
+    o.insert(u"completedAt"_s, iso(completedAt));
+    o.insert(u"finishedAt"_s, iso(finishedAt));
+    o.insert(u"expiresAt"_s, iso(expiresAt));
+    o.insert(u"transactionTime"_s, iso(transactionTime));
+    o.insert(u"manifest"_s, QString::fromUtf8(manifestJson));
+    o.insert(u"message"_s, message);
+    o.insert(u"outDir"_s, outDir);
+    o.insert(u"autoDownload"_s, autoDownload);
+    o.insert(u"requiresAccessToken"_s, requiresAccessToken);
+    o.insert(u"cancelRequested"_s, cancelRequested);
+    QJsonArray fs;
+    for (const ExportFile &f : files)
+        fs.append(f.toJson());
+    o.insert(u"files"_s, fs);
+    QJsonArray log;
+    for (const ActivityEntry &e : activity)
+        log.append(e.toJson());
+    o.insert(u"activity"_s, log);
+    return o;
+}
+
+std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
+{
+    if (o.value("format"_L1).toInt() != 1 || o.value("id"_L1).toString().isEmpty())
+        return std::nullopt;
+    const auto state = jobStateFromName(o.value("state"_L1).toString());
+    if (!state)
+        return std::nullopt;
+    ExportJob j;
+    j.id = o.value("id"_L1).toString();
+    j.profileId = o.value("profileId"_L1).toString();
+    j.serverName = o.value("serverName"_L1).toString();
+    j.request = ExportRequest::fromJson(o.value("request"_L1).toObject());
+    j.kickoffUrl = QUrl(o.value("kickoffUrl"_L1).toString(), QUrl::StrictMode);
+    j.statusUrl = QUrl(o.value("statusUrl"_L1).toString(), QUrl::StrictMode);
+    j.state = *state;
+    j.progressText = o.value("progress"_L1).toString();
+    j.nextPollAt = fromIso(o.value("nextPollAt"_L1));
+    j.attempt = o.value("attempt"_L1).toInt();
+    j.pollCount = o.value("pollCount"_L1).toInt();
+    j.lastError = o.value("lastError"_L1).toString();
+    j.createdAt = fromIso(o.value("createdAt"_L1));
+    j.completedAt = fromIso(o.value("completedAt"_L1));
+    j.finishedAt = fromIso(o.value("finishedAt"_L1));
+    j.expiresAt = fromIso(o.value("expiresAt"_L1));
+    j.transactionTime = fromIso(o.value("transactionTime"_L1));
+    j.manifestJson = o.value("manifest"_L1).toString().toUtf8();
+    j.message = o.value("message"_L1).toString();
+    j.outDir = o.value("outDir"_L1).toString();
+    j.autoDownload = o.value("autoDownload"_L1).toBool(true);
+    j.requiresAccessToken = o.value("requiresAccessToken"_L1).toBool();
+    j.cancelRequested = o.value("cancelRequested"_L1).toBool();
+    for (const QJsonValue &f : o.value("files"_L1).toArray())
+        j.files.append(ExportFile::fromJson(f.toObject()));
+    for (const QJsonValue &e : o.value("activity"_L1).toArray())
+        j.activity.append(ActivityEntry::fromJson(e.toObject()));
+    return j;
+}
+
+} // namespace fbm

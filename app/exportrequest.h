@@ -1,0 +1,48 @@
+#pragma once
+
+#include "result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
+
+namespace fbm {
+
+enum class ExportLevel { System, Patient, Group };
+
+/// What the user asked to export, as the kick-off will send it.
+struct ExportRequest
+{
+    QUrl base;                 ///< the FHIR base URL, e.g. https://server/fhir
+    ExportLevel level = ExportLevel::System;
+    QString groupId;           ///< Group level only
+    QStringList types;         ///< _type, sent comma-joined (HAPI declares _type max=1)
+    QDateTime since;           ///< _since (an instant)
+    QDateTime until;           ///< _until (Bulk Data v3)
+    QStringList typeFilters;   ///< _typeFilter, repeated, each percent-encoded on GET
+    QStringList elements;      ///< _elements, comma-joined
+    QString outputFormat;      ///< _outputFormat; empty = the server's default (ndjson)
+    bool usePost = false;      ///< POST with a Parameters body instead of GET
+    QStringList patients;      ///< patient references (POST only, Patient/Group level)
+    QStringList includeAssociatedData;
+    bool noCache = false;      ///< send Cache-Control: no-cache (HAPI reuses identical jobs otherwise)
+
+    /// A user-facing reason why this request cannot be sent, or an empty string.
+    [[nodiscard]] QString validate() const;
+    /// `[base]/$export`, `[base]/Patient/$export` or `[base]/Group/<id>/$export`, with the query
+    /// parameters when sent by GET.
+    [[nodiscard]] QUrl kickoffUrl() const;
+    /// The FHIR Parameters resource for a POST kick-off.
+    [[nodiscard]] QByteArray parametersBody() const;
+    /// "System", "Patient", "Group/123", plus the types, for lists and tables.
+    [[nodiscard]] QString summary() const;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static ExportRequest fromJson(const QJsonObject &o);
+};
+
+[[nodiscard]] QString levelName(ExportLevel level);
+[[nodiscard]] std::optional<ExportLevel> levelFromName(const QString &name);
+
+} // namespace fbm

@@ -1,0 +1,306 @@
+#include "filedownload.h"
+
+#include "httpclient.h"
+#include "operationoutcome.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+
+constexpr qint64 kChunk = 1 << 20;
+// A Binary JSON answer must be decoded in memory; beyond this it is refused, not decoded.
+constexpr qint64 kMaxBinaryJson = qint64(1) << 30;
+
+} // namespace
+
+LineCounter countLinesOfFile(const QString &path, bool *ok)
+{
+    LineCounter counter;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        if (ok)
+            *ok = false;
+        return counter;
+    }
+    QByteArray buf(kChunk, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = f.read(buf.data(), buf.size());
+        if (n <= 0)
+            break;
+        counter.feed(buf.constData(), n);
+    }
+    if (ok)
+        *ok = true;
+    return counter;
+}
+
+FileDownload::FileDownload(HttpClient *client, ExportFile file, QString folder, Options options,
+                           std::function<void(const ActivityEntry &)> log, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_file(std::move(file))
+    , m_folder(std::move(folder))
+    , m_options(options)
+    , m_log(std::move(log))
+{
+}
+
+FileDownload::~FileDownload()
+{
+    if (m_transfer) {
+        m_transfer->disconnect(this);
+        m_transfer->abort(QString());
+    }
+}
+
+QString FileDownload::finalPath() const
+{
+    return QDir(m_folder).filePath(m_file.relativePath);
+}
+
+void FileDownload::start()
+{
+    const QString part = partPath();
+    if (!QDir().mkpath(QFileInfo(part).absolutePath())) {
+        fail(Error::make(Error::Kind::Io,
+                         //: %1 is a folder
+                         tr("Cannot create the folder %1.").arg(QFileInfo(part).absolutePath())));
+        return;
+    }
+    m_part.setFileName(part);
+    m_resumeFrom = m_part.exists() ? m_part.size() : 0;
+    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+        fail(Error::make(Error::Kind::Io,
+                         //: %1 is a file, %2 the system's reason
+                         tr("Cannot write %1: %2").arg(part, m_part.errorString())));
+        return;
+    }
+    m_counter.reset();
+    if (m_resumeFrom > 0 && m_options.verify)
+        m_counter = countLinesOfFile(part);
+    m_part.seek(m_resumeFrom);
+
+    HttpCall call;
+    call.url = m_file.url;
+    call.withAuth = m_options.withToken;
+    call.timeoutMs = m_options.timeoutMs;
+    call.headers.append({"Accept"_ba, "application/fhir+ndjson"_ba});
+    if (m_resumeFrom > 0) {
+        // Byte offsets only mean something in the unencoded representation.
+        call.headers.append({"Range"_ba, QByteArray("bytes=" + QByteArray::number(m_resumeFrom) + "-")});
+        call.headers.append({"Accept-Encoding"_ba, "identity"_ba});
+    }
+    call.log = m_log;
+    m_transfer = m_client->stream(call);
+    connect(m_transfer, &Transfer::responseStarted, this, &FileDownload::onResponseStarted);
+    connect(m_transfer, &Transfer::readyRead, this, &FileDownload::onReadyRead);
+    connect(m_transfer, &Transfer::finished, this, &FileDownload::onFinished);
+    m_transfer->start();
+}
+
+void FileDownload::abort(const QString &why)
+{
+    if (m_transfer)
+        m_transfer->abort(why);
+}
+
+void FileDownload::onResponseStarted(int status)
+{
+    m_accepting = false;
+    if (status == 200) {
+        if (m_resumeFrom > 0) {
+            // The server ignored Range: start over, or the file would hold the beginning twice.
+            m_part.resize(0);
+            m_part.seek(0);
+            m_resumeFrom = 0;
+            m_counter.reset();
+        }
+        m_accepting = true;
+    } else if (status == 206) {
+        const QByteArray range = m_transfer->header("Content-Range");
+        if (!range.startsWith(QByteArray("bytes " + QByteArray::number(m_resumeFrom) + "-"))) {
+            // Not the part we asked for; throw the .part away and start over next time.
+            m_part.resize(0);
+            m_resumeFrom = 0;
+            m_transfer->abort(tr("The server sent a different part of the file than asked for; "
+                                 "the download starts over."));
+            return;
+        }
+        m_accepting = true;
+    }
+    if (m_accepting) {
+        const QByteArray type = m_transfer->header("Content-Type").toLower();
+        m_binaryJson = type.startsWith("application/fhir+json") || type.startsWith("application/json");
+        const QByteArray length = m_transfer->header("Content-Length");
+        const QByteArray encoding = m_transfer->header("Content-Encoding").toLower();
+        m_file.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
+                                ? m_resumeFrom + length.toLongLong()
+                                : -1;
+    }
+}
+
+void FileDownload::onReadyRead()
+{
+    QNetworkReply *reply = m_transfer ? m_transfer->reply() : nullptr;
+    if (!reply)
+        return;
+    if (!m_accepting) {
+        // An error answer: keep a little of it for the message.
+        if (m_buffer.size() < 65536)
+            m_buffer.append(reply->read(65536 - m_buffer.size()));
+        reply->readAll();
+        return;
+    }
+    if (m_buffer.size() != kChunk)
+        m_buffer.resize(kChunk);
+    while (reply->bytesAvailable() > 0) {
+        const qint64 n = reply->read(m_buffer.data(), kChunk);
+        if (n <= 0)
+            break;
+        const qint64 written = m_part.write(m_buffer.constData(), n);
+        if (written != n) {
+            m_writeError = Error::make(Error::Kind::Io,
+                                       //: %1 is a file, %2 the system's reason (e.g. no space left)
+                                       tr("Cannot write %1: %2. The part already saved is kept; "
+                                          "free some space and choose Retry.")
+                                           .arg(m_part.fileName(), m_part.errorString()));
+            m_transfer->abort(m_writeError.message);
+            return;
+        }
+        if (m_options.verify && !m_binaryJson)
+            m_counter.feed(m_buffer.constData(), n);
+        m_file.bytes = m_part.pos();
+    }
+    Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.lines());
+}
+
+void FileDownload::onFinished(const HttpResponse &response)
+{
+    m_transfer = nullptr;
+    if (m_writeError.isError()) {
+        fail(m_writeError);
+        return;
+    }
+    if (response.error.isError()) {
+        Error e = response.error;
+        if (e.kind == Error::Kind::Network)
+            e.transient = true;
+        fail(e);
+        return;
+    }
+    if (!m_accepting) {
+        const int status = response.status;
+        Error e;
+        e.kind = Error::Kind::Http;
+        e.httpStatus = status;
+        if (status == 404 || status == 410) {
+            e.message = tr("The server no longer has this file; it may have expired.");
+        } else if (status == 401 || status == 403) {
+            //: %1 is the server's explanation
+            e.kind = Error::Kind::Auth;
+            e.message = tr("The server refused access to this file: %1").arg(describeErrorBody(status, m_buffer));
+        } else if (status == 416) {
+            m_part.resize(0); // our .part does not fit the file any more: start over
+            e.message = tr("The saved part does not fit the file on the server; the download starts over.");
+            e.transient = true;
+        } else {
+            e.message = describeErrorBody(status, m_buffer);
+            e.transient = status >= 500 || status == 429 || status == 408;
+        }
+        fail(e);
+        return;
+    }
+    if (const Error e = complete(); e.isError()) {
+        fail(e);
+        return;
+    }
+    m_done = true;
+    Q_EMIT finished({});
+}
+
+Error FileDownload::decodeBinaryJson()
+{
+    if (m_part.size() > kMaxBinaryJson)
+        return Error::make(Error::Kind::Protocol, tr("The server sent the file wrapped in a very large FHIR Binary; "
+                                                     "it was not decoded."));
+    m_part.seek(0);
+    const QByteArray json = m_part.readAll();
+    QJsonParseError pe{};
+    const QJsonObject o = QJsonDocument::fromJson(json, &pe).object();
+    if (pe.error != QJsonParseError::NoError)
+        return {}; // Not JSON after all (a mislabelled NDJSON file): keep the bytes as they are.
+    if (o.value("resourceType"_L1).toString() != "Binary"_L1)
+        return {}; // One JSON resource on one line is valid NDJSON too.
+    const QByteArray data = QByteArray::fromBase64(
+        o.value(o.contains("data"_L1) ? "data"_L1 : "content"_L1).toString().toLatin1());
+    m_part.resize(0);
+    m_part.seek(0);
+    if (m_part.write(data) != data.size())
+        return Error::make(Error::Kind::Io, tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString()));
+    m_counter.reset();
+    m_counter.feed(data.constData(), data.size());
+    m_file.bytes = data.size();
+    m_file.totalBytes = data.size();
+    return {};
+}
+
+Error FileDownload::complete()
+{
+    if (m_binaryJson) {
+        if (Error e = decodeBinaryJson(); e.isError())
+            return e;
+    }
+    m_file.bytes = m_part.size();
+    m_file.lines = m_counter.lines();
+    if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_file.lines) {
+        m_part.close();
+        //: %1 and %2 are numbers of resources
+        return Error::make(Error::Kind::Protocol,
+                           tr("The manifest promised %1 resources but the file holds %2. "
+                              "The download is kept as a .part file; choose Retry to fetch it again.")
+                               .arg(*m_file.expectedCount)
+                               .arg(m_file.lines));
+    }
+    // Make the bytes durable before the name says the file is complete.
+    if (::fdatasync(m_part.handle()) != 0) {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        m_part.close();
+        return Error::make(Error::Kind::Io, tr("Cannot write %1: %2").arg(m_part.fileName(), reason));
+    }
+    m_part.close();
+    const QByteArray from = QFile::encodeName(partPath());
+    const QByteArray to = QFile::encodeName(finalPath());
+    if (::rename(from.constData(), to.constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        //: %1 and %2 are file names, %3 the system's reason
+        return Error::make(Error::Kind::Io, tr("Cannot rename %1 to %2: %3").arg(partPath(), finalPath(), reason));
+    }
+    m_file.state = FileState::Saved;
+    m_file.error.clear();
+    return {};
+}
+
+void FileDownload::fail(Error error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_part.isOpen()) {
+        m_file.bytes = m_part.size();
+        m_part.close();
+    }
+    Q_EMIT finished(error);
+}
+
+} // namespace fbm

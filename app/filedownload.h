@@ -1,0 +1,74 @@
+#pragma once
+
+#include "exportjob.h"
+#include "linecounter.h"
+#include "result.h"
+
+#include <QFile>
+#include <QObject>
+#include <QPointer>
+
+namespace fbm {
+
+class HttpClient;
+class Transfer;
+
+/// Saves one manifest file: streams it into `<name>.part` (memory stays flat whatever the size),
+/// counts NDJSON lines on the way, resumes a previous `.part` with Range when it can, decodes a
+/// FHIR Binary answer, checks the count against the manifest, fsyncs, and only then renames.
+class FileDownload final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FileDownload)
+public:
+    struct Options
+    {
+        bool withToken = false;   ///< requiresAccessToken (the client still checks the origin)
+        int timeoutMs = 120000;   ///< no data for this long aborts the attempt
+        bool verify = true;       ///< count lines and compare (benchmarks switch it off)
+    };
+
+    FileDownload(HttpClient *client, ExportFile file, QString folder, Options options,
+                 std::function<void(const ActivityEntry &)> log, QObject *parent = nullptr);
+    ~FileDownload() override;
+
+    void start();
+    void abort(const QString &why);
+    [[nodiscard]] const ExportFile &file() const { return m_file; }
+    [[nodiscard]] QString finalPath() const;
+    [[nodiscard]] QString partPath() const { return finalPath() + QStringLiteral(".part"); }
+
+Q_SIGNALS:
+    void progress(qint64 bytes, qint64 total, qint64 lines);
+    /// error empty: saved. Otherwise the file stays as .part; error.transient says whether an
+    /// automatic retry makes sense.
+    void finished(const fbm::Error &error);
+
+private:
+    void onResponseStarted(int status);
+    void onReadyRead();
+    void onFinished(const struct HttpResponse &response);
+    Error complete();
+    Error decodeBinaryJson();
+    void fail(Error error);
+
+    QPointer<HttpClient> m_client;
+    ExportFile m_file;
+    QString m_folder;
+    Options m_options;
+    std::function<void(const ActivityEntry &)> m_log;
+    QPointer<Transfer> m_transfer;
+    QFile m_part;
+    LineCounter m_counter;
+    qint64 m_resumeFrom = 0;
+    bool m_accepting = false;  ///< this response's body is the file's content
+    bool m_binaryJson = false; ///< the server answered a FHIR Binary resource instead of raw bytes
+    bool m_done = false;
+    Error m_writeError;
+    QByteArray m_buffer;
+};
+
+/// Lines of an existing file (a resumed .part).
+[[nodiscard]] LineCounter countLinesOfFile(const QString &path, bool *ok = nullptr);
+
+} // namespace fbm

@@ -1,0 +1,56 @@
+#include "scheduler.h"
+
+#include <algorithm>
+
+namespace fbm {
+
+Scheduler::Scheduler(const Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Scheduler::fire);
+}
+
+void Scheduler::schedule(const QString &id, const QDateTime &when)
+{
+    cancel(id);
+    m_index.insert(id, m_queue.emplace(when.toMSecsSinceEpoch(), id));
+    arm();
+}
+
+void Scheduler::cancel(const QString &id)
+{
+    const auto it = m_index.find(id);
+    if (it == m_index.end())
+        return;
+    m_queue.erase(it.value());
+    m_index.erase(it);
+    arm();
+}
+
+void Scheduler::arm()
+{
+    if (m_queue.empty()) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 wait = std::max<qint64>(0, m_queue.begin()->first - m_clock->nowMs());
+    // QTimer takes an int; a very distant deadline is simply re-armed when the timer fires.
+    m_timer.start(int(std::min<qint64>(wait, 24LL * 3600 * 1000)));
+}
+
+void Scheduler::fire()
+{
+    const qint64 now = m_clock->nowMs();
+    QStringList dueIds;
+    while (!m_queue.empty() && m_queue.begin()->first <= now + 2) {
+        dueIds.append(m_queue.begin()->second);
+        m_index.remove(m_queue.begin()->second);
+        m_queue.erase(m_queue.begin());
+    }
+    arm();
+    for (const QString &id : std::as_const(dueIds))
+        Q_EMIT due(id);
+}
+
+} // namespace fbm

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "clock.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+
+namespace fbm {
+
+/// One timer for every job: it is armed for the earliest deadline only, so a thousand waiting
+/// jobs cost one timer, and each deadline is a fact ("poll at 10:42:07") the UI can count down to.
+class Scheduler final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Scheduler)
+public:
+    explicit Scheduler(const Clock *clock, QObject *parent = nullptr);
+
+    void schedule(const QString &id, const QDateTime &when);
+    void cancel(const QString &id);
+    [[nodiscard]] bool isScheduled(const QString &id) const { return m_index.contains(id); }
+    [[nodiscard]] int size() const { return int(m_index.size()); }
+
+Q_SIGNALS:
+    void due(const QString &id);
+
+private:
+    void arm();
+    void fire();
+
+    const Clock *m_clock;
+    std::multimap<qint64, QString> m_queue;
+    QHash<QString, std::multimap<qint64, QString>::iterator> m_index;
+    QTimer m_timer;
+};
+
+} // namespace fbm
