@@ -25,7 +25,8 @@ const auto kDemoUser = "0aaca7cd-67c3-48dd-a8c4-0cceecb5d276"_L1;
 const auto kForeignCanonicalBase = "http://ehealth.sundhed.dk/fhir/OperationDefinition/"_L1;
 
 // The IG's example answer of $get-report-job-status, verbatim but for the quotes.
-const char kSeedExample[] = R"({ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc", "resource": { "resourceType": "Parameters", "id": "ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc", "parameter": [ { "name": "reportJob", "part": [ { "name": "reportClass", "valueString": "com.systematic.ehealth.reporting.reports.PatientsUsageReport" }, { "name": "userId", "valueString": "0aaca7cd-67c3-48dd-a8c4-0cceecb5d276" }, { "name": "status", "valueString": "DONE" }, { "name": "binary", "valueReference": { "reference": "https://reporting.local.ehealth.sundhed.dk/fhir/Binary/7" } }, { "name": "parameters", "resource": { "resourceType": "Parameters", "parameter": [ { "name": "anonymization", "valueString": "None" } ] } }, { "name": "created", "valueDateTime": "2023-10-12T09:51:50+00:00" }, { "name": "started", "valueDateTime": "2023-10-12T09:51:50+00:00" }, { "name": "ended", "valueDateTime": "2023-10-12T09:51:51+00:00" } ] } ] } } ] })";
+const char kSeedExample[] =
+    R"({ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc", "resource": { "resourceType": "Parameters", "id": "ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc", "parameter": [ { "name": "reportJob", "part": [ { "name": "reportClass", "valueString": "com.systematic.ehealth.reporting.reports.PatientsUsageReport" }, { "name": "userId", "valueString": "0aaca7cd-67c3-48dd-a8c4-0cceecb5d276" }, { "name": "status", "valueString": "DONE" }, { "name": "binary", "valueReference": { "reference": "https://reporting.local.ehealth.sundhed.dk/fhir/Binary/7" } }, { "name": "parameters", "resource": { "resourceType": "Parameters", "parameter": [ { "name": "anonymization", "valueString": "None" } ] } }, { "name": "created", "valueDateTime": "2023-10-12T09:51:50+00:00" }, { "name": "started", "valueDateTime": "2023-10-12T09:51:50+00:00" }, { "name": "ended", "valueDateTime": "2023-10-12T09:51:51+00:00" } ] } ] } } ] })";
 
 /// One report the server can run: its operation name, class and inputs.
 struct ReportKind
@@ -40,9 +41,8 @@ struct ReportKind
 QJsonObject input(const QString &name, int min, const QString &max, const QString &type,
                   const QString &doc)
 {
-    return QJsonObject{{u"name"_s, name},        {u"use"_s, u"in"_s},
-                       {u"min"_s, min},          {u"max"_s, max},
-                       {u"type"_s, type},        {u"documentation"_s, doc}};
+    return QJsonObject{{u"name"_s, name}, {u"use"_s, u"in"_s}, {u"min"_s, min},
+                       {u"max"_s, max},   {u"type"_s, type},   {u"documentation"_s, doc}};
 }
 
 const QList<ReportKind> &reportKinds()
@@ -56,14 +56,26 @@ const QList<ReportKind> &reportKinds()
         const QJsonObject period =
             input(u"period"_s, 0, u"1"_s, u"Period"_s, u"Limit the report to this period."_s);
         return QList<ReportKind>{
-            {u"patient-usage-stats"_s, u"PatientsUsageReport"_s, false, true,
+            {u"patient-usage-stats"_s,
+             u"PatientsUsageReport"_s,
+             false,
+             true,
              {anonymization, organization, period}},
-            {u"measurement-stats"_s, u"MeasurementStatsReport"_s, true, true,
+            {u"measurement-stats"_s,
+             u"MeasurementStatsReport"_s,
+             true,
+             true,
              {anonymization, organization, period}},
-            {u"patient-gdpr"_s, u"PatientGdprReport"_s, false, true,
-             {anonymization,
-              input(u"patient"_s, 1, u"1"_s, u"Reference"_s, u"The patient the report is about."_s)}},
-            {u"ssl-orders"_s, u"SslOrdersReport"_s, false, false,
+            {u"patient-gdpr"_s,
+             u"PatientGdprReport"_s,
+             false,
+             true,
+             {anonymization, input(u"patient"_s, 1, u"1"_s, u"Reference"_s,
+                                   u"The patient the report is about."_s)}},
+            {u"ssl-orders"_s,
+             u"SslOrdersReport"_s,
+             false,
+             false,
              {anonymization,
               input(u"seller"_s, 0, u"1"_s, u"Reference"_s, u"The seller's organization."_s)}},
         };
@@ -130,7 +142,9 @@ QByteArray ReportServer::Request::header(const QByteArray &name) const
     return {};
 }
 
-ReportServer::ReportServer(QObject *parent) : QObject(parent), m_server(std::make_unique<QHttpServer>())
+ReportServer::ReportServer(QObject *parent)
+    : QObject(parent)
+    , m_server(std::make_unique<QHttpServer>())
 {
     m_server->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -235,10 +249,11 @@ QByteArray ReportServer::makeZip(const QList<QPair<QString, QByteArray>> &files)
 
 QByteArray ReportServer::sampleZip()
 {
-    const QByteArray json = R"({"report":"PatientsUsageReport","generated":"2023-10-12T09:51:51+00:00",)"
-                            R"("rows":[{"organization":"Organization/42","patients":17,"activeUsers":12},)"
-                            R"({"organization":"Organization/43","patients":5,"activeUsers":5}]})"
-                            "\n";
+    const QByteArray json =
+        R"({"report":"PatientsUsageReport","generated":"2023-10-12T09:51:51+00:00",)"
+        R"("rows":[{"organization":"Organization/42","patients":17,"activeUsers":12},)"
+        R"({"organization":"Organization/43","patients":5,"activeUsers":5}]})"
+        "\n";
     return makeZip({{u"PatientsUsageReport.json"_s, json}});
 }
 
@@ -250,7 +265,8 @@ QByteArray ReportServer::sampleCsv()
 
 QByteArray ReportServer::samplePdf()
 {
-    return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>"
+    return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 "
+           "obj<</Type/Pages/Kids[]/Count 0>>"
            "endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"_ba;
 }
 
@@ -369,7 +385,8 @@ void ReportServer::seedDemo()
     resetFixtureJobs();
     Request req;
     req.method = "POST";
-    req.body = R"({"resourceType":"Parameters","parameter":[{"name":"anonymization","valueString":"ANONYMIZED"},{"name":"period","valuePeriod":{"start":"2024-01-01","end":"2024-12-31"}}]})";
+    req.body =
+        R"({"resourceType":"Parameters","parameter":[{"name":"anonymization","valueString":"ANONYMIZED"},{"name":"period","valuePeriod":{"start":"2024-01-01","end":"2024-12-31"}}]})";
     executeReply(u"patient-usage-stats"_s, req);
 }
 
@@ -402,7 +419,8 @@ void ReportServer::handle(const QHttpServerRequest &request, QHttpServerResponde
     Reply reply;
     if (m_tokenValidator) {
         const QByteArray auth = req.header("Authorization");
-        const bool bearer = auth.size() > 7 && auth.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
+        const bool bearer =
+            auth.size() > 7 && auth.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
         if (!bearer || !m_tokenValidator(auth.mid(7).trimmed())) {
             reply = outcome(401, u"login"_s, u"A valid access token is required."_s);
             reply.headers.append(qMakePair("WWW-Authenticate"_ba, "Bearer"_ba));
@@ -442,8 +460,8 @@ ReportServer::Reply ReportServer::route(const Request &req)
     if (rest == "metadata"_L1 && req.method == "GET")
         return metadataReply();
     if (rest == "OperationDefinition"_L1 && req.method == "GET")
-        return operationDefinitionSearch(QUrlQuery(req.query).queryItemValue(
-            u"url"_s, QUrl::FullyDecoded));
+        return operationDefinitionSearch(
+            QUrlQuery(req.query).queryItemValue(u"url"_s, QUrl::FullyDecoded));
     if (rest.startsWith("OperationDefinition/"_L1) && req.method == "GET")
         return operationDefinitionReply(rest.mid(20));
     if (rest.startsWith("$execute-"_L1)) {
@@ -464,7 +482,8 @@ ReportServer::Reply ReportServer::statusReply(const Request &)
         if (job.statusRequests >= m_requestsUntilDone) {
             job.status = u"DONE"_s;
             job.ended = nowText();
-            m_binaries.insert(job.binaryId, {sampleZip(), "application/gzip-json", BinaryForm::Data});
+            m_binaries.insert(job.binaryId,
+                              {sampleZip(), "application/gzip-json", BinaryForm::Data});
         } else if (job.statusRequests >= 1) {
             job.status = u"RUNNING"_s;
             if (job.started.isEmpty())
@@ -521,10 +540,9 @@ QJsonObject ReportServer::jobEntry(const Job &job) const
         parts.append(part(u"binary"_s, u"valueReference"_s, QJsonObject{{u"reference"_s, ref}}));
     }
     if (!job.inputs.isEmpty()) {
-        parts.append(QJsonObject{
-            {u"name"_s, u"parameters"_s},
-            {u"resource"_s,
-             QJsonObject{{u"resourceType"_s, u"Parameters"_s}, {u"parameter"_s, job.inputs}}}});
+        parts.append(QJsonObject{{u"name"_s, u"parameters"_s},
+                                 {u"resource"_s, QJsonObject{{u"resourceType"_s, u"Parameters"_s},
+                                                             {u"parameter"_s, job.inputs}}}});
     }
     if (!job.created.isEmpty())
         parts.append(part(u"created"_s, u"valueDateTime"_s, job.created));
@@ -540,9 +558,9 @@ QJsonObject ReportServer::jobEntry(const Job &job) const
             reversed.append(parts.at(i));
         parts = reversed;
     }
-    QJsonObject resource{{u"resourceType"_s, u"Parameters"_s},
-                         {u"parameter"_s,
-                          QJsonArray{QJsonObject{{u"name"_s, u"reportJob"_s}, {u"part"_s, parts}}}}};
+    QJsonObject resource{
+        {u"resourceType"_s, u"Parameters"_s},
+        {u"parameter"_s, QJsonArray{QJsonObject{{u"name"_s, u"reportJob"_s}, {u"part"_s, parts}}}}};
     if (!job.omitResourceId)
         resource.insert(u"id"_s, job.id);
     return QJsonObject{{u"fullUrl"_s, job.fullUrl}, {u"resource"_s, resource}};
@@ -576,32 +594,30 @@ ReportServer::Reply ReportServer::metadataReply() const
         {u"name"_s, u"get-report-job-status"_s},
         {u"definition"_s, QString(base + u"OperationDefinition/-s-get-report-job-status"_s)}}};
     for (const ReportKind &k : reportKinds()) {
-        const QString canonical = k.foreignCanonical
-                                      ? QString(kForeignCanonicalBase + u"-s-execute-"_s + k.name)
-                                      : QString(base + u"OperationDefinition/-s-execute-"_s + k.name);
-        QJsonObject op{{u"name"_s, u"execute-"_s + k.name}};
+        const QString canonical =
+            k.foreignCanonical ? QString(kForeignCanonicalBase + u"-s-execute-"_s + k.name)
+                               : QString(base + u"OperationDefinition/-s-execute-"_s + k.name);
+        QJsonObject op{{u"name"_s, QString(u"execute-"_s + k.name)}};
         if (k.hasDefinition)
             op.insert(u"definition"_s, canonical);
         ops.append(op);
         if (k.name == "patient-usage-stats"_L1) {
-            ops.append(QJsonObject{{u"name"_s, u"schedule-"_s + k.name}});
-            ops.append(QJsonObject{{u"name"_s, u"fetch-"_s + k.name}});
+            ops.append(QJsonObject{{u"name"_s, QString(u"schedule-"_s + k.name)}});
+            ops.append(QJsonObject{{u"name"_s, QString(u"fetch-"_s + k.name)}});
         }
     }
     const QJsonObject binary{{u"type"_s, u"Binary"_s},
-                             {u"interaction"_s,
-                              QJsonArray{QJsonObject{{u"code"_s, u"read"_s}},
-                                         QJsonObject{{u"code"_s, u"vread"_s}},
-                                         QJsonObject{{u"code"_s, u"delete"_s}}}}};
-    return json(QJsonObject{
-        {u"resourceType"_s, u"CapabilityStatement"_s},
-        {u"status"_s, u"active"_s},
-        {u"kind"_s, u"instance"_s},
-        {u"fhirVersion"_s, u"4.0.1"_s},
-        {u"format"_s, QJsonArray{u"json"_s}},
-        {u"rest"_s, QJsonArray{QJsonObject{{u"mode"_s, u"server"_s},
-                                           {u"resource"_s, QJsonArray{binary}},
-                                           {u"operation"_s, ops}}}}});
+                             {u"interaction"_s, QJsonArray{QJsonObject{{u"code"_s, u"read"_s}},
+                                                           QJsonObject{{u"code"_s, u"vread"_s}},
+                                                           QJsonObject{{u"code"_s, u"delete"_s}}}}};
+    return json(QJsonObject{{u"resourceType"_s, u"CapabilityStatement"_s},
+                            {u"status"_s, u"active"_s},
+                            {u"kind"_s, u"instance"_s},
+                            {u"fhirVersion"_s, u"4.0.1"_s},
+                            {u"format"_s, QJsonArray{u"json"_s}},
+                            {u"rest"_s, QJsonArray{QJsonObject{{u"mode"_s, u"server"_s},
+                                                               {u"resource"_s, QJsonArray{binary}},
+                                                               {u"operation"_s, ops}}}}});
 }
 
 QJsonObject ReportServer::operationDefinition(const QString &report) const
@@ -612,29 +628,31 @@ QJsonObject ReportServer::operationDefinition(const QString &report) const
     QJsonArray params;
     for (const QJsonObject &in : k->inputs)
         params.append(in);
-    params.append(QJsonObject{{u"name"_s, u"return"_s},
-                              {u"use"_s, u"out"_s},
-                              {u"min"_s, 1},
-                              {u"max"_s, u"1"_s},
-                              {u"type"_s, u"Binary"_s},
-                              {u"documentation"_s,
-                               u"A Base64 encoded .zip file containing a JSon file"_s}});
+    params.append(
+        QJsonObject{{u"name"_s, u"return"_s},
+                    {u"use"_s, u"out"_s},
+                    {u"min"_s, 1},
+                    {u"max"_s, u"1"_s},
+                    {u"type"_s, u"Binary"_s},
+                    {u"documentation"_s, u"A Base64 encoded .zip file containing a JSon file"_s}});
     const QString id = u"-s-execute-"_s + k->name;
-    const QString url = k->foreignCanonical ? kForeignCanonicalBase + id
-                                            : baseUrl().toString() + u"OperationDefinition/"_s + id;
-    return QJsonObject{{u"resourceType"_s, u"OperationDefinition"_s},
-                       {u"id"_s, id},
-                       {u"url"_s, url},
-                       {u"name"_s, u"execute-"_s + k->name},
-                       {u"title"_s, u"Execute "_s + k->className},
-                       {u"status"_s, u"active"_s},
-                       {u"kind"_s, u"operation"_s},
-                       {u"description"_s, u"Runs the "_s + k->name + u" report asynchronously."_s},
-                       {u"code"_s, u"execute-"_s + k->name},
-                       {u"system"_s, true},
-                       {u"type"_s, false},
-                       {u"instance"_s, false},
-                       {u"parameter"_s, params}};
+    const QString url = k->foreignCanonical
+                            ? QString(kForeignCanonicalBase + id)
+                            : QString(baseUrl().toString() + u"OperationDefinition/"_s + id);
+    return QJsonObject{
+        {u"resourceType"_s, u"OperationDefinition"_s},
+        {u"id"_s, id},
+        {u"url"_s, url},
+        {u"name"_s, QString(u"execute-"_s + k->name)},
+        {u"title"_s, QString(u"Execute "_s + k->className)},
+        {u"status"_s, u"active"_s},
+        {u"kind"_s, u"operation"_s},
+        {u"description"_s, QString(u"Runs the "_s + k->name + u" report asynchronously."_s)},
+        {u"code"_s, QString(u"execute-"_s + k->name)},
+        {u"system"_s, true},
+        {u"type"_s, false},
+        {u"instance"_s, false},
+        {u"parameter"_s, params}};
 }
 
 ReportServer::Reply ReportServer::operationDefinitionReply(const QString &id) const
@@ -644,7 +662,8 @@ ReportServer::Reply ReportServer::operationDefinitionReply(const QString &id) co
         if (!def.isEmpty())
             return json(def);
     }
-    return outcome(404, u"not-found"_s, u"Resource OperationDefinition/"_s + id + u" is not known"_s);
+    return outcome(404, u"not-found"_s,
+                   u"Resource OperationDefinition/"_s + id + u" is not known"_s);
 }
 
 ReportServer::Reply ReportServer::operationDefinitionSearch(const QString &canonical) const
@@ -653,9 +672,10 @@ ReportServer::Reply ReportServer::operationDefinitionSearch(const QString &canon
     for (const ReportKind &k : reportKinds()) {
         const QJsonObject def = operationDefinition(k.name);
         if (def.value("url"_L1).toString() == canonical)
-            entries.append(QJsonObject{{u"fullUrl"_s, baseUrl().toString() + u"OperationDefinition/"_s
-                                                          + def.value("id"_L1).toString()},
-                                       {u"resource"_s, def}});
+            entries.append(QJsonObject{
+                {u"fullUrl"_s, QString(baseUrl().toString() + u"OperationDefinition/"_s +
+                                       def.value("id"_L1).toString())},
+                {u"resource"_s, def}});
     }
     QJsonObject bundle{{u"resourceType"_s, u"Bundle"_s},
                        {u"type"_s, u"searchset"_s},
@@ -708,13 +728,13 @@ ReportServer::Reply ReportServer::executeReply(const QString &report, const Requ
                             {u"data"_s, QString::fromLatin1(placeholderText().toBase64())}});
 }
 
-ReportServer::Reply ReportServer::outcome(int status, const QString &code, const QString &diagnostics)
+ReportServer::Reply ReportServer::outcome(int status, const QString &code,
+                                          const QString &diagnostics)
 {
-    return json(QJsonObject{
-                    {u"resourceType"_s, u"OperationOutcome"_s},
-                    {u"issue"_s, QJsonArray{QJsonObject{{u"severity"_s, u"error"_s},
-                                                        {u"code"_s, code},
-                                                        {u"diagnostics"_s, diagnostics}}}}},
+    return json(QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s},
+                            {u"issue"_s, QJsonArray{QJsonObject{{u"severity"_s, u"error"_s},
+                                                                {u"code"_s, code},
+                                                                {u"diagnostics"_s, diagnostics}}}}},
                 status);
 }
 

@@ -37,7 +37,8 @@ class ReportServer final : public QObject
     Q_DISABLE_COPY_MOVE(ReportServer)
 public:
     /// What `$get-report-job-status` answers.
-    enum class Fixture {
+    enum class Fixture
+    {
         Mixed,            ///< the seed's job and a mix: every status, missing and unknown parts,
                           ///< relative and absolute Binary references, raw and JSON Binaries
         SeedExample,      ///< exactly the IG's example answer (a foreign absolute Binary URL)
@@ -102,7 +103,8 @@ public:
     [[nodiscard]] static QByteArray placeholderText();
 
 private:
-    enum class BinaryForm {
+    enum class BinaryForm
+    {
         Data,    ///< Binary JSON with base64 `data` (raw to a non-FHIR Accept)
         Content, ///< Binary JSON with base64 `content`, as the IG text writes it
         Raw,     ///< raw bytes whatever the Accept

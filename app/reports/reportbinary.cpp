@@ -40,8 +40,8 @@ QString reportExtension(const QString &contentType, const QByteArray &bytes)
 {
     const QString mime = bareMimeType(contentType);
     // Magic bytes win over the label: the reporting server calls its ZIP "application/gzip-json".
-    if (bytes.startsWith("PK\x03\x04") || mime == "application/zip"_L1
-        || mime == "application/x-zip-compressed"_L1 || mime == "application/gzip-json"_L1)
+    if (bytes.startsWith("PK\x03\x04") || mime == "application/zip"_L1 ||
+        mime == "application/x-zip-compressed"_L1 || mime == "application/gzip-json"_L1)
         return u".zip"_s;
     if (bytes.startsWith("\x1f\x8b"))
         return u".gz"_s;
@@ -49,8 +49,8 @@ QString reportExtension(const QString &contentType, const QByteArray &bytes)
         return u".pdf"_s;
     if (mime == "text/csv"_L1 || mime == "application/csv"_L1)
         return u".csv"_s;
-    if (mime == "application/fhir+ndjson"_L1 || mime == "application/x-ndjson"_L1
-        || mime == "application/ndjson"_L1)
+    if (mime == "application/fhir+ndjson"_L1 || mime == "application/x-ndjson"_L1 ||
+        mime == "application/ndjson"_L1)
         return u".ndjson"_s;
     if (mime == "application/json"_L1 || mime.endsWith("+json"_L1))
         return u".json"_s;
@@ -63,7 +63,7 @@ QString reportExtension(const QString &contentType, const QByteArray &bytes)
 
 QStringList knownReportExtensions()
 {
-    return {u".zip"_s, u".gz"_s,  u".pdf"_s, u".csv"_s, u".ndjson"_s,
+    return {u".zip"_s,  u".gz"_s,  u".pdf"_s, u".csv"_s, u".ndjson"_s,
             u".json"_s, u".xml"_s, u".txt"_s, u".bin"_s};
 }
 
@@ -72,8 +72,8 @@ QString safeFileNamePart(const QString &text, int maxLength)
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
-        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || (c >= u'0' && c <= u'9') || c == u'.' || c == u'-' || c == u'_';
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                        (c >= u'0' && c <= u'9') || c == u'.' || c == u'-' || c == u'_';
         if (ok)
             out += c;
         else if (!out.endsWith(u'_'))
@@ -91,14 +91,16 @@ QString safeFileNamePart(const QString &text, int maxLength)
 
 QString reportFileBaseName(const ReportJob &job)
 {
-    const QString name = safeFileNamePart(job.shortName.isEmpty() ? u"report"_s : job.shortName, 60);
+    const QString name =
+        safeFileNamePart(job.shortName.isEmpty() ? u"report"_s : job.shortName, 60);
     QString ident = job.id.isEmpty() ? job.binaryId() : job.id;
     if (ident.isEmpty())
         ident = job.key();
     return name + u'-' + safeFileNamePart(ident, 60);
 }
 
-Result<ReportPayload> decodeReportDownload(const QByteArray &body, const QByteArray &httpContentType)
+Result<ReportPayload> decodeReportDownload(const QByteArray &body,
+                                           const QByteArray &httpContentType)
 {
     ReportPayload payload;
     payload.contentType = bareMimeType(QString::fromLatin1(httpContentType));
@@ -129,7 +131,8 @@ Result<ReportPayload> decodeReportDownload(const QByteArray &body, const QByteAr
         QString encoded = resource.value("data"_L1).toString();
         if (encoded.isEmpty())
             encoded = resource.value("content"_L1).toString();
-        if (encoded.isEmpty() && !resource.contains("data"_L1) && !resource.contains("content"_L1)) {
+        if (encoded.isEmpty() && !resource.contains("data"_L1) &&
+            !resource.contains("content"_L1)) {
             return Error::make(Error::Kind::Protocol,
                                tr("The report's Binary resource holds no data."),
                                u"Binary without data or content"_s);

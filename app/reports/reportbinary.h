@@ -11,15 +11,16 @@ namespace fbm {
 /// A report download, decoded.
 struct ReportPayload
 {
-    enum class Kind {
+    enum class Kind
+    {
         Report,      ///< bytes to save
         Placeholder, ///< the server's "NOT GENERATED YET" text: nothing to save yet
     };
 
     Kind kind = Kind::Report;
-    QByteArray bytes;     ///< the decoded report (or the placeholder text)
-    QString contentType;  ///< Binary.contentType, else the HTTP Content-Type, without parameters
-    QString extension;    ///< with the dot: ".zip", ".csv", ".pdf", ".json", ".txt", ".bin", …
+    QByteArray bytes;    ///< the decoded report (or the placeholder text)
+    QString contentType; ///< Binary.contentType, else the HTTP Content-Type, without parameters
+    QString extension;   ///< with the dot: ".zip", ".csv", ".pdf", ".json", ".txt", ".bin", …
     bool fromBinaryResource = false; ///< the answer was a FHIR Binary JSON resource
 
     [[nodiscard]] bool isPlaceholder() const { return kind == Kind::Placeholder; }

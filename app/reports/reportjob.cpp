@@ -102,8 +102,7 @@ QString typedValueText(const QString &type, const QJsonValue &value)
         const QString start = o.value("start"_L1).toString();
         const QString end = o.value("end"_L1).toString();
         //: A period of time; %1 the start, %2 the end ("…" when open)
-        return tr("%1 – %2")
-            .arg(start.isEmpty() ? u"…"_s : start, end.isEmpty() ? u"…"_s : end);
+        return tr("%1 – %2").arg(start.isEmpty() ? u"…"_s : start, end.isEmpty() ? u"…"_s : end);
     } else if (type == "Identifier"_L1) {
         const QString system = o.value("system"_L1).toString();
         const QString v = o.value("value"_L1).toString();
@@ -176,23 +175,26 @@ void readParts(const QJsonArray &parts, const QUrl &base, ReportJob &job)
         } else if (key == "status"_L1) {
             job.status = text;
         } else if (key == "binary"_L1) {
-            QString ref = part.value("valueReference"_L1).toObject().value("reference"_L1).toString();
+            QString ref =
+                part.value("valueReference"_L1).toObject().value("reference"_L1).toString();
             if (ref.isEmpty())
-                ref = part.value("valueUri"_L1).toString(part.value("valueUrl"_L1).toString(
-                    part.value("valueString"_L1).toString()));
+                ref = part.value("valueUri"_L1)
+                          .toString(part.value("valueUrl"_L1)
+                                        .toString(part.value("valueString"_L1).toString()));
             job.binaryReference = ref.trimmed();
             if (!job.binaryReference.isEmpty()) {
                 const QUrl refUrl(job.binaryReference);
                 const QUrl abs = refUrl.isRelative() ? base.resolved(refUrl) : refUrl;
                 // urn:uuid: or #contained references name nothing the client can fetch.
-                if (abs.isValid() && (abs.scheme() == "http"_L1 || abs.scheme() == "https"_L1)
-                    && !job.binaryReference.startsWith(u'#'))
+                if (abs.isValid() && (abs.scheme() == "http"_L1 || abs.scheme() == "https"_L1) &&
+                    !job.binaryReference.startsWith(u'#'))
                     job.binaryUrl = abs;
             }
             if (job.binaryReference.isEmpty() && !text.isEmpty())
                 job.otherParts.append({name, text});
         } else if (key == "parameters"_L1) {
-            QJsonArray inputs = part.value("resource"_L1).toObject().value("parameter"_L1).toArray();
+            QJsonArray inputs =
+                part.value("resource"_L1).toObject().value("parameter"_L1).toArray();
             if (inputs.isEmpty())
                 inputs = part.value("part"_L1).toArray();
             if (!inputs.isEmpty()) {
@@ -321,10 +323,10 @@ QJsonObject ReportJob::toJson() const
 
 bool ReportJob::operator==(const ReportJob &o) const
 {
-    return fullUrl == o.fullUrl && id == o.id && reportClass == o.reportClass
-        && userId == o.userId && status == o.status && binaryReference == o.binaryReference
-        && binaryUrl == o.binaryUrl && parameters == o.parameters && created == o.created
-        && started == o.started && ended == o.ended && otherParts == o.otherParts;
+    return fullUrl == o.fullUrl && id == o.id && reportClass == o.reportClass &&
+           userId == o.userId && status == o.status && binaryReference == o.binaryReference &&
+           binaryUrl == o.binaryUrl && parameters == o.parameters && created == o.created &&
+           started == o.started && ended == o.ended && otherParts == o.otherParts;
 }
 
 QString reportShortName(const QString &reportClass)
@@ -397,9 +399,8 @@ Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl
     if (pe.error != QJsonParseError::NoError) {
         return protocolError(tr("The reporting server's answer is not JSON, so the report jobs "
                                 "cannot be shown."),
-                             u"JSON error at offset %1: %2; body starts: %3"_s.arg(pe.offset)
-                                 .arg(pe.errorString(),
-                                      QString::fromUtf8(json.left(200)).simplified()));
+                             u"JSON error at offset %1: %2; body starts: %3"_s.arg(pe.offset).arg(
+                                 pe.errorString(), QString::fromUtf8(json.left(200)).simplified()));
     }
     if (!doc.isObject()) {
         return protocolError(tr("The reporting server's answer is not a FHIR resource, so the "

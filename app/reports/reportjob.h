@@ -24,7 +24,8 @@ using NamedValueList = QList<NamedValue>;
 struct ReportJob
 {
     /// DONE and FAILED are the only statuses the IG shows; anything else is taken as unfinished.
-    enum class State {
+    enum class State
+    {
         Unfinished,
         Done,
         Failed,
@@ -35,9 +36,9 @@ struct ReportJob
     QString reportClass; ///< e.g. com.systematic.ehealth.reporting.reports.PatientsUsageReport
     QString shortName;   ///< the last dot segment of reportClass
     QString userId;
-    QString status;          ///< trimmed, as the server wrote it (may be empty)
-    QString binaryReference; ///< the Binary reference as written
-    QUrl binaryUrl;          ///< binaryReference made absolute against the server base
+    QString status;            ///< trimmed, as the server wrote it (may be empty)
+    QString binaryReference;   ///< the Binary reference as written
+    QUrl binaryUrl;            ///< binaryReference made absolute against the server base
     NamedValueList parameters; ///< the nested Parameters, as (name, display value) pairs
     QDateTime created;
     QDateTime started;
@@ -93,7 +94,7 @@ struct ReportJob
 /// absolute Binary references. A non-JSON answer, a resource other than a Bundle, or an
 /// OperationOutcome (its issues become the message) give an Error. Entries that carry no report
 /// job are skipped and described in warnings, when given.
-[[nodiscard]] Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl &base,
-                                                            QStringList *warnings = nullptr);
+[[nodiscard]] Result<QList<ReportJob>>
+parseReportJobBundle(const QByteArray &json, const QUrl &base, QStringList *warnings = nullptr);
 
 } // namespace fbm
