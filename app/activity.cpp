@@ -35,7 +35,8 @@ ActivityEntry ActivityEntry::fromJson(const QJsonObject &o)
     e.elapsedMs = qint64(o.value("ms"_L1).toDouble());
     for (const QJsonValue &h : o.value("headers"_L1).toArray()) {
         const QJsonArray pair = h.toArray();
-        e.requestHeaders.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
+        e.requestHeaders.append(
+            {pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
     }
     e.requestBody = o.value("body"_L1).toString().toUtf8();
     e.note = o.value("note"_L1).toString();

@@ -16,14 +16,14 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 /// Authorization header, tokens, assertions and signed-URL signatures never reach it.
 struct ActivityEntry
 {
-    QDateTime at;          ///< when the request was sent (UTC)
+    QDateTime at; ///< when the request was sent (UTC)
     QByteArray method;
-    QUrl url;              ///< redacted (no signatures, no tokens in the query)
-    int status = 0;        ///< HTTP status, 0 when no answer came
+    QUrl url;       ///< redacted (no signatures, no tokens in the query)
+    int status = 0; ///< HTTP status, 0 when no answer came
     qint64 elapsedMs = 0;
     HeaderList requestHeaders; ///< redacted
     QByteArray requestBody;    ///< redacted; empty for GET
-    QString note;          ///< error text or a remark ("redirect to another origin: token dropped")
+    QString note; ///< error text or a remark ("redirect to another origin: token dropped")
 
     [[nodiscard]] QJsonObject toJson() const;
     static ActivityEntry fromJson(const QJsonObject &o);

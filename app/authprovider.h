@@ -46,9 +46,9 @@ class StaticTokenAuth final : public AuthProvider
     Q_OBJECT
 public:
     explicit StaticTokenAuth(QString token, QObject *parent = nullptr)
-        : AuthProvider(parent), m_token(std::move(token))
-    {
-    }
+        : AuthProvider(parent)
+        , m_token(std::move(token))
+    {}
     void requestToken(bool, QObject *, TokenCallback callback) override { callback(m_token, {}); }
     [[nodiscard]] QStringList secrets() const override { return {m_token}; }
 

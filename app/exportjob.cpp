@@ -77,18 +77,18 @@ bool canTransition(JobState from, JobState to)
     case JobState::Starting:
         return to == JobState::Running || to == JobState::Failed || to == JobState::Cancelled;
     case JobState::Running:
-        return to == JobState::Completed || to == JobState::Failed || to == JobState::Cancelled
-               || to == JobState::Expired || to == JobState::Saved;
+        return to == JobState::Completed || to == JobState::Failed || to == JobState::Cancelled ||
+               to == JobState::Expired || to == JobState::Saved;
     case JobState::Completed:
-        return to == JobState::Downloading || to == JobState::Saved || to == JobState::Expired
-               || to == JobState::Failed || to == JobState::Cancelled;
+        return to == JobState::Downloading || to == JobState::Saved || to == JobState::Expired ||
+               to == JobState::Failed || to == JobState::Cancelled;
     case JobState::Downloading:
-        return to == JobState::Saved || to == JobState::Failed || to == JobState::Expired
-               || to == JobState::Completed || to == JobState::Cancelled;
+        return to == JobState::Saved || to == JobState::Failed || to == JobState::Expired ||
+               to == JobState::Completed || to == JobState::Cancelled;
     case JobState::Failed:
         // Retry: polling again (the status URL is still valid) or downloading the rest.
-        return to == JobState::Running || to == JobState::Downloading || to == JobState::Starting
-               || to == JobState::Completed;
+        return to == JobState::Running || to == JobState::Downloading || to == JobState::Starting ||
+               to == JobState::Completed;
     case JobState::Expired:
     case JobState::Cancelled:
         return false;
@@ -123,8 +123,9 @@ QString jobStateName(JobState state)
 
 std::optional<JobState> jobStateFromName(const QString &name)
 {
-    for (JobState s : {JobState::Starting, JobState::Running, JobState::Completed, JobState::Downloading,
-                       JobState::Saved, JobState::Failed, JobState::Cancelled, JobState::Expired}) {
+    for (JobState s :
+         {JobState::Starting, JobState::Running, JobState::Completed, JobState::Downloading,
+          JobState::Saved, JobState::Failed, JobState::Cancelled, JobState::Expired}) {
         if (jobStateName(s) == name)
             return s;
     }
@@ -156,11 +157,15 @@ QString jobStateText(JobState state)
 
 QJsonObject ExportFile::toJson() const
 {
-    QJsonObject o{{u"kind"_s, kindName(kind)},   {u"type"_s, type},
+    QJsonObject o{{u"kind"_s, kindName(kind)},
+                  {u"type"_s, type},
                   {u"url"_s, url.toString(QUrl::FullyEncoded)},
-                  {u"path"_s, relativePath},     {u"state"_s, fileStateName(state)},
-                  {u"bytes"_s, double(bytes)},   {u"totalBytes"_s, double(totalBytes)},
-                  {u"lines"_s, double(lines)},   {u"attempts"_s, attempts}};
+                  {u"path"_s, relativePath},
+                  {u"state"_s, fileStateName(state)},
+                  {u"bytes"_s, double(bytes)},
+                  {u"totalBytes"_s, double(totalBytes)},
+                  {u"lines"_s, double(lines)},
+                  {u"attempts"_s, attempts}};
     if (expectedCount)
         o.insert(u"count"_s, double(*expectedCount));
     if (!error.isEmpty())
@@ -188,13 +193,14 @@ ExportFile ExportFile::fromJson(const QJsonObject &o)
 
 bool ExportJob::isTerminal() const
 {
-    return state == JobState::Saved || state == JobState::Failed || state == JobState::Cancelled
-           || state == JobState::Expired;
+    return state == JobState::Saved || state == JobState::Failed || state == JobState::Cancelled ||
+           state == JobState::Expired;
 }
 
 int ExportJob::filesSaved() const
 {
-    return int(std::count_if(files.cbegin(), files.cend(), [](const ExportFile &f) { return f.state == FileState::Saved; }));
+    return int(std::count_if(files.cbegin(), files.cend(),
+                             [](const ExportFile &f) { return f.state == FileState::Saved; }));
 }
 
 qint64 ExportJob::bytesSaved() const

@@ -13,7 +13,8 @@
 namespace fbm {
 
 /// The life of an export job. Legal moves are listed in canTransition().
-enum class JobState {
+enum class JobState
+{
     Starting,    ///< kick-off being sent
     Running,     ///< polling the status URL
     Completed,   ///< the manifest is in; files not (all) saved yet
@@ -21,25 +22,31 @@ enum class JobState {
     Saved,       ///< every file saved and verified (or nothing to export)
     Failed,
     Cancelled,
-    Expired,     ///< the server no longer knows the job or its files
+    Expired, ///< the server no longer knows the job or its files
 };
 
-enum class FileState { Pending, Downloading, Saved, Failed };
+enum class FileState
+{
+    Pending,
+    Downloading,
+    Saved,
+    Failed
+};
 
 /// One file of the manifest and what became of it.
 struct ExportFile
 {
     FileKind kind = FileKind::Output;
-    QString type;               ///< as the server wrote it (display only)
+    QString type; ///< as the server wrote it (display only)
     QUrl url;
     std::optional<qint64> expectedCount;
-    QString relativePath;       ///< inside the export folder, from kind + safe type + index
+    QString relativePath; ///< inside the export folder, from kind + safe type + index
     FileState state = FileState::Pending;
-    qint64 bytes = 0;           ///< bytes written so far (the .part size while downloading)
-    qint64 totalBytes = -1;     ///< when the server said (Content-Length), else -1
-    qint64 lines = 0;           ///< NDJSON lines counted while streaming
+    qint64 bytes = 0;       ///< bytes written so far (the .part size while downloading)
+    qint64 totalBytes = -1; ///< when the server said (Content-Length), else -1
+    qint64 lines = 0;       ///< NDJSON lines counted while streaming
     int attempts = 0;
-    QString error;              ///< why the file failed (translated, redacted)
+    QString error; ///< why the file failed (translated, redacted)
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static ExportFile fromJson(const QJsonObject &o);
@@ -48,26 +55,26 @@ struct ExportFile
 /// Everything the user sees about a job, as a value. The JobManager owns the live copies.
 struct ExportJob
 {
-    QString id;                 ///< local id (UUID without braces)
+    QString id; ///< local id (UUID without braces)
     QString profileId;
-    QString serverName;         ///< for display: the profile's name or the host
+    QString serverName; ///< for display: the profile's name or the host
     ExportRequest request;
     QUrl kickoffUrl;
-    QUrl statusUrl;             ///< exactly as the server gave it (Content-Location)
+    QUrl statusUrl; ///< exactly as the server gave it (Content-Location)
     JobState state = JobState::Starting;
-    QString progressText;       ///< the last X-Progress, verbatim
-    QDateTime nextPollAt;       ///< when the next status request goes out (invalid: none)
-    int attempt = 0;            ///< consecutive failed/throttled polls, for "retrying (attempt n)"
+    QString progressText; ///< the last X-Progress, verbatim
+    QDateTime nextPollAt; ///< when the next status request goes out (invalid: none)
+    int attempt = 0;      ///< consecutive failed/throttled polls, for "retrying (attempt n)"
     int pollCount = 0;
-    QString lastError;          ///< translated, redacted
+    QString lastError; ///< translated, redacted
     QDateTime createdAt;
-    QDateTime completedAt;      ///< manifest received
-    QDateTime finishedAt;       ///< reached a terminal state
-    QDateTime expiresAt;        ///< Expires header, or the retention the server is known for
+    QDateTime completedAt; ///< manifest received
+    QDateTime finishedAt;  ///< reached a terminal state
+    QDateTime expiresAt;   ///< Expires header, or the retention the server is known for
     QDateTime transactionTime;
-    QByteArray manifestJson;    ///< the manifest as received (pages merged when paged)
-    QString message;            ///< the manifest's "message" (e.g. nothing to export)
-    QString outDir;             ///< the export folder
+    QByteArray manifestJson; ///< the manifest as received (pages merged when paged)
+    QString message;         ///< the manifest's "message" (e.g. nothing to export)
+    QString outDir;          ///< the export folder
     bool autoDownload = true;
     bool requiresAccessToken = false;
     bool cancelRequested = false;
@@ -75,7 +82,10 @@ struct ExportJob
     QList<ActivityEntry> activity; ///< the latest exchanges (bounded)
 
     [[nodiscard]] bool isTerminal() const;
-    [[nodiscard]] bool isWaitingForPoll() const { return state == JobState::Running && nextPollAt.isValid(); }
+    [[nodiscard]] bool isWaitingForPoll() const
+    {
+        return state == JobState::Running && nextPollAt.isValid();
+    }
     [[nodiscard]] int filesSaved() const;
     [[nodiscard]] qint64 bytesSaved() const;
     [[nodiscard]] qint64 resourcesSaved() const;
@@ -85,9 +95,9 @@ struct ExportJob
 };
 
 [[nodiscard]] bool canTransition(JobState from, JobState to);
-[[nodiscard]] QString jobStateName(JobState state);   ///< stable, for JSON and --json events
+[[nodiscard]] QString jobStateName(JobState state); ///< stable, for JSON and --json events
 [[nodiscard]] std::optional<JobState> jobStateFromName(const QString &name);
-[[nodiscard]] QString jobStateText(JobState state);   ///< translated, for people
+[[nodiscard]] QString jobStateText(JobState state); ///< translated, for people
 [[nodiscard]] QString fileStateName(FileState state);
 
 inline constexpr int kMaxActivityEntries = 300;

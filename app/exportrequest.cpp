@@ -117,7 +117,8 @@ QUrl ExportRequest::kickoffUrl() const
     // '?', '=', '&' and ':' that must reach the server encoded.
     QStringList items;
     auto add = [&items](const char *key, const QString &value) {
-        items.append(QString::fromLatin1(key) + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        items.append(QString::fromLatin1(key) + u'=' +
+                     QString::fromLatin1(QUrl::toPercentEncoding(value)));
     };
     if (!outputFormat.isEmpty())
         add("_outputFormat", outputFormat);

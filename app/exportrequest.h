@@ -9,24 +9,29 @@
 
 namespace fbm {
 
-enum class ExportLevel { System, Patient, Group };
+enum class ExportLevel
+{
+    System,
+    Patient,
+    Group
+};
 
 /// What the user asked to export, as the kick-off will send it.
 struct ExportRequest
 {
-    QUrl base;                 ///< the FHIR base URL, e.g. https://server/fhir
+    QUrl base; ///< the FHIR base URL, e.g. https://server/fhir
     ExportLevel level = ExportLevel::System;
-    QString groupId;           ///< Group level only
-    QStringList types;         ///< _type, sent comma-joined (HAPI declares _type max=1)
-    QDateTime since;           ///< _since (an instant)
-    QDateTime until;           ///< _until (Bulk Data v3)
-    QStringList typeFilters;   ///< _typeFilter, repeated, each percent-encoded on GET
-    QStringList elements;      ///< _elements, comma-joined
-    QString outputFormat;      ///< _outputFormat; empty = the server's default (ndjson)
-    bool usePost = false;      ///< POST with a Parameters body instead of GET
-    QStringList patients;      ///< patient references (POST only, Patient/Group level)
+    QString groupId;         ///< Group level only
+    QStringList types;       ///< _type, sent comma-joined (HAPI declares _type max=1)
+    QDateTime since;         ///< _since (an instant)
+    QDateTime until;         ///< _until (Bulk Data v3)
+    QStringList typeFilters; ///< _typeFilter, repeated, each percent-encoded on GET
+    QStringList elements;    ///< _elements, comma-joined
+    QString outputFormat;    ///< _outputFormat; empty = the server's default (ndjson)
+    bool usePost = false;    ///< POST with a Parameters body instead of GET
+    QStringList patients;    ///< patient references (POST only, Patient/Group level)
     QStringList includeAssociatedData;
-    bool noCache = false;      ///< send Cache-Control: no-cache (HAPI reuses identical jobs otherwise)
+    bool noCache = false; ///< send Cache-Control: no-cache (HAPI reuses identical jobs otherwise)
 
     /// A user-facing reason why this request cannot be sent, or an empty string.
     [[nodiscard]] QString validate() const;

@@ -53,8 +53,7 @@ FileDownload::FileDownload(HttpClient *client, ExportFile file, QString folder, 
     , m_folder(std::move(folder))
     , m_options(options)
     , m_log(std::move(log))
-{
-}
+{}
 
 FileDownload::~FileDownload()
 {
@@ -98,7 +97,8 @@ void FileDownload::start()
     call.headers.append({"Accept"_ba, "application/fhir+ndjson"_ba});
     if (m_resumeFrom > 0) {
         // Byte offsets only mean something in the unencoded representation.
-        call.headers.append({"Range"_ba, QByteArray("bytes=" + QByteArray::number(m_resumeFrom) + "-")});
+        call.headers.append(
+            {"Range"_ba, QByteArray("bytes=" + QByteArray::number(m_resumeFrom) + "-")});
         call.headers.append({"Accept-Encoding"_ba, "identity"_ba});
     }
     call.log = m_log;
@@ -141,7 +141,8 @@ void FileDownload::onResponseStarted(int status)
     }
     if (m_accepting) {
         const QByteArray type = m_transfer->header("Content-Type").toLower();
-        m_binaryJson = type.startsWith("application/fhir+json") || type.startsWith("application/json");
+        m_binaryJson =
+            type.startsWith("application/fhir+json") || type.startsWith("application/json");
         const QByteArray length = m_transfer->header("Content-Length");
         const QByteArray encoding = m_transfer->header("Content-Encoding").toLower();
         m_file.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
@@ -209,10 +210,12 @@ void FileDownload::onFinished(const HttpResponse &response)
         } else if (status == 401 || status == 403) {
             //: %1 is the server's explanation
             e.kind = Error::Kind::Auth;
-            e.message = tr("The server refused access to this file: %1").arg(describeErrorBody(status, m_buffer));
+            e.message = tr("The server refused access to this file: %1")
+                            .arg(describeErrorBody(status, m_buffer));
         } else if (status == 416) {
             m_part.resize(0); // our .part does not fit the file any more: start over
-            e.message = tr("The saved part does not fit the file on the server; the download starts over.");
+            e.message =
+                tr("The saved part does not fit the file on the server; the download starts over.");
             e.transient = true;
         } else {
             e.message = describeErrorBody(status, m_buffer);
@@ -232,8 +235,9 @@ void FileDownload::onFinished(const HttpResponse &response)
 Error FileDownload::decodeBinaryJson()
 {
     if (m_part.size() > kMaxBinaryJson)
-        return Error::make(Error::Kind::Protocol, tr("The server sent the file wrapped in a very large FHIR Binary; "
-                                                     "it was not decoded."));
+        return Error::make(Error::Kind::Protocol,
+                           tr("The server sent the file wrapped in a very large FHIR Binary; "
+                              "it was not decoded."));
     m_part.seek(0);
     const QByteArray json = m_part.readAll();
     QJsonParseError pe{};
@@ -247,7 +251,8 @@ Error FileDownload::decodeBinaryJson()
     m_part.resize(0);
     m_part.seek(0);
     if (m_part.write(data) != data.size())
-        return Error::make(Error::Kind::Io, tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString()));
+        return Error::make(Error::Kind::Io,
+                           tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString()));
     m_counter.reset();
     m_counter.feed(data.constData(), data.size());
     m_file.bytes = data.size();
@@ -266,17 +271,19 @@ Error FileDownload::complete()
     if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_file.lines) {
         m_part.close();
         //: %1 and %2 are numbers of resources
-        return Error::make(Error::Kind::Protocol,
-                           tr("The manifest promised %1 resources but the file holds %2. "
-                              "The download is kept as a .part file; choose Retry to fetch it again.")
-                               .arg(*m_file.expectedCount)
-                               .arg(m_file.lines));
+        return Error::make(
+            Error::Kind::Protocol,
+            tr("The manifest promised %1 resources but the file holds %2. "
+               "The download is kept as a .part file; choose Retry to fetch it again.")
+                .arg(*m_file.expectedCount)
+                .arg(m_file.lines));
     }
     // Make the bytes durable before the name says the file is complete.
     if (::fdatasync(m_part.handle()) != 0) {
         const QString reason = QString::fromLocal8Bit(strerror(errno));
         m_part.close();
-        return Error::make(Error::Kind::Io, tr("Cannot write %1: %2").arg(m_part.fileName(), reason));
+        return Error::make(Error::Kind::Io,
+                           tr("Cannot write %1: %2").arg(m_part.fileName(), reason));
     }
     m_part.close();
     const QByteArray from = QFile::encodeName(partPath());
@@ -284,7 +291,8 @@ Error FileDownload::complete()
     if (::rename(from.constData(), to.constData()) != 0) {
         const QString reason = QString::fromLocal8Bit(strerror(errno));
         //: %1 and %2 are file names, %3 the system's reason
-        return Error::make(Error::Kind::Io, tr("Cannot rename %1 to %2: %3").arg(partPath(), finalPath(), reason));
+        return Error::make(Error::Kind::Io,
+                           tr("Cannot rename %1 to %2: %3").arg(partPath(), finalPath(), reason));
     }
     m_file.state = FileState::Saved;
     m_file.error.clear();

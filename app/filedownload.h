@@ -23,9 +23,9 @@ class FileDownload final : public QObject
 public:
     struct Options
     {
-        bool withToken = false;   ///< requiresAccessToken (the client still checks the origin)
-        int timeoutMs = 120000;   ///< no data for this long aborts the attempt
-        bool verify = true;       ///< count lines and compare (benchmarks switch it off)
+        bool withToken = false; ///< requiresAccessToken (the client still checks the origin)
+        int timeoutMs = 120000; ///< no data for this long aborts the attempt
+        bool verify = true;     ///< count lines and compare (benchmarks switch it off)
     };
 
     FileDownload(HttpClient *client, ExportFile file, QString folder, Options options,

@@ -14,8 +14,8 @@ QString safeTypeName(const QString &type)
         if (out.size() >= 64)
             break;
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-                        || u == u'-' || u == u'_';
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
+                        (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
         if (ok)
             out.append(c);
     }
@@ -41,8 +41,9 @@ QString exportFileName(FileKind kind, const QString &type, int index)
 
 bool isContainedRelativePath(const QString &relativePath)
 {
-    if (relativePath.isEmpty() || relativePath.contains(QChar(0)) || QDir::isAbsolutePath(relativePath)
-        || relativePath.startsWith(u'/') || relativePath.startsWith(u'\\'))
+    if (relativePath.isEmpty() || relativePath.contains(QChar(0)) ||
+        QDir::isAbsolutePath(relativePath) || relativePath.startsWith(u'/') ||
+        relativePath.startsWith(u'\\'))
         return false;
     const QString clean = QDir::cleanPath(relativePath);
     return clean != ".."_L1 && !clean.startsWith("../"_L1) && !clean.contains("/../"_L1);

@@ -46,13 +46,17 @@ Error networkError(QNetworkReply *reply, int timeoutMs, const QString &abortReas
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
         //: %1 is a host name
-        message = tr("The server %1 refused the connection. Is the address right and the server running?").arg(host);
+        message =
+            tr("The server %1 refused the connection. Is the address right and the server running?")
+                .arg(host);
         break;
     case QNetworkReply::RemoteHostClosedError:
-        message = tr("The server %1 closed the connection before the answer was complete.").arg(host);
+        message =
+            tr("The server %1 closed the connection before the answer was complete.").arg(host);
         break;
     case QNetworkReply::HostNotFoundError:
-        message = tr("The server name %1 could not be found. Check the address and the network.").arg(host);
+        message = tr("The server name %1 could not be found. Check the address and the network.")
+                      .arg(host);
         break;
     case QNetworkReply::TimeoutError:
         message = tr("The server %1 did not answer in time.").arg(host);
@@ -69,9 +73,11 @@ Error networkError(QNetworkReply *reply, int timeoutMs, const QString &abortReas
         }
         break;
     case QNetworkReply::SslHandshakeFailedError:
-        message = tr("The secure connection to %1 failed: %2. The server's certificate is not trusted; "
-                     "if your organisation uses its own certificate authority, add its certificate to the server profile.")
-                      .arg(host, reply->errorString());
+        message =
+            tr("The secure connection to %1 failed: %2. The server's certificate is not trusted; "
+               "if your organisation uses its own certificate authority, add its certificate to "
+               "the server profile.")
+                .arg(host, reply->errorString());
         transient = false;
         break;
     case QNetworkReply::TemporaryNetworkFailureError:
@@ -104,9 +110,10 @@ QByteArray HttpResponse::header(QByteArrayView name) const
 }
 
 HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &base, QObject *parent)
-    : QObject(parent), m_nam(nam), m_base(base)
-{
-}
+    : QObject(parent)
+    , m_nam(nam)
+    , m_base(base)
+{}
 
 HttpClient::~HttpClient() = default;
 
@@ -117,8 +124,8 @@ void HttpClient::setAuth(AuthProvider *auth)
 
 bool HttpClient::sameOrigin(const QUrl &a, const QUrl &b)
 {
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
-           && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && defaultPort(a) == defaultPort(b);
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && defaultPort(a) == defaultPort(b);
 }
 
 bool HttpClient::mayReceiveToken(const QUrl &url) const
@@ -156,9 +163,11 @@ Transfer *HttpClient::stream(const HttpCall &call)
 // ---------------------------------------------------------------------------------------------
 
 Transfer::Transfer(HttpClient *client, HttpCall call, bool buffered)
-    : QObject(client), m_client(client), m_call(std::move(call)), m_buffered(buffered)
-{
-}
+    : QObject(client)
+    , m_client(client)
+    , m_call(std::move(call))
+    , m_buffered(buffered)
+{}
 
 Transfer::~Transfer()
 {
@@ -194,7 +203,8 @@ void Transfer::abort(const QString &why)
 void Transfer::beginHop(const QUrl &url)
 {
     m_currentUrl = url;
-    const bool wantToken = m_call.withAuth && m_client && m_client->auth() && m_client->mayReceiveToken(url);
+    const bool wantToken =
+        m_call.withAuth && m_client && m_client->auth() && m_client->mayReceiveToken(url);
     if (!wantToken) {
         issue(url, false, {});
         return;
@@ -204,20 +214,21 @@ void Transfer::beginHop(const QUrl &url)
         return;
     }
     QPointer<Transfer> self(this);
-    m_client->auth()->requestToken(m_triedRefresh, this, [self, url](const QString &token, const Error &error) {
-        if (!self || self->m_done)
-            return;
-        if (error.isError()) {
-            HttpResponse r;
-            r.error = error;
-            if (r.error.kind != Error::Kind::Network)
-                r.error.kind = Error::Kind::Auth;
-            self->finish(r);
-            return;
-        }
-        self->m_token = token;
-        self->issue(url, !token.isEmpty(), token);
-    });
+    m_client->auth()->requestToken(m_triedRefresh, this,
+                                   [self, url](const QString &token, const Error &error) {
+                                       if (!self || self->m_done)
+                                           return;
+                                       if (error.isError()) {
+                                           HttpResponse r;
+                                           r.error = error;
+                                           if (r.error.kind != Error::Kind::Network)
+                                               r.error.kind = Error::Kind::Auth;
+                                           self->finish(r);
+                                           return;
+                                       }
+                                       self->m_token = token;
+                                       self->issue(url, !token.isEmpty(), token);
+                                   });
 }
 
 void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
@@ -229,8 +240,10 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
         return;
     }
     QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setTransferTimeout(m_call.timeoutMs);
@@ -281,8 +294,8 @@ void Transfer::onMetaData()
         return;
     m_headersDone = true;
     m_status = statusAttr.toInt();
-    const bool redirect = m_status >= 300 && m_status < 400 && m_status != 304
-                          && m_reply->hasRawHeader("Location") && m_hops < m_call.maxRedirects + 1;
+    const bool redirect = m_status >= 300 && m_status < 400 && m_status != 304 &&
+                          m_reply->hasRawHeader("Location") && m_hops < m_call.maxRedirects + 1;
     const bool renew = m_status == 401 && m_sentToken && !m_triedRefresh;
     m_passThrough = !redirect && !renew;
     if (m_passThrough)
@@ -305,7 +318,8 @@ void Transfer::onReadyRead()
     }
     if (m_body.size() + m_reply->bytesAvailable() > m_call.maxBodyBytes) {
         //: %1 is a size in MiB
-        abort(tr("The server's answer is larger than %1 MiB; it was not read.").arg(m_call.maxBodyBytes >> 20));
+        abort(tr("The server's answer is larger than %1 MiB; it was not read.")
+                  .arg(m_call.maxBodyBytes >> 20));
         return;
     }
     m_body.append(m_reply->readAll());
@@ -348,10 +362,13 @@ void Transfer::onFinished()
         const QString scheme = target.scheme().toLower();
         QString refusal;
         if (scheme != "http"_L1 && scheme != "https"_L1)
-            refusal = tr("The server redirected to an address that is not HTTP(S); it was not followed.");
-        else if (m_currentUrl.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0 && scheme == "http"_L1)
-            refusal = tr("The server redirected from a secure (https) address to an insecure (http) one; "
-                         "it was not followed.");
+            refusal =
+                tr("The server redirected to an address that is not HTTP(S); it was not followed.");
+        else if (m_currentUrl.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0 &&
+                 scheme == "http"_L1)
+            refusal =
+                tr("The server redirected from a secure (https) address to an insecure (http) one; "
+                   "it was not followed.");
         else if (m_hops >= m_call.maxRedirects)
             refusal = tr("The server redirected too many times.");
         if (!refusal.isEmpty()) {
@@ -360,14 +377,16 @@ void Transfer::onFinished()
             HttpResponse r;
             r.status = m_status;
             r.finalUrl = m_currentUrl;
-            r.error = Error::make(Error::Kind::Protocol, refusal, redactUrl(target).toString(), m_status);
+            r.error =
+                Error::make(Error::Kind::Protocol, refusal, redactUrl(target).toString(), m_status);
             finish(r);
             return;
         }
         const bool crossOrigin = !HttpClient::sameOrigin(target, m_currentUrl);
-        logHop(m_status, crossOrigin && m_sentToken
-                             ? tr("Redirected to another origin: the access token is not sent there.")
-                             : tr("Redirected."));
+        logHop(m_status,
+               crossOrigin && m_sentToken
+                   ? tr("Redirected to another origin: the access token is not sent there.")
+                   : tr("Redirected."));
         ++m_hops;
         // 303, and 301/302 after a POST, turn into a GET (RFC 9110 15.4).
         if (m_status == 303 || ((m_status == 301 || m_status == 302) && m_call.method == "POST")) {

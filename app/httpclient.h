@@ -17,8 +17,6 @@ class QNetworkAccessManager;
 
 namespace fbm {
 
-
-
 /// One request as the core wants it sent.
 struct HttpCall
 {
@@ -26,8 +24,8 @@ struct HttpCall
     QUrl url;
     HeaderList headers; ///< besides the client's extra headers; never Authorization
     QByteArray body;
-    bool withAuth = true;      ///< attach the bearer token (only ever to the trusted origin)
-    int timeoutMs = 60000;     ///< transfer timeout: no byte for this long aborts the request
+    bool withAuth = true;  ///< attach the bearer token (only ever to the trusted origin)
+    int timeoutMs = 60000; ///< transfer timeout: no byte for this long aborts the request
     qint64 maxBodyBytes = qint64(64) << 20; ///< buffered calls refuse larger answers
     int maxRedirects = 5;
     /// Receives one entry per HTTP exchange (each redirect hop is one).
@@ -40,10 +38,13 @@ struct HttpResponse
     HeaderList headers;
     QByteArray body; ///< empty for streamed transfers
     QUrl finalUrl;
-    Error error;     ///< network failure or refused redirect; an HTTP error status is not an Error here
+    Error error; ///< network failure or refused redirect; an HTTP error status is not an Error here
 
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
-    [[nodiscard]] bool isSuccess() const { return !error.isError() && status >= 200 && status < 300; }
+    [[nodiscard]] bool isSuccess() const
+    {
+        return !error.isError() && status >= 200 && status < 300;
+    }
 };
 
 class Transfer;
@@ -66,7 +67,11 @@ public:
     void setExtraHeaders(const HeaderList &headers) { m_extraHeaders = headers; }
     /// Permit the token over plain HTTP to a non-loopback host (the user's explicit consent).
     void setAllowInsecureToken(bool allow) { m_allowInsecureToken = allow; }
-    void setSslConfiguration(const QSslConfiguration &config) { m_ssl = config; m_hasSsl = true; }
+    void setSslConfiguration(const QSslConfiguration &config)
+    {
+        m_ssl = config;
+        m_hasSsl = true;
+    }
     [[nodiscard]] QUrl base() const { return m_base; }
     [[nodiscard]] QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
@@ -75,7 +80,8 @@ public:
     [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
 
     /// A buffered request; callback runs once, unless context is destroyed first.
-    void send(const HttpCall &call, QObject *context, std::function<void(const HttpResponse &)> callback);
+    void send(const HttpCall &call, QObject *context,
+              std::function<void(const HttpResponse &)> callback);
 
     /// A streamed request (downloads). The Transfer deletes itself after finished().
     Transfer *stream(const HttpCall &call);

@@ -24,7 +24,9 @@ QString tr(const char *text)
 }
 } // namespace
 
-JobStore::JobStore(QString directory) : m_dir(std::move(directory)) {}
+JobStore::JobStore(QString directory)
+    : m_dir(std::move(directory))
+{}
 
 QString JobStore::defaultDirectory()
 {
@@ -46,18 +48,21 @@ Error JobStore::save(const ExportJob &job) const
 {
     if (!QDir().mkpath(m_dir)) {
         //: %1 is a folder
-        return Error::make(Error::Kind::Io, tr("Cannot create the folder %1 for the job list.").arg(m_dir));
+        return Error::make(Error::Kind::Io,
+                           tr("Cannot create the folder %1 for the job list.").arg(m_dir));
     }
     QSaveFile file(pathFor(job.id));
     if (!file.open(QIODevice::WriteOnly)) {
-        return Error::make(Error::Kind::Io,
-                           //: %1 is a file, %2 the system's reason
-                           tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
+        return Error::make(
+            Error::Kind::Io,
+            //: %1 is a file, %2 the system's reason
+            tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
     }
     file.write(QJsonDocument(job.toJson()).toJson(QJsonDocument::Compact));
     if (!file.commit()) {
-        return Error::make(Error::Kind::Io,
-                           tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
+        return Error::make(
+            Error::Kind::Io,
+            tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
     }
     return {};
 }
@@ -92,8 +97,9 @@ JobStore::Loaded JobStore::loadAll() const
         if (problem.isEmpty())
             continue;
         dir.mkpath(u"damaged"_s);
-        const QString aside = dir.filePath(u"damaged/"_s + name + u'.'
-                                           + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddhhmmss"_s));
+        const QString aside =
+            dir.filePath(u"damaged/"_s + name + u'.' +
+                         QDateTime::currentDateTimeUtc().toString(u"yyyyMMddhhmmss"_s));
         QFile::rename(f.fileName(), aside);
         //: %1 is a file name, %2 the reason, %3 where the file was moved
         loaded.problems.append(tr("The saved job %1 could not be read (%2); it was moved to %3.")

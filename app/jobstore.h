@@ -24,8 +24,8 @@ public:
 
     struct Loaded
     {
-        QList<ExportJob> jobs;    ///< oldest first
-        QStringList problems;     ///< translated, one per damaged file moved aside
+        QList<ExportJob> jobs; ///< oldest first
+        QStringList problems;  ///< translated, one per damaged file moved aside
     };
     [[nodiscard]] Loaded loadAll() const;
 

@@ -31,7 +31,8 @@ public:
     /// Lines so far, counting an unterminated last line.
     [[nodiscard]] qint64 lines() const
     {
-        return m_lines + ((m_currentLength > 1 || (m_currentLength == 1 && m_lastChar != '\r')) ? 1 : 0);
+        return m_lines +
+               ((m_currentLength > 1 || (m_currentLength == 1 && m_lastChar != '\r')) ? 1 : 0);
     }
     void reset() { *this = LineCounter(); }
 

@@ -18,10 +18,10 @@ QString tr(const char *text)
 Error malformed(const QString &what)
 {
     //: %1 says what exactly is wrong with the manifest
-    return Error::make(Error::Kind::Protocol,
-                       QCoreApplication::translate("fbm::Manifest",
-                                                   "The server's manifest is not valid: %1")
-                           .arg(what));
+    return Error::make(
+        Error::Kind::Protocol,
+        QCoreApplication::translate("fbm::Manifest", "The server's manifest is not valid: %1")
+            .arg(what));
 }
 
 // 10 million files would be absurd; it bounds the memory a hostile manifest can make us use.
@@ -31,7 +31,8 @@ constexpr qsizetype kMaxEntries = 1'000'000;
 
 int Manifest::count(FileKind kind) const
 {
-    return int(std::count_if(files.cbegin(), files.cend(), [kind](const ManifestFile &f) { return f.kind == kind; }));
+    return int(std::count_if(files.cbegin(), files.cend(),
+                             [kind](const ManifestFile &f) { return f.kind == kind; }));
 }
 
 Result<Manifest> Manifest::parse(const QByteArray &json)
@@ -78,10 +79,16 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
         return malformed(tr("\"requiresAccessToken\" is neither true nor false."));
     }
 
-    struct Section { const char *name; FileKind kind; };
+    struct Section
+    {
+        const char *name;
+        FileKind kind;
+    };
     // v4 renamed "error" to "outcome"; accept both.
-    const Section sections[] = {{"output", FileKind::Output}, {"error", FileKind::Error},
-                                {"outcome", FileKind::Error}, {"deleted", FileKind::Deleted}};
+    const Section sections[] = {{"output", FileKind::Output},
+                                {"error", FileKind::Error},
+                                {"outcome", FileKind::Error},
+                                {"deleted", FileKind::Deleted}};
     for (const Section &section : sections) {
         const QString name = QString::fromLatin1(section.name);
         const QJsonValue v = root.value(name);
@@ -95,7 +102,8 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
             return malformed(tr("\"%1\" is not a list.").arg(name));
         const QJsonArray entries = v.toArray();
         if (m.files.size() + entries.size() > kMaxEntries)
-            return malformed(tr("it lists more files than this application accepts (%1).").arg(kMaxEntries));
+            return malformed(
+                tr("it lists more files than this application accepts (%1).").arg(kMaxEntries));
         for (qsizetype i = 0; i < entries.size(); ++i) {
             //: %1 is a field name like "output", %2 the entry's position
             const QString where = tr("%1 entry %2").arg(name).arg(i + 1);
@@ -113,16 +121,20 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
                 return malformed(tr("%1 has no \"url\".").arg(where));
             f.url = QUrl(url.toString(), QUrl::StrictMode);
             const QString scheme = f.url.scheme().toLower();
-            if (!f.url.isValid() || f.url.host().isEmpty() || (scheme != "http"_L1 && scheme != "https"_L1)) {
+            if (!f.url.isValid() || f.url.host().isEmpty() ||
+                (scheme != "http"_L1 && scheme != "https"_L1)) {
                 //: %1 names the entry; HTTP(S) are protocol names
-                return malformed(tr("%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
-                                     .arg(where));
+                return malformed(
+                    tr("%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
+                        .arg(where));
             }
             const QJsonValue count = e.take("count"_L1);
             if (!count.isUndefined() && !count.isNull()) {
                 const double d = count.toDouble(-1);
                 if (!count.isDouble() || d < 0 || d != std::floor(d) || d > 9.0e15)
-                    return malformed(tr("%1 has a \"count\" that is not a whole number of resources.").arg(where));
+                    return malformed(
+                        tr("%1 has a \"count\" that is not a whole number of resources.")
+                            .arg(where));
                 f.count = qint64(d);
             }
             f.extra = e;
@@ -149,8 +161,9 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
     m.extension = root.value("extension"_L1);
     m.message = root.value("message"_L1).toString();
     static const QStringList known = {u"transactionTime"_s, u"request"_s, u"requiresAccessToken"_s,
-                                      u"output"_s, u"error"_s, u"outcome"_s, u"deleted"_s,
-                                      u"link"_s, u"extension"_s, u"message"_s};
+                                      u"output"_s,          u"error"_s,   u"outcome"_s,
+                                      u"deleted"_s,         u"link"_s,    u"extension"_s,
+                                      u"message"_s};
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!known.contains(it.key()))
             m.unknown.insert(it.key(), it.value());

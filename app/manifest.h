@@ -13,15 +13,20 @@
 
 namespace fbm {
 
-enum class FileKind { Output, Error, Deleted };
+enum class FileKind
+{
+    Output,
+    Error,
+    Deleted
+};
 
 struct ManifestFile
 {
     FileKind kind = FileKind::Output;
-    QString type;                  ///< as the server wrote it (may be hostile: never a file name as is)
-    QUrl url;                      ///< absolute http(s)
-    std::optional<qint64> count;   ///< resources in the file, when the server says
-    QJsonObject extra;             ///< the entry's other fields (extension, fileSize, continuesInFile…)
+    QString type; ///< as the server wrote it (may be hostile: never a file name as is)
+    QUrl url;     ///< absolute http(s)
+    std::optional<qint64> count; ///< resources in the file, when the server says
+    QJsonObject extra; ///< the entry's other fields (extension, fileSize, continuesInFile…)
 };
 
 /// A completed export's manifest (Bulk Data 2.0, with what v3/v4 and real servers add).
@@ -30,12 +35,12 @@ struct Manifest
     QDateTime transactionTime;
     QString request;
     bool requiresAccessToken = false;
-    QList<ManifestFile> files;     ///< output, then error, then deleted entries, in manifest order
-    QJsonValue extension;          ///< object (v2/v3) or array (v4); kept for display
-    QUrl nextPage;                 ///< link[relation=next]
-    QString message;               ///< the non-standard "message" (HAPI: nothing to export)
-    QJsonObject unknown;           ///< top-level fields we do not interpret, kept for display
-    QStringList warnings;          ///< tolerated oddities worth a line in the activity log
+    QList<ManifestFile> files; ///< output, then error, then deleted entries, in manifest order
+    QJsonValue extension;      ///< object (v2/v3) or array (v4); kept for display
+    QUrl nextPage;             ///< link[relation=next]
+    QString message;           ///< the non-standard "message" (HAPI: nothing to export)
+    QJsonObject unknown;       ///< top-level fields we do not interpret, kept for display
+    QStringList warnings;      ///< tolerated oddities worth a line in the activity log
 
     [[nodiscard]] int count(FileKind kind) const;
 

@@ -64,7 +64,7 @@ std::optional<OperationOutcome> OperationOutcome::fromJson(const QByteArray &jso
 bool OperationOutcome::isTransient() const
 {
     static const QStringList transientCodes = {u"transient"_s, u"lock-error"_s, u"no-store"_s,
-                                               u"exception"_s, u"timeout"_s, u"incomplete"_s,
+                                               u"exception"_s, u"timeout"_s,    u"incomplete"_s,
                                                u"throttled"_s};
     bool sawProblem = false;
     for (const OutcomeIssue &issue : issues) {
@@ -96,7 +96,8 @@ QString OperationOutcome::toText() const
 
 QString describeErrorBody(int httpStatus, const QByteArray &body)
 {
-    if (const auto outcome = OperationOutcome::fromJson(body); outcome && !outcome->issues.isEmpty()) {
+    if (const auto outcome = OperationOutcome::fromJson(body);
+        outcome && !outcome->issues.isEmpty()) {
         //: %1 is an HTTP status code, %2 the server's explanation
         return QCoreApplication::translate("fbm", "The server answered %1: %2")
             .arg(httpStatus)
@@ -115,7 +116,9 @@ QString describeErrorBody(int httpStatus, const QByteArray &body)
         return QCoreApplication::translate("fbm", "The server answered %1 without an explanation.")
             .arg(httpStatus);
     }
-    return QCoreApplication::translate("fbm", "The server answered %1: %2").arg(httpStatus).arg(excerpt);
+    return QCoreApplication::translate("fbm", "The server answered %1: %2")
+        .arg(httpStatus)
+        .arg(excerpt);
 }
 
 } // namespace fbm

@@ -11,10 +11,10 @@ namespace fbm {
 
 struct OutcomeIssue
 {
-    QString severity;    ///< fatal | error | warning | information
-    QString code;        ///< IssueType code, e.g. processing, transient, throttled
+    QString severity; ///< fatal | error | warning | information
+    QString code;     ///< IssueType code, e.g. processing, transient, throttled
     QString diagnostics;
-    QString details;     ///< details.text, or the first coding's display/code
+    QString details; ///< details.text, or the first coding's display/code
 };
 
 /// A FHIR OperationOutcome as far as the user needs it.

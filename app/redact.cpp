@@ -11,11 +11,21 @@ namespace {
 
 bool isSecretKey(const QString &key)
 {
-    static const QStringList keys = {u"x-amz-signature"_s, u"x-amz-credential"_s, u"x-amz-security-token"_s,
-                                     u"sig"_s,  u"signature"_s, u"sharedaccesssignature"_s,
-                                     u"access_token"_s, u"token"_s, u"code"_s, u"client_secret"_s,
-                                     u"client_assertion"_s, u"refresh_token"_s, u"code_verifier"_s,
-                                     u"password"_s, u"x-goog-signature"_s};
+    static const QStringList keys = {u"x-amz-signature"_s,
+                                     u"x-amz-credential"_s,
+                                     u"x-amz-security-token"_s,
+                                     u"sig"_s,
+                                     u"signature"_s,
+                                     u"sharedaccesssignature"_s,
+                                     u"access_token"_s,
+                                     u"token"_s,
+                                     u"code"_s,
+                                     u"client_secret"_s,
+                                     u"client_assertion"_s,
+                                     u"refresh_token"_s,
+                                     u"code_verifier"_s,
+                                     u"password"_s,
+                                     u"x-goog-signature"_s};
     return keys.contains(key.toLower());
 }
 
@@ -87,7 +97,8 @@ QString redactText(QString text, const QStringList &secrets)
                                            QRegularExpression::CaseInsensitiveOption);
     text.replace(bearer, u"\\1 "_s + QLatin1String(kRedacted));
     // A JWT anywhere (three base64url parts) is an assertion or a token.
-    static const QRegularExpression jwt(u"eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"_s);
+    static const QRegularExpression jwt(
+        u"eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"_s);
     text.replace(jwt, QLatin1String(kRedacted));
     return text;
 }

@@ -10,7 +10,8 @@ namespace fbm {
 /// What went wrong, for the user (message, translated) and for the log (detail).
 struct Error
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Network,  ///< connection refused, reset, timeout, TLS
         Http,     ///< the server answered with an error status
@@ -23,8 +24,8 @@ struct Error
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString message; ///< one readable sentence (or a few) for the user, already translated
-    QString detail;  ///< technical detail for the activity log; never contains a secret
+    QString message;        ///< one readable sentence (or a few) for the user, already translated
+    QString detail;         ///< technical detail for the activity log; never contains a secret
     bool transient = false; ///< trying again later may succeed
 
     [[nodiscard]] bool isError() const { return kind != Kind::None; }
@@ -44,12 +45,15 @@ struct Error
 };
 
 /// A value or an error.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {} // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_error(std::move(error)) {} // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_value(std::move(value))
+    {} // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : m_error(std::move(error))
+    {} // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return m_value.has_value(); }
     [[nodiscard]] const T &value() const { return *m_value; }

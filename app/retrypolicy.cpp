@@ -38,14 +38,14 @@ QDateTime parseHttpDate(QByteArrayView value)
 {
     const QString s = QString::fromLatin1(value.toByteArray()).simplified();
     // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-    static const QRegularExpression imf(
-        QStringLiteral("^[A-Za-z]{3}, (\\d{1,2}) ([A-Za-z]{3}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) (GMT|UTC)$"));
+    static const QRegularExpression imf(QStringLiteral(
+        "^[A-Za-z]{3}, (\\d{1,2}) ([A-Za-z]{3}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) (GMT|UTC)$"));
     // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-    static const QRegularExpression rfc850(
-        QStringLiteral("^[A-Za-z]+, (\\d{1,2})-([A-Za-z]{3})-(\\d{2,4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression rfc850(QStringLiteral(
+        "^[A-Za-z]+, (\\d{1,2})-([A-Za-z]{3})-(\\d{2,4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
     // asctime: Sun Nov  6 08:49:37 1994
-    static const QRegularExpression asctime(
-        QStringLiteral("^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$"));
+    static const QRegularExpression asctime(QStringLiteral(
+        "^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$"));
 
     if (auto m = imf.match(s); m.hasMatch()) {
         return makeUtc(m.captured(3).toInt(), monthFromName(m.captured(2).toLatin1()),
@@ -69,7 +69,9 @@ QDateTime parseHttpDate(QByteArrayView value)
 
 QByteArray formatHttpDate(const QDateTime &when)
 {
-    return QLocale::c().toString(when.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+    return QLocale::c()
+        .toString(when.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
 }
 
 std::optional<qint64> parseRetryAfterMs(QByteArrayView retryAfter, QByteArrayView dateHeader,
@@ -93,7 +95,8 @@ std::optional<qint64> parseRetryAfterMs(QByteArrayView retryAfter, QByteArrayVie
     return std::max<qint64>(0, reference.msecsTo(when));
 }
 
-qint64 RetryPolicy::nextDelayMs(int attempt, std::optional<qint64> retryAfterMs, double jitterUnit) const
+qint64 RetryPolicy::nextDelayMs(int attempt, std::optional<qint64> retryAfterMs,
+                                double jitterUnit) const
 {
     if (retryAfterMs)
         return std::clamp(*retryAfterMs, minDelayMs, std::max(minDelayMs, maxRetryAfterMs));
@@ -101,7 +104,8 @@ qint64 RetryPolicy::nextDelayMs(int attempt, std::optional<qint64> retryAfterMs,
     double delay = double(backoffBaseMs) * std::pow(2.0, exponent);
     delay = std::min(delay, double(backoffMaxMs));
     delay *= 1.0 + jitter * std::clamp(jitterUnit, -1.0, 1.0);
-    return std::clamp<qint64>(qint64(delay), minDelayMs, std::max(minDelayMs, backoffMaxMs + qint64(backoffMaxMs * jitter)));
+    return std::clamp<qint64>(qint64(delay), minDelayMs,
+                              std::max(minDelayMs, backoffMaxMs + qint64(backoffMaxMs * jitter)));
 }
 
 } // namespace fbm

@@ -16,18 +16,18 @@ namespace fbm {
 /// measured against the response's `Date` header (so a skewed local clock does not matter) or,
 /// without one, against now. std::nullopt when absent or not understood (garbage, negative).
 /// A date in the past gives 0.
-[[nodiscard]] std::optional<qint64> parseRetryAfterMs(QByteArrayView retryAfter, QByteArrayView dateHeader,
-                                                      const QDateTime &now);
+[[nodiscard]] std::optional<qint64>
+parseRetryAfterMs(QByteArrayView retryAfter, QByteArrayView dateHeader, const QDateTime &now);
 
 /// When to poll again. Pure: the same input gives the same answer (jitter comes in as a value).
 struct RetryPolicy
 {
-    qint64 minDelayMs = 1000;          ///< never sooner than this, whatever the server says
-    qint64 backoffBaseMs = 2000;       ///< first delay when the server gives none
-    qint64 backoffMaxMs = 120 * 1000;  ///< cap of our own backoff
+    qint64 minDelayMs = 1000;             ///< never sooner than this, whatever the server says
+    qint64 backoffBaseMs = 2000;          ///< first delay when the server gives none
+    qint64 backoffMaxMs = 120 * 1000;     ///< cap of our own backoff
     qint64 maxRetryAfterMs = 3600 * 1000; ///< cap of what a server may ask for (absurd values)
-    double jitter = 0.1;               ///< +-10 % on our own backoff
-    int maxTransientErrors = 5;        ///< 5xx / network errors in a row before a job fails
+    double jitter = 0.1;                  ///< +-10 % on our own backoff
+    int maxTransientErrors = 5;           ///< 5xx / network errors in a row before a job fails
 
     /// attempt counts the consecutive answers without Retry-After (0 for the first).
     /// jitterUnit is in [-1, 1]. A server's Retry-After is honoured as given (never shortened)

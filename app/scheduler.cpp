@@ -4,7 +4,9 @@
 
 namespace fbm {
 
-Scheduler::Scheduler(const Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
+Scheduler::Scheduler(const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);

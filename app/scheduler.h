@@ -21,6 +21,11 @@ public:
 
     void schedule(const QString &id, const QDateTime &when);
     void cancel(const QString &id);
+    void setClock(const Clock *clock)
+    {
+        m_clock = clock;
+        arm();
+    }
     [[nodiscard]] bool isScheduled(const QString &id) const { return m_index.contains(id); }
     [[nodiscard]] int size() const { return int(m_index.size()); }
 

@@ -1,0 +1,525 @@
+#include "exportcommand.h"
+
+#include "authprovider.h"
+#include "cli.h"
+#include "demo/bulkserver.h"
+#include "httpclient.h"
+#include "jobmanager.h"
+#include "jobstore.h"
+#include "operationoutcome.h"
+#include "redact.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm::cli {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("fbm::cli", text, disambiguation, n);
+}
+
+/// The command line keeps its own job list, apart from the desktop application's, so that a
+/// running GUI never picks up (and downloads in parallel) a job a script is running.
+QString cliStoreDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/cli-jobs"_s;
+}
+
+QString formatBytes(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+/// Drives one job to its end and reports it: human lines on err, JSON events on out.
+class Runner final : public QObject
+{
+public:
+    Runner(QTextStream &out, QTextStream &err, bool json)
+        : m_out(out)
+        , m_err(err)
+        , m_json(json)
+        , m_store(cliStoreDirectory())
+        , m_manager(&m_nam, &m_store)
+    {
+        RetryPolicy policy;
+        bool ok = false;
+        const qint64 floor = qEnvironmentVariableIntValue("FBM_MIN_POLL_MS", &ok);
+        if (ok && floor >= 0) {
+            policy.minDelayMs = floor;
+            policy.backoffBaseMs = qMax<qint64>(floor, 1);
+        }
+        m_manager.setRetryPolicy(policy);
+        const int fileDelay = qEnvironmentVariableIntValue("FBM_FILE_RETRY_MS", &ok);
+        if (ok)
+            m_manager.setFileRetryDelayMs(fileDelay);
+        m_manager.setClientProvider(
+            [this](const QString &, const QUrl &base) { return client(base); });
+        connect(&m_manager, &JobManager::jobChanged, this,
+                [this](const QString &id, JobFields f) { onChanged(id, f); });
+        connect(&m_manager, &JobManager::fileFinished, this,
+                [this](const QString &id, int i) { onFile(id, i); });
+        connect(&m_manager, &JobManager::jobFinished, this,
+                [this](const QString &id) { onFinished(id); });
+    }
+
+    void setToken(const QString &token)
+    {
+        if (!token.isEmpty())
+            m_auth = std::make_unique<StaticTokenAuth>(token);
+    }
+
+    HttpClient *client(const QUrl &base)
+    {
+        if (!m_client) {
+            m_client = std::make_unique<HttpClient>(&m_nam, base);
+            m_client->setAuth(m_auth.get());
+        }
+        return m_client.get();
+    }
+
+    JobManager &manager() { return m_manager; }
+    JobStore &store() { return m_store; }
+
+    int waitFor(const QString &id)
+    {
+        m_id = id;
+        const ExportJob *j = m_manager.job(id);
+        if (j && j->statusUrl.isValid())
+            announce(*j);
+        if (j && j->isTerminal()) {
+            onFinished(id);
+        } else {
+            m_loop.exec();
+        }
+        return m_exit;
+    }
+
+private:
+    void event(QJsonObject o)
+    {
+        if (!m_json)
+            return;
+        m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
+        m_out.flush();
+    }
+
+    void human(const QString &line)
+    {
+        m_err << line << '\n';
+        m_err.flush();
+    }
+
+    void announce(const ExportJob &j)
+    {
+        if (m_announced)
+            return;
+        m_announced = true;
+        //: %1 is a URL
+        human(tr("Status URL: %1").arg(j.statusUrl.toString(QUrl::FullyEncoded)));
+        //: %1 is a URL, %2 a folder
+        human(tr("To continue after an interruption: fhir-bulk-monitor resume '%1' --out '%2'")
+                  .arg(j.statusUrl.toString(QUrl::FullyEncoded), j.outDir));
+        event({{u"event"_s, u"kicked-off"_s},
+               {u"statusUrl"_s, j.statusUrl.toString(QUrl::FullyEncoded)},
+               {u"jobId"_s, j.id},
+               {u"out"_s, j.outDir}});
+    }
+
+    void onChanged(const QString &id, JobFields fields)
+    {
+        if (id != m_id)
+            return;
+        const ExportJob *j = m_manager.job(id);
+        if (!j)
+            return;
+        if (j->statusUrl.isValid())
+            announce(*j);
+        if ((fields & JobField::NextPoll) && j->isWaitingForPoll()) {
+            const qint64 secs = qMax<qint64>(
+                0, (QDateTime::currentDateTimeUtc().msecsTo(j->nextPollAt) + 999) / 1000);
+            const QString progress = j->progressText.isEmpty() ? tr("running") : j->progressText;
+            if (progress != m_lastProgress || !j->lastError.isEmpty()) {
+                m_lastProgress = progress;
+                //: %1 is the server's progress text, %2 a number of seconds
+                QString line = tr("Server says: %1 (next check in %2 s)").arg(progress).arg(secs);
+                if (!j->lastError.isEmpty())
+                    //: %1 is why the last check failed, %2 the attempt number
+                    line = tr("%1 — retrying in %2 s (attempt %3)")
+                               .arg(j->lastError)
+                               .arg(secs)
+                               .arg(j->attempt);
+                human(line);
+            }
+            event({{u"event"_s, u"progress"_s},
+                   {u"xProgress"_s, j->progressText},
+                   {u"nextPollSeconds"_s, double(secs)},
+                   {u"attempt"_s, j->attempt}});
+        }
+        if ((fields & JobField::Manifest) && !m_manifestShown && j->completedAt.isValid()) {
+            m_manifestShown = true;
+            //: %n is the number of files
+            human(tr("Export complete: %n file(s) to download.", nullptr, int(j->files.size())));
+            QJsonObject o{{u"event"_s, u"manifest"_s},
+                          {u"files"_s, int(j->files.size())},
+                          {u"transactionTime"_s, j->transactionTime.toString(Qt::ISODateWithMs)},
+                          {u"requiresAccessToken"_s, j->requiresAccessToken}};
+            if (!j->message.isEmpty())
+                o.insert(u"message"_s, j->message);
+            event(o);
+        }
+    }
+
+    void onFile(const QString &id, int index)
+    {
+        if (id != m_id)
+            return;
+        const ExportJob *j = m_manager.job(id);
+        const ExportFile &f = j->files.at(index);
+        if (f.state == FileState::Saved) {
+            //: %1 is a file name, %2 a number of lines, %3 a size
+            human(tr("Saved %1 (%2 lines, %3)")
+                      .arg(f.relativePath)
+                      .arg(f.lines)
+                      .arg(formatBytes(f.bytes)));
+            event({{u"event"_s, u"file-saved"_s},
+                   {u"path"_s, f.relativePath},
+                   {u"type"_s, f.type},
+                   {u"lines"_s, double(f.lines)},
+                   {u"bytes"_s, double(f.bytes)}});
+        } else if (f.state == FileState::Failed) {
+            //: %1 is a file name, %2 the reason
+            human(tr("Could not save %1: %2").arg(f.relativePath, f.error));
+            event({{u"event"_s, u"file-failed"_s},
+                   {u"path"_s, f.relativePath},
+                   {u"error"_s, f.error}});
+        }
+    }
+
+    void onFinished(const QString &id)
+    {
+        if (id != m_id)
+            return;
+        const ExportJob *j = m_manager.job(id);
+        if (j->state == JobState::Saved) {
+            if (j->files.isEmpty()) {
+                const QString message =
+                    j->message.isEmpty() ? tr("The server had nothing to export.") : j->message;
+                human(message);
+            } else {
+                //: %n is the number of files, %1 the folder
+                human(tr("Done: %n file(s) saved in %1", nullptr, j->filesSaved()).arg(j->outDir));
+            }
+            QJsonObject o{{u"event"_s, u"done"_s},
+                          {u"state"_s, jobStateName(j->state)},
+                          {u"files"_s, j->filesSaved()},
+                          {u"out"_s, j->outDir}};
+            if (!j->message.isEmpty())
+                o.insert(u"message"_s, j->message);
+            event(o);
+            m_exit = Success;
+        } else {
+            QString message = j->lastError;
+            if (message.isEmpty())
+                message = jobStateText(j->state);
+            //: %1 is the job's state, %2 the reason
+            human(tr("Export ended: %1. %2").arg(jobStateText(j->state), message));
+            event({{u"event"_s, u"error"_s},
+                   {u"state"_s, jobStateName(j->state)},
+                   {u"message"_s, message}});
+            m_exit = Failure;
+        }
+        m_loop.quit();
+    }
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_json;
+    QNetworkAccessManager m_nam;
+    JobStore m_store;
+    JobManager m_manager;
+    std::unique_ptr<AuthProvider> m_auth;
+    std::unique_ptr<HttpClient> m_client;
+    QEventLoop m_loop;
+    QString m_id;
+    QString m_lastProgress;
+    bool m_announced = false;
+    bool m_manifestShown = false;
+    int m_exit = Failure;
+};
+
+void addCommon(QCommandLineParser &p)
+{
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addHelpOption();
+    p.addOption({u"json"_s, tr("Print one JSON event per line on standard output.")});
+    p.addOption({u"token"_s, tr("A bearer token to send to the server."), tr("TOKEN")});
+}
+
+int usage(QTextStream &err, const QString &message, const QCommandLineParser &p)
+{
+    err << message << '\n' << '\n' << p.helpText();
+    err.flush();
+    return UsageError;
+}
+
+bool parse(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+           int *exit)
+{
+    if (!p.parse(args)) {
+        *exit = usage(err, p.errorText(), p);
+        return false;
+    }
+    if (p.isSet(u"help"_s)) {
+        out << p.helpText();
+        out.flush();
+        *exit = Success;
+        return false;
+    }
+    return true;
+}
+
+QDateTime parseInstant(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(s, Qt::ISODate);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(s, Qt::ISODate);
+        if (d.isValid())
+            t = QDateTime(d, QTime(0, 0), Qt::UTC);
+    }
+    return t;
+}
+
+} // namespace
+
+int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Start a FHIR Bulk Data export, follow it and save its files."));
+    addCommon(p);
+    p.addOptions({
+        {u"base"_s, tr("The FHIR server's base URL."), tr("URL")},
+        {u"level"_s, tr("system, patient or group (default: system)."), tr("LEVEL"), u"system"_s},
+        {u"group"_s, tr("The group id for a group export."), tr("ID")},
+        {u"type"_s, tr("Resource types, comma-separated (_type)."), tr("TYPES")},
+        {u"since"_s, tr("Only resources changed since this instant (_since)."), tr("TIME")},
+        {u"until"_s, tr("Only resources changed until this instant (_until)."), tr("TIME")},
+        {u"type-filter"_s, tr("A _typeFilter query; repeatable."), tr("QUERY")},
+        {u"elements"_s, tr("Elements to include, comma-separated (_elements)."), tr("ELEMENTS")},
+        {u"output-format"_s, tr("The output format (_outputFormat)."), tr("FORMAT")},
+        {u"include-associated-data"_s, tr("includeAssociatedData value; repeatable."), tr("VALUE")},
+        {u"post"_s, tr("Kick off with POST and a Parameters body instead of GET.")},
+        {u"patient"_s, tr("A patient id or reference (POST only); repeatable."), tr("ID")},
+        {u"no-cache"_s, tr("Send Cache-Control: no-cache so the server starts a new job.")},
+        {u"no-download"_s, tr("Stop when the export is complete; do not download the files.")},
+        {u"out"_s, tr("The folder to save the files in."), tr("DIR")},
+    });
+    int exit = Success;
+    if (!parse(p, args, out, err, &exit))
+        return exit;
+    if (!p.positionalArguments().isEmpty())
+        return usage(err, tr("Unexpected argument: %1").arg(p.positionalArguments().first()), p);
+    if (!p.isSet(u"base"_s))
+        return usage(err, tr("--base is required."), p);
+    if (!p.isSet(u"out"_s))
+        return usage(err, tr("--out is required."), p);
+
+    ExportRequest request;
+    request.base = QUrl(p.value(u"base"_s), QUrl::StrictMode);
+    const auto level = levelFromName(p.value(u"level"_s));
+    if (!level)
+        return usage(err, tr("--level must be system, patient or group."), p);
+    request.level = *level;
+    request.groupId = p.value(u"group"_s);
+    if (request.level != ExportLevel::Group && !request.groupId.isEmpty())
+        return usage(err, tr("--group needs --level group."), p);
+    if (p.isSet(u"type"_s)) {
+        for (const QString &t : p.value(u"type"_s).split(u',', Qt::SkipEmptyParts))
+            request.types.append(t.trimmed());
+    }
+    for (const char *name : {"since", "until"}) {
+        const QString option = QString::fromLatin1(name);
+        if (!p.isSet(option))
+            continue;
+        const QDateTime t = parseInstant(p.value(option));
+        if (!t.isValid())
+            //: %1 is an option name, %2 what the user gave
+            return usage(err, tr("--%1 is not a date and time: %2").arg(option, p.value(option)),
+                         p);
+        (option == "since"_L1 ? request.since : request.until) = t;
+    }
+    request.typeFilters = p.values(u"type-filter"_s);
+    if (p.isSet(u"elements"_s))
+        request.elements = p.value(u"elements"_s).split(u',', Qt::SkipEmptyParts);
+    request.outputFormat = p.value(u"output-format"_s);
+    request.includeAssociatedData = p.values(u"include-associated-data"_s);
+    request.usePost = p.isSet(u"post"_s);
+    request.patients = p.values(u"patient"_s);
+    request.noCache = p.isSet(u"no-cache"_s);
+    if (const QString why = request.validate(); !why.isEmpty())
+        return usage(err, why, p);
+
+    Runner runner(out, err, p.isSet(u"json"_s));
+    runner.setToken(p.value(u"token"_s));
+    JobOptions options;
+    options.outDir = p.value(u"out"_s);
+    options.autoDownload = !p.isSet(u"no-download"_s);
+    const Result<QString> id = runner.manager().startExport(request, options);
+    if (!id.ok())
+        return usage(err, id.error().message, p);
+    return runner.waitFor(id.value());
+}
+
+int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("Follow an export that was already started, by its status URL, "
+           "and save its files. Files saved before are kept; partial files resume."));
+    addCommon(p);
+    p.addOption({u"base"_s, tr("The FHIR server's base URL (default: the status URL's origin)."),
+                 tr("URL")});
+    p.addOption({u"out"_s, tr("The folder to save the files in."), tr("DIR")});
+    p.addPositionalArgument(u"status-url"_s, tr("The export's status URL (Content-Location)."));
+    int exit = Success;
+    if (!parse(p, args, out, err, &exit))
+        return exit;
+    if (p.positionalArguments().size() != 1)
+        return usage(err, tr("Give exactly one status URL."), p);
+    if (!p.isSet(u"out"_s))
+        return usage(err, tr("--out is required."), p);
+    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
+    const QUrl base = p.isSet(u"base"_s) ? QUrl(p.value(u"base"_s), QUrl::StrictMode)
+                                         : status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+
+    Runner runner(out, err, p.isSet(u"json"_s));
+    runner.setToken(p.value(u"token"_s));
+    const QString outDir = QDir::cleanPath(QDir(p.value(u"out"_s)).absolutePath());
+    // Continue this job only (another process may be running others of the list).
+    const JobStore::Loaded stored = runner.store().loadAll();
+    for (const QString &problem : stored.problems)
+        err << problem << '\n';
+    for (const ExportJob &j : stored.jobs) {
+        if (j.statusUrl == status && j.outDir == outDir) {
+            runner.manager().adopt(j);
+            break;
+        }
+    }
+    JobOptions options;
+    options.outDir = outDir;
+    const Result<QString> id = runner.manager().resumeExport(status, base, options);
+    if (!id.ok())
+        return usage(err, id.error().message, p);
+    return runner.waitFor(id.value());
+}
+
+int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Cancel an export on the server (DELETE its status URL)."));
+    addCommon(p);
+    p.addPositionalArgument(u"status-url"_s, tr("The export's status URL (Content-Location)."));
+    int exit = Success;
+    if (!parse(p, args, out, err, &exit))
+        return exit;
+    if (p.positionalArguments().size() != 1)
+        return usage(err, tr("Give exactly one status URL."), p);
+    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
+    const QString scheme = status.scheme().toLower();
+    if (!status.isValid() || (scheme != "http"_L1 && scheme != "https"_L1))
+        return usage(err, tr("The status URL must be an http:// or https:// URL."), p);
+    const bool json = p.isSet(u"json"_s);
+
+    QNetworkAccessManager nam;
+    HttpClient client(&nam, status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery));
+    std::unique_ptr<AuthProvider> auth;
+    if (p.isSet(u"token"_s)) {
+        auth = std::make_unique<StaticTokenAuth>(p.value(u"token"_s));
+        client.setAuth(auth.get());
+    }
+    HttpCall call;
+    call.method = "DELETE";
+    call.url = status;
+    call.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
+    QEventLoop loop;
+    HttpResponse response;
+    client.send(call, &loop, [&](const HttpResponse &r) {
+        response = r;
+        loop.quit();
+    });
+    loop.exec();
+    auto emitEvent = [&](const QString &event, const QString &message) {
+        if (json) {
+            out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"event"_s, event},
+                                                               {u"status"_s, response.status},
+                                                               {u"message"_s, message}})
+                                         .toJson(QJsonDocument::Compact))
+                << '\n';
+            out.flush();
+        }
+        err << message << '\n';
+        err.flush();
+    };
+    if (response.error.isError()) {
+        emitEvent(u"error"_s, client.redact(response.error.message));
+        return Failure;
+    }
+    if (response.status == 202 || response.status == 200 || response.status == 204) {
+        emitEvent(u"cancelled"_s, tr("The server cancelled the export."));
+        return Success;
+    }
+    if (response.status == 404) {
+        emitEvent(u"error"_s, tr("The server does not know this export: it has already finished, "
+                                 "expired or been cancelled."));
+        return Failure;
+    }
+    emitEvent(u"error"_s, tr("The server did not cancel the export.") + u' ' +
+                              describeErrorBody(response.status, response.body));
+    return Failure;
+}
+
+int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("Run the built-in demo FHIR Bulk Data server on this computer only "
+           "(127.0.0.1) and print its base URL."));
+    p.addHelpOption();
+    p.addOption(
+        {u"port"_s, tr("The port to listen on (default: any free port)."), tr("PORT"), u"0"_s});
+    int exit = Success;
+    if (!parse(p, args, out, err, &exit))
+        return exit;
+    bool ok = false;
+    const uint port = p.value(u"port"_s).toUInt(&ok);
+    if (!ok || port > 65535)
+        return usage(err, tr("--port must be a number from 0 to 65535."), p);
+    demo::BulkServer server;
+    server.seedDemoData();
+    if (!server.listen(quint16(port))) {
+        //: %1 is a port number
+        err << tr("Cannot listen on port %1 (is it in use?).").arg(port) << '\n';
+        err.flush();
+        return Failure;
+    }
+    out << server.baseUrl().toString() << '\n';
+    out.flush();
+    err << tr("Demo server running; stop it with Ctrl+C.") << '\n';
+    err.flush();
+    return QCoreApplication::exec();
+}
+
+} // namespace fbm::cli

@@ -1,0 +1,1059 @@
+#include "jobmanager.h"
+
+#include "authprovider.h"
+#include "filedownload.h"
+#include "filenames.h"
+#include "httpclient.h"
+#include "operationoutcome.h"
+#include "redact.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcJobs, "fbm.jobs")
+
+namespace fbm {
+
+namespace {
+
+// HAPI (and the eHealth servers built on it) keep files for 2 hours unless configured otherwise.
+constexpr qint64 kHapiRetentionSecs = 2 * 3600;
+constexpr int kMaxManifestPages = 1000;
+constexpr int kThrottleWarning = 5;
+
+QByteArray progressHeader(const HttpResponse &r)
+{
+    return r.header("X-Progress");
+}
+
+} // namespace
+
+struct JobManager::Runtime
+{
+    int backoffStep = 0; ///< consecutive polls without Retry-After
+    int consecutive429 = 0;
+    bool requestInFlight = false;
+    quint64 generation = 0; ///< bumps on cancel/remove/retry so stale answers are ignored
+    Manifest manifest;      ///< being assembled (pages)
+    QSet<QString> visitedPages;
+    QList<QJsonObject> pageObjects;
+    QHash<int, QDateTime> fileRetryAt;
+};
+
+JobManager::JobManager(QNetworkAccessManager *nam, JobStore *store, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_store(store)
+    , m_clock(Clock::system())
+{
+    m_scheduler = std::make_unique<Scheduler>(m_clock, this);
+    connect(m_scheduler.get(), &Scheduler::due, this, [this](const QString &key) {
+        // Keys are "<id>" for polls and "<id>#<index>" for a file waiting to retry.
+        const int hash = key.indexOf(u'#');
+        if (hash < 0) {
+            poll(key);
+            return;
+        }
+        const QString id = key.left(hash);
+        const int index = key.mid(hash + 1).toInt();
+        if (const ExportJob *j = job(id);
+            j && index < j->files.size() && j->files.at(index).state == FileState::Pending) {
+            m_downloadQueue.enqueue({id, index});
+            pumpDownloads();
+        }
+    });
+    m_saveTimer.setInterval(500);
+    m_saveTimer.setSingleShot(true);
+    connect(&m_saveTimer, &QTimer::timeout, this, &JobManager::flushSaves);
+}
+
+JobManager::~JobManager()
+{
+    flushSaves();
+    const auto active = m_active.keys();
+    for (FileDownload *d : active) {
+        d->disconnect(this);
+        delete d;
+    }
+}
+
+void JobManager::setClock(const Clock *clock)
+{
+    m_clock = clock;
+    m_scheduler->setClock(clock);
+}
+
+void JobManager::setMaxParallelDownloads(int n)
+{
+    m_maxParallel = qMax(1, n);
+    pumpDownloads();
+}
+
+const ExportJob *JobManager::job(const QString &id) const
+{
+    const auto it = m_jobs.constFind(id);
+    return it == m_jobs.cend() ? nullptr : &it.value();
+}
+
+ExportJob *JobManager::mutableJob(const QString &id)
+{
+    const auto it = m_jobs.find(id);
+    return it == m_jobs.end() ? nullptr : &it.value();
+}
+
+JobManager::Runtime &JobManager::runtime(const QString &id)
+{
+    auto &r = m_runtime[id];
+    if (!r)
+        r = std::make_shared<Runtime>();
+    return *r;
+}
+
+HttpClient *JobManager::clientFor(const ExportJob &job)
+{
+    const QUrl base = job.request.base;
+    if (m_clientProvider) {
+        if (HttpClient *c = m_clientProvider(job.profileId, base))
+            return c;
+    }
+    const QString key = base.toString();
+    HttpClient *&c = m_defaultClients[key];
+    if (!c)
+        c = new HttpClient(m_nam, base, this);
+    return c;
+}
+
+std::function<void(const ActivityEntry &)> JobManager::logger(const QString &id)
+{
+    QPointer<JobManager> self(this);
+    return [self, id](const ActivityEntry &e) {
+        if (self)
+            self->logActivity(id, e);
+    };
+}
+
+void JobManager::logActivity(const QString &id, const ActivityEntry &entry)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j)
+        return;
+    j->activity.append(entry);
+    while (j->activity.size() > kMaxActivityEntries)
+        j->activity.removeFirst();
+    Q_EMIT activityAdded(id, entry);
+    changed(id, JobField::Activity);
+}
+
+void JobManager::note(const QString &id, const QString &text)
+{
+    ActivityEntry e;
+    e.at = m_clock->now();
+    e.note = text;
+    logActivity(id, e);
+}
+
+void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
+{
+    m_dirty.insert(id);
+    if (saveNow)
+        flushSaves();
+    else if (!m_saveTimer.isActive())
+        m_saveTimer.start();
+    Q_EMIT jobChanged(id, fields);
+}
+
+void JobManager::flushSaves()
+{
+    m_saveTimer.stop();
+    if (!m_store) {
+        m_dirty.clear();
+        return;
+    }
+    const QSet<QString> dirty = std::exchange(m_dirty, {});
+    for (const QString &id : dirty) {
+        if (const ExportJob *j = job(id)) {
+            if (const Error e = m_store->save(*j); e.isError()) {
+                qCWarning(lcJobs) << "cannot save job" << id << e.message;
+                Q_EMIT warning(e.message);
+            }
+        }
+    }
+}
+
+void JobManager::setState(const QString &id, JobState state)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->state == state)
+        return;
+    if (!canTransition(j->state, state)) {
+        qCWarning(lcJobs) << "illegal transition" << jobStateName(j->state) << "->"
+                          << jobStateName(state);
+        Q_ASSERT_X(false, "JobManager::setState", "illegal job state transition");
+        return;
+    }
+    j->state = state;
+    if (state != JobState::Running) {
+        j->nextPollAt = {};
+        m_scheduler->cancel(id);
+    }
+    if (j->isTerminal())
+        j->finishedAt = m_clock->now();
+    else
+        j->finishedAt = {};
+    changed(id, JobField::State | JobField::NextPoll, true);
+    if (j->isTerminal())
+        Q_EMIT jobFinished(id);
+}
+
+void JobManager::fail(const QString &id, const QString &message)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j)
+        return;
+    HttpClient *client = clientFor(*j);
+    j->lastError = client->redact(message);
+    changed(id, JobField::Error);
+    setState(id, JobState::Failed);
+}
+
+QString JobManager::addJob(ExportJob job)
+{
+    const QString id = job.id;
+    m_jobs.insert(id, std::move(job));
+    m_order.append(id);
+    Q_EMIT jobAdded(id);
+    changed(id, JobField::All, true);
+    return id;
+}
+
+QStringList JobManager::restore()
+{
+    if (!m_store)
+        return {};
+    JobStore::Loaded loaded = m_store->loadAll();
+    for (ExportJob &j : loaded.jobs)
+        adopt(std::move(j));
+    for (const QString &p : std::as_const(loaded.problems))
+        Q_EMIT warning(p);
+    return loaded.problems;
+}
+
+void JobManager::adopt(ExportJob j)
+{
+    if (m_jobs.contains(j.id))
+        return;
+    const QDateTime now = m_clock->now();
+    const QString id = j.id;
+    m_jobs.insert(id, std::move(j));
+    m_order.append(id);
+    Q_EMIT jobAdded(id);
+    ExportJob *live = mutableJob(id);
+    switch (live->state) {
+    case JobState::Starting:
+        // We cannot know whether the server received the kick-off; starting again is the
+        // user's decision, not ours.
+        live->state = JobState::Failed;
+        live->lastError = tr("The application stopped while this export was being started. "
+                             "Choose Retry to start it again.");
+        live->finishedAt = now;
+        changed(id, JobField::State | JobField::Error, true);
+        break;
+    case JobState::Running:
+        schedulePoll(id, qMax<qint64>(0, now.msecsTo(live->nextPollAt)));
+        break;
+    case JobState::Downloading:
+        for (ExportFile &f : live->files) {
+            if (f.state == FileState::Downloading)
+                f.state = FileState::Pending;
+        }
+        queueDownloads(id);
+        break;
+    case JobState::Completed:
+        if (live->autoDownload) {
+            setState(id, JobState::Downloading);
+            queueDownloads(id);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
+{
+    if (const QString why = request.validate(); !why.isEmpty())
+        return Error::make(Error::Kind::Usage, why);
+    if (options.outDir.isEmpty())
+        return Error::make(Error::Kind::Usage, tr("Choose a folder for the exported files."));
+    ExportJob j;
+    j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    j.profileId = options.profileId;
+    j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
+    j.request = request;
+    j.kickoffUrl = request.kickoffUrl();
+    j.outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
+    j.autoDownload = options.autoDownload;
+    j.createdAt = m_clock->now();
+    j.state = JobState::Starting;
+    const QString id = addJob(std::move(j));
+    kickOff(id);
+    return id;
+}
+
+Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base,
+                                         const JobOptions &options)
+{
+    const QString scheme = statusUrl.scheme().toLower();
+    if (!statusUrl.isValid() || statusUrl.host().isEmpty() ||
+        (scheme != "http"_L1 && scheme != "https"_L1))
+        return Error::make(Error::Kind::Usage,
+                           tr("The status URL must be an http:// or https:// URL."));
+    if (options.outDir.isEmpty())
+        return Error::make(Error::Kind::Usage, tr("Choose a folder for the exported files."));
+    const QString outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
+    for (const QString &id : std::as_const(m_order)) {
+        const ExportJob &existing = m_jobs[id];
+        if (existing.statusUrl != statusUrl || existing.outDir != outDir)
+            continue;
+        if (existing.state == JobState::Saved || existing.state == JobState::Cancelled ||
+            existing.state == JobState::Expired) {
+            return id;
+        }
+        if (existing.state == JobState::Failed) {
+            retry(id);
+        } else if (existing.state == JobState::Completed) {
+            startDownload(id);
+        } else if (existing.state == JobState::Running && !m_scheduler->isScheduled(id) &&
+                   !runtime(id).requestInFlight) {
+            pollNow(id);
+        }
+        return id;
+    }
+    ExportJob j;
+    j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    j.profileId = options.profileId;
+    j.request.base =
+        base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+    j.serverName = options.serverName.isEmpty() ? statusUrl.host() : options.serverName;
+    j.statusUrl = statusUrl;
+    j.outDir = outDir;
+    j.autoDownload = options.autoDownload;
+    j.createdAt = m_clock->now();
+    j.state = JobState::Running;
+    const QString id = addJob(std::move(j));
+    poll(id);
+    return id;
+}
+
+QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &base) const
+{
+    QDateTime best;
+    for (const ExportJob &j : m_jobs) {
+        if (j.profileId == profileId && j.request.base == base && j.transactionTime.isValid() &&
+            (j.state == JobState::Saved || j.state == JobState::Completed ||
+             j.state == JobState::Downloading) &&
+            (!best.isValid() || j.transactionTime > best)) {
+            best = j.transactionTime;
+        }
+    }
+    return best;
+}
+
+// --- kick-off -------------------------------------------------------------------------------
+
+void JobManager::kickOff(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j)
+        return;
+    HttpCall call;
+    call.url = j->kickoffUrl;
+    call.headers = {{"Accept"_ba, "application/fhir+json"_ba}, {"Prefer"_ba, "respond-async"_ba}};
+    if (j->request.noCache)
+        call.headers.append({"Cache-Control"_ba, "no-cache"_ba});
+    if (j->request.usePost) {
+        call.method = "POST";
+        call.body = j->request.parametersBody();
+        call.headers.append({"Content-Type"_ba, "application/fhir+json"_ba});
+    }
+    call.log = logger(id);
+    Runtime &rt = runtime(id);
+    rt.requestInFlight = true;
+    const quint64 generation = rt.generation;
+    clientFor(*j)->send(call, this, [this, id, generation](const HttpResponse &r) {
+        if (!job(id) || runtime(id).generation != generation)
+            return;
+        runtime(id).requestInFlight = false;
+        onKickOff(id, r);
+    });
+}
+
+void JobManager::onKickOff(const QString &id, const HttpResponse &r)
+{
+    ExportJob *j = mutableJob(id);
+    if (r.error.isError()) {
+        //: %1 is the reason
+        fail(id, tr("The export could not be started: %1").arg(r.error.message));
+        return;
+    }
+    if (r.status == 202) {
+        const QByteArray location = r.header("Content-Location");
+        if (location.isEmpty()) {
+            fail(id, tr("The server accepted the export but did not say where to follow it "
+                        "(no Content-Location header). Nothing can be downloaded."));
+            return;
+        }
+        QUrl status = QUrl::fromEncoded(location, QUrl::StrictMode);
+        if (status.isRelative()) {
+            status = j->kickoffUrl.resolved(status);
+            note(id, tr("The server gave a relative status address; it was resolved against the "
+                        "kick-off URL."));
+        }
+        const QString scheme = status.scheme().toLower();
+        if (!status.isValid() || (scheme != "http"_L1 && scheme != "https"_L1)) {
+            fail(id, tr("The server's status address is not an HTTP(S) URL."));
+            return;
+        }
+        j->statusUrl = status;
+        setState(id, JobState::Running);
+        const auto retryAfter =
+            parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
+        schedulePoll(id, m_policy.nextDelayMs(0, retryAfter));
+        return;
+    }
+    if (r.status == 429) {
+        const auto retryAfter =
+            parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
+        QString wait;
+        if (retryAfter)
+            //: %1 is a number of seconds
+            wait = u' ' + tr("The server asks to wait %1 seconds before trying again.")
+                              .arg(*retryAfter / 1000);
+        fail(id,
+             tr("The server is busy (another export may be running) and did not start this one.") +
+                 wait + u' ' + describeErrorBody(r.status, r.body));
+        return;
+    }
+    fail(id, tr("The export could not be started.") + u' ' + describeErrorBody(r.status, r.body));
+}
+
+// --- polling --------------------------------------------------------------------------------
+
+void JobManager::schedulePoll(const QString &id, qint64 delayMs)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j)
+        return;
+    j->nextPollAt = m_clock->now().addMSecs(delayMs);
+    m_scheduler->schedule(id, j->nextPollAt);
+    changed(id, JobField::NextPoll);
+}
+
+void JobManager::pollNow(const QString &id)
+{
+    const ExportJob *j = job(id);
+    if (!j || j->state != JobState::Running || runtime(id).requestInFlight)
+        return;
+    m_scheduler->cancel(id);
+    poll(id);
+}
+
+void JobManager::poll(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->state != JobState::Running)
+        return;
+    j->nextPollAt = {};
+    changed(id, JobField::NextPoll);
+    HttpCall call;
+    call.url = j->statusUrl;
+    call.headers = {{"Accept"_ba, "application/json"_ba}};
+    call.log = logger(id);
+    Runtime &rt = runtime(id);
+    rt.requestInFlight = true;
+    const quint64 generation = rt.generation;
+    clientFor(*j)->send(call, this, [this, id, generation](const HttpResponse &r) {
+        if (!job(id) || runtime(id).generation != generation)
+            return;
+        runtime(id).requestInFlight = false;
+        onPoll(id, r);
+    });
+}
+
+void JobManager::scheduleRetry(const QString &id, std::optional<qint64> retryAfterMs,
+                               const QString &why, bool countsAsError)
+{
+    ExportJob *j = mutableJob(id);
+    Runtime &rt = runtime(id);
+    if (countsAsError)
+        ++j->attempt;
+    j->lastError = clientFor(*j)->redact(why);
+    const qint64 jitterSeed = QRandomGenerator::global()->bounded(2001);
+    const qint64 delay = m_policy.nextDelayMs(retryAfterMs ? 0 : rt.backoffStep, retryAfterMs,
+                                              double(jitterSeed - 1000) / 1000.0);
+    if (!retryAfterMs)
+        ++rt.backoffStep;
+    changed(id, JobField::Error);
+    schedulePoll(id, delay);
+}
+
+void JobManager::onPoll(const QString &id, const HttpResponse &r)
+{
+    ExportJob *j = mutableJob(id);
+    Runtime &rt = runtime(id);
+    ++j->pollCount;
+    const auto retryAfter =
+        parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
+    if (!r.header("Retry-After").isEmpty() && !retryAfter)
+        note(id, tr("The server's Retry-After value \"%1\" is not understood; waiting by our own "
+                    "schedule.")
+                     .arg(QString::fromLatin1(r.header("Retry-After").left(80))));
+
+    if (r.error.isError()) {
+        if (r.error.kind == Error::Kind::Network && j->attempt < m_policy.maxTransientErrors) {
+            //: %1 is the reason
+            scheduleRetry(id, std::nullopt,
+                          tr("Checking the export failed: %1").arg(r.error.message), true);
+            return;
+        }
+        fail(id, tr("Checking the export failed: %1").arg(r.error.message));
+        return;
+    }
+
+    const int status = r.status;
+    if (status == 202) {
+        j->attempt = 0;
+        rt.consecutive429 = 0;
+        j->lastError.clear();
+        const QString progress = QString::fromUtf8(progressHeader(r));
+        if (progress != j->progressText) {
+            j->progressText = progress;
+            changed(id, JobField::Progress);
+        }
+        // HAPI keeps answering 202 for a cancelled job; only X-Progress says so.
+        if (progress.contains("Status set to CANCELLED"_L1)) {
+            note(id, tr("The server reports the export as cancelled."));
+            setState(id, JobState::Cancelled);
+            return;
+        }
+        if (!retryAfter)
+            ++rt.backoffStep;
+        const qint64 delay =
+            m_policy.nextDelayMs(retryAfter ? 0 : rt.backoffStep - 1, retryAfter,
+                                 double(QRandomGenerator::global()->bounded(2001) - 1000) / 1000.0);
+        changed(id, JobField::Error);
+        schedulePoll(id, delay);
+        return;
+    }
+    if (status == 200) {
+        j->attempt = 0;
+        j->lastError.clear();
+        rt.visitedPages = {j->statusUrl.toString()};
+        rt.pageObjects.clear();
+        acceptManifest(id, r.body, r);
+        return;
+    }
+    if (status == 429) {
+        ++rt.consecutive429;
+        if (rt.consecutive429 == kThrottleWarning)
+            note(id,
+                 tr("The server has asked to slow down %1 times in a row.").arg(kThrottleWarning));
+        // Never a failure: wait as asked and go on.
+        scheduleRetry(id, retryAfter, tr("The server asked to wait before checking again."), false);
+        return;
+    }
+    if (status == 404 || status == 410) {
+        if (j->cancelRequested) {
+            setState(id, JobState::Cancelled);
+            return;
+        }
+        j->lastError =
+            tr("The server no longer knows this export: it has expired, was cancelled, or the "
+               "status address is wrong. Files already saved are kept.");
+        changed(id, JobField::Error);
+        setState(id, JobState::Expired);
+        return;
+    }
+    const auto outcome = OperationOutcome::fromJson(r.body);
+    const QString described = describeErrorBody(status, r.body);
+    if (status >= 500) {
+        const bool transient =
+            outcome ? (outcome->issues.isEmpty() || outcome->isTransient()) : true;
+        if (transient && j->attempt < m_policy.maxTransientErrors) {
+            scheduleRetry(id, retryAfter, described, true);
+            return;
+        }
+    }
+    if (status == 401 || status == 403) {
+        fail(id, tr("The server refused access to the export's status.") + u' ' + described);
+        return;
+    }
+    fail(id, described);
+}
+
+void JobManager::acceptManifest(const QString &id, const QByteArray &body,
+                                const HttpResponse &response)
+{
+    ExportJob *j = mutableJob(id);
+    Runtime &rt = runtime(id);
+    Result<Manifest> parsed = Manifest::parse(body);
+    if (!parsed.ok()) {
+        fail(id, parsed.error().message);
+        return;
+    }
+    const bool firstPage = rt.pageObjects.isEmpty();
+    if (firstPage) {
+        rt.manifest = parsed.value();
+        const QByteArray expires = response.header("Expires");
+        const QDateTime expiresAt = parseHttpDate(expires);
+        if (expiresAt.isValid())
+            j->expiresAt = expiresAt;
+        else if (j->statusUrl.toString().contains("$export-poll-status"_L1))
+            j->expiresAt = m_clock->now().addSecs(kHapiRetentionSecs);
+    } else {
+        rt.manifest.appendPage(parsed.value());
+    }
+    rt.pageObjects.append(QJsonDocument::fromJson(body).object());
+    for (const QString &w : std::as_const(parsed->warnings))
+        note(id, w);
+
+    const QUrl next = parsed->nextPage;
+    if (next.isValid()) {
+        if (rt.visitedPages.contains(next.toString())) {
+            note(id, tr("The manifest's pages link back to a page already read; stopping there."));
+        } else if (rt.visitedPages.size() >= kMaxManifestPages) {
+            fail(id, tr("The manifest has more pages than this application accepts."));
+            return;
+        } else {
+            rt.visitedPages.insert(next.toString());
+            fetchManifestPage(id, next);
+            return;
+        }
+    }
+    if (rt.pageObjects.size() == 1) {
+        j->manifestJson = body;
+    } else {
+        // Pages merged into one document: the first page's fields, every page's files.
+        QJsonObject merged = rt.pageObjects.first();
+        for (const char *key : {"output", "error", "deleted"}) {
+            QJsonArray all;
+            for (const QJsonObject &page : std::as_const(rt.pageObjects)) {
+                for (const QJsonValue &v : page.value(QLatin1String(key)).toArray())
+                    all.append(v);
+            }
+            merged.insert(QLatin1String(key), all);
+        }
+        merged.remove(u"link"_s);
+        j->manifestJson = QJsonDocument(merged).toJson(QJsonDocument::Indented);
+    }
+    finishManifest(id);
+}
+
+void JobManager::fetchManifestPage(const QString &id, const QUrl &url)
+{
+    ExportJob *j = mutableJob(id);
+    HttpCall call;
+    call.url = url;
+    call.headers = {{"Accept"_ba, "application/json"_ba}};
+    call.log = logger(id);
+    Runtime &rt = runtime(id);
+    rt.requestInFlight = true;
+    const quint64 generation = rt.generation;
+    clientFor(*j)->send(call, this, [this, id, generation](const HttpResponse &r) {
+        if (!job(id) || runtime(id).generation != generation)
+            return;
+        runtime(id).requestInFlight = false;
+        if (r.error.isError() || r.status != 200) {
+            const QString why =
+                r.error.isError() ? r.error.message : describeErrorBody(r.status, r.body);
+            //: %1 is the reason
+            fail(id, tr("A page of the manifest could not be read: %1").arg(why));
+            return;
+        }
+        acceptManifest(id, r.body, r);
+    });
+}
+
+void JobManager::finishManifest(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    const Manifest &m = runtime(id).manifest;
+    j->transactionTime = m.transactionTime;
+    j->requiresAccessToken = m.requiresAccessToken;
+    j->message = m.message;
+    j->completedAt = m_clock->now();
+    j->progressText.clear();
+    j->files.clear();
+    QHash<QString, int> counters;
+    for (const ManifestFile &mf : m.files) {
+        ExportFile f;
+        f.kind = mf.kind;
+        f.type = mf.type;
+        f.url = mf.url;
+        f.expectedCount = mf.count;
+        const QString safe = safeTypeName(
+            mf.type.isEmpty() && mf.kind == FileKind::Error ? u"OperationOutcome"_s : mf.type);
+        if (!mf.type.isEmpty() && safe != mf.type)
+            note(
+                id,
+                tr("The resource type \"%1\" is not a safe file name; the file is saved as \"%2\".")
+                    .arg(redactText(mf.type.left(80)), safe));
+        const QString key = QString::number(int(mf.kind)) + u'/' + safe;
+        const int index = ++counters[key];
+        f.relativePath = exportFileName(mf.kind, safe, index);
+        Q_ASSERT(isContainedRelativePath(f.relativePath));
+        j->files.append(f);
+    }
+    writeManifestFile(id);
+    changed(id, JobField::Manifest | JobField::Files | JobField::Progress, true);
+    setState(id, JobState::Completed);
+    if (j->files.isEmpty()) {
+        if (!j->message.isEmpty())
+            note(id, j->message);
+        setState(id, JobState::Saved);
+        return;
+    }
+    if (j->autoDownload)
+        startDownload(id);
+}
+
+void JobManager::writeManifestFile(const QString &id)
+{
+    const ExportJob *j = job(id);
+    if (!QDir().mkpath(j->outDir)) {
+        note(id, tr("Cannot create the folder %1.").arg(j->outDir));
+        return;
+    }
+    QSaveFile f(QDir(j->outDir).filePath(u"manifest.json"_s));
+    if (!f.open(QIODevice::WriteOnly) || f.write(j->manifestJson) != j->manifestJson.size() ||
+        !f.commit())
+        //: %1 is a file, %2 the reason
+        note(id, tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+}
+
+// --- cancel, retry, remove ------------------------------------------------------------------
+
+void JobManager::cancel(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->isTerminal())
+        return;
+    Runtime &rt = runtime(id);
+    ++rt.generation;
+    rt.requestInFlight = false;
+    m_scheduler->cancel(id);
+    stopDownloads(id, tr("Cancelled."));
+    if (!j->statusUrl.isValid()) {
+        setState(id, JobState::Cancelled);
+        return;
+    }
+    j->cancelRequested = true;
+    j->nextPollAt = {};
+    changed(id, JobField::NextPoll, true);
+    HttpCall call;
+    call.method = "DELETE";
+    call.url = j->statusUrl;
+    call.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
+    call.log = logger(id);
+    const quint64 generation = rt.generation;
+    const JobState before = j->state;
+    clientFor(*j)->send(call, this, [this, id, generation, before](const HttpResponse &r) {
+        ExportJob *jj = mutableJob(id);
+        if (!jj || runtime(id).generation != generation)
+            return;
+        if (r.error.isError()) {
+            //: %1 is the reason
+            jj->lastError = tr("The server could not be told to cancel: %1").arg(r.error.message);
+            jj->cancelRequested = false;
+            changed(id, JobField::Error);
+            if (before == JobState::Running)
+                schedulePoll(id, m_policy.minDelayMs);
+            return;
+        }
+        if (r.status == 202 || r.status == 200 || r.status == 204) {
+            setState(id, JobState::Cancelled);
+            return;
+        }
+        if (r.status == 404 || r.status == 409) {
+            jj->cancelRequested = false;
+            note(id, tr("The server says the export had already finished or is unknown; checking "
+                        "its status."));
+            if (before == JobState::Running) {
+                poll(id);
+            } else {
+                setState(id, JobState::Cancelled);
+            }
+            return;
+        }
+        jj->cancelRequested = false;
+        jj->lastError = tr("The server did not cancel the export.") + u' ' +
+                        describeErrorBody(r.status, r.body);
+        changed(id, JobField::Error);
+        if (before == JobState::Running)
+            schedulePoll(id, m_policy.minDelayMs);
+    });
+}
+
+void JobManager::retry(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->state != JobState::Failed)
+        return;
+    Runtime &rt = runtime(id);
+    ++rt.generation;
+    rt.backoffStep = 0;
+    j->attempt = 0;
+    j->lastError.clear();
+    changed(id, JobField::Error);
+    if (!j->statusUrl.isValid()) {
+        setState(id, JobState::Starting);
+        kickOff(id);
+    } else if (j->completedAt.isValid() && !j->files.isEmpty()) {
+        for (ExportFile &f : j->files) {
+            if (f.state == FileState::Failed) {
+                f.state = FileState::Pending;
+                f.attempts = 0;
+                f.error.clear();
+            }
+        }
+        setState(id, JobState::Downloading);
+        queueDownloads(id);
+    } else {
+        setState(id, JobState::Running);
+        poll(id);
+    }
+}
+
+void JobManager::retryFile(const QString &id, int index)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || index < 0 || index >= j->files.size())
+        return;
+    ExportFile &f = j->files[index];
+    if (f.state != FileState::Failed)
+        return;
+    f.state = FileState::Pending;
+    f.attempts = 0;
+    f.error.clear();
+    if (j->state == JobState::Failed || j->state == JobState::Completed ||
+        j->state == JobState::Saved) {
+        j->lastError.clear();
+        setState(id, JobState::Downloading);
+    }
+    changed(id, JobField::Files | JobField::Error, true);
+    m_downloadQueue.enqueue({id, index});
+    pumpDownloads();
+}
+
+void JobManager::startDownload(const QString &id)
+{
+    const ExportJob *j = job(id);
+    if (!j || (j->state != JobState::Completed && j->state != JobState::Failed))
+        return;
+    if (j->state == JobState::Failed && !j->completedAt.isValid())
+        return;
+    setState(id, JobState::Downloading);
+    queueDownloads(id);
+}
+
+void JobManager::remove(const QString &id)
+{
+    if (!m_jobs.contains(id))
+        return;
+    Runtime &rt = runtime(id);
+    ++rt.generation;
+    m_scheduler->cancel(id);
+    stopDownloads(id, tr("Removed."));
+    m_jobs.remove(id);
+    m_order.removeAll(id);
+    m_runtime.remove(id);
+    m_dirty.remove(id);
+    if (m_store)
+        m_store->remove(id);
+    Q_EMIT jobRemoved(id);
+}
+
+// --- downloads ------------------------------------------------------------------------------
+
+void JobManager::queueDownloads(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j)
+        return;
+    for (int i = 0; i < j->files.size(); ++i) {
+        ExportFile &f = j->files[i];
+        if (f.state == FileState::Saved)
+            continue;
+        const QString finalPath = QDir(j->outDir).filePath(f.relativePath);
+        if (f.state != FileState::Failed && QFile::exists(finalPath) &&
+            !QFile::exists(finalPath + u".part"_s) && f.state == FileState::Pending &&
+            f.bytes > 0 &&
+            (!f.expectedCount || !m_verify ||
+             countLinesOfFile(finalPath).lines() == *f.expectedCount)) {
+            // Renamed before the crash, recorded after: the rename only happens once verified.
+            f.state = FileState::Saved;
+            f.bytes = QFileInfo(finalPath).size();
+            if (m_verify)
+                f.lines = countLinesOfFile(finalPath).lines();
+            continue;
+        }
+        if (f.state == FileState::Pending)
+            m_downloadQueue.enqueue({id, i});
+    }
+    changed(id, JobField::Files, true);
+    checkDownloadsDone(id);
+    pumpDownloads();
+}
+
+void JobManager::pumpDownloads()
+{
+    while (m_active.size() < m_maxParallel && !m_downloadQueue.isEmpty()) {
+        const auto [id, index] = m_downloadQueue.dequeue();
+        const ExportJob *j = job(id);
+        if (!j || j->state != JobState::Downloading || index >= j->files.size() ||
+            j->files.at(index).state != FileState::Pending)
+            continue;
+        startFile(id, index);
+    }
+}
+
+void JobManager::startFile(const QString &id, int index)
+{
+    ExportJob *j = mutableJob(id);
+    ExportFile &f = j->files[index];
+    f.state = FileState::Downloading;
+    ++f.attempts;
+    FileDownload::Options options;
+    options.withToken = j->requiresAccessToken;
+    options.timeoutMs = m_transferTimeoutMs;
+    options.verify = m_verify;
+    auto *download = new FileDownload(clientFor(*j), f, j->outDir, options, logger(id), this);
+    m_active.insert(download, {id, index});
+    QElapsedTimer *throttle = new QElapsedTimer;
+    throttle->start();
+    connect(download, &FileDownload::progress, this,
+            [this, id, index, throttle](qint64 bytes, qint64 total, qint64 lines) {
+                ExportJob *jj = mutableJob(id);
+                if (!jj || index >= jj->files.size())
+                    return;
+                ExportFile &ff = jj->files[index];
+                ff.bytes = bytes;
+                ff.totalBytes = total;
+                ff.lines = lines;
+                // At most ten updates a second per file: views and the store need no more.
+                if (throttle->elapsed() >= 100) {
+                    throttle->restart();
+                    changed(id, JobField::Files);
+                }
+            });
+    connect(download, &FileDownload::finished, this,
+            [this, download, id, index, throttle](const Error &error) {
+                delete throttle;
+                m_active.remove(download);
+                ExportJob *jj = mutableJob(id);
+                if (jj && index < jj->files.size()) {
+                    const ExportFile &result = download->file();
+                    ExportFile &ff = jj->files[index];
+                    ff.bytes = result.bytes;
+                    ff.totalBytes = result.totalBytes;
+                    ff.lines = result.lines;
+                    if (!error.isError())
+                        ff.state = FileState::Saved;
+                }
+                download->deleteLater();
+                onFileFinished(id, index, error);
+                pumpDownloads();
+            });
+    changed(id, JobField::Files);
+    download->start();
+}
+
+void JobManager::onFileFinished(const QString &id, int index, const Error &error)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || index >= j->files.size())
+        return;
+    ExportFile &f = j->files[index];
+    if (!error.isError()) {
+        f.error.clear();
+        changed(id, JobField::Files, true);
+        Q_EMIT fileFinished(id, index);
+        checkDownloadsDone(id);
+        return;
+    }
+    if (error.kind == Error::Kind::Cancelled) {
+        if (f.state == FileState::Downloading)
+            f.state = FileState::Pending;
+        changed(id, JobField::Files, true);
+        return;
+    }
+    const QString message = clientFor(*j)->redact(error.message);
+    if (error.transient && f.attempts < m_maxFileAttempts) {
+        f.state = FileState::Pending;
+        //: %1 is the reason, %2 the attempt number
+        f.error = tr("%1 Trying again (attempt %2).").arg(message).arg(f.attempts + 1);
+        changed(id, JobField::Files, true);
+        const qint64 delay = qMin<qint64>(m_fileRetryDelayMs << qMin(f.attempts - 1, 5), 60000);
+        m_scheduler->schedule(id + u'#' + QString::number(index), m_clock->now().addMSecs(delay));
+        return;
+    }
+    f.state = FileState::Failed;
+    f.error = message;
+    if (error.httpStatus == 404 || error.httpStatus == 410)
+        note(id, tr("%1 is no longer on the server.").arg(f.relativePath));
+    changed(id, JobField::Files, true);
+    Q_EMIT fileFinished(id, index);
+    checkDownloadsDone(id);
+}
+
+void JobManager::checkDownloadsDone(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->state != JobState::Downloading)
+        return;
+    int failed = 0;
+    for (const ExportFile &f : std::as_const(j->files)) {
+        if (f.state == FileState::Pending || f.state == FileState::Downloading)
+            return;
+        if (f.state == FileState::Failed)
+            ++failed;
+    }
+    if (failed == 0) {
+        j->lastError.clear();
+        setState(id, JobState::Saved);
+        return;
+    }
+    //: %n is the number of files that could not be saved
+    fail(id, tr("%n file(s) could not be saved. Choose Retry to try them again.", nullptr, failed));
+}
+
+void JobManager::stopDownloads(const QString &id, const QString &why)
+{
+    for (auto it = m_downloadQueue.begin(); it != m_downloadQueue.end();) {
+        if (it->first == id)
+            it = m_downloadQueue.erase(it);
+        else
+            ++it;
+    }
+    if (const ExportJob *j = job(id)) {
+        for (int i = 0; i < j->files.size(); ++i)
+            m_scheduler->cancel(id + u'#' + QString::number(i));
+    }
+    const auto active = m_active;
+    for (auto it = active.cbegin(); it != active.cend(); ++it) {
+        if (it.value().first == id)
+            it.key()->abort(why);
+    }
+}
+
+} // namespace fbm

@@ -1,0 +1,171 @@
+#pragma once
+
+#include "clock.h"
+#include "exportjob.h"
+#include "jobstore.h"
+#include "result.h"
+#include "retrypolicy.h"
+#include "scheduler.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace fbm {
+
+class FileDownload;
+class HttpClient;
+struct HttpResponse;
+
+struct JobOptions
+{
+    QString profileId;
+    QString serverName; ///< empty: the server's host
+    QString outDir;     ///< the export folder
+    bool autoDownload = true;
+};
+
+/// Which facts of a job changed, so views update only those cells.
+enum class JobField : quint32
+{
+    State = 1 << 0,
+    Progress = 1 << 1, ///< X-Progress text
+    NextPoll = 1 << 2,
+    Files = 1 << 3, ///< per-file progress, bytes, counts
+    Error = 1 << 4,
+    Manifest = 1 << 5,
+    Activity = 1 << 6,
+    All = 0xffff,
+};
+Q_DECLARE_FLAGS(JobFields, JobField)
+
+/// Owns every export job: kicks off, polls on one scheduler, cancels, downloads with a bounded
+/// number of files at once, saves each job atomically, and resumes them after a restart.
+/// The GUI and the command line drive the same object.
+class JobManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobManager)
+public:
+    /// Returns the client (auth, extra headers, TLS) for a profile; the manager does not own it.
+    using ClientProvider = std::function<HttpClient *(const QString &profileId, const QUrl &base)>;
+
+    /// store may be null (nothing persisted).
+    JobManager(QNetworkAccessManager *nam, JobStore *store, QObject *parent = nullptr);
+    ~JobManager() override;
+
+    void setClock(const Clock *clock);
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    [[nodiscard]] const RetryPolicy &retryPolicy() const { return m_policy; }
+    void setMaxParallelDownloads(int n);
+    void setMaxFileAttempts(int n) { m_maxFileAttempts = qMax(1, n); }
+    void setFileRetryDelayMs(qint64 ms) { m_fileRetryDelayMs = ms; }
+    void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
+    void setVerifyDownloads(bool verify) { m_verify = verify; }
+    void setClientProvider(ClientProvider provider) { m_clientProvider = std::move(provider); }
+
+    /// Loads the store; running jobs poll again, unfinished downloads resume. Returns problems
+    /// (damaged files moved aside), translated.
+    QStringList restore();
+    /// Takes one job read from the store and continues it as restore() would (the command line
+    /// continues only its own job).
+    void adopt(ExportJob job);
+
+    /// Starts a new export. An invalid request gives an error and creates no job.
+    Result<QString> startExport(const ExportRequest &request, const JobOptions &options);
+    /// Follows an existing export by its status URL (the command line's `resume`). A job the store
+    /// already has for this status URL and folder is continued instead of created.
+    Result<QString> resumeExport(const QUrl &statusUrl, const QUrl &base,
+                                 const JobOptions &options);
+
+    void cancel(const QString &id);
+    void retry(const QString &id);
+    void retryFile(const QString &id, int fileIndex);
+    void startDownload(const QString &id);
+    void pollNow(const QString &id);
+    void remove(const QString &id);
+
+    [[nodiscard]] const ExportJob *job(const QString &id) const;
+    [[nodiscard]] QStringList jobIds() const { return m_order; }
+    [[nodiscard]] const Clock *clock() const { return m_clock; }
+    /// The transaction time of the newest completed export for this profile (for "changes since
+    /// my last export").
+    [[nodiscard]] QDateTime lastTransactionTime(const QString &profileId, const QUrl &base) const;
+
+Q_SIGNALS:
+    void jobAdded(const QString &id);
+    void jobChanged(const QString &id, fbm::JobFields fields);
+    void jobRemoved(const QString &id);
+    void activityAdded(const QString &id, const fbm::ActivityEntry &entry);
+    void fileFinished(const QString &id, int fileIndex);
+    /// The job reached Saved, Failed, Cancelled or Expired.
+    void jobFinished(const QString &id);
+    /// Something the user should know that is not an error of one job (store problems).
+    void warning(const QString &message);
+
+private:
+    struct Runtime;
+    ExportJob *mutableJob(const QString &id);
+    Runtime &runtime(const QString &id);
+    HttpClient *clientFor(const ExportJob &job);
+    QString addJob(ExportJob job);
+
+    void kickOff(const QString &id);
+    void onKickOff(const QString &id, const HttpResponse &response);
+    void poll(const QString &id);
+    void onPoll(const QString &id, const HttpResponse &response);
+    void fetchManifestPage(const QString &id, const QUrl &url);
+    void acceptManifest(const QString &id, const QByteArray &body, const HttpResponse &response);
+    void finishManifest(const QString &id);
+    void scheduleRetry(const QString &id, std::optional<qint64> retryAfterMs, const QString &why,
+                       bool countsAsError);
+    void schedulePoll(const QString &id, qint64 delayMs);
+
+    void queueDownloads(const QString &id);
+    void pumpDownloads();
+    void startFile(const QString &id, int index);
+    void onFileFinished(const QString &id, int index, const Error &error);
+    void checkDownloadsDone(const QString &id);
+    void stopDownloads(const QString &id, const QString &why);
+    void writeManifestFile(const QString &id);
+
+    void setState(const QString &id, JobState state);
+    void fail(const QString &id, const QString &message);
+    void changed(const QString &id, JobFields fields, bool saveNow = false);
+    void logActivity(const QString &id, const ActivityEntry &entry);
+    void note(const QString &id, const QString &text);
+    void flushSaves();
+    std::function<void(const ActivityEntry &)> logger(const QString &id);
+
+    QNetworkAccessManager *m_nam;
+    JobStore *m_store;
+    const Clock *m_clock;
+    RetryPolicy m_policy;
+    ClientProvider m_clientProvider;
+    std::unique_ptr<Scheduler> m_scheduler;
+    QHash<QString, ExportJob> m_jobs;
+    QStringList m_order;
+    QHash<QString, std::shared_ptr<Runtime>> m_runtime;
+    QHash<QString, HttpClient *> m_defaultClients;
+    QQueue<QPair<QString, int>> m_downloadQueue;
+    QHash<FileDownload *, QPair<QString, int>> m_active;
+    QSet<QString> m_dirty;
+    QTimer m_saveTimer;
+    int m_maxParallel = 4;
+    int m_maxFileAttempts = 5;
+    qint64 m_fileRetryDelayMs = 2000;
+    int m_transferTimeoutMs = 120000;
+    bool m_verify = true;
+};
+
+} // namespace fbm
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(fbm::JobFields)
