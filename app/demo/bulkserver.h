@@ -17,7 +17,8 @@
 namespace fbm::demo {
 
 /// Which real server the simulation imitates: URL shapes, headers and quirks.
-enum class Flavor {
+enum class Flavor
+{
     /// The HL7 specification as written. Status URL <base>/jobs/<id>/status, files
     /// <base>/files/<id>/<n>.ndjson, X-Progress "<p>% complete".
     Standard,
@@ -45,13 +46,21 @@ struct ServedFile
     /// a valid JSON resource of `type`, padded with spaces to a fixed width.
     qint64 generatedLines = 0;
     bool includeCount = true; ///< put "count" (number of lines) in the manifest entry
-    bool gzip = false; ///< serve with Content-Encoding: gzip when accepted (`content` files)
+    bool gzip = false;        ///< serve with Content-Encoding: gzip when accepted (`content` files)
 };
 
 /// Misbehaviour of one file's download.
 struct FileFault
 {
-    enum class Kind { None, DropAt, Stall, ServerError, IgnoreRange, Slow };
+    enum class Kind
+    {
+        None,
+        DropAt,
+        Stall,
+        ServerError,
+        IgnoreRange,
+        Slow
+    };
     Kind kind = Kind::None;
     double fraction = 0.5; ///< DropAt/Stall: after this fraction of the body, abort / stop sending
     int stallMs = -1;      ///< Stall: resume after this many ms (-1: never)
@@ -70,12 +79,13 @@ struct Script
     /// default: "0" for Standard, 120 for Hapi/EHealth, 600 for Oracle (send retryAfterRaw "0"
     /// to get a zero there).
     int retryAfterSeconds = 0;
-    QByteArray retryAfterRaw; ///< if set, sent verbatim instead (HTTP-date, garbage, negative...)
+    QByteArray retryAfterRaw;  ///< if set, sent verbatim instead (HTTP-date, garbage, negative...)
     QStringList progressTexts; ///< X-Progress per poll (cycled); empty = flavor default; "" = none
     bool requiresAccessToken = true;
     bool requiresAccessTokenAsString = false; ///< send "requiresAccessToken": "true" (Soarian)
     // kick-off
-    int kickoffStatus = 202; ///< anything else: answered with kickoffBody (default an OperationOutcome)
+    int kickoffStatus =
+        202; ///< anything else: answered with kickoffBody (default an OperationOutcome)
     QByteArray kickoffBody;
     bool omitContentLocation = false;
     bool relativeContentLocation = false; ///< Content-Location as an absolute path, no origin
@@ -90,12 +100,17 @@ struct Script
         QByteArray contentType; ///< empty with a body: application/fhir+json
         QByteArray retryAfter;  ///< empty: no Retry-After header
     };
-    QList<PollAnswer> pollQueue; ///< e.g. {429,"","","1"}, {503, <transient OO>, "application/fhir+json", ""}
+    QList<PollAnswer>
+        pollQueue; ///< e.g. {429,"","","1"}, {503, <transient OO>, "application/fhir+json", ""}
     // manifest
-    bool emptyWithMessage = false; ///< 200 with output:[] error:[] and "message": "Export complete, but no data ..."
-    QByteArray manifestOverride; ///< if set, the 200 body is exactly this (malformed manifests, hostile ones)
-    int expiresInSeconds = 0; ///< >0: Expires header on the 200 (Oracle: 30 days, EHealth: 2 h by default)
-    bool filesOnOtherOrigin = false; ///< file URLs point at the storage origin directly (no redirect)
+    bool emptyWithMessage =
+        false; ///< 200 with output:[] error:[] and "message": "Export complete, but no data ..."
+    QByteArray manifestOverride; ///< if set, the 200 body is exactly this (malformed manifests,
+                                 ///< hostile ones)
+    int expiresInSeconds =
+        0; ///< >0: Expires header on the 200 (Oracle: 30 days, EHealth: 2 h by default)
+    bool filesOnOtherOrigin =
+        false; ///< file URLs point at the storage origin directly (no redirect)
     /// >1: split output over pages linked with link[{relation:"next",url}]; the pages after the
     /// first live at <base>/jobs/<id>/manifest/<page>.
     int manifestPages = 1;
@@ -171,10 +186,10 @@ public:
     struct JobInfo
     {
         QString id;
-        QByteArray method;        ///< GET or POST
-        QString level;            ///< "system", "patient" or "group"
-        QString groupId;          ///< for level "group"
-        QUrl requestUrl;          ///< the kick-off URL, as the manifest's "request"
+        QByteArray method; ///< GET or POST
+        QString level;     ///< "system", "patient" or "group"
+        QString groupId;   ///< for level "group"
+        QUrl requestUrl;   ///< the kick-off URL, as the manifest's "request"
         QDateTime transactionTime;
         /// Parameter name and value, in order: GET query items (decoded) or the Parameters
         /// body (valueString/valueInstant/valueCode as is, valueReference its reference,

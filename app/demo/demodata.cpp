@@ -47,8 +47,8 @@ QByteArray day(const QString &type, qint64 index, quint64 salt)
 QByteArray instant(const QString &type, qint64 index, quint64 salt)
 {
     const quint64 h = mix(type, index, salt + 100);
-    return day(type, index, salt) + 'T' + twoDigits(h % 24) + ':' + twoDigits((h / 24) % 60) +
-           ':' + twoDigits((h / 1440) % 60) + 'Z';
+    return day(type, index, salt) + 'T' + twoDigits(h % 24) + ':' + twoDigits((h / 24) % 60) + ':' +
+           twoDigits((h / 1440) % 60) + 'Z';
 }
 
 QByteArray prefixFor(const QString &type)
@@ -92,12 +92,11 @@ QByteArray resourceLine(const QString &type, qint64 index)
 
     if (type == QLatin1String("Patient")) {
         const bool female = h % 2 == 0;
-        const QByteArray given = female ? pick({"Anna", "Karen", "Mette", "Sofie", "Ida", "Grace",
-                                                "Olivia", "Freja"},
-                                               h >> 8)
-                                        : pick({"Lars", "Jens", "Peter", "Mikkel", "Noah", "Jack",
-                                                "William", "Oliver"},
-                                               h >> 8);
+        const QByteArray given =
+            female ? pick({"Anna", "Karen", "Mette", "Sofie", "Ida", "Grace", "Olivia", "Freja"},
+                          h >> 8)
+                   : pick({"Lars", "Jens", "Peter", "Mikkel", "Noah", "Jack", "William", "Oliver"},
+                          h >> 8);
         const QByteArray family = pick({"Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen",
                                         "Smith", "Brown", "Wilson", "Larsen", "Christensen"},
                                        h >> 16);
@@ -105,8 +104,8 @@ QByteArray resourceLine(const QString &type, qint64 index)
         line += meta(type, index) +
                 ",\"identifier\":[{\"system\":\"urn:oid:1.2.208.176.1.2\",\"value\":\"" +
                 QByteArray::number(1000000000ull + (h >> 20) % 8999999999ull) +
-                "\"}],\"name\":[{\"use\":\"official\",\"family\":\"" + family +
-                "\",\"given\":[\"" + given + "\"]}],\"gender\":\"" +
+                "\"}],\"name\":[{\"use\":\"official\",\"family\":\"" + family + "\",\"given\":[\"" +
+                given + "\"]}],\"gender\":\"" +
                 (female ? QByteArrayLiteral("female") : QByteArrayLiteral("male")) +
                 "\",\"birthDate\":\"" + birth.toString(Qt::ISODate).toLatin1() + "\"}";
         return line;
@@ -128,8 +127,8 @@ QByteArray resourceLine(const QString &type, qint64 index)
                 "\"http://loinc.org\",\"code\":\"" + k.code + "\",\"display\":\"" + k.display +
                 "\"}]},\"subject\":" + patientRef(type, index) + ",\"effectiveDateTime\":\"" +
                 instant(type, index, 2) + "\",\"valueQuantity\":{\"value\":" + value +
-                ",\"unit\":\"" + k.unit + "\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" +
-                k.unit + "\"}}";
+                ",\"unit\":\"" + k.unit +
+                "\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" + k.unit + "\"}}";
         return line;
     }
     if (type == QLatin1String("Condition")) {
@@ -262,9 +261,10 @@ QJsonObject capabilityStatement(const QUrl &base)
     using namespace Qt::StringLiterals;
     const QString baseText = base.toString();
     auto op = [](const QString &name, const QString &definition) {
-        return QJsonObject{{u"name"_s, name},
-                           {u"definition"_s,
-                            u"http://hl7.org/fhir/uv/bulkdata/OperationDefinition/"_s + definition}};
+        return QJsonObject{
+            {u"name"_s, name},
+            {u"definition"_s,
+             QString(u"http://hl7.org/fhir/uv/bulkdata/OperationDefinition/"_s + definition)}};
     };
     const QJsonArray searchInteraction{QJsonObject{{u"code"_s, u"read"_s}},
                                        QJsonObject{{u"code"_s, u"search-type"_s}}};
@@ -275,15 +275,17 @@ QJsonObject capabilityStatement(const QUrl &base)
     resources.append(
         QJsonObject{{u"type"_s, u"Patient"_s},
                     {u"operation"_s, QJsonArray{op(u"export"_s, u"patient-export"_s)}}});
-    resources.append(QJsonObject{{u"type"_s, u"Binary"_s},
-                                 {u"interaction"_s, QJsonArray{QJsonObject{{u"code"_s, u"read"_s}}}}});
+    resources.append(
+        QJsonObject{{u"type"_s, u"Binary"_s},
+                    {u"interaction"_s, QJsonArray{QJsonObject{{u"code"_s, u"read"_s}}}}});
     QJsonObject security{
         {u"service"_s,
-         QJsonArray{QJsonObject{
-             {u"coding"_s,
-              QJsonArray{QJsonObject{
-                  {u"system"_s, u"http://terminology.hl7.org/CodeSystem/restful-security-service"_s},
-                  {u"code"_s, u"SMART-on-FHIR"_s}}}}}}}};
+         QJsonArray{
+             QJsonObject{{u"coding"_s,
+                          QJsonArray{QJsonObject{
+                              {u"system"_s,
+                               u"http://terminology.hl7.org/CodeSystem/restful-security-service"_s},
+                              {u"code"_s, u"SMART-on-FHIR"_s}}}}}}}};
     QJsonObject rest{{u"mode"_s, u"server"_s},
                      {u"security"_s, security},
                      {u"resource"_s, resources},
@@ -314,7 +316,8 @@ QJsonObject groupResource(const QString &id, const QString &name, int index)
     // Each group holds a deterministic slice of the demo patients.
     for (int i = index; i < kDemoPatients; i += 3) {
         members.append(QJsonObject{
-            {u"entity"_s, QJsonObject{{u"reference"_s, u"Patient/pat-"_s + QString::number(i)}}}});
+            {u"entity"_s,
+             QJsonObject{{u"reference"_s, QString(u"Patient/pat-"_s + QString::number(i))}}}});
     }
     return QJsonObject{{u"resourceType"_s, u"Group"_s},
                        {u"id"_s, id},
@@ -331,16 +334,18 @@ QJsonObject groupBundle(const QUrl &base, const QList<QPair<QString, QString>> &
     QJsonArray entries;
     int index = 0;
     for (const auto &g : groups) {
-        entries.append(QJsonObject{{u"fullUrl"_s, base.toString() + u"/Group/"_s + g.first},
-                                   {u"resource"_s, groupResource(g.first, g.second, index++)},
-                                   {u"search"_s, QJsonObject{{u"mode"_s, u"match"_s}}}});
+        entries.append(
+            QJsonObject{{u"fullUrl"_s, QString(base.toString() + u"/Group/"_s + g.first)},
+                        {u"resource"_s, groupResource(g.first, g.second, index++)},
+                        {u"search"_s, QJsonObject{{u"mode"_s, u"match"_s}}}});
     }
-    return QJsonObject{{u"resourceType"_s, u"Bundle"_s},
-                       {u"type"_s, u"searchset"_s},
-                       {u"total"_s, entries.size()},
-                       {u"link"_s, QJsonArray{QJsonObject{{u"relation"_s, u"self"_s},
-                                                          {u"url"_s, base.toString() + u"/Group"_s}}}},
-                       {u"entry"_s, entries}};
+    return QJsonObject{
+        {u"resourceType"_s, u"Bundle"_s},
+        {u"type"_s, u"searchset"_s},
+        {u"total"_s, entries.size()},
+        {u"link"_s, QJsonArray{QJsonObject{{u"relation"_s, u"self"_s},
+                                           {u"url"_s, QString(base.toString() + u"/Group"_s)}}}},
+        {u"entry"_s, entries}};
 }
 
 } // namespace fbm::demo::data

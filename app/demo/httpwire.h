@@ -32,7 +32,12 @@ struct ByteRange
 /// The outcome of reading a Range header.
 struct RangeRequest
 {
-    enum class Kind { None, Satisfiable, Unsatisfiable };
+    enum class Kind
+    {
+        None,
+        Satisfiable,
+        Unsatisfiable
+    };
     Kind kind = Kind::None; ///< None: no usable single byte range, answer the whole body
     ByteRange range;
 };
