@@ -76,8 +76,8 @@ Result<SmartConfiguration> SmartConfiguration::parse(const QByteArray &json, con
                            tr("The server's SMART configuration names no token endpoint. Enter "
                               "the token URL in the profile."));
     c.tokenEndpoint = resolveEndpoint(base, token);
-    if (!c.tokenEndpoint.isValid()
-        || (c.tokenEndpoint.scheme() != "https"_L1 && c.tokenEndpoint.scheme() != "http"_L1))
+    if (!c.tokenEndpoint.isValid() ||
+        (c.tokenEndpoint.scheme() != "https"_L1 && c.tokenEndpoint.scheme() != "http"_L1))
         return Error::make(Error::Kind::Protocol,
                            tr("The token endpoint in the server's SMART configuration is not a "
                               "web address."),
@@ -115,12 +115,12 @@ void SmartConfiguration::discover(QNetworkAccessManager *nam, const QUrl &base, 
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError && status == 0) {
-            callback(Error::make(
-                Error::Kind::Network,
-                //: %1 is a web address
-                tr("The server's SMART configuration could not be fetched from %1.")
-                    .arg(url.toDisplayString()),
-                reply->errorString(), 0, true));
+            callback(
+                Error::make(Error::Kind::Network,
+                            //: %1 is a web address
+                            tr("The server's SMART configuration could not be fetched from %1.")
+                                .arg(url.toDisplayString()),
+                            reply->errorString(), 0, true));
             return;
         }
         if (status != 200) {

@@ -1,0 +1,642 @@
+#include "tokenauth.h"
+
+#include "secretstore.h"
+#include "smartconfig.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QOAuth2AuthorizationCodeFlow>
+#include <QOAuthHttpServerReplyHandler>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTokens, "fhirbulk.auth.tokens")
+
+namespace fbm {
+
+namespace {
+
+constexpr qint64 kDefaultLifetimeSeconds = 300;
+constexpr qint64 kAssertionLifetimeSeconds = 240;
+constexpr auto kAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fbm::OAuthTokenAuth", text);
+}
+
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    return host == "127.0.0.1"_L1 || host == "::1"_L1 || host == "localhost"_L1;
+}
+
+QByteArray formEncode(const QList<QPair<QString, QString>> &form)
+{
+    QByteArray body;
+    for (const auto &[key, value] : form) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
+}
+
+QString scrub(QString text, const QStringList &secrets)
+{
+    for (const QString &s : secrets) {
+        if (s.size() >= 4)
+            text.replace(s, u"[redacted]"_s);
+    }
+    return text;
+}
+
+Error networkError(const QUrl &url, const QString &why)
+{
+    return Error::make(Error::Kind::Network,
+                       //: %1 is a web address
+                       tr("The token endpoint %1 could not be reached.")
+                           .arg(url.toDisplayString(QUrl::RemoveQuery)),
+                       why, 0, true);
+}
+
+} // namespace
+
+qint64 renewalMarginMs(qint64 lifetimeMs)
+{
+    return std::min<qint64>(60000, lifetimeMs / 5);
+}
+
+Result<TokenGrant> TokenGrant::fromResponse(int httpStatus, const QByteArray &body,
+                                            const QDateTime &now, const QUrl &endpoint)
+{
+    const QString where = u"HTTP "_s + QString::number(httpStatus) + u" from "_s +
+                          endpoint.toDisplayString(QUrl::RemoveQuery);
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    if (httpStatus < 200 || httpStatus >= 300) {
+        const QString error = o.value(u"error"_s).toString();
+        const QString description = o.value(u"error_description"_s).toString();
+        if (!error.isEmpty()) {
+            const QString message =
+                description.isEmpty()
+                    //: %1 is an OAuth error code such as invalid_client
+                    ? tr("The token endpoint refused the request: %1.").arg(error)
+                    //: %1 is an OAuth error code such as invalid_client, %2 the server's text
+                    : tr("The token endpoint refused the request: %1 (%2).")
+                          .arg(error, description);
+            return Error::make(httpStatus >= 500 ? Error::Kind::Http : Error::Kind::Auth, message,
+                               where, httpStatus, httpStatus >= 500);
+        }
+        if (httpStatus >= 500 || httpStatus == 429)
+            return Error::make(
+                Error::Kind::Http,
+                //: %1 is an HTTP status code
+                tr("The token endpoint answered %1. Try again later.").arg(httpStatus), where,
+                httpStatus, true);
+        return Error::make(
+            Error::Kind::Auth,
+            //: %1 is an HTTP status code
+            tr("The token endpoint answered %1 and issued no token.").arg(httpStatus), where,
+            httpStatus);
+    }
+    TokenGrant g;
+    g.accessToken = o.value(u"access_token"_s).toString();
+    if (g.accessToken.isEmpty())
+        return Error::make(Error::Kind::Protocol,
+                           tr("The token endpoint's answer holds no access token."), where,
+                           httpStatus);
+    const QString type = o.value(u"token_type"_s).toString();
+    if (type.compare("bearer"_L1, Qt::CaseInsensitive) != 0)
+        return Error::make(Error::Kind::Protocol,
+                           //: %1 is a token type such as "mac"
+                           tr("The token endpoint issued a token of type \"%1\"; only Bearer "
+                              "tokens are supported.")
+                               .arg(type),
+                           where, httpStatus);
+    const QJsonValue expires = o.value(u"expires_in"_s);
+    qint64 seconds = 0;
+    if (expires.isDouble())
+        seconds = qint64(expires.toDouble());
+    else if (expires.isString())
+        seconds = expires.toString().toLongLong();
+    if (seconds <= 0)
+        seconds = kDefaultLifetimeSeconds;
+    g.issuedAt = now;
+    g.expiresAt = now.addSecs(seconds);
+    g.scope = o.value(u"scope"_s).toString();
+    g.refreshToken = o.value(u"refresh_token"_s).toString();
+    return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+OAuthTokenAuth::OAuthTokenAuth(QNetworkAccessManager *nam, const QUrl &base, const QUrl &tokenUrl,
+                               QString scope, QObject *parent)
+    : AuthProvider(parent)
+    , m_nam(nam)
+    , m_base(base)
+    , m_tokenUrl(tokenUrl)
+    , m_scope(std::move(scope))
+{}
+
+OAuthTokenAuth::~OAuthTokenAuth()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+QStringList OAuthTokenAuth::secrets() const
+{
+    return m_secrets;
+}
+
+void OAuthTokenAuth::addSecret(const QString &secret)
+{
+    if (secret.isEmpty() || m_secrets.contains(secret))
+        return;
+    m_secrets.append(secret);
+    // Old tokens and assertions stay scrubbable for a while (they may sit in a log line being
+    // written); the list is bounded so a week-long session does not grow it forever.
+    constexpr int kKeep = 64;
+    if (m_secrets.size() > kKeep)
+        m_secrets.remove(0, m_secrets.size() - kKeep);
+}
+
+QString OAuthTokenAuth::redacted(QString text) const
+{
+    return scrub(std::move(text), m_secrets);
+}
+
+bool OAuthTokenAuth::cachedTokenUsable() const
+{
+    if (m_grant.accessToken.isEmpty())
+        return false;
+    const qint64 lifetime = m_grant.issuedAt.msecsTo(m_grant.expiresAt);
+    return m_clock->nowMs() < m_grant.expiresAt.toMSecsSinceEpoch() - renewalMarginMs(lifetime);
+}
+
+void OAuthTokenAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback)
+{
+    if (forceRefresh)
+        m_grant = {};
+    if (!forceRefresh && !m_busy && cachedTokenUsable()) {
+        callback(m_grant.accessToken, {});
+        return;
+    }
+    m_waiters.append({context, context != nullptr, std::move(callback)});
+    if (!m_busy)
+        start();
+}
+
+void OAuthTokenAuth::start()
+{
+    m_busy = true;
+    if (m_tokenUrl.isEmpty()) {
+        SmartConfiguration::discover(
+            m_nam, m_base, this,
+            [this](const Result<SmartConfiguration> &config) {
+                if (!config.ok()) {
+                    fail(config.error());
+                    return;
+                }
+                m_tokenUrl = config->tokenEndpoint;
+                qCDebug(lcTokens) << "token endpoint discovered:" << m_tokenUrl;
+                fetchToken();
+            },
+            m_timeoutMs);
+        return;
+    }
+    fetchToken();
+}
+
+void OAuthTokenAuth::postForm(const QList<QPair<QString, QString>> &form,
+                              const QByteArray &authorizationHeader)
+{
+    const QUrl url = m_tokenUrl;
+    // Client secrets and assertions travel only encrypted, except to this machine.
+    if (url.scheme() != "https"_L1 && !(url.scheme() == "http"_L1 && isLoopback(url))) {
+        fail(Error::make(Error::Kind::Usage,
+                         //: %1 is a web address
+                         tr("The token endpoint %1 does not use HTTPS; credentials are not sent "
+                            "over an unencrypted connection.")
+                             .arg(url.toDisplayString())));
+        return;
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+    request.setRawHeader("Accept"_ba, "application/json"_ba);
+    request.setTransferTimeout(m_timeoutMs);
+    // A redirect would resend the credentials to wherever it points: treat it as an answer.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    if (!authorizationHeader.isEmpty())
+        request.setRawHeader("Authorization"_ba, authorizationHeader);
+
+    QNetworkReply *reply = m_nam->post(request, formEncode(form));
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        reply->deleteLater();
+        m_reply = nullptr;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0) {
+            fail(networkError(url, reply->errorString()));
+            return;
+        }
+        auto grant = TokenGrant::fromResponse(status, reply->readAll(), m_clock->now(), url);
+        if (!grant.ok()) {
+            fail(grant.error());
+            return;
+        }
+        m_grant = grant.value();
+        addSecret(m_grant.accessToken);
+        ++m_tokensFetched;
+        qCDebug(lcTokens).noquote() << "token obtained from" << url.toDisplayString()
+                                    << "valid until" << m_grant.expiresAt.toString(Qt::ISODate);
+        Q_EMIT tokenRenewed(m_grant.expiresAt);
+        deliver(m_grant.accessToken, {});
+    });
+}
+
+void OAuthTokenAuth::fail(const Error &error)
+{
+    Error e = error;
+    e.message = redacted(e.message);
+    e.detail = redacted(e.detail);
+    qCWarning(lcTokens).noquote() << "token request failed:" << e.message << e.detail;
+    Q_EMIT tokenFailed(e);
+    deliver({}, e);
+}
+
+void OAuthTokenAuth::deliver(const QString &token, const Error &error)
+{
+    m_busy = false;
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &w : waiters) {
+        if (!w.hadContext || w.context)
+            w.callback(token, error);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ClientCredentialsAuth::ClientCredentialsAuth(QNetworkAccessManager *nam, const QUrl &base,
+                                             const QUrl &tokenUrl, QString clientId,
+                                             QString clientSecret, QString scope, Method method,
+                                             QObject *parent)
+    : OAuthTokenAuth(nam, base, tokenUrl, std::move(scope), parent)
+    , m_clientId(std::move(clientId))
+    , m_clientSecret(std::move(clientSecret))
+    , m_method(method)
+{
+    addSecret(m_clientSecret);
+}
+
+void ClientCredentialsAuth::fetchToken()
+{
+    QList<QPair<QString, QString>> form{{u"grant_type"_s, u"client_credentials"_s}};
+    if (!scope().isEmpty())
+        form.append({u"scope"_s, scope()});
+    QByteArray authorization;
+    if (m_method == Method::Basic) {
+        // RFC 6749 2.3.1: both parts are form-encoded before they are joined and base64'd.
+        const QByteArray pair =
+            QUrl::toPercentEncoding(m_clientId) + ':' + QUrl::toPercentEncoding(m_clientSecret);
+        authorization = "Basic " + pair.toBase64();
+        addSecret(QString::fromLatin1(pair.toBase64()));
+    } else {
+        form.append({u"client_id"_s, m_clientId});
+        form.append({u"client_secret"_s, m_clientSecret});
+    }
+    postForm(form, authorization);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SmartBackendAuth::SmartBackendAuth(QNetworkAccessManager *nam, const QUrl &base,
+                                   const QUrl &tokenUrl, QString clientId, jwt::Key key,
+                                   QString kid, jwt::Algorithm alg, QString scope, QObject *parent)
+    : OAuthTokenAuth(nam, base, tokenUrl, std::move(scope), parent)
+    , m_clientId(std::move(clientId))
+    , m_key(std::move(key))
+    , m_kid(std::move(kid))
+    , m_alg(alg)
+{}
+
+Result<QByteArray> SmartBackendAuth::buildAssertion(const QString &clientId, const QUrl &tokenUrl,
+                                                    const jwt::Key &key, const QString &kid,
+                                                    jwt::Algorithm alg, const QDateTime &now)
+{
+    QJsonObject header{{u"typ"_s, u"JWT"_s}};
+    if (!kid.isEmpty())
+        header.insert(u"kid"_s, kid);
+    const qint64 nowSecs = now.toSecsSinceEpoch();
+    const QJsonObject claims{
+        {u"iss"_s, clientId},
+        {u"sub"_s, clientId},
+        {u"aud"_s, tokenUrl.toString()},
+        {u"exp"_s, nowSecs + kAssertionLifetimeSeconds},
+        {u"iat"_s, nowSecs},
+        {u"jti"_s, jwt::randomId()},
+    };
+    return jwt::sign(header, claims, key, alg);
+}
+
+void SmartBackendAuth::fetchToken()
+{
+    const QString kid = m_kid.isEmpty() ? m_key.thumbprint() : m_kid;
+    auto assertion = buildAssertion(m_clientId, tokenUrl(), m_key, kid, m_alg, clock()->now());
+    if (!assertion.ok()) {
+        fail(assertion.error());
+        return;
+    }
+    const QString text = QString::fromLatin1(assertion.value());
+    addSecret(text);
+    QList<QPair<QString, QString>> form{{u"grant_type"_s, u"client_credentials"_s}};
+    if (!scope().isEmpty())
+        form.append({u"scope"_s, scope()});
+    form.append({u"client_assertion_type"_s, QLatin1String(kAssertionType)});
+    form.append({u"client_assertion"_s, text});
+    postForm(form);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Qt 6.4's reply handler drops a failed token request without a word (the flow would wait
+/// forever): this one reports it.
+class LoopbackReplyHandler final : public QOAuthHttpServerReplyHandler
+{
+public:
+    LoopbackReplyHandler(quint16 port, QObject *parent)
+        : QOAuthHttpServerReplyHandler(QHostAddress(QHostAddress::LocalHost), port, parent)
+    {}
+    std::function<void(int status, const QByteArray &body, const QString &why)> onFailure;
+
+    void networkReplyFinished(QNetworkReply *reply) override
+    {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300) {
+            if (onFailure)
+                onFailure(status, reply->readAll(), reply->errorString());
+            return;
+        }
+        QOAuthHttpServerReplyHandler::networkReplyFinished(reply);
+    }
+};
+
+InteractiveLoginAuth::InteractiveLoginAuth(QNetworkAccessManager *nam, const QUrl &base,
+                                           const QUrl &authorizationUrl, const QUrl &tokenUrl,
+                                           QString clientId, QString scope, SecretStore *store,
+                                           QString refreshTokenKey, QObject *parent)
+    : AuthProvider(parent)
+    , m_nam(nam)
+    , m_base(base)
+    , m_authorizationUrl(authorizationUrl)
+    , m_tokenUrl(tokenUrl)
+    , m_clientId(std::move(clientId))
+    , m_scope(std::move(scope))
+    , m_store(store)
+    , m_refreshTokenKey(std::move(refreshTokenKey))
+{}
+
+InteractiveLoginAuth::~InteractiveLoginAuth() = default;
+
+QStringList InteractiveLoginAuth::secrets() const
+{
+    QStringList s;
+    for (const QString &v : {m_token, m_refreshToken, m_codeVerifier}) {
+        if (!v.isEmpty())
+            s.append(v);
+    }
+    return s;
+}
+
+QString InteractiveLoginAuth::redacted(QString text) const
+{
+    return scrub(std::move(text), secrets());
+}
+
+void InteractiveLoginAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback)
+{
+    if (forceRefresh)
+        m_token.clear();
+    if (!m_busy && !m_token.isEmpty() &&
+        m_clock->nowMs() <
+            m_expiresAt.toMSecsSinceEpoch() - renewalMarginMs(m_issuedAt.msecsTo(m_expiresAt))) {
+        callback(m_token, {});
+        return;
+    }
+    m_waiters.append({context, context != nullptr, std::move(callback)});
+    if (!m_busy) {
+        m_busy = true;
+        begin();
+    }
+}
+
+void InteractiveLoginAuth::begin()
+{
+    delete m_attempt;
+    m_attempt = new QObject(this);
+    if (!m_refreshLoaded && m_store && !m_refreshTokenKey.isEmpty()) {
+        m_store->read(m_refreshTokenKey, m_attempt,
+                      [this](const QByteArray &value, bool found, const Error &error) {
+                          m_refreshLoaded = true;
+                          if (error)
+                              qCWarning(lcTokens).noquote()
+                                  << "refresh token not read:" << error.detail;
+                          if (found)
+                              m_refreshToken = QString::fromUtf8(value);
+                          withEndpoints();
+                      });
+        return;
+    }
+    withEndpoints();
+}
+
+void InteractiveLoginAuth::withEndpoints()
+{
+    if (!m_authorizationUrl.isEmpty() && !m_tokenUrl.isEmpty()) {
+        startFlow();
+        return;
+    }
+    SmartConfiguration::discover(
+        m_nam, m_base, m_attempt, [this](const Result<SmartConfiguration> &config) {
+            if (!config.ok()) {
+                deliver({}, config.error());
+                return;
+            }
+            if (m_tokenUrl.isEmpty())
+                m_tokenUrl = config->tokenEndpoint;
+            if (m_authorizationUrl.isEmpty())
+                m_authorizationUrl = config->authorizationEndpoint;
+            if (m_authorizationUrl.isEmpty()) {
+                deliver({},
+                        Error::make(Error::Kind::Protocol,
+                                    QCoreApplication::translate("fbm::InteractiveLoginAuth",
+                                                                "The server offers no sign-in page "
+                                                                "(no authorization endpoint).")));
+                return;
+            }
+            startFlow();
+        });
+}
+
+void InteractiveLoginAuth::startFlow()
+{
+    // A fresh flow per attempt: after a failure Qt 6.4's flow can stay in "refreshing" and
+    // refuse to start again.
+    delete m_flow;
+    delete m_handler;
+    m_flow = new QOAuth2AuthorizationCodeFlow(m_nam, m_attempt);
+    m_handler = new LoopbackReplyHandler(m_redirectPort, m_attempt);
+    if (!m_handler->isListening()) {
+        deliver({}, Error::make(Error::Kind::Network,
+                                QCoreApplication::translate(
+                                    "fbm::InteractiveLoginAuth",
+                                    "The sign-in could not start: no local port for the "
+                                    "browser's answer.")));
+        return;
+    }
+    m_flow->setReplyHandler(m_handler);
+    m_flow->setAuthorizationUrl(m_authorizationUrl);
+    m_flow->setAccessTokenUrl(m_tokenUrl);
+    m_flow->setClientIdentifier(m_clientId);
+    m_flow->setScope(m_scope);
+    m_handler->setCallbackText(QCoreApplication::translate(
+        "fbm::InteractiveLoginAuth",
+        "Signed in. You can close this page and return to FHIR Bulk Monitor."));
+
+    QPointer<QOAuth2AuthorizationCodeFlow> flow = m_flow;
+    connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this,
+            &InteractiveLoginAuth::authorizeWithBrowser);
+    connect(m_flow, &QAbstractOAuth::granted, this, &InteractiveLoginAuth::onGranted);
+    connect(m_flow, &QAbstractOAuth2::error, this,
+            [this](const QString &error, const QString &description, const QUrl &) {
+                deliver({}, Error::make(Error::Kind::Auth,
+                                        //: %1 is an OAuth error code, %2 the server's text
+                                        QCoreApplication::translate("fbm::InteractiveLoginAuth",
+                                                                    "The sign-in failed: %1 (%2).")
+                                            .arg(error, description)));
+            });
+    connect(m_handler, &QAbstractOAuthReplyHandler::callbackReceived, this,
+            [this](const QVariantMap &values) {
+                // Qt checks state too, but only logs a mismatch: the attempt must end here.
+                if (values.value(u"state"_s).toString() != m_state)
+                    deliver({}, Error::make(Error::Kind::Auth,
+                                            QCoreApplication::translate(
+                                                "fbm::InteractiveLoginAuth",
+                                                "The sign-in answer did not match the request "
+                                                "(state mismatch); it was ignored."),
+                                            u"state mismatch"_s));
+            });
+    m_handler->onFailure = [this](int status, const QByteArray &body, const QString &why) {
+        if (m_refreshing) {
+            // The refresh token is no longer good: forget it and ask the person to sign in.
+            qCInfo(lcTokens) << "refresh failed, signing in again";
+            m_refreshing = false;
+            m_refreshToken.clear();
+            if (m_store && !m_refreshTokenKey.isEmpty())
+                m_store->remove(m_refreshTokenKey, this, [](const Error &) {});
+            QTimer::singleShot(0, m_attempt, [this] { startFlow(); });
+            return;
+        }
+        Error e = status == 0
+                      ? networkError(m_tokenUrl, why)
+                      : TokenGrant::fromResponse(status, body, m_clock->now(), m_tokenUrl).error();
+        if (!e)
+            e = Error::make(Error::Kind::Auth, tr("The token endpoint issued no token."));
+        deliver({}, e);
+    };
+
+    if (!m_refreshToken.isEmpty()) {
+        m_refreshing = true;
+        m_flow->setRefreshToken(m_refreshToken);
+        m_flow->refreshAccessToken();
+        return;
+    }
+    login();
+}
+
+void InteractiveLoginAuth::login()
+{
+    m_refreshing = false;
+    m_codeVerifier = jwt::randomId(32); // 43 characters, within RFC 7636's 43..128
+    m_state = jwt::randomId();
+    m_flow->setState(m_state);
+    const QString challenge = QString::fromLatin1(jwt::base64UrlEncode(
+        QCryptographicHash::hash(m_codeVerifier.toLatin1(), QCryptographicHash::Sha256)));
+    const QString verifier = m_codeVerifier;
+    // Qt 6.4 has no PKCE of its own.
+    m_flow->setModifyParametersFunction(
+        [challenge, verifier](QAbstractOAuth::Stage stage, QMultiMap<QString, QVariant> *params) {
+            switch (stage) {
+            case QAbstractOAuth::Stage::RequestingAuthorization:
+                params->replace(u"code_challenge"_s, challenge);
+                params->replace(u"code_challenge_method"_s, u"S256"_s);
+                break;
+            case QAbstractOAuth::Stage::RequestingAccessToken:
+                params->replace(u"code_verifier"_s, verifier);
+                break;
+            default:
+                break;
+            }
+        });
+    QTimer::singleShot(m_loginTimeoutMs, m_attempt, [this] {
+        deliver({}, Error::make(Error::Kind::Auth,
+                                QCoreApplication::translate(
+                                    "fbm::InteractiveLoginAuth",
+                                    "The sign-in was not completed in time. Try again.")));
+    });
+    m_flow->grant();
+}
+
+void InteractiveLoginAuth::onGranted()
+{
+    m_refreshing = false;
+    m_token = m_flow->token();
+    m_issuedAt = m_clock->now();
+    m_expiresAt = m_flow->expirationAt().isValid() ? m_flow->expirationAt().toUTC()
+                                                   : m_issuedAt.addSecs(kDefaultLifetimeSeconds);
+    const QString refresh = m_flow->refreshToken();
+    if (!refresh.isEmpty() && refresh != m_refreshToken) {
+        m_refreshToken = refresh;
+        if (m_store && !m_refreshTokenKey.isEmpty()) {
+            m_store->write(m_refreshTokenKey, refresh.toUtf8(), this, [](const Error &error) {
+                if (error)
+                    qCWarning(lcTokens).noquote() << "refresh token not saved:" << error.detail;
+            });
+        }
+    }
+    deliver(m_token, {});
+}
+
+void InteractiveLoginAuth::deliver(const QString &token, const Error &error)
+{
+    if (!m_busy)
+        return; // a late signal from an attempt that has already ended
+    m_busy = false;
+    Error e = error;
+    e.message = redacted(e.message);
+    e.detail = redacted(e.detail);
+    // The attempt's objects (flow, loopback server, timers) go once the signal that brought us
+    // here has returned.
+    if (m_attempt) {
+        m_attempt->deleteLater();
+        m_attempt = nullptr;
+        m_flow = nullptr;
+        m_handler = nullptr;
+    }
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &w : waiters) {
+        if (!w.hadContext || w.context)
+            w.callback(token, e);
+    }
+}
+
+} // namespace fbm
