@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 #include <QPointer>
+#include <QSet>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -887,9 +888,20 @@ QByteArray BulkServer::Private::manifest(const Job &job, int page) const
     QJsonArray output;
     QJsonArray errors;
     QJsonArray deleted;
-    QList<int> outputIndexes;
+    QSet<QString> wantedTypes;
+    if (s.honourTypeParameter) {
+        for (const auto &p : job.info.parameters) {
+            if (p.first != u"_type"_s)
+                continue;
+            const QStringList types = p.second.split(u',', Qt::SkipEmptyParts);
+            for (const QString &t : types)
+                wantedTypes.insert(t.trimmed());
+        }
+    }
     for (int i = 0; i < files.size(); ++i) {
         const ServedFile &f = files.at(i);
+        if (!wantedTypes.isEmpty() && f.kind != u"error"_s && !wantedTypes.contains(f.type))
+            continue;
         QJsonObject entry{{u"type"_s, f.type}, {u"url"_s, fileUrl(job, i).toString()}};
         if (f.includeCount)
             entry.insert(u"count"_s, lines(i));
@@ -897,10 +909,8 @@ QByteArray BulkServer::Private::manifest(const Job &job, int page) const
             errors.append(entry);
         else if (f.kind == u"deleted"_s)
             deleted.append(entry);
-        else {
+        else
             output.append(entry);
-            outputIndexes.append(i);
-        }
     }
     const int pages = qMax(1, s.manifestPages);
     if (s.emptyWithMessage) {

@@ -111,6 +111,10 @@ struct Script
         0; ///< >0: Expires header on the 200 (Oracle: 30 days, EHealth: 2 h by default)
     bool filesOnOtherOrigin =
         false; ///< file URLs point at the storage origin directly (no redirect)
+    /// List only the output/deleted files whose type the kick-off's _type asked for (the
+    /// spec's SHALL). Off by default so that a test's files are all listed whatever it sends;
+    /// the demo mode wants it on. Error files are always listed.
+    bool honourTypeParameter = false;
     /// >1: split output over pages linked with link[{relation:"next",url}]; the pages after the
     /// first live at <base>/jobs/<id>/manifest/<page>.
     int manifestPages = 1;

@@ -634,6 +634,43 @@ private Q_SLOTS:
         QCOMPARE(bad.body, s.manifestOverride);
     }
 
+    void typeParameterFiltersTheManifestWhenAsked_data()
+    {
+        QTest::addColumn<bool>("honour");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("types");
+        QTest::newRow("ignored") << false << u"_type=Observation"_s
+                                 << QStringList{u"Patient"_s, u"Observation"_s};
+        QTest::newRow("one type") << true << u"_type=Observation"_s
+                                  << QStringList{u"Observation"_s};
+        QTest::newRow("repeated") << true << u"_type=Observation&_type=Patient"_s
+                                  << QStringList{u"Patient"_s, u"Observation"_s};
+        QTest::newRow("comma list")
+            << true << u"_type=Patient,Condition"_s << QStringList{u"Patient"_s};
+        QTest::newRow("no _type") << true << QString()
+                                  << QStringList{u"Patient"_s, u"Observation"_s};
+    }
+    void typeParameterFiltersTheManifestWhenAsked()
+    {
+        QFETCH(bool, honour);
+        QFETCH(QString, query);
+        QFETCH(QStringList, types);
+        m_server->setFiles(sampleFiles());
+        Script s;
+        s.pollsBeforeDone = 0;
+        s.honourTypeParameter = honour;
+        m_server->setScript(s);
+        const Answer k = get(url(u"/$export"_s, query), kKickoffHeaders);
+        QCOMPARE(k.status, 202);
+        const QJsonObject m = pollToDone(QUrl::fromEncoded(k.header("Content-Location"))).json();
+        QStringList got;
+        const QJsonArray output = m.value(u"output"_s).toArray();
+        for (const QJsonValue &o : output)
+            got.append(o[u"type"_s].toString());
+        QCOMPARE(got, types);
+        QCOMPARE(m.value(u"error"_s).toArray().size(), 1); // error files always
+    }
+
     void pagedManifest()
     {
         QList<ServedFile> files;
