@@ -1,0 +1,198 @@
+#include "authfactory.h"
+
+#include "secretstore.h"
+#include "tokenauth.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fbm::AuthFactory", text);
+}
+
+} // namespace
+
+Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
+                                                         const QByteArray &secret,
+                                                         QNetworkAccessManager *nam,
+                                                         SecretStore *store)
+{
+    using Kind = Profile::AuthKind;
+    std::unique_ptr<AuthProvider> provider;
+    switch (profile.auth) {
+    case Kind::None:
+        provider = std::make_unique<NoAuth>();
+        break;
+    case Kind::StaticToken:
+        if (secret.trimmed().isEmpty())
+            return Error::make(Error::Kind::Usage, tr("The profile has no token."));
+        provider = std::make_unique<StaticTokenAuth>(QString::fromUtf8(secret.trimmed()));
+        break;
+    case Kind::ClientSecret:
+        if (secret.isEmpty())
+            return Error::make(Error::Kind::Usage, tr("The profile has no client secret."));
+        provider = std::make_unique<ClientCredentialsAuth>(
+            nam, profile.baseUrl, profile.tokenUrl, profile.clientId,
+            // A secret read from a file usually ends with a newline that is not part of it.
+            QString::fromUtf8(secret).trimmed(), profile.scope,
+            profile.clientAuthMethod == Profile::ClientAuthMethod::Post
+                ? ClientCredentialsAuth::Method::Post
+                : ClientCredentialsAuth::Method::Basic);
+        break;
+    case Kind::SmartBackend: {
+        auto key = jwt::Key::fromPrivatePem(secret);
+        if (!key.ok())
+            return key.error();
+        if (const QString why = key->unsuitableFor(profile.algorithm); !why.isEmpty())
+            return Error::make(Error::Kind::Usage, why);
+        provider = std::make_unique<SmartBackendAuth>(nam, profile.baseUrl, profile.tokenUrl,
+                                                      profile.clientId, key.value(), profile.keyId,
+                                                      profile.algorithm, profile.scope);
+        break;
+    }
+    case Kind::Interactive: {
+        auto login = std::make_unique<InteractiveLoginAuth>(
+            nam, profile.baseUrl, profile.authorizationUrl, profile.tokenUrl, profile.clientId,
+            profile.scope, store, profile.secretKey());
+        login->setRedirectPort(profile.redirectPort);
+        provider = std::move(login);
+        break;
+    }
+    }
+    return provider;
+}
+
+Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile,
+                                                     QNetworkAccessManager *nam, AuthProvider *auth)
+{
+    auto client = std::make_unique<HttpClient>(nam, profile.baseUrl);
+    client->setAuth(auth);
+    client->setExtraHeaders(profile.extraHeaders);
+    client->setAllowInsecureToken(profile.allowInsecureToken);
+    if (!profile.caCertificateFile.isEmpty()) {
+        if (!QFile::exists(profile.caCertificateFile))
+            return Error::make(
+                Error::Kind::Io,
+                //: %1 is a file path
+                tr("The CA certificate file %1 does not exist.").arg(profile.caCertificateFile));
+        const QList<QSslCertificate> certs =
+            QSslCertificate::fromPath(profile.caCertificateFile, QSsl::Pem);
+        if (certs.isEmpty())
+            return Error::make(
+                Error::Kind::Usage,
+                //: %1 is a file path
+                tr("The file %1 holds no certificate in PEM form.").arg(profile.caCertificateFile));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(certs);
+        client->setSslConfiguration(ssl);
+    }
+    return client;
+}
+
+Result<AuthSetup> setupForProfile(const Profile &profile, QNetworkAccessManager *nam,
+                                  SecretStore *store)
+{
+    if (const QStringList problems = profile.problems(); !problems.isEmpty())
+        return Error::make(Error::Kind::Usage, problems.join(u' '));
+    AuthSetup setup;
+    setup.base = profile.baseUrl;
+    setup.profile = profile;
+    if (profile.auth == Profile::AuthKind::None) {
+        setup.auth = std::make_unique<NoAuth>();
+    } else if (profile.auth == Profile::AuthKind::Interactive) {
+        auto provider = createAuthProvider(profile, {}, nam, store);
+        if (!provider.ok())
+            return provider.error();
+        setup.auth = std::move(provider.value());
+    } else {
+        setup.auth = std::make_unique<ProfileAuth>(profile, nam, store);
+    }
+    auto client = createHttpClient(profile, nam, setup.auth.get());
+    if (!client.ok())
+        return client.error();
+    setup.client = std::move(client.value());
+    return setup;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ProfileAuth::ProfileAuth(Profile profile, QNetworkAccessManager *nam, SecretStore *store,
+                         QObject *parent)
+    : AuthProvider(parent)
+    , m_profile(std::move(profile))
+    , m_nam(nam)
+    , m_store(store)
+{}
+
+ProfileAuth::~ProfileAuth() = default;
+
+QStringList ProfileAuth::secrets() const
+{
+    QStringList s = m_inner ? m_inner->secrets() : QStringList();
+    if (!m_secret.isEmpty())
+        s.append(m_secret);
+    return s;
+}
+
+void ProfileAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback)
+{
+    if (m_inner) {
+        m_inner->requestToken(forceRefresh, context, std::move(callback));
+        return;
+    }
+    m_waiters.append({context, context != nullptr, forceRefresh, std::move(callback)});
+    if (m_loading)
+        return;
+    m_loading = true;
+    if (!m_store) {
+        loaded({}, false, {});
+        return;
+    }
+    m_store->read(m_profile.secretKey(), this,
+                  [this](const QByteArray &secret, bool found, const Error &error) {
+                      loaded(secret, found, error);
+                  });
+}
+
+void ProfileAuth::loaded(const QByteArray &secret, bool found, const Error &error)
+{
+    m_loading = false;
+    Error e = error;
+    if (!e && !found)
+        e = Error::make(Error::Kind::Auth,
+                        //: %1 is a profile name
+                        tr("No secret is stored for the profile \"%1\". Enter it again in the "
+                           "profile.")
+                            .arg(m_profile.name));
+    if (!e) {
+        m_secret = QString::fromUtf8(secret);
+        auto provider = createAuthProvider(m_profile, secret, m_nam, m_store);
+        if (provider.ok()) {
+            m_inner = std::move(provider.value());
+            m_inner->setParent(nullptr);
+        } else {
+            e = provider.error();
+        }
+    }
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &w : waiters) {
+        if (w.hadContext && !w.context)
+            continue;
+        if (e)
+            w.callback({}, e);
+        else
+            m_inner->requestToken(w.forceRefresh, w.context, w.callback);
+    }
+}
+
+} // namespace fbm
