@@ -92,10 +92,16 @@ Error networkError(QNetworkReply *reply, int timeoutMs, const QString &abortReas
     return Error::make(Error::Kind::Network, message, reply->errorString(), 0, transient);
 }
 
-bool isNetworkLevel(QNetworkReply::NetworkError code)
+bool isNetworkLevel(QNetworkReply::NetworkError code, int httpStatus)
 {
-    // Qt maps HTTP error statuses to codes 201-299 and 401-499; those are answers, not failures.
-    return code != QNetworkReply::NoError && (code < 200 || (code >= 300 && code < 400));
+    if (code == QNetworkReply::NoError)
+        return false;
+    if (httpStatus == 0)
+        return true;
+    // With a status line in, Qt's codes from 200 up mostly restate the HTTP status (400 becomes
+    // ProtocolInvalidOperationError, 404 ContentNotFoundError…): those are answers. What remains
+    // a failure is a broken connection or stream after the headers.
+    return code < 200 || code == QNetworkReply::ProtocolFailure;
 }
 
 } // namespace
@@ -402,7 +408,7 @@ void Transfer::onFinished()
     r.status = m_status;
     r.finalUrl = m_currentUrl;
     r.headers = reply->rawHeaderPairs();
-    if (isNetworkLevel(reply->error())) {
+    if (isNetworkLevel(reply->error(), m_status)) {
         r.error = networkError(reply, m_call.timeoutMs, m_abortReason);
         if (!m_abortReason.isEmpty())
             r.error.kind = Error::Kind::Cancelled;

@@ -695,7 +695,12 @@ void JobManager::finishManifest(const QString &id)
     j->progressText.clear();
     j->files.clear();
     QHash<QString, int> counters;
-    for (const ManifestFile &mf : m.files) {
+    // Outputs, then errors, then deleted, each in manifest order, also across pages.
+    QList<ManifestFile> ordered = m.files;
+    std::stable_sort(
+        ordered.begin(), ordered.end(),
+        [](const ManifestFile &a, const ManifestFile &b) { return int(a.kind) < int(b.kind); });
+    for (const ManifestFile &mf : std::as_const(ordered)) {
         ExportFile f;
         f.kind = mf.kind;
         f.type = mf.type;

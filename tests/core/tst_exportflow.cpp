@@ -1,0 +1,786 @@
+// The export engine end to end against the simulated server over real HTTP, with real files.
+#include "authprovider.h"
+#include "exportfixture.h"
+#include "filenames.h"
+#include "httpclient.h"
+#include "testutil.h"
+
+#include <QJsonArray>
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+using namespace fbm::demo;
+using fbm::test::ExportFixture;
+
+namespace {
+
+QList<ServedFile> smallFiles()
+{
+    QList<ServedFile> files;
+    ServedFile p;
+    p.type = u"Patient"_s;
+    p.content =
+        "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
+    files.append(p);
+    ServedFile o;
+    o.type = u"Observation"_s;
+    o.generatedLines = 500;
+    files.append(o);
+    ServedFile o2;
+    o2.type = u"Observation"_s;
+    o2.content = "{\"resourceType\":\"Observation\",\"id\":\"o9\"}\r\n"_ba;
+    files.append(o2);
+    ServedFile e;
+    e.kind = u"error"_s;
+    e.type = u"OperationOutcome"_s;
+    e.content =
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
+    files.append(e);
+    ServedFile d;
+    d.kind = u"deleted"_s;
+    d.type = u"Bundle"_s;
+    d.content =
+        "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"Patient/p0\"}}]}\n"_ba;
+    files.append(d);
+    return files;
+}
+
+} // namespace
+
+class TestExportFlow final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void standardFlowSavesEveryFile();
+    void kickoffSendsWhatTheSpecSays_data();
+    void kickoffSendsWhatTheSpecSays();
+    void kickoffErrors_data();
+    void kickoffErrors();
+    void relativeContentLocationIsResolved();
+    void xProgressAndNextPollAreFacts();
+    void retryAfterIsHonoured();
+    void pollFaults_data();
+    void pollFaults();
+    void hapiCancelledInProgressStopsPolling();
+    void emptyManifestWithMessageIsSuccess();
+    void malformedManifestFails();
+    void pagedManifestIsMerged();
+    void cancelRunningJob();
+    void cancelFinishedJobAnswers404();
+    void gzipFileIsDecompressed();
+    void tokenOnlyToTheServersOwnOrigin();
+    void tokenNotSentWhenNotRequired();
+    void oracleRedirectDropsToken();
+    void droppedConnectionResumesWithRange();
+    void serverIgnoringRangeRestarts();
+    void serverErrorOnFileIsRetried();
+    void retryLimitMarksFileFailedAndRetryWorks();
+    void countMismatchIsReported();
+    void hostileTypesStayInsideTheFolder();
+    void parallelDownloadsAreBounded();
+    void restartResumesPollingAndDownloads();
+    void damagedStoreFileIsMovedAside();
+    void changesSinceLastExport();
+};
+
+void TestExportFlow::standardFlowSavesEveryFile()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles());
+    QSignalSpy finished(fx.manager.get(), &JobManager::jobFinished);
+    const QString id = fx.start();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(finished.count(), 1);
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const ExportJob &j = fx.job(id);
+    QCOMPARE(j.files.at(0).relativePath, u"Patient.1.ndjson"_s);
+    QCOMPARE(j.files.at(1).relativePath, u"Observation.1.ndjson"_s);
+    QCOMPARE(j.files.at(2).relativePath, u"Observation.2.ndjson"_s);
+    QCOMPARE(j.files.at(3).relativePath, u"errors/OperationOutcome.1.ndjson"_s);
+    QCOMPARE(j.files.at(4).relativePath, u"deleted/Bundle.1.ndjson"_s);
+    QCOMPARE(j.files.at(1).lines, qint64(500));
+    QCOMPARE(j.files.at(2).lines, qint64(1)); // CRLF
+    QVERIFY(j.transactionTime.isValid());
+    QCOMPARE(j.statusUrl, fx.server.statusUrl(fx.server.lastJobId()));
+    // The manifest as received, beside the files.
+    const QJsonObject manifest = QJsonDocument::fromJson(fx.saved(u"manifest.json"_s)).object();
+    QCOMPARE(manifest.value("output"_L1).toArray().size(), 3);
+    QCOMPARE(j.resourcesSaved(), qint64(503));
+    QCOMPARE(j.bytesSaved(), fx.server.expectedSize(0) + fx.server.expectedSize(1) +
+                                 fx.server.expectedSize(2) + fx.server.expectedSize(3) +
+                                 fx.server.expectedSize(4));
+    // The store has it, atomically written, without any .tmp left behind.
+    const QStringList stored = QDir(fx.store->directory()).entryList(QDir::Files);
+    QCOMPARE(stored, QStringList{id + u".json"_s});
+}
+
+void TestExportFlow::kickoffSendsWhatTheSpecSays_data()
+{
+    QTest::addColumn<int>("level");
+    QTest::addColumn<bool>("post");
+    QTest::addColumn<QString>("expectedPath");
+    QTest::newRow("system GET") << int(ExportLevel::System) << false << u"/fhir/$export"_s;
+    QTest::newRow("patient GET") << int(ExportLevel::Patient) << false
+                                 << u"/fhir/Patient/$export"_s;
+    QTest::newRow("group GET") << int(ExportLevel::Group) << false
+                               << u"/fhir/Group/demo-group-1/$export"_s;
+    QTest::newRow("system POST") << int(ExportLevel::System) << true << u"/fhir/$export"_s;
+    QTest::newRow("patient POST") << int(ExportLevel::Patient) << true
+                                  << u"/fhir/Patient/$export"_s;
+    QTest::newRow("group POST") << int(ExportLevel::Group) << true
+                                << u"/fhir/Group/demo-group-1/$export"_s;
+}
+
+void TestExportFlow::kickoffSendsWhatTheSpecSays()
+{
+    QFETCH(int, level);
+    QFETCH(bool, post);
+    QFETCH(QString, expectedPath);
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    ExportRequest r = fx.request(ExportLevel(level));
+    r.usePost = post;
+    r.types = {u"Patient"_s, u"Observation"_s};
+    r.since = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+    r.until = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    r.typeFilters = {u"Observation?code=http://loinc.org|1234-5&status=final"_s,
+                     u"Patient?active=true"_s};
+    r.elements = {u"id"_s, u"meta"_s};
+    r.outputFormat = u"application/fhir+ndjson"_s;
+    r.includeAssociatedData = {u"LatestProvenanceResources"_s};
+    if (post && level != int(ExportLevel::System))
+        r.patients = {u"p1"_s, u"Patient/p2"_s};
+    const QString id = fx.start(r);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+
+    const auto requests = fx.server.requests();
+    QVERIFY(!requests.isEmpty());
+    const auto &kick = requests.first();
+    QCOMPARE(kick.method, post ? "POST"_ba : "GET"_ba);
+    QCOMPARE(kick.url.path(), expectedPath);
+    // Exactly these values: servers compare them strictly.
+    QCOMPARE(kick.header("Accept"), "application/fhir+json"_ba);
+    QCOMPARE(kick.header("Prefer"), "respond-async"_ba);
+    if (post)
+        QCOMPARE(kick.header("Content-Type"), "application/fhir+json"_ba);
+
+    const BulkServer::JobInfo info = fx.server.jobInfo(fx.server.lastJobId());
+    QCOMPARE(info.method, post ? "POST"_ba : "GET"_ba);
+    QList<QPair<QString, QString>> expected = {
+        {u"_outputFormat"_s, u"application/fhir+ndjson"_s},
+        {u"_since"_s, u"2020-01-01T00:00:00.000Z"_s},
+        {u"_until"_s, u"2026-01-01T00:00:00.000Z"_s},
+        {u"_type"_s, u"Patient,Observation"_s},
+        {u"_elements"_s, u"id,meta"_s},
+        {u"_typeFilter"_s, u"Observation?code=http://loinc.org|1234-5&status=final"_s},
+        {u"_typeFilter"_s, u"Patient?active=true"_s},
+    };
+    if (post && level != int(ExportLevel::System)) {
+        expected.append({u"patient"_s, u"Patient/p1"_s});
+        expected.append({u"patient"_s, u"Patient/p2"_s});
+    }
+    expected.append({u"includeAssociatedData"_s, u"LatestProvenanceResources"_s});
+    QCOMPARE(info.parameters, expected);
+    if (!post) // each _typeFilter value percent-encoded on the wire
+        QVERIFY(kick.url.toEncoded().contains(
+            "_typeFilter=Observation%3Fcode%3Dhttp%3A%2F%2Floinc.org%7C1234-5%26status%3Dfinal"));
+}
+
+void TestExportFlow::kickoffErrors_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("omitLocation");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("400 with OperationOutcome")
+        << 400
+        << R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"not-supported","diagnostics":"Resource type Foo is not supported"}]})"_ba
+        << false << u"error (not-supported): Resource type Foo is not supported"_s;
+    QTest::newRow("500 html") << 500 << "<html><body>Internal error</body></html>"_ba << false
+                              << u"answered 500 without an explanation"_s;
+    QTest::newRow("429 busy") << 429 << QByteArray() << false << u"busy"_s;
+    QTest::newRow("202 without Content-Location")
+        << 202 << QByteArray() << true << u"Content-Location"_s;
+}
+
+void TestExportFlow::kickoffErrors()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, omitLocation);
+    QFETCH(QString, mentions);
+    ExportFixture fx;
+    Script s;
+    s.kickoffStatus = status;
+    s.kickoffBody = body;
+    s.omitContentLocation = omitLocation;
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    QVERIFY2(fx.job(id).lastError.contains(mentions), qPrintable(fx.job(id).lastError));
+    QVERIFY(!fx.job(id).statusUrl.isValid());
+    // No polling, no guessing of a status URL.
+    QTest::qWait(50);
+    QCOMPARE(fx.server.requests().size(), 1);
+}
+
+void TestExportFlow::relativeContentLocationIsResolved()
+{
+    ExportFixture fx;
+    Script s;
+    s.relativeContentLocation = true;
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.job(id).statusUrl, fx.server.statusUrl(fx.server.lastJobId()));
+}
+
+void TestExportFlow::xProgressAndNextPollAreFacts()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 1000;
+    s.retryAfterRaw = "2";
+    s.progressTexts = {u"Search in progress - found 954 of 1,000 resources"_s};
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QTRY_COMPARE_WITH_TIMEOUT(fx.job(id).progressText,
+                              u"Search in progress - found 954 of 1,000 resources"_s, 5000);
+    const ExportJob &j = fx.job(id);
+    QVERIFY(j.isWaitingForPoll());
+    const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(j.nextPollAt);
+    QVERIFY2(wait > 1500 && wait <= 2000, qPrintable(QString::number(wait)));
+    // Not before its time.
+    const int polls = fx.server.jobInfo(fx.server.lastJobId()).polls;
+    QTest::qWait(1000);
+    QCOMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, polls);
+    fx.manager->cancel(id);
+}
+
+void TestExportFlow::retryAfterIsHonoured()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 2;
+    s.retryAfterRaw = "1";
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    QElapsedTimer t;
+    t.start();
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    // Two 202s with Retry-After: 1 each: two waits of a second.
+    QVERIFY2(t.elapsed() >= 1950, qPrintable(QString::number(t.elapsed())));
+}
+
+void TestExportFlow::pollFaults_data()
+{
+    QTest::addColumn<QList<Script::PollAnswer>>("answers");
+    QTest::addColumn<int>("endState");
+    QTest::addColumn<QString>("mentions");
+    const QByteArray transientOO =
+        R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"busy"}]})"_ba;
+    const QByteArray fatalOO =
+        R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing","diagnostics":"An internal timeout has occurred"}]})"_ba;
+    using A = Script::PollAnswer;
+    QTest::newRow("429 seconds then fine")
+        << QList<A>{{429, {}, {}, "0"}, {429, {}, {}, "0"}} << int(JobState::Saved) << QString();
+    QTest::newRow("429 http-date") << QList<A>{{429, {}, {}, "Fri, 31 Dec 1999 23:59:59 GMT"}}
+                                   << int(JobState::Saved) << QString();
+    QTest::newRow("429 negative") << QList<A>{{429, {}, {}, "-1"}} << int(JobState::Saved)
+                                  << QString();
+    QTest::newRow("429 garbage") << QList<A>{{429, {}, {}, "soon"}} << int(JobState::Saved)
+                                 << QString();
+    QTest::newRow("503 transient OO")
+        << QList<A>{{503, transientOO, {}, {}}, {503, transientOO, {}, {}}} << int(JobState::Saved)
+        << QString();
+    QTest::newRow("502 html, retried")
+        << QList<A>{{502, "<html>bad gateway</html>", "text/html", {}}} << int(JobState::Saved)
+        << QString();
+    QTest::newRow("500 fatal OO") << QList<A>{{500, fatalOO, {}, {}}} << int(JobState::Failed)
+                                  << u"An internal timeout has occurred"_s;
+    QTest::newRow("500 without body, too often")
+        << QList<A>(7, A{500, {}, {}, {}}) << int(JobState::Failed) << u"answered 500"_s;
+    QTest::newRow("404 expired") << QList<A>{{404, {}, {}, {}}} << int(JobState::Expired)
+                                 << u"no longer knows"_s;
+    QTest::newRow("400 OO") << QList<A>{{400, fatalOO, {}, {}}} << int(JobState::Failed)
+                            << u"processing"_s;
+    QTest::newRow("200 not json") << QList<A>{{200, "this is not json", "application/json", {}}}
+                                  << int(JobState::Failed) << u"not JSON"_s;
+}
+
+void TestExportFlow::pollFaults()
+{
+    QFETCH(QList<Script::PollAnswer>, answers);
+    QFETCH(int, endState);
+    QFETCH(QString, mentions);
+    ExportFixture fx;
+    Script s;
+    s.pollQueue = answers;
+    s.pollsBeforeDone = 0;
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString id = fx.start();
+    QVERIFY(fx.waitForTerminal(id));
+    QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState(endState)));
+    if (!mentions.isEmpty())
+        QVERIFY2(fx.job(id).lastError.contains(mentions), qPrintable(fx.job(id).lastError));
+}
+
+void TestExportFlow::hapiCancelledInProgressStopsPolling()
+{
+    ExportFixture fx;
+    Script s;
+    s.flavor = Flavor::Hapi;
+    s.retryAfterRaw = "0";
+    s.pollsBeforeDone = 1000;
+    s.progressTexts = {u"Build in progress - Status set to IN_PROGRESS at 2026-11-24T10:00:00Z"_s,
+                       u"Build in progress - Status set to CANCELLED at 2026-11-24T10:00:01Z"_s};
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Cancelled));
+    QVERIFY(fx.job(id).statusUrl.toString().contains(u"$export-poll-status?_jobId="_s));
+    const int polls = fx.server.jobInfo(fx.server.lastJobId()).polls;
+    QTest::qWait(100);
+    QCOMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, polls);
+}
+
+void TestExportFlow::emptyManifestWithMessageIsSuccess()
+{
+    ExportFixture fx;
+    Script s;
+    s.emptyWithMessage = true;
+    fx.server.setScript(s);
+    fx.server.setFiles({});
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY(fx.job(id).files.isEmpty());
+    QVERIFY(fx.job(id).message.startsWith(u"Export complete, but no data"_s));
+    QVERIFY(QFile::exists(QDir(fx.outDir()).filePath(u"manifest.json"_s)));
+}
+
+void TestExportFlow::malformedManifestFails()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestOverride = R"({"output":[{"type":"Patient","url":"file:///etc/passwd"}]})"_ba;
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    QVERIFY(fx.job(id).lastError.contains(u"not an HTTP(S) address"_s));
+    QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(u"Patient.1.ndjson"_s)));
+}
+
+void TestExportFlow::pagedManifestIsMerged()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestPages = 3;
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles());
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const QJsonObject merged = QJsonDocument::fromJson(fx.saved(u"manifest.json"_s)).object();
+    QCOMPARE(merged.value("output"_L1).toArray().size(), 3);
+    QVERIFY(!merged.contains("link"_L1));
+}
+
+void TestExportFlow::cancelRunningJob()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 1000;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Running));
+    QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls > 0);
+    fx.manager->cancel(id);
+    QVERIFY(fx.waitForState(id, JobState::Cancelled));
+    QVERIFY(fx.server.jobCancelled(fx.server.lastJobId()));
+    const auto requests = fx.server.requests();
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [&](const BulkServer::Recorded &r) {
+        return r.method == "DELETE" && r.url == fx.job(id).statusUrl;
+    }));
+}
+
+void TestExportFlow::cancelFinishedJobAnswers404()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 0;
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    ExportRequest r = fx.request();
+    JobOptions o = fx.options(false);
+    const QString id = fx.manager->startExport(r, o).value();
+    QVERIFY(fx.waitForState(id, JobState::Completed));
+    fx.manager->cancel(id);
+    QVERIFY(fx.waitForState(id, JobState::Cancelled));
+    QVERIFY(std::any_of(
+        fx.job(id).activity.cbegin(), fx.job(id).activity.cend(),
+        [](const ActivityEntry &e) { return e.method == "DELETE" && e.status == 404; }));
+}
+
+void TestExportFlow::gzipFileIsDecompressed()
+{
+    ExportFixture fx;
+    QList<ServedFile> files = smallFiles().mid(0, 1);
+    files[0].content = QByteArray("{\"resourceType\":\"Patient\",\"id\":\"px\"}\n").repeated(2000);
+    files[0].gzip = true;
+    fx.server.setFiles(files);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.saved(u"Patient.1.ndjson"_s), files[0].content);
+    QCOMPARE(fx.job(id).files.at(0).lines, qint64(2000));
+}
+
+void TestExportFlow::tokenOnlyToTheServersOwnOrigin()
+{
+    ExportFixture fx;
+    const QByteArray token = "s3cr3t-token-value-123";
+    fx.server.setTokenValidator([token](const QByteArray &t) { return t == token; });
+    Script s;
+    s.filesOnOtherOrigin = true;
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 2));
+    StaticTokenAuth auth(QString::fromLatin1(token));
+    HttpClient client(&fx.nam, fx.server.baseUrl());
+    client.setAuth(&auth);
+    fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    for (const auto &r : fx.server.requests()) {
+        const bool fhirOrigin = HttpClient::sameOrigin(r.url, fx.server.baseUrl());
+        if (fhirOrigin)
+            QCOMPARE(r.header("Authorization"), "Bearer " + token);
+        else
+            QVERIFY2(r.header("Authorization").isEmpty(), qPrintable(r.url.toString()));
+    }
+    // Never in the store or the activity log.
+    const QByteArray stored = test::readFile(fx.store->directory() + u'/' + id + u".json"_s);
+    QVERIFY(!stored.isEmpty());
+    QVERIFY(!stored.contains(token));
+    QVERIFY(stored.contains("Bearer [redacted]"));
+}
+
+void TestExportFlow::tokenNotSentWhenNotRequired()
+{
+    ExportFixture fx;
+    Script s;
+    s.requiresAccessToken = false;
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    StaticTokenAuth auth(u"another-secret-token"_s);
+    HttpClient client(&fx.nam, fx.server.baseUrl());
+    client.setAuth(&auth);
+    fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    int fileRequests = 0;
+    for (const auto &r : fx.server.requests()) {
+        if (r.url.path().contains(u"/files/"_s)) {
+            ++fileRequests;
+            QVERIFY(r.header("Authorization").isEmpty());
+        } else {
+            QVERIFY(!r.header("Authorization").isEmpty());
+        }
+    }
+    QCOMPARE(fileRequests, 1);
+}
+
+void TestExportFlow::oracleRedirectDropsToken()
+{
+    ExportFixture fx;
+    const QByteArray token = "oracle-bearer-token-xyz";
+    fx.server.setTokenValidator([token](const QByteArray &t) { return t == token; });
+    Script s;
+    s.flavor = Flavor::Oracle;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 2));
+    StaticTokenAuth auth(QString::fromLatin1(token));
+    HttpClient client(&fx.nam, fx.server.baseUrl());
+    client.setAuth(&auth);
+    fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY(fx.job(id).expiresAt.isValid());
+    int storageHits = 0;
+    for (const auto &r : fx.server.requests()) {
+        if (!HttpClient::sameOrigin(r.url, fx.server.baseUrl())) {
+            ++storageHits;
+            QVERIFY(r.header("Authorization").isEmpty());
+        }
+    }
+    QCOMPARE(storageHits, 2);
+}
+
+void TestExportFlow::droppedConnectionResumesWithRange()
+{
+    for (double fraction : {0.0, 0.5, 0.99}) {
+        ExportFixture fx;
+        QList<ServedFile> files = smallFiles().mid(1, 1);
+        files[0].generatedLines = 20000;
+        fx.server.setFiles(files);
+        FileFault fault;
+        fault.kind = FileFault::Kind::DropAt;
+        fault.fraction = fraction;
+        fx.server.setFileFault(0, fault);
+        const QString id = fx.start();
+        QVERIFY(fx.waitForState(id, JobState::Saved));
+        const QString diff = fx.compareAllFiles(id);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(fx.job(id).files.at(0).attempts, 2);
+        if (fraction > 0) {
+            const auto requests = fx.server.requests();
+            QVERIFY(
+                std::any_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+                    return r.header("Range").startsWith("bytes=");
+                }));
+        }
+    }
+}
+
+void TestExportFlow::serverIgnoringRangeRestarts()
+{
+    ExportFixture fx;
+    QList<ServedFile> files = smallFiles().mid(1, 1);
+    files[0].generatedLines = 20000;
+    fx.server.setFiles(files);
+    FileFault drop;
+    drop.kind = FileFault::Kind::DropAt;
+    drop.fraction = 0.5;
+    fx.server.setFileFault(0, drop);
+    const QString id = fx.start();
+    // After the drop, make the server ignore Range: the file must start over, not be appended.
+    QTRY_VERIFY_WITH_TIMEOUT(fx.job(id).files.value(0).attempts >= 1, 5000);
+    FileFault ignore;
+    ignore.kind = FileFault::Kind::IgnoreRange;
+    fx.server.setFileFault(0, ignore);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestExportFlow::serverErrorOnFileIsRetried()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    FileFault fault;
+    fault.kind = FileFault::Kind::ServerError;
+    fault.status = 503;
+    fault.times = 2;
+    fx.server.setFileFault(0, fault);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.job(id).files.at(0).attempts, 3);
+    QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::retryLimitMarksFileFailedAndRetryWorks()
+{
+    ExportFixture fx;
+    fx.manager->setMaxFileAttempts(3);
+    QList<ServedFile> files = smallFiles().mid(1, 1);
+    files[0].generatedLines = 5000;
+    fx.server.setFiles(files);
+    FileFault fault;
+    fault.kind = FileFault::Kind::DropAt;
+    fault.fraction = 0.5;
+    fault.times = 3;
+    fx.server.setFileFault(0, fault);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const ExportFile &f = fx.job(id).files.at(0);
+    QCOMPARE(f.state, FileState::Failed);
+    QVERIFY2(f.error.contains(u"closed the connection"_s), qPrintable(f.error));
+    const QString part = QDir(fx.outDir()).filePath(f.relativePath + u".part"_s);
+    QVERIFY(QFile::exists(part));
+    QVERIFY(QFileInfo(part).size() > 0);
+    QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(f.relativePath)));
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::countMismatchIsReported()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestOverride = QByteArray(); // filled in below with the real URL
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    // First learn the file URL from a normal run, then serve a manifest whose count is wrong.
+    const QString first = fx.start();
+    QVERIFY(fx.waitForState(first, JobState::Saved));
+    const QUrl url = fx.job(first).files.at(0).url;
+    s.manifestOverride =
+        QJsonDocument(QJsonObject{{u"transactionTime"_s, u"2026-01-01T00:00:00Z"_s},
+                                  {u"requiresAccessToken"_s, true},
+                                  {u"output"_s, QJsonArray{QJsonObject{{u"type"_s, u"Patient"_s},
+                                                                       {u"url"_s, url.toString()},
+                                                                       {u"count"_s, 5}}}},
+                                  {u"error"_s, QJsonArray()}})
+            .toJson();
+    fx.server.setScript(s);
+    QTemporaryDir other;
+    JobOptions o = fx.options();
+    o.outDir = other.path();
+    const QString id = fx.manager->startExport(fx.request(), o).value();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    QVERIFY2(fx.job(id).files.at(0).error.contains(u"promised 5 resources but the file holds 2"_s),
+             qPrintable(fx.job(id).files.at(0).error));
+    QVERIFY(QFile::exists(other.filePath(u"Patient.1.ndjson.part"_s)));
+    QVERIFY(!QFile::exists(other.filePath(u"Patient.1.ndjson"_s)));
+}
+
+void TestExportFlow::hostileTypesStayInsideTheFolder()
+{
+    ExportFixture fx;
+    QList<ServedFile> files;
+    for (const QString &t :
+         {u"../../escape"_s, u"/etc/passwd"_s, QString(300, u'A'), u"Pa\u0000t"_s, u".."_s}) {
+        ServedFile f;
+        f.type = t;
+        f.content = "{\"resourceType\":\"Patient\"}\n"_ba;
+        files.append(f);
+    }
+    fx.server.setFiles(files);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    for (const ExportFile &f : fx.job(id).files) {
+        QVERIFY2(isContainedRelativePath(f.relativePath), qPrintable(f.relativePath));
+        QVERIFY(!f.relativePath.contains(u'/'));
+        QVERIFY(QFile::exists(QDir(fx.outDir()).filePath(f.relativePath)));
+    }
+    // Nothing was written beside the export folder.
+    QCOMPARE(QDir(fx.dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+             (QStringList{u"out"_s, u"store"_s}));
+}
+
+void TestExportFlow::parallelDownloadsAreBounded()
+{
+    ExportFixture fx;
+    fx.manager->setMaxParallelDownloads(2);
+    QList<ServedFile> files;
+    for (int i = 0; i < 6; ++i) {
+        ServedFile f;
+        f.type = u"Observation"_s;
+        f.generatedLines = 3000;
+        files.append(f);
+    }
+    fx.server.setFiles(files);
+    for (int i = 0; i < 6; ++i) {
+        FileFault slow;
+        slow.kind = FileFault::Kind::Slow;
+        slow.bytesPerSecond = 2 * 1024 * 1024;
+        fx.server.setFileFault(i, slow);
+    }
+    int maxActive = 0;
+    QObject::connect(fx.manager.get(), &JobManager::jobChanged, fx.manager.get(),
+                     [&](const QString &id, JobFields) {
+                         const ExportJob *j = fx.manager->job(id);
+                         const int active = int(std::count_if(
+                             j->files.cbegin(), j->files.cend(), [](const ExportFile &f) {
+                                 return f.state == FileState::Downloading;
+                             }));
+                         maxActive = qMax(maxActive, active);
+                     });
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved, 30000));
+    QCOMPARE(maxActive, 2);
+    QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::restartResumesPollingAndDownloads()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 3;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    QList<ServedFile> files = smallFiles();
+    files[1].generatedLines = 40000;
+    fx.server.setFiles(files);
+    FileFault slow;
+    slow.kind = FileFault::Kind::Slow;
+    slow.bytesPerSecond = 1024 * 1024;
+    fx.server.setFileFault(1, slow);
+
+    // 1. Quit while polling: the next run polls the same status URL, no second kick-off.
+    QString id = fx.start();
+    QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls >= 1);
+    fx.restartManager();
+    QVERIFY(fx.manager->job(id) == nullptr);
+    fx.manager->restore();
+    QVERIFY(fx.manager->job(id));
+    QCOMPARE(fx.server.jobCount(), 1);
+    // 2. Quit during the slow download: the next run resumes it from the .part.
+    QTRY_VERIFY_WITH_TIMEOUT(fx.manager->job(id)->files.value(1).bytes > 100000, 15000);
+    fx.restartManager();
+    const QString part = QDir(fx.outDir()).filePath(u"Observation.1.ndjson.part"_s);
+    QVERIFY(QFile::exists(part));
+    const qint64 partial = QFileInfo(part).size();
+    QVERIFY(partial > 0);
+    FileFault none;
+    fx.server.setFileFault(1, none);
+    fx.manager->restore();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.server.jobCount(), 1);
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const auto requests = fx.server.requests();
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [partial](const BulkServer::Recorded &r) {
+        return r.header("Range").startsWith("bytes=") &&
+               r.header("Range").mid(6).chopped(1).toLongLong() >= partial;
+    }));
+}
+
+void TestExportFlow::damagedStoreFileIsMovedAside()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QFile damaged(fx.store->directory() + u"/0000-damaged.json"_s);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("{\"format\":1,\"id\":\"x\", trunc");
+    damaged.close();
+    fx.restartManager();
+    QSignalSpy warnings(fx.manager.get(), &JobManager::warning);
+    const QStringList problems = fx.manager->restore();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().contains(u"0000-damaged.json"_s));
+    QCOMPARE(warnings.count(), 1);
+    QVERIFY(fx.manager->job(id));
+    QCOMPARE(fx.manager->job(id)->state, JobState::Saved);
+    QVERIFY(!QFile::exists(damaged.fileName()));
+    QCOMPARE(QDir(fx.store->directory() + u"/damaged"_s).entryList(QDir::Files).size(), 1);
+}
+
+void TestExportFlow::changesSinceLastExport()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QDateTime last = fx.manager->lastTransactionTime(QString(), fx.server.baseUrl());
+    QVERIFY(last.isValid());
+    QCOMPARE(last, fx.job(id).transactionTime);
+}
+
+QTEST_GUILESS_MAIN(TestExportFlow)
+#include "tst_exportflow.moc"
