@@ -1,0 +1,339 @@
+// The command line as scripts use it: the real executable in a child process, against the
+// simulated server in this process, real files, exit codes and --json events.
+#include "demo/bulkserver.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace fbm::demo;
+
+namespace {
+
+QList<ServedFile> files()
+{
+    QList<ServedFile> f;
+    ServedFile p;
+    p.type = u"Patient"_s;
+    p.generatedLines = 300;
+    f.append(p);
+    ServedFile o;
+    o.type = u"Observation"_s;
+    o.generatedLines = 60000;
+    f.append(o);
+    ServedFile e;
+    e.kind = u"error"_s;
+    e.type = u"OperationOutcome"_s;
+    e.content =
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
+    f.append(e);
+    return f;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QList<QJsonObject> events() const
+    {
+        QList<QJsonObject> list;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.trimmed().isEmpty())
+                list.append(QJsonDocument::fromJson(line).object());
+        }
+        return list;
+    }
+};
+
+} // namespace
+
+class TestCliExport final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void exportSavesEverythingByteForByte();
+    void jsonEventsAreOneObjectPerLine();
+    void nothingToExportIsSuccess();
+    void failedJobExitsOne();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void tokenNeverPrinted();
+    void killedDuringDownloadResumes();
+    void cancelCommand();
+
+private:
+    QProcess *startApp(const QStringList &args);
+    Run finish(QProcess *p, int timeoutMs = 60000);
+    Run runApp(const QStringList &args, int timeoutMs = 60000)
+    {
+        return finish(startApp(args), timeoutMs);
+    }
+    QString compare(const QString &dir) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<BulkServer> m_server;
+};
+
+void TestCliExport::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<BulkServer>();
+    QVERIFY(m_server->listen());
+    m_server->setFiles(files());
+}
+
+QProcess *TestCliExport::startApp(const QStringList &args)
+{
+    auto *p = new QProcess(this);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
+    env.insert(u"FBM_MIN_POLL_MS"_s, u"5"_s);
+    env.insert(u"FBM_FILE_RETRY_MS"_s, u"10"_s);
+    p->setProcessEnvironment(env);
+    p->start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
+    return p;
+}
+
+Run TestCliExport::finish(QProcess *p, int timeoutMs)
+{
+    Run r;
+    // The server lives in this process: keep the event loop running while the child works.
+    QElapsedTimer t;
+    t.start();
+    while (p->state() != QProcess::NotRunning && t.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (p->state() != QProcess::NotRunning) {
+        p->kill();
+        p->waitForFinished();
+    }
+    r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
+    r.out = p->readAllStandardOutput();
+    r.err = p->readAllStandardError();
+    p->deleteLater();
+    return r;
+}
+
+QString TestCliExport::compare(const QString &dir) const
+{
+    const QStringList names = {u"Patient.1.ndjson"_s, u"Observation.1.ndjson"_s,
+                               u"errors/OperationOutcome.1.ndjson"_s};
+    for (int i = 0; i < names.size(); ++i) {
+        const QByteArray got = fbm::test::readFile(QDir(dir).filePath(names.at(i)));
+        if (got != m_server->expectedContent(i))
+            return names.at(i) + u" differs ("_s + QString::number(got.size()) + u" bytes)"_s;
+        if (got.count('\n') != m_server->lineCount(i))
+            return names.at(i) + u" line count"_s;
+    }
+    if (!QFile::exists(QDir(dir).filePath(u"manifest.json"_s)))
+        return u"no manifest.json"_s;
+    const QStringList leftovers = QDir(dir).entryList({u"*.part"_s}, QDir::Files);
+    if (!leftovers.isEmpty())
+        return u"left over: "_s + leftovers.join(u", "_s);
+    return {};
+}
+
+void TestCliExport::exportSavesEverythingByteForByte()
+{
+    const QString out = m_dir->filePath(u"export"_s);
+    const Run r =
+        runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // Human progress on stderr, starting with the status URL so a killed run can be resumed.
+    QVERIFY2(r.err.startsWith(QByteArray("Status URL: " +
+                                         m_server->statusUrl(m_server->lastJobId()).toEncoded())),
+             r.err.constData());
+    QVERIFY2(r.err.contains("Done: 3 file"), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCliExport::jsonEventsAreOneObjectPerLine()
+{
+    const QString out = m_dir->filePath(u"export"_s);
+    const Run r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out,
+                          u"--json"_s, u"--type"_s, u"Patient,Observation"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = r.events();
+    QVERIFY(events.size() >= 5);
+    QCOMPARE(events.first().value("event"_L1).toString(), u"kicked-off"_s);
+    QCOMPARE(events.first().value("statusUrl"_L1).toString(),
+             m_server->statusUrl(m_server->lastJobId()).toString());
+    QStringList kinds;
+    for (const QJsonObject &e : events)
+        kinds.append(e.value("event"_L1).toString());
+    QVERIFY(kinds.contains(u"progress"_s));
+    QVERIFY(kinds.contains(u"manifest"_s));
+    QCOMPARE(kinds.count(u"file-saved"_s), 3);
+    QCOMPARE(kinds.last(), u"done"_s);
+    QCOMPARE(events.last().value("files"_L1).toInt(), 3);
+    for (const QJsonObject &e : events) {
+        if (e.value("event"_L1).toString() == "file-saved"_L1 &&
+            e.value("path"_L1).toString() == "Observation.1.ndjson"_L1)
+            QCOMPARE(e.value("lines"_L1).toInt(), 60000);
+    }
+}
+
+void TestCliExport::nothingToExportIsSuccess()
+{
+    Script s;
+    s.emptyWithMessage = true;
+    m_server->setScript(s);
+    m_server->setFiles({});
+    const Run r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+                          m_dir->filePath(u"e"_s), u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("Export complete, but no data"));
+    QVERIFY(r.events()
+                .last()
+                .value("message"_L1)
+                .toString()
+                .startsWith(u"Export complete, but no data"_s));
+}
+
+void TestCliExport::failedJobExitsOne()
+{
+    Script s;
+    s.pollQueue = {
+        {500,
+         R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing","diagnostics":"Export job failed: disk quota"}]})"_ba,
+         {},
+         {}}};
+    m_server->setScript(s);
+    const Run r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+                          m_dir->filePath(u"f"_s), u"--json"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("Export job failed: disk quota"));
+    QCOMPARE(r.events().last().value("event"_L1).toString(), u"error"_s);
+}
+
+void TestCliExport::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no base") << QStringList{u"export"_s, u"--out"_s, u"/tmp/x"_s};
+    QTest::newRow("no out") << QStringList{u"export"_s, u"--base"_s, u"http://127.0.0.1:1/fhir"_s};
+    QTest::newRow("bad level") << QStringList{
+        u"export"_s,  u"--base"_s, u"http://127.0.0.1:1/fhir"_s, u"--out"_s, u"/tmp/x"_s,
+        u"--level"_s, u"planet"_s};
+    QTest::newRow("group without id") << QStringList{
+        u"export"_s,  u"--base"_s, u"http://127.0.0.1:1/fhir"_s, u"--out"_s, u"/tmp/x"_s,
+        u"--level"_s, u"group"_s};
+    QTest::newRow("patient on system")
+        << QStringList{u"export"_s,    u"--base"_s, u"http://127.0.0.1:1/fhir"_s,
+                       u"--out"_s,     u"/tmp/x"_s, u"--post"_s,
+                       u"--patient"_s, u"p1"_s};
+    QTest::newRow("bad since") << QStringList{
+        u"export"_s,  u"--base"_s,      u"http://127.0.0.1:1/fhir"_s, u"--out"_s, u"/tmp/x"_s,
+        u"--since"_s, u"last tuesday"_s};
+    QTest::newRow("unknown option") << QStringList{u"export"_s, u"--frobnicate"_s};
+    QTest::newRow("resume without url") << QStringList{u"resume"_s, u"--out"_s, u"/tmp/x"_s};
+    QTest::newRow("cancel bad url") << QStringList{u"cancel"_s, u"ftp://x/y"_s};
+}
+
+void TestCliExport::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, args);
+    const Run r = runApp(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!r.err.isEmpty());
+}
+
+void TestCliExport::tokenNeverPrinted()
+{
+    const QByteArray token = "cli-secret-token-4711";
+    m_server->setTokenValidator([token](const QByteArray &t) { return t == token; });
+    const QString out = m_dir->filePath(u"t"_s);
+    const Run r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out,
+                          u"--json"_s, u"--token"_s, QString::fromLatin1(token)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(!r.out.contains(token));
+    QVERIFY(!r.err.contains(token));
+    // Nor in the job store.
+    QDirIterator it(m_dir->filePath(u"data"_s), QDir::Files, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        const QString f = it.next();
+        ++files;
+        QVERIFY2(!fbm::test::readFile(f).contains(token), qPrintable(f));
+    }
+    QVERIFY(files > 0);
+    // A wrong token: a readable failure, and the token is still not printed.
+    const Run bad = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+                            out, u"--token"_s, u"wrong-token-0815"_s});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(!bad.err.contains("wrong-token-0815"));
+    QVERIFY(bad.err.contains("401"));
+}
+
+void TestCliExport::killedDuringDownloadResumes()
+{
+    FileFault slow;
+    slow.kind = FileFault::Kind::Slow;
+    slow.bytesPerSecond = 3 * 1024 * 1024;
+    m_server->setFileFault(1, slow);
+    const QString out = m_dir->filePath(u"k"_s);
+    QProcess *p = startApp(
+        {u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out, u"--json"_s});
+    const QString part = QDir(out).filePath(u"Observation.1.ndjson.part"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 200000, 20000);
+    ::kill(pid_t(p->processId()), SIGKILL);
+    const Run killed = finish(p);
+    QCOMPARE(killed.exitCode, -1);
+    const QJsonObject first = killed.events().first();
+    QCOMPARE(first.value("event"_L1).toString(), u"kicked-off"_s);
+    const QString statusUrl = first.value("statusUrl"_L1).toString();
+    const qint64 partial = QFileInfo(part).size();
+    QVERIFY(partial > 0);
+
+    m_server->setFileFault(1, FileFault());
+    m_server->clearRequests();
+    const Run resumed = runApp({u"resume"_s, statusUrl, u"--out"_s, out});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // It continued the partial file instead of starting over, and started no new export.
+    bool ranged = false;
+    for (const auto &r : m_server->requests()) {
+        QVERIFY(!r.url.path().endsWith(u"$export"_s));
+        if (r.header("Range").startsWith("bytes=") &&
+            r.header("Range").mid(6).chopped(1).toLongLong() > 0)
+            ranged = true;
+    }
+    QVERIFY(ranged);
+    QCOMPARE(m_server->jobCount(), 1);
+}
+
+void TestCliExport::cancelCommand()
+{
+    Script s;
+    s.pollsBeforeDone = 1000;
+    m_server->setScript(s);
+    QProcess *p = startApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+                            m_dir->filePath(u"c"_s), u"--json"_s});
+    QTRY_VERIFY(!m_server->lastJobId().isEmpty());
+    const QString statusUrl = m_server->statusUrl(m_server->lastJobId()).toString();
+    const Run cancel = runApp({u"cancel"_s, statusUrl});
+    QCOMPARE(cancel.exitCode, 0);
+    QVERIFY(m_server->jobCancelled(m_server->lastJobId()));
+    // The export that was following it ends as cancelled/expired: exit 1.
+    const Run exportRun = finish(p);
+    QCOMPARE(exportRun.exitCode, 1);
+    // Cancelling again: the server no longer knows it.
+    const Run again = runApp({u"cancel"_s, statusUrl});
+    QCOMPARE(again.exitCode, 1);
+}
+
+QTEST_GUILESS_MAIN(TestCliExport)
+#include "tst_cli_export.moc"
