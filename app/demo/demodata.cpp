@@ -249,6 +249,21 @@ QList<ServedFile> demoFiles()
     };
 }
 
+Script demoScript()
+{
+    using namespace Qt::StringLiterals;
+    Script s;
+    s.flavor = Flavor::Standard;
+    s.pollsBeforeDone = 4;
+    s.retryAfterSeconds = 2;
+    s.honourTypeParameter = true;
+    // The texts real servers send (Health Connect's counter, HAPI's build state).
+    s.progressTexts = {u"Export queued"_s, u"Search in progress - found 118 of 412 resources"_s,
+                       u"Search in progress - found 297 of 412 resources"_s,
+                       u"Writing files - 412 of 412 resources"_s};
+    return s;
+}
+
 QList<QPair<QString, QString>> defaultGroups()
 {
     using namespace Qt::StringLiterals;

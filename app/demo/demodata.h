@@ -32,6 +32,11 @@ QByteArray generatedSlice(const QString &type, qint64 lines, qint64 offset, qint
 /// error file of warning OperationOutcomes.
 QList<ServedFile> demoFiles();
 
+/// A script for the demo mode (the demo-server command, the GUI's --demo): standard URLs, a
+/// few polls two seconds apart with readable X-Progress texts, and _type honoured so that the
+/// user gets the types they chose. Use with BulkServer::setScript() next to seedDemoData().
+Script demoScript();
+
 /// Number of patients the demo data set holds (references point at pat-0 .. pat-<n-1>).
 constexpr int kDemoPatients = 40;
 

@@ -1323,6 +1323,33 @@ private Q_SLOTS:
         QCOMPARE(done.json()[u"error"_s].toArray().size(), 1);
     }
 
+    void demoScriptRunsTheDemoExport()
+    {
+        m_server->seedDemoData();
+        Script s = fbm::demo::data::demoScript();
+        s.retryAfterSeconds = 1;
+        m_server->setScript(s);
+        const Answer k = get(url(u"/Group/demo-group-1/$export"_s, u"_type=Patient,Condition"_s),
+                             kKickoffHeaders);
+        QCOMPARE(k.status, 202);
+        const QUrl status = QUrl::fromEncoded(k.header("Content-Location"));
+        QStringList progress;
+        Answer a;
+        for (int i = 0; i < 10; ++i) {
+            a = get(status);
+            if (a.status != 202)
+                break;
+            progress.append(QString::fromUtf8(a.header("X-Progress")));
+        }
+        QCOMPARE(a.status, 200);
+        QCOMPARE(progress, s.progressTexts);
+        QStringList types;
+        const QJsonArray output = a.json()[u"output"_s].toArray();
+        for (const QJsonValue &o : output)
+            types.append(o[u"type"_s].toString());
+        QCOMPARE(types, (QStringList{u"Patient"_s, u"Condition"_s}));
+    }
+
     void generatedLines_data()
     {
         QTest::addColumn<QString>("type");
