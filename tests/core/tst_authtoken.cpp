@@ -126,6 +126,10 @@ private Q_SLOTS:
     void unauthorizedRenewsOnceAndRepeats();
     void staticTokenUnauthorizedIsFinal();
     void interactiveLogin();
+    void tokenServerChecks_data();
+    void tokenServerChecks();
+    void expiredTokensRejected();
+    void missingExpiresInMeansFiveMinutes();
     void noSecretInAnyLog();
 
 private:
@@ -668,6 +672,123 @@ void TestAuthToken::interactiveLogin()
     // The server rotated the refresh token; the new one is stored.
     QTRY_VERIFY(store.values().value(key) != oldRefresh);
     m_secretsSeen << QString::fromUtf8(store.values().value(key));
+}
+
+void TestAuthToken::tokenServerChecks_data()
+{
+    QTest::addColumn<QString>("issuer");
+    QTest::addColumn<QString>("audience"); ///< empty: the token URL
+    QTest::addColumn<int>("expOffset");    ///< seconds from now the assertion was made
+    QTest::addColumn<QByteArray>("grantType");
+    QTest::addColumn<QByteArray>("assertionType");
+    QTest::addColumn<bool>("replay");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("description");
+    const QByteArray cc = "client_credentials"_ba;
+    const QByteArray jwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"_ba;
+    QTest::newRow("good") << u"srv"_s << QString() << 0 << cc << jwtBearer << false << 200
+                          << QString();
+    QTest::newRow("jti replayed") << u"srv"_s << QString() << 0 << cc << jwtBearer << true << 401
+                                  << u"jti has been used before"_s;
+    QTest::newRow("expired") << u"srv"_s << QString() << -600 << cc << jwtBearer << false << 401
+                             << u"the assertion has expired"_s;
+    QTest::newRow("exp too far ahead") << u"srv"_s << QString() << 120 << cc << jwtBearer << false
+                                       << 401 << u"exp is more than five minutes ahead"_s;
+    QTest::newRow("unknown issuer")
+        << u"nobody"_s << QString() << 0 << cc << jwtBearer << false << 401 << u"unknown client"_s;
+    QTest::newRow("wrong audience")
+        << u"srv"_s << u"http://127.0.0.1:1/auth/token"_s << 0 << cc << jwtBearer << false << 401
+        << u"aud must be the token endpoint"_s;
+    QTest::newRow("wrong grant") << u"srv"_s << QString() << 0 << "password"_ba << jwtBearer
+                                 << false << 400 << u"grant_type is not supported"_s;
+    QTest::newRow("wrong assertion type") << u"srv"_s << QString() << 0 << cc << "urn:x"_ba << false
+                                          << 400 << u"unsupported client_assertion_type"_s;
+}
+
+void TestAuthToken::tokenServerChecks()
+{
+    QFETCH(QString, issuer);
+    QFETCH(QString, audience);
+    QFETCH(int, expOffset);
+    QFETCH(QByteArray, grantType);
+    QFETCH(QByteArray, assertionType);
+    QFETCH(bool, replay);
+    QFETCH(int, status);
+    QFETCH(QString, description);
+    demo::TokenServer server;
+    QVERIFY(server.listen());
+    QVERIFY(server.registerJwtClient(u"srv"_s, m_rsa.publicPem(), u"RS384"_s));
+    if (issuer != "srv"_L1)
+        QVERIFY(server.registerJwtClient(u"other"_s, m_rsa.publicPem(), u"RS384"_s));
+    const QDateTime made = QDateTime::currentDateTimeUtc().addSecs(expOffset);
+    const auto assertion = SmartBackendAuth::buildAssertion(
+        issuer, audience.isEmpty() ? server.tokenUrl() : QUrl(audience), m_rsa, u"k"_s,
+        Algorithm::RS384, made);
+    QVERIFY(assertion.ok());
+    m_secretsSeen << QString::fromLatin1(assertion.value());
+    const QByteArray body =
+        "grant_type=" + grantType + "&scope=system%2F%2A.read" +
+        "&client_assertion_type=" + QUrl::toPercentEncoding(QString::fromLatin1(assertionType)) +
+        "&client_assertion=" + assertion.value();
+    const auto post = [&] {
+        QNetworkRequest req(server.tokenUrl());
+        req.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
+        QNetworkReply *reply = m_nam.post(req, body);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait();
+        reply->deleteLater();
+        return qMakePair(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                         QJsonDocument::fromJson(reply->readAll()).object());
+    };
+    auto answer = post();
+    if (replay) {
+        QCOMPARE(answer.first, 200);
+        answer = post();
+    }
+    QCOMPARE(answer.first, status);
+    if (status == 200) {
+        QVERIFY(server.isValid(answer.second.value(u"access_token"_s).toString().toLatin1()));
+        QCOMPARE(answer.second.value(u"token_type"_s).toString(), u"bearer"_s);
+    } else {
+        QVERIFY(!answer.second.value(u"error"_s).toString().isEmpty());
+        QCOMPARE(answer.second.value(u"error_description"_s).toString(), description);
+        QCOMPARE(server.lastErrorDescription(), description);
+    }
+}
+
+void TestAuthToken::expiredTokensRejected()
+{
+    demo::TokenServer server;
+    QVERIFY(server.listen());
+    server.setTokenLifetime(1);
+    server.registerSecretClient(u"c"_s, "secret-expiry"_ba);
+    m_secretsSeen << u"secret-expiry"_s;
+    ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, u"secret-expiry"_s, {},
+                               ClientCredentialsAuth::Method::Basic);
+    const TokenResult r = fetch(&auth);
+    QVERIFY(server.isValid(r.token.toLatin1()));
+    QVERIFY(!server.isValid("never-issued"_ba));
+    QTRY_VERIFY_WITH_TIMEOUT(!server.isValid(r.token.toLatin1()), 3000);
+    // The provider does not hand out a token that is (nearly) expired: it gets a new one.
+    const TokenResult again = fetch(&auth);
+    QVERIFY(again.token != r.token);
+    QVERIFY(server.isValid(again.token.toLatin1()));
+}
+
+void TestAuthToken::missingExpiresInMeansFiveMinutes()
+{
+    demo::TokenServer server;
+    QVERIFY(server.listen());
+    server.setSendExpiresIn(false);
+    server.setTokenType(u"BEARER"_s);
+    server.registerSecretClient(u"c"_s, "secret-300"_ba);
+    m_secretsSeen << u"secret-300"_s;
+    ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, u"secret-300"_s, {},
+                               ClientCredentialsAuth::Method::Post);
+    const TokenResult r = fetch(&auth);
+    QVERIFY2(!r.error, qPrintable(r.error.message));
+    const qint64 left = QDateTime::currentDateTimeUtc().secsTo(auth.tokenExpiry());
+    QVERIFY2(left > 290 && left <= 300, qPrintable(QString::number(left)));
 }
 
 void TestAuthToken::noSecretInAnyLog()
