@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
@@ -101,7 +102,19 @@ Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, QNetworkAcce
             profile->baseUrl = base;
         if (has("scope"))
             profile->scope = value("scope");
-        return setupForProfile(*profile, nam, store);
+        auto setup = setupForProfile(*profile, nam, store);
+        if (setup.ok()) {
+            if (auto *login = qobject_cast<InteractiveLoginAuth *>(setup->auth.get())) {
+                // A command line has no browser of its own: the person opens the address.
+                QObject::connect(
+                    login, &InteractiveLoginAuth::authorizeWithBrowser, login, [](const QUrl &url) {
+                        QTextStream err(stderr);
+                        err << tr("To sign in, open this address in a browser:") << '\n'
+                            << url.toString(QUrl::FullyEncoded) << '\n';
+                    });
+            }
+        }
+        return setup;
     }
 
     if (base.isEmpty())
