@@ -1,0 +1,118 @@
+// The destination disk: full, or read-only. A clear error, the .part kept, and Retry succeeds
+// once space is back. Uses a small tmpfs when this process may mount one (root, as in CI);
+// otherwise the tests are skipped with the reason.
+#include "exportfixture.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+using namespace fbm::demo;
+using fbm::test::ExportFixture;
+
+namespace {
+
+bool run(const QStringList &args)
+{
+    QProcess p;
+    p.start(args.first(), args.mid(1));
+    return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+/// A tmpfs of the given size at path; unmounted on destruction.
+class SmallDisk
+{
+public:
+    SmallDisk(const QString &path, const QString &size)
+        : m_path(path)
+    {
+        QDir().mkpath(path);
+        m_mounted =
+            run({u"mount"_s, u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size="_s + size, u"tmpfs"_s, path});
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            run({u"umount"_s, u"-l"_s, m_path});
+    }
+    [[nodiscard]] bool mounted() const { return m_mounted; }
+    bool remount(const QString &options)
+    {
+        return run({u"mount"_s, u"-o"_s, u"remount,"_s + options, m_path});
+    }
+
+private:
+    QString m_path;
+    bool m_mounted = false;
+};
+
+} // namespace
+
+class TestDiskFault final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fullDiskKeepsPartAndRetryWorks();
+    void readOnlyDestination();
+};
+
+void TestDiskFault::fullDiskKeepsPartAndRetryWorks()
+{
+    ExportFixture fx;
+    SmallDisk disk(fx.outDir(), u"1m"_s);
+    if (!disk.mounted())
+        QSKIP("cannot mount a tmpfs here (needs root); the full-disk case is not exercised");
+    ServedFile big;
+    big.type = u"Observation"_s;
+    big.generatedLines = 30000; // a few MB: more than the disk holds
+    fx.server.setFiles({big});
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const ExportFile &f = fx.job(id).files.at(0);
+    QCOMPARE(f.state, FileState::Failed);
+    QVERIFY2(f.error.contains(u"No space left on device"_s) || f.error.contains(u"Cannot write"_s),
+             qPrintable(f.error));
+    QVERIFY2(f.error.contains(u"free some space"_s), qPrintable(f.error));
+    const QString part = QDir(fx.outDir()).filePath(u"Observation.1.ndjson.part"_s);
+    QVERIFY(QFile::exists(part));
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY(kept > 0);
+    // Space comes back: Retry continues the .part and the file is complete and exact.
+    QVERIFY(disk.remount(u"size=64m"_s));
+    fx.server.clearRequests();
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.saved(u"Observation.1.ndjson"_s), fx.server.expectedContent(0));
+    const auto requests = fx.server.requests();
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+        return r.header("Range").startsWith("bytes=") && r.header("Range") != "bytes=0-";
+    }));
+}
+
+void TestDiskFault::readOnlyDestination()
+{
+    ExportFixture fx;
+    SmallDisk disk(fx.outDir(), u"8m"_s);
+    if (!disk.mounted())
+        QSKIP("cannot mount a tmpfs here (needs root); the read-only case is not exercised");
+    QVERIFY(disk.remount(u"ro"_s));
+    ServedFile small;
+    small.type = u"Patient"_s;
+    small.content = "{\"resourceType\":\"Patient\"}\n"_ba;
+    fx.server.setFiles({small});
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const ExportFile &f = fx.job(id).files.at(0);
+    QVERIFY2(f.error.contains(u"Read-only file system"_s) || f.error.contains(u"Cannot"_s),
+             qPrintable(f.error));
+    QVERIFY(disk.remount(u"rw"_s));
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.saved(u"Patient.1.ndjson"_s), small.content);
+}
+
+QTEST_GUILESS_MAIN(TestDiskFault)
+#include "tst_diskfault.moc"
