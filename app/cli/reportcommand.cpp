@@ -3,6 +3,7 @@
 #include "auth/authfactory.h"
 #include "auth/profile.h"
 #include "auth/secretstore.h"
+#include "cli/authoptions.h"
 #include "httpclient.h"
 #include "reports/reportclient.h"
 #include "reports/reportjobmodel.h"
@@ -101,19 +102,19 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
            "Exit codes: 0 success, 1 the server, a download or a file failed, 2 usage error."));
     p.addHelpOption();
     p.addOptions({
-        {u"base"_s, tr("The reporting server's FHIR base URL."), tr("URL")},
-        {u"profile"_s, tr("A saved server profile (name or id) to use instead of --base."),
-         tr("NAME")},
-        {u"profiles-file"_s,
-         tr("The profiles file (default: %1).").arg(ProfileStore::defaultPath()), tr("FILE")},
-        {u"token"_s, tr("A bearer token to send to the server (overrides the profile's sign-in)."),
-         tr("TOKEN")},
+        {u"base"_s,
+         tr("The reporting server's FHIR base URL (with --profile: instead of the "
+            "profile's)."),
+         tr("URL")},
+        {u"profiles-file"_s, tr("The profiles file (default: the application's)."), tr("FILE")},
         {u"json"_s, tr("Print the jobs as one JSON array instead of a table.")},
         {u"save"_s, tr("Save the server's answer (pretty-printed, as received) to FILE."),
          tr("FILE")},
         {u"download"_s,
          tr("Save the reports of the done jobs in DIR, skipping those already there."), tr("DIR")},
     });
+    // --profile, --token and the OAuth options, shared with the other server commands.
+    addAuthOptions(p);
     if (!p.parse(args))
         return usage(err, p.errorText(), p);
     if (p.isSet(u"help"_s)) {
@@ -126,53 +127,21 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
         return usage(err, tr("Unexpected arguments: %1").arg(p.positionalArguments().join(u' ')),
                      p);
     }
-    const bool hasBase = p.isSet(u"base"_s);
-    const bool hasProfile = p.isSet(u"profile"_s);
-    if (hasBase == hasProfile)
-        return usage(err, tr("Give either --base or --profile."), p);
 
     QNetworkAccessManager nam;
-    std::unique_ptr<HttpClient> ownClient;
-    std::unique_ptr<AuthProvider> tokenAuth;
-    std::unique_ptr<KeychainSecretStore> secrets;
-    AuthSetup setup;
-    HttpClient *http = nullptr;
-
-    if (hasBase) {
-        const QUrl base = QUrl::fromUserInput(p.value(u"base"_s));
-        if (!base.isValid() || (base.scheme() != "http"_L1 && base.scheme() != "https"_L1) ||
-            base.host().isEmpty()) {
-            //: %1 what the user typed
-            return usage(
-                err, tr("--base must be an http or https URL, not \"%1\".").arg(p.value(u"base"_s)),
-                p);
-        }
-        ownClient = std::make_unique<HttpClient>(&nam, base);
-        http = ownClient.get();
-    } else {
-        ProfileStore store(p.value(u"profiles-file"_s));
-        const auto profile = store.byName(p.value(u"profile"_s));
-        if (!profile) {
-            //: %1 a profile name, %2 the profiles file
-            return usage(err,
-                         tr("There is no profile named \"%1\" in %2.")
-                             .arg(p.value(u"profile"_s), store.path()),
-                         p);
-        }
-        const QStringList problems = profile->problems();
-        if (!problems.isEmpty())
-            return usage(err, problems.join(u'\n'), p);
-        secrets = std::make_unique<KeychainSecretStore>();
-        auto made = setupForProfile(*profile, &nam, secrets.get());
-        if (!made.ok())
-            return fail(err, made.error().message);
-        setup = std::move(made.value());
-        http = setup.client.get();
+    ProfileStore profiles(p.value(u"profiles-file"_s));
+    KeychainSecretStore secrets;
+    const QUrl base = p.isSet(u"base"_s) ? QUrl::fromUserInput(p.value(u"base"_s)) : QUrl();
+    if (p.isSet(u"base"_s) && base.isEmpty())
+        return usage(err, tr("--base is empty."), p);
+    auto made = authFromOptions(p, &nam, &secrets, &profiles, base);
+    if (!made.ok()) {
+        if (made.error().kind == Error::Kind::Usage)
+            return usage(err, made.error().message, p);
+        return fail(err, made.error().message);
     }
-    if (p.isSet(u"token"_s)) {
-        tokenAuth = std::make_unique<StaticTokenAuth>(p.value(u"token"_s));
-        http->setAuth(tokenAuth.get());
-    }
+    AuthSetup setup = std::move(made.value());
+    HttpClient *http = setup.client.get();
 
     ReportClient client(http);
     QEventLoop loop;

@@ -250,11 +250,23 @@ void TestCliReportJobs::profile()
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 7);
     QVERIFY(m_server->requests().constLast().header("Authorization").isEmpty());
 
-    // --token adds a token to a profile without sign-in.
-    m_server->setTokenValidator([](const QByteArray &token) { return token == kToken; });
+    // --base overrides the profile's base URL.
+    {
+        fbm::ProfileStore store(profiles);
+        auto p = store.byName(u"Reporting DK"_s);
+        QVERIFY(p.has_value());
+        p->baseUrl = QUrl(u"http://127.0.0.1:1/fhir/"_s); // nothing listens there
+        QVERIFY(store.save(*p).ok());
+    }
+    r = run({u"--profile"_s, u"Reporting DK"_s, u"--profiles-file"_s, profiles, u"--base"_s,
+             m_server->baseUrl().toString()});
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(u"PatientsUsageReport"_s));
+
+    // The profile says how to sign in: a token on top is a usage error.
     r = run({u"--profile"_s, u"Reporting DK"_s, u"--profiles-file"_s, profiles, u"--token"_s,
              QString::fromLatin1(kToken)});
-    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    QCOMPARE(r.exit, 2);
 
     r = run({u"--profile"_s, u"Nope"_s, u"--profiles-file"_s, profiles});
     QCOMPARE(r.exit, 2);
@@ -265,13 +277,13 @@ void TestCliReportJobs::usage_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("neither --base nor --profile")
-        << QStringList{u"--json"_s} << u"--base or --profile"_s;
-    QTest::newRow("both --base and --profile")
-        << QStringList{u"--base"_s, u"http://127.0.0.1:1/fhir"_s, u"--profile"_s, u"x"_s}
-        << u"--base or --profile"_s;
+    QTest::newRow("neither --base nor --profile") << QStringList{u"--json"_s} << u"or --profile"_s;
     QTest::newRow("not a URL") << QStringList{u"--base"_s, u"ftp://example.org/fhir"_s}
-                               << u"http or https URL"_s;
+                               << u"https:// or http://"_s;
+    QTest::newRow("--token with --client-id")
+        << QStringList{u"--base"_s, u"http://127.0.0.1:1/"_s, u"--token"_s,
+                       u"t"_s,      u"--client-id"_s,         u"c"_s}
+        << u"--token cannot be combined"_s;
     QTest::newRow("unknown option")
         << QStringList{u"--base"_s, u"http://127.0.0.1:1/"_s, u"--frobnicate"_s} << u"frobnicate"_s;
     QTest::newRow("missing value") << QStringList{u"--base"_s} << u"base"_s;

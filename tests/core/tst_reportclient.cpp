@@ -63,6 +63,7 @@ private Q_SLOTS:
     void executeThenRefresh();
     void executeMissingInput();
     void autoRefresh();
+    void demoJobsFinishAndRefreshStops();
     void modelRowsAndRoles();
     void modelUpdatesInPlace();
 
@@ -571,6 +572,42 @@ void TestReportClient::autoRefresh()
     m_client->setAutoRefreshInterval(20);
     QVERIFY(fetch());
     QVERIFY(!m_client->isAutoRefreshPending());
+}
+
+void TestReportClient::demoJobsFinishAndRefreshStops()
+{
+    // The demo: unfinished jobs finish after a few refreshes; the automatic refresh carries
+    // them there, each raises one notification, and the refreshing stops by itself.
+    m_server->seedDemo();
+    fbm::ReportJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(m_client.get(), &fbm::ReportClient::jobsFetched, &model, &fbm::ReportJobModel::setJobs);
+    QSignalSpy finished(&model, &fbm::ReportJobModel::jobFinished);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+    m_client->setAutoRefreshInterval(10);
+    QVERIFY(fetch());
+    QCOMPARE(model.rowCount(), 8);
+    int unfinished = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        unfinished += model.jobAt(row)->isFinished() ? 0 : 1;
+    QCOMPARE(unfinished, 3);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!model.hasUnfinishedJobs(), 5000);
+    QTRY_VERIFY(!m_client->isFetching());
+    QVERIFY(!m_client->isAutoRefreshPending());
+    QCOMPARE(finished.count(), 3);
+    QCOMPARE(inserted.count(), 1); // the first fill only: later refreshes update in place
+    QCOMPARE(model.rowCount(), 8);
+
+    QTemporaryDir dir;
+    QSignalSpy all(m_client.get(), &fbm::ReportClient::allDownloadsFinished);
+    m_client->downloadAllFinished(dir.path());
+    QVERIFY(all.wait(5000));
+    const auto results = all.first().first().value<QList<ReportDownload>>();
+    QCOMPARE(results.size(), 7); // every job but the failed one
+    for (const ReportDownload &r : results)
+        QCOMPARE(r.outcome, ReportDownload::Outcome::Saved);
 }
 
 void TestReportClient::modelRowsAndRoles()
