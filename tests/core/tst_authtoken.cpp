@@ -4,6 +4,7 @@
 #include "auth/tokenauth.h"
 #include "demo/bulkserver.h"
 #include "demo/tokenserver.h"
+#include "exportfixture.h"
 #include "httpclient.h"
 
 #include <QElapsedTimer>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void discoveryFailure();
     void insecureTokenEndpointRefused();
     void exportOutlivesSeveralTokens();
+    void jobManagerExportOutlivesSeveralTokens();
     void unauthorizedRenewsOnceAndRepeats();
     void staticTokenUnauthorizedIsFinal();
     void interactiveLogin();
@@ -581,6 +583,46 @@ void TestAuthToken::exportOutlivesSeveralTokens()
     QCOMPARE(refused, 0);
     QCOMPARE(tokens.discoveryRequests(), 0); // discovery went to the bulk server's base
     QCOMPARE(auth.tokensFetched(), tokens.tokensIssued());
+}
+
+void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
+{
+    // The export engine itself: kick-off, polls a second apart for about six seconds, the
+    // manifest and every file, with 2-second SMART tokens. The job ends Saved, every file
+    // intact, and the bulk server never saw an invalid token.
+    test::ExportFixture fx;
+    demo::TokenServer tokens;
+    QVERIFY(tokens.listen());
+    tokens.setTokenLifetime(2);
+    QVERIFY(tokens.registerJwtClient(u"engine"_s, m_rsa.publicPem(), u"RS384"_s));
+    int refused = 0;
+    fx.server.setTokenValidator([&tokens, &refused](const QByteArray &t) {
+        const bool ok = tokens.isValid(t);
+        if (!ok)
+            ++refused;
+        return ok;
+    });
+    demo::Script script;
+    script.pollsBeforeDone = 6;
+    script.retryAfterRaw = "1";
+    fx.server.setScript(script);
+    fx.server.seedDemoData();
+
+    SmartBackendAuth auth(&fx.nam, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
+                          u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    HttpClient client(&fx.nam, fx.server.baseUrl());
+    client.setAuth(&auth);
+    fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
+
+    const QString id = fx.start();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(fx.waitForState(id, JobState::Saved, 40000));
+    QCOMPARE(fx.compareAllFiles(id), QString());
+    QVERIFY2(tokens.tokensIssued() >= 3, qPrintable(QString::number(tokens.tokensIssued())));
+    QCOMPARE(refused, 0);
+    const QStringList secrets = auth.secrets();
+    for (const QString &s : secrets)
+        m_secretsSeen << s;
 }
 
 void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
