@@ -85,6 +85,9 @@ private Q_SLOTS:
     void runTime_data();
     void runTime();
     void toJson();
+    void wrongTypes_data();
+    void wrongTypes();
+    void everyTruncationIsAnError();
 };
 
 void TestReportParse::seedExample()
@@ -514,6 +517,68 @@ void TestReportParse::toJson()
     QCOMPARE(o[u"created"_s].toString(), u"2023-10-12T09:51:50Z"_s);
     QCOMPARE(o[u"runTimeSeconds"_s].toInt(), 1);
     QCOMPARE(o[u"parameterSummary"_s].toString(), u"anonymization: None"_s);
+}
+
+void TestReportParse::wrongTypes_data()
+{
+    // JSON of the wrong shape where the parser expects arrays, objects and strings: no crash,
+    // the readable parts are kept.
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<QString>("status");
+
+    QTest::newRow("entry items are numbers")
+        << R"({"resourceType":"Bundle","entry":[1,2]})"_ba << 0 << QString();
+    QTest::newRow("resource is an array")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":[]}]})"_ba << 0
+        << QString();
+    QTest::newRow("parameter is a string")
+        << R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Parameters","parameter":"x"}}]})"_ba
+        << 0 << QString();
+    QTest::newRow("part is an object")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":{"resourceType":"Parameters","parameter":[{"name":"reportJob","part":{"name":"status"}}]}}]})"_ba
+        << 1 << QString();
+    QTest::newRow("status is a number")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":{"resourceType":"Parameters","parameter":[{"name":"reportJob","part":[{"name":"status","valueInteger":3}]}]}}]})"_ba
+        << 1 << u"3"_s;
+    QTest::newRow("binary reference is a string")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":{"resourceType":"Parameters","parameter":[{"name":"reportJob","part":[{"name":"status","valueString":"DONE"},{"name":"binary","valueReference":"Binary/7"}]}]}}]})"_ba
+        << 1 << u"DONE"_s;
+    QTest::newRow("created is a number")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":{"resourceType":"Parameters","parameter":[{"name":"reportJob","part":[{"name":"created","valueDateTime":20231012}]}]}}]})"_ba
+        << 1 << QString();
+    QTest::newRow("parameters resource is a string")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":{"resourceType":"Parameters","parameter":[{"name":"reportJob","part":[{"name":"parameters","resource":"none"}]}]}}]})"_ba
+        << 1 << QString();
+    QTest::newRow("part without name")
+        << R"({"resourceType":"Bundle","entry":[{"fullUrl":"a","resource":{"resourceType":"Parameters","parameter":[{"name":"reportJob","part":[{"valueString":"x"},null,7]}]}}]})"_ba
+        << 1 << QString();
+}
+
+void TestReportParse::wrongTypes()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, jobs);
+    QFETCH(QString, status);
+    const auto r = fbm::parseReportJobBundle(json, kBase);
+    QVERIFY2(r.ok(), qPrintable(r.error().message));
+    QCOMPARE(r.value().size(), jobs);
+    if (jobs > 0)
+        QCOMPARE(r.value().first().status, status);
+}
+
+void TestReportParse::everyTruncationIsAnError()
+{
+    // A connection that drops mid-answer never yields a partial job list.
+    for (qsizetype n = 0; n < kSeedExample.size(); ++n) {
+        const QByteArray cut = kSeedExample.left(n);
+        if (cut.trimmed().endsWith('}') && QJsonDocument::fromJson(cut).isObject())
+            continue; // a complete object (cannot happen before the last byte, but be exact)
+        const auto r = fbm::parseReportJobBundle(cut, kBase);
+        QVERIFY2(!r.ok(), qPrintable(QString::number(n)));
+        QCOMPARE(r.error().kind, fbm::Error::Kind::Protocol);
+    }
+    QVERIFY(fbm::parseReportJobBundle(kSeedExample, kBase).ok());
 }
 
 QTEST_GUILESS_MAIN(TestReportParse)
