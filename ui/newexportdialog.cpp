@@ -1,0 +1,649 @@
+#include "newexportdialog.h"
+
+#include "httpclient.h"
+#include "serverprobe.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using fbm::ExportLevel;
+using fbm::Profile;
+
+namespace {
+
+QString plainLabel(QString text)
+{
+    text.remove(u'&');
+    while (text.endsWith(u':'))
+        text.chop(1);
+    return text;
+}
+
+QLabel *addRow(QFormLayout *form, const QString &label, QWidget *field, QWidget *focus = nullptr)
+{
+    auto *l = new QLabel(label);
+    l->setBuddy(focus ? focus : field);
+    if ((focus ? focus : field)->accessibleName().isEmpty())
+        (focus ? focus : field)->setAccessibleName(plainLabel(label));
+    form->addRow(l, field);
+    return l;
+}
+
+QLabel *hintLabel(const QString &text = {})
+{
+    auto *l = new QLabel(text);
+    l->setWordWrap(true);
+    l->setForegroundRole(QPalette::PlaceholderText);
+    return l;
+}
+
+QStringList lines(const QPlainTextEdit *edit)
+{
+    QStringList out;
+    const QStringList all = edit->toPlainText().split(u'\n');
+    for (const QString &l : all) {
+        if (!l.trimmed().isEmpty())
+            out << l.trimmed();
+    }
+    return out;
+}
+
+QStringList words(const QString &text)
+{
+    static const QRegularExpression separators(u"[\\s,;]+"_s);
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+QStringList NewExportDialog::commonResourceTypes()
+{
+    return {u"Patient"_s,
+            u"Observation"_s,
+            u"Condition"_s,
+            u"Encounter"_s,
+            u"MedicationRequest"_s,
+            u"Procedure"_s,
+            u"DiagnosticReport"_s,
+            u"Immunization"_s,
+            u"AllergyIntolerance"_s,
+            u"CarePlan"_s,
+            u"CareTeam"_s,
+            u"Goal"_s,
+            u"MedicationStatement"_s,
+            u"MedicationAdministration"_s,
+            u"DocumentReference"_s,
+            u"ServiceRequest"_s,
+            u"Questionnaire"_s,
+            u"QuestionnaireResponse"_s,
+            u"Device"_s,
+            u"Coverage"_s,
+            u"Practitioner"_s,
+            u"PractitionerRole"_s,
+            u"Organization"_s,
+            u"Location"_s};
+}
+
+QString NewExportDialog::defaultOutputDir(const Profile &profile)
+{
+    if (!profile.outputDir.isEmpty())
+        return profile.outputDir;
+    QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (docs.isEmpty())
+        docs = QDir::homePath();
+    // The profile name becomes a folder name: keep it legal on every file system.
+    static const QRegularExpression unsafe(u"[\\x00-\\x1f/\\\\:*?\"<>|]+"_s);
+    QString name = profile.name.isEmpty() ? profile.baseUrl.host() : profile.name;
+    name = name.replace(unsafe, u"_"_s).trimmed();
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    if (name.isEmpty())
+        name = u"export"_s;
+    return docs + u'/' + tr("FHIR exports") + u'/' + name;
+}
+
+NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &selectedProfileId,
+                                 fbm::JobManager *manager,
+                                 std::function<fbm::HttpClient *(const Profile &)> clientFor,
+                                 QWidget *parent)
+    : QDialog(parent)
+    , m_manager(manager)
+    , m_clientFor(std::move(clientFor))
+{
+    setObjectName(u"newExportDialog"_s);
+    setWindowTitle(tr("New Export"));
+    // Report servers have no $export: they are not offered here.
+    for (const Profile &p : profiles) {
+        if (!p.reporting)
+            m_profiles.append(p);
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    layout->addLayout(form);
+
+    m_profile = new QComboBox;
+    m_profile->setObjectName(u"profileCombo"_s);
+    for (const Profile &p : std::as_const(m_profiles))
+        m_profile->addItem(p.name, p.id);
+    addRow(form, tr("&Server:"), m_profile);
+
+    // Level
+    auto *levelBox = new QWidget;
+    auto *levelLayout = new QVBoxLayout(levelBox);
+    levelLayout->setContentsMargins(0, 0, 0, 0);
+    m_levels = new QButtonGroup(this);
+    m_system = new QRadioButton(tr("E&verything on the server (system)"));
+    m_system->setObjectName(u"levelSystemRadio"_s);
+    m_patient = new QRadioButton(tr("All &patients"));
+    m_patient->setObjectName(u"levelPatientRadio"_s);
+    m_group = new QRadioButton(tr("The patients of one &group:"));
+    m_group->setObjectName(u"levelGroupRadio"_s);
+    m_levels->addButton(m_system, int(ExportLevel::System));
+    m_levels->addButton(m_patient, int(ExportLevel::Patient));
+    m_levels->addButton(m_group, int(ExportLevel::Group));
+    m_system->setChecked(true);
+    m_groupCombo = new QComboBox;
+    m_groupCombo->setObjectName(u"groupCombo"_s);
+    m_groupCombo->setEditable(true);
+    m_groupCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_groupCombo->setAccessibleName(tr("Group"));
+    m_groupCombo->lineEdit()->setPlaceholderText(tr("Group id"));
+    m_groupCombo->setMinimumContentsLength(28);
+    auto *groupRow = new QHBoxLayout;
+    groupRow->addWidget(m_group);
+    groupRow->addWidget(m_groupCombo, 1);
+    m_groupStatus = hintLabel();
+    m_groupStatus->setObjectName(u"groupStatus"_s);
+    levelLayout->addWidget(m_system);
+    levelLayout->addWidget(m_patient);
+    levelLayout->addLayout(groupRow);
+    levelLayout->addWidget(m_groupStatus);
+    auto *levelLabel = addRow(form, tr("Export:"), levelBox, m_system);
+    levelLabel->setBuddy(nullptr);
+    m_system->setAccessibleName({});
+
+    auto *typesLabel = addRow(form, tr("Resource &types:"), buildTypes(), m_types);
+    typesLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    // Since / until
+    auto *sinceBox = new QWidget;
+    auto *sinceLayout = new QVBoxLayout(sinceBox);
+    sinceLayout->setContentsMargins(0, 0, 0, 0);
+    // The locale's order and separators, but always a four-digit year: "24" is ambiguous.
+    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(u"yyyy"_s))
+        format.replace(u"yy"_s, u"yyyy"_s);
+    auto *sinceRow = new QHBoxLayout;
+    m_sinceCheck = new QCheckBox(tr("Only resources changed &since"));
+    m_sinceCheck->setObjectName(u"sinceCheck"_s);
+    m_since = new QDateTimeEdit(QDateTime::currentDateTime().addDays(-7));
+    m_since->setObjectName(u"sinceEdit"_s);
+    m_since->setAccessibleName(tr("Changed since"));
+    m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(format);
+    sinceRow->addWidget(m_sinceCheck);
+    sinceRow->addWidget(m_since);
+    sinceRow->addStretch(1);
+    auto *untilRow = new QHBoxLayout;
+    m_untilCheck = new QCheckBox(tr("and &before"));
+    m_untilCheck->setObjectName(u"untilCheck"_s);
+    m_until = new QDateTimeEdit(QDateTime::currentDateTime());
+    m_until->setObjectName(u"untilEdit"_s);
+    m_until->setAccessibleName(tr("Changed before"));
+    m_until->setCalendarPopup(true);
+    m_until->setDisplayFormat(format);
+    m_untilCheck->setToolTip(tr("Sent as _until; servers implementing Bulk Data 2.0 may ignore "
+                                "it."));
+    untilRow->addWidget(m_untilCheck);
+    untilRow->addWidget(m_until);
+    untilRow->addStretch(1);
+    m_sinceLast = new QCheckBox(tr("Only changes since my &last export from this server"));
+    m_sinceLast->setObjectName(u"sinceLastExportCheck"_s);
+    m_sinceLastNote = hintLabel();
+    m_sinceLastNote->setObjectName(u"sinceLastExportNote"_s);
+    sinceLayout->addWidget(m_sinceLast);
+    sinceLayout->addWidget(m_sinceLastNote);
+    sinceLayout->addLayout(sinceRow);
+    sinceLayout->addLayout(untilRow);
+    auto *changedLabel = addRow(form, tr("Changes:"), sinceBox, m_sinceLast);
+    changedLabel->setBuddy(nullptr);
+    m_sinceLast->setAccessibleName({});
+
+    // Destination
+    auto *dirRow = new QWidget;
+    auto *dirLayout = new QHBoxLayout(dirRow);
+    dirLayout->setContentsMargins(0, 0, 0, 0);
+    m_outputDir = new QLineEdit;
+    m_outputDir->setObjectName(u"outputDirEdit"_s);
+    auto *browse = new QPushButton(tr("&Browse…"));
+    browse->setObjectName(u"outputDirBrowseButton"_s);
+    browse->setAccessibleName(tr("Browse for the folder"));
+    dirLayout->addWidget(m_outputDir, 1);
+    dirLayout->addWidget(browse);
+    addRow(form, tr("Save &in:"), dirRow, m_outputDir);
+    connect(browse, &QPushButton::clicked, this, &NewExportDialog::browseOutputDir);
+
+    m_autoDownload = new QCheckBox(tr("&Download the files when the export is done"));
+    m_autoDownload->setObjectName(u"autoDownloadCheck"_s);
+    m_autoDownload->setChecked(true);
+    m_autoDownload->setToolTip(tr("Servers delete the files after a while (often a few hours): "
+                                  "downloading at once is safest."));
+    form->addRow(QString(), m_autoDownload);
+
+    // Advanced, folded away: most exports never need it.
+    m_advancedToggle = new QToolButton;
+    m_advancedToggle->setObjectName(u"advancedToggle"_s);
+    m_advancedToggle->setText(tr("&Advanced"));
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advancedToggle->setArrowType(Qt::RightArrow);
+    m_advancedToggle->setAutoRaise(true);
+    layout->addWidget(m_advancedToggle);
+    m_advanced = buildAdvanced();
+    m_advanced->setVisible(false);
+    layout->addWidget(m_advanced);
+    connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_advancedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        m_advanced->setVisible(on);
+        adjustSize();
+    });
+
+    m_problem = new QLabel;
+    m_problem->setObjectName(u"problemLabel"_s);
+    m_problem->setWordWrap(true);
+    layout->addWidget(m_problem);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    m_buttons->setObjectName(u"buttonBox"_s);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start E&xport"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    // Any edit may make the request valid or invalid.
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &NewExportDialog::onProfileChanged);
+    connect(m_levels, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+        if (!checked)
+            return;
+        if (ExportLevel(id) == ExportLevel::Group) {
+            loadGroups();
+            m_groupCombo->setFocus();
+        }
+        updateEnabled();
+        updateValidation();
+    });
+    connect(m_groupCombo, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_group->isChecked() && !m_groupCombo->currentText().isEmpty())
+            m_group->setChecked(true);
+        updateValidation();
+    });
+    connect(m_types, &QListWidget::itemChanged, this, &NewExportDialog::updateValidation);
+    connect(m_extraTypes, &QLineEdit::textChanged, this, &NewExportDialog::updateValidation);
+    for (QCheckBox *c : {m_sinceCheck, m_untilCheck, m_sinceLast, m_noCache}) {
+        connect(c, &QCheckBox::toggled, this, [this] {
+            updateEnabled();
+            updateValidation();
+        });
+    }
+    for (QDateTimeEdit *e : {m_since, m_until})
+        connect(e, &QDateTimeEdit::dateTimeChanged, this, &NewExportDialog::updateValidation);
+    connect(m_post, &QRadioButton::toggled, this, [this] {
+        updateEnabled();
+        updateValidation();
+    });
+    connect(m_typeFilters, &QPlainTextEdit::textChanged, this, &NewExportDialog::updateValidation);
+    connect(m_patients, &QPlainTextEdit::textChanged, this, &NewExportDialog::updateValidation);
+    connect(m_elements, &QLineEdit::textChanged, this, &NewExportDialog::updateValidation);
+    connect(m_outputFormat, &QComboBox::currentTextChanged, this,
+            &NewExportDialog::updateValidation);
+    connect(m_outputDir, &QLineEdit::textChanged, this, &NewExportDialog::updateValidation);
+
+    int index = m_profile->findData(selectedProfileId);
+    m_profile->setCurrentIndex(index >= 0 ? index : 0);
+    onProfileChanged();
+    updateEnabled();
+    updateValidation();
+    m_profile->setFocus();
+}
+
+NewExportDialog::~NewExportDialog() = default;
+
+QWidget *NewExportDialog::buildTypes()
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_types = new QListWidget;
+    m_types->setObjectName(u"typesList"_s);
+    m_types->setAccessibleName(tr("Resource types"));
+    // A grid of check boxes in columns, readable at a glance.
+    m_types->setViewMode(QListView::ListMode);
+    m_types->setFlow(QListView::TopToBottom);
+    m_types->setWrapping(true);
+    m_types->setResizeMode(QListView::Adjust);
+    m_types->setUniformItemSizes(true);
+    const QStringList types = commonResourceTypes();
+    int widest = 0;
+    for (const QString &t : types) {
+        auto *item = new QListWidgetItem(t, m_types);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        widest = qMax(widest, fontMetrics().horizontalAdvance(t));
+    }
+    const int check = style()->pixelMetric(QStyle::PM_IndicatorWidth) + 16;
+    const int rowHeight =
+        qMax(fontMetrics().height(), style()->pixelMetric(QStyle::PM_IndicatorHeight)) + 6;
+    m_types->setGridSize(QSize(widest + check + 12, rowHeight));
+    const int rows = 6;
+    m_types->setMinimumHeight(rowHeight * rows + 2 * m_types->frameWidth() + 4);
+    m_types->setMaximumHeight(rowHeight * rows + 2 * m_types->frameWidth() + 4 +
+                              style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    m_types->setMinimumWidth((widest + check + 12) * 4 + 2 * m_types->frameWidth());
+
+    auto *extraRow = new QHBoxLayout;
+    auto *extraLabel = new QLabel(tr("&Other types:"));
+    m_extraTypes = new QLineEdit;
+    m_extraTypes->setObjectName(u"extraTypesEdit"_s);
+    m_extraTypes->setAccessibleName(tr("Other resource types"));
+    m_extraTypes->setPlaceholderText(tr("For example: Claim, ExplanationOfBenefit"));
+    extraLabel->setBuddy(m_extraTypes);
+    auto *none = new QPushButton(tr("C&lear"));
+    none->setObjectName(u"clearTypesButton"_s);
+    none->setAccessibleName(tr("Clear the chosen types"));
+    extraRow->addWidget(extraLabel);
+    extraRow->addWidget(m_extraTypes, 1);
+    extraRow->addWidget(none);
+    connect(none, &QPushButton::clicked, this, [this] {
+        for (int i = 0; i < m_types->count(); ++i)
+            m_types->item(i)->setCheckState(Qt::Unchecked);
+        m_extraTypes->clear();
+    });
+    layout->addWidget(m_types);
+    layout->addLayout(extraRow);
+    layout->addWidget(hintLabel(tr("Nothing chosen: every type the server exports.")));
+    return box;
+}
+
+QWidget *NewExportDialog::buildAdvanced()
+{
+    auto *box = new QWidget;
+    box->setObjectName(u"advancedBox"_s);
+    auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    const int lineHeight = fontMetrics().lineSpacing();
+
+    m_typeFilters = new QPlainTextEdit;
+    m_typeFilters->setObjectName(u"typeFiltersEdit"_s);
+    m_typeFilters->setPlaceholderText(
+        tr("One per line, for example: Observation?category=laboratory"));
+    m_typeFilters->setTabChangesFocus(true);
+    m_typeFilters->setFixedHeight(lineHeight * 3 + 12);
+    addRow(form, tr("Type &filters:"), m_typeFilters);
+
+    m_elements = new QLineEdit;
+    m_elements->setObjectName(u"elementsEdit"_s);
+    m_elements->setPlaceholderText(tr("For example: id, status, subject"));
+    addRow(form, tr("&Elements:"), m_elements);
+
+    m_outputFormat = new QComboBox;
+    m_outputFormat->setObjectName(u"outputFormatCombo"_s);
+    m_outputFormat->setEditable(true);
+    m_outputFormat->setInsertPolicy(QComboBox::NoInsert);
+    m_outputFormat->addItem(tr("Server default (NDJSON)"), QString());
+    m_outputFormat->addItem(u"application/fhir+ndjson"_s, u"application/fhir+ndjson"_s);
+    m_outputFormat->addItem(u"application/ndjson"_s, u"application/ndjson"_s);
+    m_outputFormat->addItem(u"ndjson"_s, u"ndjson"_s);
+    addRow(form, tr("Output f&ormat:"), m_outputFormat);
+
+    auto *methodBox = new QWidget;
+    auto *methodLayout = new QHBoxLayout(methodBox);
+    methodLayout->setContentsMargins(0, 0, 0, 0);
+    m_get = new QRadioButton(tr("&GET (parameters in the address)"));
+    m_get->setObjectName(u"methodGetRadio"_s);
+    m_post = new QRadioButton(tr("P&OST (a Parameters resource)"));
+    m_post->setObjectName(u"methodPostRadio"_s);
+    m_get->setChecked(true);
+    methodLayout->addWidget(m_get);
+    methodLayout->addWidget(m_post);
+    methodLayout->addStretch(1);
+    auto *methodLabel = addRow(form, tr("Kick-off:"), methodBox, m_get);
+    methodLabel->setBuddy(nullptr);
+    m_get->setAccessibleName({});
+
+    auto *patientsBox = new QWidget;
+    auto *patientsLayout = new QVBoxLayout(patientsBox);
+    patientsLayout->setContentsMargins(0, 0, 0, 0);
+    m_patients = new QPlainTextEdit;
+    m_patients->setObjectName(u"patientsEdit"_s);
+    m_patients->setPlaceholderText(tr("One per line, for example: Patient/123"));
+    m_patients->setTabChangesFocus(true);
+    m_patients->setFixedHeight(lineHeight * 3 + 12);
+    m_patientsNote = hintLabel(tr("Only with POST, for a patient or group export."));
+    m_patientsNote->setObjectName(u"patientsNote"_s);
+    patientsLayout->addWidget(m_patients);
+    patientsLayout->addWidget(m_patientsNote);
+    addRow(form, tr("&Patients:"), patientsBox, m_patients);
+
+    m_noCache = new QCheckBox(tr("Start a &new job even if an identical one exists"));
+    m_noCache->setObjectName(u"noCacheCheck"_s);
+    m_noCache->setToolTip(tr("Sends Cache-Control: no-cache. Some servers (HAPI FHIR) otherwise "
+                             "hand back the result of an identical earlier export."));
+    form->addRow(QString(), m_noCache);
+    return box;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const Profile *NewExportDialog::currentProfile() const
+{
+    const int i = m_profile->currentIndex();
+    return i >= 0 && i < m_profiles.size() ? &m_profiles.at(i) : nullptr;
+}
+
+QString NewExportDialog::profileId() const
+{
+    const Profile *p = currentProfile();
+    return p ? p->id : QString();
+}
+
+ExportLevel NewExportDialog::level() const
+{
+    const int id = m_levels->checkedId();
+    return id < 0 ? ExportLevel::System : ExportLevel(id);
+}
+
+void NewExportDialog::onProfileChanged()
+{
+    const Profile *p = currentProfile();
+    const QString folder = p ? defaultOutputDir(*p) : QString();
+    // Follow the profile's folder unless the user typed another one.
+    if (m_outputDir->text().isEmpty() || m_outputDir->text() == m_lastOutputDirDefault) {
+        m_outputDir->setText(QDir::toNativeSeparators(folder));
+        m_lastOutputDirDefault = m_outputDir->text();
+    }
+    m_groupProbe.reset();
+    m_groupsFor.clear();
+    m_groupCombo->clear();
+    m_groupStatus->clear();
+    if (m_group->isChecked())
+        loadGroups();
+    updateSinceLast();
+    updateValidation();
+}
+
+void NewExportDialog::loadGroups()
+{
+    const Profile *p = currentProfile();
+    if (!p || m_groupsFor == p->id)
+        return;
+    m_groupsFor = p->id;
+    fbm::HttpClient *client = m_clientFor ? m_clientFor(*p) : nullptr;
+    if (!client) {
+        m_groupStatus->setText(tr("Type the id of the group."));
+        return;
+    }
+    m_groupStatus->setText(tr("Asking the server for its groups…"));
+    m_groupProbe = std::make_unique<fbm::ServerProbe>(client);
+    const QString forId = p->id;
+    m_groupProbe->listGroups(this, [this, forId](const auto &result) {
+        if (forId != m_groupsFor)
+            return;
+        if (!result.ok()) {
+            m_groupStatus->setText(result.error().message);
+            Q_EMIT groupsLoaded(false);
+            return;
+        }
+        const QString typed = m_groupCombo->currentText();
+        m_groupCombo->clear();
+        for (const fbm::GroupSummary &g : result.value()) {
+            QString text = g.name.isEmpty() ? g.id : g.name + u" ("_s + g.id + u')';
+            m_groupCombo->addItem(text, g.id);
+            if (g.size >= 0)
+                m_groupCombo->setItemData(m_groupCombo->count() - 1,
+                                          //: %n is a number of patients
+                                          tr("%n member(s)", nullptr, int(g.size)),
+                                          Qt::ToolTipRole);
+        }
+        m_groupCombo->setCurrentIndex(-1);
+        m_groupCombo->setEditText(typed);
+        m_groupStatus->setText(result.value().isEmpty()
+                                   ? tr("The server lists no groups; type the id of the group.")
+                                   //: %n is the number of groups
+                                   : tr("The server lists %n group(s); pick one or type its id.",
+                                        nullptr, int(result.value().size())));
+        Q_EMIT groupsLoaded(true);
+    });
+}
+
+void NewExportDialog::updateSinceLast()
+{
+    const Profile *p = currentProfile();
+    m_lastTransaction =
+        (p && m_manager) ? m_manager->lastTransactionTime(p->id, p->baseUrl) : QDateTime();
+    const bool have = m_lastTransaction.isValid();
+    if (!have)
+        m_sinceLast->setChecked(false);
+    m_sinceLast->setEnabled(have);
+    m_sinceLastNote->setText(
+        have
+            //: %1 is a date and time
+            ? tr("Your last finished export from this server was made at %1.")
+                  .arg(QLocale().toString(m_lastTransaction.toLocalTime(), QLocale::ShortFormat))
+            : tr("No export from this server has finished yet, so there is nothing to continue "
+                 "from."));
+    updateEnabled();
+}
+
+void NewExportDialog::updateEnabled()
+{
+    const bool sinceLast = m_sinceLast->isChecked() && m_lastTransaction.isValid();
+    if (sinceLast) {
+        const QSignalBlocker block(m_sinceCheck);
+        m_sinceCheck->setChecked(true);
+        const QSignalBlocker blockEdit(m_since);
+        m_since->setDateTime(m_lastTransaction.toLocalTime());
+    }
+    m_sinceCheck->setEnabled(!sinceLast);
+    m_since->setEnabled(m_sinceCheck->isChecked() && !sinceLast);
+    m_until->setEnabled(m_untilCheck->isChecked());
+    m_groupCombo->setEnabled(m_profile->count() > 0);
+    const bool patientsAllowed = m_post->isChecked() && level() != ExportLevel::System;
+    m_patients->setEnabled(patientsAllowed);
+}
+
+fbm::ExportRequest NewExportDialog::request() const
+{
+    fbm::ExportRequest r;
+    if (const Profile *p = currentProfile())
+        r.base = p->baseUrl;
+    r.level = level();
+    if (r.level == ExportLevel::Group) {
+        const QString text = m_groupCombo->currentText().trimmed();
+        const int i = m_groupCombo->findText(text);
+        r.groupId = i >= 0 ? m_groupCombo->itemData(i).toString() : text;
+    }
+    for (int i = 0; i < m_types->count(); ++i) {
+        if (m_types->item(i)->checkState() == Qt::Checked)
+            r.types << m_types->item(i)->text();
+    }
+    const QStringList extra = words(m_extraTypes->text());
+    for (const QString &t : extra) {
+        if (!r.types.contains(t))
+            r.types << t;
+    }
+    if (m_sinceLast->isChecked() && m_lastTransaction.isValid())
+        r.since = m_lastTransaction; // exactly the server's instant, not the editor's rounding
+    else if (m_sinceCheck->isChecked())
+        r.since = m_since->dateTime().toUTC();
+    if (m_untilCheck->isChecked())
+        r.until = m_until->dateTime().toUTC();
+    r.typeFilters = lines(m_typeFilters);
+    r.elements = words(m_elements->text());
+    const QString format = m_outputFormat->currentText().trimmed();
+    const int fi = m_outputFormat->findText(format);
+    r.outputFormat = fi >= 0 ? m_outputFormat->itemData(fi).toString() : format;
+    r.usePost = m_post->isChecked();
+    if (m_patients->isEnabled())
+        r.patients = lines(m_patients);
+    r.noCache = m_noCache->isChecked();
+    return r;
+}
+
+fbm::JobOptions NewExportDialog::options() const
+{
+    fbm::JobOptions o;
+    if (const Profile *p = currentProfile()) {
+        o.profileId = p->id;
+        o.serverName = p->name;
+    }
+    const QString dir = m_outputDir->text().trimmed();
+    o.outDir = dir.isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(dir));
+    o.autoDownload = m_autoDownload->isChecked();
+    return o;
+}
+
+void NewExportDialog::updateValidation()
+{
+    QString problem;
+    if (!currentProfile())
+        problem = tr("Add a server profile first: there is no bulk export server to ask.");
+    else
+        problem = request().validate();
+    if (problem.isEmpty() && m_outputDir->text().trimmed().isEmpty())
+        problem = tr("Choose a folder for the files.");
+    if (problem.isEmpty() && !m_patients->isEnabled() && !lines(m_patients).isEmpty())
+        problem = tr("Patients can only be chosen for a patient or group export sent with POST.");
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void NewExportDialog::browseOutputDir()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Save the Files In"), QDir::fromNativeSeparators(m_outputDir->text()));
+    if (!dir.isEmpty())
+        m_outputDir->setText(QDir::toNativeSeparators(dir));
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "auth/profile.h"
+#include "exportrequest.h"
+#include "jobmanager.h"
+
+#include <QDateTime>
+#include <QDialog>
+#include <QList>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QRadioButton;
+class QToolButton;
+
+namespace fbm {
+class HttpClient;
+class ServerProbe;
+} // namespace fbm
+
+/// Asks what to export and where: the server profile, the level (system, all patients, one
+/// group picked from the server's list), the resource types, since/until (or "changes since my
+/// last export"), the advanced parameters, the folder, and whether to download when done.
+/// OK stays disabled while ExportRequest::validate() objects, and the reason is shown.
+class NewExportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NewExportDialog)
+public:
+    /// clientFor gives the configured client (auth, headers, TLS) for a profile, used to list
+    /// the server's groups; the dialog does not own it. manager may be null.
+    NewExportDialog(const QList<fbm::Profile> &profiles, const QString &selectedProfileId,
+                    fbm::JobManager *manager,
+                    std::function<fbm::HttpClient *(const fbm::Profile &)> clientFor,
+                    QWidget *parent = nullptr);
+    ~NewExportDialog() override;
+
+    [[nodiscard]] fbm::ExportRequest request() const;
+    [[nodiscard]] fbm::JobOptions options() const;
+    [[nodiscard]] QString profileId() const;
+
+    /// The common resource types offered as check boxes, most used first.
+    [[nodiscard]] static QStringList commonResourceTypes();
+    /// A folder for exports when the profile names none: Documents/FHIR exports/<profile>.
+    [[nodiscard]] static QString defaultOutputDir(const fbm::Profile &profile);
+
+Q_SIGNALS:
+    /// The server's groups were asked for and the answer (or the refusal) is shown.
+    void groupsLoaded(bool ok);
+
+private:
+    [[nodiscard]] const fbm::Profile *currentProfile() const;
+    [[nodiscard]] fbm::ExportLevel level() const;
+    void onProfileChanged();
+    void loadGroups();
+    void updateSinceLast();
+    void updateEnabled();
+    void updateValidation();
+    void browseOutputDir();
+    QWidget *buildTypes();
+    QWidget *buildAdvanced();
+
+    QList<fbm::Profile> m_profiles;
+    QPointer<fbm::JobManager> m_manager;
+    std::function<fbm::HttpClient *(const fbm::Profile &)> m_clientFor;
+    std::unique_ptr<fbm::ServerProbe> m_groupProbe;
+    QString m_groupsFor; ///< the profile id whose groups are listed (or being listed)
+    QDateTime m_lastTransaction;
+    QString m_lastOutputDirDefault; ///< what the folder field was filled with automatically
+
+    QComboBox *m_profile = nullptr;
+    QRadioButton *m_system = nullptr;
+    QRadioButton *m_patient = nullptr;
+    QRadioButton *m_group = nullptr;
+    QButtonGroup *m_levels = nullptr;
+    QComboBox *m_groupCombo = nullptr;
+    QLabel *m_groupStatus = nullptr;
+    QListWidget *m_types = nullptr;
+    QLineEdit *m_extraTypes = nullptr;
+    QCheckBox *m_sinceCheck = nullptr;
+    QDateTimeEdit *m_since = nullptr;
+    QCheckBox *m_untilCheck = nullptr;
+    QDateTimeEdit *m_until = nullptr;
+    QCheckBox *m_sinceLast = nullptr;
+    QLabel *m_sinceLastNote = nullptr;
+    QToolButton *m_advancedToggle = nullptr;
+    QWidget *m_advanced = nullptr;
+    QPlainTextEdit *m_typeFilters = nullptr;
+    QLineEdit *m_elements = nullptr;
+    QComboBox *m_outputFormat = nullptr;
+    QRadioButton *m_get = nullptr;
+    QRadioButton *m_post = nullptr;
+    QPlainTextEdit *m_patients = nullptr;
+    QLabel *m_patientsNote = nullptr;
+    QCheckBox *m_noCache = nullptr;
+    QLineEdit *m_outputDir = nullptr;
+    QCheckBox *m_autoDownload = nullptr;
+    QLabel *m_problem = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
