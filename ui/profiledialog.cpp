@@ -378,11 +378,16 @@ void ProfileDialog::buildAuthTab(QTabWidget *tabs)
           Profile::AuthKind::SmartBackend, Profile::AuthKind::Interactive})
         m_authKind->addItem(Profile::authKindTitle(kind), int(kind));
     m_authKind->setCurrentIndex(m_authKind->findData(int(m_original.auth)));
-    addRow(m_authForm, tr("&Authorization:"), m_authKind);
-
+    // The explanation sits under the combo, in the same cell, so it wraps at the field's width.
+    auto *kindBox = new QWidget;
+    kindBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto *kindLayout = new QVBoxLayout(kindBox);
+    kindLayout->setContentsMargins(0, 0, 0, 0);
     m_authHelp = hintLabel();
     m_authHelp->setObjectName(u"authHelp"_s);
-    m_authForm->addRow(QString(), m_authHelp);
+    kindLayout->addWidget(m_authKind, 0, Qt::AlignLeft);
+    kindLayout->addWidget(m_authHelp);
+    addRow(m_authForm, tr("&Authorization:"), kindBox, m_authKind);
 
     m_clientId = new QLineEdit(m_original.clientId);
     m_clientId->setObjectName(u"clientIdEdit"_s);
@@ -464,8 +469,11 @@ void ProfileDialog::buildAuthTab(QTabWidget *tabs)
     m_jwks->setObjectName(u"jwksText"_s);
     m_jwks->setReadOnly(true);
     m_jwks->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_jwks->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_jwks->setMaximumHeight(fontMetrics().height() * 7);
+    // Wrapped anywhere: the key's base64 members are long, and a scroll bar hides them.
+    m_jwks->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_jwks->setWordWrapMode(QTextOption::WrapAnywhere);
+    m_jwks->setMinimumHeight(fontMetrics().lineSpacing() * 9);
+    m_jwks->setMaximumHeight(fontMetrics().lineSpacing() * 12);
     m_jwks->setTabChangesFocus(true);
     auto *copyRow = new QHBoxLayout;
     auto *jwksHint =
@@ -691,6 +699,7 @@ QString ProfileDialog::headersProblem() const
         if (name.isEmpty() && value.trimmed().isEmpty())
             continue;
         if (name.compare("Authorization"_L1, Qt::CaseInsensitive) == 0)
+            //: %1 is the name of an authorization kind, "Static bearer token" or similar
             return tr("Do not put the Authorization header among the extra headers: choose "
                       "\"%1\" on the Authorization page, so that the token is kept in the "
                       "keychain.")
@@ -1138,9 +1147,10 @@ void ProfileDialog::showKeychainProblem(const QString &message)
 {
     m_keychainProblem = true;
     m_keychainMessage->setText(message);
-    const bool persistentStore = m_secrets && m_secrets->isPersistent();
-    // Offering "this session only" makes sense only when the secrets would otherwise be lost.
-    m_keepSession->setVisible(persistentStore && !m_sessionOnly);
+    // Offering "this session only" makes sense only when the secrets would otherwise be lost:
+    // not when the store is already the in-memory one.
+    const bool sessionStoreAlready = m_secrets && !m_secrets->isPersistent();
+    m_keepSession->setVisible(!sessionStoreAlready && !m_sessionOnly);
     m_keychainBanner->show();
 }
 

@@ -968,18 +968,24 @@ private Q_SLOTS:
             QVERIFY(dlg.grab().save(out + u"/profile.png"_s));
         }
         {
-            fbm::demo::BulkServer server;
-            QVERIFY(server.listen());
-            server.setGroups({{u"cardio-2024"_s, u"Heart failure follow-up"_s},
-                              {u"diab-t2"_s, u"Type 2 diabetes registry"_s},
-                              {u"copd-north"_s, u"COPD telemonitoring"_s}});
+            // A finished export from this server, so that "changes since my last export" is on.
+            fbm::test::ExportFixture fx;
+            fx.server.setGroups({{u"cardio-2024"_s, u"Heart failure follow-up"_s},
+                                 {u"diab-t2"_s, u"Type 2 diabetes registry"_s},
+                                 {u"copd-north"_s, u"COPD telemonitoring"_s}});
+            fx.server.seedDemoData();
+            fbm::JobOptions options = fx.options(false);
+            options.profileId = u"p"_s;
+            const auto id = fx.manager->startExport(fx.request(), options);
+            QVERIFY(id.ok());
+            QVERIFY(fx.waitForState(id.value(), fbm::JobState::Completed));
             Profile p;
             p.id = u"p"_s;
             p.name = u"Region North — population health"_s;
-            p.baseUrl = server.baseUrl();
+            p.baseUrl = fx.server.baseUrl();
             p.outputDir = u"/home/anna/Exports/Region North"_s;
-            fbm::HttpClient client(&m_nam, server.baseUrl());
-            NewExportDialog dlg({p}, u"p"_s, nullptr,
+            fbm::HttpClient client(&m_nam, fx.server.baseUrl());
+            NewExportDialog dlg({p}, u"p"_s, fx.manager.get(),
                                 [&client](const Profile &) { return &client; });
             dlg.show();
             QSignalSpy loaded(&dlg, &NewExportDialog::groupsLoaded);
@@ -991,9 +997,7 @@ private Q_SLOTS:
             for (const QString &t : {u"Patient"_s, u"Observation"_s, u"Condition"_s,
                                      u"MedicationRequest"_s, u"Encounter"_s})
                 types->findItems(t, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
-            child<QCheckBox>(&dlg, u"sinceCheck"_s)->setChecked(true);
-            child<QDateTimeEdit>(&dlg, u"sinceEdit"_s)
-                ->setDateTime(QDateTime(QDate(2024, 1, 1), QTime(0, 0)));
+            child<QCheckBox>(&dlg, u"sinceLastExportCheck"_s)->setChecked(true);
             dlg.resize(720, dlg.sizeHint().height());
             QTest::qWait(50);
             QVERIFY(dlg.grab().save(out + u"/new-export.png"_s));
