@@ -1,0 +1,620 @@
+#include "jobtablemodel.h"
+
+#include <QLocale>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcTable, "fhirbulk.table")
+
+constexpr qint64 kNever = std::numeric_limits<qint64>::max();
+constexpr qint64 kSoonSeconds = 15 * 60;
+
+/// Seconds from now to t, rounded up so that a countdown shows 0:01 until the deadline passes
+/// and never reads 0:00 while there is still time left.
+qint64 secondsUntil(const QDateTime &now, const QDateTime &t)
+{
+    const qint64 ms = now.msecsTo(t);
+    return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+/// Whether the Expires column has something to say: files exist on the server and are not
+/// (all) saved yet.
+bool showsExpiry(const ExportJob &job)
+{
+    if (!job.expiresAt.isValid())
+        return false;
+    switch (job.state) {
+    case JobState::Completed:
+    case JobState::Downloading:
+    case JobState::Expired:
+        return true;
+    case JobState::Failed:
+        return job.completedAt.isValid() && !job.files.isEmpty();
+    case JobState::Starting:
+    case JobState::Running:
+    case JobState::Saved:
+    case JobState::Cancelled:
+        return false;
+    }
+    return false;
+}
+
+qint64 elapsedSeconds(const ExportJob &job, const QDateTime &now)
+{
+    if (!job.createdAt.isValid())
+        return -1;
+    const QDateTime end = job.isTerminal() && job.finishedAt.isValid() ? job.finishedAt : now;
+    return qMax<qint64>(0, job.createdAt.secsTo(end));
+}
+
+QString serverText(const ExportJob &job)
+{
+    return job.serverName.isEmpty() ? job.request.base.host() : job.serverName;
+}
+
+QString dash()
+{
+    return u"\u2014"_s;
+}
+
+} // namespace
+
+JobTableModel::JobTableModel(JobManager *manager, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_manager(manager)
+{
+    m_tick.setInterval(1000);
+    // The countdown is recomputed from the deadline at each tick, so a coarse timer is enough
+    // and lets the system batch wake-ups.
+    m_tick.setTimerType(Qt::CoarseTimer);
+    connect(&m_tick, &QTimer::timeout, this, &JobTableModel::tick);
+    if (m_manager) {
+        connect(m_manager, &JobManager::jobAdded, this, &JobTableModel::onJobAdded);
+        connect(m_manager, &JobManager::jobChanged, this, &JobTableModel::onJobChanged);
+        connect(m_manager, &JobManager::jobRemoved, this, &JobTableModel::onJobRemoved);
+        connect(m_manager, &QObject::destroyed, this, &JobTableModel::onManagerDestroyed);
+    }
+    reload();
+}
+
+JobTableModel::~JobTableModel() = default;
+
+QDateTime JobTableModel::now() const
+{
+    return m_manager ? m_manager->clock()->now() : QDateTime::currentDateTimeUtc();
+}
+
+void JobTableModel::reload()
+{
+    m_rows.clear();
+    m_index.clear();
+    m_waitingCount = 0;
+    m_liveCount = 0;
+    if (m_manager) {
+        const QDateTime t = now();
+        const QStringList ids = m_manager->jobIds();
+        m_rows.reserve(size_t(ids.size()));
+        for (const QString &id : ids) {
+            const ExportJob *job = m_manager->job(id);
+            if (!job)
+                continue;
+            Row row;
+            row.id = id;
+            row.error = job->lastError;
+            refreshFlags(row, *job, t);
+            m_index.insert(id, int(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+    }
+    updateTimer();
+}
+
+int JobTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int JobTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : Count;
+}
+
+QString JobTableModel::jobId(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].id : QString();
+}
+
+int JobTableModel::rowOf(const QString &id) const
+{
+    return m_index.value(id, -1);
+}
+
+QHash<int, QByteArray> JobTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sort");
+    names.insert(JobIdRole, "jobId");
+    names.insert(StateRole, "state");
+    names.insert(ProfileIdRole, "profileId");
+    names.insert(ExpiringSoonRole, "expiringSoon");
+    names.insert(ErrorRole, "error");
+    return names;
+}
+
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= Count)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (Column(section)) {
+        case Server:
+            return tr("Server");
+        case What:
+            return tr("What");
+        case State:
+            return tr("State");
+        case ServerSays:
+            return tr("Server says");
+        case NextCheck:
+            return tr("Next check");
+        case Files:
+            return tr("Files");
+        case Bytes:
+            return tr("Size");
+        case Started:
+            return tr("Started");
+        case Elapsed:
+            return tr("Elapsed");
+        case Expires:
+            return tr("Files expire");
+        case Count:
+            break;
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case Server:
+            return tr("The server profile the export was started on");
+        case What:
+            return tr("The export level and the resource types asked for");
+        case State:
+            return tr("Where the export is in its life: running on the server, saving files, "
+                      "saved, failed or cancelled");
+        case ServerSays:
+            return tr("The progress text the server sent (X-Progress), exactly as it was sent");
+        case NextCheck:
+            return tr("When the application asks the server again, as the server asked");
+        case Files:
+            return tr("Files saved / files in the export");
+        case Bytes:
+            return tr("Data saved so far");
+        case Started:
+            return tr("When the export was started");
+        case Elapsed:
+            return tr("How long the export has taken");
+        case Expires:
+            return tr("Time left before the server deletes the files");
+        case Count:
+            break;
+        }
+    }
+    return {};
+}
+
+QVariant JobTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        !m_manager)
+        return {};
+    const Row &row = m_rows[size_t(index.row())];
+    const ExportJob *job = m_manager->job(row.id);
+    if (!job)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(*job, index.column(), now());
+    case Qt::ToolTipRole:
+        return toolTip(*job, index.column(), now());
+    case SortRole:
+        return sortValue(*job, index.column(), now());
+    case JobIdRole:
+        return job->id;
+    case StateRole:
+        return int(job->state);
+    case ProfileIdRole:
+        return job->profileId;
+    case ExpiringSoonRole:
+        return expiresSoon(*job, now());
+    case ErrorRole:
+        return job->lastError;
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case Files:
+        case Bytes:
+        case Elapsed:
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::display(const ExportJob &job, int column, const QDateTime &t) const
+{
+    switch (Column(column)) {
+    case Server:
+        return serverText(job);
+    case What:
+        return job.request.summary();
+    case State:
+        if (job.cancelRequested && !job.isTerminal())
+            return tr("Cancelling…");
+        return jobStateText(job.state);
+    case ServerSays:
+        if (job.state == JobState::Starting || job.state == JobState::Running)
+            return job.progressText;
+        // After the manifest, the server's last word is its "message" (e.g. nothing to export);
+        // a stale "90 % complete" would only mislead.
+        return job.message;
+    case NextCheck: {
+        if (job.isWaitingForPoll()) {
+            const QString left = formatCountdown(secondsUntil(t, job.nextPollAt));
+            if (job.attempt > 0 && !job.lastError.isEmpty())
+                //: %1 is a countdown like 0:10, %2 the number of the attempt
+                return tr("retrying in %1 (attempt %2)").arg(left).arg(job.attempt);
+            //: %1 is a countdown like 0:42
+            return tr("next check in %1").arg(left);
+        }
+        if (job.state == JobState::Running && !job.cancelRequested)
+            return tr("checking now…");
+        return dash();
+    }
+    case Files:
+        if (job.files.isEmpty())
+            return job.completedAt.isValid() ? QVariant(tr("none")) : QVariant(QString());
+        //: files saved / files in the export
+        return tr("%1 / %2").arg(job.filesSaved()).arg(job.files.size());
+    case Bytes: {
+        const qint64 bytes = job.bytesSaved();
+        if (bytes <= 0 && job.files.isEmpty())
+            return QString();
+        return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    }
+    case Started:
+        if (!job.createdAt.isValid())
+            return QString();
+        if (job.createdAt.toLocalTime().date() == t.toLocalTime().date())
+            return QLocale().toString(job.createdAt.toLocalTime().time(), QLocale::ShortFormat);
+        return QLocale().toString(job.createdAt.toLocalTime(), QLocale::ShortFormat);
+    case Elapsed: {
+        const qint64 s = elapsedSeconds(job, t);
+        return s < 0 ? QString() : formatDuration(s);
+    }
+    case Expires: {
+        if (!showsExpiry(job))
+            return QString();
+        const qint64 left = t.secsTo(job.expiresAt);
+        if (left <= 0 || job.state == JobState::Expired)
+            return tr("expired");
+        //: %1 is a duration like "1 h 12 min"
+        return tr("expires in %1").arg(formatDuration(left));
+    }
+    case Count:
+        break;
+    }
+    return {};
+}
+
+QVariant JobTableModel::toolTip(const ExportJob &job, int column, const QDateTime &t) const
+{
+    const QLocale locale;
+    switch (Column(column)) {
+    case Server:
+        return job.request.base.toString();
+    case What:
+        return job.kickoffUrl.isValid() ? job.kickoffUrl.toString() : job.request.summary();
+    case State:
+        if (!job.lastError.isEmpty())
+            return job.lastError;
+        return jobStateText(job.state);
+    case ServerSays:
+        return display(job, column, t);
+    case NextCheck:
+        if (job.isWaitingForPoll())
+            //: %1 is a time of day
+            return tr("The next status request goes out at %1.")
+                .arg(locale.toString(job.nextPollAt.toLocalTime().time(), QLocale::LongFormat));
+        return {};
+    case Files: {
+        if (job.files.isEmpty())
+            return {};
+        const qint64 resources = job.resourcesSaved();
+        //: %1 files saved, %2 files in all, %3 resources (lines) saved
+        return tr("%1 of %2 files saved, %3 resources")
+            .arg(job.filesSaved())
+            .arg(job.files.size())
+            .arg(locale.toString(resources));
+    }
+    case Bytes:
+        //: %1 is a number of bytes
+        return tr("%1 bytes").arg(locale.toString(job.bytesSaved()));
+    case Started:
+        return job.createdAt.isValid()
+                   ? locale.toString(job.createdAt.toLocalTime(), QLocale::LongFormat)
+                   : QString();
+    case Elapsed:
+        if (job.finishedAt.isValid())
+            //: %1 is a date and time
+            return tr("Finished %1")
+                .arg(locale.toString(job.finishedAt.toLocalTime(), QLocale::LongFormat));
+        return {};
+    case Expires:
+        if (!job.expiresAt.isValid())
+            return {};
+        //: %1 is a date and time
+        return tr("The server keeps the files until %1.")
+            .arg(locale.toString(job.expiresAt.toLocalTime(), QLocale::LongFormat));
+    case Count:
+        break;
+    }
+    return {};
+}
+
+QVariant JobTableModel::sortValue(const ExportJob &job, int column, const QDateTime &t) const
+{
+    switch (Column(column)) {
+    case Server:
+        return serverText(job);
+    case What:
+        return job.request.summary();
+    case State:
+        return int(job.state);
+    case ServerSays:
+        return display(job, column, t);
+    case NextCheck:
+        return job.isWaitingForPoll() ? t.msecsTo(job.nextPollAt) : kNever;
+    case Files:
+        return job.filesSaved();
+    case Bytes:
+        return job.bytesSaved();
+    case Started:
+        return job.createdAt.isValid() ? job.createdAt.toMSecsSinceEpoch() : qint64(0);
+    case Elapsed:
+        return elapsedSeconds(job, t);
+    case Expires:
+        return showsExpiry(job) ? job.expiresAt.toMSecsSinceEpoch() : kNever;
+    case Count:
+        break;
+    }
+    return {};
+}
+
+bool JobTableModel::expiresSoon(const ExportJob &job, const QDateTime &t)
+{
+    if (!showsExpiry(job) || job.state == JobState::Expired)
+        return false;
+    const qint64 left = t.secsTo(job.expiresAt);
+    if (left <= 0)
+        return false; // already gone: "expired", not a warning any more
+    if (left < kSoonSeconds)
+        return true;
+    const QDateTime from = job.completedAt.isValid() ? job.completedAt : job.createdAt;
+    const qint64 window = from.isValid() ? from.secsTo(job.expiresAt) : 0;
+    return window > 0 && left * 10 < window;
+}
+
+QString JobTableModel::formatCountdown(qint64 seconds)
+{
+    seconds = qMax<qint64>(0, seconds);
+    const qint64 h = seconds / 3600;
+    const qint64 m = (seconds / 60) % 60;
+    const qint64 s = seconds % 60;
+    if (h > 0)
+        return u"%1:%2:%3"_s.arg(h).arg(m, 2, 10, QChar(u'0')).arg(s, 2, 10, QChar(u'0'));
+    return u"%1:%2"_s.arg(m).arg(s, 2, 10, QChar(u'0'));
+}
+
+QString JobTableModel::formatDuration(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("less than a minute");
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        //: %1 is a number of minutes
+        return tr("%1 min").arg(minutes);
+    const qint64 hours = minutes / 60;
+    if (hours < 24)
+        //: %1 hours and %2 minutes (two digits)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QChar(u'0'));
+    //: %1 days and %2 hours
+    return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
+}
+
+bool JobTableModel::refreshFlags(Row &row, const ExportJob &job, const QDateTime &t)
+{
+    const bool waiting = job.isWaitingForPoll();
+    const bool expiry = showsExpiry(job) && job.state != JobState::Expired && t < job.expiresAt;
+    const bool live = !job.isTerminal() || expiry;
+    m_waitingCount += int(waiting) - int(row.waiting);
+    m_liveCount += int(live) - int(row.live);
+    row.waiting = waiting;
+    row.live = live;
+    const qint64 elapsed = elapsedSeconds(job, t);
+    row.elapsedKey = elapsed < 0 ? -1 : elapsed / 60;
+    row.expiresKey = expiry ? t.secsTo(job.expiresAt) / 60 : -1;
+    const bool soon = expiresSoon(job, t);
+    const bool flipped = soon != row.soon;
+    row.soon = soon;
+    return flipped;
+}
+
+void JobTableModel::updateTimer()
+{
+    const bool needed = m_waitingCount > 0 || m_liveCount > 0;
+    if (needed && !m_tick.isActive())
+        m_tick.start();
+    else if (!needed && m_tick.isActive())
+        m_tick.stop();
+}
+
+void JobTableModel::emitColumnRuns(const std::vector<int> &rows, int column)
+{
+    size_t i = 0;
+    while (i < rows.size()) {
+        size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows[i], column), index(rows[j], column));
+        i = j + 1;
+    }
+}
+
+void JobTableModel::tick()
+{
+    if (!m_manager)
+        return;
+    const QDateTime t = now();
+    std::vector<int> countdown;
+    std::vector<int> elapsed;
+    std::vector<int> expires;
+    std::vector<int> flipped;
+    for (size_t r = 0; r < m_rows.size(); ++r) {
+        Row &row = m_rows[r];
+        if (row.waiting)
+            countdown.push_back(int(r));
+        if (!row.live)
+            continue;
+        const ExportJob *job = m_manager->job(row.id);
+        if (!job)
+            continue;
+        const qint64 oldElapsed = row.elapsedKey;
+        const qint64 oldExpires = row.expiresKey;
+        if (refreshFlags(row, *job, t))
+            flipped.push_back(int(r));
+        if (row.elapsedKey != oldElapsed)
+            elapsed.push_back(int(r));
+        if (row.expiresKey != oldExpires)
+            expires.push_back(int(r));
+    }
+    emitColumnRuns(countdown, NextCheck);
+    // Elapsed and Expires show minutes: they change at most once a minute per row.
+    emitColumnRuns(elapsed, Elapsed);
+    emitColumnRuns(expires, Expires);
+    // ExpiringSoonRole is on every column: a flip changes the whole row (rare, once per job).
+    for (const int r : flipped)
+        Q_EMIT dataChanged(index(r, 0), index(r, Count - 1));
+    updateTimer();
+    Q_EMIT ticked();
+}
+
+void JobTableModel::onJobAdded(const QString &id)
+{
+    if (m_index.contains(id) || !m_manager)
+        return;
+    const ExportJob *job = m_manager->job(id);
+    if (!job)
+        return;
+    const int r = int(m_rows.size());
+    beginInsertRows({}, r, r);
+    Row row;
+    row.id = id;
+    row.error = job->lastError;
+    refreshFlags(row, *job, now());
+    m_rows.push_back(std::move(row));
+    m_index.insert(id, r);
+    endInsertRows();
+    updateTimer();
+}
+
+void JobTableModel::onJobChanged(const QString &id, JobFields fields)
+{
+    const int r = rowOf(id);
+    if (r < 0 || !m_manager)
+        return;
+    const ExportJob *job = m_manager->job(id);
+    if (!job)
+        return;
+    Row &row = m_rows[size_t(r)];
+    const bool flipped = refreshFlags(row, *job, now());
+    updateTimer();
+
+    // Which columns each fact feeds; Activity feeds none (the details pane follows it).
+    quint32 columns = 0;
+    const auto add = [&columns](std::initializer_list<Column> cs) {
+        for (const Column c : cs)
+            columns |= 1u << c;
+    };
+    if (flipped || fields.testFlag(JobField::State) || fields == JobFields(JobField::All))
+        columns = (1u << Count) - 1; // StateRole and ExpiringSoonRole live on every column
+    if (fields.testFlag(JobField::Progress))
+        add({ServerSays});
+    if (fields.testFlag(JobField::NextPoll))
+        add({NextCheck});
+    if (fields.testFlag(JobField::Files))
+        add({Files, Bytes});
+    // The engine reports Error on every answer (it clears the error on a 202); the State
+    // cell (its tooltip) changes only when the text does.
+    if (fields.testFlag(JobField::Error)) {
+        add({NextCheck});
+        if (row.error != job->lastError) {
+            row.error = job->lastError;
+            add({State});
+        }
+    }
+    if (fields.testFlag(JobField::Manifest))
+        add({ServerSays, Files, Bytes, Expires});
+    int c = 0;
+    while (c < Count) {
+        if (!(columns & (1u << c))) {
+            ++c;
+            continue;
+        }
+        int last = c;
+        while (last + 1 < Count && (columns & (1u << (last + 1))))
+            ++last;
+        Q_EMIT dataChanged(index(r, c), index(r, last));
+        c = last + 1;
+    }
+}
+
+void JobTableModel::onJobRemoved(const QString &id)
+{
+    const int r = rowOf(id);
+    if (r < 0)
+        return;
+    beginRemoveRows({}, r, r);
+    const Row &row = m_rows[size_t(r)];
+    m_waitingCount -= int(row.waiting);
+    m_liveCount -= int(row.live);
+    m_rows.erase(m_rows.begin() + r);
+    m_index.remove(id);
+    reindexFrom(r);
+    endRemoveRows();
+    updateTimer();
+}
+
+void JobTableModel::reindexFrom(int row)
+{
+    for (size_t r = size_t(row); r < m_rows.size(); ++r)
+        m_index.insert(m_rows[r].id, int(r));
+}
+
+void JobTableModel::onManagerDestroyed()
+{
+    qCDebug(lcTable) << "job manager destroyed; the table is now empty";
+    beginResetModel();
+    m_manager.clear();
+    reload();
+    endResetModel();
+}
+
+} // namespace fbm

@@ -1,0 +1,486 @@
+// The desktop window driven as a user would, against the simulated bulk server over real HTTP,
+// with real files, on the offscreen platform.
+#include "application.h"
+#include "auth/profile.h"
+#include "demo/bulkserver.h"
+#include "jobmanager.h"
+#include "jobtablemodel.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+
+namespace {
+
+QList<demo::ServedFile> smallFiles()
+{
+    demo::ServedFile p;
+    p.type = u"Patient"_s;
+    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"
+                "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
+    demo::ServedFile o;
+    o.type = u"Observation"_s;
+    o.generatedLines = 30;
+    demo::ServedFile e;
+    e.kind = u"error"_s;
+    e.type = u"OperationOutcome"_s;
+    e.content = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\","
+                "\"code\":\"processing\",\"diagnostics\":\"Observation o7 has no subject\"}]}\n"_ba;
+    return {p, o, e};
+}
+
+/// Seconds in "next check in 0:07" (or -1).
+int countdownSeconds(const QString &text)
+{
+    static const QRegularExpression re(u"(\\d+):(\\d\\d)$"_s);
+    const QRegularExpressionMatch m = re.match(text);
+    return m.hasMatch() ? m.captured(1).toInt() * 60 + m.captured(2).toInt() : -1;
+}
+
+/// The server, the folders and the application objects, rebuilt at will like a restart.
+struct Gui
+{
+    Gui()
+    {
+        server.setFiles(smallFiles());
+        server.listen();
+        options.jobStoreDirectory = dir.filePath(u"store"_s);
+        options.profilesPath = dir.filePath(u"profiles.ini"_s);
+        options.settingsPath = dir.filePath(u"ui.ini"_s);
+        options.sessionSecrets = true;
+        open();
+    }
+    ~Gui() { close(); }
+
+    void open()
+    {
+        app = std::make_unique<Application>(options);
+        problems = app->start();
+        window = std::make_unique<MainWindow>(app.get());
+        window->setUrlOpener([this](const QUrl &url) {
+            opened << url;
+            return true;
+        });
+        window->show();
+    }
+    void close()
+    {
+        window.reset();
+        app.reset();
+    }
+    void restart()
+    {
+        close();
+        open();
+    }
+
+    void setScript(int polls, int retryAfter, bool autoExpire = false)
+    {
+        demo::Script s;
+        s.pollsBeforeDone = polls;
+        s.retryAfterSeconds = retryAfter;
+        s.progressTexts = {u"Search in progress - found 954 of 1,000 resources"_s};
+        if (autoExpire)
+            s.expiresInSeconds = 600;
+        server.setScript(s);
+    }
+
+    Profile saveProfile(const QString &name)
+    {
+        Profile p;
+        p.name = name;
+        p.baseUrl = server.baseUrl();
+        const Result<Profile> saved = app->profileStore()->save(p);
+        return saved.ok() ? saved.value() : Profile{};
+    }
+
+    QString startDirect(const Profile &p, const QString &folder, bool autoDownload = true)
+    {
+        ExportRequest r;
+        r.base = p.baseUrl;
+        JobOptions o;
+        o.profileId = p.id;
+        o.serverName = p.name;
+        o.outDir = dir.filePath(folder);
+        o.autoDownload = autoDownload;
+        const Result<QString> id = window->startExport(r, o);
+        return id.ok() ? id.value() : QString();
+    }
+
+    [[nodiscard]] JobManager *manager() const { return app->manager(); }
+    [[nodiscard]] const ExportJob *job(const QString &id) const { return manager()->job(id); }
+    [[nodiscard]] QString cellText(const QString &id, int column) const
+    {
+        const JobTableModel *m = window->jobModel();
+        return m->index(m->rowOf(id), column).data().toString();
+    }
+    template<typename T> T *child(const QString &name) const
+    {
+        return window->findChild<T *>(name);
+    }
+    /// The confirmation box the window has open, or null.
+    [[nodiscard]] QMessageBox *confirmBox() const
+    {
+        auto *box = window->findChild<QMessageBox *>(u"confirmBox"_s);
+        return box && box->isVisible() ? box : nullptr;
+    }
+    /// Answers the open confirmation box with its accept button.
+    void confirm() const
+    {
+        if (QMessageBox *box = confirmBox())
+            box->findChild<QPushButton *>(u"confirmButton"_s)->click();
+    }
+
+    QTemporaryDir dir;
+    demo::BulkServer server;
+    ApplicationOptions options;
+    std::unique_ptr<Application> app;
+    std::unique_ptr<MainWindow> window;
+    QStringList problems;
+    QList<QUrl> opened;
+};
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void profileAndExportThroughTheDialogs();
+    void cancelAnotherJobAndRestart();
+    void detailsPaneFilesResourcesActivity();
+    void doubleClickOpensTheFolderOfASavedJob();
+    void filterAndProfileSelection();
+    void expiryWarningAndDownloadOnRequest();
+    void layoutPersists();
+    void demoModeOffersTheDemoServer();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::profileAndExportThroughTheDialogs()
+{
+    Gui gui;
+    QVERIFY(gui.problems.isEmpty());
+    gui.setScript(3, 2);
+    QSignalSpy notified(gui.window.get(), &MainWindow::notified);
+
+    // Add a server through the profile dialog.
+    auto *add = gui.child<QPushButton>(u"addProfileButton"_s);
+    QVERIFY(add);
+    add->click();
+    QDialog *profileDialog = nullptr;
+    QTRY_VERIFY((profileDialog = gui.window->findChild<QDialog *>(u"profileDialog"_s)) ||
+                (profileDialog = gui.window->findChild<QDialog *>(u"simpleProfileDialog"_s)));
+    QTRY_VERIFY(profileDialog->isVisible());
+    auto *name = profileDialog->findChild<QLineEdit *>(u"nameEdit"_s);
+    auto *url = profileDialog->findChild<QLineEdit *>(u"baseUrlEdit"_s);
+    QVERIFY(name && url);
+    name->setText(u"Local test server"_s);
+    url->setText(gui.server.baseUrl().toString());
+    profileDialog->accept();
+    QTRY_COMPARE(gui.app->profileStore()->profiles().size(), 1);
+    const Profile profile = gui.app->profileStore()->profiles().constFirst();
+    QCOMPARE(profile.name, u"Local test server"_s);
+    auto *list = gui.child<QListWidget>(u"profileList"_s);
+    QTRY_COMPARE(list->count(), 2); // "All servers" and the new one
+    QCOMPARE(gui.window->selectedProfileId(), profile.id);
+
+    // Start an export through the New export dialog.
+    const QString out = gui.dir.filePath(u"first export"_s);
+    gui.child<QAction>(u"newExportAction"_s)->trigger();
+    QDialog *exportDialog = nullptr;
+    QTRY_VERIFY((exportDialog = gui.window->findChild<QDialog *>(u"newExportDialog"_s)));
+    QTRY_VERIFY(exportDialog->isVisible());
+    auto *folder = exportDialog->findChild<QLineEdit *>(u"outputDirEdit"_s);
+    QVERIFY(folder);
+    folder->setText(out);
+    auto *buttons = exportDialog->findChild<QDialogButtonBox *>(u"buttonBox"_s);
+    QVERIFY(buttons);
+    QTRY_VERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    buttons->button(QDialogButtonBox::Ok)->click();
+
+    const JobTableModel *model = gui.window->jobModel();
+    QTRY_COMPARE(model->rowCount(), 1);
+    const QString id = model->jobId(0);
+    QCOMPARE(gui.window->currentJobId(), id); // the new row is selected
+    QCOMPARE(gui.job(id)->profileId, profile.id);
+    QCOMPARE(gui.cellText(id, JobTableModel::Server), u"Local test server"_s);
+
+    // Running, with the server's words verbatim and a countdown that goes down.
+    QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Running"_s);
+    QTRY_COMPARE(gui.cellText(id, JobTableModel::ServerSays),
+                 u"Search in progress - found 954 of 1,000 resources"_s);
+    QTRY_VERIFY(gui.cellText(id, JobTableModel::NextCheck).startsWith(u"next check in"_s));
+    const int first = countdownSeconds(gui.cellText(id, JobTableModel::NextCheck));
+    QVERIFY(first >= 1);
+    QTRY_VERIFY(countdownSeconds(gui.cellText(id, JobTableModel::NextCheck)) >= 0 &&
+                countdownSeconds(gui.cellText(id, JobTableModel::NextCheck)) < first);
+    QVERIFY(gui.window->statusText().contains(u"1 running"_s));
+    QVERIFY(gui.window->statusText().contains(u"next check in"_s));
+
+    // Saved, with the files in the folder.
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 20000);
+    QCOMPARE(gui.cellText(id, JobTableModel::Files), u"3 / 3"_s);
+    QVERIFY(QFile::exists(QDir(out).filePath(u"Patient.1.ndjson"_s)));
+    QVERIFY(QFile::exists(QDir(out).filePath(u"Observation.1.ndjson"_s)));
+    QVERIFY(QFile::exists(QDir(out).filePath(u"errors/OperationOutcome.1.ndjson"_s)));
+    QTRY_VERIFY(!notified.isEmpty());
+    QCOMPARE(notified.constLast().at(0).toString(), u"Export saved"_s);
+    QTRY_COMPARE(gui.window->statusText(), u"Nothing running."_s);
+}
+
+void TestMainWindow::cancelAnotherJobAndRestart()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server A"_s);
+    QVERIFY(!p.id.isEmpty());
+    gui.setScript(1, 1);
+    const QString done = gui.startDirect(p, u"done"_s);
+    QVERIFY(!done.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(done, JobTableModel::State), u"Saved"_s, 15000);
+
+    gui.setScript(20, 30);
+    const QString running = gui.startDirect(p, u"running"_s);
+    QTRY_VERIFY(gui.job(running)->isWaitingForPoll());
+    const QString serverJob = gui.server.lastJobId();
+    QCOMPARE(gui.window->currentJobId(), running);
+    auto *cancel = gui.child<QAction>(u"cancelAction"_s);
+    QVERIFY(cancel->isEnabled());
+    cancel->trigger();
+    QTRY_VERIFY(gui.confirmBox());
+    gui.confirm();
+    QTRY_COMPARE(gui.cellText(running, JobTableModel::State), u"Cancelled"_s);
+    QVERIFY(gui.server.jobCancelled(serverJob));
+    QVERIFY(!cancel->isEnabled());
+
+    // A third one keeps running across the restart.
+    const QString live = gui.startDirect(p, u"live"_s);
+    QTRY_VERIFY(gui.job(live)->isWaitingForPoll());
+    const QByteArray layout = gui.window->jobView()->horizontalHeader()->saveState();
+
+    gui.restart();
+    const JobTableModel *model = gui.window->jobModel();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(gui.cellText(done, JobTableModel::State), u"Saved"_s);
+    QCOMPARE(gui.cellText(done, JobTableModel::Files), u"3 / 3"_s);
+    QCOMPARE(gui.cellText(running, JobTableModel::State), u"Cancelled"_s);
+    QCOMPARE(gui.cellText(live, JobTableModel::State), u"Running"_s);
+    QVERIFY(gui.cellText(live, JobTableModel::NextCheck).startsWith(u"next check in"_s));
+    QCOMPARE(gui.window->jobView()->horizontalHeader()->saveState(), layout);
+    // It still follows the live one: cancel it from the new window.
+    gui.window->selectJob(live);
+    QCOMPARE(gui.window->currentJobId(), live);
+    gui.child<QAction>(u"cancelAction"_s)->trigger();
+    QTRY_VERIFY(gui.confirmBox());
+    gui.confirm();
+    QTRY_COMPARE(gui.cellText(live, JobTableModel::State), u"Cancelled"_s);
+}
+
+void TestMainWindow::detailsPaneFilesResourcesActivity()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server B"_s);
+    gui.setScript(1, 1);
+    const QString id = gui.startDirect(p, u"details"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 15000);
+    gui.window->selectJob(id);
+    const ExportJob *j = gui.job(id);
+
+    auto *status = gui.child<QLineEdit>(u"detail-status"_s);
+    QVERIFY(status);
+    QCOMPARE(status->text(), j->statusUrl.toString());
+    QCOMPARE(gui.child<QLineEdit>(u"detail-request"_s)->text(), j->kickoffUrl.toString());
+    QVERIFY(!gui.child<QLabel>(u"detail-transaction"_s)->text().isEmpty());
+    QVERIFY(gui.child<QLabel>(u"detail-folder"_s)->text().contains(u"details"_s));
+
+    // The error file's OperationOutcome, rendered.
+    auto *issues = gui.child<QTreeWidget>(u"issuesList"_s);
+    QTRY_COMPARE(issues->topLevelItemCount(), 1);
+    QCOMPARE(issues->topLevelItem(0)->text(0), u"warning"_s);
+    QCOMPARE(issues->topLevelItem(0)->text(1), u"processing"_s);
+    QCOMPARE(issues->topLevelItem(0)->text(2), u"Observation o7 has no subject"_s);
+
+    auto *files = gui.child<QTableWidget>(u"filesTable"_s);
+    QCOMPARE(files->rowCount(), 3);
+    QCOMPARE(files->item(0, 0)->text(), u"Patient.1.ndjson"_s);
+    QCOMPARE(files->item(0, 2)->text(), u"Saved"_s);
+    QCOMPARE(files->item(0, 3)->text(), u"100 %"_s);
+    QCOMPARE(files->item(0, 4)->text(), u"2 of 2"_s);
+    QCOMPARE(files->item(1, 4)->text(), u"30 of 30"_s);
+    // The progress bar delegate paints without trouble.
+    gui.child<QTabWidget>(u"detailsTabs"_s)->setCurrentIndex(1);
+    QVERIFY(!files->grab().isNull());
+
+    auto *resources = gui.child<QTableWidget>(u"resourcesTable"_s);
+    QCOMPARE(resources->rowCount(), 3);
+    QCOMPARE(resources->item(0, 0)->text(), u"Patient"_s);
+    QCOMPARE(resources->item(0, 2)->text(), u"2"_s);
+    QCOMPARE(resources->item(1, 0)->text(), u"Observation"_s);
+    QCOMPARE(resources->item(1, 2)->text(), u"30"_s);
+
+    auto *activity = gui.child<QTreeWidget>(u"activityList"_s);
+    QCOMPARE(activity->topLevelItemCount(), int(j->activity.size()));
+    QVERIFY(activity->topLevelItemCount() >= 4); // kick-off, polls, files
+    QTreeWidgetItem *kickoff = activity->topLevelItem(0);
+    QCOMPARE(kickoff->text(1), u"GET"_s);
+    QCOMPARE(kickoff->text(3), u"202"_s);
+    activity->setCurrentItem(kickoff);
+    auto *copy = gui.child<QAction>(u"copyCurlAction"_s);
+    QVERIFY(copy->isEnabled());
+    copy->trigger();
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(curl.startsWith(u"curl"_s), qPrintable(curl));
+    QVERIFY(curl.contains(u"$export"_s));
+    QVERIFY(!curl.contains(u"Bearer "_s) || curl.contains(u"$TOKEN"_s));
+}
+
+void TestMainWindow::doubleClickOpensTheFolderOfASavedJob()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server C"_s);
+    gui.setScript(1, 1);
+    const QString id = gui.startDirect(p, u"open me"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 15000);
+    QTableView *view = gui.window->jobView();
+    const QModelIndex index = gui.window->proxyModel()->mapFromSource(
+        gui.window->jobModel()->index(gui.window->jobModel()->rowOf(id), JobTableModel::What));
+    QVERIFY(index.isValid());
+    const QPoint at = view->visualRect(index).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(gui.opened.size(), 1);
+    QCOMPARE(gui.opened.constFirst(), QUrl::fromLocalFile(gui.dir.filePath(u"open me"_s)));
+    QVERIFY(gui.child<QAction>(u"openFolderAction"_s)->isEnabled());
+    gui.child<QAction>(u"openFolderAction"_s)->trigger();
+    QCOMPARE(gui.opened.size(), 2);
+}
+
+void TestMainWindow::filterAndProfileSelection()
+{
+    Gui gui;
+    const Profile a = gui.saveProfile(u"Alpha"_s);
+    const Profile b = gui.saveProfile(u"Beta"_s);
+    gui.setScript(0, 1);
+    const QString ja = gui.startDirect(a, u"a"_s);
+    const QString jb = gui.startDirect(b, u"b"_s);
+    QTRY_VERIFY(gui.job(ja)->state == JobState::Saved && gui.job(jb)->state == JobState::Saved);
+    QSortFilterProxyModel *proxy = gui.window->proxyModel();
+    gui.window->selectProfile({});
+    QCOMPARE(proxy->rowCount(), 2);
+    gui.window->selectProfile(b.id);
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, 0).data(JobTableModel::JobIdRole).toString(), jb);
+    gui.window->selectProfile({});
+    // The filter box waits for a pause in typing, then filters on any column.
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+    QTest::keyClicks(filter, u"alph"_s);
+    QCOMPARE(proxy->rowCount(), 2); // not yet: debounced
+    QTRY_COMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, 0).data(JobTableModel::JobIdRole).toString(), ja);
+    filter->clear();
+    QTRY_COMPARE(proxy->rowCount(), 2);
+    // Removing a finished job needs no confirmation and keeps its files.
+    gui.window->selectJob(ja);
+    gui.child<QAction>(u"removeAction"_s)->trigger();
+    QCOMPARE(proxy->rowCount(), 1);
+    QVERIFY(QFile::exists(QDir(gui.dir.filePath(u"a"_s)).filePath(u"Patient.1.ndjson"_s)));
+}
+
+void TestMainWindow::expiryWarningAndDownloadOnRequest()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Expiring"_s);
+    gui.setScript(0, 1, /*autoExpire=*/true);
+    QVERIFY(!gui.window->isExpiryWarningShown());
+    const QString id = gui.startDirect(p, u"expiring"_s, /*autoDownload=*/false);
+    QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Completed"_s);
+    // Ten minutes left, nothing saved: the banner says so and the cell carries the warning.
+    QTRY_VERIFY(gui.window->isExpiryWarningShown());
+    QVERIFY(gui.cellText(id, JobTableModel::Expires).startsWith(u"expires in"_s));
+    const QModelIndex cell = gui.window->proxyModel()->mapFromSource(
+        gui.window->jobModel()->index(gui.window->jobModel()->rowOf(id), JobTableModel::Expires));
+    QVERIFY(cell.data(JobTableModel::ExpiringSoonRole).toBool());
+    QVERIFY(!cell.data(Qt::DecorationRole).isNull());
+    QVERIFY(gui.child<QAction>(u"downloadAction"_s)->isEnabled());
+    gui.child<QPushButton>(u"expiryBannerButton"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 15000);
+    QTRY_VERIFY(!gui.window->isExpiryWarningShown());
+    QCOMPARE(gui.cellText(id, JobTableModel::Expires), QString());
+}
+
+void TestMainWindow::layoutPersists()
+{
+    Gui gui;
+    QHeaderView *header = gui.window->jobView()->horizontalHeader();
+    header->resizeSection(JobTableModel::ServerSays, 333);
+    gui.window->jobView()->sortByColumn(JobTableModel::Server, Qt::AscendingOrder);
+    gui.child<QTabWidget>(u"detailsTabs"_s)->setCurrentIndex(3);
+    gui.window->resize(1111, 777);
+    gui.restart();
+    header = gui.window->jobView()->horizontalHeader();
+    QCOMPARE(header->sectionSize(JobTableModel::ServerSays), 333);
+    QCOMPARE(header->sortIndicatorSection(), int(JobTableModel::Server));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(gui.window->proxyModel()->sortColumn(), int(JobTableModel::Server));
+    QCOMPARE(gui.child<QTabWidget>(u"detailsTabs"_s)->currentIndex(), 3);
+    QCOMPARE(gui.window->size(), QSize(1111, 777));
+}
+
+void TestMainWindow::demoModeOffersTheDemoServer()
+{
+    QTemporaryDir dir;
+    ApplicationOptions options;
+    options.jobStoreDirectory = dir.filePath(u"store"_s);
+    options.profilesPath = dir.filePath(u"profiles.ini"_s);
+    options.settingsPath = dir.filePath(u"ui.ini"_s);
+    options.sessionSecrets = true;
+    options.demo = true;
+    Application app(options);
+    QVERIFY(app.start().isEmpty());
+    QVERIFY(app.demoServer());
+    MainWindow window(&app);
+    QCOMPARE(window.selectedProfileId(), Application::demoProfileId());
+    const std::optional<Profile> demo = app.profile(Application::demoProfileId());
+    QVERIFY(demo);
+    QCOMPARE(demo->name, u"Demo server"_s);
+    QCOMPARE(demo->baseUrl, app.demoServer()->baseUrl());
+    // Kept in memory only.
+    QVERIFY(app.profileStore()->profiles().isEmpty());
+    // The Edit and Delete buttons do not apply to it.
+    QVERIFY(!window.findChild<QPushButton *>(u"editProfileButton"_s)->isEnabled());
+    QVERIFY(!window.findChild<QPushButton *>(u"deleteProfileButton"_s)->isEnabled());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,243 @@
+#include "application.h"
+
+#include "auth/secretstore.h"
+#include "demo/bulkserver.h"
+#include "demo/demodata.h"
+#include "filenames.h"
+#include "jobstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+Q_LOGGING_CATEGORY(lcApp, "fhirbulk.app")
+} // namespace
+
+Application::Application(ApplicationOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_nam(std::make_unique<QNetworkAccessManager>())
+    , m_sessionSecrets(std::make_unique<MemorySecretStore>())
+    , m_profiles(std::make_unique<ProfileStore>(m_options.profilesPath))
+    , m_store(std::make_unique<JobStore>(m_options.jobStoreDirectory.isEmpty()
+                                             ? JobStore::defaultDirectory()
+                                             : m_options.jobStoreDirectory))
+{
+    if (m_options.sessionSecrets) {
+        m_useSession = true;
+        m_keychainState = KeychainState::SessionOnly;
+    } else {
+        m_keychain = std::make_unique<KeychainSecretStore>();
+        connect(m_keychain.get(), &KeychainSecretStore::unavailable, this, [this] {
+            if (m_keychainState == KeychainState::Unavailable)
+                return;
+            m_useSession = true;
+            m_keychainState = KeychainState::Unavailable;
+            Q_EMIT keychainStateChanged();
+        });
+    }
+    m_manager = std::make_unique<JobManager>(m_nam.get(), m_store.get());
+    m_manager->setClientProvider(
+        [this](const QString &profileId, const QUrl &base) { return clientFor(profileId, base); });
+    connect(m_profiles.get(), &ProfileStore::profilesChanged, this,
+            &Application::onProfilesChanged);
+}
+
+Application::~Application()
+{
+    // The manager's jobs hold the clients and the demo server answers them: stop it first.
+    m_manager.reset();
+}
+
+QStringList Application::start()
+{
+    QStringList problems;
+    if (m_options.demo)
+        startDemo(problems);
+    if (m_keychain)
+        probeKeychain();
+    problems += m_manager->restore();
+    return problems;
+}
+
+void Application::startDemo(QStringList &problems)
+{
+    m_demo = std::make_unique<demo::BulkServer>();
+    m_demo->seedDemoData();
+    demo::Script script = demo::data::demoScript();
+    // Slow enough to watch: a few polls a few seconds apart, and files the server keeps for two
+    // hours as the Danish eHealth servers do, so the expiry column has something to show.
+    script.pollsBeforeDone = 5;
+    script.retryAfterSeconds = 4;
+    script.expiresInSeconds = 2 * 3600;
+    m_demo->setScript(script);
+    if (!m_demo->listen()) {
+        problems << tr("The demo server could not be started on this computer.");
+        m_demo.reset();
+        return;
+    }
+    Profile p;
+    p.id = demoProfileId();
+    p.name = tr("Demo server");
+    p.baseUrl = m_demo->baseUrl();
+    p.auth = Profile::AuthKind::None;
+    m_demoProfile = p;
+    qCInfo(lcApp) << "demo server at" << m_demo->baseUrl().toString();
+    Q_EMIT profilesChanged();
+}
+
+void Application::probeKeychain()
+{
+    m_keychain->probe(this, [this](const Error &error) {
+        if (!error.isError()) {
+            m_keychainState = KeychainState::Available;
+        } else {
+            // Whatever the reason, secrets entered now must still work for this session.
+            qCWarning(lcApp) << "keychain not usable:" << error.message;
+            m_useSession = true;
+            m_keychainState = KeychainState::Unavailable;
+        }
+        Q_EMIT keychainStateChanged();
+    });
+}
+
+SecretStore *Application::secrets() const
+{
+    if (m_useSession || !m_keychain)
+        return m_sessionSecrets.get();
+    return m_keychain.get();
+}
+
+SecretStore *Application::sessionSecrets() const
+{
+    return m_sessionSecrets.get();
+}
+
+QString Application::keychainText() const
+{
+    switch (m_keychainState) {
+    case KeychainState::Checking:
+        return tr("Keychain: checking…");
+    case KeychainState::Available:
+        return tr("Keychain: secrets are stored safely");
+    case KeychainState::Unavailable:
+        return tr("Keychain: not available, secrets are kept until you quit");
+    case KeychainState::SessionOnly:
+        return tr("Secrets are kept until you quit");
+    }
+    return {};
+}
+
+QString Application::demoProfileId()
+{
+    return u"demo"_s;
+}
+
+bool Application::isDemoProfile(const QString &id) const
+{
+    return m_demoProfile && id == m_demoProfile->id;
+}
+
+QList<Profile> Application::profiles() const
+{
+    QList<Profile> out;
+    if (m_demoProfile)
+        out << *m_demoProfile;
+    out << m_profiles->profiles();
+    return out;
+}
+
+std::optional<Profile> Application::profile(const QString &id) const
+{
+    if (m_demoProfile && id == m_demoProfile->id)
+        return m_demoProfile;
+    return m_profiles->byId(id);
+}
+
+void Application::removeProfile(const QString &id)
+{
+    if (isDemoProfile(id) || !m_profiles->remove(id))
+        return;
+    for (const QString &name : SecretStore::secretNames()) {
+        secrets()->remove(SecretStore::keyFor(id, name), this, [id](const Error &e) {
+            if (e.isError())
+                qCWarning(lcApp) << "could not remove a secret of profile" << id << e.message;
+        });
+    }
+}
+
+void Application::onProfilesChanged()
+{
+    // An edited profile must take effect for the next request; requests in flight keep the
+    // client they started with.
+    for (auto &entry : m_clients)
+        m_retired.push_back(std::move(entry.second));
+    m_clients.clear();
+    Q_EMIT profilesChanged();
+}
+
+HttpClient *Application::clientFor(const QString &profileId, const QUrl &base)
+{
+    std::optional<Profile> p = profile(profileId);
+    if (!p)
+        return nullptr;
+    if (base.isValid() && !base.isEmpty())
+        p->baseUrl = base;
+    return clientFor(*p);
+}
+
+HttpClient *Application::clientFor(const Profile &profile)
+{
+    const QString key = profile.id + u'\n' + profile.baseUrl.toString();
+    if (const auto it = m_clients.find(key); it != m_clients.end())
+        return it->second->client.get();
+    Result<AuthSetup> setup = setupForProfile(profile, m_nam.get(), secrets());
+    if (!setup.ok()) {
+        qCWarning(lcApp) << "no client for profile" << profile.id << setup.error().message;
+        return nullptr;
+    }
+    auto owned = std::make_unique<AuthSetup>(std::move(setup.value()));
+    HttpClient *client = owned->client.get();
+    m_clients.emplace(key, std::move(owned));
+    return client;
+}
+
+QString Application::defaultOutputDirectory(const Profile &profile, const QDateTime &when) const
+{
+    QString root = profile.outputDir;
+    if (root.isEmpty()) {
+        const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        root = QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(tr("FHIR exports"));
+    }
+    const QString server =
+        safeTypeName(profile.name.isEmpty() ? profile.baseUrl.host() : profile.name);
+    return QDir(QDir(root).filePath(server))
+        .filePath(when.toLocalTime().toString(u"yyyy-MM-dd HH.mm.ss"_s));
+}
+
+JobOptions Application::defaultJobOptions(const Profile &profile) const
+{
+    JobOptions o;
+    o.profileId = profile.id;
+    o.serverName = profile.name;
+    o.outDir = defaultOutputDirectory(profile, QDateTime::currentDateTime());
+    o.autoDownload = true;
+    return o;
+}
+
+std::unique_ptr<QSettings> Application::uiSettings() const
+{
+    if (m_options.settingsPath.isEmpty())
+        return std::make_unique<QSettings>();
+    return std::make_unique<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+}
+
+} // namespace fbm

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "auth/authfactory.h"
+#include "auth/profile.h"
+#include "jobmanager.h"
+
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace fbm {
+
+class JobStore;
+class KeychainSecretStore;
+class MemorySecretStore;
+class SecretStore;
+
+namespace demo {
+class BulkServer;
+}
+
+/// Where the desktop application keeps its things; empty fields mean the platform defaults.
+/// Tests point everything into a temporary folder.
+struct ApplicationOptions
+{
+    QString jobStoreDirectory;   ///< empty: JobStore::defaultDirectory()
+    QString profilesPath;        ///< empty: ProfileStore::defaultPath()
+    QString settingsPath;        ///< window layout (INI); empty: the default QSettings
+    bool sessionSecrets = false; ///< secrets in memory only (tests), never the keychain
+    bool demo = false;           ///< start the built-in demo server and its profile
+};
+
+/// The composition root of the desktop application as one object: network, secrets, profiles,
+/// the job store and the job manager with an authorized client per profile, and in demo mode
+/// the built-in demo server. main() and the GUI tests build exactly the same objects.
+class Application final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Application)
+public:
+    enum class KeychainState
+    {
+        Checking,    ///< the keychain has not answered yet
+        Available,   ///< secrets are kept in the OS keychain
+        Unavailable, ///< no keychain: secrets are kept for this session only
+        SessionOnly, ///< asked for session secrets (tests)
+    };
+    Q_ENUM(KeychainState)
+
+    explicit Application(ApplicationOptions options = {}, QObject *parent = nullptr);
+    ~Application() override;
+
+    /// Starts the demo server (in demo mode), checks the keychain and restores the saved jobs.
+    /// Returns the problems met, translated (an unreadable job file, a demo server that cannot
+    /// listen).
+    QStringList start();
+
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_nam.get(); }
+    /// The secret store to use now: the keychain, or the session store when there is none.
+    [[nodiscard]] SecretStore *secrets() const;
+    /// Secrets kept in memory for this session (when the keychain fails, or by choice).
+    [[nodiscard]] SecretStore *sessionSecrets() const;
+    [[nodiscard]] ProfileStore *profileStore() const { return m_profiles.get(); }
+    [[nodiscard]] JobStore *jobStore() const { return m_store.get(); }
+    [[nodiscard]] JobManager *manager() const { return m_manager.get(); }
+    [[nodiscard]] demo::BulkServer *demoServer() const { return m_demo.get(); }
+    [[nodiscard]] const ApplicationOptions &options() const { return m_options; }
+
+    /// The id of the in-memory "Demo server" profile (never saved).
+    [[nodiscard]] static QString demoProfileId();
+    [[nodiscard]] bool isDemoProfile(const QString &id) const;
+    /// The demo profile first (in demo mode), then the saved ones by name.
+    [[nodiscard]] QList<Profile> profiles() const;
+    [[nodiscard]] std::optional<Profile> profile(const QString &id) const;
+    /// Removes a saved profile and its secrets.
+    void removeProfile(const QString &id);
+
+    /// The client (auth, extra headers, TLS) the jobs of a profile use; base is the job's base
+    /// URL (it may differ from the profile's after an edit). Null when the profile is unknown
+    /// (deleted): the manager then talks to the server without authorization.
+    HttpClient *clientFor(const QString &profileId, const QUrl &base);
+    HttpClient *clientFor(const Profile &profile);
+
+    /// `<profile folder or Documents/FHIR exports>/<server>/<date time>`: a new folder per
+    /// export, so two exports never write into each other.
+    [[nodiscard]] QString defaultOutputDirectory(const Profile &profile,
+                                                 const QDateTime &when) const;
+    [[nodiscard]] JobOptions defaultJobOptions(const Profile &profile) const;
+
+    /// The settings file for the window layout.
+    [[nodiscard]] std::unique_ptr<QSettings> uiSettings() const;
+
+    [[nodiscard]] KeychainState keychainState() const { return m_keychainState; }
+    /// One line for the status bar, translated.
+    [[nodiscard]] QString keychainText() const;
+
+Q_SIGNALS:
+    void keychainStateChanged();
+    /// The list of profiles changed (saved, removed, or the demo profile appeared).
+    void profilesChanged();
+
+private:
+    void startDemo(QStringList &problems);
+    void probeKeychain();
+    void onProfilesChanged();
+
+    ApplicationOptions m_options;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<MemorySecretStore> m_sessionSecrets;
+    bool m_useSession = false;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<demo::BulkServer> m_demo;
+    std::optional<Profile> m_demoProfile;
+    // Clients per profile and base. Replaced ones are retired, not destroyed: a request in
+    // flight may still hold them.
+    std::map<QString, std::unique_ptr<AuthSetup>> m_clients;
+    std::vector<std::unique_ptr<AuthSetup>> m_retired;
+    KeychainState m_keychainState = KeychainState::Checking;
+    // Declared last so that it is destroyed first: its jobs use the clients above.
+    std::unique_ptr<JobManager> m_manager;
+};
+
+} // namespace fbm
