@@ -578,6 +578,7 @@ void ProfileDialog::buildConnectionTab(QTabWidget *tabs)
     m_headers->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_headers->setTabKeyNavigation(false);
     m_headers->setMinimumHeight(fontMetrics().height() * 6);
+    m_headers->setMaximumHeight(fontMetrics().height() * 12);
     auto *headerButtons = new QHBoxLayout;
     auto *addHeader = new QPushButton(tr("A&dd Header"));
     addHeader->setObjectName(u"addHeaderButton"_s);

@@ -966,6 +966,18 @@ private Q_SLOTS:
             dlg.resize(720, dlg.sizeHint().height());
             QTest::qWait(50);
             QVERIFY(dlg.grab().save(out + u"/profile.png"_s));
+            // The other pages, for a closer look (not used by the README).
+            if (qEnvironmentVariableIsSet("FBM_SCREENSHOT_ALL")) {
+                child<QPushButton>(&dlg, u"addHeaderButton"_s)->click();
+                auto *headers = child<QTableWidget>(&dlg, u"headersTable"_s);
+                headers->item(0, 0)->setText(u"X-Tenant"_s);
+                headers->item(0, 1)->setText(u"region-north"_s);
+                for (int tab : {0, 2}) {
+                    dlg.findChild<QTabWidget *>(u"profileTabs"_s)->setCurrentIndex(tab);
+                    QTest::qWait(20);
+                    QVERIFY(dlg.grab().save(out + u"/profile-tab%1.png"_s.arg(tab)));
+                }
+            }
         }
         {
             // A finished export from this server, so that "changes since my last export" is on.
