@@ -133,11 +133,17 @@ void FileDownload::onResponseStarted(int status)
             // Not the part we asked for; throw the .part away and start over next time.
             m_part.resize(0);
             m_resumeFrom = 0;
+            m_rangeMismatch = true;
             m_transfer->abort(tr("The server sent a different part of the file than asked for; "
                                  "the download starts over."));
             return;
         }
         m_accepting = true;
+    } else if (status == 416 && m_resumeFrom > 0) {
+        // Killed after the last byte but before the rename: the server says our offset is the
+        // end of the file. Then the .part is complete and only needs verifying and renaming.
+        const QByteArray range = m_transfer->header("Content-Range").trimmed();
+        m_partComplete = range == QByteArray("bytes */" + QByteArray::number(m_resumeFrom));
     }
     if (m_accepting) {
         const QByteArray type = m_transfer->header("Content-Type").toLower();
@@ -197,7 +203,21 @@ void FileDownload::onFinished(const HttpResponse &response)
         Error e = response.error;
         if (e.kind == Error::Kind::Network)
             e.transient = true;
+        if (m_rangeMismatch) {
+            e.kind = Error::Kind::Protocol;
+            e.transient = true;
+        }
         fail(e);
+        return;
+    }
+    if (m_partComplete) {
+        m_file.totalBytes = m_resumeFrom;
+        if (const Error e = complete(); e.isError()) {
+            fail(e);
+            return;
+        }
+        m_done = true;
+        Q_EMIT finished({});
         return;
     }
     if (!m_accepting) {

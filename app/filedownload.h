@@ -64,6 +64,8 @@ private:
     bool m_accepting = false;  ///< this response's body is the file's content
     bool m_binaryJson = false; ///< the server answered a FHIR Binary resource instead of raw bytes
     bool m_done = false;
+    bool m_rangeMismatch = false; ///< we stopped the transfer: the server sent another range
+    bool m_partComplete = false;  ///< 416 for our offset: the .part already holds the whole file
     Error m_writeError;
     QByteArray m_buffer;
 };

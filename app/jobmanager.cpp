@@ -937,7 +937,6 @@ void JobManager::startFile(const QString &id, int index)
     ExportJob *j = mutableJob(id);
     ExportFile &f = j->files[index];
     f.state = FileState::Downloading;
-    ++f.attempts;
     FileDownload::Options options;
     options.withToken = j->requiresAccessToken;
     options.timeoutMs = m_transferTimeoutMs;
@@ -1003,6 +1002,8 @@ void JobManager::onFileFinished(const QString &id, int index, const Error &error
         return;
     }
     const QString message = clientFor(*j)->redact(error.message);
+    // Only failures count towards the limit: a restart of the application is not one.
+    ++f.attempts;
     if (error.transient && f.attempts < m_maxFileAttempts) {
         f.state = FileState::Pending;
         //: %1 is the reason, %2 the attempt number

@@ -7,14 +7,8 @@
 
 #include <cstdio>
 
-#if __has_include("cli/profilecommand.h")
-#include "cli/profilecommand.h"
-#define FBM_HAVE_PROFILE_COMMAND 1
-#endif
-#if __has_include("cli/reportcommand.h")
-#include "cli/reportcommand.h"
-#define FBM_HAVE_REPORT_COMMAND 1
-#endif
+#include "profilecommand.h"
+#include "reportcommand.h"
 
 using namespace Qt::StringLiterals;
 
@@ -86,17 +80,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runCancelCommand(args, out, err);
     if (command == "demo-server"_L1)
         return runDemoServerCommand(args, out, err);
-#ifdef FBM_HAVE_PROFILE_COMMAND
     if (command == "profile"_L1)
         return runProfileCommand(args, out, err);
-#endif
-#ifdef FBM_HAVE_REPORT_COMMAND
-    if (command == "report-jobs"_L1)
-        return runReportJobsCommand(args, out, err);
-#endif
-    err << tr("This command is not available in this build.") << '\n' << overview();
-    err.flush();
-    return UsageError;
+    Q_ASSERT(command == "report-jobs"_L1);
+    return runReportJobsCommand(args, out, err);
 }
 
 } // namespace fbm::cli

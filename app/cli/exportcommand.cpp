@@ -1,8 +1,12 @@
 #include "exportcommand.h"
 
+#include "auth/profile.h"
+#include "auth/secretstore.h"
+#include "authoptions.h"
 #include "authprovider.h"
 #include "cli.h"
 #include "demo/bulkserver.h"
+#include "demo/demodata.h"
 #include "httpclient.h"
 #include "jobmanager.h"
 #include "jobstore.h"
@@ -74,19 +78,32 @@ public:
                 [this](const QString &id) { onFinished(id); });
     }
 
-    void setToken(const QString &token)
+    /// Authorization from the command line's options (--profile, --token, SMART, secret).
+    Error setUpAuth(const QCommandLineParser &parser, const QUrl &base)
     {
-        if (!token.isEmpty())
-            m_auth = std::make_unique<StaticTokenAuth>(token);
+        Result<AuthSetup> setup = authFromOptions(parser, &m_nam, &m_secrets, &m_profiles, base);
+        if (!setup.ok())
+            return setup.error();
+        m_setup = std::move(setup.value());
+        return {};
+    }
+    [[nodiscard]] QUrl base() const { return m_setup.base; }
+    [[nodiscard]] QString profileId() const
+    {
+        return m_setup.profile ? m_setup.profile->id : QString();
+    }
+    [[nodiscard]] QString serverName() const
+    {
+        return m_setup.profile ? m_setup.profile->name : QString();
     }
 
     HttpClient *client(const QUrl &base)
     {
-        if (!m_client) {
-            m_client = std::make_unique<HttpClient>(&m_nam, base);
-            m_client->setAuth(m_auth.get());
-        }
-        return m_client.get();
+        if (m_setup.client)
+            return m_setup.client.get();
+        if (!m_fallback)
+            m_fallback = std::make_unique<HttpClient>(&m_nam, base);
+        return m_fallback.get();
     }
 
     JobManager &manager() { return m_manager; }
@@ -235,6 +252,11 @@ private:
                 message = jobStateText(j->state);
             //: %1 is the job's state, %2 the reason
             human(tr("Export ended: %1. %2").arg(jobStateText(j->state), message));
+            for (const ExportFile &f : j->files) {
+                if (f.state == FileState::Failed)
+                    //: %1 is a file name, %2 the reason
+                    human(tr("  %1: %2").arg(f.relativePath, f.error));
+            }
             event({{u"event"_s, u"error"_s},
                    {u"state"_s, jobStateName(j->state)},
                    {u"message"_s, message}});
@@ -249,8 +271,10 @@ private:
     QNetworkAccessManager m_nam;
     JobStore m_store;
     JobManager m_manager;
-    std::unique_ptr<AuthProvider> m_auth;
-    std::unique_ptr<HttpClient> m_client;
+    ProfileStore m_profiles;
+    KeychainSecretStore m_secrets;
+    AuthSetup m_setup;
+    std::unique_ptr<HttpClient> m_fallback;
     QEventLoop m_loop;
     QString m_id;
     QString m_lastProgress;
@@ -264,7 +288,7 @@ void addCommon(QCommandLineParser &p)
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.addHelpOption();
     p.addOption({u"json"_s, tr("Print one JSON event per line on standard output.")});
-    p.addOption({u"token"_s, tr("A bearer token to send to the server."), tr("TOKEN")});
+    addAuthOptions(p);
 }
 
 int usage(QTextStream &err, const QString &message, const QCommandLineParser &p)
@@ -332,13 +356,18 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         return exit;
     if (!p.positionalArguments().isEmpty())
         return usage(err, tr("Unexpected argument: %1").arg(p.positionalArguments().first()), p);
-    if (!p.isSet(u"base"_s))
-        return usage(err, tr("--base is required."), p);
+    if (!p.isSet(u"base"_s) && !p.isSet(u"profile"_s))
+        return usage(err, tr("--base or --profile is required."), p);
     if (!p.isSet(u"out"_s))
         return usage(err, tr("--out is required."), p);
 
+    Runner runner(out, err, p.isSet(u"json"_s));
+    if (const Error e = runner.setUpAuth(p, QUrl(p.value(u"base"_s), QUrl::StrictMode));
+        e.isError())
+        return e.kind == Error::Kind::Usage ? usage(err, e.message, p)
+                                            : (err << e.message << '\n', Failure);
     ExportRequest request;
-    request.base = QUrl(p.value(u"base"_s), QUrl::StrictMode);
+    request.base = runner.base();
     const auto level = levelFromName(p.value(u"level"_s));
     if (!level)
         return usage(err, tr("--level must be system, patient or group."), p);
@@ -372,9 +401,9 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     if (const QString why = request.validate(); !why.isEmpty())
         return usage(err, why, p);
 
-    Runner runner(out, err, p.isSet(u"json"_s));
-    runner.setToken(p.value(u"token"_s));
     JobOptions options;
+    options.profileId = runner.profileId();
+    options.serverName = runner.serverName();
     options.outDir = p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
     const Result<QString> id = runner.manager().startExport(request, options);
@@ -406,7 +435,9 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
                                          : status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
 
     Runner runner(out, err, p.isSet(u"json"_s));
-    runner.setToken(p.value(u"token"_s));
+    if (const Error e = runner.setUpAuth(p, base); e.isError())
+        return e.kind == Error::Kind::Usage ? usage(err, e.message, p)
+                                            : (err << e.message << '\n', Failure);
     const QString outDir = QDir::cleanPath(QDir(p.value(u"out"_s)).absolutePath());
     // Continue this job only (another process may be running others of the list).
     const JobStore::Loaded stored = runner.store().loadAll();
@@ -420,7 +451,9 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     }
     JobOptions options;
     options.outDir = outDir;
-    const Result<QString> id = runner.manager().resumeExport(status, base, options);
+    options.profileId = runner.profileId();
+    options.serverName = runner.serverName();
+    const Result<QString> id = runner.manager().resumeExport(status, runner.base(), options);
     if (!id.ok())
         return usage(err, id.error().message, p);
     return runner.waitFor(id.value());
@@ -444,12 +477,15 @@ int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err
     const bool json = p.isSet(u"json"_s);
 
     QNetworkAccessManager nam;
-    HttpClient client(&nam, status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery));
-    std::unique_ptr<AuthProvider> auth;
-    if (p.isSet(u"token"_s)) {
-        auth = std::make_unique<StaticTokenAuth>(p.value(u"token"_s));
-        client.setAuth(auth.get());
-    }
+    ProfileStore profiles;
+    KeychainSecretStore secrets;
+    Result<AuthSetup> setup = authFromOptions(
+        p, &nam, &secrets, &profiles, status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery));
+    if (!setup.ok())
+        return setup.error().kind == Error::Kind::Usage
+                   ? usage(err, setup.error().message, p)
+                   : (err << setup.error().message << '\n', Failure);
+    HttpClient &client = *setup->client;
     HttpCall call;
     call.method = "DELETE";
     call.url = status;
@@ -508,6 +544,7 @@ int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream 
     if (!ok || port > 65535)
         return usage(err, tr("--port must be a number from 0 to 65535."), p);
     demo::BulkServer server;
+    server.setScript(demo::data::demoScript());
     server.seedDemoData();
     if (!server.listen(quint16(port))) {
         //: %1 is a port number

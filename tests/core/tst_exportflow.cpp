@@ -544,7 +544,7 @@ void TestExportFlow::droppedConnectionResumesWithRange()
         QVERIFY(fx.waitForState(id, JobState::Saved));
         const QString diff = fx.compareAllFiles(id);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
-        QCOMPARE(fx.job(id).files.at(0).attempts, 2);
+        QCOMPARE(fx.job(id).files.at(0).attempts, 1); // one failure, then resumed
         if (fraction > 0) {
             const auto requests = fx.server.requests();
             QVERIFY(
@@ -587,7 +587,7 @@ void TestExportFlow::serverErrorOnFileIsRetried()
     fx.server.setFileFault(0, fault);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
-    QCOMPARE(fx.job(id).files.at(0).attempts, 3);
+    QCOMPARE(fx.job(id).files.at(0).attempts, 2); // two failures before it worked
     QVERIFY(fx.compareAllFiles(id).isEmpty());
 }
 

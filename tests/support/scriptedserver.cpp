@@ -1,5 +1,9 @@
 #include "scriptedserver.h"
 
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpSocket>
 
 namespace fbm::test {
@@ -15,18 +19,40 @@ QByteArray ScriptedServer::Request::header(const QByteArray &name) const
 
 ScriptedServer::ScriptedServer(QObject *parent)
     : QObject(parent)
-{
-    connect(&m_server, &QTcpServer::newConnection, this, &ScriptedServer::onConnection);
-}
+{}
 
 bool ScriptedServer::listen()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    m_server = std::make_unique<QTcpServer>();
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
+            &ScriptedServer::onConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+bool ScriptedServer::listenTls(const QString &certificatePem, const QString &keyPem)
+{
+    QFile certFile(certificatePem);
+    QFile keyFile(keyPem);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return false;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+    config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(config);
+    m_server = std::move(server);
+    m_tls = true;
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
+            &ScriptedServer::onConnection);
+    return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
 QUrl ScriptedServer::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(m_server->serverPort())
+                    .arg(path));
 }
 
 void ScriptedServer::on(const QByteArray &path, Handler handler)
@@ -36,7 +62,7 @@ void ScriptedServer::on(const QByteArray &path, Handler handler)
 
 void ScriptedServer::onConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {

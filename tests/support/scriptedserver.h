@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 namespace fbm::test {
 
@@ -37,13 +38,16 @@ public:
 
     explicit ScriptedServer(QObject *parent = nullptr);
     bool listen();
+    /// HTTPS with this certificate and key (PEM files).
+    bool listenTls(const QString &certificatePem, const QString &keyPem);
     [[nodiscard]] QUrl url(const QString &path = {}) const;
     void on(const QByteArray &path, Handler handler); ///< path without query
     [[nodiscard]] const QList<Request> &requests() const { return m_requests; }
 
 private:
     void onConnection();
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QHash<QByteArray, Handler> m_handlers;
     QList<Request> m_requests;
 };

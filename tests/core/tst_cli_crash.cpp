@@ -1,0 +1,131 @@
+// Crash safety: the command line is killed with SIGKILL at random moments of an export (kick-off,
+// polling, downloads, renames) at least 50 times; every restart resumes, and each export ends with
+// exactly the files an uninterrupted run gives. The job store is never left damaged.
+#include "demo/bulkserver.h"
+#include "jobstore.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace fbm::demo;
+
+class TestCliCrash final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void killedFiftyTimesStillExact();
+};
+
+void TestCliCrash::killedFiftyTimesStillExact()
+{
+    QTemporaryDir dir;
+    BulkServer server;
+    QVERIFY(server.listen());
+    Script script;
+    script.pollsBeforeDone = 3;
+    server.setScript(script);
+    QList<ServedFile> files;
+    for (const QString &type : {u"Patient"_s, u"Observation"_s, u"Observation"_s, u"Encounter"_s}) {
+        ServedFile f;
+        f.type = type;
+        f.generatedLines = 25000;
+        files.append(f);
+    }
+    ServedFile e;
+    e.kind = u"error"_s;
+    e.type = u"OperationOutcome"_s;
+    e.content =
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
+    files.append(e);
+    server.setFiles(files);
+    for (int i = 0; i < 4; ++i) {
+        FileFault slow;
+        slow.kind = FileFault::Kind::Slow;
+        slow.bytesPerSecond = 12 * 1024 * 1024;
+        server.setFileFault(i, slow);
+    }
+    const QStringList names = {u"Patient.1.ndjson"_s, u"Observation.1.ndjson"_s,
+                               u"Observation.2.ndjson"_s, u"Encounter.1.ndjson"_s,
+                               u"errors/OperationOutcome.1.ndjson"_s};
+
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("random seed %u", seed);
+    QRandomGenerator random(seed);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
+    env.insert(u"FBM_MIN_POLL_MS"_s, u"40"_s);
+    env.insert(u"FBM_FILE_RETRY_MS"_s, u"10"_s);
+
+    int kills = 0;
+    int exports = 0;
+    while (kills < 50) {
+        ++exports;
+        QVERIFY2(exports < 60, "too many rounds without reaching 50 kills");
+        const QString out = dir.filePath(u"out%1"_s.arg(exports));
+        QString statusUrl;
+        int runs = 0;
+        for (;;) {
+            QVERIFY2(++runs < 100, "an export never completed");
+            QProcess p;
+            p.setProcessEnvironment(env);
+            const QStringList args =
+                statusUrl.isEmpty()
+                    ? QStringList{u"export"_s, u"--base"_s, server.baseUrl().toString(),
+                                  u"--out"_s,  out,         u"--json"_s}
+                    : QStringList{u"resume"_s, statusUrl, u"--out"_s, out, u"--json"_s};
+            p.start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
+            QVERIFY(p.waitForStarted());
+            const int killAfter = int(random.bounded(900));
+            QElapsedTimer t;
+            t.start();
+            while (p.state() != QProcess::NotRunning && t.elapsed() < killAfter)
+                QTest::qWait(2);
+            bool killed = false;
+            if (p.state() != QProcess::NotRunning && kills < 50) {
+                ::kill(pid_t(p.processId()), SIGKILL);
+                killed = true;
+                ++kills;
+            }
+            while (p.state() != QProcess::NotRunning && t.elapsed() < 60000)
+                QTest::qWait(5);
+            QCOMPARE(p.state(), QProcess::NotRunning);
+            for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value("event"_L1).toString() == "kicked-off"_L1)
+                    statusUrl = o.value("statusUrl"_L1).toString();
+            }
+            if (killed)
+                continue;
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                     p.readAllStandardError().constData());
+            break;
+        }
+        for (int i = 0; i < names.size(); ++i) {
+            const QByteArray got = fbm::test::readFile(QDir(out).filePath(names.at(i)));
+            QVERIFY2(got == server.expectedContent(i),
+                     qPrintable(u"export %1: %2 differs (%3 of %4 bytes)"_s.arg(exports)
+                                    .arg(names.at(i))
+                                    .arg(got.size())
+                                    .arg(server.expectedSize(i))));
+        }
+        QVERIFY(QDir(out).entryList({u"*.part"_s}, QDir::Files).isEmpty());
+        QVERIFY(QFile::exists(QDir(out).filePath(u"manifest.json"_s)));
+    }
+    qInfo("%d kills over %d exports", kills, exports);
+    const fbm::JobStore store(dir.filePath(u"data/FHIR Bulk Monitor/fhir-bulk-monitor/cli-jobs"_s));
+    const fbm::JobStore::Loaded loaded = store.loadAll();
+    QVERIFY2(loaded.problems.isEmpty(), qPrintable(loaded.problems.join(u'\n')));
+    QVERIFY(!loaded.jobs.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliCrash)
+#include "tst_cli_crash.moc"

@@ -1,0 +1,122 @@
+// TLS: a server whose certificate no trusted authority signed is refused with a clear message;
+// trusting the organisation's CA certificate (as a profile can) makes it work. Certificate
+// errors are never ignored.
+#include "authprovider.h"
+#include "httpclient.h"
+#include "scriptedserver.h"
+
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+using fbm::test::ScriptedServer;
+
+namespace {
+
+bool openssl(const QStringList &args, const QString &dir)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(u"openssl"_s, args);
+    return p.waitForFinished(30000) && p.exitCode() == 0;
+}
+
+HttpResponse get(HttpClient &client, const QUrl &url)
+{
+    HttpResponse result;
+    bool done = false;
+    QObject context;
+    HttpCall call;
+    call.url = url;
+    client.send(call, &context, [&](const HttpResponse &r) {
+        result = r;
+        done = true;
+    });
+    QElapsedTimer t;
+    t.start();
+    while (!done && t.elapsed() < 15000)
+        QTest::qWait(5);
+    return result;
+}
+
+} // namespace
+
+class TestTls final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void untrustedCertificateRefused();
+    void trustedCaWorks();
+
+private:
+    QTemporaryDir m_dir;
+    ScriptedServer m_server;
+    QList<QSslCertificate> m_ca;
+};
+
+void TestTls::initTestCase()
+{
+    const QString d = m_dir.path();
+    QVERIFY(
+        openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                 u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s, u"2"_s, u"-subj"_s,
+                 u"/CN=Test Hospital CA"_s, u"-addext"_s, u"basicConstraints=critical,CA:TRUE"_s,
+                 u"-addext"_s, u"keyUsage=critical,keyCertSign,cRLSign"_s},
+                d));
+    QVERIFY(openssl({u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                     u"server.key"_s, u"-out"_s, u"server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
+                    d));
+    QFile ext(m_dir.filePath(u"ext.cnf"_s));
+    QVERIFY(ext.open(QIODevice::WriteOnly));
+    ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+    ext.close();
+    QVERIFY(openssl({u"x509"_s, u"-req"_s, u"-in"_s, u"server.csr"_s, u"-CA"_s, u"ca.pem"_s,
+                     u"-CAkey"_s, u"ca.key"_s, u"-CAcreateserial"_s, u"-out"_s, u"server.pem"_s,
+                     u"-days"_s, u"2"_s, u"-extfile"_s, u"ext.cnf"_s},
+                    d));
+    m_ca = QSslCertificate::fromPath(m_dir.filePath(u"ca.pem"_s));
+    QCOMPARE(m_ca.size(), 1);
+    QVERIFY(m_server.listenTls(m_dir.filePath(u"server.pem"_s), m_dir.filePath(u"server.key"_s)));
+    m_server.on("/fhir/metadata", [](const auto &) {
+        return ScriptedServer::Answer{200,
+                                      {{"Content-Type", "application/fhir+json"}},
+                                      R"({"resourceType":"CapabilityStatement"})",
+                                      false};
+    });
+}
+
+void TestTls::untrustedCertificateRefused()
+{
+    QNetworkAccessManager nam;
+    HttpClient client(&nam, m_server.url(u"/fhir"_s));
+    const HttpResponse r = get(client, m_server.url(u"/fhir/metadata"_s));
+    QCOMPARE(r.error.kind, Error::Kind::Network);
+    QVERIFY(!r.error.transient);
+    QVERIFY2(r.error.message.contains(u"not trusted"_s), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(u"certificate authority"_s), qPrintable(r.error.message));
+    QCOMPARE(r.status, 0);
+}
+
+void TestTls::trustedCaWorks()
+{
+    QNetworkAccessManager nam;
+    HttpClient client(&nam, m_server.url(u"/fhir"_s));
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.addCaCertificates(m_ca);
+    client.setSslConfiguration(ssl);
+    StaticTokenAuth auth(u"tls-token-abcdef"_s);
+    client.setAuth(&auth);
+    const HttpResponse r = get(client, m_server.url(u"/fhir/metadata"_s));
+    QVERIFY2(r.isSuccess(), qPrintable(r.error.message));
+    QCOMPARE(r.body, R"({"resourceType":"CapabilityStatement"})"_ba);
+    // Over HTTPS the token is sent to the server's own origin.
+    QCOMPARE(m_server.requests().last().header("Authorization"), "Bearer tls-token-abcdef"_ba);
+}
+
+QTEST_GUILESS_MAIN(TestTls)
+#include "tst_tls.moc"
