@@ -242,7 +242,10 @@ QJsonObject ExportJob::toJson() const
     o.insert(u"finishedAt"_s, iso(finishedAt));
     o.insert(u"expiresAt"_s, iso(expiresAt));
     o.insert(u"transactionTime"_s, iso(transactionTime));
-    o.insert(u"manifest"_s, QString::fromUtf8(manifestJson));
+    // A large manifest stays only in the export folder (manifest.json): writing it into the job
+    // file on every save would cost more than it is worth.
+    if (manifestJson.size() <= kMaxStoredManifest)
+        o.insert(u"manifest"_s, QString::fromUtf8(manifestJson));
     o.insert(u"message"_s, message);
     o.insert(u"outDir"_s, outDir);
     o.insert(u"autoDownload"_s, autoDownload);

@@ -101,5 +101,6 @@ struct ExportJob
 [[nodiscard]] QString fileStateName(FileState state);
 
 inline constexpr int kMaxActivityEntries = 300;
+inline constexpr qsizetype kMaxStoredManifest = 1 << 20;
 
 } // namespace fbm

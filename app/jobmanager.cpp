@@ -46,7 +46,7 @@ struct JobManager::Runtime
     quint64 generation = 0; ///< bumps on cancel/remove/retry so stale answers are ignored
     Manifest manifest;      ///< being assembled (pages)
     QSet<QString> visitedPages;
-    QList<QJsonObject> pageObjects;
+    QList<QByteArray> pages; ///< each page's body as received; parsed again only to merge pages
     QHash<int, QDateTime> fileRetryAt;
 };
 
@@ -559,7 +559,7 @@ void JobManager::onPoll(const QString &id, const HttpResponse &r)
         j->attempt = 0;
         j->lastError.clear();
         rt.visitedPages = {j->statusUrl.toString()};
-        rt.pageObjects.clear();
+        rt.pages.clear();
         acceptManifest(id, r.body, r);
         return;
     }
@@ -611,7 +611,7 @@ void JobManager::acceptManifest(const QString &id, const QByteArray &body,
         fail(id, parsed.error().message);
         return;
     }
-    const bool firstPage = rt.pageObjects.isEmpty();
+    const bool firstPage = rt.pages.isEmpty();
     if (firstPage) {
         rt.manifest = parsed.value();
         const QByteArray expires = response.header("Expires");
@@ -623,7 +623,7 @@ void JobManager::acceptManifest(const QString &id, const QByteArray &body,
     } else {
         rt.manifest.appendPage(parsed.value());
     }
-    rt.pageObjects.append(QJsonDocument::fromJson(body).object());
+    rt.pages.append(body);
     for (const QString &w : std::as_const(parsed->warnings))
         note(id, w);
 
@@ -640,14 +640,17 @@ void JobManager::acceptManifest(const QString &id, const QByteArray &body,
             return;
         }
     }
-    if (rt.pageObjects.size() == 1) {
+    if (rt.pages.size() == 1) {
         j->manifestJson = body;
     } else {
         // Pages merged into one document: the first page's fields, every page's files.
-        QJsonObject merged = rt.pageObjects.first();
+        QList<QJsonObject> pageObjects;
+        for (const QByteArray &page : std::as_const(rt.pages))
+            pageObjects.append(QJsonDocument::fromJson(page).object());
+        QJsonObject merged = pageObjects.first();
         for (const char *key : {"output", "error", "deleted"}) {
             QJsonArray all;
-            for (const QJsonObject &page : std::as_const(rt.pageObjects)) {
+            for (const QJsonObject &page : std::as_const(pageObjects)) {
                 for (const QJsonValue &v : page.value(QLatin1String(key)).toArray())
                     all.append(v);
             }
@@ -687,7 +690,8 @@ void JobManager::fetchManifestPage(const QString &id, const QUrl &url)
 void JobManager::finishManifest(const QString &id)
 {
     ExportJob *j = mutableJob(id);
-    const Manifest &m = runtime(id).manifest;
+    const Manifest m = std::exchange(runtime(id).manifest, Manifest());
+    runtime(id).pages.clear();
     j->transactionTime = m.transactionTime;
     j->requiresAccessToken = m.requiresAccessToken;
     j->message = m.message;

@@ -1,0 +1,183 @@
+// Hostile and huge answers: 100,000 manifest entries, a 50 MB manifest, one beyond the limit, a
+// deeply nested document, a Binary-wrapped file. Bounded memory, clear errors, nothing outside
+// the folder.
+#include "exportfixture.h"
+#include "scriptedserver.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+using namespace fbm::demo;
+using fbm::test::ExportFixture;
+using fbm::test::ScriptedServer;
+
+namespace {
+
+qint64 peakRssKiB()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+QByteArray manifestWith(int entries, int padding, const QString &url)
+{
+    QByteArray json =
+        R"({"transactionTime":"2026-01-01T00:00:00Z","request":"x","requiresAccessToken":true,"output":[)";
+    const QByteArray pad(padding, 'x');
+    for (int i = 0; i < entries; ++i) {
+        if (i)
+            json += ',';
+        json += R"({"type":"Observation","url":")" + url.toUtf8() + "?n=" + QByteArray::number(i) +
+                R"(","count":1)";
+        if (padding)
+            json += R"(,"extension":{"pad":")" + pad + "\"}";
+        json += '}';
+    }
+    json += R"(],"error":[]})";
+    return json;
+}
+
+} // namespace
+
+class TestHostile final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fiftyMegabyteManifest(); // first: it measures the process's peak memory
+    void hundredThousandEntries();
+    void oversizedManifestRefused();
+    void deeplyNestedManifestRefused();
+    void binaryWrappedFileIsDecoded();
+    void nonHttpFileUrlsNeverFetched();
+};
+
+void TestHostile::hundredThousandEntries()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestOverride = manifestWith(100000, 0, fx.server.baseUrl().toString() + u"/files/x"_s);
+    fx.server.setScript(s);
+    const QString id = fx.manager->startExport(fx.request(), fx.options(false)).value();
+    QVERIFY(fx.waitForState(id, JobState::Completed, 60000));
+    QCOMPARE(fx.job(id).files.size(), 100000);
+    QCOMPARE(fx.job(id).files.last().relativePath, u"Observation.100000.ndjson"_s);
+}
+
+void TestHostile::fiftyMegabyteManifest()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestOverride =
+        manifestWith(1000, 50 * 1000, fx.server.baseUrl().toString() + u"/files/x"_s);
+    QVERIFY(s.manifestOverride.size() > 50'000'000);
+    fx.server.setScript(s);
+    const qint64 before = peakRssKiB();
+    const QString id = fx.manager->startExport(fx.request(), fx.options(false)).value();
+    QVERIFY(fx.waitForState(id, JobState::Completed, 60000));
+    QCOMPARE(fx.job(id).files.size(), 1000);
+    const qint64 grown = (peakRssKiB() - before) / 1024;
+    qInfo("peak RSS grew by %lld MiB for a %lld MB manifest", grown,
+          qint64(s.manifestOverride.size() / 1000000));
+    // The server in this process holds the manifest too; the client parses it once and does not
+    // copy it into the job file. (Parsing it twice and storing it took 456 MiB.)
+    QVERIFY2(grown < 250, qPrintable(QString::number(grown)));
+}
+
+void TestHostile::oversizedManifestRefused()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestOverride =
+        manifestWith(1000, 70 * 1000, fx.server.baseUrl().toString() + u"/files/x"_s);
+    QVERIFY(s.manifestOverride.size() > (qint64(64) << 20));
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed, 60000));
+    QVERIFY2(fx.job(id).lastError.contains(u"larger than 64 MiB"_s),
+             qPrintable(fx.job(id).lastError));
+}
+
+void TestHostile::deeplyNestedManifestRefused()
+{
+    ExportFixture fx;
+    Script s;
+    s.manifestOverride =
+        R"({"output":[],"extension":)" + QByteArray(200000, '[') + QByteArray(200000, ']') + "}";
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    QVERIFY2(fx.job(id).lastError.contains(u"not JSON"_s), qPrintable(fx.job(id).lastError));
+}
+
+void TestHostile::binaryWrappedFileIsDecoded()
+{
+    // A HAPI-style server that answers a FHIR Binary resource even to Accept:
+    // application/fhir+ndjson.
+    ScriptedServer s;
+    QVERIFY(s.listen());
+    const QByteArray ndjson = "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n{\"resourceType\":"
+                              "\"Patient\",\"id\":\"b\"}\n";
+    s.on("/fhir/$export", [&](const auto &) {
+        return ScriptedServer::Answer{
+            202, {{"Content-Location", s.url(u"/fhir/status"_s).toEncoded()}}, {}, false};
+    });
+    s.on("/fhir/status", [&](const auto &) {
+        const QJsonObject m{
+            {u"transactionTime"_s, u"2026-01-01T00:00:00Z"_s},
+            {u"requiresAccessToken"_s, true},
+            {u"output"_s, QJsonArray{QJsonObject{{u"type"_s, u"Patient"_s},
+                                                 {u"url"_s, s.url(u"/fhir/Binary/1"_s).toString()},
+                                                 {u"count"_s, 2}}}},
+            {u"error"_s, QJsonArray()}};
+        return ScriptedServer::Answer{
+            200, {{"Content-Type", "application/json"}}, QJsonDocument(m).toJson(), false};
+    });
+    s.on("/fhir/Binary/1", [&](const auto &) {
+        const QJsonObject b{{u"resourceType"_s, u"Binary"_s},
+                            {u"contentType"_s, u"application/fhir+ndjson"_s},
+                            {u"data"_s, QString::fromLatin1(ndjson.toBase64())}};
+        return ScriptedServer::Answer{
+            200, {{"Content-Type", "application/fhir+json"}}, QJsonDocument(b).toJson(), false};
+    });
+    ExportFixture fx;
+    ExportRequest r;
+    r.base = s.url(u"/fhir"_s);
+    const QString id = fx.start(r);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.saved(u"Patient.1.ndjson"_s), ndjson);
+    QCOMPARE(fx.job(id).files.at(0).lines, qint64(2));
+}
+
+void TestHostile::nonHttpFileUrlsNeverFetched()
+{
+    for (const QByteArray &url : {"file:///etc/passwd"_ba, "ftp://127.0.0.1/x"_ba,
+                                  "javascript:alert(1)"_ba, "data:text/plain,hello"_ba}) {
+        ExportFixture fx;
+        Script s;
+        s.manifestOverride =
+            R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":")" +
+            url + R"("}],"error":[]})";
+        fx.server.setScript(s);
+        const QString id = fx.start();
+        QVERIFY(fx.waitForState(id, JobState::Failed));
+        QVERIFY(fx.job(id).lastError.contains(u"not an HTTP(S) address"_s));
+        QVERIFY(fx.job(id).files.isEmpty());
+        QVERIFY(!QDir(fx.outDir()).exists(u"Patient.1.ndjson"_s));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
