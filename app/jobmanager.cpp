@@ -371,6 +371,23 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &
 
 // --- kick-off -------------------------------------------------------------------------------
 
+void JobManager::sendForJob(const QString &id, HttpCall call,
+                            void (JobManager::*handler)(const QString &, const HttpResponse &))
+{
+    ExportJob *j = mutableJob(id);
+    call.log = logger(id);
+    Runtime &rt = runtime(id);
+    rt.requestInFlight = true;
+    // An answer that arrives after a cancel, a retry or a removal belongs to the past: dropped.
+    const quint64 generation = rt.generation;
+    clientFor(*j)->send(call, this, [this, id, generation, handler](const HttpResponse &r) {
+        if (!job(id) || runtime(id).generation != generation)
+            return;
+        runtime(id).requestInFlight = false;
+        (this->*handler)(id, r);
+    });
+}
+
 void JobManager::kickOff(const QString &id)
 {
     ExportJob *j = mutableJob(id);
@@ -386,16 +403,7 @@ void JobManager::kickOff(const QString &id)
         call.body = j->request.parametersBody();
         call.headers.append({"Content-Type"_ba, "application/fhir+json"_ba});
     }
-    call.log = logger(id);
-    Runtime &rt = runtime(id);
-    rt.requestInFlight = true;
-    const quint64 generation = rt.generation;
-    clientFor(*j)->send(call, this, [this, id, generation](const HttpResponse &r) {
-        if (!job(id) || runtime(id).generation != generation)
-            return;
-        runtime(id).requestInFlight = false;
-        onKickOff(id, r);
-    });
+    sendForJob(id, call, &JobManager::onKickOff);
 }
 
 void JobManager::onKickOff(const QString &id, const HttpResponse &r)
@@ -478,16 +486,7 @@ void JobManager::poll(const QString &id)
     HttpCall call;
     call.url = j->statusUrl;
     call.headers = {{"Accept"_ba, "application/json"_ba}};
-    call.log = logger(id);
-    Runtime &rt = runtime(id);
-    rt.requestInFlight = true;
-    const quint64 generation = rt.generation;
-    clientFor(*j)->send(call, this, [this, id, generation](const HttpResponse &r) {
-        if (!job(id) || runtime(id).generation != generation)
-            return;
-        runtime(id).requestInFlight = false;
-        onPoll(id, r);
-    });
+    sendForJob(id, call, &JobManager::onPoll);
 }
 
 void JobManager::scheduleRetry(const QString &id, std::optional<qint64> retryAfterMs,
@@ -664,27 +663,22 @@ void JobManager::acceptManifest(const QString &id, const QByteArray &body,
 
 void JobManager::fetchManifestPage(const QString &id, const QUrl &url)
 {
-    ExportJob *j = mutableJob(id);
     HttpCall call;
     call.url = url;
     call.headers = {{"Accept"_ba, "application/json"_ba}};
-    call.log = logger(id);
-    Runtime &rt = runtime(id);
-    rt.requestInFlight = true;
-    const quint64 generation = rt.generation;
-    clientFor(*j)->send(call, this, [this, id, generation](const HttpResponse &r) {
-        if (!job(id) || runtime(id).generation != generation)
-            return;
-        runtime(id).requestInFlight = false;
-        if (r.error.isError() || r.status != 200) {
-            const QString why =
-                r.error.isError() ? r.error.message : describeErrorBody(r.status, r.body);
-            //: %1 is the reason
-            fail(id, tr("A page of the manifest could not be read: %1").arg(why));
-            return;
-        }
-        acceptManifest(id, r.body, r);
-    });
+    sendForJob(id, call, &JobManager::onManifestPage);
+}
+
+void JobManager::onManifestPage(const QString &id, const HttpResponse &r)
+{
+    if (r.error.isError() || r.status != 200) {
+        const QString why =
+            r.error.isError() ? r.error.message : describeErrorBody(r.status, r.body);
+        //: %1 is the reason
+        fail(id, tr("A page of the manifest could not be read: %1").arg(why));
+        return;
+    }
+    acceptManifest(id, r.body, r);
 }
 
 void JobManager::finishManifest(const QString &id)

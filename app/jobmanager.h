@@ -23,6 +23,7 @@ namespace fbm {
 
 class FileDownload;
 class HttpClient;
+struct HttpCall;
 struct HttpResponse;
 
 struct JobOptions
@@ -122,7 +123,10 @@ private:
     void onKickOff(const QString &id, const HttpResponse &response);
     void poll(const QString &id);
     void onPoll(const QString &id, const HttpResponse &response);
+    void sendForJob(const QString &id, HttpCall call,
+                    void (JobManager::*handler)(const QString &, const HttpResponse &));
     void fetchManifestPage(const QString &id, const QUrl &url);
+    void onManifestPage(const QString &id, const HttpResponse &response);
     void acceptManifest(const QString &id, const QByteArray &body, const HttpResponse &response);
     void finishManifest(const QString &id);
     void scheduleRetry(const QString &id, std::optional<qint64> retryAfterMs, const QString &why,
