@@ -80,6 +80,7 @@ private Q_SLOTS:
     void droppedConnectionResumesWithRange();
     void serverIgnoringRangeRestarts();
     void serverErrorOnFileIsRetried();
+    void stalledFileTimesOutAndResumes();
     void retryLimitMarksFileFailedAndRetryWorks();
     void countMismatchIsReported();
     void hostileTypesStayInsideTheFolder();
@@ -589,6 +590,29 @@ void TestExportFlow::serverErrorOnFileIsRetried()
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.job(id).files.at(0).attempts, 2); // two failures before it worked
     QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::stalledFileTimesOutAndResumes()
+{
+    ExportFixture fx;
+    fx.manager->setTransferTimeoutMs(500);
+    QList<ServedFile> files = smallFiles().mid(1, 1);
+    files[0].generatedLines = 10000;
+    fx.server.setFiles(files);
+    FileFault stall;
+    stall.kind = FileFault::Kind::Stall;
+    stall.fraction = 0.4;
+    stall.stallMs = -1; // never continues: only our transfer timeout ends it
+    fx.server.setFileFault(0, stall);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.job(id).files.at(0).attempts, 1);
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    const auto log = fx.job(id).activity;
+    QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const ActivityEntry &e) {
+        return e.note.contains(u"Nothing arrived"_s);
+    }));
 }
 
 void TestExportFlow::retryLimitMarksFileFailedAndRetryWorks()
