@@ -1,0 +1,4259 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="en">
+<context>
+    <name>NewExportDialog</name>
+    <message>
+        <source>FHIR exports</source>
+        <translation>FHIR-eksporter</translation>
+    </message>
+    <message>
+        <source>New Export</source>
+        <translation>Ny eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>E&amp;verything on the server (system)</source>
+        <translation>A&amp;lt på serveren (system)</translation>
+    </message>
+    <message>
+        <source>All &amp;patients</source>
+        <translation>Alle &amp;patienter</translation>
+    </message>
+    <message>
+        <source>The patients of one &amp;group:</source>
+        <translation>Patienterne i én &amp;gruppe:</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Group id</source>
+        <translation>Gruppe-id</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Eksport:</translation>
+    </message>
+    <message>
+        <source>Resource &amp;types:</source>
+        <translation>Ressource&amp;typer:</translation>
+    </message>
+    <message>
+        <source>Only resources changed &amp;since</source>
+        <translation>Kun ressourcer ændret &amp;siden</translation>
+    </message>
+    <message>
+        <source>Changed since</source>
+        <translation>Ændret siden</translation>
+    </message>
+    <message>
+        <source>and &amp;before</source>
+        <translation>og &amp;før</translation>
+    </message>
+    <message>
+        <source>Changed before</source>
+        <translation>Ændret før</translation>
+    </message>
+    <message>
+        <source>Sent as _until; servers implementing Bulk Data 2.0 may ignore it.</source>
+        <translation>Sendes som _until; servere, der følger Bulk Data 2.0, kan ignorere den.</translation>
+    </message>
+    <message>
+        <source>Only changes since my &amp;last export from this server</source>
+        <translation>Kun ændringer siden min &amp;seneste eksport fra denne server</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Ændringer:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the folder</source>
+        <translation>Vælg mappen</translation>
+    </message>
+    <message>
+        <source>Save &amp;in:</source>
+        <translation>Gem &amp;i:</translation>
+    </message>
+    <message>
+        <source>&amp;Download the files when the export is done</source>
+        <translation>&amp;Hent filerne, når eksporten er færdig</translation>
+    </message>
+    <message>
+        <source>Servers delete the files after a while (often a few hours): downloading at once is safest.</source>
+        <translation>Serverne sletter filerne efter et stykke tid (ofte få timer): det er sikrest at hente dem med det samme.</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>&amp;Avanceret</translation>
+    </message>
+    <message>
+        <source>Start E&amp;xport</source>
+        <translation>Start e&amp;ksport</translation>
+    </message>
+    <message>
+        <source>Resource types</source>
+        <translation>Ressourcetyper</translation>
+    </message>
+    <message>
+        <source>&amp;Other types:</source>
+        <translation>&amp;Andre typer:</translation>
+    </message>
+    <message>
+        <source>Other resource types</source>
+        <translation>Andre ressourcetyper</translation>
+    </message>
+    <message>
+        <source>For example: Claim, ExplanationOfBenefit</source>
+        <translation>For eksempel: Claim, ExplanationOfBenefit</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>R&amp;yd</translation>
+    </message>
+    <message>
+        <source>Clear the chosen types</source>
+        <translation>Ryd de valgte typer</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: every type the server exports.</source>
+        <translation>Intet valgt: alle typer, serveren eksporterer.</translation>
+    </message>
+    <message>
+        <source>One per line, for example: Observation?category=laboratory</source>
+        <translation>Én pr. linje, for eksempel: Observation?category=laboratory</translation>
+    </message>
+    <message>
+        <source>Type &amp;filters:</source>
+        <translation>Type&amp;filtre:</translation>
+    </message>
+    <message>
+        <source>For example: id, status, subject</source>
+        <translation>For eksempel: id, status, subject</translation>
+    </message>
+    <message>
+        <source>&amp;Elements:</source>
+        <translation>&amp;Elementer:</translation>
+    </message>
+    <message>
+        <source>Server default (NDJSON)</source>
+        <translation>Serverens standard (NDJSON)</translation>
+    </message>
+    <message>
+        <source>Output f&amp;ormat:</source>
+        <translation>Output&amp;format:</translation>
+    </message>
+    <message>
+        <source>&amp;GET (parameters in the address)</source>
+        <translation>&amp;GET (parametre i adressen)</translation>
+    </message>
+    <message>
+        <source>P&amp;OST (a Parameters resource)</source>
+        <translation>P&amp;OST (en Parameters-ressource)</translation>
+    </message>
+    <message>
+        <source>Kick-off:</source>
+        <translation>Start af eksport:</translation>
+    </message>
+    <message>
+        <source>One per line, for example: Patient/123</source>
+        <translation>Én pr. linje, for eksempel: Patient/123</translation>
+    </message>
+    <message>
+        <source>Only with POST, for a patient or group export.</source>
+        <translation>Kun med POST, ved eksport af patienter eller en gruppe.</translation>
+    </message>
+    <message>
+        <source>&amp;Patients:</source>
+        <translation>&amp;Patienter:</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new job even if an identical one exists</source>
+        <translation>Start et &amp;nyt job, også selv om et identisk findes</translation>
+    </message>
+    <message>
+        <source>Sends Cache-Control: no-cache. Some servers (HAPI FHIR) otherwise hand back the result of an identical earlier export.</source>
+        <translation>Sender Cache-Control: no-cache. Ellers giver nogle servere (HAPI FHIR) resultatet af en identisk tidligere eksport tilbage.</translation>
+    </message>
+    <message>
+        <source>Type the id of the group.</source>
+        <translation>Skriv gruppens id.</translation>
+    </message>
+    <message>
+        <source>Asking the server for its groups…</source>
+        <translation>Spørger serveren om dens grupper…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <extracomment>%n is a number of patients</extracomment>
+        <translation>
+            <numerusform>%Ln medlem</numerusform>
+            <numerusform>%Ln medlemmer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server lists no groups; type the id of the group.</source>
+        <translation>Serveren viser ingen grupper; skriv gruppens id.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists %n group(s); pick one or type its id.</source>
+        <translation>
+            <numerusform>Serveren viser %Ln gruppe; vælg den, eller skriv dens id.</numerusform>
+            <numerusform>Serveren viser %Ln grupper; vælg en, eller skriv dens id.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your last finished export from this server was made at %1.</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Din seneste færdige eksport fra denne server blev lavet %1.</translation>
+    </message>
+    <message>
+        <source>No export from this server has finished yet, so there is nothing to continue from.</source>
+        <translation>Ingen eksport fra denne server er færdig endnu, så der er intet at fortsætte fra.</translation>
+    </message>
+    <message>
+        <source>Add a server profile first: there is no bulk export server to ask.</source>
+        <translation>Tilføj først en serverprofil: der er ingen eksportserver at spørge.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the files.</source>
+        <translation>Vælg en mappe til filerne.</translation>
+    </message>
+    <message>
+        <source>Patients can only be chosen for a patient or group export sent with POST.</source>
+        <translation>Patienter kan kun vælges ved eksport af patienter eller en gruppe, sendt med POST.</translation>
+    </message>
+    <message>
+        <source>Save the Files In</source>
+        <translation>Gem filerne i</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Replace…</source>
+        <translation>Erstat…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
+        <translation>Erstat %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
+        <translation>Fjern %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Will be removed when you press OK.</source>
+        <translation>Fjernes, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Kontrollerer nøgleringen…</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read.</source>
+        <translation>Nøgleringen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain.</source>
+        <translation>Gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only.</source>
+        <translation>Gemmes kun i denne session.</translation>
+    </message>
+    <message>
+        <source>New Server Profile</source>
+        <translation>Ny serverprofil</translation>
+    </message>
+    <message>
+        <source>Edit Server Profile</source>
+        <translation>Rediger serverprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for This Session Only</source>
+        <translation>&amp;Gem kun i denne session</translation>
+    </message>
+    <message>
+        <source>Keep the secrets in memory until the program closes. You will have to enter them again next time.</source>
+        <translation>Hold hemmelighederne i hukommelsen, til programmet lukkes. Du skal indtaste dem igen næste gang.</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Test forbindelsen</translation>
+    </message>
+    <message>
+        <source>Ask the server what it offers: its FHIR version, whether it supports bulk export, and where its token endpoint is.</source>
+        <translation>Spørg serveren, hvad den tilbyder: dens FHIR-version, om den understøtter bulk-eksport, og hvor dens token-endpoint er.</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Resultat af forbindelsestesten</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Hvad der mangler</translation>
+    </message>
+    <message>
+        <source>No keychain is in use: secrets entered here are kept only until the program closes.</source>
+        <translation>Der bruges ingen nøglering: hemmeligheder, du indtaster her, gemmes kun, til programmet lukkes.</translation>
+    </message>
+    <message>
+        <source>For example: eHealth production</source>
+        <translation>For eksempel: eHealth produktion</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>The FHIR base address: the one that [base]/metadata answers on.</source>
+        <translation>FHIR-basisadressen: den, som [base]/metadata svarer på.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Bulk Data export server</source>
+        <translation>Bulk Data-eksportserver</translation>
+    </message>
+    <message>
+        <source>Reporting server (report jobs)</source>
+        <translation>Rapportserver (rapportjob)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of server:</source>
+        <translation>Server&amp;type:</translation>
+    </message>
+    <message>
+        <source>Chosen for each export</source>
+        <translation>Vælges ved hver eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the export folder</source>
+        <translation>Vælg eksportmappen</translation>
+    </message>
+    <message>
+        <source>Export &amp;folder:</source>
+        <translation>Eksport&amp;mappe:</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Authorization:</source>
+        <translation>&amp;Godkendelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Klient-id:</translation>
+    </message>
+    <message>
+        <source>Paste the client secret</source>
+        <translation>Indsæt klienthemmeligheden</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighed</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Klient&amp;hemmelighed:</translation>
+    </message>
+    <message>
+        <source>HTTP Basic (client_secret_basic)</source>
+        <translation>HTTP Basic (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>In the request body (client_secret_post)</source>
+        <translation>I forespørgslens indhold (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>Send the secret &amp;by:</source>
+        <translation>Send hemmeligheden &amp;via:</translation>
+    </message>
+    <message>
+        <source>Paste the access token</source>
+        <translation>Indsæt adgangstokenet</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Adgangstoken</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Adgangs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Import PEM…</source>
+        <translation>&amp;Importér PEM…</translation>
+    </message>
+    <message>
+        <source>Import a private key from a PEM file</source>
+        <translation>Importér en privat nøgle fra en PEM-fil</translation>
+    </message>
+    <message>
+        <source>Read a private key (RSA or EC P-384, PEM, not encrypted).</source>
+        <translation>Læs en privat nøgle (RSA eller EC P-384, PEM, ikke krypteret).</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Key</source>
+        <translation>&amp;Generér nøgle</translation>
+    </message>
+    <message>
+        <source>Generate a new private key</source>
+        <translation>Generér en ny privat nøgle</translation>
+    </message>
+    <message>
+        <source>Make a new key for the chosen algorithm: RSA 3072 bits for RS384, EC P-384 for ES384.</source>
+        <translation>Lav en ny nøgle til den valgte algoritme: RSA 3072 bit til RS384, EC P-384 til ES384.</translation>
+    </message>
+    <message>
+        <source>Remove the private key</source>
+        <translation>Fjern den private nøgle</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privat &amp;nøgle:</translation>
+    </message>
+    <message>
+        <source>RS384 (RSA)</source>
+        <translation>RS384 (RSA)</translation>
+    </message>
+    <message>
+        <source>ES384 (elliptic curve P-384)</source>
+        <translation>ES384 (elliptisk kurve P-384)</translation>
+    </message>
+    <message>
+        <source>A&amp;lgorithm:</source>
+        <translation>A&amp;lgoritme:</translation>
+    </message>
+    <message>
+        <source>The key&apos;s thumbprint</source>
+        <translation>Nøglens fingeraftryk</translation>
+    </message>
+    <message>
+        <source>The &quot;kid&quot; the server knows the public key by.</source>
+        <translation>Det &quot;kid&quot;, serveren kender den offentlige nøgle under.</translation>
+    </message>
+    <message>
+        <source>Key &amp;ID (kid):</source>
+        <translation>Nøgle-&amp;id (kid):</translation>
+    </message>
+    <message>
+        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
+        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy the public key</source>
+        <translation>Kopiér den offentlige nøgle</translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation>&amp;Offentlig nøgle:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation>Sc&amp;ope:</translation>
+    </message>
+    <message>
+        <source>Found on the server when empty</source>
+        <translation>Findes på serveren, når feltet er tomt</translation>
+    </message>
+    <message>
+        <source>T&amp;oken URL:</source>
+        <translation>T&amp;oken-URL:</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;URL:</source>
+        <translation>&amp;URL til log ind:</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>En vilkårlig ledig port</translation>
+    </message>
+    <message>
+        <source>The port of the http://127.0.0.1 address the browser returns to after signing in; some servers register a fixed one.</source>
+        <translation>Porten på den http://127.0.0.1-adresse, browseren vender tilbage til efter log ind; nogle servere registrerer en fast port.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect port:</source>
+        <translation>&amp;Omdirigeringsport:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <source>Forget the stored sign-in; the browser opens again on the next export.</source>
+        <translation>Glem det gemte log ind; browseren åbner igen ved næste eksport.</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Log ind:</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorization</source>
+        <translation>G&amp;odkendelse</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Header</source>
+        <translation>T&amp;ilføj header</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Header</source>
+        <translation>&amp;Fjern header</translation>
+    </message>
+    <message>
+        <source>Sent with every request to this server, for example a tenant or an API gateway key. Not for tokens: those belong on the Authorization page, where they are kept in the keychain.</source>
+        <translation>Sendes med hver forespørgsel til denne server, for eksempel en tenant eller en API-gateway-nøgle. Ikke til tokens: de hører til på siden Godkendelse, hvor de gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra headers:</source>
+        <translation>E&amp;kstra headers:</translation>
+    </message>
+    <message>
+        <source>Only if your organisation uses its own authority</source>
+        <translation>Kun hvis din organisation bruger sin egen certifikatudsteder</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Gen&amp;nemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation>Vælg CA-certifikatet</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate (PEM):</source>
+        <translation>CA-&amp;certifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>Send the token over unencrypted &amp;HTTP</source>
+        <translation>Send tokenet over ukrypteret &amp;HTTP</translation>
+    </message>
+    <message>
+        <source>Warning: over http:// anyone on the network path can read the token and use it to read patient data. Allow this only for a test server on a network you trust.</source>
+        <translation>Advarsel: over http:// kan alle på netværksvejen læse tokenet og bruge det til at læse patientdata. Tillad det kun for en testserver på et netværk, du stoler på.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP:</source>
+        <translation>Ukrypteret HTTP:</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>&amp;Forbindelse</translation>
+    </message>
+    <message>
+        <source>Do not put the Authorization header among the extra headers: choose &quot;%1&quot; on the Authorization page, so that the token is kept in the keychain.</source>
+        <extracomment>%1 is the name of an authorization kind, &quot;Static bearer token&quot; or similar</extracomment>
+        <translation>Læg ikke Authorization-headeren blandt de ekstra headers: vælg &quot;%1&quot; på siden Godkendelse, så tokenet gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Extra header %1 is not valid: the name must be a single word (letters, digits, &apos;-&apos;), the value a single line.</source>
+        <extracomment>%1 is a row number</extracomment>
+        <translation>Den ekstra header %1 er ikke gyldig: navnet skal være ét ord (bogstaver, cifre, &apos;-&apos;), værdien én linje.</translation>
+    </message>
+    <message>
+        <source>Paste the access token.</source>
+        <translation>Indsæt adgangstokenet.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Indtast klienthemmeligheden.</translation>
+    </message>
+    <message>
+        <source>Generate a private key, or import one.</source>
+        <translation>Generér en privat nøgle, eller importér en.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 does not exist.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>CA-certifikatfilen %1 findes ikke.</translation>
+    </message>
+    <message>
+        <source>The sign-in URL is not a complete web address.</source>
+        <translation>URL&apos;en til log ind er ikke en fuldstændig webadresse.</translation>
+    </message>
+    <message>
+        <source>You will be signed out when you press OK.</source>
+        <translation>Du bliver logget ud, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>Signed in: the sign-in is kept in the keychain.</source>
+        <translation>Logget ind: log ind gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>Requests carry no credentials. For open test servers.</source>
+        <translation>Forespørgsler sendes uden legitimation. Til åbne testservere.</translation>
+    </message>
+    <message>
+        <source>A bearer token you obtained elsewhere. It cannot be renewed: when it expires, paste a new one.</source>
+        <translation>Et bearer-token, du har fået et andet sted. Det kan ikke fornyes: når det udløber, indsætter du et nyt.</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client credentials: the program asks the token endpoint for tokens with the client ID and secret.</source>
+        <translation>OAuth 2 client credentials: programmet beder token-endpointet om tokens med klient-id og klienthemmelighed.</translation>
+    </message>
+    <message>
+        <source>SMART Backend Services: the program signs a short-lived assertion with the private key and exchanges it for tokens. Register the public key below with the server.</source>
+        <translation>SMART Backend Services: programmet underskriver en kortlivet assertion med den private nøgle og veksler den til tokens. Registrér den offentlige nøgle nedenfor hos serveren.</translation>
+    </message>
+    <message>
+        <source>You sign in to the server in your web browser; the program keeps the sign-in and renews its tokens.</source>
+        <translation>Du logger ind på serveren i din webbrowser; programmet husker log ind og fornyer sine tokens.</translation>
+    </message>
+    <message>
+        <source>RSA %1-bit key</source>
+        <translation>RSA-nøgle på %1 bit</translation>
+    </message>
+    <message>
+        <source>EC P-384 key</source>
+        <translation>EC P-384-nøgle</translation>
+    </message>
+    <message>
+        <source>New %1, saved to the keychain when you press OK.</source>
+        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
+        <translation>Ny %1, gemmes i nøgleringen, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>The stored key will be removed when you press OK.</source>
+        <translation>Den gemte nøgle fjernes, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>%1, stored in the keychain.</source>
+        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
+        <translation>%1, gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>%1, kept for this session only.</source>
+        <translation>%1, gemt kun i denne session.</translation>
+    </message>
+    <message>
+        <source>No key yet.</source>
+        <translation>Ingen nøgle endnu.</translation>
+    </message>
+    <message>
+        <source>Appears once there is a key.</source>
+        <translation>Vises, når der er en nøgle.</translation>
+    </message>
+    <message>
+        <source>Only matters for a server address starting with http://.</source>
+        <translation>Har kun betydning for en serveradresse, der begynder med http://.</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>Eksportmappe</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Import Private Key</source>
+        <translation>Importér privat nøgle</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-nøgler (*.pem *.key);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>%1 kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>The public key was copied.</source>
+        <translation>Den offentlige nøgle blev kopieret.</translation>
+    </message>
+    <message>
+        <source>The stored key cannot be used: %1</source>
+        <extracomment>%1 explains what is wrong with the key</extracomment>
+        <translation>Den gemte nøgle kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>There is no place to keep secrets.</source>
+        <translation>Der er intet sted at gemme hemmeligheder.</translation>
+    </message>
+    <message>
+        <source>Saving to the keychain…</source>
+        <translation>Gemmer i nøgleringen…</translation>
+    </message>
+    <message>
+        <source>The secrets will be kept for this session only, until the program closes.</source>
+        <translation>Hemmelighederne gemmes kun i denne session, til programmet lukkes.</translation>
+    </message>
+    <message>
+        <source>Looking for the token endpoint…</source>
+        <translation>Leder efter token-endpointet…</translation>
+    </message>
+    <message>
+        <source>The server names %1. Leave the field empty to use it.</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Serveren angiver %1. Lad feltet være tomt for at bruge det.</translation>
+    </message>
+    <message>
+        <source>Sign-in is not tried here; it happens in the browser on the first export.</source>
+        <translation>Log ind prøves ikke her; det sker i browseren ved første eksport.</translation>
+    </message>
+    <message>
+        <source>No credentials yet, so no token was asked for.</source>
+        <translation>Ingen legitimation endnu, så der blev ikke bedt om et token.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Spørger %1…</translation>
+    </message>
+    <message>
+        <source>Connection works</source>
+        <translation>Forbindelsen virker</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problem med forbindelsen</translation>
+    </message>
+</context>
+<context>
+    <name>ZipReader</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <extracomment>%1 a file name, %2 the system&apos;s reason</extracomment>
+        <translation>Kunne ikke åbne %1: %2</translation>
+    </message>
+    <message>
+        <source>the archive</source>
+        <translation>arkivet</translation>
+    </message>
+    <message>
+        <source>%1 is not a ZIP archive, or it is damaged.</source>
+        <extracomment>%1 a file name</extracomment>
+        <translation>%1 er ikke et ZIP-arkiv, eller det er beskadiget.</translation>
+    </message>
+    <message>
+        <source>%1 is one part of a split ZIP archive, which cannot be opened.</source>
+        <translation>%1 er én del af et opdelt ZIP-arkiv, som ikke kan åbnes.</translation>
+    </message>
+    <message>
+        <source>%1 is a ZIP64 archive, which this program cannot open. Use an archive tool to extract it.</source>
+        <extracomment>%1 a file name; ZIP64 is the format for archives over 4 GB</extracomment>
+        <translation>%1 er et ZIP64-arkiv, som dette program ikke kan åbne. Brug et arkivprogram til at pakke det ud.</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 files; it was not opened.</source>
+        <extracomment>%1 a file name, %2 a number of files</extracomment>
+        <translation>%1 indeholder mere end %2 filer; det blev ikke åbnet.</translation>
+    </message>
+    <message>
+        <source>its name contains a NUL character</source>
+        <translation>navnet indeholder et NUL-tegn</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>det er et symbolsk link</translation>
+    </message>
+    <message>
+        <source>it is encrypted</source>
+        <translation>det er krypteret</translation>
+    </message>
+    <message>
+        <source>it uses compression method %1, which is not supported</source>
+        <extracomment>%1 a ZIP compression method number</extracomment>
+        <translation>det bruger komprimeringsmetode %1, som ikke understøttes</translation>
+    </message>
+    <message>
+        <source>it needs ZIP64, which is not supported</source>
+        <translation>det kræver ZIP64, som ikke understøttes</translation>
+    </message>
+    <message>
+        <source>its data lies outside the archive</source>
+        <translation>dets data ligger uden for arkivet</translation>
+    </message>
+    <message>
+        <source>it would unpack to more than the allowed size</source>
+        <translation>det ville fylde mere end den tilladte størrelse, når det pakkes ud</translation>
+    </message>
+    <message>
+        <source>it is compressed suspiciously well (a possible ZIP bomb)</source>
+        <translation>det er mistænkeligt godt komprimeret (en mulig ZIP-bombe)</translation>
+    </message>
+    <message>
+        <source>another entry has the same name</source>
+        <translation>et andet element har samme navn</translation>
+    </message>
+    <message>
+        <source>its name contains a control character</source>
+        <translation>navnet indeholder et kontroltegn</translation>
+    </message>
+    <message>
+        <source>its name climbs out of the folder (&quot;..&quot;)</source>
+        <translation>navnet peger uden for mappen (&quot;..&quot;)</translation>
+    </message>
+    <message>
+        <source>its name has an empty part</source>
+        <translation>navnet har en tom del</translation>
+    </message>
+    <message>
+        <source>its name is empty</source>
+        <translation>navnet er tomt</translation>
+    </message>
+    <message>
+        <source>The archive is damaged: the entry %1 cannot be found.</source>
+        <extracomment>%1 an entry name in a ZIP archive</extracomment>
+        <translation>Arkivet er beskadiget: elementet %1 kan ikke findes.</translation>
+    </message>
+    <message>
+        <source>There is no such entry in the archive.</source>
+        <translation>Der er ikke et sådant element i arkivet.</translation>
+    </message>
+    <message>
+        <source>%1 was not extracted: %2</source>
+        <extracomment>%1 an entry name in a ZIP archive, %2 the reason</extracomment>
+        <translation>%1 blev ikke pakket ud: %2</translation>
+    </message>
+    <message>
+        <source>the archive could not be read</source>
+        <translation>arkivet kunne ikke læses</translation>
+    </message>
+    <message>
+        <source>it unpacks to more than it declares (a possible ZIP bomb)</source>
+        <translation>det fylder mere udpakket, end det angiver (en mulig ZIP-bombe)</translation>
+    </message>
+    <message>
+        <source>writing failed: %1</source>
+        <translation>skrivning mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>its sizes do not agree</source>
+        <translation>dets størrelser stemmer ikke overens</translation>
+    </message>
+    <message>
+        <source>the archive ends early</source>
+        <translation>arkivet slutter for tidligt</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>udpakningen kunne ikke starte</translation>
+    </message>
+    <message>
+        <source>its compressed data ends early</source>
+        <translation>dets komprimerede data slutter for tidligt</translation>
+    </message>
+    <message>
+        <source>its compressed data is damaged</source>
+        <translation>dets komprimerede data er beskadiget</translation>
+    </message>
+    <message>
+        <source>it unpacks to a different size than it declares</source>
+        <translation>det fylder noget andet udpakket, end det angiver</translation>
+    </message>
+    <message>
+        <source>its checksum (CRC-32) does not match: the archive is damaged</source>
+        <translation>dets kontrolsum (CRC-32) stemmer ikke: arkivet er beskadiget</translation>
+    </message>
+    <message>
+        <source>No archive is open.</source>
+        <translation>Intet arkiv er åbent.</translation>
+    </message>
+    <message>
+        <source>%1 would unpack to more than the allowed size; nothing was extracted.</source>
+        <extracomment>%1 a file name</extracomment>
+        <translation>%1 ville fylde mere end den tilladte størrelse udpakket; intet blev pakket ud.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <extracomment>%1 a folder path</extracomment>
+        <translation>Kunne ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>%1 was skipped: %2</source>
+        <extracomment>%1 an entry name in a ZIP archive, %2 the reason</extracomment>
+        <translation>%1 blev sprunget over: %2</translation>
+    </message>
+    <message>
+        <source>its folder could not be created</source>
+        <translation>dets mappe kunne ikke oprettes</translation>
+    </message>
+    <message>
+        <source>its folder leads outside the chosen folder</source>
+        <translation>dets mappe fører uden for den valgte mappe</translation>
+    </message>
+    <message>
+        <source>a link with its name is in the way</source>
+        <translation>et link med samme navn er i vejen</translation>
+    </message>
+</context>
+<context>
+    <name>fbm</name>
+    <message>
+        <source>The server answered %1: %2</source>
+        <extracomment>%1 is an HTTP status code, %2 the server&apos;s explanation</extracomment>
+        <translation>Serveren svarede %1: %2</translation>
+    </message>
+    <message>
+        <source>The server answered %1 without an explanation.</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation>Serveren svarede %1 uden en forklaring.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::AboutDialog</name>
+    <message>
+        <source>About FHIR Bulk Monitor</source>
+        <translation>Om FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>FHIR Bulk Monitor %1</source>
+        <extracomment>%1 is the version number, e.g. 0.1.0</extracomment>
+        <translation>FHIR Bulk Monitor %1</translation>
+    </message>
+    <message>
+        <source>Start, watch and save FHIR Bulk Data exports, and follow report jobs on a reporting server.</source>
+        <translation>Start, følg og gem FHIR Bulk Data-eksporter, og følg rapportjob på en rapportserver.</translation>
+    </message>
+    <message>
+        <source>This program is free software under the %1: you may share and change it under the terms of that license, version 3 or any later version. It comes with no warranty.</source>
+        <extracomment>%1 is a link to the license text</extracomment>
+        <translation>Dette program er fri software under %1: du må dele og ændre det på betingelserne i den licens, version 3 eller en senere version. Det leveres uden nogen garanti.</translation>
+    </message>
+    <message>
+        <source>GNU General Public License</source>
+        <translation>GNU General Public License</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2) · QtKeychain %3</source>
+        <extracomment>%1 is the Qt version in use, %2 the one it was built with, %3 QtKeychain&apos;s version</extracomment>
+        <translation>Qt %1 (bygget med %2) · QtKeychain %3</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::Application</name>
+    <message>
+        <source>The demo server could not be started on this computer.</source>
+        <translation>Demoserveren kunne ikke startes på denne computer.</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>Demoserver</translation>
+    </message>
+    <message>
+        <source>Keychain: checking…</source>
+        <translation>Nøglering: kontrollerer…</translation>
+    </message>
+    <message>
+        <source>Keychain: secrets are stored safely</source>
+        <translation>Nøglering: hemmeligheder gemmes sikkert</translation>
+    </message>
+    <message>
+        <source>Keychain: not available, secrets are kept until you quit</source>
+        <translation>Nøglering: ikke tilgængelig, hemmeligheder gemmes, til du afslutter</translation>
+    </message>
+    <message>
+        <source>Secrets are kept until you quit</source>
+        <translation>Hemmeligheder gemmes, til du afslutter</translation>
+    </message>
+    <message>
+        <source>FHIR exports</source>
+        <translation>FHIR-eksporter</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::AuthFactory</name>
+    <message>
+        <source>The profile has no token.</source>
+        <translation>Profilen har intet token.</translation>
+    </message>
+    <message>
+        <source>The profile has no client secret.</source>
+        <translation>Profilen har ingen klienthemmelighed.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 does not exist.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>CA-certifikatfilen %1 findes ikke.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no certificate in PEM form.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Filen %1 indeholder intet certifikat i PEM-form.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ExportRequest</name>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>Serveradressen skal være en http://- eller https://-URL.</translation>
+    </message>
+    <message>
+        <source>A group export needs a group id (letters, digits, &apos;-&apos; and &apos;.&apos;, at most 64).</source>
+        <translation>En gruppeeksport kræver et gruppe-id (bogstaver, cifre, &apos;-&apos; og &apos;.&apos;, højst 64).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a FHIR resource type.</source>
+        <extracomment>%1 is what the user typed as a resource type</extracomment>
+        <translation>&quot;%1&quot; er ikke en FHIR-ressourcetype.</translation>
+    </message>
+    <message>
+        <source>Patients can only be chosen for a Patient or Group export.</source>
+        <translation>Patienter kan kun vælges ved eksport af patienter eller en gruppe.</translation>
+    </message>
+    <message>
+        <source>Choosing patients needs a POST kick-off.</source>
+        <translation>Valg af patienter kræver, at eksporten startes med POST.</translation>
+    </message>
+    <message>
+        <source>&quot;Until&quot; is before &quot;Since&quot;.</source>
+        <translation>&quot;Indtil&quot; er før &quot;Siden&quot;.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <extracomment>%1 is a group id</extracomment>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>all types</source>
+        <translation>alle typer</translation>
+    </message>
+    <message>
+        <source>%1 types</source>
+        <extracomment>%1 is a number of resource types (always more than 3)</extracomment>
+        <translation>%1 typer</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::FileDownload</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>The server sent a different part of the file than asked for; the download starts over.</source>
+        <translation>Serveren sendte en anden del af filen end ønsket; overførslen starter forfra.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. The part already saved is kept; free some space and choose Retry.</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason (e.g. no space left)</extracomment>
+        <translation>Kan ikke skrive %1: %2. Den del, der allerede er gemt, beholdes; frigør plads, og vælg Prøv igen.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this file; it may have expired.</source>
+        <translation>Serveren har ikke længere denne fil; den er måske udløbet.</translation>
+    </message>
+    <message>
+        <source>The server refused access to this file: %1</source>
+        <translation>Serveren afviste adgang til denne fil: %1</translation>
+    </message>
+    <message>
+        <source>The saved part does not fit the file on the server; the download starts over.</source>
+        <translation>Den gemte del passer ikke til filen på serveren; overførslen starter forfra.</translation>
+    </message>
+    <message>
+        <source>The server sent the file wrapped in a very large FHIR Binary; it was not decoded.</source>
+        <translation>Serveren sendte filen pakket i en meget stor FHIR Binary; den blev ikke afkodet.</translation>
+    </message>
+    <message>
+        <source>The manifest promised %1 resources but the file holds %2. The download is kept as a .part file; choose Retry to fetch it again.</source>
+        <extracomment>%1 and %2 are numbers of resources</extracomment>
+        <translation>Manifestet lovede %1 ressourcer, men filen indeholder %2. Overførslen gemmes som en .part-fil; vælg Prøv igen for at hente den igen.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <extracomment>%1 and %2 are file names, %3 the system&apos;s reason</extracomment>
+        <translation>Kan ikke omdøbe %1 til %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::HttpClient</name>
+    <message>
+        <source>The server %1 refused the connection. Is the address right and the server running?</source>
+        <extracomment>%1 is a host name</extracomment>
+        <translation>Serveren %1 afviste forbindelsen. Er adressen rigtig, og kører serveren?</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection before the answer was complete.</source>
+        <translation>Serveren %1 lukkede forbindelsen, før svaret var færdigt.</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found. Check the address and the network.</source>
+        <translation>Servernavnet %1 kunne ikke findes. Kontrollér adressen og netværket.</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time.</source>
+        <translation>Serveren %1 svarede ikke i tide.</translation>
+    </message>
+    <message>
+        <source>Nothing arrived from %1 for %2 seconds; the transfer was stopped.</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>Intet kom fra %1 i %2 sekunder; overførslen blev stoppet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2. The server&apos;s certificate is not trusted; if your organisation uses its own certificate authority, add its certificate to the server profile.</source>
+        <translation>Den sikre forbindelse til %1 mislykkedes: %2. Serverens certifikat er ikke betroet; hvis din organisation bruger sin egen certifikatudsteder, så tilføj dens certifikat til serverprofilen.</translation>
+    </message>
+    <message>
+        <source>The network is not available.</source>
+        <translation>Netværket er ikke tilgængeligt.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <extracomment>%1 is a host name, %2 Qt&apos;s description of the failure</extracomment>
+        <translation>Forbindelsen til %1 mislykkedes: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::InteractiveLoginAuth</name>
+    <message>
+        <source>The server offers no sign-in page (no authorization endpoint).</source>
+        <translation>Serveren har ingen side til log ind (intet authorization-endpoint).</translation>
+    </message>
+    <message>
+        <source>The sign-in could not start: no local port for the browser&apos;s answer.</source>
+        <translation>Log ind kunne ikke starte: ingen lokal port til browserens svar.</translation>
+    </message>
+    <message>
+        <source>Signed in. You can close this page and return to FHIR Bulk Monitor.</source>
+        <translation>Du er logget ind. Du kan lukke denne side og vende tilbage til FHIR Bulk Monitor.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed: %1 (%2).</source>
+        <extracomment>%1 is an OAuth error code, %2 the server&apos;s text</extracomment>
+        <translation>Log ind mislykkedes: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The sign-in answer did not match the request (state mismatch); it was ignored.</source>
+        <translation>Svaret på log ind passede ikke til forespørgslen (state stemmer ikke); det blev ignoreret.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued no token.</source>
+        <translation>Token-endpointet udstedte intet token.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in time. Try again.</source>
+        <translation>Log ind blev ikke gennemført i tide. Prøv igen.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobManager</name>
+    <message>
+        <source>The application stopped while this export was being started. Choose Retry to start it again.</source>
+        <translation>Programmet stoppede, mens eksporten blev startet. Vælg Prøv igen for at starte den igen.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the exported files.</source>
+        <translation>Vælg en mappe til de eksporterede filer.</translation>
+    </message>
+    <message>
+        <source>The status URL must be an http:// or https:// URL.</source>
+        <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
+    </message>
+    <message>
+        <source>The export could not be started: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Eksporten kunne ikke startes: %1</translation>
+    </message>
+    <message>
+        <source>The server accepted the export but did not say where to follow it (no Content-Location header). Nothing can be downloaded.</source>
+        <translation>Serveren tog imod eksporten, men sagde ikke, hvor den kan følges (ingen Content-Location-header). Intet kan hentes.</translation>
+    </message>
+    <message>
+        <source>The server gave a relative status address; it was resolved against the kick-off URL.</source>
+        <translation>Serveren gav en relativ statusadresse; den blev slået op ud fra eksportens start-URL.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s status address is not an HTTP(S) URL.</source>
+        <translation>Serverens statusadresse er ikke en HTTP(S)-URL.</translation>
+    </message>
+    <message>
+        <source>The server asks to wait %1 seconds before trying again.</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>Serveren beder om at vente %1 sekunder, før der prøves igen.</translation>
+    </message>
+    <message>
+        <source>The server is busy (another export may be running) and did not start this one.</source>
+        <translation>Serveren har travlt (en anden eksport kører måske) og startede ikke denne.</translation>
+    </message>
+    <message>
+        <source>The export could not be started.</source>
+        <translation>Eksporten kunne ikke startes.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s Retry-After value &quot;%1&quot; is not understood; waiting by our own schedule.</source>
+        <translation>Serverens Retry-After-værdi &quot;%1&quot; kan ikke forstås; venter efter vores egen plan.</translation>
+    </message>
+    <message>
+        <source>Checking the export failed: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Kontrol af eksporten mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>The server reports the export as cancelled.</source>
+        <translation>Serveren melder, at eksporten er annulleret.</translation>
+    </message>
+    <message>
+        <source>The server has asked to slow down %1 times in a row.</source>
+        <translation>Serveren har bedt om at sætte tempoet ned %1 gange i træk.</translation>
+    </message>
+    <message>
+        <source>The server asked to wait before checking again.</source>
+        <translation>Serveren bad om at vente, før der kontrolleres igen.</translation>
+    </message>
+    <message>
+        <source>The server no longer knows this export: it has expired, was cancelled, or the status address is wrong. Files already saved are kept.</source>
+        <translation>Serveren kender ikke længere denne eksport: den er udløbet, blev annulleret, eller statusadressen er forkert. Filer, der allerede er gemt, beholdes.</translation>
+    </message>
+    <message>
+        <source>The server refused access to the export&apos;s status.</source>
+        <translation>Serveren afviste adgang til eksportens status.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s pages link back to a page already read; stopping there.</source>
+        <translation>Manifestets sider linker tilbage til en side, der allerede er læst; stopper der.</translation>
+    </message>
+    <message>
+        <source>The manifest has more pages than this application accepts.</source>
+        <translation>Manifestet har flere sider, end dette program accepterer.</translation>
+    </message>
+    <message>
+        <source>A page of the manifest could not be read: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>En side af manifestet kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>The resource type &quot;%1&quot; is not a safe file name; the file is saved as &quot;%2&quot;.</source>
+        <translation>Ressourcetypen &quot;%1&quot; er ikke et sikkert filnavn; filen gemmes som &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulleret.</translation>
+    </message>
+    <message>
+        <source>The server could not be told to cancel: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Serveren kunne ikke få besked om at annullere: %1</translation>
+    </message>
+    <message>
+        <source>The server says the export had already finished or is unknown; checking its status.</source>
+        <translation>Serveren svarer, at eksporten allerede var færdig eller er ukendt; kontrollerer dens status.</translation>
+    </message>
+    <message>
+        <source>The server did not cancel the export.</source>
+        <translation>Serveren annullerede ikke eksporten.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Fjernet.</translation>
+    </message>
+    <message>
+        <source>%1 Trying again (attempt %2).</source>
+        <extracomment>%1 is the reason, %2 the attempt number</extracomment>
+        <translation>%1 Prøver igen (forsøg %2).</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the server.</source>
+        <translation>%1 er ikke længere på serveren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
+        <extracomment>%n is the number of files that could not be saved</extracomment>
+        <translation>
+            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobState</name>
+    <message>
+        <source>Starting</source>
+        <translation>Starter</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Kører</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Fuldført</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Henter filer</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Udløbet</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobStore</name>
+    <message>
+        <source>Cannot create the folder %1 for the job list.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke oprette mappen %1 til joblisten.</translation>
+    </message>
+    <message>
+        <source>Cannot save the job to %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke gemme jobbet i %1: %2</translation>
+    </message>
+    <message>
+        <source>not a job this version understands</source>
+        <translation>ikke et job, som denne version forstår</translation>
+    </message>
+    <message>
+        <source>The saved job %1 could not be read (%2); it was moved to %3.</source>
+        <extracomment>%1 is a file name, %2 the reason, %3 where the file was moved</extracomment>
+        <translation>Det gemte job %1 kunne ikke læses (%2); det blev flyttet til %3.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobTableModel</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Serveren svarer</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Næste kontrol</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Forløbet</translation>
+    </message>
+    <message>
+        <source>Files expire</source>
+        <translation>Filerne udløber</translation>
+    </message>
+    <message>
+        <source>The server profile the export was started on</source>
+        <translation>Den serverprofil, eksporten blev startet på</translation>
+    </message>
+    <message>
+        <source>The export level and the resource types asked for</source>
+        <translation>Eksportniveauet og de ønskede ressourcetyper</translation>
+    </message>
+    <message>
+        <source>Where the export is in its life: running on the server, saving files, saved, failed or cancelled</source>
+        <translation>Hvor langt eksporten er: kører på serveren, henter filer, gemt, mislykkedes eller annulleret</translation>
+    </message>
+    <message>
+        <source>The progress text the server sent (X-Progress), exactly as it was sent</source>
+        <translation>Statusteksten, serveren sendte (X-Progress), præcis som den blev sendt</translation>
+    </message>
+    <message>
+        <source>When the application asks the server again, as the server asked</source>
+        <translation>Hvornår programmet spørger serveren igen, som serveren bad om</translation>
+    </message>
+    <message>
+        <source>Files saved / files in the export</source>
+        <translation>Gemte filer / filer i eksporten</translation>
+    </message>
+    <message>
+        <source>Data saved so far</source>
+        <translation>Data gemt indtil nu</translation>
+    </message>
+    <message>
+        <source>When the export was started</source>
+        <translation>Hvornår eksporten blev startet</translation>
+    </message>
+    <message>
+        <source>How long the export has taken</source>
+        <translation>Hvor lang tid eksporten har taget</translation>
+    </message>
+    <message>
+        <source>Time left before the server deletes the files</source>
+        <translation>Tid tilbage, før serveren sletter filerne</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>retrying in %1 (attempt %2)</source>
+        <extracomment>%1 is a countdown like 0:10, %2 the number of the attempt</extracomment>
+        <translation>prøver igen om %1 (forsøg %2)</translation>
+    </message>
+    <message>
+        <source>next check in %1</source>
+        <extracomment>%1 is a countdown like 0:42</extracomment>
+        <translation>næste kontrol om %1</translation>
+    </message>
+    <message>
+        <source>checking now…</source>
+        <translation>kontrollerer nu…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>files saved / files in the export</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>udløbet</translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <extracomment>%1 is a duration like &quot;1 h 12 min&quot;</extracomment>
+        <translation>udløber om %1</translation>
+    </message>
+    <message>
+        <source>The next status request goes out at %1.</source>
+        <extracomment>%1 is a time of day</extracomment>
+        <translation>Næste statusforespørgsel sendes kl. %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files saved, %3 resources</source>
+        <extracomment>%1 files saved, %2 files in all, %3 resources (lines) saved</extracomment>
+        <translation>%1 af %2 filer gemt, %3 ressourcer</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <extracomment>%1 is a number of bytes</extracomment>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Færdig %1</translation>
+    </message>
+    <message>
+        <source>The server keeps the files until %1.</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Serveren beholder filerne til %1.</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>%1 is a number of minutes</extracomment>
+        <translation>%1 min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>%1 hours and %2 minutes (two digits)</extracomment>
+        <translation>%1 t. %2 min.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>%1 days and %2 hours</extracomment>
+        <translation>%1 d. %2 t.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::KeychainSecretStore</name>
+    <message>
+        <source>No keychain is available on this computer, so secrets cannot be saved. They can be kept for this session only, until the program closes.</source>
+        <translation>Der er ingen nøglering på denne computer, så hemmeligheder kan ikke gemmes. De kan gemmes kun i denne session, til programmet lukkes.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access. Unlock it, or allow this program to use it, and try again.</source>
+        <translation>Nøgleringen afviste adgang. Lås den op, eller giv dette program lov til at bruge den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used.</source>
+        <translation>Nøgleringen kunne ikke bruges.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprog</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;Systemets sprog</translation>
+    </message>
+    <message>
+        <source>Applies after a restart</source>
+        <translation>Træder i kraft efter en genstart</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::MainWindow</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Henter filer</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>FHIR Bulk Monitor</source>
+        <translation>FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;New export…</source>
+        <translation>&amp;Ny eksport…</translation>
+    </message>
+    <message>
+        <source>Start a new export on a server</source>
+        <translation>Start en ny eksport på en server</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Ny eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Annuller eksport</translation>
+    </message>
+    <message>
+        <source>Ask the server to stop the selected exports</source>
+        <translation>Bed serveren om at stoppe de valgte eksporter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
+        <source>Try the selected failed exports again</source>
+        <translation>Prøv de valgte mislykkede eksporter igen</translation>
+    </message>
+    <message>
+        <source>&amp;Download files</source>
+        <translation>&amp;Hent filer</translation>
+    </message>
+    <message>
+        <source>Save the files of the selected finished exports</source>
+        <translation>Gem filerne fra de valgte færdige eksporter</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Hent</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>Kontrollér &amp;nu</translation>
+    </message>
+    <message>
+        <source>Ask the server for the export&apos;s status now instead of waiting</source>
+        <translation>Spørg serveren om eksportens status nu i stedet for at vente</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Åbn mappe</translation>
+    </message>
+    <message>
+        <source>Open the folder the export&apos;s files are saved in</source>
+        <translation>Åbn mappen, som eksportens filer er gemt i</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;list</source>
+        <translation>Fjern fra &amp;listen</translation>
+    </message>
+    <message>
+        <source>Remove the selected exports from this list; saved files stay where they are</source>
+        <translation>Fjern de valgte eksporter fra listen; gemte filer bliver, hvor de er</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Quit the application</source>
+        <translation>Afslut programmet</translation>
+    </message>
+    <message>
+        <source>&amp;About FHIR Bulk Monitor</source>
+        <translation>&amp;Om FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>Version and licence of this application</source>
+        <translation>Dette programs version og licens</translation>
+    </message>
+    <message>
+        <source>About FHIR Bulk Monitor</source>
+        <translation>Om FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FHIR Bulk Monitor %1&lt;/h3&gt;&lt;p&gt;Start, watch and save FHIR Bulk Data exports.&lt;/p&gt;&lt;p&gt;Pick a server on the left, choose &lt;b&gt;New export&lt;/b&gt;, and the files are saved in the export&apos;s folder as soon as the server has them ready.&lt;/p&gt;</source>
+        <extracomment>%1 is the version number</extracomment>
+        <translation>&lt;h3&gt;FHIR Bulk Monitor %1&lt;/h3&gt;&lt;p&gt;Start, følg og gem FHIR Bulk Data-eksporter.&lt;/p&gt;&lt;p&gt;Vælg en server til venstre, vælg &lt;b&gt;Ny eksport&lt;/b&gt;, og filerne gemmes i eksportens mappe, så snart serveren har dem klar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About the Qt toolkit</source>
+        <translation>Om værktøjssættet Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Add server…</source>
+        <translation>&amp;Tilføj server…</translation>
+    </message>
+    <message>
+        <source>Add a server profile</source>
+        <translation>Tilføj en serverprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Edit server…</source>
+        <translation>&amp;Rediger server…</translation>
+    </message>
+    <message>
+        <source>Change the selected server profile</source>
+        <translation>Ret den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate server…</source>
+        <translation>&amp;Dupliker server…</translation>
+    </message>
+    <message>
+        <source>Make a new profile from a copy of the selected one</source>
+        <translation>Lav en ny profil som en kopi af den valgte</translation>
+    </message>
+    <message>
+        <source>&amp;Delete server</source>
+        <translation>&amp;Slet server</translation>
+    </message>
+    <message>
+        <source>Delete the selected server profile and its secrets</source>
+        <translation>Slet den valgte serverprofil og dens hemmeligheder</translation>
+    </message>
+    <message>
+        <source>&amp;Filter jobs</source>
+        <translation>&amp;Filtrér job</translation>
+    </message>
+    <message>
+        <source>Filter the list of exports</source>
+        <translation>Filtrér listen over eksporter</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Kopiér som &amp;curl-kommando</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command (the token appears as $TOKEN)</source>
+        <translation>Kopiér den valgte forespørgsel som en curl-kommando (tokenet vises som $TOKEN)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>&amp;Servere</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hovedværktøjslinje</translation>
+    </message>
+    <message>
+        <source>Filter exports…</source>
+        <translation>Filtrér eksporter…</translation>
+    </message>
+    <message>
+        <source>Filter exports</source>
+        <translation>Filtrér eksporter</translation>
+    </message>
+    <message>
+        <source>Show only the exports whose server, contents, state or progress text contain these words (Ctrl+F)</source>
+        <translation>Vis kun de eksporter, hvis server, indhold, tilstand eller statustekst indeholder disse ord (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servere</translation>
+    </message>
+    <message>
+        <source>Choose a server to see only its exports; New export starts on the chosen server</source>
+        <translation>Vælg en server for kun at se dens eksporter; Ny eksport starter på den valgte server</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tilføj…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Dupliker…</translation>
+    </message>
+    <message>
+        <source>Copy the selected server profile</source>
+        <translation>Kopiér den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>Delete the selected server profile</source>
+        <translation>Slet den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>Expiry warning</source>
+        <translation>Advarsel om udløb</translation>
+    </message>
+    <message>
+        <source>Save files now</source>
+        <translation>Gem filerne nu</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Eksporter</translation>
+    </message>
+    <message>
+        <source>Export details</source>
+        <translation>Eksportens detaljer</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detaljer</translation>
+    </message>
+    <message>
+        <source>F&amp;iles</source>
+        <translation>F&amp;iler</translation>
+    </message>
+    <message>
+        <source>Re&amp;sources</source>
+        <translation>Re&amp;ssourcer</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivitet</translation>
+    </message>
+    <message>
+        <source>Choose an export in the list to see its details.</source>
+        <translation>Vælg en eksport på listen for at se dens detaljer.</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Tilstand:</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Server says:</source>
+        <translation>Serveren svarer:</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Serveren svarer</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Besked:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Eksport:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Forespørgsel:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Forespørgsel</translation>
+    </message>
+    <message>
+        <source>Status URL:</source>
+        <translation>Status-URL:</translation>
+    </message>
+    <message>
+        <source>Status URL</source>
+        <translation>Status-URL</translation>
+    </message>
+    <message>
+        <source>Data as of:</source>
+        <translation>Data pr.:</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Data pr.</translation>
+    </message>
+    <message>
+        <source>Files kept until:</source>
+        <translation>Filerne gemmes til:</translation>
+    </message>
+    <message>
+        <source>Files kept until</source>
+        <translation>Filerne gemmes til</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Mappe:</translation>
+    </message>
+    <message>
+        <source>Issues reported by the server</source>
+        <translation>Problemer, som serveren har meldt</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Alvor</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>Files of the export</source>
+        <translation>Eksportens filer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fremskridt</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>The server lists the files when the export is finished.</source>
+        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry file</source>
+        <translation>&amp;Prøv filen igen</translation>
+    </message>
+    <message>
+        <source>Download the selected failed file again</source>
+        <translation>Hent den valgte mislykkede fil igen</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Åbn &amp;mappe</translation>
+    </message>
+    <message>
+        <source>Resources per type</source>
+        <translation>Ressourcer pr. type</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcetype</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Resources saved</source>
+        <translation>Gemte ressourcer</translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation>Serveren svarede</translation>
+    </message>
+    <message>
+        <source>Activity: every request sent for this export</source>
+        <translation>Aktivitet: alle forespørgsler sendt for denne eksport</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Varighed</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The Authorization header and tokens are never shown or copied.</source>
+        <translation>Authorization-headeren og tokens bliver aldrig vist eller kopieret.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Oversigt</translation>
+    </message>
+    <message>
+        <source>Keychain state</source>
+        <translation>Nøgleringens tilstand</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>Alle servere</translation>
+    </message>
+    <message>
+        <source>The exports of every server</source>
+        <translation>Eksporterne fra alle servere</translation>
+    </message>
+    <message>
+        <source>The built-in demo server on this computer; it is not saved.</source>
+        <translation>Den indbyggede demoserver på denne computer; den gemmes ikke.</translation>
+    </message>
+    <message>
+        <source>A reporting server</source>
+        <translation>En rapportserver</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <extracomment>%1 is the name of the profile that was copied</extracomment>
+        <translation>%1 (kopi)</translation>
+    </message>
+    <message>
+        <source>Delete server</source>
+        <translation>Slet server</translation>
+    </message>
+    <message>
+        <source>Delete the server profile &quot;%1&quot; and the secrets kept for it? Exports already in the list stay there.</source>
+        <extracomment>%1 is a server profile&apos;s name</extracomment>
+        <translation>Vil du slette serverprofilen &quot;%1&quot; og de hemmeligheder, der er gemt til den? Eksporter, der allerede er på listen, bliver der.</translation>
+    </message>
+    <message>
+        <source>Server not saved</source>
+        <translation>Serveren blev ikke gemt</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>Tilføj server</translation>
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation>Rediger server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <source>Add a server first: an export is always started on a server.</source>
+        <translation>Tilføj først en server: en eksport startes altid på en server.</translation>
+    </message>
+    <message>
+        <source>Export not started</source>
+        <translation>Eksporten blev ikke startet</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annuller eksport</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
+        <translation>
+            <numerusform>Vil du bede serveren om at stoppe %Ln eksport? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
+            <numerusform>Vil du bede serveren om at stoppe %Ln eksporter? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder does not exist (yet): nothing was saved in it.</source>
+        <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Fjern fra listen</translation>
+    </message>
+    <message>
+        <source>Some of these exports are still running. Removing them stops following them here; the server is not told to stop. Files already saved stay in their folder.</source>
+        <translation>Nogle af disse eksporter kører stadig. Hvis du fjerner dem, følges de ikke længere her; serveren får ikke besked om at stoppe. Filer, der allerede er gemt, bliver i deres mappe.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behold</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Eksporten er klar</translation>
+    </message>
+    <message>
+        <source>%1: %2 is ready; choose Download to save the files.</source>
+        <extracomment>%1 is a server name, %2 what was exported</extracomment>
+        <translation>%1: %2 er klar; vælg Hent for at gemme filerne.</translation>
+    </message>
+    <message>
+        <source>Export saved</source>
+        <translation>Eksporten er gemt</translation>
+    </message>
+    <message>
+        <source>%1: %2 saved in %3.</source>
+        <extracomment>%1 is a server name, %2 what was exported, %3 a folder</extracomment>
+        <translation>%1: %2 gemt i %3.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed. %3</source>
+        <extracomment>%1 is a server name, %2 what was exported, %3 the reason</extracomment>
+        <translation>%1: %2 mislykkedes. %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%Ln kører</numerusform>
+            <numerusform>%Ln kører</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downloading</source>
+        <translation>
+            <numerusform>%Ln henter filer</numerusform>
+            <numerusform>%Ln henter filer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready to download</source>
+        <translation>
+            <numerusform>%Ln klar til at blive hentet</numerusform>
+            <numerusform>%Ln klar til at blive hentet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next check in %1</source>
+        <extracomment>%1 is a countdown like 0:42</extracomment>
+        <translation>næste kontrol om %1</translation>
+    </message>
+    <message>
+        <source>No exports yet. Choose New export to start one.</source>
+        <translation>Ingen eksporter endnu. Vælg Ny eksport for at starte en.</translation>
+    </message>
+    <message>
+        <source>Nothing running.</source>
+        <translation>Intet kører.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server will soon delete the files of %n export(s) that are not saved yet. Save them now or they are lost.</source>
+        <translation>
+            <numerusform>Serveren sletter snart filerne fra %Ln eksport, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
+            <numerusform>Serveren sletter snart filerne fra %Ln eksporter, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some saved exports could not be read</source>
+        <translation>Nogle gemte eksporter kunne ikke læses</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot;
+----------
+%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fejl</translation>
+    </message>
+    <message>
+        <source>this export</source>
+        <translation>denne eksport</translation>
+    </message>
+    <message>
+        <source>The server found nothing to export.</source>
+        <translation>Serveren fandt intet at eksportere.</translation>
+    </message>
+    <message>
+        <source>%1 (problems)</source>
+        <extracomment>%1 is a resource type; the file lists problems the server met</extracomment>
+        <translation>%1 (problemer)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <extracomment>%1 is a resource type; the file lists deleted resources</extracomment>
+        <translation>%1 (slettede)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>%1 is a percentage</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>%1 resources counted in the file, %2 the number the server announced
+----------
+%1 bytes saved of %2</extracomment>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>ikke oplyst</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>intet svar</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>%1 is a number of milliseconds</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Kopierede %Ln forespørgsel som curl-kommando; sæt TOKEN, før du kører den.</numerusform>
+            <numerusform>Kopierede %Ln forespørgsler som curl-kommandoer; sæt TOKEN, før du kører dem.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::Manifest</name>
+    <message>
+        <source>The server&apos;s manifest is not valid: %1</source>
+        <extracomment>%1 says what exactly is wrong with the manifest</extracomment>
+        <translation>Serverens manifest er ikke gyldigt: %1</translation>
+    </message>
+    <message>
+        <source>it is not JSON (%1 at byte %2).</source>
+        <extracomment>%1 is the JSON parser&apos;s message, %2 a byte offset</extracomment>
+        <translation>det er ikke JSON (%1 ved byte %2).</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation>det er ikke et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>the server sent an OperationOutcome instead of a manifest.</source>
+        <translation>serveren sendte et OperationOutcome i stedet for et manifest.</translation>
+    </message>
+    <message>
+        <source>&quot;transactionTime&quot; is not a date and time.</source>
+        <translation>&quot;transactionTime&quot; er ikke en dato og et klokkeslæt.</translation>
+    </message>
+    <message>
+        <source>&quot;transactionTime&quot; is not a string.</source>
+        <translation>&quot;transactionTime&quot; er ikke en tekst.</translation>
+    </message>
+    <message>
+        <source>The manifest has no transactionTime.</source>
+        <translation>Manifestet har ingen transactionTime.</translation>
+    </message>
+    <message>
+        <source>&quot;requiresAccessToken&quot; was sent as a string.</source>
+        <translation>&quot;requiresAccessToken&quot; blev sendt som en tekst.</translation>
+    </message>
+    <message>
+        <source>The manifest does not say whether files need the access token; the token is sent to the server&apos;s own address only.</source>
+        <translation>Manifestet siger ikke, om filerne kræver adgangstokenet; tokenet sendes kun til serverens egen adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;requiresAccessToken&quot; is neither true nor false.</source>
+        <translation>&quot;requiresAccessToken&quot; er hverken true eller false.</translation>
+    </message>
+    <message>
+        <source>the &quot;output&quot; list is missing.</source>
+        <translation>listen &quot;output&quot; mangler.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a list.</source>
+        <extracomment>%1 is a field name like &quot;output&quot;</extracomment>
+        <translation>&quot;%1&quot; er ikke en liste.</translation>
+    </message>
+    <message>
+        <source>it lists more files than this application accepts (%1).</source>
+        <translation>den viser flere filer, end dette program accepterer (%1).</translation>
+    </message>
+    <message>
+        <source>%1 entry %2</source>
+        <extracomment>%1 is a field name like &quot;output&quot;, %2 the entry&apos;s position</extracomment>
+        <translation>%1 element %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 er ikke et objekt.</translation>
+    </message>
+    <message>
+        <source>%1 has a &quot;type&quot; that is not text.</source>
+        <translation>%1 har en &quot;type&quot;, der ikke er tekst.</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;url&quot;.</source>
+        <translation>%1 har ingen &quot;url&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 has a &quot;url&quot; that is not an HTTP(S) address; it will not be fetched.</source>
+        <extracomment>%1 names the entry; HTTP(S) are protocol names</extracomment>
+        <translation>%1 har en &quot;url&quot;, der ikke er en HTTP(S)-adresse; den bliver ikke hentet.</translation>
+    </message>
+    <message>
+        <source>%1 has a &quot;count&quot; that is not a whole number of resources.</source>
+        <translation>%1 har en &quot;count&quot;, der ikke er et helt antal ressourcer.</translation>
+    </message>
+    <message>
+        <source>the link to the next page is not an HTTP(S) address.</source>
+        <translation>linket til næste side er ikke en HTTP(S)-adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;link&quot; is not a list.</source>
+        <translation>&quot;link&quot; er ikke en liste.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::OAuthTokenAuth</name>
+    <message>
+        <source>The token endpoint %1 could not be reached.</source>
+        <extracomment>%1 is a web address</extracomment>
+        <translation>Token-endpointet %1 kunne ikke nås.</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 does not use HTTPS; credentials are not sent over an unencrypted connection.</source>
+        <extracomment>%1 is a web address</extracomment>
+        <translation>Token-endpointet %1 bruger ikke HTTPS; legitimation sendes ikke over en ukrypteret forbindelse.</translation>
+    </message>
+    <message>
+        <source>The token endpoint refused the request: %1.</source>
+        <extracomment>%1 is an OAuth error code such as invalid_client</extracomment>
+        <translation>Token-endpointet afviste forespørgslen: %1.</translation>
+    </message>
+    <message>
+        <source>The token endpoint refused the request: %1 (%2).</source>
+        <extracomment>%1 is an OAuth error code such as invalid_client, %2 the server&apos;s text</extracomment>
+        <translation>Token-endpointet afviste forespørgslen: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered %1. Try again later.</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation>Token-endpointet svarede %1. Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered %1 and issued no token.</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation>Token-endpointet svarede %1 og udstedte intet token.</translation>
+    </message>
+    <message>
+        <source>The token endpoint&apos;s answer holds no access token.</source>
+        <translation>Token-endpointets svar indeholder intet adgangstoken.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued a token of type &quot;%1&quot;; only Bearer tokens are supported.</source>
+        <extracomment>%1 is a token type such as &quot;mac&quot;</extracomment>
+        <translation>Token-endpointet udstedte et token af typen &quot;%1&quot;; kun Bearer-tokens understøttes.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::Profile</name>
+    <message>
+        <source>No authorization</source>
+        <translation>Ingen godkendelse</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-token</translation>
+    </message>
+    <message>
+        <source>Client credentials (client secret)</source>
+        <translation>Client credentials (klienthemmelighed)</translation>
+    </message>
+    <message>
+        <source>SMART Backend Services</source>
+        <translation>SMART Backend Services</translation>
+    </message>
+    <message>
+        <source>Sign in with a browser</source>
+        <translation>Log ind med en browser</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>Profilen skal have et navn.</translation>
+    </message>
+    <message>
+        <source>The server address must be a web address starting with https:// (or http://).</source>
+        <translation>Serveradressen skal være en webadresse, der begynder med https:// (eller http://).</translation>
+    </message>
+    <message>
+        <source>The client id is missing.</source>
+        <translation>Klient-id mangler.</translation>
+    </message>
+    <message>
+        <source>The token URL is not a complete web address.</source>
+        <translation>Token-URL&apos;en er ikke en fuldstændig webadresse.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ProfileAuth</name>
+    <message>
+        <source>No secret is stored for the profile &quot;%1&quot;. Enter it again in the profile.</source>
+        <extracomment>%1 is a profile name</extracomment>
+        <translation>Der er ingen hemmelighed gemt til profilen &quot;%1&quot;. Indtast den igen i profilen.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ProfileStore</name>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <extracomment>%1 is a profile name</extracomment>
+        <translation>Der findes allerede en profil med navnet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The profiles could not be saved to %1.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Profilerne kunne ikke gemmes i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportBinary</name>
+    <message>
+        <source>The reporting server did not send the report:
+%1</source>
+        <extracomment>%1 the server&apos;s issues, one per line</extracomment>
+        <translation>Rapportserveren sendte ikke rapporten:
+%1</translation>
+    </message>
+    <message>
+        <source>The report&apos;s Binary resource holds no data.</source>
+        <translation>Rapportens Binary-ressource indeholder ingen data.</translation>
+    </message>
+    <message>
+        <source>The report&apos;s Binary resource holds data that is not valid base64; it was not saved.</source>
+        <translation>Rapportens Binary-ressource indeholder data, der ikke er gyldig base64; den blev ikke gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportClient</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <extracomment>%1 what was being done (&quot;Listing the report jobs&quot;), %2 the reason</extracomment>
+        <translation>%1 mislykkedes: %2</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s sign-in settings or the access token.</source>
+        <translation>Kontrollér serverens indstillinger for log ind eller adgangstokenet.</translation>
+    </message>
+    <message>
+        <source>Your user may lack the permission for this on the reporting server.</source>
+        <translation>Din bruger mangler måske tilladelse til dette på rapportserveren.</translation>
+    </message>
+    <message>
+        <source>Listing the report jobs</source>
+        <translation>Visning af rapportjob</translation>
+    </message>
+    <message>
+        <source>There is no job list to save yet: refresh the list first.</source>
+        <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <extracomment>%1 a file path, %2 the system&apos;s reason</extracomment>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>The job for %1 names no report file to download.</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Jobbet for %1 angiver ingen rapportfil at hente.</translation>
+    </message>
+    <message>
+        <source>Downloading the report %1</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Hentning af rapporten %1</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <extracomment>%1 a folder path</extracomment>
+        <translation>Kunne ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Reading the reports the server offers</source>
+        <translation>Læsning af de rapporter, serveren tilbyder</translation>
+    </message>
+    <message>
+        <source>The server&apos;s metadata is not a CapabilityStatement, so its reports are unknown.</source>
+        <translation>Serverens metadata er ikke et CapabilityStatement, så dens rapporter er ukendte.</translation>
+    </message>
+    <message>
+        <source>No report was chosen.</source>
+        <translation>Der blev ikke valgt nogen rapport.</translation>
+    </message>
+    <message>
+        <source>Starting the report %1</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Start af rapporten %1</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportJob</name>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>A period of time; %1 the start, %2 the end (&quot;…&quot; when open)</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fejl</translation>
+    </message>
+    <message>
+        <source>The reporting server&apos;s answer is not JSON, so the report jobs cannot be shown.</source>
+        <translation>Rapportserverens svar er ikke JSON, så rapportjobbene kan ikke vises.</translation>
+    </message>
+    <message>
+        <source>The reporting server&apos;s answer is not a FHIR resource, so the report jobs cannot be shown.</source>
+        <translation>Rapportserverens svar er ikke en FHIR-ressource, så rapportjobbene kan ikke vises.</translation>
+    </message>
+    <message>
+        <source>The reporting server answered with an error:
+%1</source>
+        <extracomment>%1 the server&apos;s issues, one per line</extracomment>
+        <translation>Rapportserveren svarede med en fejl:
+%1</translation>
+    </message>
+    <message>
+        <source>The reporting server sent %1 where a Bundle of report jobs was expected.</source>
+        <extracomment>%1 the resource type the server sent (or &quot;nothing&quot;)</extracomment>
+        <translation>Rapportserveren sendte %1, hvor der var ventet et Bundle med rapportjob.</translation>
+    </message>
+    <message>
+        <source>a JSON object without a resourceType</source>
+        <translation>et JSON-objekt uden resourceType</translation>
+    </message>
+    <message>
+        <source>The reporting server&apos;s Bundle has an unreadable entry list.</source>
+        <translation>Rapportserverens Bundle har en liste over elementer, der ikke kan læses.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not a report job (%2); it was skipped.</source>
+        <extracomment>%1 the entry number, %2 the resource type found</extracomment>
+        <translation>Element %1 er ikke et rapportjob (%2); det blev sprunget over.</translation>
+    </message>
+    <message>
+        <source>no resource</source>
+        <translation>ingen ressource</translation>
+    </message>
+    <message>
+        <source>Entry %1 holds no reportJob parameter; it was skipped.</source>
+        <extracomment>%1 the entry number</extracomment>
+        <translation>Element %1 indeholder ingen reportJob-parameter; det blev sprunget over.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportJobModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Ukendt</translation>
+    </message>
+    <message>
+        <source>The report is ready to download.</source>
+        <translation>Rapporten er klar til at blive hentet.</translation>
+    </message>
+    <message>
+        <source>The report is done, but the server names no file for it.</source>
+        <translation>Rapporten er færdig, men serveren angiver ingen fil til den.</translation>
+    </message>
+    <message>
+        <source>The server could not make this report. Start it again, or ask the server&apos;s administrators.</source>
+        <translation>Serveren kunne ikke lave denne rapport. Start den igen, eller spørg serverens administratorer.</translation>
+    </message>
+    <message>
+        <source>The server gave no status; the job is taken as not finished.</source>
+        <translation>Serveren gav ingen status; jobbet regnes som ikke færdigt.</translation>
+    </message>
+    <message>
+        <source>The server reports &quot;%1&quot;: the report is not finished yet.</source>
+        <extracomment>%1 the status word the server sent, e.g. RUNNING</extracomment>
+        <translation>Serveren melder &quot;%1&quot;: rapporten er ikke færdig endnu.</translation>
+    </message>
+    <message>
+        <source>(unknown report)</source>
+        <translation>(ukendt rapport)</translation>
+    </message>
+    <message>
+        <source>The server did not name the report.</source>
+        <translation>Serveren angav ikke rapportens navn.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportJobsView</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Luk denne besked</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Luk beskeden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Report jobs on %1</source>
+        <extracomment>%1 the name of a reporting server profile</extracomment>
+        <translation>Rapportjob på %1</translation>
+    </message>
+    <message>
+        <source>Report jobs</source>
+        <translation>Rapportjob</translation>
+    </message>
+    <message>
+        <source>Report list status</source>
+        <translation>Status for rapportlisten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 what the action does, %2 its keyboard shortcut</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+    <message>
+        <source>Ask the reporting server for the state of its report jobs</source>
+        <translation>Spørg rapportserveren om status for dens rapportjob</translation>
+    </message>
+    <message>
+        <source>&amp;Save status…</source>
+        <translation>&amp;Gem status…</translation>
+    </message>
+    <message>
+        <source>Save the server&apos;s answer (all jobs, as JSON) to a file</source>
+        <translation>Gem serverens svar (alle job, som JSON) i en fil</translation>
+    </message>
+    <message>
+        <source>&amp;Download report</source>
+        <translation>&amp;Hent rapport</translation>
+    </message>
+    <message>
+        <source>Save the selected finished reports in the reports folder</source>
+        <translation>Gem de valgte færdige rapporter i rapportmappen</translation>
+    </message>
+    <message>
+        <source>Download &amp;all finished…</source>
+        <translation>Hent &amp;alle færdige…</translation>
+    </message>
+    <message>
+        <source>Save every finished report that is not saved yet into a folder</source>
+        <translation>Gem alle færdige rapporter, der ikke er gemt endnu, i en mappe</translation>
+    </message>
+    <message>
+        <source>S&amp;tart report…</source>
+        <translation>S&amp;tart rapport…</translation>
+    </message>
+    <message>
+        <source>Start one of the reports the server offers</source>
+        <translation>Start en af de rapporter, serveren tilbyder</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åbn</translation>
+    </message>
+    <message>
+        <source>Open the selected job&apos;s saved report with the system&apos;s program</source>
+        <translation>Åbn det valgte jobs gemte rapport med systemets program</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract…</source>
+        <translation>&amp;Pak ud…</translation>
+    </message>
+    <message>
+        <source>Unpack the selected job&apos;s saved ZIP report into a folder</source>
+        <translation>Pak det valgte jobs gemte ZIP-rapport ud i en mappe</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Report actions</source>
+        <translation>Rapporthandlinger</translation>
+    </message>
+    <message>
+        <source>Auto &amp;refresh:</source>
+        <translation>Automatisk &amp;opdatering:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Automatic refresh interval in seconds</source>
+        <translation>Interval for automatisk opdatering i sekunder</translation>
+    </message>
+    <message>
+        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
+        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
+    </message>
+    <message>
+        <source>Filter reports…</source>
+        <translation>Filtrér rapporter…</translation>
+    </message>
+    <message>
+        <source>Filter report jobs</source>
+        <translation>Filtrér rapportjob</translation>
+    </message>
+    <message>
+        <source>Show only the jobs whose report, status, user, times or parameters contain these words (Ctrl+F)</source>
+        <translation>Vis kun de job, hvis rapport, status, bruger, tidspunkter eller parametre indeholder disse ord (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Job details</source>
+        <translation>Jobdetaljer</translation>
+    </message>
+    <message>
+        <source>Select a report job to see all it says.</source>
+        <translation>Vælg et rapportjob for at se alle dets oplysninger.</translation>
+    </message>
+    <message>
+        <source>Details of the selected report job</source>
+        <translation>Detaljer om det valgte rapportjob</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>&amp;Copy value</source>
+        <translation>&amp;Kopiér værdi</translation>
+    </message>
+    <message>
+        <source>Some entries of the server&apos;s answer are not report jobs and are not shown:
+%1</source>
+        <extracomment>%1 one sentence per skipped entry</extracomment>
+        <translation>Nogle elementer i serverens svar er ikke rapportjob og vises ikke:
+%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <source>A report</source>
+        <translation>En rapport</translation>
+    </message>
+    <message>
+        <source>Report done</source>
+        <extracomment>%1 a report&apos;s name, %2 the server profile&apos;s name</extracomment>
+        <translation>Rapporten er færdig</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is done.</source>
+        <translation>%1 på %2 er færdig.</translation>
+    </message>
+    <message>
+        <source>Report failed</source>
+        <translation>Rapporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed.</source>
+        <translation>%1 på %2 mislykkedes.</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(ikke angivet)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Report class</source>
+        <translation>Rapportklasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>%1 the status as shown, %2 the server&apos;s own word</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (server: %2)</source>
+        <translation>%1 (server: %2)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Report file (Binary)</source>
+        <translation>Rapportfil (Binary)</translation>
+    </message>
+    <message>
+        <source>Fetched from</source>
+        <translation>Hentet fra</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>Gemt som</translation>
+    </message>
+    <message>
+        <source>Job id</source>
+        <translation>Job-id</translation>
+    </message>
+    <message>
+        <source>Full URL</source>
+        <translation>Fuld URL</translation>
+    </message>
+    <message>
+        <source>Parts this program does not know</source>
+        <translation>Dele, som dette program ikke kender</translation>
+    </message>
+    <message>
+        <source>The server names no report file for this job</source>
+        <translation>Serveren angiver ingen rapportfil til dette job</translation>
+    </message>
+    <message>
+        <source>The report can be downloaded once the job is done</source>
+        <translation>Rapporten kan hentes, når jobbet er færdigt</translation>
+    </message>
+    <message>
+        <source>Save the selected finished reports in the reports folder (%1)</source>
+        <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
+    </message>
+    <message>
+        <source>Asking the server for its report jobs…</source>
+        <translation>Spørger serveren om dens rapportjob…</translation>
+    </message>
+    <message>
+        <source>Report jobs: %1</source>
+        <extracomment>%1 a number of report jobs</extracomment>
+        <translation>Rapportjob: %1</translation>
+    </message>
+    <message>
+        <source>Report jobs: %1 of %2 shown</source>
+        <translation>Rapportjob: %1 af %2 vist</translation>
+    </message>
+    <message>
+        <source>unfinished: %1</source>
+        <extracomment>%1 a number of report jobs</extracomment>
+        <translation>ikke færdige: %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <extracomment>%1 a time of day</extracomment>
+        <translation>opdateret %1</translation>
+    </message>
+    <message>
+        <source>refreshing…</source>
+        <translation>opdaterer…</translation>
+    </message>
+    <message>
+        <source>the last refresh failed</source>
+        <translation>den seneste opdatering mislykkedes</translation>
+    </message>
+    <message numerus="yes">
+        <source>refreshing every %n second(s) while jobs run</source>
+        <extracomment>%n seconds between automatic refreshes</extracomment>
+        <translation>
+            <numerusform>opdaterer hvert sekund, mens job kører</numerusform>
+            <numerusform>opdaterer hvert %Ln. sekund, mens job kører</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no job list to save yet: refresh the list first.</source>
+        <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
+    </message>
+    <message>
+        <source>Save the report job status</source>
+        <translation>Gem status for rapportjobbene</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-filer (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The job status was saved to %1.</source>
+        <extracomment>%1 a file path</extracomment>
+        <translation>Jobstatus blev gemt i %1.</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Vis mappe</translation>
+    </message>
+    <message>
+        <source>This report is not finished yet; it can be downloaded once its job is done.</source>
+        <translation>Denne rapport er ikke færdig endnu; den kan hentes, når dens job er færdigt.</translation>
+    </message>
+    <message>
+        <source>Select a finished report job to download its report.</source>
+        <translation>Vælg et færdigt rapportjob for at hente dets rapport.</translation>
+    </message>
+    <message>
+        <source>Save reports in</source>
+        <translation>Gem rapporter i</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <source>%1 was saved as %2 (%3).</source>
+        <extracomment>%1 a report&apos;s name, %2 a file path, %3 a size such as &quot;12 KiB&quot;</extracomment>
+        <translation>%1 blev gemt som %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Pak ud…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>%1 is not generated yet: the server sent its &quot;NOT GENERATED YET&quot; placeholder, so nothing was saved. Try again later.</source>
+        <extracomment>%1 a report&apos;s name</extracomment>
+        <translation>%1 er ikke lavet endnu: serveren sendte sin pladsholder &quot;NOT GENERATED YET&quot;, så intet blev gemt. Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>Save all finished reports in</source>
+        <translation>Gem alle færdige rapporter i</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) saved in %1.</source>
+        <extracomment>%n reports, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln rapport gemt i %1.</numerusform>
+            <numerusform>%Ln rapporter gemt i %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already saved, skipped.</source>
+        <translation>
+            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
+            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not generated yet.</source>
+        <translation>
+            <numerusform>%Ln ikke lavet endnu.</numerusform>
+            <numerusform>%Ln ikke lavet endnu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed:</source>
+        <translation>
+            <numerusform>%Ln mislykkedes:</numerusform>
+            <numerusform>%Ln mislykkedes:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No program could open %1.</source>
+        <extracomment>%1 a file or folder path</extracomment>
+        <translation>Intet program kunne åbne %1.</translation>
+    </message>
+    <message>
+        <source>This job&apos;s report is not saved yet: download it first.</source>
+        <translation>Dette jobs rapport er ikke gemt endnu: hent den først.</translation>
+    </message>
+    <message>
+        <source>This job has no saved ZIP report to extract: download it first.</source>
+        <translation>Dette job har ingen gemt ZIP-rapport at pakke ud: hent den først.</translation>
+    </message>
+    <message>
+        <source>Extract the report into</source>
+        <translation>Pak rapporten ud i</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) extracted to %1.</source>
+        <extracomment>%n files, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln fil pakket ud i %1.</numerusform>
+            <numerusform>%Ln filer pakket ud i %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report %1 was started; it appears in the list as a new job.</source>
+        <extracomment>%1 the report operation&apos;s name</extracomment>
+        <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ServerProbe</name>
+    <message>
+        <source>No token could be obtained with this profile&apos;s credentials: %1</source>
+        <extracomment>%1 is the token endpoint&apos;s or the keychain&apos;s explanation</extracomment>
+        <translation>Der kunne ikke hentes et token med denne profils legitimation: %1</translation>
+    </message>
+    <message>
+        <source>of an undeclared version</source>
+        <translation>af en ukendt version</translation>
+    </message>
+    <message>
+        <source>Connected to %1, FHIR %2.</source>
+        <extracomment>%1 is the server software and its version, %2 the FHIR release, e.g. &quot;R4 (4.0.1)&quot;</extracomment>
+        <translation>Forbundet til %1, FHIR %2.</translation>
+    </message>
+    <message>
+        <source>Connected to a FHIR server, FHIR %1.</source>
+        <extracomment>%1 is the FHIR release, e.g. &quot;R4 (4.0.1)&quot;</extracomment>
+        <translation>Forbundet til en FHIR-server, FHIR %1.</translation>
+    </message>
+    <message>
+        <source>The server asks for a token even to describe itself; this profile&apos;s credentials were accepted.</source>
+        <translation>Serveren kræver et token, selv for at beskrive sig selv; denne profils legitimation blev accepteret.</translation>
+    </message>
+    <message>
+        <source>the whole system</source>
+        <translation>hele systemet</translation>
+    </message>
+    <message>
+        <source>all patients</source>
+        <translation>alle patienter</translation>
+    </message>
+    <message>
+        <source>groups of patients</source>
+        <translation>grupper af patienter</translation>
+    </message>
+    <message>
+        <source>Bulk export ($export) is offered for %1.</source>
+        <extracomment>%1 is a list such as &quot;the whole system, all patients, groups of patients&quot;</extracomment>
+        <translation>Bulk-eksport ($export) tilbydes for %1.</translation>
+    </message>
+    <message>
+        <source>The server declares Bulk Data support but lists no $export operation; an export may still work.</source>
+        <translation>Serveren angiver, at den understøtter Bulk Data, men viser ingen $export-operation; en eksport kan stadig virke.</translation>
+    </message>
+    <message>
+        <source>The server does not list $export among its operations. An export may fail: ask its administrator whether Bulk Data export is enabled.</source>
+        <translation>Serveren viser ikke $export blandt sine operationer. En eksport kan mislykkes: spørg dens administrator, om Bulk Data-eksport er slået til.</translation>
+    </message>
+    <message>
+        <source>SMART configuration found: token endpoint %1.</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>SMART-konfiguration fundet: token-endpoint %1.</translation>
+    </message>
+    <message>
+        <source>Client authentication offered: %1.</source>
+        <extracomment>%1 is a list such as &quot;private_key_jwt, client_secret_basic&quot;</extracomment>
+        <translation>Tilbudt klientgodkendelse: %1.</translation>
+    </message>
+    <message>
+        <source>Signing algorithms offered: %1.</source>
+        <extracomment>%1 is a list such as &quot;RS384, ES384&quot;</extracomment>
+        <translation>Tilbudte signeringsalgoritmer: %1.</translation>
+    </message>
+    <message>
+        <source>Interactive sign-in is available at %1.</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Interaktivt log ind er muligt på %1.</translation>
+    </message>
+    <message>
+        <source>The server publishes no SMART configuration; for authorized access, enter its token URL by hand.</source>
+        <translation>Serveren offentliggør ingen SMART-konfiguration; for godkendt adgang skal du selv indtaste dens token-URL.</translation>
+    </message>
+    <message>
+        <source>A token was obtained with this profile&apos;s credentials.</source>
+        <translation>Der blev hentet et token med denne profils legitimation.</translation>
+    </message>
+    <message>
+        <source>The server answered, but not as a FHIR server: %1 did not return a CapabilityStatement. Check that the address is the FHIR base (for example https://server/fhir).</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Serveren svarede, men ikke som en FHIR-server: %1 returnerede ikke et CapabilityStatement. Kontrollér, at adressen er FHIR-basisadressen (for eksempel https://server/fhir).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SMART configuration names no usable token endpoint; enter the token URL by hand.</source>
+        <translation>Serverens SMART-konfiguration angiver intet brugbart token-endpoint; indtast selv token-URL&apos;en.</translation>
+    </message>
+    <message>
+        <source>No server to test.</source>
+        <translation>Ingen server at teste.</translation>
+    </message>
+    <message>
+        <source>The server refused this profile&apos;s credentials (HTTP %1). Check the authorization settings.</source>
+        <extracomment>%1 is the HTTP status code</extracomment>
+        <translation>Serveren afviste denne profils legitimation (HTTP %1). Kontrollér indstillingerne for godkendelse.</translation>
+    </message>
+    <message>
+        <source>The server asks for authorization even to describe itself (HTTP %1). Choose the authorization kind and enter the credentials, then test again.</source>
+        <translation>Serveren kræver godkendelse, selv for at beskrive sig selv (HTTP %1). Vælg godkendelsestype, indtast legitimationen, og test igen.</translation>
+    </message>
+    <message>
+        <source>No FHIR server answered at this address: %1 was not found (HTTP 404). Check that the address is the FHIR base (for example https://server/fhir).</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Ingen FHIR-server svarede på denne adresse: %1 blev ikke fundet (HTTP 404). Kontrollér, at adressen er FHIR-basisadressen (for eksempel https://server/fhir).</translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1</source>
+        <extracomment>%1 is the server&apos;s explanation or the HTTP status</extracomment>
+        <translation>Serveren meldte en fejl: %1</translation>
+    </message>
+    <message>
+        <source>No SMART configuration.</source>
+        <translation>Ingen SMART-konfiguration.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SMART configuration could not be read: %1</source>
+        <extracomment>%1 is the server&apos;s explanation or the HTTP status</extracomment>
+        <translation>Serverens SMART-konfiguration kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the group search is not a FHIR Bundle; type the group id instead.</source>
+        <translation>Serverens svar på gruppesøgningen er ikke et FHIR Bundle; skriv gruppe-id i stedet.</translation>
+    </message>
+    <message>
+        <source>No server to ask.</source>
+        <translation>Ingen server at spørge.</translation>
+    </message>
+    <message>
+        <source>The server did not list its groups (HTTP %1); type the group id instead.</source>
+        <extracomment>%1 is the HTTP status code</extracomment>
+        <translation>Serveren viste ikke sine grupper (HTTP %1); skriv gruppe-id i stedet.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::SmartConfiguration</name>
+    <message>
+        <source>The server&apos;s SMART configuration is not a JSON object.</source>
+        <translation>Serverens SMART-konfiguration er ikke et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SMART configuration names no token endpoint. Enter the token URL in the profile.</source>
+        <translation>Serverens SMART-konfiguration angiver intet token-endpoint. Indtast token-URL&apos;en i profilen.</translation>
+    </message>
+    <message>
+        <source>The token endpoint in the server&apos;s SMART configuration is not a web address.</source>
+        <translation>Token-endpointet i serverens SMART-konfiguration er ikke en webadresse.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s SMART configuration could not be fetched from %1.</source>
+        <extracomment>%1 is a web address</extracomment>
+        <translation>Serverens SMART-konfiguration kunne ikke hentes fra %1.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 for its SMART configuration (%2). Enter the token URL in the profile.</source>
+        <extracomment>%1 is an HTTP status code, %2 a web address</extracomment>
+        <translation>Serveren svarede %1 på sin SMART-konfiguration (%2). Indtast token-URL&apos;en i profilen.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::StartReportDialog</name>
+    <message>
+        <source>Start a report</source>
+        <translation>Start en rapport</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>The reports this server can run ($execute operations)</source>
+        <translation>De rapporter, denne server kan køre ($execute-operationer)</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Rapport:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>&amp;Start report</source>
+        <translation>&amp;Start rapport</translation>
+    </message>
+    <message>
+        <source>Reading the reports this server offers…</source>
+        <translation>Læser de rapporter, denne server tilbyder…</translation>
+    </message>
+    <message>
+        <source>No reporting server is connected.</source>
+        <translation>Der er ikke forbindelse til nogen rapportserver.</translation>
+    </message>
+    <message>
+        <source>The server offers no reports to start (no $execute operations in its CapabilityStatement).</source>
+        <translation>Serveren tilbyder ingen rapporter at starte (ingen $execute-operationer i dens CapabilityStatement).</translation>
+    </message>
+    <message>
+        <source>The server publishes no definition for this report, so only anonymization is asked for.</source>
+        <translation>Serveren offentliggør ingen definition af denne rapport, så der spørges kun om anonymisering.</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <extracomment>a form label of a required value; %1 the label</extracomment>
+        <translation>%1 (skal udfyldes)</translation>
+    </message>
+    <message>
+        <source>%1 must be given.</source>
+        <extracomment>%1 the name of a form field</extracomment>
+        <translation>%1 skal angives.</translation>
+    </message>
+    <message>
+        <source>Only</source>
+        <translation>Kun</translation>
+    </message>
+    <message>
+        <source>Limit the report to a period</source>
+        <translation>Begræns rapporten til en periode</translation>
+    </message>
+    <message>
+        <source>%1 from</source>
+        <translation>%1 fra</translation>
+    </message>
+    <message>
+        <source>%1 to</source>
+        <translation>%1 til</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>between the two dates of a period</extracomment>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>%1 ends before it starts.</source>
+        <extracomment>%1 the name of a form field</extracomment>
+        <translation>%1 slutter, før den begynder.</translation>
+    </message>
+    <message>
+        <source>Organization/123</source>
+        <extracomment>an example of a FHIR reference; keep the resource type in English</extracomment>
+        <translation>Organization/123</translation>
+    </message>
+    <message>
+        <source>Patient/123</source>
+        <translation>Patient/123</translation>
+    </message>
+    <message>
+        <source>ResourceType/id</source>
+        <translation>Ressourcetype/id</translation>
+    </message>
+    <message>
+        <source>system|code, or a code</source>
+        <translation>system|kode eller en kode</translation>
+    </message>
+    <message>
+        <source>Several values may be given, separated by commas</source>
+        <translation>Der kan angives flere værdier, adskilt med komma</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <extracomment>%1 the name of a form field</extracomment>
+        <translation>%1 skal være et helt tal.</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <extracomment>%1 a report&apos;s name</extracomment>
+        <translation>Starter %1…</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::Transfer</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than %1 MiB; it was not read.</source>
+        <extracomment>%1 is a size in MiB</extracomment>
+        <translation>Serverens svar er større end %1 MiB; det blev ikke læst.</translation>
+    </message>
+    <message>
+        <source>Access token refused; getting a new one and trying once more.</source>
+        <translation>Adgangstokenet blev afvist; henter et nyt og prøver én gang mere.</translation>
+    </message>
+    <message>
+        <source>The server redirected to an address that is not HTTP(S); it was not followed.</source>
+        <translation>Serveren omdirigerede til en adresse, der ikke er HTTP(S); den blev ikke fulgt.</translation>
+    </message>
+    <message>
+        <source>The server redirected from a secure (https) address to an insecure (http) one; it was not followed.</source>
+        <translation>Serveren omdirigerede fra en sikker (https) til en usikker (http) adresse; den blev ikke fulgt.</translation>
+    </message>
+    <message>
+        <source>The server redirected too many times.</source>
+        <translation>Serveren omdirigerede for mange gange.</translation>
+    </message>
+    <message>
+        <source>Redirected to another origin: the access token is not sent there.</source>
+        <translation>Omdirigeret til en anden oprindelse: adgangstokenet sendes ikke dertil.</translation>
+    </message>
+    <message>
+        <source>Redirected.</source>
+        <translation>Omdirigeret.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::cli</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason
+%1 a file path, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke læse %1: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Filen %1 er tom.</translation>
+    </message>
+    <message>
+        <source>Use the stored server profile NAME (base URL, authorization).</source>
+        <translation>Brug den gemte serverprofil NAME (basis-URL, godkendelse).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>A bearer token to send to the server.</source>
+        <translation>Et bearer-token, der sendes til serveren.</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>The client id for SMART Backend Services (with --private-key) or client credentials (with --client-secret-file).</source>
+        <translation>Klient-id til SMART Backend Services (med --private-key) eller client credentials (med --client-secret-file).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The private key (PEM, RSA or EC P-384) that signs SMART Backend Services assertions.</source>
+        <translation>Den private nøgle (PEM, RSA eller EC P-384), der underskriver assertions til SMART Backend Services.</translation>
+    </message>
+    <message>
+        <source>PEM_FILE</source>
+        <translation>PEM_FILE</translation>
+    </message>
+    <message>
+        <source>The key id (kid) registered with the server for the key.</source>
+        <translation>Nøgle-id (kid), som nøglen er registreret under hos serveren.</translation>
+    </message>
+    <message>
+        <source>KID</source>
+        <translation>KID</translation>
+    </message>
+    <message>
+        <source>The signing algorithm: RS384 or ES384 (default: the key&apos;s).</source>
+        <translation>Signeringsalgoritmen: RS384 eller ES384 (standard: nøglens).</translation>
+    </message>
+    <message>
+        <source>ALG</source>
+        <translation>ALG</translation>
+    </message>
+    <message>
+        <source>The scope to ask for (default: system/*.read).</source>
+        <translation>Det scope, der bedes om (standard: system/*.read).</translation>
+    </message>
+    <message>
+        <source>SCOPE</source>
+        <translation>SCOPE</translation>
+    </message>
+    <message>
+        <source>The token endpoint (default: discovered from the server&apos;s .well-known/smart-configuration).</source>
+        <translation>Token-endpointet (standard: fundet i serverens .well-known/smart-configuration).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A file holding the client secret (client credentials grant).</source>
+        <translation>En fil med klienthemmeligheden (client credentials).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>--profile already says how to authorize; leave out --token, --client-id and the other authorization options.</source>
+        <translation>--profile angiver allerede godkendelsen; udelad --token, --client-id og de andre godkendelsesindstillinger.</translation>
+    </message>
+    <message>
+        <source>Profiles are not available here.</source>
+        <translation>Profiler er ikke tilgængelige her.</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;. See &apos;fhir-bulk-monitor profile list&apos;.</source>
+        <extracomment>%1 is a profile name</extracomment>
+        <translation>Der er ingen profil med navnet &quot;%1&quot;. Se &apos;fhir-bulk-monitor profile list&apos;.</translation>
+    </message>
+    <message>
+        <source>To sign in, open this address in a browser:</source>
+        <translation>Åbn denne adresse i en browser for at logge ind:</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s base URL, or --profile.</source>
+        <translation>Angiv serverens basis-URL eller --profile.</translation>
+    </message>
+    <message>
+        <source>The base URL must start with https:// or http://, not &quot;%1&quot;.</source>
+        <extracomment>%1 is what the user typed</extracomment>
+        <translation>Basis-URL&apos;en skal begynde med https:// eller http://, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>kommandolinje</translation>
+    </message>
+    <message>
+        <source>--token cannot be combined with --client-id, --private-key or --client-secret-file.</source>
+        <translation>--token kan ikke kombineres med --client-id, --private-key eller --client-secret-file.</translation>
+    </message>
+    <message>
+        <source>--token is empty.</source>
+        <translation>--token er tom.</translation>
+    </message>
+    <message>
+        <source>--client-id is needed with --private-key or --client-secret-file.</source>
+        <translation>--client-id skal bruges sammen med --private-key eller --client-secret-file.</translation>
+    </message>
+    <message>
+        <source>Give either --private-key (SMART Backend Services) or --client-secret-file (client credentials) with --client-id.</source>
+        <translation>Angiv enten --private-key (SMART Backend Services) eller --client-secret-file (client credentials) sammen med --client-id.</translation>
+    </message>
+    <message>
+        <source>--token-url must be an https:// address, not &quot;%1&quot;.</source>
+        <extracomment>%1 is what the user typed</extracomment>
+        <translation>--token-url skal være en https://-adresse, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--key-id and --alg belong to --private-key, not to --client-secret-file.</source>
+        <translation>--key-id og --alg hører til --private-key, ikke til --client-secret-file.</translation>
+    </message>
+    <message>
+        <source>--alg must be RS384 or ES384, not &quot;%1&quot;.</source>
+        <extracomment>%1 is what the user typed</extracomment>
+        <translation>--alg skal være RS384 eller ES384, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The key fits neither RS384 nor ES384 (use RSA, or EC on the P-384 curve).</source>
+        <translation>Nøglen passer hverken til RS384 eller ES384 (brug RSA eller EC på P-384-kurven).</translation>
+    </message>
+    <message>
+        <source>Usage: fhir-bulk-monitor [COMMAND] [OPTIONS]
+
+Without a command the desktop application starts (--demo: with the built-in demo server).
+
+Commands:
+  export       start an export, follow it and save its files
+  resume       follow an export by its status URL and save its files
+  cancel       cancel an export on the server
+  report-jobs  list report jobs on a reporting server, save them
+  profile      add, list, show or remove server profiles
+  demo-server  run the built-in demo server
+
+Run &apos;fhir-bulk-monitor COMMAND --help&apos; for a command&apos;s options.
+Exit codes: 0 success, 1 the job or a file failed, 2 usage error.
+</source>
+        <translation>Brug: fhir-bulk-monitor [KOMMANDO] [INDSTILLINGER]
+
+Uden en kommando starter skrivebordsprogrammet (--demo: med den indbyggede demoserver).
+
+Kommandoer:
+  export       start en eksport, følg den, og gem dens filer
+  resume       følg en eksport ud fra dens status-URL, og gem dens filer
+  cancel       annuller en eksport på serveren
+  report-jobs  vis rapportjob på en rapportserver, og gem dem
+  profile      tilføj, vis eller fjern serverprofiler
+  demo-server  kør den indbyggede demoserver
+
+Kør &apos;fhir-bulk-monitor KOMMANDO --help&apos; for at se en kommandos indstillinger.
+Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert brug.
+</translation>
+    </message>
+    <message>
+        <source>Print one JSON event per line on standard output.</source>
+        <translation>Skriv én JSON-hændelse pr. linje på standard output.</translation>
+    </message>
+    <message>
+        <source>Start a FHIR Bulk Data export, follow it and save its files.</source>
+        <translation>Start en FHIR Bulk Data-eksport, følg den, og gem dens filer.</translation>
+    </message>
+    <message>
+        <source>The FHIR server&apos;s base URL.</source>
+        <translation>FHIR-serverens basis-URL.</translation>
+    </message>
+    <message>
+        <source>system, patient or group (default: system).</source>
+        <translation>system, patient eller group (standard: system).</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>LEVEL</translation>
+    </message>
+    <message>
+        <source>The group id for a group export.</source>
+        <translation>Gruppe-id ved en gruppeeksport.</translation>
+    </message>
+    <message>
+        <source>Resource types, comma-separated (_type).</source>
+        <translation>Ressourcetyper, adskilt med komma (_type).</translation>
+    </message>
+    <message>
+        <source>TYPES</source>
+        <translation>TYPES</translation>
+    </message>
+    <message>
+        <source>Only resources changed since this instant (_since).</source>
+        <translation>Kun ressourcer ændret siden dette tidspunkt (_since).</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>Only resources changed until this instant (_until).</source>
+        <translation>Kun ressourcer ændret indtil dette tidspunkt (_until).</translation>
+    </message>
+    <message>
+        <source>A _typeFilter query; repeatable.</source>
+        <translation>En _typeFilter-forespørgsel; kan gentages.</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>QUERY</translation>
+    </message>
+    <message>
+        <source>Elements to include, comma-separated (_elements).</source>
+        <translation>Elementer, der skal med, adskilt med komma (_elements).</translation>
+    </message>
+    <message>
+        <source>ELEMENTS</source>
+        <translation>ELEMENTS</translation>
+    </message>
+    <message>
+        <source>The output format (_outputFormat).</source>
+        <translation>Outputformatet (_outputFormat).</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>includeAssociatedData value; repeatable.</source>
+        <translation>Værdi til includeAssociatedData; kan gentages.</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALUE</translation>
+    </message>
+    <message>
+        <source>Kick off with POST and a Parameters body instead of GET.</source>
+        <translation>Start eksporten med POST og en Parameters-ressource i stedet for GET.</translation>
+    </message>
+    <message>
+        <source>A patient id or reference (POST only); repeatable.</source>
+        <translation>Et patient-id eller en reference (kun POST); kan gentages.</translation>
+    </message>
+    <message>
+        <source>Send Cache-Control: no-cache so the server starts a new job.</source>
+        <translation>Send Cache-Control: no-cache, så serveren starter et nyt job.</translation>
+    </message>
+    <message>
+        <source>Stop when the export is complete; do not download the files.</source>
+        <translation>Stop, når eksporten er fuldført; hent ikke filerne.</translation>
+    </message>
+    <message>
+        <source>The folder to save the files in.</source>
+        <translation>Mappen, filerne skal gemmes i.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Uventet argument: %1</translation>
+    </message>
+    <message>
+        <source>--base or --profile is required.</source>
+        <translation>--base eller --profile skal angives.</translation>
+    </message>
+    <message>
+        <source>--out is required.</source>
+        <translation>--out skal angives.</translation>
+    </message>
+    <message>
+        <source>--level must be system, patient or group.</source>
+        <translation>--level skal være system, patient eller group.</translation>
+    </message>
+    <message>
+        <source>--group needs --level group.</source>
+        <translation>--group kræver --level group.</translation>
+    </message>
+    <message>
+        <source>--%1 is not a date and time: %2</source>
+        <extracomment>%1 is an option name, %2 what the user gave</extracomment>
+        <translation>--%1 er ikke en dato og et klokkeslæt: %2</translation>
+    </message>
+    <message>
+        <source>Follow an export that was already started, by its status URL, and save its files. Files saved before are kept; partial files resume.</source>
+        <translation>Følg en eksport, der allerede er startet, ud fra dens status-URL, og gem dens filer. Filer, der er gemt før, beholdes; delvise filer hentes videre.</translation>
+    </message>
+    <message>
+        <source>The FHIR server&apos;s base URL (default: the status URL&apos;s origin).</source>
+        <translation>FHIR-serverens basis-URL (standard: status-URL&apos;ens oprindelse).</translation>
+    </message>
+    <message>
+        <source>The export&apos;s status URL (Content-Location).</source>
+        <translation>Eksportens status-URL (Content-Location).</translation>
+    </message>
+    <message>
+        <source>Give exactly one status URL.</source>
+        <translation>Angiv præcis én status-URL.</translation>
+    </message>
+    <message>
+        <source>Cancel an export on the server (DELETE its status URL).</source>
+        <translation>Annuller en eksport på serveren (DELETE på dens status-URL).</translation>
+    </message>
+    <message>
+        <source>The status URL must be an http:// or https:// URL.</source>
+        <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
+    </message>
+    <message>
+        <source>The server cancelled the export.</source>
+        <translation>Serveren annullerede eksporten.</translation>
+    </message>
+    <message>
+        <source>The server does not know this export: it has already finished, expired or been cancelled.</source>
+        <translation>Serveren kender ikke denne eksport: den er allerede færdig, udløbet eller annulleret.</translation>
+    </message>
+    <message>
+        <source>The server did not cancel the export.</source>
+        <translation>Serveren annullerede ikke eksporten.</translation>
+    </message>
+    <message>
+        <source>Run the built-in demo FHIR Bulk Data server on this computer only (127.0.0.1) and print its base URL.</source>
+        <translation>Kør den indbyggede FHIR Bulk Data-demoserver kun på denne computer (127.0.0.1), og skriv dens basis-URL.</translation>
+    </message>
+    <message>
+        <source>The port to listen on (default: any free port).</source>
+        <translation>Porten, der skal lyttes på (standard: en vilkårlig ledig port).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535.</source>
+        <translation>--port skal være et tal fra 0 til 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on port %1 (is it in use?).</source>
+        <extracomment>%1 is a port number</extracomment>
+        <translation>Kan ikke lytte på port %1 (er den i brug?).</translation>
+    </message>
+    <message>
+        <source>Demo server running; stop it with Ctrl+C.</source>
+        <translation>Demoserveren kører; stop den med Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Status URL: %1</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Status-URL: %1</translation>
+    </message>
+    <message>
+        <source>To continue after an interruption: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</source>
+        <extracomment>%1 is a URL, %2 a folder</extracomment>
+        <translation>Sådan fortsætter du efter en afbrydelse: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>kører</translation>
+    </message>
+    <message>
+        <source>Server says: %1 (next check in %2 s)</source>
+        <extracomment>%1 is the server&apos;s progress text, %2 a number of seconds</extracomment>
+        <translation>Serveren svarer: %1 (næste kontrol om %2 s)</translation>
+    </message>
+    <message>
+        <source>%1 — retrying in %2 s (attempt %3)</source>
+        <extracomment>%1 is why the last check failed, %2 the attempt number</extracomment>
+        <translation>%1 — prøver igen om %2 s (forsøg %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export complete: %n file(s) to download.</source>
+        <extracomment>%n is the number of files</extracomment>
+        <translation>
+            <numerusform>Eksporten er fuldført: %Ln fil skal hentes.</numerusform>
+            <numerusform>Eksporten er fuldført: %Ln filer skal hentes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 lines, %3)</source>
+        <extracomment>%1 is a file name, %2 a number of lines, %3 a size</extracomment>
+        <translation>Gemte %1 (%2 linjer, %3)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <extracomment>%1 is a file name, %2 the reason</extracomment>
+        <translation>Kunne ikke gemme %1: %2</translation>
+    </message>
+    <message>
+        <source>The server had nothing to export.</source>
+        <translation>Serveren havde intet at eksportere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s) saved in %1</source>
+        <extracomment>%n is the number of files, %1 the folder</extracomment>
+        <translation>
+            <numerusform>Færdig: %Ln fil gemt i %1</numerusform>
+            <numerusform>Færdig: %Ln filer gemt i %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export ended: %1. %2</source>
+        <extracomment>%1 is the job&apos;s state, %2 the reason</extracomment>
+        <translation>Eksporten sluttede: %1. %2</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <extracomment>%1 is a file name, %2 the reason</extracomment>
+        <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s name.</source>
+        <translation>Profilens navn.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s FHIR base URL.</source>
+        <translation>Serverens FHIR-basis-URL.</translation>
+    </message>
+    <message>
+        <source>How to authorize: none, token, client-secret, smart or interactive.</source>
+        <translation>Godkendelse: none, token, client-secret, smart eller interactive.</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>The client id (client-secret, smart, interactive).</source>
+        <translation>Klient-id (client-secret, smart, interactive).</translation>
+    </message>
+    <message>
+        <source>The key id (kid) registered for the key (smart).</source>
+        <translation>Nøgle-id (kid), som nøglen er registreret under (smart).</translation>
+    </message>
+    <message>
+        <source>RS384 or ES384 (smart; default: the key&apos;s).</source>
+        <translation>RS384 eller ES384 (smart; standard: nøglens).</translation>
+    </message>
+    <message>
+        <source>The token endpoint (default: discovered).</source>
+        <translation>Token-endpointet (standard: findes automatisk).</translation>
+    </message>
+    <message>
+        <source>The sign-in page (interactive; default: discovered).</source>
+        <translation>Siden til log ind (interactive; standard: findes automatisk).</translation>
+    </message>
+    <message>
+        <source>basic or post: how the client secret is sent (default basic).</source>
+        <translation>basic eller post: hvordan klienthemmeligheden sendes (standard basic).</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>METHOD</translation>
+    </message>
+    <message>
+        <source>An extra header sent with every request, &quot;Name: value&quot; (repeatable).</source>
+        <translation>En ekstra header, der sendes med hver forespørgsel, &quot;Navn: værdi&quot; (kan gentages).</translation>
+    </message>
+    <message>
+        <source>HEADER</source>
+        <translation>HEADER</translation>
+    </message>
+    <message>
+        <source>The folder exports from this server are saved in.</source>
+        <translation>Mappen, som eksporter fra denne server gemmes i.</translation>
+    </message>
+    <message>
+        <source>The server is a reporting server (report jobs).</source>
+        <translation>Serveren er en rapportserver (rapportjob).</translation>
+    </message>
+    <message>
+        <source>Send the token over plain HTTP too (not recommended).</source>
+        <translation>Send også tokenet over ukrypteret HTTP (frarådes).</translation>
+    </message>
+    <message>
+        <source>An extra CA certificate (PEM) to trust for this server.</source>
+        <translation>Et ekstra CA-certifikat (PEM), der skal stoles på for denne server.</translation>
+    </message>
+    <message>
+        <source>Read the secret (token, client secret or private key) from FILE.</source>
+        <translation>Læs hemmeligheden (token, klienthemmelighed eller privat nøgle) fra FILE.</translation>
+    </message>
+    <message>
+        <source>Read the private key (PEM) from FILE (smart).</source>
+        <translation>Læs den private nøgle (PEM) fra FILE (smart).</translation>
+    </message>
+    <message>
+        <source>Read the secret from standard input.</source>
+        <translation>Læs hemmeligheden fra standard input.</translation>
+    </message>
+    <message>
+        <source>Generate a new key for smart (RSA 3072 for RS384, EC P-384 for ES384) and print its public JWKS for registration.</source>
+        <translation>Generér en ny nøgle til smart (RSA 3072 til RS384, EC P-384 til ES384), og skriv dens offentlige JWKS til registrering.</translation>
+    </message>
+    <message>
+        <source>Unexpected arguments: %1</source>
+        <extracomment>%1 the unexpected words</extracomment>
+        <translation>Uventede argumenter: %1</translation>
+    </message>
+    <message>
+        <source>profile add needs --name and --base.</source>
+        <translation>profile add kræver --name og --base.</translation>
+    </message>
+    <message>
+        <source>--auth must be none, token, client-secret, smart or interactive, not &quot;%1&quot;.</source>
+        <extracomment>%1 what the user typed</extracomment>
+        <translation>--auth skal være none, token, client-secret, smart eller interactive, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--client-auth must be basic or post.</source>
+        <translation>--client-auth skal være basic eller post.</translation>
+    </message>
+    <message>
+        <source>--header must look like &quot;Name: value&quot;, not &quot;%1&quot;.</source>
+        <extracomment>%1 what the user typed</extracomment>
+        <translation>--header skal have formen &quot;Navn: værdi&quot;, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already; remove it first.</source>
+        <extracomment>%1 a profile name</extracomment>
+        <translation>Der findes allerede en profil med navnet &quot;%1&quot;; fjern den først.</translation>
+    </message>
+    <message>
+        <source>Give only one of --secret-file, --private-key, --secret-stdin and --generate-key.</source>
+        <translation>Angiv kun én af --secret-file, --private-key, --secret-stdin og --generate-key.</translation>
+    </message>
+    <message>
+        <source>A profile with --auth %1 keeps no secret.</source>
+        <extracomment>%1 the kind of authorization</extracomment>
+        <translation>En profil med --auth %1 gemmer ingen hemmelighed.</translation>
+    </message>
+    <message>
+        <source>This kind of authorization needs a secret: give --secret-file, --secret-stdin, or for smart --private-key or --generate-key.</source>
+        <translation>Denne type godkendelse kræver en hemmelighed: angiv --secret-file, --secret-stdin eller, for smart, --private-key eller --generate-key.</translation>
+    </message>
+    <message>
+        <source>--private-key and --generate-key are for --auth smart.</source>
+        <translation>--private-key og --generate-key hører til --auth smart.</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>Kan ikke læse standard input.</translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation>Hemmeligheden er tom.</translation>
+    </message>
+    <message>
+        <source>--auth smart needs --client-id.</source>
+        <translation>--auth smart kræver --client-id.</translation>
+    </message>
+    <message>
+        <source>--alg must be RS384 or ES384.</source>
+        <translation>--alg skal være RS384 eller ES384.</translation>
+    </message>
+    <message>
+        <source>The key fits neither RS384 nor ES384.</source>
+        <translation>Nøglen passer hverken til RS384 eller ES384.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; added.</source>
+        <extracomment>%1 a profile name</extracomment>
+        <translation>Profilen &quot;%1&quot; er tilføjet.</translation>
+    </message>
+    <message>
+        <source>Its secret is stored in the keychain.</source>
+        <translation>Dens hemmelighed er gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Its secret is kept for this session only.</source>
+        <translation>Dens hemmelighed gemmes kun i denne session.</translation>
+    </message>
+    <message>
+        <source>Register this public key (JWKS) with the server:</source>
+        <translation>Registrér denne offentlige nøgle (JWKS) hos serveren:</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Skriv JSON.</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Add one with &apos;fhir-bulk-monitor profile add&apos;.</source>
+        <translation>Ingen profiler endnu. Tilføj en med &apos;fhir-bulk-monitor profile add&apos;.</translation>
+    </message>
+    <message>
+        <source>Print the public key set (JWKS) of a smart profile.</source>
+        <translation>Skriv det offentlige nøglesæt (JWKS) for en smart-profil.</translation>
+    </message>
+    <message>
+        <source>profile show needs the profile&apos;s name.</source>
+        <translation>profile show kræver profilens navn.</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <extracomment>%1 a profile name</extracomment>
+        <translation>Der er ingen profil med navnet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>gemt i nøgleringen</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>ikke gemt</translation>
+    </message>
+    <message>
+        <source>Only a smart profile has a key.</source>
+        <translation>Kun en smart-profil har en nøgle.</translation>
+    </message>
+    <message>
+        <source>No key is stored.</source>
+        <translation>Der er ingen nøgle gemt.</translation>
+    </message>
+    <message>
+        <source>profile remove needs the profile&apos;s name.</source>
+        <translation>profile remove kræver profilens navn.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; removed.</source>
+        <extracomment>%1 a profile name</extracomment>
+        <translation>Profilen &quot;%1&quot; er fjernet.</translation>
+    </message>
+    <message>
+        <source>Add, list, show or remove server profiles.</source>
+        <translation>Tilføj, vis eller fjern serverprofiler.</translation>
+    </message>
+    <message>
+        <source>add, list, show or remove</source>
+        <translation>add, list, show eller remove</translation>
+    </message>
+    <message>
+        <source>The profiles file (default: the application&apos;s).</source>
+        <translation>Profilfilen (standard: programmets).</translation>
+    </message>
+    <message>
+        <source>Use profile add, list, show or remove.</source>
+        <translation>Brug profile add, list, show eller remove.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::cli::ReportJobs</name>
+    <message>
+        <source>Lists the report jobs on an eHealth reporting server ($get-report-job-status), saves the list and downloads the finished reports.
+Output: a table, or with --json one JSON array with an object per job.
+Exit codes: 0 success, 1 the server, a download or a file failed, 2 usage error.</source>
+        <translation>Viser rapportjobbene på en eHealth-rapportserver ($get-report-job-status), gemmer listen og henter de færdige rapporter.
+Output: en tabel eller, med --json, ét JSON-array med et objekt pr. job.
+Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykkedes, 2 forkert brug.</translation>
+    </message>
+    <message>
+        <source>The reporting server&apos;s FHIR base URL (with --profile: instead of the profile&apos;s).</source>
+        <translation>Rapportserverens FHIR-basis-URL (med --profile: i stedet for profilens).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The profiles file (default: the application&apos;s).</source>
+        <translation>Profilfilen (standard: programmets).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Print the jobs as one JSON array instead of a table.</source>
+        <translation>Skriv jobbene som ét JSON-array i stedet for en tabel.</translation>
+    </message>
+    <message>
+        <source>Save the server&apos;s answer (pretty-printed, as received) to FILE.</source>
+        <translation>Gem serverens svar (pænt opstillet, som modtaget) i FILE.</translation>
+    </message>
+    <message>
+        <source>Save the reports of the done jobs in DIR, skipping those already there.</source>
+        <translation>Gem rapporterne fra de færdige job i DIR, og spring dem over, der allerede er der.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Unexpected arguments: %1</source>
+        <extracomment>%1 the unexpected words</extracomment>
+        <translation>Uventede argumenter: %1</translation>
+    </message>
+    <message>
+        <source>--base is empty.</source>
+        <translation>--base er tom.</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Serveren svarede ikke.</translation>
+    </message>
+    <message>
+        <source>The server lists no report jobs.</source>
+        <translation>Serveren viser ingen rapportjob.</translation>
+    </message>
+    <message>
+        <source>Saved the job list to %1</source>
+        <extracomment>%1 a file path</extracomment>
+        <translation>Gemte joblisten i %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <extracomment>%1 report name, %2 file path</extracomment>
+        <translation>Gemte %1 i %2</translation>
+    </message>
+    <message>
+        <source>%1 is already saved: %2</source>
+        <extracomment>%1 report name, %2 file path</extracomment>
+        <translation>%1 er allerede gemt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not generated yet; nothing was saved.</source>
+        <extracomment>%1 report name</extracomment>
+        <translation>%1 er ikke lavet endnu; intet blev gemt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) saved in %1.</source>
+        <extracomment>%1 how many reports were saved, %2 the folder</extracomment>
+        <translation>
+            <numerusform>%Ln rapport gemt i %1.</numerusform>
+            <numerusform>%Ln rapporter gemt i %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::jwt</name>
+    <message>
+        <source>No private key to sign with.</source>
+        <translation>Ingen privat nøgle at underskrive med.</translation>
+    </message>
+    <message>
+        <source>The assertion could not be signed.</source>
+        <translation>Assertion kunne ikke underskrives.</translation>
+    </message>
+    <message>
+        <source>The token is not a well-formed JWT.</source>
+        <translation>Tokenet er ikke et korrekt opbygget JWT.</translation>
+    </message>
+    <message>
+        <source>The signature of the token is not valid.</source>
+        <translation>Tokenets signatur er ikke gyldig.</translation>
+    </message>
+    <message>
+        <source>A new key could not be generated.</source>
+        <translation>Der kunne ikke genereres en ny nøgle.</translation>
+    </message>
+    <message>
+        <source>The private key is protected by a passphrase. Export it without one; the keychain keeps it safe.</source>
+        <translation>Den private nøgle er beskyttet af en adgangssætning. Eksportér den uden; nøgleringen passer på den.</translation>
+    </message>
+    <message>
+        <source>The file does not hold a private key in PEM form (RSA or EC).</source>
+        <translation>Filen indeholder ikke en privat nøgle i PEM-form (RSA eller EC).</translation>
+    </message>
+    <message>
+        <source>Only RSA and EC keys are supported.</source>
+        <translation>Kun RSA- og EC-nøgler understøttes.</translation>
+    </message>
+    <message>
+        <source>The text is not a public key in PEM form (RSA or EC).</source>
+        <translation>Teksten er ikke en offentlig nøgle i PEM-form (RSA eller EC).</translation>
+    </message>
+    <message>
+        <source>RS384 needs an RSA key.</source>
+        <translation>RS384 kræver en RSA-nøgle.</translation>
+    </message>
+    <message>
+        <source>The RSA key has only %1 bits; at least 2048 are needed.</source>
+        <extracomment>%1 is a number of bits</extracomment>
+        <translation>RSA-nøglen har kun %1 bit; der kræves mindst 2048.</translation>
+    </message>
+    <message>
+        <source>ES384 needs an EC key on the P-384 curve.</source>
+        <translation>ES384 kræver en EC-nøgle på P-384-kurven.</translation>
+    </message>
+    <message>
+        <source>ES384 needs the P-384 curve; this key uses %1.</source>
+        <extracomment>%1 is the name of an elliptic curve</extracomment>
+        <translation>ES384 kræver P-384-kurven; denne nøgle bruger %1.</translation>
+    </message>
+    <message>
+        <source>Unknown algorithm.</source>
+        <translation>Ukendt algoritme.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FHIR Bulk Monitor</source>
+        <translation>FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>Start, watch and save FHIR Bulk Data exports. Run &apos;fhir-bulk-monitor help&apos; for the commands.</source>
+        <translation>Start, følg og gem FHIR Bulk Data-eksporter. Kør &apos;fhir-bulk-monitor help&apos; for at se kommandoerne.</translation>
+    </message>
+    <message>
+        <source>Start with the built-in demo server on this computer, to try the application without a real server.</source>
+        <translation>Start med den indbyggede demoserver på denne computer, så du kan prøve programmet uden en rigtig server.</translation>
+    </message>
+    <message>
+        <source>Use a dark colour scheme.</source>
+        <translation>Brug et mørkt farveskema.</translation>
+    </message>
+</context>
+</TS>

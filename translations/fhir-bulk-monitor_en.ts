@@ -1,0 +1,156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>NewExportDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <extracomment>%n is a number of patients</extracomment>
+        <translation>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists %n group(s); pick one or type its id.</source>
+        <translation>
+            <numerusform>The server lists %Ln group; pick one or type its id.</numerusform>
+            <numerusform>The server lists %Ln groups; pick one or type its id.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobManager</name>
+    <message numerus="yes">
+        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
+        <extracomment>%n is the number of files that could not be saved</extracomment>
+        <translation>
+            <numerusform>%Ln file could not be saved. Choose Retry to try it again.</numerusform>
+            <numerusform>%Ln files could not be saved. Choose Retry to try them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::MainWindow</name>
+    <message numerus="yes">
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
+        <translation>
+            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%Ln running</numerusform>
+            <numerusform>%Ln running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downloading</source>
+        <translation>
+            <numerusform>%Ln downloading</numerusform>
+            <numerusform>%Ln downloading</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready to download</source>
+        <translation>
+            <numerusform>%Ln ready to download</numerusform>
+            <numerusform>%Ln ready to download</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server will soon delete the files of %n export(s) that are not saved yet. Save them now or they are lost.</source>
+        <translation>
+            <numerusform>The server will soon delete the files of %Ln export that are not saved yet. Save them now or they are lost.</numerusform>
+            <numerusform>The server will soon delete the files of %Ln exports that are not saved yet. Save them now or they are lost.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
+            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportJobsView</name>
+    <message numerus="yes">
+        <source>refreshing every %n second(s) while jobs run</source>
+        <extracomment>%n seconds between automatic refreshes</extracomment>
+        <translation>
+            <numerusform>refreshing every second while jobs run</numerusform>
+            <numerusform>refreshing every %Ln seconds while jobs run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) saved in %1.</source>
+        <extracomment>%n reports, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln report saved in %1.</numerusform>
+            <numerusform>%Ln reports saved in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already saved, skipped.</source>
+        <translation>
+            <numerusform>%Ln already saved, skipped.</numerusform>
+            <numerusform>%Ln already saved, skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not generated yet.</source>
+        <translation>
+            <numerusform>%Ln not generated yet.</numerusform>
+            <numerusform>%Ln not generated yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed:</source>
+        <translation>
+            <numerusform>%Ln failed:</numerusform>
+            <numerusform>%Ln failed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) extracted to %1.</source>
+        <extracomment>%n files, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln file extracted to %1.</numerusform>
+            <numerusform>%Ln files extracted to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::cli</name>
+    <message numerus="yes">
+        <source>Export complete: %n file(s) to download.</source>
+        <extracomment>%n is the number of files</extracomment>
+        <translation>
+            <numerusform>Export complete: %Ln file to download.</numerusform>
+            <numerusform>Export complete: %Ln files to download.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s) saved in %1</source>
+        <extracomment>%n is the number of files, %1 the folder</extracomment>
+        <translation>
+            <numerusform>Done: %Ln file saved in %1</numerusform>
+            <numerusform>Done: %Ln files saved in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::cli::ReportJobs</name>
+    <message numerus="yes">
+        <source>%n report(s) saved in %1.</source>
+        <extracomment>%1 how many reports were saved, %2 the folder</extracomment>
+        <translation>
+            <numerusform>%Ln report saved in %1.</numerusform>
+            <numerusform>%Ln reports saved in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
