@@ -426,7 +426,7 @@ QString JobTableModel::formatCountdown(qint64 seconds)
 QString JobTableModel::formatDuration(qint64 seconds)
 {
     if (seconds < 60)
-        return tr("less than a minute");
+        return tr("< 1 min");
     const qint64 minutes = seconds / 60;
     if (minutes < 60)
         //: %1 is a number of minutes

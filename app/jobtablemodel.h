@@ -81,7 +81,7 @@ public:
 
     /// "0:42", "12:05", "1:12:09": a countdown with seconds.
     [[nodiscard]] static QString formatCountdown(qint64 seconds);
-    /// "less than a minute", "12 min", "1 h 05 min", "2 d 3 h": a coarse duration.
+    /// "< 1 min", "12 min", "1 h 05 min", "2 d 3 h": a coarse duration.
     [[nodiscard]] static QString formatDuration(qint64 seconds);
 
 Q_SIGNALS:

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QPalette>
 #include <QStringList>
 #include <QTimer>
 
@@ -23,6 +24,41 @@ void setIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("fhirbulkmonitor.org"));
     QCoreApplication::setApplicationName(QStringLiteral("fhir-bulk-monitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FBM_VERSION));
+}
+
+/// Fusion with a dark palette: every widget, delegate and banner takes its colours from it.
+void useDarkPalette()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette p;
+    const QColor window(45, 45, 48);
+    const QColor base(30, 30, 32);
+    const QColor text(225, 225, 225);
+    const QColor disabled(128, 128, 128);
+    const QColor highlight(42, 130, 218);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, QColor(70, 60, 30));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(110, 170, 255));
+    p.setColor(QPalette::LinkVisited, QColor(170, 140, 255));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Light, QColor(70, 70, 74));
+    p.setColor(QPalette::Midlight, QColor(60, 60, 64));
+    p.setColor(QPalette::Mid, QColor(40, 40, 42));
+    p.setColor(QPalette::Dark, QColor(20, 20, 22));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    QApplication::setPalette(p);
 }
 
 } // namespace
@@ -56,8 +92,14 @@ int main(int argc, char *argv[])
                                             "computer, to try the application without a real "
                                             "server."));
     parser.addOption(demo);
+    const QCommandLineOption dark(u"dark"_s,
+                                  QCoreApplication::translate("main", "Use a dark colour scheme."));
+    parser.addOption(dark);
     // QApplication has taken its own options (-style, -platform...) out of argv already.
     parser.process(app);
+
+    if (parser.isSet(dark))
+        useDarkPalette();
 
     fbm::ApplicationOptions options;
     options.demo = parser.isSet(demo);

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -308,12 +309,12 @@ MainWindow::MainWindow(Application *app, QWidget *parent)
     m_centreSplitter->setChildrenCollapsible(false);
     m_centreSplitter->addWidget(createJobsPanel());
     m_centreSplitter->addWidget(createDetailsPane());
-    m_centreSplitter->setStretchFactor(0, 3);
-    m_centreSplitter->setStretchFactor(1, 2);
+    m_centreSplitter->setStretchFactor(0, 1);
+    m_centreSplitter->setStretchFactor(1, 1);
     m_mainSplitter->addWidget(m_centreSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({220, 1000});
+    m_mainSplitter->setSizes({180, 1100});
     setCentralWidget(m_mainSplitter);
 
     createStatusBar();
@@ -578,7 +579,7 @@ QWidget *MainWindow::createProfilesPanel()
     buttons->addWidget(m_duplicateProfileButton, 1, 0);
     buttons->addWidget(m_deleteProfileButton, 1, 1);
     layout->addLayout(buttons);
-    panel->setMinimumWidth(panel->fontMetrics().averageCharWidth() * 22);
+    panel->setMinimumWidth(panel->fontMetrics().averageCharWidth() * 18);
     return panel;
 }
 
@@ -635,10 +636,26 @@ QWidget *MainWindow::createJobsPanel()
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
     header->setSortIndicator(JobTableModel::Started, Qt::DescendingOrder);
-    const int ch = m_view->fontMetrics().averageCharWidth();
-    const std::array<int, JobTableModel::Count> widths = {16, 28, 16, 38, 26, 9, 10, 10, 12, 22};
+    // Default widths from typical contents in the user's font, so high DPI and large fonts
+    // get the same layout; the user's own widths are restored from the settings later.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int pad = 2 * fm.averageCharWidth();
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    const std::array<QString, JobTableModel::Count> samples = {
+        u"Region North"_s,
+        u"Group 12 · Patient, Goal"_s,
+        u"Downloading"_s,
+        u"Search in progress - found 954 of 1,000"_s,
+        u"retrying in 0:10 (attempt 3)"_s,
+        u"12 / 12"_s,
+        u"999.9 MB"_s,
+        u"24/11 12:00"_s,
+        u"1 h 05 min"_s,
+        u"expires in 1 h 12 min"_s,
+    };
     for (int c = 0; c < JobTableModel::Count; ++c)
-        header->resizeSection(c, widths[size_t(c)] * ch);
+        header->resizeSection(c, fm.horizontalAdvance(samples[size_t(c)]) + pad +
+                                     (c == JobTableModel::State ? icon : 0));
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_cancel, m_retry, m_download, m_checkNow, m_openFolder})
         m_view->addAction(a);
@@ -757,8 +774,14 @@ QWidget *MainWindow::createFilesTab()
     m_files->horizontalHeader()->resizeSection(FileStateColumn, 14 * ch);
     m_files->horizontalHeader()->resizeSection(FileProgress, 22 * ch);
     m_files->horizontalHeader()->resizeSection(FileResources, 20 * ch);
-    m_files->horizontalHeader()->setStretchLastSection(true);
+    m_files->horizontalHeader()->resizeSection(FileSize, 14 * ch);
+    m_files->horizontalHeader()->setSectionResizeMode(FileName, QHeaderView::Stretch);
     connect(m_files, &QTableWidget::itemSelectionChanged, this, &MainWindow::updateFileButtons);
+    m_noFiles = new QLabel(tr("The server lists the files when the export is finished."));
+    m_noFiles->setObjectName(u"noFilesLabel"_s);
+    m_noFiles->setEnabled(false);
+    m_noFiles->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_noFiles);
     layout->addWidget(m_files, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -1146,6 +1169,34 @@ Result<QString> MainWindow::startExport(const ExportRequest &request, const JobO
     return id;
 }
 
+QString MainWindow::freshExportFolder(const QString &folder) const
+{
+    // Two exports in one folder would overwrite each other's Patient.1.ndjson (and a finished
+    // file is never replaced, so the second would fail): a folder that already holds files or
+    // belongs to another export gets a dated subfolder for this one.
+    if (folder.isEmpty())
+        return folder;
+    const QString clean = QDir::cleanPath(folder);
+    const auto taken = [this](const QString &dir) {
+        const QDir d(dir);
+        if (d.exists() && !d.isEmpty())
+            return true;
+        for (const QString &id : m_manager->jobIds()) {
+            const ExportJob *j = m_manager->job(id);
+            if (j && QDir::cleanPath(j->outDir) == dir)
+                return true;
+        }
+        return false;
+    };
+    if (!taken(clean))
+        return clean;
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH.mm.ss"_s);
+    QString candidate = QDir(clean).filePath(stamp);
+    for (int n = 2; taken(candidate); ++n)
+        candidate = QDir(clean).filePath(u"%1 (%2)"_s.arg(stamp).arg(n));
+    return candidate;
+}
+
 void MainWindow::newExport()
 {
     const QList<Profile> profiles = m_app->profiles();
@@ -1166,6 +1217,7 @@ void MainWindow::newExport()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         JobOptions options = dialog->options();
+        options.outDir = freshExportFolder(options.outDir);
         const ExportRequest request = dialog->request();
         const Result<QString> id = startExport(request, options);
         if (!id.ok()) {
@@ -1690,6 +1742,13 @@ void MainWindow::updateFiles(const ExportJob *j)
     const int count = j ? int(j->files.size()) : 0;
     if (m_files->rowCount() != count)
         m_files->setRowCount(count);
+    QString none;
+    if (j && count == 0)
+        none = j->completedAt.isValid()
+                   ? (j->message.isEmpty() ? tr("The server found nothing to export.") : j->message)
+                   : tr("The server lists the files when the export is finished.");
+    m_noFiles->setText(none);
+    m_noFiles->setVisible(!none.isEmpty());
     const QLocale locale;
     for (int i = 0; i < count; ++i) {
         const ExportFile &f = j->files.at(i);

@@ -106,6 +106,8 @@ private:
 
     // jobs
     void newExport();
+    /// folder, or a new dated folder inside it when it already holds another export.
+    [[nodiscard]] QString freshExportFolder(const QString &folder) const;
     void cancelSelected();
     void retrySelected();
     void downloadSelected();
@@ -188,6 +190,7 @@ private:
     QTreeWidget *m_issues = nullptr;
     QLabel *m_issuesTitle = nullptr;
     QTableWidget *m_files = nullptr;
+    QLabel *m_noFiles = nullptr;
     QPushButton *m_retryFile = nullptr;
     QPushButton *m_filesOpenFolder = nullptr;
     QTableWidget *m_resources = nullptr;

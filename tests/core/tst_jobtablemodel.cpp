@@ -119,7 +119,7 @@ void TestJobTableModel::formatDuration_data()
 {
     QTest::addColumn<qint64>("seconds");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("seconds") << qint64(59) << u"less than a minute"_s;
+    QTest::newRow("seconds") << qint64(59) << u"< 1 min"_s;
     QTest::newRow("a minute") << qint64(60) << u"1 min"_s;
     QTest::newRow("minutes") << qint64(59 * 60 + 59) << u"59 min"_s;
     QTest::newRow("hours") << qint64(3600 + 5 * 60) << u"1 h 05 min"_s;
@@ -230,7 +230,7 @@ void TestJobTableModel::rowsAppearAndStatesChange()
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"\u2014"_s);
     QVERIFY(text(model, 0, JobTableModel::ServerSays).isEmpty()); // stale progress is gone
     QVERIFY(!text(model, 0, JobTableModel::Started).isEmpty());
-    QCOMPARE(text(model, 0, JobTableModel::Elapsed), u"less than a minute"_s);
+    QCOMPARE(text(model, 0, JobTableModel::Elapsed), u"< 1 min"_s);
     QCOMPARE(text(model, 0, JobTableModel::Expires), QString()); // saved: nothing to expire
     QVERIFY(seen.contains(u"Running"_s));
     QCOMPARE(seen.constLast(), u"Saved"_s);

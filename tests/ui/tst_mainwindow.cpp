@@ -258,6 +258,24 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     QTRY_VERIFY(!notified.isEmpty());
     QCOMPARE(notified.constLast().at(0).toString(), u"Export saved"_s);
     QTRY_COMPARE(gui.window->statusText(), u"Nothing running."_s);
+
+    // The same folder again: this export goes into a new folder inside it, never over the
+    // first one's files.
+    gui.setScript(0, 1);
+    gui.child<QAction>(u"newExportAction"_s)->trigger();
+    QTRY_VERIFY((exportDialog = gui.window->findChild<QDialog *>(u"newExportDialog"_s)) &&
+                exportDialog->isVisible());
+    exportDialog->findChild<QLineEdit *>(u"outputDirEdit"_s)->setText(out);
+    buttons = exportDialog->findChild<QDialogButtonBox *>(u"buttonBox"_s);
+    QTRY_VERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    buttons->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE(model->rowCount(), 2);
+    const QString second = gui.window->currentJobId();
+    QVERIFY(second != id);
+    const QString secondDir = gui.job(second)->outDir;
+    QVERIFY2(secondDir.startsWith(out + u'/'), qPrintable(secondDir));
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(second, JobTableModel::State), u"Saved"_s, 20000);
+    QVERIFY(QFile::exists(QDir(secondDir).filePath(u"Patient.1.ndjson"_s)));
 }
 
 void TestMainWindow::cancelAnotherJobAndRestart()
