@@ -528,6 +528,11 @@ void ReportJobsView::changeEvent(QEvent *event)
 void ReportJobsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        const int h = m_splitter->height();
+        m_splitter->setSizes({h * 3 / 5, h - h * 3 / 5});
+    }
     if (!m_fetchedOnce && !m_client->isFetching())
         refresh();
 }
@@ -557,7 +562,7 @@ void ReportJobsView::loadSettings()
     m_client->setAutoRefreshInterval(m_interval->value() * 1000);
     const QByteArray header = s->value(kSettingsGroup + u"/tableHeader"_s).toByteArray();
     if (!header.isEmpty())
-        m_view->horizontalHeader()->restoreState(header);
+        m_headerRestored = m_view->horizontalHeader()->restoreState(header);
 }
 
 void ReportJobsView::saveHeaderState() const
@@ -624,6 +629,19 @@ void ReportJobsView::onJobsFetched(const QList<ReportJob> &jobs)
     m_model->setJobs(jobs);
     if (first && m_model->rowCount() > 0 && !m_view->currentIndex().isValid())
         m_view->selectRow(0);
+    if (first && !m_headerRestored && m_model->rowCount() > 0) {
+        // Fit the columns to what the server sent; the parameters take the rest.
+        QHeaderView *header = m_view->horizontalHeader();
+        const int maxWidth = m_view->fontMetrics().averageCharWidth() * 40;
+        for (int c = 0; c < ReportJobModel::ParametersColumn; ++c) {
+            m_view->resizeColumnToContents(c);
+            header->resizeSection(c, qMin(header->sectionSize(c) + 8, maxWidth));
+        }
+        // User ids are UUIDs: the start tells them apart, the tooltip has the rest.
+        header->resizeSection(ReportJobModel::UserColumn,
+                              qMin(header->sectionSize(ReportJobModel::UserColumn),
+                                   m_view->fontMetrics().averageCharWidth() * 20));
+    }
     // A refresh that works again clears the error it had shown; other messages stay.
     if (m_message->kind() == MessageKind::Error && m_message->property("fetchError").toBool())
         clearMessage();
@@ -791,10 +809,10 @@ void ReportJobsView::showDetails()
     if (!job->fullUrl.isEmpty() && job->fullUrl != job->id)
         add(tr("Full URL"), job->fullUrl);
     if (!job->otherParts.isEmpty()) {
-        auto *other =
-            add(tr("Other parts"),
-                //: %n parts of the job the program does not know
-                tr("%n part(s) this program does not know", nullptr, int(job->otherParts.size())));
+        QStringList names;
+        for (const NamedValue &p : job->otherParts)
+            names << p.first;
+        auto *other = add(tr("Other parts"), names.join(u", "_s));
         for (const NamedValue &p : job->otherParts)
             add(p.first, p.second, other);
         other->setExpanded(true);
@@ -843,15 +861,16 @@ void ReportJobsView::updateStatusLine()
     if (!m_fetchedOnce && m_client->isFetching()) {
         parts << tr("Asking the server for its report jobs…");
     } else if (m_fetchedOnce || total > 0) {
-        //: %n report jobs
-        parts << (shown == total ? tr("%n report job(s)", nullptr, total)
+        //: %1 a number of report jobs
+        parts << (shown == total ? tr("Report jobs: %1").arg(total)
                                  //: %1 jobs shown by the filter, %2 all jobs
-                                 : tr("%1 of %2 report jobs shown").arg(shown).arg(total));
+                                 : tr("Report jobs: %1 of %2 shown").arg(shown).arg(total));
         int unfinished = 0;
         for (const ReportJob &j : m_model->jobs())
             unfinished += j.isFinished() ? 0 : 1;
         if (unfinished > 0)
-            parts << tr("%n unfinished", nullptr, unfinished);
+            //: %1 a number of report jobs
+            parts << tr("unfinished: %1").arg(unfinished);
     }
     if (m_client->lastFetched().isValid()) {
         //: %1 a time of day

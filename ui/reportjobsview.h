@@ -168,6 +168,8 @@ private:
     QHash<QString, QString> m_savedPaths; ///< job key -> report file saved in this session
     QString m_lastError;                  ///< the last refresh's error, for the status line
     bool m_fetchedOnce = false;
+    bool m_shownOnce = false;
+    bool m_headerRestored = false;
     bool m_batchRunning = false;
     bool m_selectNextNewJob = false; ///< select the job a Start report adds
 

@@ -618,6 +618,7 @@ void TestReportJobsView::screenshot()
     p.action(u"downloadReport"_s)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(p.view->messageText().contains(u"saved"_s), 10000);
     p.view->selectJob(kOddKey);
+    p.view->tableView()->setFocus();
     QVERIFY(QDir().mkpath(out));
     QVERIFY(p.view->grab().save(QDir(out).filePath(u"report-jobs.png"_s)));
 }
