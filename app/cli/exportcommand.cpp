@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
+#include "demo/reportserver.h"
 #include "httpclient.h"
 #include "jobmanager.h"
 #include "jobstore.h"
@@ -552,8 +553,14 @@ int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream 
         err.flush();
         return Failure;
     }
+    demo::ReportServer reports;
+    reports.seedDemo();
+    const bool reporting = reports.listen();
     out << server.baseUrl().toString() << '\n';
     out.flush();
+    if (reporting)
+        //: %1 is a URL
+        err << tr("Demo reporting server (report jobs): %1").arg(reports.baseUrl().toString()) << '\n';
     err << tr("Demo server running; stop it with Ctrl+C.") << '\n';
     err.flush();
     return QCoreApplication::exec();
