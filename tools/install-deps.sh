@@ -11,5 +11,5 @@ $SUDO apt-get install -y --no-install-recommends \
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins \
     libqt6svg6 qtkeychain-qt6-dev libssl-dev zlib1g-dev libgl-dev \
     gnome-keyring dbus dbus-x11 libsecret-tools \
-    xvfb xauth fonts-dejavu-core desktop-file-utils appstream curl openssl \
+    xvfb xauth fonts-dejavu-core desktop-file-utils appstream curl python3 openssl \
     clang libclang-rt-14-dev

@@ -2947,8 +2947,8 @@
         <translation>Fuld URL</translation>
     </message>
     <message>
-        <source>Parts this program does not know</source>
-        <translation>Dele, som dette program ikke kender</translation>
+        <source>Other parts</source>
+        <translation>Andre dele</translation>
     </message>
     <message>
         <source>The server names no report file for this job</source>
@@ -3790,6 +3790,11 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>Cannot listen on port %1 (is it in use?).</source>
         <extracomment>%1 is a port number</extracomment>
         <translation>Kan ikke lytte på port %1 (er den i brug?).</translation>
+    </message>
+    <message>
+        <source>Demo reporting server (report jobs): %1</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Demo-rapportserver (rapportjob): %1</translation>
     </message>
     <message>
         <source>Demo server running; stop it with Ctrl+C.</source>
