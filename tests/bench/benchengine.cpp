@@ -1,0 +1,389 @@
+// fbm-bench-engine: benchmarks of the export engine without widgets.
+//
+//   fbm-bench-engine verify <fhir-base> <urls-file> <work-dir> <rounds>
+//       Benchmark 3. The same export downloaded by the JobManager with verification on and off,
+//       and by a bare QNetworkAccessManager -> QFile writer (the bytes alone), alternating.
+//   fbm-bench-engine poll <fbm-bench-server> <jobs> <seconds> <work-dir>
+//       Benchmark 4. <jobs> exports polling a server (another process) that always answers
+//       202 + Retry-After: 1; lateness of every poll and this process's CPU.
+//   fbm-bench-engine manifest <outputs> <rounds>
+//       Benchmark 6b. Manifest::parse of a manifest with <outputs> files.
+//
+// Results go to stdout as "RESULT <key> <value>" lines for tools/bench.sh.
+#include "httpclient.h"
+#include "jobmanager.h"
+#include "jobstore.h"
+#include "manifest.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <sys/resource.h>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+
+namespace {
+
+void result(const char *key, double value)
+{
+    std::printf("RESULT %s %.6g\n", key, value);
+    std::fflush(stdout);
+}
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// --- benchmark 3 ------------------------------------------------------------------------------
+
+/// One export through the JobManager, from startExport to Saved; seconds, or -1 on failure.
+double exportOnce(const QUrl &base, const QString &out, bool verify)
+{
+    QNetworkAccessManager nam;
+    JobManager manager(&nam, nullptr);
+    RetryPolicy policy;
+    policy.minDelayMs = 0;
+    manager.setRetryPolicy(policy);
+    manager.setVerifyDownloads(verify);
+    QEventLoop loop;
+    QObject::connect(&manager, &JobManager::jobFinished, &loop, &QEventLoop::quit);
+    ExportRequest request;
+    request.base = base;
+    JobOptions options;
+    options.outDir = out;
+    QElapsedTimer t;
+    t.start();
+    const Result<QString> id = manager.startExport(request, options);
+    if (!id.ok())
+        return -1;
+    loop.exec();
+    const double secs = double(t.nsecsElapsed()) / 1e9;
+    const ExportJob *j = manager.job(id.value());
+    if (j->state != JobState::Saved) {
+        std::fprintf(stderr, "export failed: %s\n", qPrintable(j->lastError));
+        return -1;
+    }
+    return secs;
+}
+
+/// The bytes alone: GET every URL, four at a time like the JobManager, straight into files.
+double bareOnce(const QList<QUrl> &urls, const QString &out)
+{
+    QDir().mkpath(out);
+    QNetworkAccessManager nam;
+    QEventLoop loop;
+    int next = 0;
+    int active = 0;
+    bool failed = false;
+    std::function<void()> pump = [&] {
+        while (active < 4 && next < urls.size()) {
+            const int i = next++;
+            auto *file = new QFile(out + u"/f"_s + QString::number(i));
+            file->open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+            QNetworkReply *reply = nam.get(QNetworkRequest(urls.at(i)));
+            ++active;
+            QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, file] {
+                char buf[1 << 16];
+                for (;;) {
+                    const qint64 n = reply->read(buf, sizeof buf);
+                    if (n <= 0)
+                        break;
+                    file->write(buf, n);
+                }
+            });
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, file] {
+                Q_EMIT reply->readyRead();
+                failed = failed || reply->error() != QNetworkReply::NoError;
+                delete file;
+                reply->deleteLater();
+                --active;
+                if (active == 0 && next >= urls.size())
+                    loop.quit();
+                else
+                    pump();
+            });
+        }
+    };
+    QElapsedTimer t;
+    t.start();
+    pump();
+    loop.exec();
+    return failed ? -1 : double(t.nsecsElapsed()) / 1e9;
+}
+
+int verifyBench(const QStringList &args)
+{
+    const QUrl base(args.at(2));
+    QFile urlsFile(args.at(3));
+    if (!urlsFile.open(QIODevice::ReadOnly))
+        return 2;
+    QList<QUrl> urls;
+    for (const QByteArray &line : urlsFile.readAll().split('\n')) {
+        if (!line.trimmed().isEmpty())
+            urls.append(QUrl::fromEncoded(line.trimmed()));
+    }
+    const QString work = args.at(4);
+    const int rounds = args.at(5).toInt();
+    std::vector<double> on;
+    std::vector<double> off;
+    std::vector<double> bare;
+    for (int r = 0; r < rounds; ++r) {
+        // Alternate the order so that neither side always follows the other's page-cache state.
+        const QList<int> order = r % 2 == 0 ? QList<int>{0, 1, 2} : QList<int>{2, 1, 0};
+        for (const int which : order) {
+            const QString out = work + u"/verify-"_s + QString::number(which);
+            QDir(out).removeRecursively();
+            double secs = -1;
+            if (which == 0)
+                secs = exportOnce(base, out, true);
+            else if (which == 1)
+                secs = exportOnce(base, out, false);
+            else
+                secs = bareOnce(urls, out);
+            QDir(out).removeRecursively();
+            if (secs < 0)
+                return 1;
+            (which == 0 ? on : which == 1 ? off : bare).push_back(secs);
+            std::fprintf(stderr, "  round %d %s: %.3f s\n", r + 1,
+                         which == 0   ? "verify on "
+                         : which == 1 ? "verify off"
+                                      : "bare      ",
+                         secs);
+        }
+    }
+    const double bestOn = *std::min_element(on.begin(), on.end());
+    const double bestOff = *std::min_element(off.begin(), off.end());
+    const double bestBare = *std::min_element(bare.begin(), bare.end());
+    result("verify_on_best_s", bestOn);
+    result("verify_off_best_s", bestOff);
+    result("bare_best_s", bestBare);
+    result("verify_on_median_s", median(on));
+    result("verify_off_median_s", median(off));
+    result("bare_median_s", median(bare));
+    result("verify_extra_pct", (bestOn / bestOff - 1) * 100);
+    result("verify_extra_median_pct", (median(on) / median(off) - 1) * 100);
+    result("engine_vs_bare_pct", (bestOn / bestBare - 1) * 100);
+    return 0;
+}
+
+// --- benchmark 4 ------------------------------------------------------------------------------
+
+int pollBench(const QStringList &args)
+{
+    const QString serverBinary = args.at(2);
+    const int jobs = args.at(3).toInt();
+    const int seconds = args.at(4).toInt();
+    const QString work = args.at(5);
+    QDir().mkpath(work);
+    const QString log = work + u"/server-requests.log"_s;
+
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(serverBinary, {u"poll"_s, log});
+    if (!server.waitForStarted() || !server.waitForReadyRead(10000))
+        return 1;
+    const QUrl base(QString::fromUtf8(server.readLine().trimmed()));
+
+    QNetworkAccessManager nam;
+    JobStore store(work + u"/store"_s);
+    JobManager manager(&nam, &store);
+    // Deadlines and send times per status path, as the client saw them.
+    struct Seen
+    {
+        QDateTime deadline;
+        std::vector<qint64> deadlines;
+        std::vector<qint64> sent;
+    };
+    QHash<QString, Seen> seen;
+    QObject::connect(&manager, &JobManager::jobChanged, &manager,
+                     [&](const QString &id, JobFields fields) {
+                         if (!(fields & JobField::NextPoll))
+                             return;
+                         const ExportJob *j = manager.job(id);
+                         if (!j || !j->statusUrl.isValid())
+                             return;
+                         Seen &s = seen[j->statusUrl.path()];
+                         if (j->nextPollAt.isValid() && j->nextPollAt != s.deadline) {
+                             s.deadline = j->nextPollAt;
+                             s.deadlines.push_back(j->nextPollAt.toMSecsSinceEpoch());
+                         } else if (!j->nextPollAt.isValid() && s.deadline.isValid() &&
+                                    j->state == JobState::Running) {
+                             // poll() clears the deadline just before it sends.
+                             s.sent.push_back(QDateTime::currentMSecsSinceEpoch());
+                             s.deadline = {};
+                         }
+                     });
+
+    // Kick-offs spread over the first second, as jobs started by people or scripts would be.
+    QEventLoop loop;
+    int started = 0;
+    QTimer kick;
+    kick.setInterval(1);
+    QObject::connect(&kick, &QTimer::timeout, &manager, [&] {
+        for (int k = 0; k < qMax(1, jobs / 1000) && started < jobs; ++k, ++started) {
+            ExportRequest request;
+            request.base = base;
+            JobOptions options;
+            options.outDir = work + u"/out/"_s + QString::number(started);
+            options.autoDownload = false;
+            if (!manager.startExport(request, options).ok())
+                std::fprintf(stderr, "kick-off %d refused\n", started);
+        }
+        if (started >= jobs)
+            kick.stop();
+    });
+    kick.start();
+    // Measure from the moment every job waits on its Retry-After.
+    const int warmupMs = 4000;
+    double cpu0 = 0;
+    qint64 wall0 = 0;
+    qint64 measureFrom = 0;
+    QTimer::singleShot(warmupMs, &manager, [&] {
+        cpu0 = cpuSeconds();
+        wall0 = QDateTime::currentMSecsSinceEpoch();
+        measureFrom = wall0;
+    });
+    double cpu = 0;
+    double wall = 0;
+    QTimer::singleShot(warmupMs + seconds * 1000, &manager, [&] {
+        cpu = cpuSeconds() - cpu0;
+        wall = double(QDateTime::currentMSecsSinceEpoch() - wall0) / 1000;
+        loop.quit();
+    });
+    loop.exec();
+    const qint64 measureTo = QDateTime::currentMSecsSinceEpoch();
+
+    int waiting = 0;
+    for (const QString &id : manager.jobIds()) {
+        if (manager.job(id)->isWaitingForPoll() || manager.job(id)->state == JobState::Running)
+            ++waiting;
+    }
+    // Let the server write its log.
+    server.closeWriteChannel();
+    server.waitForFinished(30000);
+
+    QFile f(log);
+    if (!f.open(QIODevice::ReadOnly))
+        return 1;
+    QHash<QString, std::vector<qint64>> received;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const int space = line.indexOf(' ');
+        if (space > 0)
+            received[QString::fromUtf8(line.mid(space + 1))].push_back(
+                line.left(space).toLongLong());
+    }
+    // The k-th deadline of a job belongs to its k-th poll.
+    std::vector<double> lateServer;
+    std::vector<double> lateClient;
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        const Seen &s = it.value();
+        const std::vector<qint64> &r = received.value(it.key());
+        for (size_t k = 0; k < s.deadlines.size(); ++k) {
+            if (s.deadlines[k] < measureFrom || s.deadlines[k] > measureTo - 1000)
+                continue;
+            if (k < r.size())
+                lateServer.push_back(double(r[k] - s.deadlines[k]));
+            if (k < s.sent.size())
+                lateClient.push_back(double(s.sent[k] - s.deadlines[k]));
+        }
+    }
+    std::sort(lateServer.begin(), lateServer.end());
+    std::sort(lateClient.begin(), lateClient.end());
+    auto pct = [](const std::vector<double> &v, double p) {
+        return v.empty() ? -1.0 : v[std::min(v.size() - 1, size_t(double(v.size()) * p))];
+    };
+    result("poll_jobs", jobs);
+    result("poll_jobs_running_at_end", waiting);
+    result("poll_count", double(lateServer.size()));
+    result("poll_late_server_max_ms", lateServer.empty() ? -1 : lateServer.back());
+    result("poll_late_server_p99_ms", pct(lateServer, 0.99));
+    result("poll_late_server_p50_ms", pct(lateServer, 0.5));
+    result("poll_early_server_min_ms", lateServer.empty() ? -1 : lateServer.front());
+    result("poll_late_client_max_ms", lateClient.empty() ? -1 : lateClient.back());
+    result("poll_late_client_p99_ms", pct(lateClient, 0.99));
+    result("poll_cpu_pct", cpu / wall * 100);
+    return 0;
+}
+
+// --- benchmark 6b -----------------------------------------------------------------------------
+
+int manifestBench(const QStringList &args)
+{
+    const int outputs = args.at(2).toInt();
+    const int rounds = args.at(3).toInt();
+    QJsonArray output;
+    static const char *types[] = {"Patient", "Observation", "Condition", "Encounter",
+                                  "MedicationRequest"};
+    for (int i = 0; i < outputs; ++i) {
+        output.append(QJsonObject{
+            {u"type"_s, QLatin1String(types[i % 5])},
+            {u"url"_s,
+             u"https://storage.example.org/exports/8f1c2d9e/%1.ndjson?sig=abcdef0123456789"_s.arg(
+                 i)},
+            {u"count"_s, 1000 + i}});
+    }
+    const QByteArray json = QJsonDocument(QJsonObject{
+                                              {u"transactionTime"_s, u"2024-05-01T10:00:00Z"_s},
+                                              {u"request"_s, u"https://fhir.example.org/$export"_s},
+                                              {u"requiresAccessToken"_s, true},
+                                              {u"output"_s, output},
+                                              {u"error"_s, QJsonArray()},
+                                          })
+                                .toJson(QJsonDocument::Compact);
+    std::vector<double> ms;
+    for (int r = 0; r < rounds; ++r) {
+        QElapsedTimer t;
+        t.start();
+        const Result<Manifest> m = Manifest::parse(json);
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!m.ok() || m->files.size() != outputs)
+            return 1;
+    }
+    result("manifest_bytes", double(json.size()));
+    result("manifest_parse_best_ms", *std::min_element(ms.begin(), ms.end()));
+    result("manifest_parse_median_ms", median(ms));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString mode = args.value(1);
+    if (mode == "verify"_L1 && args.size() == 6)
+        return verifyBench(args);
+    if (mode == "poll"_L1 && args.size() == 6)
+        return pollBench(args);
+    if (mode == "manifest"_L1 && args.size() == 4)
+        return manifestBench(args);
+    std::fprintf(stderr, "usage: see the comment at the top of benchengine.cpp\n");
+    return 2;
+}

@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# Runs every benchmark of tests/bench and prints one table:
+#   benchmark | measured | reference | ratio/figure | target | pass
+#
+#   tools/bench.sh            install what the benchmarks need, build Release, run all
+#   FBM_BENCH_ROUNDS=5 tools/bench.sh     more repetitions (default 3; the best is kept)
+#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..6)
+#
+# The downloads come from a real nginx on a loopback port (tests/bench/nginx.conf.in); the
+# references (curl, verification off, a bare writer) run in the same invocation, alternating
+# with the application, on the same disk. Exit status 0 when every target is met.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${FBM_BENCH_BUILD:-$ROOT/build-bench}
+WORK=${FBM_BENCH_WORK:-$BUILD/bench-work}
+ROUNDS=${FBM_BENCH_ROUNDS:-3}
+ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6"}
+POLL_SECONDS=${FBM_BENCH_POLL_SECONDS:-30}
+TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
+
+log() { printf '%s\n' "$*" >&2; }
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+
+# --- what the benchmarks need (bench only; tools/install-deps.sh stays lean) -----------------
+need=()
+command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || need+=(nginx-light)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+[[ -x /usr/bin/time ]] || need+=(time)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+if ((${#need[@]})); then
+    SUDO=""
+    [[ $(id -u) -eq 0 ]] || SUDO=sudo
+    log "Installing ${need[*]}"
+    $SUDO apt-get update -qq
+    # nginx's package starts a system service where there is an init system; the benchmarks
+    # never use it, they start their own on a loopback port.
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+# --- build ------------------------------------------------------------------------------------
+log "Building (Release) in $BUILD"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFBM_BENCH=ON >/dev/null
+cmake --build "$BUILD" --target fbm-bench -j2 >&2
+APP=$BUILD/ui/fhir-bulk-monitor
+SERVER=$BUILD/tests/bench/fbm-bench-server
+ENGINE=$BUILD/tests/bench/fbm-bench-engine
+GUI=$BUILD/tests/bench/fbm-bench-gui
+
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+DATA=$WORK/data # served by nginx; on the same disk as every download below
+mkdir -p "$DATA"
+
+# --- helpers ----------------------------------------------------------------------------------
+ROWS=()
+FAILED=0
+# row <benchmark> <measured> <reference> <ratio/figure> <target> <pass: 1|0>
+row() {
+    local pass=PASS
+    [[ $6 == 1 ]] || { pass=FAIL; FAILED=1; }
+    ROWS+=("$1|$2|$3|$4|$5|$pass")
+}
+calc() { python3 -c "print($*)"; }
+cmp_le() { python3 -c "import sys; sys.exit(0 if ($1) <= ($2) else 1)" && echo 1 || echo 0; }
+best() { tr ' ' '\n' | grep -v '^$' | sort -g | head -1; }
+spread() { tr ' ' '\n' | grep -v '^$' | sort -g | python3 -c "import sys; v=[float(x) for x in sys.stdin]; print('%.2f-%.2f' % (v[0], v[-1]))"; }
+result() { grep "^RESULT $2 " "$1" | awk '{print $3}'; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+NGINX_PID=""
+SERVER_PID=""
+SERVER_FD=""
+cleanup() {
+    [[ -n $SERVER_FD ]] && exec {SERVER_FD}>&- || true
+    [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true
+    [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_nginx() {
+    local prefix=$WORK/nginx
+    rm -rf "$prefix"
+    mkdir -p "$prefix/body"
+    PORT=$(free_port)
+    sed -e "s|@PREFIX@|$prefix|g" -e "s|@ROOT@|$DATA|g" -e "s|@PORT@|$PORT|g" \
+        "$ROOT/tests/bench/nginx.conf.in" >"$prefix/nginx.conf"
+    "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" &
+    NGINX_PID=$!
+    for _ in $(seq 100); do
+        curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
+        sleep 0.1
+    done
+    NGINX_URL=http://127.0.0.1:$PORT
+}
+
+# start_server <args...>: the simulated FHIR server in its own process; sets BASE. It stops
+# when its standard input (our SERVER_FD) closes.
+start_server() {
+    local fifo=$WORK/server.fifo
+    rm -f "$fifo" "$WORK/server.out"
+    mkfifo "$fifo"
+    "$SERVER" "$@" <"$fifo" >"$WORK/server.out" &
+    SERVER_PID=$!
+    exec {SERVER_FD}>"$fifo"
+    for _ in $(seq 100); do
+        [[ -s $WORK/server.out ]] && break
+        sleep 0.05
+    done
+    BASE=$(head -1 "$WORK/server.out")
+}
+stop_server() {
+    exec {SERVER_FD}>&-
+    SERVER_FD=""
+    wait "$SERVER_PID" || true
+    SERVER_PID=""
+}
+
+# timed <out-file> <command...>: wall seconds and peak RSS (KiB) of the command
+timed() {
+    local out=$1
+    shift
+    /usr/bin/time -f '%e %M' -o "$out" "$@"
+}
+
+# app_export <out-dir>: the application's command line, export against $BASE
+app_export() {
+    rm -rf "$WORK/xdg" "$1"
+    XDG_DATA_HOME=$WORK/xdg XDG_CONFIG_HOME=$WORK/xdg/config FBM_MIN_POLL_MS=0 \
+        timed "$WORK/time.txt" "$APP" export --base "$BASE" --out "$1" >/dev/null 2>"$WORK/app.log" ||
+        { log "export failed:"; cat "$WORK/app.log" >&2; return 1; }
+}
+
+line256() { # a valid 255-character NDJSON Patient line
+    python3 -c 'p = "{\"resourceType\":\"Patient\",\"id\":\"bench\",\"active\":true,\"name\":[{\"family\":\"Bench\"}],\"text\":\""; print(p + "x" * (255 - len(p) - 2) + "\"}", end="")'
+}
+
+make_ndjson() { # <path> <lines>
+    [[ -f $1 && $(stat -c %s "$1") -eq $(($2 * 256)) ]] && return 0
+    yes "$(line256)" | head -n "$2" >"$1"
+}
+
+log "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB memory, load $(cut -d' ' -f1-3 /proc/loadavg)"
+start_nginx
+
+# --- 1. one large file ------------------------------------------------------------------------
+if want 1; then
+    declare -A PEAK
+    for size in 100 1024; do
+        lines=$((size * 1024 * 1024 / 256))
+        make_ndjson "$DATA/large-$size.ndjson" "$lines"
+        url=$NGINX_URL/large-$size.ndjson
+        echo "$url" >"$WORK/urls.txt"
+        start_server manifest "$WORK/urls.txt" "$lines"
+        curl -s -o /dev/null "$url" # the source in the page cache for both sides
+        app_times="" curl_times="" sync_times="" rss=""
+        for r in $(seq "$ROUNDS"); do
+            for who in app curl curlsync; do
+                out=$WORK/out-large
+                rm -rf "$out"
+                mkdir -p "$out"
+                case $who in
+                app)
+                    app_export "$out"
+                    read -r t m <"$WORK/time.txt"
+                    app_times+=" $t"
+                    rss+=" $m"
+                    [[ $(stat -c %s "$out/Patient.1.ndjson") -eq $((lines * 256)) ]] || { log "wrong size"; exit 1; }
+                    ;;
+                curl)
+                    timed "$WORK/time.txt" curl -s -o "$out/Patient.1.ndjson" "$url"
+                    read -r t m <"$WORK/time.txt"
+                    curl_times+=" $t"
+                    ;;
+                curlsync)
+                    # The same guarantee as the application: the bytes are on the disk.
+                    timed "$WORK/time.txt" sh -c 'curl -s -o "$1" "$2" && sync -d "$1"' sh "$out/Patient.1.ndjson" "$url"
+                    read -r t m <"$WORK/time.txt"
+                    sync_times+=" $t"
+                    ;;
+                esac
+                rm -rf "$out"
+                log "  1. ${size} MiB round $r $who: $t s"
+            done
+        done
+        stop_server
+        a=$(echo "$app_times" | best)
+        c=$(echo "$curl_times" | best)
+        s=$(echo "$sync_times" | best)
+        PEAK[$size]=$(echo "$rss" | tr ' ' '\n' | grep -v '^$' | sort -g | tail -1)
+        if [[ $size == 1024 ]]; then
+            ratio=$(calc "round($a / $c, 2)")
+            row "1. 1 GiB: export vs curl -o" "${a} s (runs $(echo "$app_times" | spread))" "${c} s (runs $(echo "$curl_times" | spread))" "$ratio" "<= 1.10" "$(cmp_le "$ratio" 1.10)"
+            ratio=$(calc "round($a / $s, 2)")
+            row "1. 1 GiB: export vs curl -o + sync -d" "${a} s" "${s} s (runs $(echo "$sync_times" | spread))" "$ratio" "(info: same durability)" 1
+        fi
+    done
+    p1=$(calc "round(${PEAK[1024]} / 1024, 1)")
+    p100=$(calc "round(${PEAK[100]} / 1024, 1)")
+    row "1. peak RSS, 1 GiB file" "${p1} MiB" "-" "${p1} MiB" "<= 80 MiB" "$(cmp_le "$p1" 80)"
+    d=$(calc "round(abs($p1 - $p100), 1)")
+    row "1. peak RSS, 1 GiB vs 100 MiB" "${p1} MiB" "${p100} MiB" "diff ${d} MiB" "<= 10 MiB" "$(cmp_le "$d" 10)"
+fi
+
+# --- 2. many files ----------------------------------------------------------------------------
+if want 2; then
+    files=2000
+    lines=800 # 200 KiB
+    mkdir -p "$DATA/many"
+    make_ndjson "$DATA/many/f0.ndjson" "$lines"
+    : >"$WORK/urls.txt"
+    : >"$WORK/curl.cfg"
+    for i in $(seq 0 $((files - 1))); do
+        [[ -f $DATA/many/f$i.ndjson ]] || cp "$DATA/many/f0.ndjson" "$DATA/many/f$i.ndjson"
+        echo "$NGINX_URL/many/f$i.ndjson" >>"$WORK/urls.txt"
+        printf 'url = "%s"\noutput = "%s"\n' "$NGINX_URL/many/f$i.ndjson" "$WORK/out-many/f$i.ndjson" >>"$WORK/curl.cfg"
+    done
+    cat "$DATA"/many/*.ndjson >/dev/null # the sources in the page cache for both sides
+    start_server manifest "$WORK/urls.txt" "$lines"
+    app_times="" curl_times=""
+    for r in $(seq "$ROUNDS"); do
+        for who in app curl; do
+            out=$WORK/out-many
+            rm -rf "$out"
+            mkdir -p "$out"
+            if [[ $who == app ]]; then
+                if [[ -n $app_times ]] && python3 -c "import sys; sys.exit(0 if min(map(float, '$app_times'.split())) > 60 else 1)"; then
+                    log "  2. round $r app: skipped (the first run took over a minute)"
+                    continue
+                fi
+                app_export "$out"
+                read -r t m <"$WORK/time.txt"
+                app_times+=" $t"
+                [[ $(find "$out" -name 'Patient.*.ndjson' | wc -l) -eq $files ]] || { log "files missing"; exit 1; }
+            else
+                # One curl process, the URLs one after the other on one kept-alive connection.
+                timed "$WORK/time.txt" curl -s -K "$WORK/curl.cfg"
+                read -r t m <"$WORK/time.txt"
+                curl_times+=" $t"
+            fi
+            rm -rf "$out"
+            log "  2. round $r $who: $t s"
+        done
+    done
+    stop_server
+    a=$(echo "$app_times" | best)
+    c=$(echo "$curl_times" | best)
+    ratio=$(calc "round($a / $c, 2)")
+    row "2. 2000 x 200 KiB: export (4 parallel) vs sequential curl" "${a} s (runs $(echo "$app_times" | spread))" "${c} s (runs $(echo "$curl_times" | spread))" "$ratio" "<= 0.5" "$(cmp_le "$ratio" 0.5)"
+fi
+
+# --- 3. verification cost ---------------------------------------------------------------------
+if want 3; then
+    lines=$((1024 * 1024 * 1024 / 256))
+    make_ndjson "$DATA/large-1024.ndjson" "$lines"
+    echo "$NGINX_URL/large-1024.ndjson" >"$WORK/urls.txt"
+    start_server manifest "$WORK/urls.txt" "$lines"
+    "$ENGINE" verify "$BASE" "$WORK/urls.txt" "$WORK" "$ROUNDS" >"$WORK/verify.out"
+    stop_server
+    on=$(result "$WORK/verify.out" verify_on_best_s)
+    off=$(result "$WORK/verify.out" verify_off_best_s)
+    bare=$(result "$WORK/verify.out" bare_best_s)
+    extra=$(calc "round(($on / $off - 1) * 100, 1)")
+    row "3. 1 GiB: verification on vs off (JobManager)" "${on} s" "${off} s" "+${extra} %" "<= 5 %" "$(cmp_le "$extra" 5)"
+    extra=$(calc "round(($on / $bare - 1) * 100, 1)")
+    row "3. 1 GiB: engine vs bare QNAM->QFile writer" "${on} s" "${bare} s" "+${extra} %" "(info: .part, fdatasync, rename)" 1
+fi
+
+# --- 4. many jobs polling ---------------------------------------------------------------------
+if want 4; then
+    "$ENGINE" poll "$SERVER" 1000 "$POLL_SECONDS" "$WORK/poll" >"$WORK/poll.out"
+    late=$(result "$WORK/poll.out" poll_late_server_max_ms)
+    p99=$(result "$WORK/poll.out" poll_late_server_p99_ms)
+    n=$(result "$WORK/poll.out" poll_count)
+    cpu=$(result "$WORK/poll.out" poll_cpu_pct)
+    row "4. 1000 jobs, Retry-After 1: poll lateness (at the server)" "max ${late} ms, p99 ${p99} ms ($n polls)" "deadline" "${late} ms" "<= 200 ms" "$(cmp_le "$late" 200)"
+    cpu=$(calc "round($cpu, 1)")
+    row "4. 1000 jobs polling: client CPU (${POLL_SECONDS} s)" "${cpu} % of a core" "-" "${cpu} %" "<= 10 %" "$(cmp_le "$cpu" 10)"
+fi
+
+# --- 5. live table ----------------------------------------------------------------------------
+if want 5; then
+    "$GUI" table 1000 "$TABLE_SECONDS" "$WORK/table" >"$WORK/table.out"
+    cpu=$(calc "round($(result "$WORK/table.out" table_cpu_pct), 2)")
+    row "5. main window, 1000 counting down: CPU (${TABLE_SECONDS} s)" "${cpu} % of a core" "-" "${cpu} %" "<= 2 %" "$(cmp_le "$cpu" 2)"
+    multi=$(result "$WORK/table.out" table_multicolumn_signals)
+    spur=$(result "$WORK/table.out" table_spurious_cells)
+    sig=$(result "$WORK/table.out" table_nextcheck_signals_per_tick)
+    cells=$(result "$WORK/table.out" table_nextcheck_cells_per_tick)
+    other=$(result "$WORK/table.out" table_other_cells)
+    ok=0
+    [[ $multi == 0 && $spur == 0 ]] && ok=1
+    row "5. each tick: dataChanged" "NextCheck: $sig signal(s), $cells cells/tick; other: $other cells (minute changed)" "-" "multi-column: $multi, unchanged cells: $spur" "one column per signal, no unchanged cell" "$ok"
+fi
+
+# --- 6. start-up ------------------------------------------------------------------------------
+if want 6; then
+    mkdir -p "$WORK/startup"
+    if [[ $(find "$WORK/startup/store" -maxdepth 1 -name '*.json' 2>/dev/null | wc -l) -ne 10000 ]]; then
+        "$GUI" prepare 10000 "$WORK/startup/store" # slow: JobStore::save syncs every file
+    fi
+    shown="" rss=""
+    for r in $(seq "$ROUNDS"); do
+        rm -f "$WORK/startup/ui.ini"
+        "$GUI" startup "$WORK/startup/store" "$WORK/startup" >"$WORK/startup.out"
+        shown+=" $(result "$WORK/startup.out" startup_window_shown_ms)"
+        rss+=" $(result "$WORK/startup.out" startup_peak_rss_mib)"
+        log "  6. round $r: $(tr '\n' ' ' <"$WORK/startup.out")"
+    done
+    s=$(echo "$shown" | best)
+    m=$(echo "$rss" | tr ' ' '\n' | grep -v '^$' | sort -g | tail -1)
+    row "6. 10000 saved jobs: window shown" "${s} ms (runs $(echo "$shown" | spread))" "-" "${s} ms" "<= 1000 ms" "$(cmp_le "$s" 1000)"
+    row "6. 10000 saved jobs: peak RSS" "${m} MiB" "-" "${m} MiB" "<= 150 MiB" "$(cmp_le "$m" 150)"
+    "$ENGINE" manifest 10000 10 >"$WORK/manifest.out"
+    p=$(result "$WORK/manifest.out" manifest_parse_best_ms)
+    row "6. Manifest::parse, 10000 outputs" "${p} ms" "-" "${p} ms" "<= 50 ms" "$(cmp_le "$p" 50)"
+fi
+
+# --- the table --------------------------------------------------------------------------------
+{
+    echo "benchmark|measured|reference|ratio/figure|target|pass"
+    printf '%s\n' "${ROWS[@]}"
+} | column -t -s '|' -o ' | '
+echo
+echo "Machine: $(nproc) cores, $(free -m | awk '/^Mem:/{print $2}') MiB memory; $(lscpu | sed -n 's/^Model name: *//p'); load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Command: tools/bench.sh (rounds: $ROUNDS)"
+exit $FAILED
