@@ -985,6 +985,14 @@
         <translation>Demoserver</translation>
     </message>
     <message>
+        <source>Demo reporting server</source>
+        <translation>Demo-rapportserver</translation>
+    </message>
+    <message>
+        <source>The demo reporting server could not be started on this computer.</source>
+        <translation>Demo-rapportserveren kunne ikke startes på denne computer.</translation>
+    </message>
+    <message>
         <source>Keychain: checking…</source>
         <translation>Nøglering: kontrollerer…</translation>
     </message>
@@ -1203,6 +1211,11 @@
     <message>
         <source>Choose a folder for the exported files.</source>
         <translation>Vælg en mappe til de eksporterede filer.</translation>
+    </message>
+    <message>
+        <source>Another export is still saving into %1. Choose another folder.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>En anden eksport gemmer stadig i %1. Vælg en anden mappe.</translation>
     </message>
     <message>
         <source>The status URL must be an http:// or https:// URL.</source>

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -25,6 +26,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void languageMenu();
     void qtOwnStrings();
     void commandLineInDanish();
+    void screenshot();
 
 private:
     QLocale installWith(const QString &language);
@@ -390,6 +394,51 @@ void TestTranslation::commandLineInDanish()
     const QString err = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(err.contains(u"Angiv præcis én status-URL."_s), qPrintable(err));
     QVERIFY2(err.contains(u"Annuller en eksport på serveren"_s), qPrintable(err));
+}
+
+void TestTranslation::screenshot()
+{
+    // The README's picture of the Danish main window on the demo server, as `--demo` shows it
+    // after a few exports. Run under xvfb-run with FBM_SCREENSHOT_DIR set.
+    const QString out = qEnvironmentVariable("FBM_SCREENSHOT_DIR");
+    if (out.isEmpty())
+        QSKIP("Set FBM_SCREENSHOT_DIR to write the README's Danish main window screenshot.");
+    QDir().mkpath(out);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    installWith(u"da"_s);
+    ApplicationOptions options;
+    options.jobStoreDirectory = m_dir.filePath(u"shot-store"_s);
+    options.profilesPath = m_dir.filePath(u"shot-profiles.ini"_s);
+    options.settingsPath = m_dir.filePath(u"shot-ui.ini"_s);
+    options.sessionSecrets = true;
+    options.demo = true;
+    Application app(options);
+    app.start();
+    MainWindow window(&app);
+    window.resize(1400, 900);
+    window.show();
+    const std::optional<Profile> demo = app.profile(Application::demoProfileId());
+    QVERIFY(demo);
+
+    const auto start = [&](ExportLevel level, const QStringList &types, const QString &folder) {
+        ExportRequest r;
+        r.base = demo->baseUrl;
+        r.level = level;
+        r.types = types;
+        JobOptions o = app.defaultJobOptions(*demo);
+        o.outDir = m_dir.filePath(folder);
+        const Result<QString> id = window.startExport(r, o);
+        return id.ok() ? id.value() : QString();
+    };
+    const QString saved = start(ExportLevel::System, {}, u"shot-1"_s);
+    QVERIFY(!saved.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(int(app.manager()->job(saved)->state), int(JobState::Saved), 120000);
+    start(ExportLevel::Patient, {u"Patient"_s, u"Observation"_s}, u"shot-2"_s);
+    start(ExportLevel::System, {u"Condition"_s}, u"shot-3"_s);
+    QTest::qWait(6000); // a few polls, so that the running rows show the server's progress
+    window.selectJob(saved);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(out + u"/main-window-da.png"_s));
 }
 
 QTEST_MAIN(TestTranslation)
