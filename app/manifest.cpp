@@ -104,21 +104,26 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
         if (m.files.size() + entries.size() > kMaxEntries)
             return malformed(
                 tr("it lists more files than this application accepts (%1).").arg(kMaxEntries));
+        m.files.reserve(m.files.size() + entries.size());
         for (qsizetype i = 0; i < entries.size(); ++i) {
-            //: %1 is a field name like "output", %2 the entry's position
-            const QString where = tr("%1 entry %2").arg(name).arg(i + 1);
+            // Only an error needs the entry's name: translating it for each of 10,000 good
+            // entries cost a tenth of the parse time.
+            const auto where = [&name, i] {
+                //: %1 is a field name like "output", %2 the entry's position
+                return tr("%1 entry %2").arg(name).arg(i + 1);
+            };
             if (!entries.at(i).isObject())
-                return malformed(tr("%1 is not an object.").arg(where));
+                return malformed(tr("%1 is not an object.").arg(where()));
             QJsonObject e = entries.at(i).toObject();
             ManifestFile f;
             f.kind = section.kind;
-            const QJsonValue type = e.take("type"_L1);
+            const QJsonValue type = e.value("type"_L1);
             if (!type.isUndefined() && !type.isString())
-                return malformed(tr("%1 has a \"type\" that is not text.").arg(where));
+                return malformed(tr("%1 has a \"type\" that is not text.").arg(where()));
             f.type = type.toString();
-            const QJsonValue url = e.take("url"_L1);
+            const QJsonValue url = e.value("url"_L1);
             if (!url.isString() || url.toString().isEmpty())
-                return malformed(tr("%1 has no \"url\".").arg(where));
+                return malformed(tr("%1 has no \"url\".").arg(where()));
             f.url = QUrl(url.toString(), QUrl::StrictMode);
             const QString scheme = f.url.scheme().toLower();
             if (!f.url.isValid() || f.url.host().isEmpty() ||
@@ -126,19 +131,28 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
                 //: %1 names the entry; HTTP(S) are protocol names
                 return malformed(
                     tr("%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
-                        .arg(where));
+                        .arg(where()));
             }
-            const QJsonValue count = e.take("count"_L1);
+            const QJsonValue count = e.value("count"_L1);
             if (!count.isUndefined() && !count.isNull()) {
                 const double d = count.toDouble(-1);
                 if (!count.isDouble() || d < 0 || d != std::floor(d) || d > 9.0e15)
                     return malformed(
                         tr("%1 has a \"count\" that is not a whole number of resources.")
-                            .arg(where));
+                            .arg(where()));
                 f.count = qint64(d);
             }
-            f.extra = e;
-            m.files.append(f);
+            // The entry's other fields. Removing keys detaches the entry from the document, so
+            // only entries that have other fields pay for it.
+            const qsizetype interpreted =
+                (type.isUndefined() ? 0 : 1) + 1 + (count.isUndefined() ? 0 : 1);
+            if (e.size() > interpreted) {
+                e.remove("type"_L1);
+                e.remove("url"_L1);
+                e.remove("count"_L1);
+                f.extra = e;
+            }
+            m.files.append(std::move(f));
         }
     }
 
