@@ -6,7 +6,7 @@
                     keeping the translations already there (-no-obsolete: vanished strings go)
   check             extract into a temporary copy and fail when a string is missing from the .ts
                     files or left over, when a Danish message is unfinished or empty, or when a
-                    translation loses a placeholder (%1, %n)
+                    translation loses a placeholder (%1, %n) or a shortcut's &
   fill DICT.json    put the translations of a dictionary {"source": "Danish" | ["one", "many"]}
                     into the unfinished Danish messages (a context-specific entry may be keyed
                     "context|source")
@@ -261,6 +261,11 @@ def cmd_update():
         print("warning: " + p, file=sys.stderr)
 
 
+def accelerators(text):
+    """How many keyboard-shortcut markers (&x, not &&) a text has."""
+    return len(re.findall(r"&(?=[^&\s])", text.replace("&&", "")))
+
+
 def placeholders(text):
     # %Ln is %n written the locale's way (12.030 in Danish): the same placeholder.
     return sorted(set(p.replace("L", "") for p in PLACEHOLDER_RE.findall(text)))
@@ -289,6 +294,9 @@ def cmd_check():
                 if name == "en" and (not m.finished or any(not f for f in forms)):
                     failures.append("unfinished or empty plural in " + where)
                     continue
+                if accelerators(m.source) != min(accelerators(f or "") for f in forms):
+                    failures.append("translation loses or adds the & of a keyboard shortcut in "
+                                    + where)
                 want = placeholders(m.source)
                 for f in forms:
                     got = placeholders(f or "")

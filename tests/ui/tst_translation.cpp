@@ -439,6 +439,10 @@ void TestTranslation::screenshot()
     window.selectJob(saved);
     QTest::qWait(300);
     QVERIFY(window.grab().save(out + u"/main-window-da.png"_s));
+    AboutDialog about(&window);
+    about.show();
+    QTest::qWait(100);
+    QVERIFY(about.grab().save(out + u"/about-da.png"_s));
 }
 
 QTEST_MAIN(TestTranslation)
