@@ -295,13 +295,22 @@ Result<QString> JobManager::startExport(const ExportRequest &request, const JobO
         return Error::make(Error::Kind::Usage, why);
     if (options.outDir.isEmpty())
         return Error::make(Error::Kind::Usage, tr("Choose a folder for the exported files."));
+    const QString outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
+    for (const ExportJob &other : std::as_const(m_jobs)) {
+        // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files.
+        if (!other.isTerminal() && other.outDir == outDir)
+            //: %1 is a folder
+            return Error::make(
+                Error::Kind::Usage,
+                tr("Another export is still saving into %1. Choose another folder.").arg(outDir));
+    }
     ExportJob j;
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     j.profileId = options.profileId;
     j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
     j.request = request;
     j.kickoffUrl = request.kickoffUrl();
-    j.outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
+    j.outDir = outDir;
     j.autoDownload = options.autoDownload;
     j.createdAt = m_clock->now();
     j.state = JobState::Starting;

@@ -3,6 +3,7 @@
 #include "auth/secretstore.h"
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
+#include "demo/reportserver.h"
 #include "filenames.h"
 #include "jobstore.h"
 
@@ -91,6 +92,22 @@ void Application::startDemo(QStringList &problems)
     p.auth = Profile::AuthKind::None;
     m_demoProfile = p;
     qCInfo(lcApp) << "demo server at" << m_demo->baseUrl().toString();
+
+    // The eHealth reporting server's report jobs, simulated the same way.
+    m_demoReports = std::make_unique<demo::ReportServer>();
+    m_demoReports->seedDemo();
+    if (m_demoReports->listen()) {
+        Profile r;
+        r.id = demoReportsProfileId();
+        r.name = tr("Demo reporting server");
+        r.baseUrl = m_demoReports->baseUrl();
+        r.auth = Profile::AuthKind::None;
+        r.reporting = true;
+        m_demoReportsProfile = r;
+    } else {
+        problems << tr("The demo reporting server could not be started on this computer.");
+        m_demoReports.reset();
+    }
     Q_EMIT profilesChanged();
 }
 
@@ -141,9 +158,15 @@ QString Application::demoProfileId()
     return u"demo"_s;
 }
 
+QString Application::demoReportsProfileId()
+{
+    return u"demo-reports"_s;
+}
+
 bool Application::isDemoProfile(const QString &id) const
 {
-    return m_demoProfile && id == m_demoProfile->id;
+    return (m_demoProfile && id == m_demoProfile->id) ||
+           (m_demoReportsProfile && id == m_demoReportsProfile->id);
 }
 
 QList<Profile> Application::profiles() const
@@ -151,6 +174,8 @@ QList<Profile> Application::profiles() const
     QList<Profile> out;
     if (m_demoProfile)
         out << *m_demoProfile;
+    if (m_demoReportsProfile)
+        out << *m_demoReportsProfile;
     out << m_profiles->profiles();
     return out;
 }
@@ -159,6 +184,8 @@ std::optional<Profile> Application::profile(const QString &id) const
 {
     if (m_demoProfile && id == m_demoProfile->id)
         return m_demoProfile;
+    if (m_demoReportsProfile && id == m_demoReportsProfile->id)
+        return m_demoReportsProfile;
     return m_profiles->byId(id);
 }
 

@@ -24,7 +24,8 @@ class SecretStore;
 
 namespace demo {
 class BulkServer;
-}
+class ReportServer;
+} // namespace demo
 
 /// Where the desktop application keeps its things; empty fields mean the platform defaults.
 /// Tests point everything into a temporary folder.
@@ -75,6 +76,8 @@ public:
 
     /// The id of the in-memory "Demo server" profile (never saved).
     [[nodiscard]] static QString demoProfileId();
+    /// The id of the in-memory "Demo reporting server" profile (never saved).
+    [[nodiscard]] static QString demoReportsProfileId();
     [[nodiscard]] bool isDemoProfile(const QString &id) const;
     /// The demo profile first (in demo mode), then the saved ones by name.
     [[nodiscard]] QList<Profile> profiles() const;
@@ -120,6 +123,8 @@ private:
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<demo::BulkServer> m_demo;
     std::optional<Profile> m_demoProfile;
+    std::unique_ptr<demo::ReportServer> m_demoReports;
+    std::optional<Profile> m_demoReportsProfile;
     // Clients per profile and base. Replaced ones are retired, not destroyed: a request in
     // flight may still hold them.
     std::map<QString, std::unique_ptr<AuthSetup>> m_clients;

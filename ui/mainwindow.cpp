@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "reportjobsview.h"
+
 #include "application.h"
 #include "auth/profile.h"
 #include "jobtablemodel.h"
@@ -311,7 +313,10 @@ MainWindow::MainWindow(Application *app, QWidget *parent)
     m_centreSplitter->addWidget(createDetailsPane());
     m_centreSplitter->setStretchFactor(0, 1);
     m_centreSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->addWidget(m_centreSplitter);
+    m_centre = new QStackedWidget;
+    m_centre->setObjectName(u"centre"_s);
+    m_centre->addWidget(m_centreSplitter);
+    m_mainSplitter->addWidget(m_centre);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setSizes({180, 1100});
@@ -1037,9 +1042,50 @@ void MainWindow::selectProfile(const QString &id)
     m_profileList->setCurrentRow(0);
 }
 
+void MainWindow::showCentreFor(const QString &profileId)
+{
+    const std::optional<Profile> profile =
+        profileId.isEmpty() ? std::nullopt : m_app->profile(profileId);
+    if (!profile || !profile->reporting) {
+        m_centre->setCurrentIndex(0);
+        setExportActionsAvailable(true);
+        return;
+    }
+    ReportJobsView *&page = m_reportPages[profile->id];
+    if (!page) {
+        HttpClient *client = m_app->clientFor(*profile);
+        page = new ReportJobsView(*profile, client, m_centre);
+        connect(page, &ReportJobsView::notify, this,
+                [this](const QString &title, const QString &message) {
+                    if (m_tray && m_tray->isVisible())
+                        m_tray->showMessage(title, message, QSystemTrayIcon::Information, 10000);
+                    statusBar()->showMessage(title + u": "_s + message, 15000);
+                });
+        m_centre->addWidget(page);
+    }
+    m_centre->setCurrentWidget(page);
+    // The report page has its own actions (F5, Ctrl+D, Ctrl+O…): the export actions step aside
+    // so that no shortcut is ambiguous.
+    setExportActionsAvailable(false);
+}
+
+void MainWindow::setExportActionsAvailable(bool available)
+{
+    for (QAction *a :
+         {m_newExport, m_cancel, m_retry, m_download, m_checkNow, m_openFolder, m_remove})
+        a->setVisible(available);
+    if (available)
+        updateActions();
+    else
+        for (QAction *a :
+             {m_newExport, m_cancel, m_retry, m_download, m_checkNow, m_openFolder, m_remove})
+            a->setEnabled(false);
+}
+
 void MainWindow::onProfileSelected()
 {
     const QString id = selectedProfileId();
+    showCentreFor(id);
     m_proxy->setProfileId(id);
     const bool real = !id.isEmpty() && !m_app->isDemoProfile(id);
     for (QWidget *w : {static_cast<QWidget *>(m_editProfileButton),

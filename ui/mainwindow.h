@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QStackedWidget>
 #include <QTimer>
 
 #include <functional>
@@ -35,6 +36,8 @@ struct Profile;
 /// The desktop application's window: server profiles on the left, the export jobs in the
 /// centre, the selected job's details below, a toolbar, menus and a status bar. It drives the
 /// Application's JobManager and shows what the manager reports; it owns no job state itself.
+class ReportJobsView;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -77,6 +80,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// Shows the report jobs page of a reporting profile (made on first use), or the exports.
+    void showCentreFor(const QString &profileId);
+    void setExportActionsAvailable(bool available);
     void createActions();
     void createMenus();
     void createToolBar();
@@ -169,6 +175,9 @@ private:
     // widgets
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
+    /// The exports (page 0) or one report jobs page per reporting-server profile.
+    QStackedWidget *m_centre = nullptr;
+    QHash<QString, ReportJobsView *> m_reportPages;
     QListWidget *m_profileList = nullptr;
     QPushButton *m_addProfileButton = nullptr;
     QPushButton *m_editProfileButton = nullptr;

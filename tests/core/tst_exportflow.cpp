@@ -88,6 +88,7 @@ private Q_SLOTS:
     void restartResumesPollingAndDownloads();
     void damagedStoreFileIsMovedAside();
     void changesSinceLastExport();
+    void twoRunningExportsNeverShareAFolder();
 };
 
 void TestExportFlow::standardFlowSavesEveryFile()
@@ -804,6 +805,22 @@ void TestExportFlow::changesSinceLastExport()
     const QDateTime last = fx.manager->lastTransactionTime(QString(), fx.server.baseUrl());
     QVERIFY(last.isValid());
     QCOMPARE(last, fx.job(id).transactionTime);
+}
+
+void TestExportFlow::twoRunningExportsNeverShareAFolder()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 1000;
+    fx.server.setScript(s);
+    const QString first = fx.start();
+    QVERIFY(!first.isEmpty());
+    const Result<QString> second = fx.manager->startExport(fx.request(), fx.options());
+    QVERIFY(!second.ok());
+    QVERIFY(second.error().message.contains(u"Another export is still saving"_s));
+    fx.manager->cancel(first);
+    QVERIFY(fx.waitForState(first, JobState::Cancelled));
+    QVERIFY(fx.manager->startExport(fx.request(), fx.options()).ok());
 }
 
 QTEST_GUILESS_MAIN(TestExportFlow)

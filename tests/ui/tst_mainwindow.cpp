@@ -3,9 +3,13 @@
 #include "application.h"
 #include "auth/profile.h"
 #include "demo/bulkserver.h"
+#include "reportjobsview.h"
+#include "reports/reportjobmodel.h"
+
 #include "jobmanager.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
+#include <QStackedWidget>
 
 #include <QAction>
 #include <QApplication>
@@ -498,6 +502,30 @@ void TestMainWindow::demoModeOffersTheDemoServer()
     // The Edit and Delete buttons do not apply to it.
     QVERIFY(!window.findChild<QPushButton *>(u"editProfileButton"_s)->isEnabled());
     QVERIFY(!window.findChild<QPushButton *>(u"deleteProfileButton"_s)->isEnabled());
+
+    // The demo reporting server: choosing it shows its report jobs page instead of the exports,
+    // filled from the server, and the export actions step aside (no ambiguous shortcuts).
+    const std::optional<Profile> reports = app.profile(Application::demoReportsProfileId());
+    QVERIFY(reports && reports->reporting);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.selectProfile(Application::demoReportsProfileId());
+    auto *centre = window.findChild<QStackedWidget *>(u"centre"_s);
+    QVERIFY(centre);
+    auto *page = qobject_cast<ReportJobsView *>(centre->currentWidget());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > 0, 10000);
+    const auto actions = window.findChildren<QAction *>();
+    int newExportActions = 0;
+    for (QAction *a : actions) {
+        if (a->shortcut() == QKeySequence(QKeySequence::New)) {
+            ++newExportActions;
+            QVERIFY(!a->isVisible());
+        }
+    }
+    QCOMPARE(newExportActions, 1);
+    window.selectProfile(Application::demoProfileId());
+    QCOMPARE(centre->currentIndex(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
