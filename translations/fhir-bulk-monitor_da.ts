@@ -1584,7 +1584,7 @@
     <name>fbm::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;Sprog</translation>
+        <translation>S&amp;prog</translation>
     </message>
     <message>
         <source>&amp;System language</source>
@@ -1956,7 +1956,7 @@
     </message>
     <message>
         <source>Severity</source>
-        <translation>Alvor</translation>
+        <translation>Alvorlighed</translation>
     </message>
     <message>
         <source>Code</source>

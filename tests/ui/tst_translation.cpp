@@ -328,7 +328,7 @@ void TestTranslation::languageMenu()
     installWith(u"da"_s);
     const QString path = m_dir.filePath(u"menu.ini"_s);
     LanguageMenu menu(path);
-    QCOMPARE(menu.title(), u"&Sprog"_s);
+    QCOMPARE(menu.title(), u"S&prog"_s); // &S is the Servers menu (Servere)
     QCOMPARE(menu.currentLanguage(), u"system"_s);
     auto *note = menu.findChild<QAction *>(u"languageNote"_s);
     QVERIFY(note);
