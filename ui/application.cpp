@@ -1,11 +1,14 @@
 #include "application.h"
 
 #include "auth/secretstore.h"
+#include "auth/tokenauth.h"
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
 #include "demo/reportserver.h"
+
 #include "filenames.h"
 #include "jobstore.h"
+#include <QDesktopServices>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -232,6 +235,11 @@ HttpClient *Application::clientFor(const Profile &profile)
         return nullptr;
     }
     auto owned = std::make_unique<AuthSetup>(std::move(setup.value()));
+    // Interactive login: the person signs in in the system browser.
+    if (auto *login = qobject_cast<InteractiveLoginAuth *>(owned->auth.get())) {
+        connect(login, &InteractiveLoginAuth::authorizeWithBrowser, this,
+                [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    }
     HttpClient *client = owned->client.get();
     m_clients.emplace(key, std::move(owned));
     return client;
