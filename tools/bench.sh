@@ -244,9 +244,16 @@ if want 2; then
             log "  2. round $r $who: $t s"
         done
     done
+    # Where the time goes: the same downloads by the JobManager without a job store (so without
+    # the job file rewritten and synced after every file), and by a bare 4-parallel writer.
+    "$ENGINE" verify "$BASE" "$WORK/urls.txt" "$WORK" 1 >"$WORK/many-engine.out"
     stop_server
     a=$(echo "$app_times" | best)
     c=$(echo "$curl_times" | best)
+    e=$(result "$WORK/many-engine.out" verify_on_best_s)
+    b=$(result "$WORK/many-engine.out" bare_best_s)
+    row "2. (info) JobManager without job store vs curl" "$(calc "round($e, 2)") s" "${c} s" "$(calc "round($e / $c, 2)")" "(diagnostic)" 1
+    row "2. (info) bare 4-parallel QNAM writer vs curl" "$(calc "round($b, 2)") s" "${c} s" "$(calc "round($b / $c, 2)")" "(diagnostic)" 1
     ratio=$(calc "round($a / $c, 2)")
     row "2. 2000 x 200 KiB: export (4 parallel) vs sequential curl" "${a} s (runs $(echo "$app_times" | spread))" "${c} s (runs $(echo "$curl_times" | spread))" "$ratio" "<= 0.5" "$(cmp_le "$ratio" 0.5)"
 fi
