@@ -997,7 +997,10 @@ void JobManager::onFileFinished(const QString &id, int index, const Error &error
     ExportFile &f = j->files[index];
     if (!error.isError()) {
         f.error.clear();
-        changed(id, JobField::Files, true);
+        // Saved through the 500 ms timer: with thousands of small files an immediate save per
+        // file rewrote the whole job thousands of times. A crash before the save is safe:
+        // queueDownloads() recognises a renamed, verified file the store does not know yet.
+        changed(id, JobField::Files);
         Q_EMIT fileFinished(id, index);
         checkDownloadsDone(id);
         return;

@@ -476,9 +476,15 @@ void TestJobTableModel::cancelAndRemove()
     fx.server.setScript(slow);
     JobTableModel model(fx.manager.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QString a = fx.start();
-    const QString b = fx.start();
-    const QString c = fx.start();
+    // Each in its own folder: the engine refuses two running exports into one.
+    auto startIn = [&fx](const QString &sub) {
+        JobOptions o = fx.options();
+        o.outDir = fx.outDir() + u'/' + sub;
+        return fx.manager->startExport(fx.request(), o).value();
+    };
+    const QString a = startIn(u"a"_s);
+    const QString b = startIn(u"b"_s);
+    const QString c = startIn(u"c"_s);
     QCOMPARE(model.rowCount(), 3);
     QTRY_VERIFY(fx.job(b).state == JobState::Running);
     fx.manager->cancel(b);
