@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace fbm {
 
 namespace {
-Q_LOGGING_CATEGORY(lcI18n, "fhirbulk.i18n")
+Q_LOGGING_CATEGORY(lcI18n, "fhirbulk.i18n", QtWarningMsg)
 
 // The translators installTranslations() made are children of the application with this name,
 // so that removeTranslations() finds exactly those and no one else's.
@@ -44,7 +44,7 @@ void install(QCoreApplication &app, const QString &path, const QString &what)
     auto *translator = new QTranslator(&app);
     translator->setObjectName(translatorName);
     if (!translator->load(path)) {
-        qCInfo(lcI18n) << "no" << what << "translation at" << path;
+        qCDebug(lcI18n) << "no" << what << "translation at" << path;
         delete translator;
         return;
     }

@@ -1706,15 +1706,6 @@
         <translation>Dette programs version og licens</translation>
     </message>
     <message>
-        <source>About FHIR Bulk Monitor</source>
-        <translation>Om FHIR Bulk Monitor</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;FHIR Bulk Monitor %1&lt;/h3&gt;&lt;p&gt;Start, watch and save FHIR Bulk Data exports.&lt;/p&gt;&lt;p&gt;Pick a server on the left, choose &lt;b&gt;New export&lt;/b&gt;, and the files are saved in the export&apos;s folder as soon as the server has them ready.&lt;/p&gt;</source>
-        <extracomment>%1 is the version number</extracomment>
-        <translation>&lt;h3&gt;FHIR Bulk Monitor %1&lt;/h3&gt;&lt;p&gt;Start, følg og gem FHIR Bulk Data-eksporter.&lt;/p&gt;&lt;p&gt;Vælg en server til venstre, vælg &lt;b&gt;Ny eksport&lt;/b&gt;, og filerne gemmes i eksportens mappe, så snart serveren har dem klar.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>Om &amp;Qt</translation>
     </message>

@@ -2,6 +2,7 @@
 // starts the desktop application.
 #include "application.h"
 #include "cli/cli.h"
+#include "i18n.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -12,6 +13,9 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <QIcon>
+
+#include <cstdio>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -71,11 +75,21 @@ int main(int argc, char *argv[])
     if (fbm::cli::isCommand(arguments)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        fbm::installTranslations(app);
         return fbm::cli::run(arguments);
+    }
+    // --version needs no display (scripts and package checks run it without one).
+    if (arguments.size() == 2 &&
+        (arguments.at(1) == "--version"_L1 || arguments.at(1) == "-v"_L1)) {
+        std::fputs("fhir-bulk-monitor " FBM_VERSION "\n", stdout);
+        return 0;
     }
 
     QApplication app(argc, argv);
     setIdentity();
+    fbm::installTranslations(app);
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral(FBM_APP_ID), QIcon(QStringLiteral(":/icons/" FBM_APP_ID ".svg"))));
     QGuiApplication::setApplicationDisplayName(
         QCoreApplication::translate("main", "FHIR Bulk Monitor"));
     QGuiApplication::setDesktopFileName(QStringLiteral(FBM_APP_ID));

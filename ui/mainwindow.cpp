@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "languagemenu.h"
 #include "reportjobsview.h"
 
 #include "application.h"
@@ -419,14 +421,9 @@ void MainWindow::createActions()
                    tr("Version and licence of this application"));
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About FHIR Bulk Monitor"),
-            //: %1 is the version number
-            tr("<h3>FHIR Bulk Monitor %1</h3>"
-               "<p>Start, watch and save FHIR Bulk Data exports.</p>"
-               "<p>Pick a server on the left, choose <b>New export</b>, and the files are "
-               "saved in the export's folder as soon as the server has them ready.</p>")
-                .arg(QCoreApplication::applicationVersion()));
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
     });
     m_aboutQt = make(tr("About &Qt"), u"aboutQtAction"_s, tr("About the Qt toolkit"));
     m_aboutQt->setMenuRole(QAction::AboutQtRole);
@@ -482,6 +479,8 @@ void MainWindow::createMenus()
     servers->addAction(m_duplicateProfile);
     servers->addSeparator();
     servers->addAction(m_deleteProfile);
+
+    menuBar()->addMenu(new LanguageMenu({}, this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);

@@ -253,7 +253,7 @@ void TestTranslation::mainWindow()
     MainWindow window(&app);
     window.show();
 
-    QCOMPARE(menuTitles(window), u"&Filer|&Eksport|&Servere|&Hjælp"_s);
+    QCOMPARE(menuTitles(window), u"&Filer|&Eksport|&Servere|S&prog|&Hjælp"_s);
     const auto action = [&window](const QString &name) {
         const auto *a = window.findChild<QAction *>(name);
         return a ? a->text() : u"(missing %1)"_s.arg(name);
