@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "languagemenu.h"
+#include "recordtable.h"
 #include "reportjobsview.h"
 
 #include "application.h"
@@ -624,21 +625,8 @@ QWidget *MainWindow::createJobsPanel()
     m_view->setObjectName(u"jobTable"_s);
     m_view->setAccessibleName(tr("Exports"));
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setSortingEnabled(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->setShowGrid(false);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    // Rows of one text line: the default section size ignores the font at high DPI.
-    m_view->verticalHeader()->setDefaultSectionSize(qRound(m_view->fontMetrics().height() * 1.6));
+    setUpRecordTable(m_view);
     QHeaderView *header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
-    header->setSectionsMovable(true);
     header->setSortIndicator(JobTableModel::Started, Qt::DescendingOrder);
     // Default widths from typical contents in the user's font, so high DPI and large fonts
     // get the same layout; the user's own widths are restored from the settings later.

@@ -1,6 +1,7 @@
 #include "reportjobsview.h"
 
 #include "httpclient.h"
+#include "recordtable.h"
 #include "reports/reportbinary.h"
 #include "reports/reportjobmodel.h"
 #include "reports/zipreader.h"
@@ -261,20 +262,8 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     m_view->setObjectName(u"reportJobTable"_s);
     m_view->setAccessibleName(tr("Report jobs"));
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setSortingEnabled(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideRight);
-    m_view->setShowGrid(false);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(qRound(m_view->fontMetrics().height() * 1.6));
+    setUpRecordTable(m_view);
     QHeaderView *header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
-    header->setSectionsMovable(true);
     header->setSortIndicator(ReportJobModel::CreatedColumn, Qt::DescendingOrder);
     const int ch = m_view->fontMetrics().averageCharWidth();
     const int widths[ReportJobModel::ColumnCount] = {30, 14, 18, 20, 20, 20, 9, 30};
