@@ -304,13 +304,6 @@ Error FileDownload::complete()
                 .arg(*m_file.expectedCount)
                 .arg(m_file.lines));
     }
-    // Make the bytes durable before the name says the file is complete.
-    if (::fdatasync(m_part.handle()) != 0) {
-        const QString reason = QString::fromLocal8Bit(strerror(errno));
-        m_part.close();
-        return Error::make(Error::Kind::Io,
-                           tr("Cannot write %1: %2").arg(m_part.fileName(), reason));
-    }
     m_part.close();
     const QByteArray from = QFile::encodeName(partPath());
     const QByteArray to = QFile::encodeName(finalPath());

@@ -15,7 +15,8 @@ class Transfer;
 
 /// Saves one manifest file: streams it into `<name>.part` (memory stays flat whatever the size),
 /// counts NDJSON lines on the way, resumes a previous `.part` with Range when it can, decodes a
-/// FHIR Binary answer, checks the count against the manifest, fsyncs, and only then renames.
+/// FHIR Binary answer, checks the count against the manifest, and only then renames (atomic:
+/// the final name never holds a partial file).
 class FileDownload final : public QObject
 {
     Q_OBJECT

@@ -30,6 +30,8 @@ namespace {
 constexpr qint64 kHapiRetentionSecs = 2 * 3600;
 constexpr int kMaxManifestPages = 1000;
 constexpr int kThrottleWarning = 5;
+constexpr int kSaveDelayMs = 500;
+constexpr int kLazySaveDelayMs = 30 * 1000;
 
 QByteArray progressHeader(const HttpResponse &r)
 {
@@ -72,14 +74,23 @@ JobManager::JobManager(QNetworkAccessManager *nam, JobStore *store, QObject *par
             pumpDownloads();
         }
     });
-    m_saveTimer.setInterval(500);
+    m_saveTimer.setInterval(kSaveDelayMs);
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, &JobManager::flushSaves);
+    m_lazySaveTimer.setInterval(kLazySaveDelayMs);
+    m_lazySaveTimer.setSingleShot(true);
+    connect(&m_lazySaveTimer, &QTimer::timeout, this, [this] { saveAll(); });
+    if (m_store)
+        m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
 }
 
 JobManager::~JobManager()
 {
-    flushSaves();
+    saveAll();
+    if (m_store) {
+        m_store->flush();
+        m_store->setErrorHandler(nullptr, {});
+    }
     const auto active = m_active.keys();
     for (FileDownload *d : active) {
         d->disconnect(this);
@@ -164,30 +175,55 @@ void JobManager::note(const QString &id, const QString &text)
 
 void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
 {
-    m_dirty.insert(id);
-    if (saveNow)
-        flushSaves();
-    else if (!m_saveTimer.isActive())
-        m_saveTimer.start();
+    if (m_store) {
+        // What a restart needs (state, files, manifest, errors) is saved within half a second,
+        // or at once; the poll log, the countdown and X-Progress only every half minute, so a
+        // thousand jobs polling every second do not rewrite a thousand files every second.
+        constexpr JobFields kPrompt = JobField::State | JobField::Files | JobField::Manifest |
+                                      JobField::Error;
+        if (saveNow) {
+            m_dirty.remove(id);
+            m_dirtyLazy.remove(id);
+            if (const ExportJob *j = job(id))
+                m_store->saveLater(*j);
+        } else if (fields & kPrompt) {
+            m_dirtyLazy.remove(id);
+            m_dirty.insert(id);
+            if (!m_saveTimer.isActive())
+                m_saveTimer.start();
+        } else if (!m_dirty.contains(id)) {
+            m_dirtyLazy.insert(id);
+            if (!m_lazySaveTimer.isActive())
+                m_lazySaveTimer.start();
+        }
+    }
     Q_EMIT jobChanged(id, fields);
 }
 
 void JobManager::flushSaves()
 {
     m_saveTimer.stop();
-    if (!m_store) {
-        m_dirty.clear();
-        return;
-    }
     const QSet<QString> dirty = std::exchange(m_dirty, {});
+    if (!m_store)
+        return;
     for (const QString &id : dirty) {
-        if (const ExportJob *j = job(id)) {
-            if (const Error e = m_store->save(*j); e.isError()) {
-                qCWarning(lcJobs) << "cannot save job" << id << e.message;
-                Q_EMIT warning(e.message);
-            }
-        }
+        if (const ExportJob *j = job(id))
+            m_store->saveLater(*j);
     }
+}
+
+void JobManager::saveAll()
+{
+    m_lazySaveTimer.stop();
+    m_dirty.unite(std::exchange(m_dirtyLazy, {}));
+    flushSaves();
+}
+
+void JobManager::waitForSaves()
+{
+    saveAll();
+    if (m_store)
+        m_store->flush();
 }
 
 void JobManager::setState(const QString &id, JobState state)
@@ -540,6 +576,8 @@ void JobManager::onPoll(const QString &id, const HttpResponse &r)
 
     const int status = r.status;
     if (status == 202) {
+        // Only a change is signalled and saved: most polls change nothing but the countdown.
+        const bool hadError = j->attempt != 0 || !j->lastError.isEmpty();
         j->attempt = 0;
         rt.consecutive429 = 0;
         j->lastError.clear();
@@ -559,7 +597,8 @@ void JobManager::onPoll(const QString &id, const HttpResponse &r)
         const qint64 delay =
             m_policy.nextDelayMs(retryAfter ? 0 : rt.backoffStep - 1, retryAfter,
                                  double(QRandomGenerator::global()->bounded(2001) - 1000) / 1000.0);
-        changed(id, JobField::Error);
+        if (hadError)
+            changed(id, JobField::Error);
         schedulePoll(id, delay);
         return;
     }
@@ -890,6 +929,7 @@ void JobManager::remove(const QString &id)
     m_order.removeAll(id);
     m_runtime.remove(id);
     m_dirty.remove(id);
+    m_dirtyLazy.remove(id);
     if (m_store)
         m_store->remove(id);
     Q_EMIT jobRemoved(id);

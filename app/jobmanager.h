@@ -94,6 +94,9 @@ public:
     void pollNow(const QString &id);
     void remove(const QString &id);
 
+    /// Queues every unsaved change and waits until the store has written it (tests, shutdown).
+    void waitForSaves();
+
     [[nodiscard]] const ExportJob *job(const QString &id) const;
     [[nodiscard]] QStringList jobIds() const { return m_order; }
     [[nodiscard]] const Clock *clock() const { return m_clock; }
@@ -147,6 +150,7 @@ private:
     void logActivity(const QString &id, const ActivityEntry &entry);
     void note(const QString &id, const QString &text);
     void flushSaves();
+    void saveAll();
     std::function<void(const ActivityEntry &)> logger(const QString &id);
 
     QNetworkAccessManager *m_nam;
@@ -161,8 +165,10 @@ private:
     QHash<QString, HttpClient *> m_defaultClients;
     QQueue<QPair<QString, int>> m_downloadQueue;
     QHash<FileDownload *, QPair<QString, int>> m_active;
-    QSet<QString> m_dirty;
+    QSet<QString> m_dirty;     ///< to save within kSaveDelayMs
+    QSet<QString> m_dirtyLazy; ///< only cosmetic changes: within kLazySaveDelayMs
     QTimer m_saveTimer;
+    QTimer m_lazySaveTimer;
     int m_maxParallel = 4;
     int m_maxFileAttempts = 5;
     qint64 m_fileRetryDelayMs = 2000;

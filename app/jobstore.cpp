@@ -28,6 +28,70 @@ JobStore::JobStore(QString directory)
     : m_dir(std::move(directory))
 {}
 
+JobStore::~JobStore()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_writer.joinable())
+        m_writer.join();
+}
+
+void JobStore::setErrorHandler(QObject *context, std::function<void(const QString &)> handler)
+{
+    const std::lock_guard lock(m_mutex);
+    m_errorContext = context;
+    m_errorHandler = std::move(handler);
+}
+
+void JobStore::saveLater(ExportJob job)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        const QString id = job.id;
+        m_pending.insert(id, std::move(job));
+        if (!m_writer.joinable())
+            m_writer = std::thread([this] { writerLoop(); });
+    }
+    m_wake.notify_one();
+}
+
+void JobStore::flush()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_pending.isEmpty() && m_writing.isEmpty(); });
+}
+
+void JobStore::writerLoop()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stop || !m_pending.isEmpty(); });
+        if (m_pending.isEmpty())
+            return; // stopping, and everything is written
+        auto it = m_pending.begin();
+        m_writing = it.key();
+        const ExportJob job = std::move(it.value());
+        m_pending.erase(it);
+        lock.unlock();
+        const Error error = save(job);
+        lock.lock();
+        m_writing.clear();
+        m_idle.notify_all();
+        if (error.isError()) {
+            qCWarning(lcStore) << "cannot save job" << job.id << error.message;
+            if (m_errorContext && m_errorHandler) {
+                QMetaObject::invokeMethod(
+                    m_errorContext.data(),
+                    [handler = m_errorHandler, message = error.message] { handler(message); },
+                    Qt::QueuedConnection);
+            }
+        }
+    }
+}
+
 QString JobStore::defaultDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/jobs"_s;
@@ -67,8 +131,11 @@ Error JobStore::save(const ExportJob &job) const
     return {};
 }
 
-void JobStore::remove(const QString &id) const
+void JobStore::remove(const QString &id)
 {
+    std::unique_lock lock(m_mutex);
+    m_pending.remove(id);
+    m_idle.wait(lock, [&] { return m_writing != id; });
     QFile::remove(pathFor(id));
 }
 

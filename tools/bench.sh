@@ -139,7 +139,8 @@ line256() { # a valid 255-character NDJSON Patient line
 
 make_ndjson() { # <path> <lines>
     [[ -f $1 && $(stat -c %s "$1") -eq $(($2 * 256)) ]] && return 0
-    yes "$(line256)" | head -n "$2" >"$1"
+    # yes ends on SIGPIPE when head has enough; that is not a failure (pipefail).
+    { yes "$(line256)" || true; } | head -n "$2" >"$1"
 }
 
 log "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB memory, load $(cut -d' ' -f1-3 /proc/loadavg)"

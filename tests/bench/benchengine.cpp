@@ -6,6 +6,9 @@
 //   fbm-bench-engine poll <fbm-bench-server> <jobs> <seconds> <work-dir>
 //       Benchmark 4. <jobs> exports polling a server (another process) that always answers
 //       202 + Retry-After: 1; lateness of every poll and this process's CPU.
+//   fbm-bench-engine pollbare <fbm-bench-server> <jobs> <seconds> <work-dir>
+//       The reference for benchmark 4: as many status URLs polled once a second by a bare
+//       QNetworkAccessManager; this process's CPU.
 //   fbm-bench-engine manifest <outputs> <rounds>
 //       Benchmark 6b. Manifest::parse of a manifest with <outputs> files.
 //
@@ -31,6 +34,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <sys/resource.h>
 #include <vector>
@@ -69,6 +73,8 @@ double exportOnce(const QUrl &base, const QString &out, bool verify)
     JobManager manager(&nam, nullptr);
     RetryPolicy policy;
     policy.minDelayMs = 0;
+    policy.backoffBaseMs =
+        1; // the kick-off gives no Retry-After: poll at once, as the CLI with FBM_MIN_POLL_MS=0
     manager.setRetryPolicy(policy);
     manager.setVerifyDownloads(verify);
     QEventLoop loop;
@@ -331,6 +337,75 @@ int pollBench(const QStringList &args)
     return 0;
 }
 
+/// The reference for benchmark 4: the same number of status URLs polled once a second by a bare
+/// QNetworkAccessManager (no jobs, no log, no store): what Qt's HTTP stack alone costs.
+int pollBareBench(const QStringList &args)
+{
+    const QString serverBinary = args.at(2);
+    const int jobs = args.at(3).toInt();
+    const int seconds = args.at(4).toInt();
+    const QString work = args.at(5);
+    QDir().mkpath(work);
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(serverBinary, {u"poll"_s, work + u"/server-requests-bare.log"_s});
+    if (!server.waitForStarted() || !server.waitForReadyRead(10000))
+        return 1;
+    const QUrl base(QString::fromUtf8(server.readLine().trimmed()));
+    QNetworkAccessManager nam;
+    qint64 polls = 0;
+    std::function<void(const QUrl &)> pollOnce = [&](const QUrl &status) {
+        QNetworkRequest request(status);
+        request.setRawHeader("Accept", "application/json");
+        QNetworkReply *reply = nam.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, &nam, [&, reply, status] {
+            reply->readAll();
+            reply->deleteLater();
+            ++polls;
+            QTimer::singleShot(1000, &nam, [&, status] { pollOnce(status); });
+        });
+    };
+    int started = 0;
+    QTimer kick;
+    kick.setInterval(1);
+    QObject::connect(&kick, &QTimer::timeout, &nam, [&] {
+        for (int k = 0; k < qMax(1, jobs / 1000) && started < jobs; ++k, ++started) {
+            QNetworkRequest request(QUrl(base.toString() + u"/$export"_s));
+            request.setRawHeader("Accept", "application/fhir+json");
+            request.setRawHeader("Prefer", "respond-async");
+            QNetworkReply *reply = nam.get(request);
+            QObject::connect(reply, &QNetworkReply::finished, &nam, [&, reply] {
+                reply->deleteLater();
+                const QUrl status = base.resolved(QUrl::fromEncoded(reply->rawHeader("Content-Location")));
+                QTimer::singleShot(1000, &nam, [&, status] { pollOnce(status); });
+            });
+        }
+        if (started >= jobs)
+            kick.stop();
+    });
+    kick.start();
+    QEventLoop loop;
+    double cpu0 = 0;
+    qint64 wall0 = 0;
+    qint64 polls0 = 0;
+    QTimer::singleShot(4000, &nam, [&] {
+        cpu0 = cpuSeconds();
+        wall0 = QDateTime::currentMSecsSinceEpoch();
+        polls0 = polls;
+    });
+    QTimer::singleShot(4000 + seconds * 1000, &nam, [&] {
+        const double cpu = cpuSeconds() - cpu0;
+        const double wall = double(QDateTime::currentMSecsSinceEpoch() - wall0) / 1000;
+        result("pollbare_count", double(polls - polls0));
+        result("pollbare_cpu_pct", cpu / wall * 100);
+        loop.quit();
+    });
+    loop.exec();
+    server.closeWriteChannel();
+    server.waitForFinished(30000);
+    return 0;
+}
+
 // --- benchmark 6b -----------------------------------------------------------------------------
 
 int manifestBench(const QStringList &args)
@@ -382,6 +457,8 @@ int main(int argc, char *argv[])
         return verifyBench(args);
     if (mode == "poll"_L1 && args.size() == 6)
         return pollBench(args);
+    if (mode == "pollbare"_L1 && args.size() == 6)
+        return pollBareBench(args);
     if (mode == "manifest"_L1 && args.size() == 4)
         return manifestBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchengine.cpp\n");

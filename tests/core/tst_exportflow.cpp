@@ -120,6 +120,7 @@ void TestExportFlow::standardFlowSavesEveryFile()
                                  fx.server.expectedSize(2) + fx.server.expectedSize(3) +
                                  fx.server.expectedSize(4));
     // The store has it, atomically written, without any .tmp left behind.
+    fx.manager->waitForSaves();
     const QStringList stored = QDir(fx.store->directory()).entryList(QDir::Files);
     QCOMPARE(stored, QStringList{id + u".json"_s});
 }
@@ -471,6 +472,7 @@ void TestExportFlow::tokenOnlyToTheServersOwnOrigin()
             QVERIFY2(r.header("Authorization").isEmpty(), qPrintable(r.url.toString()));
     }
     // Never in the store or the activity log.
+    fx.manager->waitForSaves();
     const QByteArray stored = test::readFile(fx.store->directory() + u'/' + id + u".json"_s);
     QVERIFY(!stored.isEmpty());
     QVERIFY(!stored.contains(token));
