@@ -221,7 +221,7 @@ qint64 ExportJob::resourcesSaved() const
     return n;
 }
 
-QJsonObject ExportJob::toJson() const
+QJsonObject ExportJob::toJson(bool withDetails) const
 {
     QJsonObject o;
     o.insert(u"format"_s, 1);
@@ -244,22 +244,36 @@ QJsonObject ExportJob::toJson() const
     o.insert(u"transactionTime"_s, iso(transactionTime));
     // A large manifest stays only in the export folder (manifest.json): writing it into the job
     // file on every save would cost more than it is worth.
-    if (manifestJson.size() <= kMaxStoredManifest)
+    if (withDetails && manifestJson.size() <= kMaxStoredManifest)
         o.insert(u"manifest"_s, QString::fromUtf8(manifestJson));
     o.insert(u"message"_s, message);
     o.insert(u"outDir"_s, outDir);
     o.insert(u"autoDownload"_s, autoDownload);
     o.insert(u"requiresAccessToken"_s, requiresAccessToken);
     o.insert(u"cancelRequested"_s, cancelRequested);
+    if (!unsyncedBootId.isEmpty())
+        o.insert(u"unsyncedBoot"_s, unsyncedBootId);
     QJsonArray fs;
     for (const ExportFile &f : files)
         fs.append(f.toJson());
     o.insert(u"files"_s, fs);
-    QJsonArray log;
-    for (const ActivityEntry &e : activity)
-        log.append(e.toJson());
-    o.insert(u"activity"_s, log);
+    if (withDetails) {
+        QJsonArray log;
+        for (const ActivityEntry &e : activity)
+            log.append(e.toJson());
+        o.insert(u"activity"_s, log);
+    }
     return o;
+}
+
+QJsonObject ExportJob::toJson() const
+{
+    return toJson(true);
+}
+
+QJsonObject ExportJob::summaryJson() const
+{
+    return toJson(false);
 }
 
 std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
@@ -293,6 +307,7 @@ std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
     j.autoDownload = o.value("autoDownload"_L1).toBool(true);
     j.requiresAccessToken = o.value("requiresAccessToken"_L1).toBool();
     j.cancelRequested = o.value("cancelRequested"_L1).toBool();
+    j.unsyncedBootId = o.value("unsyncedBoot"_L1).toString();
     for (const QJsonValue &f : o.value("files"_L1).toArray())
         j.files.append(ExportFile::fromJson(f.toObject()));
     for (const QJsonValue &e : o.value("activity"_L1).toArray())

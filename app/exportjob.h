@@ -78,8 +78,15 @@ struct ExportJob
     bool autoDownload = true;
     bool requiresAccessToken = false;
     bool cancelRequested = false;
+    /// The boot of the computer during which files were saved without waiting for the disk
+    /// (like curl or a browser, the rename does not fsync). After a reboot, JobManager checks
+    /// those files once: a power cut may have lost what the disk had not written yet.
+    QString unsyncedBootId;
     QList<ExportFile> files;
     QList<ActivityEntry> activity; ///< the latest exchanges (bounded)
+    /// False for a finished job read from the store's index: activity and manifestJson are
+    /// still on disk (JobManager loads them when someone needs them). Not saved.
+    bool detailsLoaded = true;
 
     [[nodiscard]] bool isTerminal() const;
     [[nodiscard]] bool isWaitingForPoll() const
@@ -91,7 +98,12 @@ struct ExportJob
     [[nodiscard]] qint64 resourcesSaved() const;
 
     [[nodiscard]] QJsonObject toJson() const;
+    /// toJson() without the activity log and the manifest: what the job list needs.
+    [[nodiscard]] QJsonObject summaryJson() const;
     [[nodiscard]] static std::optional<ExportJob> fromJson(const QJsonObject &o);
+
+private:
+    [[nodiscard]] QJsonObject toJson(bool withDetails) const;
 };
 
 [[nodiscard]] bool canTransition(JobState from, JobState to);

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -119,7 +120,21 @@ const ExportJob *JobManager::job(const QString &id) const
 ExportJob *JobManager::mutableJob(const QString &id)
 {
     const auto it = m_jobs.find(id);
-    return it == m_jobs.end() ? nullptr : &it.value();
+    if (it == m_jobs.end())
+        return nullptr;
+    if (!it->detailsLoaded) {
+        // A finished job from the store's index: read the rest before anything changes it, so
+        // that the next save writes the whole job again.
+        if (auto full = m_store ? m_store->load(id) : std::nullopt)
+            *it = std::move(*full);
+        it->detailsLoaded = true;
+    }
+    return &it.value();
+}
+
+const ExportJob *JobManager::jobWithDetails(const QString &id)
+{
+    return mutableJob(id);
 }
 
 JobManager::Runtime &JobManager::runtime(const QString &id)
@@ -179,8 +194,8 @@ void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
         // What a restart needs (state, files, manifest, errors) is saved within half a second,
         // or at once; the poll log, the countdown and X-Progress only every half minute, so a
         // thousand jobs polling every second do not rewrite a thousand files every second.
-        constexpr JobFields kPrompt = JobField::State | JobField::Files | JobField::Manifest |
-                                      JobField::Error;
+        constexpr JobFields kPrompt =
+            JobField::State | JobField::Files | JobField::Manifest | JobField::Error;
         if (saveNow) {
             m_dirty.remove(id);
             m_dirtyLazy.remove(id);
@@ -293,7 +308,10 @@ void JobManager::adopt(ExportJob j)
     m_jobs.insert(id, std::move(j));
     m_order.append(id);
     Q_EMIT jobAdded(id);
-    ExportJob *live = mutableJob(id);
+    if (const QString boot = m_jobs.value(id).unsyncedBootId; !boot.isEmpty() && boot != m_bootId)
+        checkFilesAfterReboot(id);
+    // Not mutableJob(): a finished job restored from the index stays a summary.
+    ExportJob *live = &m_jobs.find(id).value();
     switch (live->state) {
     case JobState::Starting:
         // We cannot know whether the server received the kick-off; starting again is the
@@ -323,6 +341,47 @@ void JobManager::adopt(ExportJob j)
     default:
         break;
     }
+}
+
+QString JobManager::currentBootId()
+{
+    QFile f(u"/proc/sys/kernel/random/boot_id"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll().trimmed());
+}
+
+void JobManager::checkFilesAfterReboot(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    // The server may still have the files of a job that was saved or stopped by an error; not
+    // those of an expired or cancelled one.
+    const bool canFetch = j->state != JobState::Expired && j->state != JobState::Cancelled;
+    int lost = 0;
+    for (ExportFile &f : j->files) {
+        if (f.state != FileState::Saved)
+            continue;
+        const QFileInfo info(QDir(j->outDir).filePath(f.relativePath));
+        if (info.exists() && info.size() == f.bytes)
+            continue;
+        ++lost;
+        f.bytes = 0;
+        f.lines = 0;
+        if (canFetch) {
+            f.state = FileState::Pending;
+            //: %1 is a file name
+            note(id, tr("%1 was not complete on the disk after the computer restarted (it had "
+                        "not been written to the disk yet); it is downloaded again.")
+                         .arg(f.relativePath));
+        } else {
+            f.state = FileState::Failed;
+            f.error = tr("Not complete on the disk after the computer restarted.");
+        }
+    }
+    j->unsyncedBootId.clear();
+    if (lost > 0 && j->state == JobState::Saved)
+        setState(id, JobState::Downloading); // adopt() then resumes the downloads
+    changed(id, JobField::Files, true);
 }
 
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
@@ -1037,6 +1096,7 @@ void JobManager::onFileFinished(const QString &id, int index, const Error &error
     ExportFile &f = j->files[index];
     if (!error.isError()) {
         f.error.clear();
+        j->unsyncedBootId = m_bootId;
         // Saved through the 500 ms timer: with thousands of small files an immediate save per
         // file rewrote the whole job thousands of times. A crash before the save is safe:
         // queueDownloads() recognises a renamed, verified file the store does not know yet.

@@ -72,6 +72,10 @@ public:
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
     void setVerifyDownloads(bool verify) { m_verify = verify; }
     void setClientProvider(ClientProvider provider) { m_clientProvider = std::move(provider); }
+    /// This boot of the computer (Linux: /proc/sys/kernel/random/boot_id; tests set others).
+    /// Empty: files saved are never checked after a reboot.
+    void setBootId(const QString &bootId) { m_bootId = bootId; }
+    [[nodiscard]] static QString currentBootId();
 
     /// Loads the store; running jobs poll again, unfinished downloads resume. Returns problems
     /// (damaged files moved aside), translated.
@@ -97,7 +101,11 @@ public:
     /// Queues every unsaved change and waits until the store has written it (tests, shutdown).
     void waitForSaves();
 
+    /// The job as the table needs it; a finished job restored from the store's index has no
+    /// activity log or manifest yet (detailsLoaded false): use jobWithDetails() for those.
     [[nodiscard]] const ExportJob *job(const QString &id) const;
+    /// The job with its activity log and manifest, read from the store when not yet loaded.
+    [[nodiscard]] const ExportJob *jobWithDetails(const QString &id);
     [[nodiscard]] QStringList jobIds() const { return m_order; }
     [[nodiscard]] const Clock *clock() const { return m_clock; }
     /// The transaction time of the newest completed export for this profile (for "changes since
@@ -143,6 +151,7 @@ private:
     void checkDownloadsDone(const QString &id);
     void stopDownloads(const QString &id, const QString &why);
     void writeManifestFile(const QString &id);
+    void checkFilesAfterReboot(const QString &id);
 
     void setState(const QString &id, JobState state);
     void fail(const QString &id, const QString &message);
@@ -174,6 +183,7 @@ private:
     qint64 m_fileRetryDelayMs = 2000;
     int m_transferTimeoutMs = 120000;
     bool m_verify = true;
+    QString m_bootId = currentBootId();
 };
 
 } // namespace fbm

@@ -1,5 +1,8 @@
 #include "jobstore.h"
 
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -11,6 +14,8 @@
 
 #include <algorithm>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcStore, "fbm.store")
@@ -21,6 +26,61 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("fbm::JobStore", text);
+}
+
+constexpr int kIndexFormat = 1;
+
+/// What identifies one version of a job file: QSaveFile gives every version a new inode.
+struct FileKey
+{
+    qint64 inode = -1;
+    qint64 size = -1;
+    qint64 mtimeNs = -1;
+
+    [[nodiscard]] bool isValid() const { return inode >= 0; }
+    [[nodiscard]] QCborArray toCbor() const { return {inode, size, mtimeNs}; }
+    [[nodiscard]] static FileKey fromCbor(const QCborValue &v)
+    {
+        const QCborArray a = v.toArray();
+        return a.size() == 3
+                   ? FileKey{a.at(0).toInteger(-1), a.at(1).toInteger(-1), a.at(2).toInteger(-1)}
+                   : FileKey{};
+    }
+    friend bool operator==(const FileKey &a, const FileKey &b)
+    {
+        return a.inode == b.inode && a.size == b.size && a.mtimeNs == b.mtimeNs;
+    }
+};
+
+FileKey keyOf(const QString &path)
+{
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return {qint64(st.st_ino), qint64(st.st_size),
+            qint64(st.st_mtim.tv_sec) * 1000000000 + qint64(st.st_mtim.tv_nsec)};
+}
+
+/// A whole job file; problem set when it cannot be used.
+std::optional<ExportJob> readJobFile(const QString &path, QString *problem)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *problem = f.errorString();
+        return std::nullopt;
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (error.error != QJsonParseError::NoError) {
+        *problem = error.errorString();
+        return std::nullopt;
+    }
+    auto job = ExportJob::fromJson(doc.object());
+    if (!job)
+        *problem = tr("not a job this version understands");
+    return job;
 }
 } // namespace
 
@@ -48,6 +108,11 @@ void JobStore::setErrorHandler(QObject *context, std::function<void(const QStrin
 
 void JobStore::saveLater(ExportJob job)
 {
+    if (!job.detailsLoaded) {
+        // Its file on disk is the complete version; writing this summary would lose the log.
+        qCWarning(lcStore) << "not saving job" << job.id << "without its details";
+        return;
+    }
     {
         const std::lock_guard lock(m_mutex);
         const QString id = job.id;
@@ -61,14 +126,30 @@ void JobStore::saveLater(ExportJob job)
 void JobStore::flush()
 {
     std::unique_lock lock(m_mutex);
-    m_idle.wait(lock, [this] { return m_pending.isEmpty() && m_writing.isEmpty(); });
+    m_idle.wait(lock, [this] {
+        return m_pending.isEmpty() && m_pendingIndex.isEmpty() && m_writing.isEmpty();
+    });
 }
 
 void JobStore::writerLoop()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_stop || !m_pending.isEmpty(); });
+        m_wake.wait(lock,
+                    [this] { return m_stop || !m_pending.isEmpty() || !m_pendingIndex.isEmpty(); });
+        if (!m_pendingIndex.isEmpty()) {
+            const QByteArray bytes = std::exchange(m_pendingIndex, {});
+            m_writing = u"index"_s;
+            lock.unlock();
+            // Only a cache: losing it costs one slow start, so a failure is logged, not shown.
+            QSaveFile f(indexPath());
+            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+                qCWarning(lcStore) << "cannot write the job index" << f.errorString();
+            lock.lock();
+            m_writing.clear();
+            m_idle.notify_all();
+            continue;
+        }
         if (m_pending.isEmpty())
             return; // stopping, and everything is written
         auto it = m_pending.begin();
@@ -110,6 +191,7 @@ QString JobStore::pathFor(const QString &id) const
 
 Error JobStore::save(const ExportJob &job) const
 {
+    Q_ASSERT(job.detailsLoaded);
     if (!QDir().mkpath(m_dir)) {
         //: %1 is a folder
         return Error::make(Error::Kind::Io,
@@ -139,39 +221,91 @@ void JobStore::remove(const QString &id)
     QFile::remove(pathFor(id));
 }
 
-JobStore::Loaded JobStore::loadAll() const
+QString JobStore::indexPath() const
 {
+    return m_dir + u"/index.cbor"_s;
+}
+
+std::optional<ExportJob> JobStore::load(const QString &id) const
+{
+    QString problem;
+    auto job = readJobFile(pathFor(id), &problem);
+    if (!job)
+        qCWarning(lcStore) << "cannot read job" << id << problem;
+    return job;
+}
+
+JobStore::Loaded JobStore::loadAll()
+{
+    flush();
     Loaded loaded;
     const QDir dir(m_dir);
+
+    // The index from the last start: id -> (file key, summary).
+    QHash<QString, QPair<FileKey, QCborMap>> index;
+    if (QFile f(indexPath()); f.open(QIODevice::ReadOnly)) {
+        const QCborMap root = QCborValue::fromCbor(f.readAll()).toMap();
+        if (root.value("format"_L1).toInteger() == kIndexFormat) {
+            const QCborArray entries = root.value("jobs"_L1).toArray();
+            index.reserve(entries.size());
+            for (const QCborValue &e : entries) {
+                const QCborMap m = e.toMap();
+                index.insert(m.value("id"_L1).toString(),
+                             {FileKey::fromCbor(m.value("key"_L1)), m.value("job"_L1).toMap()});
+            }
+        }
+    }
+
     const QStringList names = dir.entryList({u"*.json"_s}, QDir::Files);
     loaded.jobs.reserve(names.size());
+    QCborArray newIndex;
+    bool indexChanged = false;
     for (const QString &name : names) {
-        QFile f(dir.filePath(name));
-        QString problem;
-        if (!f.open(QIODevice::ReadOnly)) {
-            problem = f.errorString();
-        } else {
-            QJsonParseError error{};
-            const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
-            f.close();
-            if (error.error != QJsonParseError::NoError)
-                problem = error.errorString();
-            else if (auto job = ExportJob::fromJson(doc.object()))
+        const QString path = dir.filePath(name);
+        const QString id = name.chopped(5);
+        const FileKey key = keyOf(path);
+        if (const auto it = index.constFind(id);
+            it != index.cend() && key.isValid() && it->first == key) {
+            if (auto job = ExportJob::fromJson(it->second.toJsonObject());
+                job && job->isTerminal()) {
+                job->detailsLoaded = false;
                 loaded.jobs.append(std::move(*job));
-            else
-                problem = tr("not a job this version understands");
+                newIndex.append(
+                    QCborMap{{u"id"_s, id}, {u"key"_s, key.toCbor()}, {u"job"_s, it->second}});
+                continue;
+            }
         }
-        if (problem.isEmpty())
+        QString problem;
+        if (auto job = readJobFile(path, &problem)) {
+            if (job->isTerminal() && key.isValid()) {
+                newIndex.append(QCborMap{{u"id"_s, id},
+                                         {u"key"_s, key.toCbor()},
+                                         {u"job"_s, QCborMap::fromJsonObject(job->summaryJson())}});
+                indexChanged = true;
+            }
+            loaded.jobs.append(std::move(*job));
             continue;
+        }
         dir.mkpath(u"damaged"_s);
         const QString aside =
             dir.filePath(u"damaged/"_s + name + u'.' +
                          QDateTime::currentDateTimeUtc().toString(u"yyyyMMddhhmmss"_s));
-        QFile::rename(f.fileName(), aside);
+        QFile::rename(path, aside);
         //: %1 is a file name, %2 the reason, %3 where the file was moved
         loaded.problems.append(tr("The saved job %1 could not be read (%2); it was moved to %3.")
                                    .arg(name, problem, aside));
         qCWarning(lcStore) << "damaged job file moved aside:" << aside;
+    }
+    if (indexChanged || newIndex.size() != index.size()) {
+        const QByteArray bytes =
+            QCborMap{{u"format"_s, kIndexFormat}, {u"jobs"_s, newIndex}}.toCborValue().toCbor();
+        {
+            const std::lock_guard lock(m_mutex);
+            m_pendingIndex = bytes;
+            if (!m_writer.joinable())
+                m_writer = std::thread([this] { writerLoop(); });
+        }
+        m_wake.notify_one();
     }
     std::sort(loaded.jobs.begin(), loaded.jobs.end(),
               [](const ExportJob &a, const ExportJob &b) { return a.createdAt < b.createdAt; });

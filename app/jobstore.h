@@ -50,10 +50,17 @@ public:
         QList<ExportJob> jobs; ///< oldest first
         QStringList problems;  ///< translated, one per damaged file moved aside
     };
-    [[nodiscard]] Loaded loadAll() const;
+    /// Every job. A finished job whose file has not changed since the last start comes from the
+    /// index (`index.cbor`: summaries of finished jobs, keyed by each file's inode, size and
+    /// modification time) without its activity log and manifest (detailsLoaded false): ten
+    /// thousand old jobs then cost one file read, not ten thousand.
+    [[nodiscard]] Loaded loadAll();
+    /// One job, complete (its activity log and manifest too).
+    [[nodiscard]] std::optional<ExportJob> load(const QString &id) const;
 
 private:
     [[nodiscard]] QString pathFor(const QString &id) const;
+    [[nodiscard]] QString indexPath() const;
     void writerLoop();
 
     QString m_dir;
@@ -61,7 +68,8 @@ private:
     std::condition_variable m_wake; ///< work queued, or stop
     std::condition_variable m_idle; ///< a write finished
     QHash<QString, ExportJob> m_pending;
-    QString m_writing; ///< the id being written, empty when none
+    QByteArray m_pendingIndex; ///< a new index.cbor to write, empty when none
+    QString m_writing;         ///< the id being written, empty when none
     bool m_stop = false;
     std::thread m_writer;
     QPointer<QObject> m_errorContext;

@@ -1209,6 +1209,15 @@
         <translation>Programmet stoppede, mens eksporten blev startet. Vælg Prøv igen for at starte den igen.</translation>
     </message>
     <message>
+        <source>%1 was not complete on the disk after the computer restarted (it had not been written to the disk yet); it is downloaded again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 var ikke komplet på disken, da computeren blev startet igen (den var endnu ikke skrevet til disken); den hentes igen.</translation>
+    </message>
+    <message>
+        <source>Not complete on the disk after the computer restarted.</source>
+        <translation>Ikke komplet på disken, da computeren blev startet igen.</translation>
+    </message>
+    <message>
         <source>Choose a folder for the exported files.</source>
         <translation>Vælg en mappe til de eksporterede filer.</translation>
     </message>
@@ -1383,6 +1392,10 @@
 <context>
     <name>fbm::JobStore</name>
     <message>
+        <source>not a job this version understands</source>
+        <translation>ikke et job, som denne version forstår</translation>
+    </message>
+    <message>
         <source>Cannot create the folder %1 for the job list.</source>
         <extracomment>%1 is a folder</extracomment>
         <translation>Kan ikke oprette mappen %1 til joblisten.</translation>
@@ -1391,10 +1404,6 @@
         <source>Cannot save the job to %1: %2</source>
         <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
         <translation>Kan ikke gemme jobbet i %1: %2</translation>
-    </message>
-    <message>
-        <source>not a job this version understands</source>
-        <translation>ikke et job, som denne version forstår</translation>
     </message>
     <message>
         <source>The saved job %1 could not be read (%2); it was moved to %3.</source>

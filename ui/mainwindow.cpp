@@ -1636,7 +1636,8 @@ void MainWindow::showProblems(const QStringList &problems)
 void MainWindow::showJob(const QString &id)
 {
     m_currentId = id;
-    const ExportJob *j = m_manager->job(id);
+    // The activity log of an old job is read from disk only when someone looks at it.
+    const ExportJob *j = id.isEmpty() ? nullptr : m_manager->jobWithDetails(id);
     m_emptyDetails->setVisible(!j);
     m_detailsForm->setVisible(j);
     updateDetails(j);

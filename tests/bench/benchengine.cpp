@@ -376,7 +376,8 @@ int pollBareBench(const QStringList &args)
             QNetworkReply *reply = nam.get(request);
             QObject::connect(reply, &QNetworkReply::finished, &nam, [&, reply] {
                 reply->deleteLater();
-                const QUrl status = base.resolved(QUrl::fromEncoded(reply->rawHeader("Content-Location")));
+                const QUrl status =
+                    base.resolved(QUrl::fromEncoded(reply->rawHeader("Content-Location")));
                 QTimer::singleShot(1000, &nam, [&, status] { pollOnce(status); });
             });
         }

@@ -121,7 +121,7 @@ void TestCliCrash::killedFiftyTimesStillExact()
         QVERIFY(QFile::exists(QDir(out).filePath(u"manifest.json"_s)));
     }
     qInfo("%d kills over %d exports", kills, exports);
-    const fbm::JobStore store(dir.filePath(u"data/FHIR Bulk Monitor/fhir-bulk-monitor/cli-jobs"_s));
+    fbm::JobStore store(dir.filePath(u"data/FHIR Bulk Monitor/fhir-bulk-monitor/cli-jobs"_s));
     const fbm::JobStore::Loaded loaded = store.loadAll();
     QVERIFY2(loaded.problems.isEmpty(), qPrintable(loaded.problems.join(u'\n')));
     QVERIFY(!loaded.jobs.isEmpty());

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void parallelDownloadsAreBounded();
     void restartResumesPollingAndDownloads();
     void damagedStoreFileIsMovedAside();
+    void filesLostInAPowerCutAreFetchedAgain();
     void changesSinceLastExport();
     void twoRunningExportsNeverShareAFolder();
 };
@@ -774,6 +775,50 @@ void TestExportFlow::restartResumesPollingAndDownloads()
         return r.header("Range").startsWith("bytes=") &&
                r.header("Range").mid(6).chopped(1).toLongLong() >= partial;
     }));
+}
+
+void TestExportFlow::filesLostInAPowerCutAreFetchedAgain()
+{
+    // Files are renamed without waiting for the disk. A power cut can then leave a file short
+    // under its final name: after the reboot (another boot id) the sizes are checked once.
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 3));
+    fx.manager->setBootId(u"boot-1"_s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QCOMPARE(fx.job(id).unsyncedBootId, u"boot-1"_s);
+    const QString lost = QDir(fx.outDir()).filePath(fx.job(id).files.at(1).relativePath);
+    const int requestsBefore = int(fx.server.requests().size());
+
+    // The same boot: the page cache still has everything, nothing is checked or fetched.
+    fx.restartManager();
+    fx.manager->setBootId(u"boot-1"_s);
+    fx.manager->restore();
+    QCOMPARE(fx.job(id).state, JobState::Saved);
+    QCOMPARE(fx.job(id).unsyncedBootId, u"boot-1"_s);
+
+    // The power cut: the disk had only part of one file.
+    QVERIFY(QFile::resize(lost, 10));
+    fx.restartManager();
+    fx.manager->setBootId(u"boot-2"_s);
+    fx.manager->restore();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString diff = fx.compareAllFiles(id);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // Only the lost file was fetched again, and the log says why.
+    QCOMPARE(int(fx.server.requests().size()), requestsBefore + 1);
+    const ExportJob *j = fx.manager->jobWithDetails(id);
+    QVERIFY(std::any_of(j->activity.cbegin(), j->activity.cend(), [](const ActivityEntry &e) {
+        return e.note.contains(u"after the computer restarted"_s);
+    }));
+    QCOMPARE(j->unsyncedBootId, u"boot-2"_s); // the file fetched again, in this boot
+    // The next reboot finds everything complete: nothing fetched, and never checked again.
+    fx.restartManager();
+    fx.manager->setBootId(u"boot-3"_s);
+    fx.manager->restore();
+    QCOMPARE(fx.job(id).state, JobState::Saved);
+    QVERIFY(fx.job(id).unsyncedBootId.isEmpty());
+    QCOMPARE(int(fx.server.requests().size()), requestsBefore + 1);
 }
 
 void TestExportFlow::damagedStoreFileIsMovedAside()

@@ -1,0 +1,316 @@
+// The job store on real files: writes on its writer thread (newest copy wins, ordered with
+// remove and flush, failures reported), and the index of finished jobs that makes a start with
+// thousands of old jobs fast without losing their activity logs.
+
+#include "jobmanager.h"
+#include "jobstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace fbm;
+
+namespace {
+
+ExportJob makeJob(JobState state, int activityEntries = 3)
+{
+    ExportJob j;
+    j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    j.serverName = u"Test server"_s;
+    j.request.base = QUrl(u"https://fhir.example.org/fhir"_s);
+    j.kickoffUrl = QUrl(u"https://fhir.example.org/fhir/$export"_s);
+    j.statusUrl = QUrl(u"https://fhir.example.org/fhir/jobs/1/status"_s);
+    j.state = state;
+    j.createdAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+    if (state == JobState::Saved || state == JobState::Failed) {
+        j.completedAt = j.createdAt.addSecs(60);
+        j.finishedAt = j.createdAt.addSecs(120);
+    }
+    j.outDir = u"/tmp/out"_s;
+    j.manifestJson = R"({"transactionTime":"2026-01-01T00:00:00Z","output":[]})"_ba;
+    ExportFile f;
+    f.type = u"Patient"_s;
+    f.url = QUrl(u"https://files.example.org/Patient.1.ndjson"_s);
+    f.relativePath = u"Patient.1.ndjson"_s;
+    f.state = FileState::Saved;
+    f.bytes = 1234;
+    f.lines = 10;
+    j.files.append(f);
+    for (int i = 0; i < activityEntries; ++i) {
+        ActivityEntry e;
+        e.at = j.createdAt.addSecs(i);
+        e.method = "GET";
+        e.url = j.statusUrl;
+        e.status = 202;
+        j.activity.append(e);
+    }
+    return j;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+const ExportJob *findJob(const JobStore::Loaded &loaded, const QString &id)
+{
+    for (const ExportJob &j : loaded.jobs) {
+        if (j.id == id)
+            return &j;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestJobStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void saveLaterWritesAndNewestCopyWins();
+    void removeDropsAQueuedWrite();
+    void writeFailureReachesTheHandler();
+    void finishedJobsComeFromTheIndex();
+    void changedJobFileIsReadAgain();
+    void damagedIndexIsIgnored();
+    void deletedJobLeavesTheIndex();
+    void summaryIsNeverWrittenOverTheFullJob();
+    void managerLoadsDetailsOnDemand();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    [[nodiscard]] QString storeDir() const { return m_dir->path() + u"/store"_s; }
+};
+
+void TestJobStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestJobStore::saveLaterWritesAndNewestCopyWins()
+{
+    JobStore store(storeDir());
+    QStringList ids;
+    for (int i = 0; i < 200; ++i) {
+        ExportJob j = makeJob(JobState::Running);
+        j.progressText = u"first"_s;
+        store.saveLater(j);
+        j.progressText = u"second %1"_s.arg(i);
+        store.saveLater(j);
+        ids << j.id;
+    }
+    store.flush();
+    for (int i = 0; i < ids.size(); ++i) {
+        const QJsonObject o = readJson(storeDir() + u'/' + ids.at(i) + u".json"_s);
+        QCOMPARE(o.value("progress"_L1).toString(), u"second %1"_s.arg(i));
+        QCOMPARE(o.value("activity"_L1).toArray().size(), 3);
+    }
+    // Nothing but the job files: no temporary file left behind.
+    QCOMPARE(QDir(storeDir()).entryList(QDir::Files).size(), 200);
+}
+
+void TestJobStore::removeDropsAQueuedWrite()
+{
+    JobStore store(storeDir());
+    // Enough queued writes that the last ones are still waiting when remove() comes.
+    QList<ExportJob> jobs;
+    for (int i = 0; i < 300; ++i) {
+        jobs << makeJob(JobState::Running, 50);
+        store.saveLater(jobs.last());
+    }
+    for (const ExportJob &j : std::as_const(jobs))
+        store.remove(j.id);
+    store.flush();
+    QCOMPARE(QDir(storeDir()).entryList({u"*.json"_s}, QDir::Files), QStringList());
+}
+
+void TestJobStore::writeFailureReachesTheHandler()
+{
+    // A file where the store's folder should be: no job can be written.
+    QFile blocker(storeDir());
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    JobStore store(storeDir());
+    QStringList messages;
+    QObject context;
+    store.setErrorHandler(&context, [&](const QString &m) { messages << m; });
+    store.saveLater(makeJob(JobState::Running));
+    store.flush();
+    QTRY_COMPARE(messages.size(), 1);
+    QVERIFY2(messages.first().contains(storeDir()), qPrintable(messages.first()));
+}
+
+void TestJobStore::finishedJobsComeFromTheIndex()
+{
+    const ExportJob saved = makeJob(JobState::Saved, 13);
+    const ExportJob running = makeJob(JobState::Running, 5);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+        QVERIFY(!store.save(running).isError());
+        // The first start reads every file and writes the index.
+        const JobStore::Loaded first = store.loadAll();
+        QCOMPARE(first.jobs.size(), 2);
+        QVERIFY(findJob(first, saved.id)->detailsLoaded);
+        QCOMPARE(findJob(first, saved.id)->activity.size(), 13);
+        store.flush();
+        QVERIFY(QFile::exists(storeDir() + u"/index.cbor"_s));
+    }
+    JobStore store(storeDir());
+    const JobStore::Loaded second = store.loadAll();
+    QCOMPARE(second.problems, QStringList());
+    QCOMPARE(second.jobs.size(), 2);
+    const ExportJob *s = findJob(second, saved.id);
+    QVERIFY(s);
+    QVERIFY(!s->detailsLoaded);
+    QVERIFY(s->activity.isEmpty());
+    QVERIFY(s->manifestJson.isEmpty());
+    // Everything the job list shows is there.
+    QCOMPARE(s->state, JobState::Saved);
+    QCOMPARE(s->serverName, saved.serverName);
+    QCOMPARE(s->statusUrl, saved.statusUrl);
+    QCOMPARE(s->createdAt, saved.createdAt);
+    QCOMPARE(s->finishedAt, saved.finishedAt);
+    QCOMPARE(s->files.size(), 1);
+    QCOMPARE(s->bytesSaved(), qint64(1234));
+    // A job still running is always read whole.
+    const ExportJob *r = findJob(second, running.id);
+    QVERIFY(r && r->detailsLoaded);
+    QCOMPARE(r->activity.size(), 5);
+    // The details are one load away.
+    const auto full = store.load(saved.id);
+    QVERIFY(full);
+    QCOMPARE(full->activity.size(), 13);
+    QCOMPARE(full->manifestJson, saved.manifestJson);
+}
+
+void TestJobStore::changedJobFileIsReadAgain()
+{
+    ExportJob saved = makeJob(JobState::Failed);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+        (void)store.loadAll();
+        store.flush();
+    }
+    // Another version of the file (a new inode, as every QSaveFile commit makes), same size.
+    saved.lastError = u"changed x"_s;
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+        QCOMPARE(store.loadAll().jobs.first().lastError, u"changed x"_s); // indexed now
+        store.flush();
+    }
+    saved.lastError = u"changed y"_s;
+    JobStore store(storeDir());
+    QVERIFY(!store.save(saved).isError());
+    const JobStore::Loaded loaded = store.loadAll();
+    const ExportJob *j = findJob(loaded, saved.id);
+    QVERIFY(j);
+    QCOMPARE(j->lastError, u"changed y"_s);
+    QVERIFY(j->detailsLoaded);
+}
+
+void TestJobStore::damagedIndexIsIgnored()
+{
+    const ExportJob saved = makeJob(JobState::Saved);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+        (void)store.loadAll();
+        store.flush();
+    }
+    QFile index(storeDir() + u"/index.cbor"_s);
+    QVERIFY(index.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    index.write("\xff\x00 not cbor at all");
+    index.close();
+    JobStore store(storeDir());
+    const JobStore::Loaded loaded = store.loadAll();
+    QCOMPARE(loaded.problems, QStringList());
+    QCOMPARE(loaded.jobs.size(), 1);
+    QVERIFY(loaded.jobs.first().detailsLoaded);
+    QCOMPARE(loaded.jobs.first().activity.size(), 3);
+    // And a good index replaces it.
+    store.flush();
+    JobStore again(storeDir());
+    QVERIFY(!again.loadAll().jobs.first().detailsLoaded);
+}
+
+void TestJobStore::deletedJobLeavesTheIndex()
+{
+    const ExportJob a = makeJob(JobState::Saved);
+    const ExportJob b = makeJob(JobState::Saved);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(a).isError());
+        QVERIFY(!store.save(b).isError());
+        (void)store.loadAll();
+        store.remove(a.id);
+    }
+    JobStore store(storeDir());
+    const JobStore::Loaded loaded = store.loadAll();
+    QCOMPARE(loaded.jobs.size(), 1);
+    QCOMPARE(loaded.jobs.first().id, b.id);
+}
+
+void TestJobStore::summaryIsNeverWrittenOverTheFullJob()
+{
+    const ExportJob saved = makeJob(JobState::Saved, 7);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+        (void)store.loadAll();
+    }
+    JobStore store(storeDir());
+    const JobStore::Loaded loaded = store.loadAll();
+    QVERIFY(!loaded.jobs.first().detailsLoaded);
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(u"not saving job .* without its details"_s));
+    store.saveLater(loaded.jobs.first());
+    store.flush();
+    const QJsonObject o = readJson(storeDir() + u'/' + saved.id + u".json"_s);
+    QCOMPARE(o.value("activity"_L1).toArray().size(), 7);
+}
+
+void TestJobStore::managerLoadsDetailsOnDemand()
+{
+    const ExportJob saved = makeJob(JobState::Saved, 9);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+        (void)store.loadAll(); // writes the index
+    }
+    QNetworkAccessManager nam;
+    JobStore store(storeDir());
+    {
+        JobManager manager(&nam, &store);
+        QCOMPARE(manager.restore(), QStringList());
+        QVERIFY(!manager.job(saved.id)->detailsLoaded);
+        const ExportJob *j = manager.jobWithDetails(saved.id);
+        QVERIFY(j && j->detailsLoaded);
+        QCOMPARE(j->activity.size(), 9);
+        QCOMPARE(j->manifestJson, saved.manifestJson);
+        // Loading the details wrote nothing over the file.
+        manager.waitForSaves();
+    }
+    const QJsonObject o = readJson(storeDir() + u'/' + saved.id + u".json"_s);
+    QCOMPARE(o.value("activity"_L1).toArray().size(), 9);
+    QCOMPARE(o.value("state"_L1).toString(), u"saved"_s);
+}
+
+QTEST_GUILESS_MAIN(TestJobStore)
+#include "tst_jobstore.moc"
