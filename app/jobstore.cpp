@@ -1,8 +1,5 @@
 #include "jobstore.h"
 
-#include <QCborArray>
-#include <QCborMap>
-#include <QCborValue>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -28,7 +25,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::JobStore", text);
 }
 
-constexpr int kIndexFormat = 1;
+// index.jobs: the first line is kIndexHeader, then one line per finished job:
+//   <id> <inode> <size> <mtime ns> <the job's summaryJson(), compact>
+// Compact JSON has no line breaks, so the file is read once and parsed in place.
+constexpr char kIndexHeader[] = "fhir-bulk-monitor job index 1";
 
 /// What identifies one version of a job file: QSaveFile gives every version a new inode.
 struct FileKey
@@ -38,19 +38,68 @@ struct FileKey
     qint64 mtimeNs = -1;
 
     [[nodiscard]] bool isValid() const { return inode >= 0; }
-    [[nodiscard]] QCborArray toCbor() const { return {inode, size, mtimeNs}; }
-    [[nodiscard]] static FileKey fromCbor(const QCborValue &v)
-    {
-        const QCborArray a = v.toArray();
-        return a.size() == 3
-                   ? FileKey{a.at(0).toInteger(-1), a.at(1).toInteger(-1), a.at(2).toInteger(-1)}
-                   : FileKey{};
-    }
     friend bool operator==(const FileKey &a, const FileKey &b)
     {
         return a.inode == b.inode && a.size == b.size && a.mtimeNs == b.mtimeNs;
     }
 };
+
+struct IndexEntry
+{
+    FileKey key;
+    QByteArray summary; ///< compact JSON
+};
+
+/// The previous index: id -> entry. Anything malformed is skipped (the file is only a cache).
+QHash<QString, IndexEntry> readIndex(const QString &path)
+{
+    QHash<QString, IndexEntry> index;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return index;
+    const QByteArray bytes = f.readAll();
+    const QByteArrayView all(bytes);
+    qsizetype eol = all.indexOf('\n');
+    if (eol < 0 || all.first(eol) != QByteArrayView(kIndexHeader))
+        return index;
+    index.reserve(all.count('\n'));
+    for (qsizetype start = eol + 1; start < all.size(); start = eol + 1) {
+        eol = all.indexOf('\n', start);
+        if (eol < 0)
+            break; // a last line without its line break was cut short
+        QByteArrayView line = all.sliced(start, eol - start);
+        QByteArrayView fields[4];
+        bool ok = true;
+        for (QByteArrayView &field : fields) {
+            const qsizetype space = line.indexOf(' ');
+            if (space <= 0) {
+                ok = false;
+                break;
+            }
+            field = line.first(space);
+            line = line.sliced(space + 1);
+        }
+        if (!ok || line.isEmpty())
+            continue;
+        IndexEntry e;
+        bool a = false;
+        bool b = false;
+        bool c = false;
+        e.key = {fields[1].toLongLong(&a), fields[2].toLongLong(&b), fields[3].toLongLong(&c)};
+        if (!a || !b || !c)
+            continue;
+        e.summary = line.toByteArray();
+        index.insert(QString::fromLatin1(fields[0]), std::move(e));
+    }
+    return index;
+}
+
+QByteArray indexLine(const QString &id, const FileKey &key, const QByteArray &summary)
+{
+    return id.toLatin1() + ' ' + QByteArray::number(key.inode) + ' ' +
+           QByteArray::number(key.size) + ' ' + QByteArray::number(key.mtimeNs) + ' ' + summary +
+           '\n';
+}
 
 FileKey keyOf(const QString &path)
 {
@@ -223,7 +272,7 @@ void JobStore::remove(const QString &id)
 
 QString JobStore::indexPath() const
 {
-    return m_dir + u"/index.cbor"_s;
+    return m_dir + u"/index.jobs"_s;
 }
 
 std::optional<ExportJob> JobStore::load(const QString &id) const
@@ -242,46 +291,34 @@ JobStore::Loaded JobStore::loadAll()
     const QDir dir(m_dir);
 
     // The index from the last start: id -> (file key, summary).
-    QHash<QString, QPair<FileKey, QCborMap>> index;
-    if (QFile f(indexPath()); f.open(QIODevice::ReadOnly)) {
-        const QCborMap root = QCborValue::fromCbor(f.readAll()).toMap();
-        if (root.value("format"_L1).toInteger() == kIndexFormat) {
-            const QCborArray entries = root.value("jobs"_L1).toArray();
-            index.reserve(entries.size());
-            for (const QCborValue &e : entries) {
-                const QCborMap m = e.toMap();
-                index.insert(m.value("id"_L1).toString(),
-                             {FileKey::fromCbor(m.value("key"_L1)), m.value("job"_L1).toMap()});
-            }
-        }
-    }
+    const QHash<QString, IndexEntry> index = readIndex(indexPath());
 
     const QStringList names = dir.entryList({u"*.json"_s}, QDir::Files);
     loaded.jobs.reserve(names.size());
-    QCborArray newIndex;
+    QList<QPair<QString, IndexEntry>> newIndex;
+    newIndex.reserve(names.size());
     bool indexChanged = false;
     for (const QString &name : names) {
         const QString path = dir.filePath(name);
         const QString id = name.chopped(5);
         const FileKey key = keyOf(path);
         if (const auto it = index.constFind(id);
-            it != index.cend() && key.isValid() && it->first == key) {
-            if (auto job = ExportJob::fromJson(it->second.toJsonObject());
-                job && job->isTerminal()) {
+            it != index.cend() && key.isValid() && it->key == key) {
+            QJsonParseError error{};
+            const QJsonDocument doc = QJsonDocument::fromJson(it->summary, &error);
+            if (auto job = ExportJob::fromJson(doc.object()); job && job->isTerminal()) {
                 job->detailsLoaded = false;
                 loaded.jobs.append(std::move(*job));
-                newIndex.append(
-                    QCborMap{{u"id"_s, id}, {u"key"_s, key.toCbor()}, {u"job"_s, it->second}});
+                newIndex.append({id, *it});
                 continue;
             }
         }
+        indexChanged = true;
         QString problem;
         if (auto job = readJobFile(path, &problem)) {
             if (job->isTerminal() && key.isValid()) {
-                newIndex.append(QCborMap{{u"id"_s, id},
-                                         {u"key"_s, key.toCbor()},
-                                         {u"job"_s, QCborMap::fromJsonObject(job->summaryJson())}});
-                indexChanged = true;
+                newIndex.append(
+                    {id, {key, QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
             }
             loaded.jobs.append(std::move(*job));
             continue;
@@ -297,11 +334,12 @@ JobStore::Loaded JobStore::loadAll()
         qCWarning(lcStore) << "damaged job file moved aside:" << aside;
     }
     if (indexChanged || newIndex.size() != index.size()) {
-        const QByteArray bytes =
-            QCborMap{{u"format"_s, kIndexFormat}, {u"jobs"_s, newIndex}}.toCborValue().toCbor();
+        QByteArray bytes = QByteArray(kIndexHeader) + '\n';
+        for (const auto &[id, entry] : std::as_const(newIndex))
+            bytes += indexLine(id, entry.key, entry.summary);
         {
             const std::lock_guard lock(m_mutex);
-            m_pendingIndex = bytes;
+            m_pendingIndex = std::move(bytes);
             if (!m_writer.joinable())
                 m_writer = std::thread([this] { writerLoop(); });
         }

@@ -51,7 +51,7 @@ public:
         QStringList problems;  ///< translated, one per damaged file moved aside
     };
     /// Every job. A finished job whose file has not changed since the last start comes from the
-    /// index (`index.cbor`: summaries of finished jobs, keyed by each file's inode, size and
+    /// index (`index.jobs`: summaries of finished jobs, keyed by each file's inode, size and
     /// modification time) without its activity log and manifest (detailsLoaded false): ten
     /// thousand old jobs then cost one file read, not ten thousand.
     [[nodiscard]] Loaded loadAll();
@@ -68,7 +68,7 @@ private:
     std::condition_variable m_wake; ///< work queued, or stop
     std::condition_variable m_idle; ///< a write finished
     QHash<QString, ExportJob> m_pending;
-    QByteArray m_pendingIndex; ///< a new index.cbor to write, empty when none
+    QByteArray m_pendingIndex; ///< a new index.jobs to write, empty when none
     QString m_writing;         ///< the id being written, empty when none
     bool m_stop = false;
     std::thread m_writer;

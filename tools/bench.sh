@@ -331,7 +331,7 @@ if want 6; then
     fi
     # The first start reads every job file and writes the index of finished jobs; every later
     # start reads the index. Both are shown; the target is for a normal (later) start.
-    rm -f "$WORK/startup/store/index.cbor" "$WORK/startup/ui.ini"
+    rm -f "$WORK/startup/store/index.jobs" "$WORK/startup/ui.ini"
     "$GUI" startup "$WORK/startup/store" "$WORK/startup" >"$WORK/startup-first.out"
     first=$(result "$WORK/startup-first.out" startup_window_shown_ms)
     log "  6. first start (no index): $(tr '\n' ' ' <"$WORK/startup-first.out")"

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void writeFailureReachesTheHandler();
     void finishedJobsComeFromTheIndex();
     void changedJobFileIsReadAgain();
+    void damagedIndexIsIgnored_data();
     void damagedIndexIsIgnored();
     void deletedJobLeavesTheIndex();
     void summaryIsNeverWrittenOverTheFullJob();
@@ -168,7 +169,7 @@ void TestJobStore::finishedJobsComeFromTheIndex()
         QVERIFY(findJob(first, saved.id)->detailsLoaded);
         QCOMPARE(findJob(first, saved.id)->activity.size(), 13);
         store.flush();
-        QVERIFY(QFile::exists(storeDir() + u"/index.cbor"_s));
+        QVERIFY(QFile::exists(storeDir() + u"/index.jobs"_s));
     }
     JobStore store(storeDir());
     const JobStore::Loaded second = store.loadAll();
@@ -225,6 +226,13 @@ void TestJobStore::changedJobFileIsReadAgain()
     QVERIFY(j->detailsLoaded);
 }
 
+void TestJobStore::damagedIndexIsIgnored_data()
+{
+    QTest::addColumn<int>("damage");
+    QTest::newRow("not an index") << 0;
+    QTest::newRow("summary cut short") << 1;
+}
+
 void TestJobStore::damagedIndexIsIgnored()
 {
     const ExportJob saved = makeJob(JobState::Saved);
@@ -234,9 +242,21 @@ void TestJobStore::damagedIndexIsIgnored()
         (void)store.loadAll();
         store.flush();
     }
-    QFile index(storeDir() + u"/index.cbor"_s);
-    QVERIFY(index.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    index.write("\xff\x00 not cbor at all");
+    QFETCH(int, damage);
+    QFile index(storeDir() + u"/index.jobs"_s);
+    QVERIFY(index.open(QIODevice::ReadWrite));
+    QByteArray bytes = index.readAll();
+    QCOMPARE(bytes.count('\n'), 2); // the header and one job
+    if (damage == 0) {
+        bytes = "\xff\x00 not an index at all";
+    } else {
+        // The right file key, but the summary cut short.
+        bytes.chop(20);
+        bytes += '\n';
+    }
+    QVERIFY(index.resize(0));
+    index.seek(0);
+    index.write(bytes);
     index.close();
     JobStore store(storeDir());
     const JobStore::Loaded loaded = store.loadAll();
