@@ -100,6 +100,7 @@ void FileDownload::start()
     call.withAuth = m_options.withToken;
     call.timeoutMs = m_options.timeoutMs;
     call.headers.append({"Accept"_ba, "application/fhir+ndjson"_ba});
+    call.readBufferSize = kReadBuffer;
     if (m_resumeFrom > 0) {
         // Byte offsets only mean something in the unencoded representation.
         call.headers.append(
@@ -151,8 +152,6 @@ void FileDownload::onResponseStarted(int status)
         m_partComplete = range == QByteArray("bytes */" + QByteArray::number(m_resumeFrom));
     }
     if (m_accepting) {
-        if (QNetworkReply *reply = m_transfer->reply())
-            reply->setReadBufferSize(kReadBuffer);
         const QByteArray type = m_transfer->header("Content-Type").toLower();
         m_binaryJson =
             type.startsWith("application/fhir+json") || type.startsWith("application/json");

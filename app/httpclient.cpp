@@ -285,6 +285,8 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     else
         reply = nam->sendCustomRequest(request, m_call.method, m_call.body);
     m_reply = reply;
+    if (!m_buffered && m_call.readBufferSize > 0)
+        reply->setReadBufferSize(m_call.readBufferSize);
     reply->setProperty("fbmSentHeaders", QVariant::fromValue(redactHeaders(sent)));
     connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);

@@ -28,6 +28,9 @@ struct HttpCall
     int timeoutMs = 60000; ///< transfer timeout: no byte for this long aborts the request
     qint64 maxBodyBytes = qint64(64) << 20; ///< buffered calls refuse larger answers
     int maxRedirects = 5;
+    /// Streamed calls: what the network layer may read ahead of the reader (0: unbounded). Set
+    /// before the request starts, so that even the first bytes respect it.
+    qint64 readBufferSize = 0;
     /// Receives one entry per HTTP exchange (each redirect hop is one).
     std::function<void(const ActivityEntry &)> log;
 };

@@ -281,6 +281,7 @@ QString JobManager::addJob(ExportJob job)
 {
     const QString id = job.id;
     m_jobs.insert(id, std::move(job));
+    ++m_layoutGeneration;
     m_order.append(id);
     Q_EMIT jobAdded(id);
     changed(id, JobField::All, true);
@@ -306,6 +307,7 @@ void JobManager::adopt(ExportJob j)
     const QDateTime now = m_clock->now();
     const QString id = j.id;
     m_jobs.insert(id, std::move(j));
+    ++m_layoutGeneration;
     m_order.append(id);
     Q_EMIT jobAdded(id);
     if (const QString boot = m_jobs.value(id).unsyncedBootId; !boot.isEmpty() && boot != m_bootId)
@@ -985,6 +987,7 @@ void JobManager::remove(const QString &id)
     m_scheduler->cancel(id);
     stopDownloads(id, tr("Removed."));
     m_jobs.remove(id);
+    ++m_layoutGeneration;
     m_order.removeAll(id);
     m_runtime.remove(id);
     m_dirty.remove(id);

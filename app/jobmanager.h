@@ -107,6 +107,9 @@ public:
     /// The job with its activity log and manifest, read from the store when not yet loaded.
     [[nodiscard]] const ExportJob *jobWithDetails(const QString &id);
     [[nodiscard]] QStringList jobIds() const { return m_order; }
+    /// Changes whenever a job is added or removed: a pointer from job() stays valid until then
+    /// (views cache it to avoid a hash lookup per cell).
+    [[nodiscard]] quint64 layoutGeneration() const { return m_layoutGeneration; }
     [[nodiscard]] const Clock *clock() const { return m_clock; }
     /// The transaction time of the newest completed export for this profile (for "changes since
     /// my last export").
@@ -169,6 +172,7 @@ private:
     ClientProvider m_clientProvider;
     std::unique_ptr<Scheduler> m_scheduler;
     QHash<QString, ExportJob> m_jobs;
+    quint64 m_layoutGeneration = 0;
     QStringList m_order;
     QHash<QString, std::shared_ptr<Runtime>> m_runtime;
     QHash<QString, HttpClient *> m_defaultClients;

@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -295,42 +296,78 @@ JobStore::Loaded JobStore::loadAll()
 
     const QStringList names = dir.entryList({u"*.json"_s}, QDir::Files);
     loaded.jobs.reserve(names.size());
+
+    // Which files the index still describes (same inode, size and time)...
+    struct Candidate
+    {
+        QString name;
+        QString id;
+        FileKey key;
+        const IndexEntry *entry = nullptr; ///< null: read the file
+    };
+    std::vector<Candidate> candidates;
+    candidates.reserve(size_t(names.size()));
+    for (const QString &name : names) {
+        Candidate c{name, name.chopped(5), keyOf(dir.filePath(name))};
+        if (const auto it = index.constFind(c.id);
+            it != index.cend() && c.key.isValid() && it->key == c.key)
+            c.entry = &it.value();
+        candidates.push_back(std::move(c));
+    }
+    // ... their summaries parsed on two cores (half of a start with thousands of old jobs) ...
+    std::vector<std::optional<ExportJob>> summaries(candidates.size());
+    const auto parse = [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            if (!candidates[i].entry)
+                continue;
+            auto job =
+                ExportJob::fromJson(QJsonDocument::fromJson(candidates[i].entry->summary).object());
+            if (job && job->isTerminal()) {
+                job->detailsLoaded = false;
+                summaries[i] = std::move(job);
+            }
+        }
+    };
+    const size_t half = candidates.size() / 2;
+    if (candidates.size() >= 512 && std::thread::hardware_concurrency() > 1) {
+        std::thread other(parse, half, candidates.size());
+        parse(0, half);
+        other.join();
+    } else {
+        parse(0, candidates.size());
+    }
+
+    // ... and the rest read whole.
     QList<QPair<QString, IndexEntry>> newIndex;
     newIndex.reserve(names.size());
     bool indexChanged = false;
-    for (const QString &name : names) {
-        const QString path = dir.filePath(name);
-        const QString id = name.chopped(5);
-        const FileKey key = keyOf(path);
-        if (const auto it = index.constFind(id);
-            it != index.cend() && key.isValid() && it->key == key) {
-            QJsonParseError error{};
-            const QJsonDocument doc = QJsonDocument::fromJson(it->summary, &error);
-            if (auto job = ExportJob::fromJson(doc.object()); job && job->isTerminal()) {
-                job->detailsLoaded = false;
-                loaded.jobs.append(std::move(*job));
-                newIndex.append({id, *it});
-                continue;
-            }
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate &c = candidates[i];
+        if (summaries[i]) {
+            loaded.jobs.append(std::move(*summaries[i]));
+            newIndex.append({c.id, *c.entry});
+            continue;
         }
         indexChanged = true;
+        const QString path = dir.filePath(c.name);
         QString problem;
         if (auto job = readJobFile(path, &problem)) {
-            if (job->isTerminal() && key.isValid()) {
+            if (job->isTerminal() && c.key.isValid()) {
                 newIndex.append(
-                    {id, {key, QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
+                    {c.id,
+                     {c.key, QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
             }
             loaded.jobs.append(std::move(*job));
             continue;
         }
         dir.mkpath(u"damaged"_s);
         const QString aside =
-            dir.filePath(u"damaged/"_s + name + u'.' +
+            dir.filePath(u"damaged/"_s + c.name + u'.' +
                          QDateTime::currentDateTimeUtc().toString(u"yyyyMMddhhmmss"_s));
         QFile::rename(path, aside);
         //: %1 is a file name, %2 the reason, %3 where the file was moved
         loaded.problems.append(tr("The saved job %1 could not be read (%2); it was moved to %3.")
-                                   .arg(name, problem, aside));
+                                   .arg(c.name, problem, aside));
         qCWarning(lcStore) << "damaged job file moved aside:" << aside;
     }
     if (indexChanged || newIndex.size() != index.size()) {

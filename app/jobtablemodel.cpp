@@ -208,13 +208,24 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+const ExportJob *JobTableModel::jobOf(const Row &row) const
+{
+    // A sort of 10,000 rows asks for ~300,000 cells: one hash lookup per row, not per cell.
+    const quint64 layout = m_manager->layoutGeneration();
+    if (row.jobLayout != layout) {
+        row.job = m_manager->job(row.id);
+        row.jobLayout = layout;
+    }
+    return row.job;
+}
+
 QVariant JobTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         !m_manager)
         return {};
     const Row &row = m_rows[size_t(index.row())];
-    const ExportJob *job = m_manager->job(row.id);
+    const ExportJob *job = jobOf(row);
     if (!job)
         return {};
     switch (role) {

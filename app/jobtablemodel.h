@@ -92,6 +92,8 @@ private:
     struct Row
     {
         QString id;
+        mutable const ExportJob *job = nullptr; ///< valid while the manager's layout is jobLayout
+        mutable quint64 jobLayout = ~quint64(0);
         bool waiting = false;   ///< counts down to a poll: NextCheck changes every second
         bool live = false;      ///< Elapsed or Expires still change with time
         bool soon = false;      ///< ExpiringSoonRole as last published
@@ -116,6 +118,7 @@ private:
     [[nodiscard]] QVariant toolTip(const ExportJob &job, int column, const QDateTime &now) const;
     [[nodiscard]] QVariant sortValue(const ExportJob &job, int column, const QDateTime &now) const;
     [[nodiscard]] QDateTime now() const;
+    [[nodiscard]] const ExportJob *jobOf(const Row &row) const;
 
     QPointer<JobManager> m_manager;
     std::vector<Row> m_rows;
