@@ -356,6 +356,10 @@ JobStore::Loaded JobStore::loadAll()
                 newIndex.append(
                     {c.id,
                      {c.key, QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
+                // Kept as the index will give it next time: the details stay on disk.
+                job->activity.clear();
+                job->manifestJson.clear();
+                job->detailsLoaded = false;
             }
             loaded.jobs.append(std::move(*job));
             continue;
