@@ -322,7 +322,8 @@ JobStore::Loaded JobStore::loadAll()
                 continue;
             auto job =
                 ExportJob::fromJson(QJsonDocument::fromJson(candidates[i].entry->summary).object());
-            if (job && job->isTerminal()) {
+            // A summary must describe this very file: finished, and under the same id.
+            if (job && job->isTerminal() && job->id == candidates[i].id) {
                 job->detailsLoaded = false;
                 summaries[i] = std::move(job);
             }

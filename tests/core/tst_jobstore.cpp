@@ -233,6 +233,7 @@ void TestJobStore::damagedIndexIsIgnored_data()
     QTest::addColumn<int>("damage");
     QTest::newRow("not an index") << 0;
     QTest::newRow("summary cut short") << 1;
+    QTest::newRow("summary of another job") << 2;
 }
 
 void TestJobStore::damagedIndexIsIgnored()
@@ -251,6 +252,13 @@ void TestJobStore::damagedIndexIsIgnored()
     QCOMPARE(bytes.count('\n'), 2); // the header and one job
     if (damage == 0) {
         bytes = "\xff\x00 not an index at all";
+    } else if (damage == 2) {
+        // The right file key, but the summary of another job.
+        const QByteArray other = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+        const QByteArray from = "\"id\":\"" + saved.id.toLatin1() + '"';
+        const QByteArray to = "\"id\":\"" + other + '"';
+        bytes.replace(from, to);
+        QVERIFY(bytes.contains(other));
     } else {
         // The right file key, but the summary cut short.
         bytes.chop(20);
