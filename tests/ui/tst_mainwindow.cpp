@@ -385,6 +385,20 @@ void TestMainWindow::detailsPaneFilesResourcesActivity()
     QVERIFY2(curl.startsWith(u"curl"_s), qPrintable(curl));
     QVERIFY(curl.contains(u"$export"_s));
     QVERIFY(!curl.contains(u"Bearer "_s) || curl.contains(u"$TOKEN"_s));
+
+    // After a restart the finished job comes from the store's index without its activity log;
+    // selecting it reads the log from disk, and the pane shows the same entries.
+    const int entries = activity->topLevelItemCount();
+    gui.restart();
+    QVERIFY(gui.window->currentJobId().isEmpty());
+    QVERIFY(!gui.job(id)->detailsLoaded);
+    QVERIFY(gui.job(id)->activity.isEmpty());
+    QCOMPARE(gui.cellText(id, JobTableModel::Files), u"3 / 3"_s);
+    gui.window->selectJob(id);
+    QVERIFY(gui.job(id)->detailsLoaded);
+    QCOMPARE(gui.child<QTreeWidget>(u"activityList"_s)->topLevelItemCount(), entries);
+    QCOMPARE(gui.child<QTableWidget>(u"filesTable"_s)->rowCount(), 3);
+    QCOMPARE(gui.child<QLineEdit>(u"detail-request"_s)->text(), gui.job(id)->kickoffUrl.toString());
 }
 
 void TestMainWindow::doubleClickOpensTheFolderOfASavedJob()
