@@ -149,6 +149,12 @@ QString formatDateTime(const QDateTime &when)
                                      timeFormat(locale, false));
 }
 
+QString formatTime(const QTime &when, bool seconds)
+{
+    const QLocale locale;
+    return locale.toString(when, timeFormat(locale, seconds));
+}
+
 QString formatDateTimeSeconds(const QDateTime &when)
 {
     const QLocale locale;

@@ -50,5 +50,7 @@ void removeTranslations(QCoreApplication &app);
 [[nodiscard]] QString formatDateTime(const QDateTime &when);
 /// Like formatDateTime(), with seconds ("22.11.2026 10:15:09").
 [[nodiscard]] QString formatDateTimeSeconds(const QDateTime &when);
+/// A time of day in the same style ("10:15", or "10:15:09" with seconds).
+[[nodiscard]] QString formatTime(const QTime &when, bool seconds = false);
 
 } // namespace fbm

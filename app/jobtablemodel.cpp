@@ -1,5 +1,7 @@
 #include "jobtablemodel.h"
 
+#include "i18n.h"
+
 #include <QLocale>
 #include <QLoggingCategory>
 
@@ -304,8 +306,8 @@ QVariant JobTableModel::display(const ExportJob &job, int column, const QDateTim
         if (!job.createdAt.isValid())
             return QString();
         if (job.createdAt.toLocalTime().date() == t.toLocalTime().date())
-            return QLocale().toString(job.createdAt.toLocalTime().time(), QLocale::ShortFormat);
-        return QLocale().toString(job.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return formatTime(job.createdAt.toLocalTime().time());
+        return formatDateTime(job.createdAt.toLocalTime());
     case Elapsed: {
         const qint64 s = elapsedSeconds(job, t);
         return s < 0 ? QString() : formatDuration(s);
@@ -343,7 +345,7 @@ QVariant JobTableModel::toolTip(const ExportJob &job, int column, const QDateTim
         if (job.isWaitingForPoll())
             //: %1 is a time of day
             return tr("The next status request goes out at %1.")
-                .arg(locale.toString(job.nextPollAt.toLocalTime().time(), QLocale::LongFormat));
+                .arg(formatTime(job.nextPollAt.toLocalTime().time(), true));
         return {};
     case Files: {
         if (job.files.isEmpty())
@@ -359,21 +361,19 @@ QVariant JobTableModel::toolTip(const ExportJob &job, int column, const QDateTim
         //: %1 is a number of bytes
         return tr("%1 bytes").arg(locale.toString(job.bytesSaved()));
     case Started:
-        return job.createdAt.isValid()
-                   ? locale.toString(job.createdAt.toLocalTime(), QLocale::LongFormat)
-                   : QString();
+        return job.createdAt.isValid() ? formatDateTimeSeconds(job.createdAt.toLocalTime())
+                                       : QString();
     case Elapsed:
         if (job.finishedAt.isValid())
             //: %1 is a date and time
-            return tr("Finished %1")
-                .arg(locale.toString(job.finishedAt.toLocalTime(), QLocale::LongFormat));
+            return tr("Finished %1").arg(formatDateTimeSeconds(job.finishedAt.toLocalTime()));
         return {};
     case Expires:
         if (!job.expiresAt.isValid())
             return {};
         //: %1 is a date and time
         return tr("The server keeps the files until %1.")
-            .arg(locale.toString(job.expiresAt.toLocalTime(), QLocale::LongFormat));
+            .arg(formatDateTimeSeconds(job.expiresAt.toLocalTime()));
     case Count:
         break;
     }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "i18n.h"
 #include "languagemenu.h"
 #include "recordtable.h"
 #include "reportjobsview.h"
@@ -130,7 +131,7 @@ int filePercent(const ExportFile &f)
 
 QString dateText(const QDateTime &t)
 {
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::LongFormat) : QString();
+    return t.isValid() ? formatDateTimeSeconds(t.toLocalTime()) : QString();
 }
 
 QTableWidgetItem *cell(QTableWidget *table, int row, int column)

@@ -1,6 +1,7 @@
 #include "newexportdialog.h"
 
 #include "httpclient.h"
+#include "i18n.h"
 #include "serverprobe.h"
 
 #include <QButtonGroup>
@@ -550,7 +551,7 @@ void NewExportDialog::updateSinceLast()
         have
             //: %1 is a date and time
             ? tr("Your last finished export from this server was made at %1.")
-                  .arg(QLocale().toString(m_lastTransaction.toLocalTime(), QLocale::ShortFormat))
+                  .arg(fbm::formatDateTime(m_lastTransaction.toLocalTime()))
             : tr("No export from this server has finished yet, so there is nothing to continue "
                  "from."));
     updateEnabled();

@@ -1,6 +1,7 @@
 #include "reportjobsview.h"
 
 #include "httpclient.h"
+#include "i18n.h"
 #include "recordtable.h"
 #include "reports/reportbinary.h"
 #include "reports/reportjobmodel.h"
@@ -863,9 +864,7 @@ void ReportJobsView::updateStatusLine()
     }
     if (m_client->lastFetched().isValid()) {
         //: %1 a time of day
-        parts << tr("updated %1")
-                     .arg(QLocale().toString(m_client->lastFetched().toLocalTime().time(),
-                                             QLocale::ShortFormat));
+        parts << tr("updated %1").arg(formatTime(m_client->lastFetched().toLocalTime().time()));
     }
     if (m_client->isFetching() && m_fetchedOnce)
         parts << tr("refreshing…");

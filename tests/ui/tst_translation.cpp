@@ -154,6 +154,25 @@ void TestTranslation::danishFormats()
     const QDateTime when(QDate(2026, 11, 22), QTime(10, 15, 9));
     QCOMPARE(formatDateTime(when), u"22.11.2026 10:15"_s);
     QCOMPARE(formatDateTimeSeconds(when), u"22.11.2026 10:15:09"_s);
+    QCOMPARE(formatTime(when.time()), u"10:15"_s);
+    QCOMPARE(formatTime(when.time(), true), u"10:15:09"_s);
+    // The job list's Started column uses the same style.
+    QNetworkAccessManager nam;
+    JobManager manager(&nam, nullptr);
+    JobTableModel model(&manager);
+    ExportJob job;
+    job.id = u"formats"_s;
+    job.state = JobState::Saved;
+    job.createdAt = when.toUTC();
+    job.finishedAt = when.toUTC();
+    manager.adopt(job);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, JobTableModel::Started).data().toString(), u"22.11.2026 10:15"_s);
+    QVERIFY2(model.index(0, JobTableModel::Elapsed)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(u"22.11.2026 10:15:09"_s),
+             qPrintable(model.index(0, JobTableModel::Elapsed).data(Qt::ToolTipRole).toString()));
 
     installWith(u"en"_s);
     QCOMPARE(QLocale().toString(12030), u"12,030"_s);
