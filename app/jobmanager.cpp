@@ -978,6 +978,19 @@ void JobManager::startDownload(const QString &id)
     queueDownloads(id);
 }
 
+void JobManager::abandon(const QString &id, const QString &why)
+{
+    const ExportJob *j = job(id);
+    if (!j || j->isTerminal())
+        return;
+    Runtime &rt = runtime(id);
+    ++rt.generation; // an answer still on its way is ignored
+    rt.requestInFlight = false;
+    m_scheduler->cancel(id);
+    stopDownloads(id, why);
+    fail(id, why);
+}
+
 void JobManager::remove(const QString &id)
 {
     if (!m_jobs.contains(id))

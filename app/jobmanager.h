@@ -92,6 +92,8 @@ public:
                                  const JobOptions &options);
 
     void cancel(const QString &id);
+    /// Stops a job without telling the server (it is gone) and marks it failed with why.
+    void abandon(const QString &id, const QString &why);
     void retry(const QString &id);
     void retryFile(const QString &id, int fileIndex);
     void startDownload(const QString &id);

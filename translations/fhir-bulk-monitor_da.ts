@@ -977,6 +977,10 @@
 <context>
     <name>fbm::Application</name>
     <message>
+        <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
+        <translation>Demoserveren gemmer kun sine eksporter, mens programmet kører; denne eksport sluttede, da programmet blev lukket.</translation>
+    </message>
+    <message>
         <source>The demo server could not be started on this computer.</source>
         <translation>Demoserveren kunne ikke startes på denne computer.</translation>
     </message>

@@ -69,6 +69,15 @@ QStringList Application::start()
     if (m_keychain)
         probeKeychain();
     problems += m_manager->restore();
+    // The demo server keeps its exports in memory and listens on a new port each run: a demo
+    // export from an earlier run can never finish. Say so now instead of polling nothing.
+    const QStringList ids = m_manager->jobIds();
+    for (const QString &id : ids) {
+        const ExportJob *j = m_manager->job(id);
+        if (j && !j->isTerminal() && j->profileId == demoProfileId())
+            m_manager->abandon(id, tr("The demo server keeps its exports only while the program "
+                                      "runs; this export ended when the program stopped."));
+    }
     return problems;
 }
 

@@ -185,6 +185,7 @@ private Q_SLOTS:
     void expiryWarningAndDownloadOnRequest();
     void layoutPersists();
     void demoModeOffersTheDemoServer();
+    void demoExportsEndWithTheProgram();
 };
 
 void TestMainWindow::initTestCase()
@@ -540,6 +541,40 @@ void TestMainWindow::demoModeOffersTheDemoServer()
     QCOMPARE(newExportActions, 1);
     window.selectProfile(Application::demoProfileId());
     QCOMPARE(centre->currentIndex(), 0);
+}
+
+void TestMainWindow::demoExportsEndWithTheProgram()
+{
+    QTemporaryDir dir;
+    ApplicationOptions options;
+    options.jobStoreDirectory = dir.filePath(u"store"_s);
+    options.profilesPath = dir.filePath(u"profiles.ini"_s);
+    options.settingsPath = dir.filePath(u"ui.ini"_s);
+    options.sessionSecrets = true;
+    options.demo = true;
+    QString id;
+    {
+        Application app(options);
+        QVERIFY(app.start().isEmpty());
+        MainWindow window(&app);
+        ExportRequest r;
+        r.base = app.demoServer()->baseUrl();
+        JobOptions o;
+        o.profileId = Application::demoProfileId();
+        o.outDir = dir.filePath(u"out"_s);
+        const Result<QString> started = window.startExport(r, o);
+        QVERIFY(started.ok());
+        id = started.value();
+        // The demo server is slow on purpose: the export is still running when the program ends.
+        QTRY_VERIFY(app.manager()->job(id)->isWaitingForPoll());
+    }
+    Application app(options);
+    QVERIFY(app.start().isEmpty());
+    const ExportJob *j = app.manager()->job(id);
+    QVERIFY(j);
+    QCOMPARE(j->state, JobState::Failed);
+    QVERIFY2(j->lastError.contains(u"demo server"_s), qPrintable(j->lastError));
+    QVERIFY(!j->isWaitingForPoll());
 }
 
 QTEST_MAIN(TestMainWindow)
