@@ -253,7 +253,8 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     const QString id = fx.start();
-    QTRY_VERIFY(fx.job(id).isWaitingForPoll());
+    // The kick-off gives no Retry-After (a 10 ms wait); the first status answer gives 42 s.
+    QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).pollCount >= 1);
     // Rounded up: 41.9 s left reads 0:42, never a second early.
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:42"_s);
     const qint64 before =
@@ -355,7 +356,7 @@ void TestJobTableModel::tickEmitsOneColumnForWaitingRowsOnly()
     QTRY_COMPARE(fx.job(wait1).state, JobState::Cancelled);
     fx.server.setScript(slow);
     const QString wait3 = startIn(fx, u"wait3"_s);
-    QTRY_VERIFY(fx.job(wait3).isWaitingForPoll());
+    QTRY_VERIFY(fx.job(wait3).isWaitingForPoll() && fx.job(wait3).pollCount >= 1);
     changed.clear();
     model.tick();
     const QList<Span> s2 = spans(changed);
@@ -415,7 +416,8 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
     JobTableModel model(fx.manager.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
-    QTRY_VERIFY(fx.job(id).isWaitingForPoll());
+    // Past the kick-off's short wait: the first status answer brought X-Progress.
+    QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).pollCount >= 1);
     QCOMPARE(text(model, 0, JobTableModel::ServerSays), u"first"_s);
 
     // A poll: the request (NextPoll), its activity entry (no cell), the new X-Progress and the
