@@ -170,6 +170,18 @@ struct Gui
     QList<QUrl> opened;
 };
 
+/// The application in demo mode, everything it keeps inside dir.
+ApplicationOptions demoOptions(const QTemporaryDir &dir)
+{
+    ApplicationOptions options;
+    options.jobStoreDirectory = dir.filePath(u"store"_s);
+    options.profilesPath = dir.filePath(u"profiles.ini"_s);
+    options.settingsPath = dir.filePath(u"ui.ini"_s);
+    options.sessionSecrets = true;
+    options.demo = true;
+    return options;
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -497,12 +509,7 @@ void TestMainWindow::layoutPersists()
 void TestMainWindow::demoModeOffersTheDemoServer()
 {
     QTemporaryDir dir;
-    ApplicationOptions options;
-    options.jobStoreDirectory = dir.filePath(u"store"_s);
-    options.profilesPath = dir.filePath(u"profiles.ini"_s);
-    options.settingsPath = dir.filePath(u"ui.ini"_s);
-    options.sessionSecrets = true;
-    options.demo = true;
+    const ApplicationOptions options = demoOptions(dir);
     Application app(options);
     QVERIFY(app.start().isEmpty());
     QVERIFY(app.demoServer());
@@ -546,12 +553,7 @@ void TestMainWindow::demoModeOffersTheDemoServer()
 void TestMainWindow::demoExportsEndWithTheProgram()
 {
     QTemporaryDir dir;
-    ApplicationOptions options;
-    options.jobStoreDirectory = dir.filePath(u"store"_s);
-    options.profilesPath = dir.filePath(u"profiles.ini"_s);
-    options.settingsPath = dir.filePath(u"ui.ini"_s);
-    options.sessionSecrets = true;
-    options.demo = true;
+    const ApplicationOptions options = demoOptions(dir);
     QString id;
     {
         Application app(options);
