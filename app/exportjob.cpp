@@ -276,6 +276,13 @@ QJsonObject ExportJob::summaryJson() const
     return toJson(false);
 }
 
+void ExportJob::dropDetails()
+{
+    activity.clear();
+    manifestJson.clear();
+    detailsLoaded = false;
+}
+
 std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
 {
     if (o.value("format"_L1).toInt() != 1 || o.value("id"_L1).toString().isEmpty())

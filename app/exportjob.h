@@ -100,6 +100,8 @@ struct ExportJob
     [[nodiscard]] QJsonObject toJson() const;
     /// toJson() without the activity log and the manifest: what the job list needs.
     [[nodiscard]] QJsonObject summaryJson() const;
+    /// Forgets the activity log and the manifest (they stay in the job's file).
+    void dropDetails();
     [[nodiscard]] static std::optional<ExportJob> fromJson(const QJsonObject &o);
 
 private:

@@ -9,8 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cerrno>
 #include <cstdio>
-#include <unistd.h>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 

@@ -142,11 +142,15 @@ QString timeFormat(const QLocale &locale, bool seconds)
 
 } // namespace
 
-QString formatDateTime(const QDateTime &when)
+QString dateTimeFormat(bool seconds)
 {
     const QLocale locale;
-    return locale.toString(when, locale.dateFormat(QLocale::ShortFormat) + u' ' +
-                                     timeFormat(locale, false));
+    return locale.dateFormat(QLocale::ShortFormat) + u' ' + timeFormat(locale, seconds);
+}
+
+QString formatDateTime(const QDateTime &when)
+{
+    return QLocale().toString(when, dateTimeFormat(false));
 }
 
 QString formatTime(const QTime &when, bool seconds)
@@ -157,9 +161,7 @@ QString formatTime(const QTime &when, bool seconds)
 
 QString formatDateTimeSeconds(const QDateTime &when)
 {
-    const QLocale locale;
-    return locale.toString(when, locale.dateFormat(QLocale::ShortFormat) + u' ' +
-                                     timeFormat(locale, true));
+    return QLocale().toString(when, dateTimeFormat(true));
 }
 
 } // namespace fbm

@@ -52,5 +52,7 @@ void removeTranslations(QCoreApplication &app);
 [[nodiscard]] QString formatDateTimeSeconds(const QDateTime &when);
 /// A time of day in the same style ("10:15", or "10:15:09" with seconds).
 [[nodiscard]] QString formatTime(const QTime &when, bool seconds = false);
+/// The QDateTime format string behind formatDateTime() (for date-time editors).
+[[nodiscard]] QString dateTimeFormat(bool seconds = false);
 
 } // namespace fbm

@@ -279,13 +279,28 @@ void JobManager::fail(const QString &id, const QString &message)
 
 QString JobManager::addJob(ExportJob job)
 {
+    const QString id = insertJob(std::move(job));
+    changed(id, JobField::All, true);
+    return id;
+}
+
+QString JobManager::insertJob(ExportJob job)
+{
     const QString id = job.id;
     m_jobs.insert(id, std::move(job));
     ++m_layoutGeneration;
     m_order.append(id);
     Q_EMIT jobAdded(id);
-    changed(id, JobField::All, true);
     return id;
+}
+
+void JobManager::stopActivity(const QString &id, const QString &why)
+{
+    Runtime &rt = runtime(id);
+    ++rt.generation; // an answer still on its way is ignored
+    rt.requestInFlight = false;
+    m_scheduler->cancel(id);
+    stopDownloads(id, why);
 }
 
 QStringList JobManager::restore()
@@ -305,11 +320,7 @@ void JobManager::adopt(ExportJob j)
     if (m_jobs.contains(j.id))
         return;
     const QDateTime now = m_clock->now();
-    const QString id = j.id;
-    m_jobs.insert(id, std::move(j));
-    ++m_layoutGeneration;
-    m_order.append(id);
-    Q_EMIT jobAdded(id);
+    const QString id = insertJob(std::move(j));
     if (const QString boot = m_jobs.value(id).unsyncedBootId; !boot.isEmpty() && boot != m_bootId)
         checkFilesAfterReboot(id);
     // Not mutableJob(): a finished job restored from the index stays a summary.
@@ -860,11 +871,7 @@ void JobManager::cancel(const QString &id)
     ExportJob *j = mutableJob(id);
     if (!j || j->isTerminal())
         return;
-    Runtime &rt = runtime(id);
-    ++rt.generation;
-    rt.requestInFlight = false;
-    m_scheduler->cancel(id);
-    stopDownloads(id, tr("Cancelled."));
+    stopActivity(id, tr("Cancelled."));
     if (!j->statusUrl.isValid()) {
         setState(id, JobState::Cancelled);
         return;
@@ -877,7 +884,7 @@ void JobManager::cancel(const QString &id)
     call.url = j->statusUrl;
     call.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
     call.log = logger(id);
-    const quint64 generation = rt.generation;
+    const quint64 generation = runtime(id).generation;
     const JobState before = j->state;
     clientFor(*j)->send(call, this, [this, id, generation, before](const HttpResponse &r) {
         ExportJob *jj = mutableJob(id);
@@ -983,11 +990,7 @@ void JobManager::abandon(const QString &id, const QString &why)
     const ExportJob *j = job(id);
     if (!j || j->isTerminal())
         return;
-    Runtime &rt = runtime(id);
-    ++rt.generation; // an answer still on its way is ignored
-    rt.requestInFlight = false;
-    m_scheduler->cancel(id);
-    stopDownloads(id, why);
+    stopActivity(id, why);
     fail(id, why);
 }
 
@@ -995,10 +998,7 @@ void JobManager::remove(const QString &id)
 {
     if (!m_jobs.contains(id))
         return;
-    Runtime &rt = runtime(id);
-    ++rt.generation;
-    m_scheduler->cancel(id);
-    stopDownloads(id, tr("Removed."));
+    stopActivity(id, tr("Removed."));
     m_jobs.remove(id);
     ++m_layoutGeneration;
     m_order.removeAll(id);

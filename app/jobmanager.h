@@ -134,6 +134,10 @@ private:
     Runtime &runtime(const QString &id);
     HttpClient *clientFor(const ExportJob &job);
     QString addJob(ExportJob job);
+    /// Into the job list and the order, announced; returns the id.
+    QString insertJob(ExportJob job);
+    /// No more polls, requests or downloads for the job (cancel, abandon, remove).
+    void stopActivity(const QString &id, const QString &why);
 
     void kickOff(const QString &id);
     void onKickOff(const QString &id, const HttpResponse &response);

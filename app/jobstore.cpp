@@ -167,17 +167,23 @@ void JobStore::saveLater(ExportJob job)
         const std::lock_guard lock(m_mutex);
         const QString id = job.id;
         m_pending.insert(id, std::move(job));
-        if (!m_writer.joinable())
-            m_writer = std::thread([this] { writerLoop(); });
+        startWriterLocked();
     }
     m_wake.notify_one();
+}
+
+void JobStore::startWriterLocked()
+{
+    if (!m_writer.joinable())
+        m_writer = std::thread([this] { writerLoop(); });
 }
 
 void JobStore::flush()
 {
     std::unique_lock lock(m_mutex);
     m_idle.wait(lock, [this] {
-        return m_pending.isEmpty() && m_pendingIndex.isEmpty() && m_writing.isEmpty();
+        return m_pending.isEmpty() && m_pendingIndex.isEmpty() && m_writing.isEmpty() &&
+               !m_writingIndex;
     });
 }
 
@@ -189,14 +195,14 @@ void JobStore::writerLoop()
                     [this] { return m_stop || !m_pending.isEmpty() || !m_pendingIndex.isEmpty(); });
         if (!m_pendingIndex.isEmpty()) {
             const QByteArray bytes = std::exchange(m_pendingIndex, {});
-            m_writing = u"index"_s;
+            m_writingIndex = true;
             lock.unlock();
             // Only a cache: losing it costs one slow start, so a failure is logged, not shown.
             QSaveFile f(indexPath());
             if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
                 qCWarning(lcStore) << "cannot write the job index" << f.errorString();
             lock.lock();
-            m_writing.clear();
+            m_writingIndex = false;
             m_idle.notify_all();
             continue;
         }
@@ -324,7 +330,7 @@ JobStore::Loaded JobStore::loadAll()
                 ExportJob::fromJson(QJsonDocument::fromJson(candidates[i].entry->summary).object());
             // A summary must describe this very file: finished, and under the same id.
             if (job && job->isTerminal() && job->id == candidates[i].id) {
-                job->detailsLoaded = false;
+                job->dropDetails();
                 summaries[i] = std::move(job);
             }
         }
@@ -357,10 +363,7 @@ JobStore::Loaded JobStore::loadAll()
                 newIndex.append(
                     {c.id,
                      {c.key, QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
-                // Kept as the index will give it next time: the details stay on disk.
-                job->activity.clear();
-                job->manifestJson.clear();
-                job->detailsLoaded = false;
+                job->dropDetails(); // as the index will give it next time
             }
             loaded.jobs.append(std::move(*job));
             continue;
@@ -382,8 +385,7 @@ JobStore::Loaded JobStore::loadAll()
         {
             const std::lock_guard lock(m_mutex);
             m_pendingIndex = std::move(bytes);
-            if (!m_writer.joinable())
-                m_writer = std::thread([this] { writerLoop(); });
+            startWriterLocked();
         }
         m_wake.notify_one();
     }

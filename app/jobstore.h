@@ -62,6 +62,7 @@ private:
     [[nodiscard]] QString pathFor(const QString &id) const;
     [[nodiscard]] QString indexPath() const;
     void writerLoop();
+    void startWriterLocked(); ///< m_mutex held
 
     QString m_dir;
     std::mutex m_mutex;
@@ -70,6 +71,7 @@ private:
     QHash<QString, ExportJob> m_pending;
     QByteArray m_pendingIndex; ///< a new index.jobs to write, empty when none
     QString m_writing;         ///< the id being written, empty when none
+    bool m_writingIndex = false;
     bool m_stop = false;
     std::thread m_writer;
     QPointer<QObject> m_errorContext;

@@ -1913,7 +1913,7 @@ void MainWindow::appendActivity(const ActivityEntry &e)
 {
     const QLocale locale;
     QStringList texts(ActivityColumnCount);
-    texts[ActivityTime] = locale.toString(e.at.toLocalTime().time(), u"HH:mm:ss"_s);
+    texts[ActivityTime] = formatTime(e.at.toLocalTime().time(), true);
     texts[ActivityMethod] = QString::fromLatin1(e.method);
     texts[ActivityUrl] = e.url.toString();
     texts[ActivityStatus] = e.status > 0 ? QString::number(e.status)

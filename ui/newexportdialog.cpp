@@ -192,8 +192,8 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *sinceBox = new QWidget;
     auto *sinceLayout = new QVBoxLayout(sinceBox);
     sinceLayout->setContentsMargins(0, 0, 0, 0);
-    // The locale's order and separators, but always a four-digit year: "24" is ambiguous.
-    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    // The style of every other date on screen, but always a four-digit year: "24" is ambiguous.
+    QString format = fbm::dateTimeFormat();
     if (!format.contains(u"yyyy"_s))
         format.replace(u"yy"_s, u"yyyy"_s);
     auto *sinceRow = new QHBoxLayout;

@@ -200,6 +200,16 @@ int verifyBench(const QStringList &args)
 
 // --- benchmark 4 ------------------------------------------------------------------------------
 
+/// fbm-bench-server in poll mode (its own process); its base URL, invalid when it did not start.
+QUrl startPollServer(QProcess &server, const QString &binary, const QString &log)
+{
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(binary, {u"poll"_s, log});
+    if (!server.waitForStarted() || !server.waitForReadyRead(10000))
+        return {};
+    return QUrl(QString::fromUtf8(server.readLine().trimmed()));
+}
+
 int pollBench(const QStringList &args)
 {
     const QString serverBinary = args.at(2);
@@ -210,11 +220,9 @@ int pollBench(const QStringList &args)
     const QString log = work + u"/server-requests.log"_s;
 
     QProcess server;
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(serverBinary, {u"poll"_s, log});
-    if (!server.waitForStarted() || !server.waitForReadyRead(10000))
+    const QUrl base = startPollServer(server, serverBinary, log);
+    if (!base.isValid())
         return 1;
-    const QUrl base(QString::fromUtf8(server.readLine().trimmed()));
 
     QNetworkAccessManager nam;
     JobStore store(work + u"/store"_s);
@@ -347,11 +355,9 @@ int pollBareBench(const QStringList &args)
     const QString work = args.at(5);
     QDir().mkpath(work);
     QProcess server;
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(serverBinary, {u"poll"_s, work + u"/server-requests-bare.log"_s});
-    if (!server.waitForStarted() || !server.waitForReadyRead(10000))
+    const QUrl base = startPollServer(server, serverBinary, work + u"/server-requests-bare.log"_s);
+    if (!base.isValid())
         return 1;
-    const QUrl base(QString::fromUtf8(server.readLine().trimmed()));
     QNetworkAccessManager nam;
     qint64 polls = 0;
     std::function<void(const QUrl &)> pollOnce = [&](const QUrl &status) {

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -319,6 +320,9 @@ void TestTranslation::dialogs()
     for (const QPushButton *b : buttons)
         texts << b->text();
     QVERIFY2(texts.contains(u"Start e&ksport"_s), qPrintable(texts.join(u", "_s)));
+    // The since/until editors show dates like every other date: 22.11.2026 10:15.
+    QCOMPARE(newExport.findChild<QDateTimeEdit *>(u"sinceEdit"_s)->displayFormat(),
+             u"dd.MM.yyyy HH:mm"_s);
 }
 
 void TestTranslation::aboutDialog()
