@@ -166,36 +166,28 @@ void FileDownload::onResponseStarted(int status)
 
 void FileDownload::onReadyRead()
 {
-    QNetworkReply *reply = m_transfer ? m_transfer->reply() : nullptr;
-    if (!reply)
+    if (!m_transfer)
         return;
+    const QByteArray data = m_transfer->readAll();
     if (!m_accepting) {
         // An error answer: keep a little of it for the message.
         if (m_buffer.size() < 65536)
-            m_buffer.append(reply->read(65536 - m_buffer.size()));
-        reply->readAll();
+            m_buffer.append(data.first(qMin(data.size(), 65536 - m_buffer.size())));
         return;
     }
-    if (m_buffer.size() != kChunk)
-        m_buffer.resize(kChunk);
-    while (reply->bytesAvailable() > 0) {
-        const qint64 n = reply->read(m_buffer.data(), kChunk);
-        if (n <= 0)
-            break;
-        const qint64 written = m_part.write(m_buffer.constData(), n);
-        if (written != n) {
-            m_writeError = Error::make(Error::Kind::Io,
-                                       //: %1 is a file, %2 the system's reason (e.g. no space left)
-                                       tr("Cannot write %1: %2. The part already saved is kept; "
-                                          "free some space and choose Retry.")
-                                           .arg(m_part.fileName(), m_part.errorString()));
-            m_transfer->abort(m_writeError.message);
-            return;
-        }
-        if (m_options.verify && !m_binaryJson)
-            m_counter.feed(m_buffer.constData(), n);
-        m_file.bytes = m_part.pos();
+    const qint64 written = m_part.write(data);
+    if (written != data.size()) {
+        m_writeError = Error::make(Error::Kind::Io,
+                                   //: %1 is a file, %2 the system's reason (e.g. no space left)
+                                   tr("Cannot write %1: %2. The part already saved is kept; "
+                                      "free some space and choose Retry.")
+                                       .arg(m_part.fileName(), m_part.errorString()));
+        m_transfer->abort(m_writeError.message);
+        return;
     }
+    if (m_options.verify && !m_binaryJson)
+        m_counter.feed(data.constData(), data.size());
+    m_file.bytes = m_part.pos();
     Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.lines());
 }
 

@@ -3,11 +3,14 @@
 #include "authprovider.h"
 #include "redact.h"
 
+#include "curlmulti.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkRequest>
+#include <QSet>
+
+#include <curl/curl.h>
 
 using namespace Qt::StringLiterals;
 
@@ -36,72 +39,71 @@ bool isLoopback(const QUrl &url)
     return !address.isNull() && address.isLoopback();
 }
 
-/// The one place that turns Qt's network errors into sentences.
-Error networkError(QNetworkReply *reply, int timeoutMs, const QString &abortReason)
+/// The one place that turns libcurl's failures into sentences.
+Error networkError(const QUrl &url, int curlCode, const char *errorText)
 {
-    const auto code = reply->error();
-    const QString host = reply->url().host();
+    const QString host = url.host();
+    QString detail = QString::fromUtf8(errorText).trimmed();
+    if (detail.isEmpty())
+        detail = QString::fromUtf8(curl_easy_strerror(CURLcode(curlCode)));
     QString message;
     bool transient = true;
-    switch (code) {
-    case QNetworkReply::ConnectionRefusedError:
+    switch (curlCode) {
+    case CURLE_COULDNT_CONNECT:
         //: %1 is a host name
         message =
             tr("The server %1 refused the connection. Is the address right and the server running?")
                 .arg(host);
         break;
-    case QNetworkReply::RemoteHostClosedError:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
         message =
             tr("The server %1 closed the connection before the answer was complete.").arg(host);
         break;
-    case QNetworkReply::HostNotFoundError:
+    case CURLE_COULDNT_RESOLVE_HOST:
         message = tr("The server name %1 could not be found. Check the address and the network.")
                       .arg(host);
         break;
-    case QNetworkReply::TimeoutError:
+    case CURLE_OPERATION_TIMEDOUT:
         message = tr("The server %1 did not answer in time.").arg(host);
         break;
-    case QNetworkReply::OperationCanceledError:
-        if (!abortReason.isEmpty()) {
-            message = abortReason;
-            transient = false;
-        } else {
-            //: %1 is a number of seconds
-            message = tr("Nothing arrived from %1 for %2 seconds; the transfer was stopped.")
-                          .arg(host)
-                          .arg(timeoutMs / 1000);
-        }
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
         message =
             tr("The secure connection to %1 failed: %2. The server's certificate is not trusted; "
                "if your organisation uses its own certificate authority, add its certificate to "
                "the server profile.")
-                .arg(host, reply->errorString());
+                .arg(host, detail);
         transient = false;
         break;
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
+    case CURLE_COULDNT_RESOLVE_PROXY:
         message = tr("The network is not available.");
         break;
     default:
-        //: %1 is a host name, %2 Qt's description of the failure
-        message = tr("The connection to %1 failed: %2").arg(host, reply->errorString());
+        //: %1 is a host name, %2 the network library's description of the failure
+        message = tr("The connection to %1 failed: %2").arg(host, detail);
         break;
     }
-    return Error::make(Error::Kind::Network, message, reply->errorString(), 0, transient);
+    return Error::make(Error::Kind::Network, message, detail, 0, transient);
 }
 
-bool isNetworkLevel(QNetworkReply::NetworkError code, int httpStatus)
+/// No byte arrived for timeoutMs.
+Error stallError(const QUrl &url, int timeoutMs)
 {
-    if (code == QNetworkReply::NoError)
-        return false;
-    if (httpStatus == 0)
-        return true;
-    // With a status line in, Qt's codes from 200 up mostly restate the HTTP status (400 becomes
-    // ProtocolInvalidOperationError, 404 ContentNotFoundError…): those are answers. What remains
-    // a failure is a broken connection or stream after the headers.
-    return code < 200 || code == QNetworkReply::ProtocolFailure;
+    //: %1 is a host name, %2 a number of seconds
+    return Error::make(Error::Kind::Network,
+                       tr("Nothing arrived from %1 for %2 seconds; the transfer was stopped.")
+                           .arg(url.host())
+                           .arg(timeoutMs / 1000),
+                       {}, 0, true);
 }
 
 } // namespace
@@ -143,6 +145,26 @@ bool HttpClient::mayReceiveToken(const QUrl &url) const
     return isLoopback(url) || m_allowInsecureToken;
 }
 
+void HttpClient::setSslConfiguration(const QSslConfiguration &config)
+{
+    m_ssl = config;
+    m_hasSsl = true;
+    // libcurl takes one set of trusted certificates: the profile's and the system's, once each.
+    QSet<QByteArray> seen;
+    m_caPem.clear();
+    const QList<QSslCertificate> lists[] = {config.caCertificates(),
+                                            QSslConfiguration::systemCaCertificates()};
+    for (const QList<QSslCertificate> &list : lists) {
+        for (const QSslCertificate &cert : list) {
+            QByteArray pem = cert.toPem();
+            if (!seen.contains(pem)) {
+                m_caPem += pem;
+                seen.insert(std::move(pem));
+            }
+        }
+    }
+}
+
 QString HttpClient::redact(const QString &text) const
 {
     return redactText(text, m_auth ? m_auth->secrets() : QStringList());
@@ -173,20 +195,52 @@ Transfer::Transfer(HttpClient *client, HttpCall call, bool buffered)
     , m_client(client)
     , m_call(std::move(call))
     , m_buffered(buffered)
-{}
+{
+    m_stallTimer.setSingleShot(true);
+    connect(&m_stallTimer, &QTimer::timeout, this, &Transfer::onStallCheck);
+}
 
 Transfer::~Transfer()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
+    releaseHandle();
+}
+
+void Transfer::releaseHandle()
+{
+    m_stallTimer.stop();
+    if (m_easy) {
+        if (m_multi)
+            m_multi->remove(m_easy);
+        curl_easy_cleanup(m_easy);
+        m_easy = nullptr;
+    }
+    if (m_headerList) {
+        curl_slist_free_all(m_headerList);
+        m_headerList = nullptr;
     }
 }
 
 QByteArray Transfer::header(QByteArrayView name) const
 {
-    return m_reply ? m_reply->rawHeader(name.toByteArray()) : QByteArray();
+    for (const auto &h : m_headers) {
+        if (name.compare(h.first, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QByteArray Transfer::readAll()
+{
+    QByteArray data = std::exchange(m_rx, {});
+    if (m_paused && m_easy) {
+        m_paused = false;
+        m_sinceActivity.start();
+        // libcurl hands over what it held back right here, through writeCallback.
+        curl_easy_pause(m_easy, CURLPAUSE_CONT);
+        if (m_multi)
+            m_multi->kick();
+    }
+    return data;
 }
 
 void Transfer::start()
@@ -196,14 +250,19 @@ void Transfer::start()
 
 void Transfer::abort(const QString &why)
 {
+    if (m_done)
+        return;
     m_abortReason = why.isEmpty() ? tr("Stopped.") : why;
-    if (m_reply) {
-        m_reply->abort();
-    } else if (!m_done) {
-        HttpResponse r;
-        r.error = Error::make(Error::Kind::Cancelled, m_abortReason);
-        finish(r);
-    }
+    const bool inFlight = m_easy != nullptr;
+    releaseHandle();
+    HttpResponse r;
+    r.status = m_status;
+    r.finalUrl = m_currentUrl;
+    r.headers = m_headers;
+    r.error = Error::make(Error::Kind::Cancelled, m_abortReason);
+    if (inFlight)
+        logHop(m_status, m_abortReason);
+    finish(r);
 }
 
 void Transfer::beginHop(const QUrl &url)
@@ -245,22 +304,49 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
         finish(r);
         return;
     }
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setTransferTimeout(m_call.timeoutMs);
-    // Highly compressible NDJSON trips Qt's decompression-bomb check on large files.
-    request.setDecompressedSafetyCheckThreshold(-1);
-    if (m_client->m_hasSsl)
-        request.setSslConfiguration(m_client->m_ssl);
+    releaseHandle();
+    m_multi = CurlMulti::forCurrentThread();
+    CURL *easy = curl_easy_init();
+    m_easy = easy;
+    m_errorText.fill('\0', CURL_ERROR_SIZE + 1);
+
+    const QByteArray encodedUrl = url.toEncoded();
+    curl_easy_setopt(easy, CURLOPT_URL, encodedUrl.constData());
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, m_errorText.data());
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L); // redirects are followed by hand
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_call.timeoutMs));
+    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::headerCallback);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, this);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::writeCallback);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
+    if (!m_buffered)
+        curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, 512L * 1024);
+    if (const QByteArray agent = QCoreApplication::applicationName().toUtf8() + '/' +
+                                 QCoreApplication::applicationVersion().toUtf8();
+        agent.size() > 1)
+        curl_easy_setopt(easy, CURLOPT_USERAGENT, agent.constData());
+    // Proxies from http_proxy/https_proxy/no_proxy as usual, but never for this machine.
+    QByteArray noProxy = qgetenv("no_proxy");
+    if (noProxy.isEmpty())
+        noProxy = qgetenv("NO_PROXY");
+    noProxy += QByteArrayView(noProxy.isEmpty() ? "" : ",") + "localhost,127.0.0.1,::1";
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, noProxy.constData());
+    if (m_client->m_hasSsl) {
+        m_caPem = m_client->m_caPem;
+        curl_blob blob{m_caPem.data(), size_t(m_caPem.size()), CURL_BLOB_NOCOPY};
+        curl_easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
+    }
+
+    bool hasContentType = false;
+    bool hasEncoding = false;
     HeaderList sent;
     auto set = [&](const QByteArray &k, const QByteArray &v) {
-        request.setRawHeader(k, v);
+        m_headerList = curl_slist_append(m_headerList, QByteArray(k + ": " + v).constData());
         sent.append({k, v});
+        hasContentType |= k.compare("content-type", Qt::CaseInsensitive) == 0;
+        hasEncoding |= k.compare("accept-encoding", Qt::CaseInsensitive) == 0;
     };
     for (const auto &h : m_client->m_extraHeaders) {
         if (h.first.compare("authorization", Qt::CaseInsensitive) != 0)
@@ -271,71 +357,154 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_sentToken = withToken;
     if (withToken)
         set("Authorization", "Bearer " + token.toUtf8());
+    // libcurl's own additions that nobody asked for: a form Content-Type and Expect: 100.
+    if (!hasContentType)
+        m_headerList = curl_slist_append(m_headerList, "Content-Type:");
+    m_headerList = curl_slist_append(m_headerList, "Expect:");
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, m_headerList);
+    if (!hasEncoding) // compressed answers welcome, and decoded on the way in
+        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
 
+    if (m_call.method == "GET") {
+        curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    } else if (m_call.method == "HEAD") {
+        curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+    } else {
+        if (m_call.method == "POST" || !m_call.body.isEmpty()) {
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(m_call.body.size()));
+            curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, m_call.body.constData());
+        }
+        if (m_call.method != "POST")
+            curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, m_call.method.constData());
+    }
+
+    m_sentHeaders = redactHeaders(sent);
+    m_headers.clear();
     m_headersDone = false;
+    m_startSignalled = false;
     m_passThrough = false;
+    m_paused = false;
     m_status = 0;
-    m_note.clear();
+    m_rx.clear();
     m_hopStarted = QDateTime::currentDateTimeUtc();
     m_hopTimer.start();
-    QNetworkAccessManager *nam = m_client->networkAccessManager();
-    QNetworkReply *reply = nullptr;
-    if (m_call.method == "GET")
-        reply = nam->get(request);
-    else
-        reply = nam->sendCustomRequest(request, m_call.method, m_call.body);
-    m_reply = reply;
-    if (!m_buffered && m_call.readBufferSize > 0)
-        reply->setReadBufferSize(m_call.readBufferSize);
-    reply->setProperty("fbmSentHeaders", QVariant::fromValue(redactHeaders(sent)));
-    connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
-    connect(reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &Transfer::onFinished);
+    m_sinceActivity.start();
+    m_stallTimer.start(m_call.timeoutMs);
+
+    QPointer<Transfer> self(this);
+    m_multi->add(easy, {this, [self] { self->deliver(); },
+                        [self, easy](CURLcode code) {
+                            if (self && self->m_easy == easy)
+                                self->onDone(code);
+                        }});
 }
 
-void Transfer::onMetaData()
+size_t Transfer::headerCallback(char *data, size_t size, size_t count, void *self)
 {
-    if (!m_reply || m_headersDone)
+    static_cast<Transfer *>(self)->onHeaderLine(QByteArrayView(data, qsizetype(size * count)));
+    return size * count;
+}
+
+size_t Transfer::writeCallback(char *data, size_t size, size_t count, void *self)
+{
+    return static_cast<Transfer *>(self)->onData(data, size * count);
+}
+
+void Transfer::onHeaderLine(QByteArrayView line)
+{
+    m_sinceActivity.start();
+    if (line.startsWith("HTTP/")) { // a new response (after a 1xx, or the first)
+        const QList<QByteArray> parts = line.trimmed().toByteArray().split(' ');
+        m_status = parts.size() > 1 ? parts.at(1).toInt() : 0;
+        m_headers.clear();
         return;
-    const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttr.isValid())
+    }
+    const QByteArrayView trimmed = line.trimmed();
+    if (trimmed.isEmpty()) {
+        if (m_status < 200 || m_headersDone)
+            return; // an interim answer (100 Continue): the real one follows
+        m_headersDone = true;
+        const bool redirect = m_status >= 300 && m_status < 400 && m_status != 304 &&
+                              !header("Location").isEmpty() && m_hops < m_call.maxRedirects + 1;
+        const bool renew = m_status == 401 && m_sentToken && !m_triedRefresh;
+        m_passThrough = !redirect && !renew;
+        if (m_passThrough && m_multi)
+            m_multi->markPending(m_easy); // responseStarted() once out of libcurl
         return;
-    m_headersDone = true;
-    m_status = statusAttr.toInt();
-    const bool redirect = m_status >= 300 && m_status < 400 && m_status != 304 &&
-                          m_reply->hasRawHeader("Location") && m_hops < m_call.maxRedirects + 1;
-    const bool renew = m_status == 401 && m_sentToken && !m_triedRefresh;
-    m_passThrough = !redirect && !renew;
-    if (m_passThrough)
+    }
+    if ((line.startsWith(' ') || line.startsWith('\t')) && !m_headers.isEmpty()) {
+        m_headers.last().second += ' ' + trimmed.toByteArray(); // an obsolete folded line
+        return;
+    }
+    const qsizetype colon = trimmed.indexOf(':');
+    if (colon <= 0)
+        return;
+    m_headers.append({trimmed.first(colon).trimmed().toByteArray(),
+                      trimmed.sliced(colon + 1).trimmed().toByteArray()});
+}
+
+size_t Transfer::onData(const char *data, size_t size)
+{
+    m_sinceActivity.start();
+    if (!m_passThrough)
+        return size; // a redirect's or a 401's body: not the answer
+    if (m_buffered) {
+        if (m_body.size() + qint64(size) > m_call.maxBodyBytes) {
+            //: %1 is a size in MiB
+            m_abortReason = tr("The server's answer is larger than %1 MiB; it was not read.")
+                                .arg(m_call.maxBodyBytes >> 20);
+            return 0; // libcurl stops with a write error
+        }
+        m_body.append(data, qsizetype(size));
+        return size;
+    }
+    if (m_call.readBufferSize > 0 && m_rx.size() >= m_call.readBufferSize) {
+        m_paused = true; // libcurl keeps this block and offers it again after readAll()
+        return CURL_WRITEFUNC_PAUSE;
+    }
+    m_rx.append(data, qsizetype(size));
+    if (m_multi)
+        m_multi->markPending(m_easy);
+    return size;
+}
+
+void Transfer::deliver()
+{
+    if (m_done || !m_passThrough || !m_headersDone)
+        return;
+    QPointer<Transfer> self(this);
+    if (!m_startSignalled) {
+        m_startSignalled = true;
         Q_EMIT responseStarted(m_status);
+        if (!self || m_done)
+            return;
+    }
+    if (!m_buffered && !m_rx.isEmpty())
+        Q_EMIT readyRead();
 }
 
-void Transfer::onReadyRead()
+void Transfer::onStallCheck()
 {
-    if (!m_reply)
+    if (m_done || !m_easy)
         return;
-    if (!m_headersDone)
-        onMetaData();
-    if (!m_passThrough) {
-        m_reply->readAll(); // a redirect's or a 401's body: not the answer
-        return;
-    }
-    if (!m_buffered) {
-        Q_EMIT readyRead();
+    const qint64 quiet = m_paused ? 0 : m_sinceActivity.elapsed();
+    if (quiet < m_call.timeoutMs) {
+        m_stallTimer.start(int(m_call.timeoutMs - quiet));
         return;
     }
-    if (m_body.size() + m_reply->bytesAvailable() > m_call.maxBodyBytes) {
-        //: %1 is a size in MiB
-        abort(tr("The server's answer is larger than %1 MiB; it was not read.")
-                  .arg(m_call.maxBodyBytes >> 20));
-        return;
-    }
-    m_body.append(m_reply->readAll());
+    releaseHandle();
+    HttpResponse r;
+    r.status = m_status;
+    r.finalUrl = m_currentUrl;
+    r.headers = m_headers;
+    r.error = stallError(m_currentUrl, m_call.timeoutMs);
+    logHop(m_status, r.error.message);
+    finish(r);
 }
 
 void Transfer::logHop(int status, const QString &note)
 {
-    if (!m_call.log || !m_reply)
+    if (!m_call.log)
         return;
     ActivityEntry e;
     e.at = m_hopStarted;
@@ -343,30 +512,26 @@ void Transfer::logHop(int status, const QString &note)
     e.url = redactUrl(m_currentUrl);
     e.status = status;
     e.elapsedMs = m_hopTimer.elapsed();
-    e.requestHeaders = m_reply->property("fbmSentHeaders").value<HeaderList>();
+    e.requestHeaders = m_sentHeaders;
     e.requestBody = redactBody(m_call.body.left(4096));
     e.note = m_client ? m_client->redact(note) : redactText(note);
     m_call.log(e);
 }
 
-void Transfer::onFinished()
+void Transfer::onDone(int curlCode)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
+    releaseHandle();
+    if (m_done)
         return;
-    if (!m_headersDone)
-        onMetaData();
-    reply->deleteLater();
 
-    if (m_headersDone && !m_passThrough && m_status == 401) {
+    if (curlCode == CURLE_OK && m_headersDone && !m_passThrough && m_status == 401) {
         logHop(401, tr("Access token refused; getting a new one and trying once more."));
-        m_reply = nullptr;
         m_triedRefresh = true;
         beginHop(m_currentUrl);
         return;
     }
-    if (m_headersDone && !m_passThrough) { // a redirect
-        const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+    if (curlCode == CURLE_OK && m_headersDone && !m_passThrough) { // a redirect
+        const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(header("Location")));
         const QString scheme = target.scheme().toLower();
         QString refusal;
         if (scheme != "http"_L1 && scheme != "https"_L1)
@@ -381,7 +546,6 @@ void Transfer::onFinished()
             refusal = tr("The server redirected too many times.");
         if (!refusal.isEmpty()) {
             logHop(m_status, refusal);
-            m_reply = nullptr;
             HttpResponse r;
             r.status = m_status;
             r.finalUrl = m_currentUrl;
@@ -401,7 +565,6 @@ void Transfer::onFinished()
             m_call.method = "GET";
             m_call.body.clear();
         }
-        m_reply = nullptr;
         beginHop(target);
         return;
     }
@@ -409,22 +572,25 @@ void Transfer::onFinished()
     HttpResponse r;
     r.status = m_status;
     r.finalUrl = m_currentUrl;
-    r.headers = reply->rawHeaderPairs();
-    if (isNetworkLevel(reply->error(), m_status)) {
-        r.error = networkError(reply, m_call.timeoutMs, m_abortReason);
+    r.headers = m_headers;
+    if (curlCode != CURLE_OK || !m_headersDone) {
         if (!m_abortReason.isEmpty())
-            r.error.kind = Error::Kind::Cancelled;
+            r.error = Error::make(Error::Kind::Cancelled, m_abortReason);
+        else
+            r.error =
+                networkError(m_currentUrl, curlCode == CURLE_OK ? int(CURLE_GOT_NOTHING) : curlCode,
+                             m_errorText.constData());
         logHop(m_status, r.error.message);
-    } else {
-        if (m_buffered && m_body.size() + reply->bytesAvailable() <= m_call.maxBodyBytes)
-            m_body.append(reply->readAll());
-        r.body = m_body;
-        logHop(m_status, {});
+        finish(r);
+        return;
     }
-    if (!m_buffered && !r.error.isError() && m_passThrough && reply->bytesAvailable() > 0)
-        Q_EMIT readyRead(); // the consumer drains what is left before finished()
+    QPointer<Transfer> self(this);
+    deliver(); // responseStarted() and data not yet handed over
+    if (!self || m_done)
+        return;
+    r.body = m_body;
+    logHop(m_status, {});
     finish(r);
-    m_reply = nullptr;
 }
 
 void Transfer::finish(HttpResponse response)
@@ -432,6 +598,7 @@ void Transfer::finish(HttpResponse response)
     if (m_done)
         return;
     m_done = true;
+    releaseHandle();
     if (m_client)
         response.error.detail = m_client->redact(response.error.detail);
     Q_EMIT finished(response);

@@ -4,18 +4,22 @@
 #include "authprovider.h"
 #include "result.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
-#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
 
 class QNetworkAccessManager;
+struct curl_slist;
 
 namespace fbm {
+
+class CurlMulti;
 
 /// One request as the core wants it sent.
 struct HttpCall
@@ -70,11 +74,8 @@ public:
     void setExtraHeaders(const HeaderList &headers) { m_extraHeaders = headers; }
     /// Permit the token over plain HTTP to a non-loopback host (the user's explicit consent).
     void setAllowInsecureToken(bool allow) { m_allowInsecureToken = allow; }
-    void setSslConfiguration(const QSslConfiguration &config)
-    {
-        m_ssl = config;
-        m_hasSsl = true;
-    }
+    /// Trust the configuration's CA certificates as well as the system's.
+    void setSslConfiguration(const QSslConfiguration &config);
     [[nodiscard]] QUrl base() const { return m_base; }
     [[nodiscard]] QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
@@ -101,10 +102,12 @@ private:
     bool m_allowInsecureToken = false;
     QSslConfiguration m_ssl;
     bool m_hasSsl = false;
+    QByteArray m_caPem; ///< m_ssl's and the system's CA certificates, for libcurl
 };
 
-/// One request with its redirects and one token renewal. Emits responseStarted() once the final
-/// response's headers are in, readyRead() as data arrives (streamed mode), finished() once.
+/// One request with its redirects and one token renewal, sent by libcurl (connections kept
+/// alive and reused; see CurlMulti). Emits responseStarted() once the final response's headers are
+/// in, readyRead() as data arrives (streamed mode), finished() once.
 class Transfer final : public QObject
 {
     Q_OBJECT
@@ -115,10 +118,13 @@ public:
 
     void start();
     void abort(const QString &why);
-    /// The reply of the current hop, valid between responseStarted() and finished().
-    [[nodiscard]] QNetworkReply *reply() const { return m_reply; }
     [[nodiscard]] int status() const { return m_status; }
+    /// A header of the current hop's response (the final one from responseStarted() on).
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
+    /// Streamed mode: the data received so far and not yet taken. Taking it lets more arrive
+    /// (at most HttpCall::readBufferSize is held).
+    [[nodiscard]] qint64 bytesAvailable() const { return m_rx.size(); }
+    QByteArray readAll();
 
 Q_SIGNALS:
     void responseStarted(int status);
@@ -126,32 +132,47 @@ Q_SIGNALS:
     void finished(const fbm::HttpResponse &response);
 
 private:
+    static size_t headerCallback(char *data, size_t size, size_t count, void *self);
+    static size_t writeCallback(char *data, size_t size, size_t count, void *self);
     void issue(const QUrl &url, bool withToken, const QString &token);
     void beginHop(const QUrl &url);
-    void onMetaData();
-    void onReadyRead();
-    void onFinished();
+    void onHeaderLine(QByteArrayView line);
+    size_t onData(const char *data, size_t size);
+    void deliver();
+    void onDone(int curlCode);
+    void onStallCheck();
+    void releaseHandle();
     void finish(HttpResponse response);
     void logHop(int status, const QString &note);
 
     QPointer<HttpClient> m_client;
+    QPointer<CurlMulti> m_multi;
     HttpCall m_call;
     bool m_buffered;
-    QPointer<QNetworkReply> m_reply;
+    void *m_easy = nullptr;
+    curl_slist *m_headerList = nullptr;
+    QByteArray m_caPem;       ///< kept alive for libcurl while the handle is
+    QByteArray m_errorText;   ///< libcurl's CURLOPT_ERRORBUFFER
+    HeaderList m_sentHeaders; ///< as logged (redacted)
+    HeaderList m_headers;     ///< of the current hop's response
     QUrl m_currentUrl;
     int m_hops = 0;
     bool m_triedRefresh = false;
     bool m_sentToken = false;
     bool m_headersDone = false;
+    bool m_startSignalled = false;
     bool m_passThrough = false; ///< this hop's body is the final answer
+    bool m_paused = false;
     bool m_done = false;
     int m_status = 0;
     QByteArray m_body;
+    QByteArray m_rx; ///< streamed data not yet taken
     QString m_token;
     QString m_abortReason;
     QElapsedTimer m_hopTimer;
+    QElapsedTimer m_sinceActivity;
+    QTimer m_stallTimer;
     QDateTime m_hopStarted;
-    QString m_note;
 };
 
 } // namespace fbm

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <curl/curl.h>
+
+#include <functional>
+
+class QSocketNotifier;
+
+namespace fbm {
+
+/// libcurl's multi interface, driven by the Qt event loop of one thread: a QSocketNotifier per
+/// socket libcurl watches and one timer for its timeouts. Connections are kept alive and reused
+/// across requests to the same host.
+///
+/// libcurl's callbacks (headers, data) run inside curl_multi_socket_action(), where a handle may
+/// not be removed; so they only buffer. Whatever the owner of a handle wants to tell its users
+/// (signals that may abort, delete or start transfers) happens in deliver(), called once the
+/// action has returned, and done() when the handle has finished. Neither is called after the
+/// guard object is gone or the handle has been removed.
+class CurlMulti final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CurlMulti)
+public:
+    /// The one instance for the calling thread (created on first use; gone with the thread or
+    /// the application).
+    static CurlMulti *forCurrentThread();
+
+    struct Handlers
+    {
+        QPointer<QObject> guard;
+        std::function<void()> deliver;
+        std::function<void(CURLcode)> done;
+    };
+
+    /// Starts easy (which must carry its options); handlers run as described above.
+    void add(CURL *easy, Handlers handlers);
+    /// Stops easy if it is running and forgets it; the caller still owns and cleans it up.
+    void remove(CURL *easy);
+    /// easy has buffered something to deliver (header or data callbacks, or data that arrived
+    /// while it was unpaused): deliver() runs after the current or next action.
+    void markPending(CURL *easy);
+    /// Make libcurl look at its handles soon (after curl_easy_pause(), for example).
+    void kick();
+
+    [[nodiscard]] int runningCount() const { return int(m_handles.size()); }
+
+private:
+    explicit CurlMulti(QObject *parent = nullptr);
+    ~CurlMulti() override;
+
+    struct Socket;
+    static int socketCallback(CURL *easy, curl_socket_t fd, int what, void *self, void *socketp);
+    static int timerCallback(CURLM *multi, long timeoutMs, void *self);
+    void action(curl_socket_t fd, int mask);
+    void afterAction();
+
+    struct Entry
+    {
+        Handlers handlers;
+        bool pending = false;
+        CURLcode result = CURLE_OK;
+    };
+
+    CURLM *m_multi = nullptr;
+    QTimer m_timer; ///< libcurl's timeout
+    QTimer m_kick;  ///< an extra look soon, leaving libcurl's timeout as it asked
+    QHash<curl_socket_t, Socket *> m_sockets;
+    QHash<CURL *, Entry *> m_handles;   ///< running
+    QHash<CURL *, Entry *> m_finishing; ///< done, their owners not yet told
+    QList<CURL *> m_pending;            ///< with something to deliver
+    int m_depth = 0;                    ///< > 0 while inside curl_multi_socket_action()
+};
+
+} // namespace fbm
