@@ -43,9 +43,13 @@ CurlMulti::CurlMulti(QObject *parent)
     curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
     // As many connections to one server as Qt Network and browsers open; more requests wait.
     curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, 6L);
+    // Idle connections kept for reuse. libcurl's default (four per running request) closes
+    // the extra ones after every short burst, and a new connection costs more than a poll.
+    curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 32L);
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, [this] { action(CURL_SOCKET_TIMEOUT, 0); });
+    connect(&m_timer, &QTimer::timeout, this, &CurlMulti::onTimer);
+    m_clock.start();
     m_kick.setSingleShot(true);
     m_kick.setInterval(0);
     connect(&m_kick, &QTimer::timeout, this, [this] { action(CURL_SOCKET_TIMEOUT, 0); });
@@ -60,6 +64,8 @@ CurlMulti::~CurlMulti()
     m_handles.clear();
     qDeleteAll(m_finishing);
     m_finishing.clear();
+    for (CURL *easy : std::as_const(m_spare))
+        curl_easy_cleanup(easy);
     curl_multi_cleanup(m_multi); // closes the sockets, calling socketCallback(REMOVE)
     for (Socket *s : std::as_const(m_sockets)) {
         delete s->read;
@@ -72,22 +78,17 @@ int CurlMulti::socketCallback(CURL * /*easy*/, curl_socket_t fd, int what, void 
                               void * /*socketp*/)
 {
     auto *multi = static_cast<CurlMulti *>(self);
-    if (what == CURL_POLL_REMOVE) {
-        if (Socket *s = multi->m_sockets.take(fd)) {
-            // We may be inside one of these notifiers' activated(): delete them later.
-            s->read->setEnabled(false);
-            s->write->setEnabled(false);
-            s->read->deleteLater();
-            s->write->deleteLater();
-            delete s;
-        }
-        return 0;
-    }
+    // libcurl stops watching a kept-alive connection between requests (REMOVE) and watches it
+    // again for the next one; the notifiers stay, only disabled, so that a request does not cost
+    // two new QSocketNotifiers. A number that comes back belongs to a new socket, which is fine:
+    // a notifier is for a descriptor number.
     Socket *&s = multi->m_sockets[fd];
     if (!s) {
         s = new Socket;
         s->read = new QSocketNotifier(fd, QSocketNotifier::Read, multi);
         s->write = new QSocketNotifier(fd, QSocketNotifier::Write, multi);
+        s->read->setEnabled(false);
+        s->write->setEnabled(false);
         connect(s->read, &QSocketNotifier::activated, multi,
                 [multi, fd] { multi->action(fd, CURL_CSELECT_IN); });
         connect(s->write, &QSocketNotifier::activated, multi,
@@ -100,12 +101,36 @@ int CurlMulti::socketCallback(CURL * /*easy*/, curl_socket_t fd, int what, void 
 
 int CurlMulti::timerCallback(CURLM * /*multi*/, long timeoutMs, void *self)
 {
+    // libcurl asks for a new timeout after most steps of a request (0 to start, then its connect
+    // timeout, then none). Re-arming a QTimer each time would cost more than the request, so the
+    // timer is only moved earlier; when it fires before the wanted time it waits the rest.
     auto *multi = static_cast<CurlMulti *>(self);
-    if (timeoutMs < 0)
-        multi->m_timer.stop();
-    else
+    if (timeoutMs < 0) {
+        multi->m_wantedAt = -1;
+        return 0;
+    }
+    const qint64 at = multi->m_clock.elapsed() + timeoutMs;
+    multi->m_wantedAt = at;
+    if (timeoutMs == 0) {
+        multi->kick();
+    } else if (!multi->m_timer.isActive() || multi->m_armedAt > at) {
+        multi->m_armedAt = at;
         multi->m_timer.start(int(qMin(timeoutMs, long(24 * 3600 * 1000))));
+    }
     return 0;
+}
+
+void CurlMulti::onTimer()
+{
+    if (m_wantedAt < 0)
+        return;
+    const qint64 now = m_clock.elapsed();
+    if (m_wantedAt > now) {
+        m_armedAt = m_wantedAt;
+        m_timer.start(int(qMin<qint64>(m_wantedAt - now, 24 * 3600 * 1000)));
+        return;
+    }
+    action(CURL_SOCKET_TIMEOUT, 0);
 }
 
 void CurlMulti::add(CURL *easy, Handlers handlers)
@@ -125,6 +150,22 @@ void CurlMulti::remove(CURL *easy)
     }
     delete m_finishing.take(easy);
     m_pending.removeAll(easy);
+}
+
+CURL *CurlMulti::takeHandle()
+{
+    return m_spare.isEmpty() ? curl_easy_init() : m_spare.takeLast();
+}
+
+void CurlMulti::recycle(CURL *easy)
+{
+    remove(easy);
+    if (m_spare.size() >= 32) {
+        curl_easy_cleanup(easy);
+        return;
+    }
+    curl_easy_reset(easy);
+    m_spare.append(easy);
 }
 
 void CurlMulti::markPending(CURL *easy)

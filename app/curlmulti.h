@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -40,8 +41,12 @@ public:
 
     /// Starts easy (which must carry its options); handlers run as described above.
     void add(CURL *easy, Handlers handlers);
-    /// Stops easy if it is running and forgets it; the caller still owns and cleans it up.
+    /// Stops easy if it is running and forgets it; the caller still owns it.
     void remove(CURL *easy);
+    /// An easy handle with default options: a used one if there is one (its buffers are kept).
+    CURL *takeHandle();
+    /// Gives back a handle from takeHandle() that is no longer added.
+    void recycle(CURL *easy);
     /// easy has buffered something to deliver (header or data callbacks, or data that arrived
     /// while it was unpaused): deliver() runs after the current or next action.
     void markPending(CURL *easy);
@@ -57,6 +62,7 @@ private:
     struct Socket;
     static int socketCallback(CURL *easy, curl_socket_t fd, int what, void *self, void *socketp);
     static int timerCallback(CURLM *multi, long timeoutMs, void *self);
+    void onTimer();
     void action(curl_socket_t fd, int mask);
     void afterAction();
 
@@ -68,12 +74,16 @@ private:
     };
 
     CURLM *m_multi = nullptr;
-    QTimer m_timer; ///< libcurl's timeout
-    QTimer m_kick;  ///< an extra look soon, leaving libcurl's timeout as it asked
+    QElapsedTimer m_clock;
+    qint64 m_wantedAt = -1; ///< when libcurl wants to be called (m_clock), -1: never
+    qint64 m_armedAt = 0;   ///< when m_timer fires, while it is active
+    QTimer m_timer;         ///< libcurl's timeout, at or before m_wantedAt
+    QTimer m_kick;          ///< an extra look soon, leaving libcurl's timeout as it asked
     QHash<curl_socket_t, Socket *> m_sockets;
     QHash<CURL *, Entry *> m_handles;   ///< running
     QHash<CURL *, Entry *> m_finishing; ///< done, their owners not yet told
     QList<CURL *> m_pending;            ///< with something to deliver
+    QList<CURL *> m_spare;              ///< reset handles for the next requests
     int m_depth = 0;                    ///< > 0 while inside curl_multi_socket_action()
 };
 

@@ -174,12 +174,8 @@ void HttpClient::send(const HttpCall &call, QObject *context,
                       std::function<void(const HttpResponse &)> callback)
 {
     auto *transfer = new Transfer(this, call, true);
-    QPointer<QObject> guard(context);
-    connect(transfer, &Transfer::finished, this,
-            [guard, callback = std::move(callback)](const HttpResponse &response) {
-                if (guard)
-                    callback(response);
-            });
+    transfer->m_callbackContext = context;
+    transfer->m_callback = std::move(callback);
     transfer->start();
 }
 
@@ -210,8 +206,9 @@ void Transfer::releaseHandle()
     m_stallTimer.stop();
     if (m_easy) {
         if (m_multi)
-            m_multi->remove(m_easy);
-        curl_easy_cleanup(m_easy);
+            m_multi->recycle(m_easy);
+        else
+            curl_easy_cleanup(m_easy);
         m_easy = nullptr;
     }
     if (m_headerList) {
@@ -306,7 +303,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     }
     releaseHandle();
     m_multi = CurlMulti::forCurrentThread();
-    CURL *easy = curl_easy_init();
+    CURL *easy = m_multi->takeHandle();
     m_easy = easy;
     m_errorText.fill('\0', CURL_ERROR_SIZE + 1);
 
@@ -394,8 +391,15 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     QPointer<Transfer> self(this);
     m_multi->add(easy, {this, [self] { self->deliver(); },
                         [self, easy](CURLcode code) {
-                            if (self && self->m_easy == easy)
-                                self->onDone(code);
+                            if (!self || self->m_easy != easy)
+                                return;
+                            self->m_inDone = true;
+                            self->onDone(code);
+                            if (!self)
+                                return;
+                            self->m_inDone = false;
+                            if (self->m_done)
+                                delete self.data();
                         }});
 }
 
@@ -514,7 +518,8 @@ void Transfer::logHop(int status, const QString &note)
     e.elapsedMs = m_hopTimer.elapsed();
     e.requestHeaders = m_sentHeaders;
     e.requestBody = redactBody(m_call.body.left(4096));
-    e.note = m_client ? m_client->redact(note) : redactText(note);
+    if (!note.isEmpty())
+        e.note = m_client ? m_client->redact(note) : redactText(note);
     m_call.log(e);
 }
 
@@ -599,10 +604,16 @@ void Transfer::finish(HttpResponse response)
         return;
     m_done = true;
     releaseHandle();
-    if (m_client)
+    if (m_client && !response.error.detail.isEmpty())
         response.error.detail = m_client->redact(response.error.detail);
+    QPointer<Transfer> self(this);
     Q_EMIT finished(response);
-    deleteLater();
+    if (self && m_callback && m_callbackContext) {
+        const auto callback = std::move(m_callback);
+        callback(response);
+    }
+    if (self && !m_inDone)
+        deleteLater(); // else the end of onDone() deletes it, without a trip through the queue
 }
 
 } // namespace fbm

@@ -145,8 +145,11 @@ private:
     void finish(HttpResponse response);
     void logHop(int status, const QString &note);
 
+    friend class HttpClient;
     QPointer<HttpClient> m_client;
     QPointer<CurlMulti> m_multi;
+    std::function<void(const HttpResponse &)> m_callback; ///< HttpClient::send()'s
+    QPointer<QObject> m_callbackContext;
     HttpCall m_call;
     bool m_buffered;
     void *m_easy = nullptr;
@@ -164,6 +167,7 @@ private:
     bool m_passThrough = false; ///< this hop's body is the final answer
     bool m_paused = false;
     bool m_done = false;
+    bool m_inDone = false; ///< inside onDone(), which deletes the finished transfer itself
     int m_status = 0;
     QByteArray m_body;
     QByteArray m_rx; ///< streamed data not yet taken

@@ -33,6 +33,8 @@ bool isSecretKey(const QString &key)
 
 QUrl redactUrl(const QUrl &url)
 {
+    if (url.userInfo().isEmpty() && !url.hasQuery())
+        return url; // nothing to hide, and no copy
     QUrl out = url;
     out.setUserInfo(QString());
     if (!out.hasQuery())

@@ -242,7 +242,7 @@ int pollBench(const QStringList &args)
                          const ExportJob *j = manager.job(id);
                          if (!j || !j->statusUrl.isValid())
                              return;
-                         Seen &s = seen[j->statusUrl.path()];
+                         Seen &s = seen[id];
                          if (j->nextPollAt.isValid() && j->nextPollAt != s.deadline) {
                              s.deadline = j->nextPollAt;
                              s.deadlines.push_back(j->nextPollAt.toMSecsSinceEpoch());
@@ -317,7 +317,9 @@ int pollBench(const QStringList &args)
     std::vector<double> lateClient;
     for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
         const Seen &s = it.value();
-        const std::vector<qint64> &r = received.value(it.key());
+        const ExportJob *j = manager.job(it.key());
+        const std::vector<qint64> r =
+            j ? received.value(j->statusUrl.path()) : std::vector<qint64>();
         for (size_t k = 0; k < s.deadlines.size(); ++k) {
             if (s.deadlines[k] < measureFrom || s.deadlines[k] > measureTo - 1000)
                 continue;
@@ -345,9 +347,10 @@ int pollBench(const QStringList &args)
     return 0;
 }
 
-/// The reference for benchmark 4: the same number of status URLs polled once a second by a bare
-/// QNetworkAccessManager (no jobs, no log, no store): what Qt's HTTP stack alone costs.
-int pollBareBench(const QStringList &args)
+/// The references for benchmark 4: the same number of status URLs polled once a second (no jobs,
+/// no log, no store) by a bare QNetworkAccessManager, or by the app's HttpClient alone: what
+/// the HTTP stack costs.
+int pollBareBench(const QStringList &args, bool withHttpClient)
 {
     const QString serverBinary = args.at(2);
     const int jobs = args.at(3).toInt();
@@ -359,14 +362,34 @@ int pollBareBench(const QStringList &args)
     if (!base.isValid())
         return 1;
     QNetworkAccessManager nam;
-    qint64 polls = 0;
-    std::function<void(const QUrl &)> pollOnce = [&](const QUrl &status) {
-        QNetworkRequest request(status);
-        request.setRawHeader("Accept", "application/json");
+    fbm::HttpClient client(&nam, base);
+    // One GET; done receives the Content-Location header.
+    auto get = [&](const QUrl &url, const QByteArray &accept, bool kickOff,
+                   std::function<void(const QByteArray &)> done) {
+        if (withHttpClient) {
+            fbm::HttpCall call;
+            call.url = url;
+            call.headers.append({"Accept"_ba, accept});
+            if (kickOff)
+                call.headers.append({"Prefer"_ba, "respond-async"_ba});
+            client.send(call, &nam,
+                        [done](const fbm::HttpResponse &r) { done(r.header("Content-Location")); });
+            return;
+        }
+        QNetworkRequest request(url);
+        request.setRawHeader("Accept", accept);
+        if (kickOff)
+            request.setRawHeader("Prefer", "respond-async");
         QNetworkReply *reply = nam.get(request);
-        QObject::connect(reply, &QNetworkReply::finished, &nam, [&, reply, status] {
+        QObject::connect(reply, &QNetworkReply::finished, &nam, [reply, done] {
             reply->readAll();
             reply->deleteLater();
+            done(reply->rawHeader("Content-Location"));
+        });
+    };
+    qint64 polls = 0;
+    std::function<void(const QUrl &)> pollOnce = [&](const QUrl &status) {
+        get(status, "application/json"_ba, false, [&, status](const QByteArray &) {
             ++polls;
             QTimer::singleShot(1000, &nam, [&, status] { pollOnce(status); });
         });
@@ -376,16 +399,11 @@ int pollBareBench(const QStringList &args)
     kick.setInterval(1);
     QObject::connect(&kick, &QTimer::timeout, &nam, [&] {
         for (int k = 0; k < qMax(1, jobs / 1000) && started < jobs; ++k, ++started) {
-            QNetworkRequest request(QUrl(base.toString() + u"/$export"_s));
-            request.setRawHeader("Accept", "application/fhir+json");
-            request.setRawHeader("Prefer", "respond-async");
-            QNetworkReply *reply = nam.get(request);
-            QObject::connect(reply, &QNetworkReply::finished, &nam, [&, reply] {
-                reply->deleteLater();
-                const QUrl status =
-                    base.resolved(QUrl::fromEncoded(reply->rawHeader("Content-Location")));
-                QTimer::singleShot(1000, &nam, [&, status] { pollOnce(status); });
-            });
+            get(QUrl(base.toString() + u"/$export"_s), "application/fhir+json"_ba, true,
+                [&](const QByteArray &location) {
+                    const QUrl status = base.resolved(QUrl::fromEncoded(location));
+                    QTimer::singleShot(1000, &nam, [&, status] { pollOnce(status); });
+                });
         }
         if (started >= jobs)
             kick.stop();
@@ -465,7 +483,9 @@ int main(int argc, char *argv[])
     if (mode == "poll"_L1 && args.size() == 6)
         return pollBench(args);
     if (mode == "pollbare"_L1 && args.size() == 6)
-        return pollBareBench(args);
+        return pollBareBench(args, false);
+    if (mode == "pollclient"_L1 && args.size() == 6)
+        return pollBareBench(args, true);
     if (mode == "manifest"_L1 && args.size() == 4)
         return manifestBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchengine.cpp\n");
