@@ -50,6 +50,10 @@ CurlMulti::CurlMulti(QObject *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &CurlMulti::onTimer);
     m_clock.start();
+    // One timer for all the transfers' stall checks, instead of one each started and stopped
+    // with every request.
+    m_watchdog.setInterval(100);
+    connect(&m_watchdog, &QTimer::timeout, this, &CurlMulti::onWatchdog);
     m_kick.setSingleShot(true);
     m_kick.setInterval(0);
     connect(&m_kick, &QTimer::timeout, this, [this] { action(CURL_SOCKET_TIMEOUT, 0); });
@@ -112,7 +116,10 @@ int CurlMulti::timerCallback(CURLM * /*multi*/, long timeoutMs, void *self)
     const qint64 at = multi->m_clock.elapsed() + timeoutMs;
     multi->m_wantedAt = at;
     if (timeoutMs == 0) {
-        multi->kick();
+        if (multi->m_adding)
+            multi->m_startNow = true;
+        else
+            multi->kick();
     } else if (!multi->m_timer.isActive() || multi->m_armedAt > at) {
         multi->m_armedAt = at;
         multi->m_timer.start(int(qMin(timeoutMs, long(24 * 3600 * 1000))));
@@ -138,7 +145,24 @@ void CurlMulti::add(CURL *easy, Handlers handlers)
     auto *entry = new Entry;
     entry->handlers = std::move(handlers);
     m_handles.insert(easy, entry);
+    if (!m_watchdog.isActive())
+        m_watchdog.start();
+    m_adding = true;
     curl_multi_add_handle(m_multi, easy); // asks for a timeout of 0 through timerCallback
+    m_adding = false;
+    if (!m_startNow || m_depth > 0)
+        return;
+    // Start it right here (libcurl sends the request) rather than on a zero timer, a wake-up of
+    // the event loop per request. Whatever that tells other handles' owners waits for the next
+    // turn of the event loop, so that nobody is called back from inside add().
+    m_startNow = false;
+    ++m_depth;
+    int running = 0;
+    curl_multi_socket_action(m_multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    --m_depth;
+    collectFinished();
+    if (!m_pending.isEmpty() || !m_finished.isEmpty())
+        kick();
 }
 
 void CurlMulti::remove(CURL *easy)
@@ -185,6 +209,22 @@ void CurlMulti::kick()
         m_kick.start();
 }
 
+void CurlMulti::onWatchdog()
+{
+    if (m_handles.isEmpty()) {
+        m_watchdog.stop();
+        return;
+    }
+    const QList<CURL *> running = m_handles.keys();
+    for (CURL *easy : running) {
+        Entry *entry = m_handles.value(easy);
+        if (!entry || !entry->handlers.guard || !entry->handlers.tick)
+            continue;
+        const auto tick = entry->handlers.tick; // it may remove the entry
+        tick();
+    }
+}
+
 void CurlMulti::action(curl_socket_t fd, int mask)
 {
     int running = 0;
@@ -194,10 +234,9 @@ void CurlMulti::action(curl_socket_t fd, int mask)
     afterAction();
 }
 
-void CurlMulti::afterAction()
+void CurlMulti::collectFinished()
 {
-    // Collect the finished handles first: a message is only valid until its handle is removed.
-    QList<CURL *> finished;
+    // A message is only valid until its handle is removed.
     int left = 0;
     while (CURLMsg *msg = curl_multi_info_read(m_multi, &left)) {
         if (msg->msg != CURLMSG_DONE)
@@ -208,9 +247,14 @@ void CurlMulti::afterAction()
         if (Entry *entry = m_handles.take(easy)) {
             entry->result = result;
             m_finishing.insert(easy, entry);
-            finished.append(easy);
+            m_finished.append(easy);
         }
     }
+}
+
+void CurlMulti::afterAction()
+{
+    collectFinished();
 
     // Then tell the owners; what they do (remove, add, abort others) is safe from here on. A
     // handler is copied before it runs, since it may remove its own entry.
@@ -227,7 +271,8 @@ void CurlMulti::afterAction()
             deliver();
         }
     }
-    for (CURL *easy : std::as_const(finished)) {
+    const QList<CURL *> finished = std::exchange(m_finished, {});
+    for (CURL *easy : finished) {
         Entry *entry = m_finishing.take(easy);
         if (!entry)
             continue; // removed by its owner meanwhile

@@ -37,6 +37,8 @@ public:
         QPointer<QObject> guard;
         std::function<void()> deliver;
         std::function<void(CURLcode)> done;
+        /// Called about every 100 ms while the handle runs (to notice a stalled transfer).
+        std::function<void()> tick;
     };
 
     /// Starts easy (which must carry its options); handlers run as described above.
@@ -63,7 +65,9 @@ private:
     static int socketCallback(CURL *easy, curl_socket_t fd, int what, void *self, void *socketp);
     static int timerCallback(CURLM *multi, long timeoutMs, void *self);
     void onTimer();
+    void onWatchdog();
     void action(curl_socket_t fd, int mask);
+    void collectFinished();
     void afterAction();
 
     struct Entry
@@ -79,11 +83,15 @@ private:
     qint64 m_armedAt = 0;   ///< when m_timer fires, while it is active
     QTimer m_timer;         ///< libcurl's timeout, at or before m_wantedAt
     QTimer m_kick;          ///< an extra look soon, leaving libcurl's timeout as it asked
+    QTimer m_watchdog;      ///< Handlers::tick, while handles run
     QHash<curl_socket_t, Socket *> m_sockets;
     QHash<CURL *, Entry *> m_handles;   ///< running
     QHash<CURL *, Entry *> m_finishing; ///< done, their owners not yet told
+    QList<CURL *> m_finished;           ///< m_finishing in the order they finished
     QList<CURL *> m_pending;            ///< with something to deliver
     QList<CURL *> m_spare;              ///< reset handles for the next requests
+    bool m_adding = false;              ///< inside curl_multi_add_handle()
+    bool m_startNow = false;            ///< libcurl asked to run at once while a handle was added
     int m_depth = 0;                    ///< > 0 while inside curl_multi_socket_action()
 };
 

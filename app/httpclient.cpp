@@ -121,7 +121,17 @@ HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &base, QObject *pa
     : QObject(parent)
     , m_nam(nam)
     , m_base(base)
-{}
+    , m_userAgent(QCoreApplication::applicationName().toUtf8() + '/' +
+                  QCoreApplication::applicationVersion().toUtf8())
+{
+    // Proxies from http_proxy/https_proxy/no_proxy as usual, but never for this machine.
+    m_noProxy = qgetenv("no_proxy");
+    if (m_noProxy.isEmpty())
+        m_noProxy = qgetenv("NO_PROXY");
+    if (!m_noProxy.isEmpty())
+        m_noProxy += ',';
+    m_noProxy += "localhost,127.0.0.1,::1";
+}
 
 HttpClient::~HttpClient() = default;
 
@@ -191,10 +201,7 @@ Transfer::Transfer(HttpClient *client, HttpCall call, bool buffered)
     , m_client(client)
     , m_call(std::move(call))
     , m_buffered(buffered)
-{
-    m_stallTimer.setSingleShot(true);
-    connect(&m_stallTimer, &QTimer::timeout, this, &Transfer::onStallCheck);
-}
+{}
 
 Transfer::~Transfer()
 {
@@ -203,7 +210,6 @@ Transfer::~Transfer()
 
 void Transfer::releaseHandle()
 {
-    m_stallTimer.stop();
     if (m_easy) {
         if (m_multi)
             m_multi->recycle(m_easy);
@@ -305,13 +311,14 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_multi = CurlMulti::forCurrentThread();
     CURL *easy = m_multi->takeHandle();
     m_easy = easy;
-    m_errorText.fill('\0', CURL_ERROR_SIZE + 1);
+    static_assert(sizeof(m_errorText) >= CURL_ERROR_SIZE);
+    m_errorText[0] = '\0';
 
     const QByteArray encodedUrl = url.toEncoded();
     curl_easy_setopt(easy, CURLOPT_URL, encodedUrl.constData());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, m_errorText.data());
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, m_errorText);
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L); // redirects are followed by hand
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(m_call.timeoutMs));
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::headerCallback);
@@ -320,16 +327,9 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
     if (!m_buffered)
         curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, 512L * 1024);
-    if (const QByteArray agent = QCoreApplication::applicationName().toUtf8() + '/' +
-                                 QCoreApplication::applicationVersion().toUtf8();
-        agent.size() > 1)
-        curl_easy_setopt(easy, CURLOPT_USERAGENT, agent.constData());
-    // Proxies from http_proxy/https_proxy/no_proxy as usual, but never for this machine.
-    QByteArray noProxy = qgetenv("no_proxy");
-    if (noProxy.isEmpty())
-        noProxy = qgetenv("NO_PROXY");
-    noProxy += QByteArrayView(noProxy.isEmpty() ? "" : ",") + "localhost,127.0.0.1,::1";
-    curl_easy_setopt(easy, CURLOPT_NOPROXY, noProxy.constData());
+    if (m_client->m_userAgent.size() > 1)
+        curl_easy_setopt(easy, CURLOPT_USERAGENT, m_client->m_userAgent.constData());
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, m_client->m_noProxy.constData());
     if (m_client->m_hasSsl) {
         m_caPem = m_client->m_caPem;
         curl_blob blob{m_caPem.data(), size_t(m_caPem.size()), CURL_BLOB_NOCOPY};
@@ -386,7 +386,6 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_hopStarted = QDateTime::currentDateTimeUtc();
     m_hopTimer.start();
     m_sinceActivity.start();
-    m_stallTimer.start(m_call.timeoutMs);
 
     QPointer<Transfer> self(this);
     m_multi->add(easy, {this, [self] { self->deliver(); },
@@ -400,6 +399,9 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
                             self->m_inDone = false;
                             if (self->m_done)
                                 delete self.data();
+                        },
+                        [self] {
+                            self->onStallCheck();
                         }});
 }
 
@@ -416,10 +418,14 @@ size_t Transfer::writeCallback(char *data, size_t size, size_t count, void *self
 
 void Transfer::onHeaderLine(QByteArrayView line)
 {
-    m_sinceActivity.start();
+    m_active = true;                // read by onStallCheck(); no clock call per block
     if (line.startsWith("HTTP/")) { // a new response (after a 1xx, or the first)
-        const QList<QByteArray> parts = line.trimmed().toByteArray().split(' ');
-        m_status = parts.size() > 1 ? parts.at(1).toInt() : 0;
+        const QByteArrayView rest = line.sliced(line.indexOf(' ') + 1).trimmed();
+        const qsizetype end = rest.indexOf(' ');
+        bool ok = false;
+        m_status = (end < 0 ? rest : rest.first(end)).toInt(&ok);
+        if (!ok)
+            m_status = 0;
         m_headers.clear();
         return;
     }
@@ -449,7 +455,7 @@ void Transfer::onHeaderLine(QByteArrayView line)
 
 size_t Transfer::onData(const char *data, size_t size)
 {
-    m_sinceActivity.start();
+    m_active = true; // read by onStallCheck(); no clock call per block
     if (!m_passThrough)
         return size; // a redirect's or a 401's body: not the answer
     if (m_buffered) {
@@ -491,11 +497,13 @@ void Transfer::onStallCheck()
 {
     if (m_done || !m_easy)
         return;
-    const qint64 quiet = m_paused ? 0 : m_sinceActivity.elapsed();
-    if (quiet < m_call.timeoutMs) {
-        m_stallTimer.start(int(m_call.timeoutMs - quiet));
+    if (m_paused || m_active) {
+        m_active = false;
+        m_sinceActivity.start();
         return;
     }
+    if (m_sinceActivity.elapsed() < m_call.timeoutMs)
+        return;
     releaseHandle();
     HttpResponse r;
     r.status = m_status;
@@ -584,7 +592,7 @@ void Transfer::onDone(int curlCode)
         else
             r.error =
                 networkError(m_currentUrl, curlCode == CURLE_OK ? int(CURLE_GOT_NOTHING) : curlCode,
-                             m_errorText.constData());
+                             m_errorText);
         logHop(m_status, r.error.message);
         finish(r);
         return;

@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
-#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -103,6 +102,8 @@ private:
     QSslConfiguration m_ssl;
     bool m_hasSsl = false;
     QByteArray m_caPem; ///< m_ssl's and the system's CA certificates, for libcurl
+    QByteArray m_userAgent;
+    QByteArray m_noProxy;
 };
 
 /// One request with its redirects and one token renewal, sent by libcurl (connections kept
@@ -154,10 +155,10 @@ private:
     bool m_buffered;
     void *m_easy = nullptr;
     curl_slist *m_headerList = nullptr;
-    QByteArray m_caPem;       ///< kept alive for libcurl while the handle is
-    QByteArray m_errorText;   ///< libcurl's CURLOPT_ERRORBUFFER
-    HeaderList m_sentHeaders; ///< as logged (redacted)
-    HeaderList m_headers;     ///< of the current hop's response
+    QByteArray m_caPem;         ///< kept alive for libcurl while the handle is
+    char m_errorText[256] = {}; ///< libcurl's CURLOPT_ERRORBUFFER (CURL_ERROR_SIZE)
+    HeaderList m_sentHeaders;   ///< as logged (redacted)
+    HeaderList m_headers;       ///< of the current hop's response
     QUrl m_currentUrl;
     int m_hops = 0;
     bool m_triedRefresh = false;
@@ -174,8 +175,8 @@ private:
     QString m_token;
     QString m_abortReason;
     QElapsedTimer m_hopTimer;
-    QElapsedTimer m_sinceActivity;
-    QTimer m_stallTimer;
+    QElapsedTimer m_sinceActivity; ///< since the last watchdog tick that saw activity
+    bool m_active = false;         ///< a byte or a header arrived since the last tick
     QDateTime m_hopStarted;
 };
 

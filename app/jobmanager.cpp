@@ -152,8 +152,7 @@ HttpClient *JobManager::clientFor(const ExportJob &job)
         if (HttpClient *c = m_clientProvider(job.profileId, base))
             return c;
     }
-    const QString key = base.toString();
-    HttpClient *&c = m_defaultClients[key];
+    HttpClient *&c = m_defaultClients[base];
     if (!c)
         c = new HttpClient(m_nam, base, this);
     return c;

@@ -181,7 +181,7 @@ private:
     quint64 m_layoutGeneration = 0;
     QStringList m_order;
     QHash<QString, std::shared_ptr<Runtime>> m_runtime;
-    QHash<QString, HttpClient *> m_defaultClients;
+    QHash<QUrl, HttpClient *> m_defaultClients;
     QQueue<QPair<QString, int>> m_downloadQueue;
     QHash<FileDownload *, QPair<QString, int>> m_active;
     QSet<QString> m_dirty;     ///< to save within kSaveDelayMs
