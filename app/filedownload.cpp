@@ -168,14 +168,15 @@ void FileDownload::onReadyRead()
 {
     if (!m_transfer)
         return;
-    const QByteArray data = m_transfer->readAll();
+    const QByteArrayView data = m_transfer->peek();
     if (!m_accepting) {
         // An error answer: keep a little of it for the message.
         if (m_buffer.size() < 65536)
             m_buffer.append(data.first(qMin(data.size(), 65536 - m_buffer.size())));
+        m_transfer->consume();
         return;
     }
-    const qint64 written = m_part.write(data);
+    const qint64 written = m_part.write(data.data(), data.size());
     if (written != data.size()) {
         m_writeError = Error::make(Error::Kind::Io,
                                    //: %1 is a file, %2 the system's reason (e.g. no space left)
@@ -186,7 +187,8 @@ void FileDownload::onReadyRead()
         return;
     }
     if (m_options.verify && !m_binaryJson)
-        m_counter.feed(data.constData(), data.size());
+        m_counter.feed(data.data(), data.size());
+    m_transfer->consume();
     m_file.bytes = m_part.pos();
     Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.lines());
 }

@@ -25,6 +25,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::HttpClient", text);
 }
 
+// What libcurl reads from the socket at once for a streamed transfer (its default is 16 KiB).
+constexpr qint64 kCurlBufferSize = 512 << 10;
+
 int defaultPort(const QUrl &url)
 {
     return url.port(url.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0 ? 443 : 80);
@@ -232,18 +235,16 @@ QByteArray Transfer::header(QByteArrayView name) const
     return {};
 }
 
-QByteArray Transfer::readAll()
+void Transfer::consume()
 {
-    QByteArray data = std::exchange(m_rx, {});
+    m_rx.resize(0); // keeps the allocation
     if (m_paused && m_easy) {
         m_paused = false;
-        m_sinceActivity.start();
         // libcurl hands over what it held back right here, through writeCallback.
         curl_easy_pause(m_easy, CURLPAUSE_CONT);
         if (m_multi)
             m_multi->kick();
     }
-    return data;
 }
 
 void Transfer::start()
@@ -326,7 +327,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::writeCallback);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
     if (!m_buffered)
-        curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, 512L * 1024);
+        curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, long(kCurlBufferSize));
     if (m_client->m_userAgent.size() > 1)
         curl_easy_setopt(easy, CURLOPT_USERAGENT, m_client->m_userAgent.constData());
     curl_easy_setopt(easy, CURLOPT_NOPROXY, m_client->m_noProxy.constData());
@@ -469,9 +470,11 @@ size_t Transfer::onData(const char *data, size_t size)
         return size;
     }
     if (m_call.readBufferSize > 0 && m_rx.size() >= m_call.readBufferSize) {
-        m_paused = true; // libcurl keeps this block and offers it again after readAll()
+        m_paused = true; // libcurl keeps this block and offers it again after consume()
         return CURL_WRITEFUNC_PAUSE;
     }
+    if (m_rx.capacity() == 0)
+        m_rx.reserve(qMax<qint64>(m_call.readBufferSize, 64 << 10) + kCurlBufferSize);
     m_rx.append(data, qsizetype(size));
     if (m_multi)
         m_multi->markPending(m_easy);

@@ -122,10 +122,12 @@ public:
     [[nodiscard]] int status() const { return m_status; }
     /// A header of the current hop's response (the final one from responseStarted() on).
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
-    /// Streamed mode: the data received so far and not yet taken. Taking it lets more arrive
-    /// (at most HttpCall::readBufferSize is held).
-    [[nodiscard]] qint64 bytesAvailable() const { return m_rx.size(); }
-    QByteArray readAll();
+    /// Streamed mode: the data received and not yet consumed. It stays valid until consume().
+    [[nodiscard]] QByteArrayView peek() const { return m_rx; }
+    /// Streamed mode: the data from peek() has been used. The buffer is kept for what comes
+    /// next, so that a large file does not cost a fresh allocation (and its page faults) per
+    /// block; at most HttpCall::readBufferSize is held before libcurl is asked to wait.
+    void consume();
 
 Q_SIGNALS:
     void responseStarted(int status);
