@@ -80,7 +80,10 @@ JobManager::JobManager(QNetworkAccessManager *nam, JobStore *store, QObject *par
     connect(&m_saveTimer, &QTimer::timeout, this, &JobManager::flushSaves);
     m_lazySaveTimer.setInterval(kLazySaveDelayMs);
     m_lazySaveTimer.setSingleShot(true);
-    connect(&m_lazySaveTimer, &QTimer::timeout, this, [this] { saveAll(); });
+    connect(&m_lazySaveTimer, &QTimer::timeout, this, [this] {
+        m_dirty.unite(std::exchange(m_dirtyLazy, {}));
+        flushSaves();
+    });
     if (m_store)
         m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
 }
@@ -191,24 +194,38 @@ void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
 {
     if (m_store) {
         // What a restart needs (state, files, manifest, errors) is saved within half a second,
-        // or at once; the poll log, the countdown and X-Progress only every half minute, so a
-        // thousand jobs polling every second do not rewrite a thousand files every second.
+        // or at once. X-Progress, and a countdown that still matters after a restart (half a
+        // minute or more), within half a minute. The poll log and short countdowns alone are
+        // not worth a write: they go with the job's next save, or at exit. So a thousand jobs
+        // polling every second rewrite no files at all.
         constexpr JobFields kPrompt =
             JobField::State | JobField::Files | JobField::Manifest | JobField::Error;
         if (saveNow) {
             m_dirty.remove(id);
             m_dirtyLazy.remove(id);
+            m_dirtyQuiet.remove(id);
             if (const ExportJob *j = job(id))
                 m_store->saveLater(*j);
         } else if (fields & kPrompt) {
             m_dirtyLazy.remove(id);
+            m_dirtyQuiet.remove(id);
             m_dirty.insert(id);
             if (!m_saveTimer.isActive())
                 m_saveTimer.start();
         } else if (!m_dirty.contains(id)) {
-            m_dirtyLazy.insert(id);
-            if (!m_lazySaveTimer.isActive())
-                m_lazySaveTimer.start();
+            const ExportJob *j = job(id);
+            const bool lasting =
+                (fields & JobField::Progress) ||
+                ((fields & JobField::NextPoll) && j && j->nextPollAt.isValid() &&
+                 m_clock->now().msecsTo(j->nextPollAt) >= m_lazySaveTimer.interval());
+            if (lasting) {
+                m_dirtyQuiet.remove(id);
+                m_dirtyLazy.insert(id);
+                if (!m_lazySaveTimer.isActive())
+                    m_lazySaveTimer.start();
+            } else if (!m_dirtyLazy.contains(id)) {
+                m_dirtyQuiet.insert(id);
+            }
         }
     }
     Q_EMIT jobChanged(id, fields);
@@ -230,6 +247,7 @@ void JobManager::saveAll()
 {
     m_lazySaveTimer.stop();
     m_dirty.unite(std::exchange(m_dirtyLazy, {}));
+    m_dirty.unite(std::exchange(m_dirtyQuiet, {}));
     flushSaves();
 }
 
@@ -1004,6 +1022,7 @@ void JobManager::remove(const QString &id)
     m_runtime.remove(id);
     m_dirty.remove(id);
     m_dirtyLazy.remove(id);
+    m_dirtyQuiet.remove(id);
     if (m_store)
         m_store->remove(id);
     Q_EMIT jobRemoved(id);

@@ -69,6 +69,8 @@ public:
     void setMaxParallelDownloads(int n);
     void setMaxFileAttempts(int n) { m_maxFileAttempts = qMax(1, n); }
     void setFileRetryDelayMs(qint64 ms) { m_fileRetryDelayMs = ms; }
+    /// How long X-Progress and long countdowns may wait to be saved (30 s; tests shorten it).
+    void setLazySaveDelayMs(int ms) { m_lazySaveTimer.setInterval(ms); }
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
     void setVerifyDownloads(bool verify) { m_verify = verify; }
     void setClientProvider(ClientProvider provider) { m_clientProvider = std::move(provider); }
@@ -184,8 +186,9 @@ private:
     QHash<QUrl, HttpClient *> m_defaultClients;
     QQueue<QPair<QString, int>> m_downloadQueue;
     QHash<FileDownload *, QPair<QString, int>> m_active;
-    QSet<QString> m_dirty;     ///< to save within kSaveDelayMs
-    QSet<QString> m_dirtyLazy; ///< only cosmetic changes: within kLazySaveDelayMs
+    QSet<QString> m_dirty;      ///< to save within kSaveDelayMs
+    QSet<QString> m_dirtyLazy;  ///< only cosmetic changes: within the lazy delay
+    QSet<QString> m_dirtyQuiet; ///< only the poll log or a short countdown: at exit
     QTimer m_saveTimer;
     QTimer m_lazySaveTimer;
     int m_maxParallel = 4;

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void hostileTypesStayInsideTheFolder();
     void parallelDownloadsAreBounded();
     void restartResumesPollingAndDownloads();
+    void routinePollsAreSavedAtExitNotEachTime();
     void damagedStoreFileIsMovedAside();
     void filesLostInAPowerCutAreFetchedAgain();
     void changesSinceLastExport();
@@ -731,6 +732,43 @@ void TestExportFlow::parallelDownloadsAreBounded()
     QVERIFY(fx.waitForState(id, JobState::Saved, 30000));
     QCOMPARE(maxActive, 2);
     QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::routinePollsAreSavedAtExitNotEachTime()
+{
+    // A 202 that changes nothing but the poll log and a short countdown is not worth rewriting
+    // the job's file; the log is saved with the job's next save or when the manager ends.
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 100000;
+    s.retryAfterRaw = "0";
+    s.progressTexts = {u"Working"_s};
+    fx.server.setScript(s);
+    fx.manager->setLazySaveDelayMs(100);
+    const QString id = fx.start();
+    QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls >= 3);
+    QTest::qWait(800); // the saves of the kick-off (state, X-Progress) have happened
+    fx.store->flush();
+    QFile file(fx.store->directory() + u'/' + id + u".json"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    const int polls = fx.server.jobInfo(fx.server.lastJobId()).polls;
+    QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls >= polls + 10);
+    QTest::qWait(700);
+    fx.store->flush();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+    file.close();
+    const qsizetype loggedBefore = fx.store->load(id)->activity.size();
+
+    fx.restartManager(); // the application ends: what was held back is written
+    fx.store->flush();
+    const std::optional<ExportJob> saved = fx.store->load(id);
+    QVERIFY(saved);
+    QVERIFY2(saved->activity.size() >= loggedBefore + 10,
+             qPrintable(u"%1 -> %2"_s.arg(loggedBefore).arg(saved->activity.size())));
+    QVERIFY(saved->pollCount >= polls + 10);
 }
 
 void TestExportFlow::restartResumesPollingAndDownloads()
