@@ -25,6 +25,69 @@ QJsonObject ActivityEntry::toJson() const
     return o;
 }
 
+namespace {
+
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += kHex[u >> 4];
+            out += kHex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    appendJsonString(out, QByteArrayView(text.toUtf8()));
+}
+
+} // namespace
+
+void ActivityEntry::appendJson(QByteArray &out) const
+{
+    out += "{\"at\":";
+    appendJsonString(out, at.toString(Qt::ISODateWithMs));
+    out += ",\"method\":";
+    appendJsonString(out, QByteArrayView(QString::fromLatin1(method).toUtf8()));
+    out += ",\"url\":";
+    appendJsonString(out, url.toString(QUrl::FullyEncoded));
+    out += ",\"status\":" + QByteArray::number(status);
+    out += ",\"ms\":" + QByteArray::number(elapsedMs);
+    out += ",\"headers\":[";
+    for (qsizetype i = 0; i < requestHeaders.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += '[';
+        appendJsonString(out,
+                         QByteArrayView(QString::fromLatin1(requestHeaders[i].first).toUtf8()));
+        out += ',';
+        appendJsonString(out,
+                         QByteArrayView(QString::fromLatin1(requestHeaders[i].second).toUtf8()));
+        out += ']';
+    }
+    out += ']';
+    if (!requestBody.isEmpty()) {
+        out += ",\"body\":";
+        appendJsonString(out, QString::fromUtf8(requestBody));
+    }
+    if (!note.isEmpty()) {
+        out += ",\"note\":";
+        appendJsonString(out, note);
+    }
+    out += '}';
+}
+
 ActivityEntry ActivityEntry::fromJson(const QJsonObject &o)
 {
     ActivityEntry e;

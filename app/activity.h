@@ -26,6 +26,9 @@ struct ActivityEntry
     QString note; ///< error text or a remark ("redirect to another origin: token dropped")
 
     [[nodiscard]] QJsonObject toJson() const;
+    /// Appends toJson() as compact JSON text, written directly: a thousand jobs' logs are
+    /// rewritten with their jobs, and QJsonObject costs ten times as much.
+    void appendJson(QByteArray &out) const;
     static ActivityEntry fromJson(const QJsonObject &o);
     /// A curl command line that repeats the request; the token appears as $TOKEN.
     [[nodiscard]] QString toCurl() const;

@@ -1,5 +1,7 @@
 #include "exportjob.h"
 
+#include <QJsonDocument>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -221,7 +223,7 @@ qint64 ExportJob::resourcesSaved() const
     return n;
 }
 
-QJsonObject ExportJob::toJson(bool withDetails) const
+QJsonObject ExportJob::toJson(bool withManifest, bool withActivity) const
 {
     QJsonObject o;
     o.insert(u"format"_s, 1);
@@ -244,7 +246,7 @@ QJsonObject ExportJob::toJson(bool withDetails) const
     o.insert(u"transactionTime"_s, iso(transactionTime));
     // A large manifest stays only in the export folder (manifest.json): writing it into the job
     // file on every save would cost more than it is worth.
-    if (withDetails && manifestJson.size() <= kMaxStoredManifest)
+    if (withManifest && manifestJson.size() <= kMaxStoredManifest)
         o.insert(u"manifest"_s, QString::fromUtf8(manifestJson));
     o.insert(u"message"_s, message);
     o.insert(u"outDir"_s, outDir);
@@ -257,7 +259,7 @@ QJsonObject ExportJob::toJson(bool withDetails) const
     for (const ExportFile &f : files)
         fs.append(f.toJson());
     o.insert(u"files"_s, fs);
-    if (withDetails) {
+    if (withActivity) {
         QJsonArray log;
         for (const ActivityEntry &e : activity)
             log.append(e.toJson());
@@ -268,12 +270,28 @@ QJsonObject ExportJob::toJson(bool withDetails) const
 
 QJsonObject ExportJob::toJson() const
 {
-    return toJson(true);
+    return toJson(true, true);
 }
 
 QJsonObject ExportJob::summaryJson() const
 {
-    return toJson(false);
+    return toJson(false, false);
+}
+
+QByteArray ExportJob::toStoredJson() const
+{
+    QByteArray out = QJsonDocument(toJson(true, false)).toJson(QJsonDocument::Compact);
+    Q_ASSERT(out.endsWith('}'));
+    out.chop(1);
+    out.reserve(out.size() + activity.size() * 320 + 16);
+    out += ",\"activity\":[";
+    for (qsizetype i = 0; i < activity.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        activity[i].appendJson(out);
+    }
+    out += "]}";
+    return out;
 }
 
 void ExportJob::dropDetails()

@@ -100,12 +100,14 @@ struct ExportJob
     [[nodiscard]] QJsonObject toJson() const;
     /// toJson() without the activity log and the manifest: what the job list needs.
     [[nodiscard]] QJsonObject summaryJson() const;
+    /// toJson() as compact JSON text, the activity log written directly (what the store saves).
+    [[nodiscard]] QByteArray toStoredJson() const;
     /// Forgets the activity log and the manifest (they stay in the job's file).
     void dropDetails();
     [[nodiscard]] static std::optional<ExportJob> fromJson(const QJsonObject &o);
 
 private:
-    [[nodiscard]] QJsonObject toJson(bool withDetails) const;
+    [[nodiscard]] QJsonObject toJson(bool withManifest, bool withActivity) const;
 };
 
 [[nodiscard]] bool canTransition(JobState from, JobState to);

@@ -260,7 +260,7 @@ Error JobStore::save(const ExportJob &job) const
             //: %1 is a file, %2 the system's reason
             tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
     }
-    file.write(QJsonDocument(job.toJson()).toJson(QJsonDocument::Compact));
+    file.write(job.toStoredJson());
     if (!file.commit()) {
         return Error::make(
             Error::Kind::Io,

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void deletedJobLeavesTheIndex();
     void summaryIsNeverWrittenOverTheFullJob();
     void managerLoadsDetailsOnDemand();
+    void storedJsonIsTheJobsJson();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -348,4 +349,41 @@ void TestJobStore::managerLoadsDetailsOnDemand()
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)
+void TestJobStore::storedJsonIsTheJobsJson()
+{
+    // The store writes the activity log with its own JSON writer; it must read back as exactly
+    // what QJsonDocument would have written, whatever the text holds.
+    ExportJob j;
+    j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    j.state = JobState::Running;
+    j.progressText = u"Søgning \"i gang\" \\ 50 %"_s;
+    j.manifestJson = R"({"output":[]})";
+    for (int i = 0; i < 4; ++i) {
+        ActivityEntry e;
+        e.at = QDateTime::currentDateTimeUtc().addMSecs(i);
+        e.method = i == 1 ? "POST" : "GET";
+        e.url = QUrl(u"https://fhir.example.org/fhir/jobs/%1?_type=Patient&x=%C3%A6"_s.arg(i));
+        e.status = 200 + i;
+        e.elapsedMs = qint64(1) << (30 + i);
+        e.requestHeaders = {{"Accept", "application/fhir+json"}, {"Authorization", "Bearer ***"}};
+        if (i == 1)
+            e.requestBody = R"({"resourceType":"Parameters","note":"tab	and æøå"})";
+        if (i >= 2)
+            e.note = u"Line one\nline \"two\"\t\u0001 \\ — ærlig talt 🙂"_s;
+        j.activity.append(e);
+    }
+    QJsonParseError error;
+    const QJsonDocument stored = QJsonDocument::fromJson(j.toStoredJson(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(stored.object(), j.toJson());
+    const std::optional<ExportJob> back = ExportJob::fromJson(stored.object());
+    QVERIFY(back);
+    QCOMPARE(back->activity.size(), 4);
+    QCOMPARE(back->activity[3].note, j.activity[3].note);
+    QCOMPARE(back->activity[1].requestBody, j.activity[1].requestBody);
+    // No activity at all is an empty array, as before.
+    j.activity.clear();
+    QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
+}
+
 #include "tst_jobstore.moc"
