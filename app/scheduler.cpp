@@ -4,6 +4,12 @@
 
 namespace fbm {
 
+namespace {
+// A deadline is met up to this late, so that polls due close together go out in one wake-up
+// (a thousand jobs polling every second: twenty wake-ups a second, not a thousand).
+constexpr qint64 kSlackMs = 50;
+} // namespace
+
 Scheduler::Scheduler(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
@@ -36,7 +42,11 @@ void Scheduler::arm()
         m_timer.stop();
         return;
     }
-    const qint64 wait = std::max<qint64>(0, m_queue.begin()->first - m_clock->nowMs());
+    const qint64 fireAt = m_queue.begin()->first + kSlackMs;
+    if (m_timer.isActive() && m_armedFor <= fireAt)
+        return; // it wakes up in time (or early, which is harmless) and re-arms then
+    m_armedFor = fireAt;
+    const qint64 wait = std::max<qint64>(0, fireAt - m_clock->nowMs());
     // QTimer takes an int; a very distant deadline is simply re-armed when the timer fires.
     m_timer.start(int(std::min<qint64>(wait, 24LL * 3600 * 1000)));
 }

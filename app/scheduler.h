@@ -12,6 +12,8 @@ namespace fbm {
 
 /// One timer for every job: it is armed for the earliest deadline only, so a thousand waiting
 /// jobs cost one timer, and each deadline is a fact ("poll at 10:42:07") the UI can count down to.
+/// A job is never due before its deadline, and at most 50 ms after it: deadlines close together
+/// are served by one wake-up.
 class Scheduler final : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ private:
     std::multimap<qint64, QString> m_queue;
     QHash<QString, std::multimap<qint64, QString>::iterator> m_index;
     QTimer m_timer;
+    qint64 m_armedFor = 0; ///< the deadline the timer is armed for, while it is active
 };
 
 } // namespace fbm
