@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm {
@@ -57,7 +59,19 @@ void appendJsonString(QByteArray &out, const QString &text)
 void ActivityEntry::appendJson(QByteArray &out) const
 {
     out += "{\"at\":";
-    appendJsonString(out, at.toString(Qt::ISODateWithMs));
+    if (at.timeSpec() == Qt::UTC && at.isValid() && at.date().year() >= 1000 &&
+        at.date().year() <= 9999) {
+        // What toString(Qt::ISODateWithMs) gives for UTC, without its general formatter.
+        const QDate d = at.date();
+        const QTime t = at.time();
+        char buf[32];
+        const int n =
+            std::snprintf(buf, sizeof buf, "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"", d.year(),
+                          d.month(), d.day(), t.hour(), t.minute(), t.second(), t.msec());
+        out.append(buf, n);
+    } else {
+        appendJsonString(out, at.toString(Qt::ISODateWithMs));
+    }
     out += ",\"method\":";
     appendJsonString(out, QByteArrayView(QString::fromLatin1(method).toUtf8()));
     out += ",\"url\":";

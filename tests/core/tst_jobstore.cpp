@@ -381,6 +381,9 @@ void TestJobStore::storedJsonIsTheJobsJson()
     QCOMPARE(back->activity.size(), 4);
     QCOMPARE(back->activity[3].note, j.activity[3].note);
     QCOMPARE(back->activity[1].requestBody, j.activity[1].requestBody);
+    // Times in another zone than UTC take the general path.
+    j.activity[0].at = QDateTime(QDate(2026, 11, 29), QTime(10, 15, 0, 7), Qt::OffsetFromUTC, 3600);
+    QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
     // No activity at all is an empty array, as before.
     j.activity.clear();
     QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
