@@ -1,0 +1,104 @@
+// LineCounter against a plain reference on the same bytes: random mixes of text, newlines, CRs
+// and empty lines, fed in random pieces, so that every block boundary of the 64-byte fast path
+// (and the state carried across it) is crossed.
+#include "linecounter.h"
+
+#include <QByteArray>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace fbm;
+
+namespace {
+
+/// Non-empty lines, the definition written out: split on '\n', drop a trailing '\r', count what
+/// is not empty (an unterminated last line included).
+qint64 referenceCount(const QByteArray &data)
+{
+    qint64 n = 0;
+    for (QByteArray line : data.split('\n')) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!line.isEmpty())
+            ++n;
+    }
+    return n;
+}
+
+qint64 countInPieces(const QByteArray &data, QRandomGenerator &random)
+{
+    LineCounter counter;
+    qint64 at = 0;
+    while (at < data.size()) {
+        const qint64 piece = qMin<qint64>(data.size() - at, 1 + random.bounded(300));
+        counter.feed(data.constData() + at, piece);
+        at += piece;
+    }
+    return counter.lines();
+}
+
+} // namespace
+
+class TestLineCounter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fixedCases_data();
+    void fixedCases();
+    void matchesTheReference();
+};
+
+void TestLineCounter::fixedCases_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<qint64>("lines");
+    QTest::newRow("nothing") << QByteArray() << qint64(0);
+    QTest::newRow("one, no newline") << QByteArray("{}") << qint64(1);
+    QTest::newRow("one") << QByteArray("{}\n") << qint64(1);
+    QTest::newRow("crlf") << QByteArray("{}\r\n{}\r\n") << qint64(2);
+    QTest::newRow("empty lines") << QByteArray("\n\n{}\n\n\n{}\n\n") << qint64(2);
+    QTest::newRow("lone cr lines") << QByteArray("\r\n{}\n\r\n\r") << qint64(1);
+    QTest::newRow("cr inside") << QByteArray("a\rb\n\r\r\n") << qint64(2);
+    QTest::newRow("last line only cr") << QByteArray("{}\n\r") << qint64(1);
+    QByteArray longLines;
+    for (int i = 0; i < 1000; ++i)
+        longLines += QByteArray(255, 'x') + '\n';
+    QTest::newRow("1000 x 256 bytes") << longLines << qint64(1000);
+}
+
+void TestLineCounter::fixedCases()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(qint64, lines);
+    QCOMPARE(referenceCount(data), lines);
+    LineCounter whole;
+    whole.feed(data.constData(), data.size());
+    QCOMPARE(whole.lines(), lines);
+    LineCounter bytes;
+    for (const char c : std::as_const(data))
+        bytes.feed(&c, 1);
+    QCOMPARE(bytes.lines(), lines);
+}
+
+void TestLineCounter::matchesTheReference()
+{
+    QRandomGenerator random(20261129);
+    const char alphabet[] = {'\n', '\n', '\r', 'x', 'y', '{', '}'};
+    for (int round = 0; round < 400; ++round) {
+        QByteArray data(qsizetype(random.bounded(2000)), Qt::Uninitialized);
+        // Some rounds mostly text, some mostly line ends.
+        const int textWeight = random.bounded(1, 60);
+        for (char &c : data) {
+            const int r = random.bounded(textWeight + 3);
+            c = r < textWeight ? 'a' : alphabet[random.bounded(int(sizeof alphabet))];
+        }
+        const qint64 expected = referenceCount(data);
+        LineCounter whole;
+        whole.feed(data.constData(), data.size());
+        QCOMPARE(whole.lines(), expected);
+        QCOMPARE(countInPieces(data, random), expected);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestLineCounter)
+#include "tst_linecounter.moc"
