@@ -1156,11 +1156,6 @@
         <translation>Serveren %1 svarede ikke i tide.</translation>
     </message>
     <message>
-        <source>Nothing arrived from %1 for %2 seconds; the transfer was stopped.</source>
-        <extracomment>%1 is a number of seconds</extracomment>
-        <translation>Intet kom fra %1 i %2 sekunder; overførslen blev stoppet.</translation>
-    </message>
-    <message>
         <source>The secure connection to %1 failed: %2. The server&apos;s certificate is not trusted; if your organisation uses its own certificate authority, add its certificate to the server profile.</source>
         <translation>Den sikre forbindelse til %1 mislykkedes: %2. Serverens certifikat er ikke betroet; hvis din organisation bruger sin egen certifikatudsteder, så tilføj dens certifikat til serverprofilen.</translation>
     </message>
@@ -1170,8 +1165,13 @@
     </message>
     <message>
         <source>The connection to %1 failed: %2</source>
-        <extracomment>%1 is a host name, %2 Qt&apos;s description of the failure</extracomment>
+        <extracomment>%1 is a host name, %2 the network library&apos;s description of the failure</extracomment>
         <translation>Forbindelsen til %1 mislykkedes: %2</translation>
+    </message>
+    <message>
+        <source>Nothing arrived from %1 for %2 seconds; the transfer was stopped.</source>
+        <extracomment>%1 is a host name, %2 a number of seconds</extracomment>
+        <translation>Intet kom fra %1 i %2 sekunder; overførslen blev stoppet.</translation>
     </message>
 </context>
 <context>
