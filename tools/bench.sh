@@ -317,6 +317,11 @@ if want 4; then
     bare=$(calc "round($(result "$WORK/pollbare.out" pollbare_cpu_pct), 1)")
     bn=$(result "$WORK/pollbare.out" pollbare_count)
     row "4. (info) the same rate by a bare QNetworkAccessManager" "${bare} % ($bn polls)" "-" "app / bare: $(calc "round($cpu / $bare, 2)")" "(Qt's HTTP stack alone)" 1
+    # And the program's own HTTP client (libcurl) alone, without jobs, log or store.
+    "$ENGINE" pollclient "$SERVER" 1000 "$POLL_SECONDS" "$WORK/poll" >"$WORK/pollclient.out"
+    own=$(calc "round($(result "$WORK/pollclient.out" pollbare_cpu_pct), 1)")
+    on=$(result "$WORK/pollclient.out" pollbare_count)
+    row "4. (info) the same rate by the program's HttpClient alone" "${own} % ($on polls)" "-" "app / client: $(calc "round($cpu / $own, 2)")" "(the transport alone)" 1
     row "4. 1000 jobs polling: client CPU (${POLL_SECONDS} s)" "${cpu} % of a core" "${bare} % (bare QNAM)" "${cpu} %" "<= 10 %" "$(cmp_le "$cpu" 10)"
 fi
 

@@ -9,6 +9,8 @@
 //   fbm-bench-engine pollbare <fbm-bench-server> <jobs> <seconds> <work-dir>
 //       The reference for benchmark 4: as many status URLs polled once a second by a bare
 //       QNetworkAccessManager; this process's CPU.
+//   fbm-bench-engine pollclient <fbm-bench-server> <jobs> <seconds> <work-dir>
+//       The same by the program's HttpClient (libcurl) alone: what the transport costs.
 //   fbm-bench-engine manifest <outputs> <rounds>
 //       Benchmark 6b. Manifest::parse of a manifest with <outputs> files.
 //
