@@ -20,10 +20,9 @@ namespace fbm {
 namespace {
 
 constexpr qint64 kChunk = 256 << 10;
-// What the network layer may hold for us. Without a bound, QNetworkAccessManager's HTTP thread
-// keeps reading whenever the disk is slower than the network, and memory grows with the file
-// (280 MiB for a 1 GiB file from a loopback nginx); with it, TCP flow control waits for us.
-// 1 MiB keeps a loopback nginx at full speed (tests/bench: 4 MiB was no faster).
+// What the network layer may hold for us before libcurl is paused (and TCP flow control makes
+// the server wait). Without a bound memory would grow with the file whenever the disk is slower
+// than the network (280 MiB for a 1 GiB file once); 1 MiB keeps a loopback nginx at full speed.
 constexpr qint64 kReadBuffer = 1 << 20;
 // A Binary JSON answer must be decoded in memory; beyond this it is refused, not decoded.
 constexpr qint64 kMaxBinaryJson = qint64(1) << 30;
