@@ -54,6 +54,12 @@ void appendJsonString(QByteArray &out, const QString &text)
     appendJsonString(out, QByteArrayView(text.toUtf8()));
 }
 
+/// Method and header bytes are Latin-1 (as toJson() reads them); JSON wants UTF-8.
+void appendLatin1JsonString(QByteArray &out, const QByteArray &latin1)
+{
+    appendJsonString(out, QString::fromLatin1(latin1));
+}
+
 } // namespace
 
 void ActivityEntry::appendJson(QByteArray &out) const
@@ -73,7 +79,7 @@ void ActivityEntry::appendJson(QByteArray &out) const
         appendJsonString(out, at.toString(Qt::ISODateWithMs));
     }
     out += ",\"method\":";
-    appendJsonString(out, QByteArrayView(QString::fromLatin1(method).toUtf8()));
+    appendLatin1JsonString(out, method);
     out += ",\"url\":";
     appendJsonString(out, url.toString(QUrl::FullyEncoded));
     out += ",\"status\":" + QByteArray::number(status);
@@ -83,11 +89,9 @@ void ActivityEntry::appendJson(QByteArray &out) const
         if (i > 0)
             out += ',';
         out += '[';
-        appendJsonString(out,
-                         QByteArrayView(QString::fromLatin1(requestHeaders[i].first).toUtf8()));
+        appendLatin1JsonString(out, requestHeaders[i].first);
         out += ',';
-        appendJsonString(out,
-                         QByteArrayView(QString::fromLatin1(requestHeaders[i].second).toUtf8()));
+        appendLatin1JsonString(out, requestHeaders[i].second);
         out += ']';
     }
     out += ']';

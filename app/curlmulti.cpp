@@ -156,10 +156,7 @@ void CurlMulti::add(CURL *easy, Handlers handlers)
     // the event loop per request. Whatever that tells other handles' owners waits for the next
     // turn of the event loop, so that nobody is called back from inside add().
     m_startNow = false;
-    ++m_depth;
-    int running = 0;
-    curl_multi_socket_action(m_multi, CURL_SOCKET_TIMEOUT, 0, &running);
-    --m_depth;
+    runCurl(CURL_SOCKET_TIMEOUT, 0);
     collectFinished();
     if (!m_pending.isEmpty() || !m_finished.isEmpty())
         kick();
@@ -225,12 +222,17 @@ void CurlMulti::onWatchdog()
     }
 }
 
-void CurlMulti::action(curl_socket_t fd, int mask)
+void CurlMulti::runCurl(curl_socket_t fd, int mask)
 {
     int running = 0;
     ++m_depth;
     curl_multi_socket_action(m_multi, fd, mask, &running);
     --m_depth;
+}
+
+void CurlMulti::action(curl_socket_t fd, int mask)
+{
+    runCurl(fd, mask);
     afterAction();
 }
 

@@ -66,7 +66,8 @@ private:
     static int timerCallback(CURLM *multi, long timeoutMs, void *self);
     void onTimer();
     void onWatchdog();
-    void action(curl_socket_t fd, int mask);
+    void runCurl(curl_socket_t fd, int mask); ///< curl_multi_socket_action(), nothing else
+    void action(curl_socket_t fd, int mask);  ///< runCurl(), then tell the owners
     void collectFinished();
     void afterAction();
 

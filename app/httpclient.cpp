@@ -87,9 +87,6 @@ Error networkError(const QUrl &url, int curlCode, const char *errorText)
                 .arg(host, detail);
         transient = false;
         break;
-    case CURLE_COULDNT_RESOLVE_PROXY:
-        message = tr("The network is not available.");
-        break;
     default:
         //: %1 is a host name, %2 the network library's description of the failure
         message = tr("The connection to %1 failed: %2").arg(host, detail);
@@ -111,7 +108,7 @@ Error stallError(const QUrl &url, int timeoutMs)
 
 } // namespace
 
-QByteArray HttpResponse::header(QByteArrayView name) const
+QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
 {
     for (const auto &h : headers) {
         if (name.compare(h.first, Qt::CaseInsensitive) == 0)
@@ -120,9 +117,13 @@ QByteArray HttpResponse::header(QByteArrayView name) const
     return {};
 }
 
-HttpClient::HttpClient(QNetworkAccessManager *nam, const QUrl &base, QObject *parent)
+QByteArray HttpResponse::header(QByteArrayView name) const
+{
+    return headerValue(headers, name);
+}
+
+HttpClient::HttpClient(const QUrl &base, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
     , m_base(base)
     , m_userAgent(QCoreApplication::applicationName().toUtf8() + '/' +
                   QCoreApplication::applicationVersion().toUtf8())
@@ -160,8 +161,6 @@ bool HttpClient::mayReceiveToken(const QUrl &url) const
 
 void HttpClient::setSslConfiguration(const QSslConfiguration &config)
 {
-    m_ssl = config;
-    m_hasSsl = true;
     // libcurl takes one set of trusted certificates: the profile's and the system's, once each.
     QSet<QByteArray> seen;
     m_caPem.clear();
@@ -228,11 +227,7 @@ void Transfer::releaseHandle()
 
 QByteArray Transfer::header(QByteArrayView name) const
 {
-    for (const auto &h : m_headers) {
-        if (name.compare(h.first, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return headerValue(m_headers, name);
 }
 
 void Transfer::consume()
@@ -308,6 +303,30 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
         finish(r);
         return;
     }
+    // A line break in a header would end it and start another (a profile's extra header, or a
+    // token from a hostile token endpoint): refused, naming the header but never its value.
+    const auto unsafe = [](QByteArrayView text) {
+        return text.contains('\r') || text.contains('\n') || text.contains('\0');
+    };
+    QByteArray badHeader;
+    for (const HeaderList *list : {&m_client->m_extraHeaders, &m_call.headers}) {
+        for (const auto &h : *list) {
+            if (badHeader.isEmpty() && (unsafe(h.first) || unsafe(h.second)))
+                badHeader = h.first;
+        }
+    }
+    if (badHeader.isEmpty() && withToken && unsafe(token.toUtf8()))
+        badHeader = "Authorization";
+    if (!badHeader.isEmpty()) {
+        HttpResponse r;
+        //: %1 is an HTTP header name
+        r.error = Error::make(Error::Kind::Usage,
+                              tr("The header %1 contains a line break or a NUL character; the "
+                                 "request was not sent.")
+                                  .arg(QString::fromLatin1(badHeader.left(100))));
+        finish(r);
+        return;
+    }
     releaseHandle();
     m_multi = CurlMulti::forCurrentThread();
     CURL *easy = m_multi->takeHandle();
@@ -331,7 +350,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     if (m_client->m_userAgent.size() > 1)
         curl_easy_setopt(easy, CURLOPT_USERAGENT, m_client->m_userAgent.constData());
     curl_easy_setopt(easy, CURLOPT_NOPROXY, m_client->m_noProxy.constData());
-    if (m_client->m_hasSsl) {
+    if (!m_client->m_caPem.isEmpty()) {
         m_caPem = m_client->m_caPem;
         curl_blob blob{m_caPem.data(), size_t(m_caPem.size()), CURL_BLOB_NOCOPY};
         curl_easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);

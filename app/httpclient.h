@@ -13,7 +13,6 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
 struct curl_slist;
 
 namespace fbm {
@@ -37,6 +36,9 @@ struct HttpCall
     /// Receives one entry per HTTP exchange (each redirect hop is one).
     std::function<void(const ActivityEntry &)> log;
 };
+
+/// The first value of a header (names compare case-insensitively); empty if absent.
+[[nodiscard]] QByteArray headerValue(const HeaderList &headers, QByteArrayView name);
 
 struct HttpResponse
 {
@@ -65,7 +67,7 @@ class HttpClient final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpClient)
 public:
-    HttpClient(QNetworkAccessManager *nam, const QUrl &base, QObject *parent = nullptr);
+    explicit HttpClient(const QUrl &base, QObject *parent = nullptr);
     ~HttpClient() override;
 
     void setAuth(AuthProvider *auth);
@@ -76,7 +78,6 @@ public:
     /// Trust the configuration's CA certificates as well as the system's.
     void setSslConfiguration(const QSslConfiguration &config);
     [[nodiscard]] QUrl base() const { return m_base; }
-    [[nodiscard]] QNetworkAccessManager *networkAccessManager() const { return m_nam; }
 
     /// Whether a token may be sent to url at all.
     [[nodiscard]] bool mayReceiveToken(const QUrl &url) const;
@@ -94,14 +95,12 @@ public:
 
 private:
     friend class Transfer;
-    QNetworkAccessManager *m_nam;
     QUrl m_base;
     QPointer<AuthProvider> m_auth;
     HeaderList m_extraHeaders;
     bool m_allowInsecureToken = false;
-    QSslConfiguration m_ssl;
-    bool m_hasSsl = false;
-    QByteArray m_caPem; ///< m_ssl's and the system's CA certificates, for libcurl
+    QByteArray
+        m_caPem; ///< PEM: a profile's and the system's CA certificates; empty: libcurl's default
     QByteArray m_userAgent;
     QByteArray m_noProxy;
 };
@@ -119,7 +118,6 @@ public:
 
     void start();
     void abort(const QString &why);
-    [[nodiscard]] int status() const { return m_status; }
     /// A header of the current hop's response (the final one from responseStarted() on).
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
     /// Streamed mode: the data received and not yet consumed. It stays valid until consume().

@@ -14,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QUuid>
@@ -53,9 +52,8 @@ struct JobManager::Runtime
     QHash<int, QDateTime> fileRetryAt;
 };
 
-JobManager::JobManager(QNetworkAccessManager *nam, JobStore *store, QObject *parent)
+JobManager::JobManager(JobStore *store, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
     , m_store(store)
     , m_clock(Clock::system())
 {
@@ -157,7 +155,7 @@ HttpClient *JobManager::clientFor(const ExportJob &job)
     }
     HttpClient *&c = m_defaultClients[base];
     if (!c)
-        c = new HttpClient(m_nam, base, this);
+        c = new HttpClient(base, this);
     return c;
 }
 

@@ -17,8 +17,6 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace fbm {
 
 class FileDownload;
@@ -60,7 +58,7 @@ public:
     using ClientProvider = std::function<HttpClient *(const QString &profileId, const QUrl &base)>;
 
     /// store may be null (nothing persisted).
-    JobManager(QNetworkAccessManager *nam, JobStore *store, QObject *parent = nullptr);
+    explicit JobManager(JobStore *store, QObject *parent = nullptr);
     ~JobManager() override;
 
     void setClock(const Clock *clock);
@@ -173,7 +171,6 @@ private:
     void saveAll();
     std::function<void(const ActivityEntry &)> logger(const QString &id);
 
-    QNetworkAccessManager *m_nam;
     JobStore *m_store;
     const Clock *m_clock;
     RetryPolicy m_policy;

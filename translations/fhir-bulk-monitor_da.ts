@@ -1160,10 +1160,6 @@
         <translation>Den sikre forbindelse til %1 mislykkedes: %2. Serverens certifikat er ikke betroet; hvis din organisation bruger sin egen certifikatudsteder, så tilføj dens certifikat til serverprofilen.</translation>
     </message>
     <message>
-        <source>The network is not available.</source>
-        <translation>Netværket er ikke tilgængeligt.</translation>
-    </message>
-    <message>
         <source>The connection to %1 failed: %2</source>
         <extracomment>%1 is a host name, %2 the network library&apos;s description of the failure</extracomment>
         <translation>Forbindelsen til %1 mislykkedes: %2</translation>
@@ -3414,6 +3410,11 @@
     <message>
         <source>Stopped.</source>
         <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>The header %1 contains a line break or a NUL character; the request was not sent.</source>
+        <extracomment>%1 is an HTTP header name</extracomment>
+        <translation>Headeren %1 indeholder et linjeskift eller et NUL-tegn; forespørgslen blev ikke sendt.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is larger than %1 MiB; it was not read.</source>

@@ -48,7 +48,7 @@ Application::Application(ApplicationOptions options, QObject *parent)
             Q_EMIT keychainStateChanged();
         });
     }
-    m_manager = std::make_unique<JobManager>(m_nam.get(), m_store.get());
+    m_manager = std::make_unique<JobManager>(m_store.get());
     m_manager->setClientProvider(
         [this](const QString &profileId, const QUrl &base) { return clientFor(profileId, base); });
     connect(m_profiles.get(), &ProfileStore::profilesChanged, this,

@@ -1248,7 +1248,7 @@ void ProfileDialog::testConnection()
             note = tr("No credentials yet, so no token was asked for.");
         }
     }
-    auto client = fbm::createHttpClient(p, m_nam, m_testAuth.get());
+    auto client = fbm::createHttpClient(p, m_testAuth.get());
     if (!client.ok()) {
         m_testIcon->setPixmap(style()
                                   ->standardIcon(QStyle::SP_MessageBoxWarning)

@@ -72,10 +72,9 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
     return provider;
 }
 
-Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile,
-                                                     QNetworkAccessManager *nam, AuthProvider *auth)
+Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile, AuthProvider *auth)
 {
-    auto client = std::make_unique<HttpClient>(nam, profile.baseUrl);
+    auto client = std::make_unique<HttpClient>(profile.baseUrl);
     client->setAuth(auth);
     client->setExtraHeaders(profile.extraHeaders);
     client->setAllowInsecureToken(profile.allowInsecureToken);
@@ -117,7 +116,7 @@ Result<AuthSetup> setupForProfile(const Profile &profile, QNetworkAccessManager 
     } else {
         setup.auth = std::make_unique<ProfileAuth>(profile, nam, store);
     }
-    auto client = createHttpClient(profile, nam, setup.auth.get());
+    auto client = createHttpClient(profile, setup.auth.get());
     if (!client.ok())
         return client.error();
     setup.client = std::move(client.value());

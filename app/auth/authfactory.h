@@ -36,8 +36,8 @@ struct AuthSetup
 
 /// A client for profile's base with its extra headers, its consent to plain-HTTP tokens and its
 /// extra CA certificate; auth may be null.
-[[nodiscard]] Result<std::unique_ptr<HttpClient>>
-createHttpClient(const Profile &profile, QNetworkAccessManager *nam, AuthProvider *auth);
+[[nodiscard]] Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile,
+                                                                   AuthProvider *auth);
 
 /// Provider and client for a profile, without waiting for the keychain: the secret is read on
 /// the first token request.

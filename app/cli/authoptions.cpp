@@ -193,7 +193,7 @@ Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, QNetworkAcce
     if (!provider.ok())
         return provider.error();
     setup.auth = std::move(provider.value());
-    auto client = createHttpClient(p, nam, setup.auth.get());
+    auto client = createHttpClient(p, setup.auth.get());
     if (!client.ok())
         return client.error();
     setup.client = std::move(client.value());

@@ -56,7 +56,7 @@ public:
         , m_err(err)
         , m_json(json)
         , m_store(cliStoreDirectory())
-        , m_manager(&m_nam, &m_store)
+        , m_manager(&m_store)
     {
         RetryPolicy policy;
         bool ok = false;
@@ -103,7 +103,7 @@ public:
         if (m_setup.client)
             return m_setup.client.get();
         if (!m_fallback)
-            m_fallback = std::make_unique<HttpClient>(&m_nam, base);
+            m_fallback = std::make_unique<HttpClient>(base);
         return m_fallback.get();
     }
 
@@ -560,7 +560,8 @@ int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream 
     out.flush();
     if (reporting)
         //: %1 is a URL
-        err << tr("Demo reporting server (report jobs): %1").arg(reports.baseUrl().toString()) << '\n';
+        err << tr("Demo reporting server (report jobs): %1").arg(reports.baseUrl().toString())
+            << '\n';
     err << tr("Demo server running; stop it with Ctrl+C.") << '\n';
     err.flush();
     return QCoreApplication::exec();

@@ -71,8 +71,7 @@ double median(std::vector<double> v)
 /// One export through the JobManager, from startExport to Saved; seconds, or -1 on failure.
 double exportOnce(const QUrl &base, const QString &out, bool verify)
 {
-    QNetworkAccessManager nam;
-    JobManager manager(&nam, nullptr);
+    JobManager manager(nullptr);
     RetryPolicy policy;
     policy.minDelayMs = 0;
     policy.backoffBaseMs =
@@ -226,9 +225,8 @@ int pollBench(const QStringList &args)
     if (!base.isValid())
         return 1;
 
-    QNetworkAccessManager nam;
     JobStore store(work + u"/store"_s);
-    JobManager manager(&nam, &store);
+    JobManager manager(&store);
     // Deadlines and send times per status path, as the client saw them.
     struct Seen
     {
@@ -364,7 +362,7 @@ int pollBareBench(const QStringList &args, bool withHttpClient)
     if (!base.isValid())
         return 1;
     QNetworkAccessManager nam;
-    fbm::HttpClient client(&nam, base);
+    fbm::HttpClient client(base);
     // One GET; done receives the Content-Location header.
     auto get = [&](const QUrl &url, const QByteArray &accept, bool kickOff,
                    std::function<void(const QByteArray &)> done) {

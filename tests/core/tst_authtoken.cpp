@@ -549,7 +549,7 @@ void TestAuthToken::exportOutlivesSeveralTokens()
 
     SmartBackendAuth auth(&m_nam, bulk.baseUrl(), {}, u"long-job"_s, m_ec, u"kid-ec"_s,
                           Algorithm::ES384, u"system/*.read"_s);
-    HttpClient client(&m_nam, bulk.baseUrl());
+    HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
     const HttpResponse kickoff = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
@@ -610,7 +610,7 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
 
     SmartBackendAuth auth(&fx.nam, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
                           u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
-    HttpClient client(&fx.nam, fx.server.baseUrl());
+    HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
     fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
 
@@ -637,7 +637,7 @@ void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
     bulk.seedDemoData();
     ClientCredentialsAuth auth(&m_nam, bulk.baseUrl(), tokens.tokenUrl(), u"c"_s, u"secret-401"_s,
                                u"system/*.read"_s, ClientCredentialsAuth::Method::Basic);
-    HttpClient client(&m_nam, bulk.baseUrl());
+    HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
     const HttpResponse first = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
@@ -660,7 +660,7 @@ void TestAuthToken::staticTokenUnauthorizedIsFinal()
     bulk.setTokenValidator([](const QByteArray &t) { return t == "good-static-token"; });
     StaticTokenAuth auth(u"stale-static-token"_s);
     m_secretsSeen << u"stale-static-token"_s;
-    HttpClient client(&m_nam, bulk.baseUrl());
+    HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
     const HttpResponse r = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(r.status, 401);

@@ -461,7 +461,7 @@ void TestExportFlow::tokenOnlyToTheServersOwnOrigin()
     fx.server.setScript(s);
     fx.server.setFiles(smallFiles().mid(0, 2));
     StaticTokenAuth auth(QString::fromLatin1(token));
-    HttpClient client(&fx.nam, fx.server.baseUrl());
+    HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
     fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
     const QString id = fx.start();
@@ -489,7 +489,7 @@ void TestExportFlow::tokenNotSentWhenNotRequired()
     fx.server.setScript(s);
     fx.server.setFiles(smallFiles().mid(0, 1));
     StaticTokenAuth auth(u"another-secret-token"_s);
-    HttpClient client(&fx.nam, fx.server.baseUrl());
+    HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
     fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
     const QString id = fx.start();
@@ -517,7 +517,7 @@ void TestExportFlow::oracleRedirectDropsToken()
     fx.server.setScript(s);
     fx.server.setFiles(smallFiles().mid(0, 2));
     StaticTokenAuth auth(QString::fromLatin1(token));
-    HttpClient client(&fx.nam, fx.server.baseUrl());
+    HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
     fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
     const QString id = fx.start();

@@ -4,7 +4,6 @@
 #include "redact.h"
 #include "scriptedserver.h"
 
-#include <QNetworkAccessManager>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -72,22 +71,22 @@ private Q_SLOTS:
     void oversizedAnswerRefused();
     void stallTimesOut();
     void activityLogIsRedacted();
+    void headerLineBreaksAreRefused();
 };
 
 void TestHttpClient::tokenOriginRules()
 {
-    QNetworkAccessManager nam;
-    HttpClient https(&nam, QUrl(u"https://fhir.example.org/r4"_s));
+    HttpClient https(QUrl(u"https://fhir.example.org/r4"_s));
     QVERIFY(https.mayReceiveToken(QUrl(u"https://fhir.example.org/r4/Binary/1"_s)));
     QVERIFY(https.mayReceiveToken(QUrl(u"https://fhir.example.org:443/other"_s)));
     QVERIFY(!https.mayReceiveToken(QUrl(u"https://fhir.example.org:8443/r4"_s)));
     QVERIFY(!https.mayReceiveToken(QUrl(u"https://storage.example.org/x"_s)));
     QVERIFY(!https.mayReceiveToken(QUrl(u"http://fhir.example.org/r4"_s)));
-    HttpClient plain(&nam, QUrl(u"http://fhir.example.org/r4"_s));
+    HttpClient plain(QUrl(u"http://fhir.example.org/r4"_s));
     QVERIFY(!plain.mayReceiveToken(QUrl(u"http://fhir.example.org/r4/x"_s)));
     plain.setAllowInsecureToken(true);
     QVERIFY(plain.mayReceiveToken(QUrl(u"http://fhir.example.org/r4/x"_s)));
-    HttpClient loopback(&nam, QUrl(u"http://127.0.0.1:8080/fhir"_s));
+    HttpClient loopback(QUrl(u"http://127.0.0.1:8080/fhir"_s));
     QVERIFY(loopback.mayReceiveToken(QUrl(u"http://127.0.0.1:8080/fhir/x"_s)));
     QVERIFY(!loopback.mayReceiveToken(QUrl(u"http://127.0.0.1:8081/fhir/x"_s)));
 }
@@ -104,8 +103,7 @@ void TestHttpClient::crossOriginRedirectDropsToken()
         a.body = "{\"resourceType\":\"Patient\"}\n";
         return a;
     });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, fhir.url(u"/"_s));
+    HttpClient client(fhir.url(u"/"_s));
     CountingAuth auth;
     client.setAuth(&auth);
     QList<ActivityEntry> log;
@@ -133,8 +131,7 @@ void TestHttpClient::sameOriginRedirectKeepsToken()
     QVERIFY(fhir.listen());
     fhir.on("/old", [&](const auto &) { return redirectTo(fhir.url(u"/new"_s), 301); });
     fhir.on("/new", [](const auto &) { return ScriptedServer::Answer{200, {}, "ok", false}; });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, fhir.url(u"/"_s));
+    HttpClient client(fhir.url(u"/"_s));
     CountingAuth auth;
     client.setAuth(&auth);
     HttpCall call;
@@ -151,8 +148,7 @@ void TestHttpClient::redirectLoopEnds()
     QVERIFY(s.listen());
     s.on("/a", [&](const auto &) { return redirectTo(s.url(u"/b"_s)); });
     s.on("/b", [&](const auto &) { return redirectTo(s.url(u"/a"_s)); });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     HttpCall call;
     call.url = s.url(u"/a"_s);
     const HttpResponse r = sendAndWait(client, call);
@@ -166,8 +162,7 @@ void TestHttpClient::nonHttpRedirectRefused()
     ScriptedServer s;
     QVERIFY(s.listen());
     s.on("/a", [](const auto &) { return redirectTo(QUrl(u"file:///etc/passwd"_s)); });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     HttpCall call;
     call.url = s.url(u"/a"_s);
     const HttpResponse r = sendAndWait(client, call);
@@ -184,8 +179,7 @@ void TestHttpClient::unauthorizedRenewsOnceAndRepeats()
         a.status = req.header("Authorization") == "Bearer token-number-2" ? 202 : 401;
         return a;
     });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     CountingAuth auth;
     client.setAuth(&auth);
     HttpCall call;
@@ -207,8 +201,7 @@ void TestHttpClient::secondUnauthorizedIsFinal()
             R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"login"}]})";
         return a;
     });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     CountingAuth auth;
     client.setAuth(&auth);
     HttpCall call;
@@ -226,8 +219,7 @@ void TestHttpClient::postRedirect303BecomesGet()
     QVERIFY(s.listen());
     s.on("/kick", [&](const auto &) { return redirectTo(s.url(u"/there"_s), 303); });
     s.on("/there", [](const auto &) { return ScriptedServer::Answer{200, {}, "fine", false}; });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     HttpCall call;
     call.method = "POST";
     call.body = "{}";
@@ -245,8 +237,7 @@ void TestHttpClient::oversizedAnswerRefused()
     s.on("/big", [](const auto &) {
         return ScriptedServer::Answer{200, {}, QByteArray(3 << 20, 'x'), false};
     });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     HttpCall call;
     call.url = s.url(u"/big"_s);
     call.maxBodyBytes = 1 << 20;
@@ -262,8 +253,7 @@ void TestHttpClient::stallTimesOut()
     s.on("/stall", [](const auto &) {
         return ScriptedServer::Answer{200, {}, QByteArray(1000, 'x'), true};
     });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     HttpCall call;
     call.url = s.url(u"/stall"_s);
     call.timeoutMs = 300;
@@ -280,8 +270,7 @@ void TestHttpClient::activityLogIsRedacted()
     s.on("/token", [](const auto &) {
         return ScriptedServer::Answer{400, {}, R"({"error":"invalid_client"})", false};
     });
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, s.url(u"/"_s));
+    HttpClient client(s.url(u"/"_s));
     CountingAuth auth;
     client.setAuth(&auth);
     QList<ActivityEntry> log;
@@ -305,6 +294,45 @@ void TestHttpClient::activityLogIsRedacted()
     QVERIFY(e.toCurl().contains(u"Bearer $TOKEN"_s));
     QCOMPARE(redactText(u"Authorization: Bearer abc.def-ghi"_s),
              u"Authorization: Bearer [redacted]"_s);
+}
+
+void TestHttpClient::headerLineBreaksAreRefused()
+{
+    // A header that would smuggle another one in (from a profile, a caller or a token
+    // endpoint) is refused before anything is sent, and the message names only the header.
+    ScriptedServer s;
+    QVERIFY(s.listen());
+    s.on("/status", [](const ScriptedServer::Request &) { return ScriptedServer::Answer(); });
+    HttpCall call;
+    call.url = s.url(u"/status"_s);
+
+    HttpClient extra(s.url(u"/"_s));
+    extra.setExtraHeaders({{"X-Site", "a\r\nX-Injected: yes"}});
+    HttpResponse r = sendAndWait(extra, call);
+    QCOMPARE(r.error.kind, Error::Kind::Usage);
+    QVERIFY2(r.error.message.contains("X-Site"_L1), qPrintable(r.error.message));
+    QVERIFY(!r.error.message.contains("Injected"_L1));
+
+    HttpClient plain(s.url(u"/"_s));
+    HttpCall withNul = call;
+    withNul.headers = {{"Accept", QByteArray("application/json\0x", 18)}};
+    r = sendAndWait(plain, withNul);
+    QCOMPARE(r.error.kind, Error::Kind::Usage);
+
+    HttpClient tokened(s.url(u"/"_s));
+    CountingAuth auth;
+    auth.current = u"evil\nX-Injected: yes"_s;
+    tokened.setAuth(&auth);
+    r = sendAndWait(tokened, call);
+    QCOMPARE(r.error.kind, Error::Kind::Usage);
+    QVERIFY2(r.error.message.contains("Authorization"_L1), qPrintable(r.error.message));
+    QVERIFY(!r.error.message.contains("evil"_L1));
+
+    QCOMPARE(s.requests().size(), 0);
+    // The same client sends a clean request.
+    r = sendAndWait(plain, call);
+    QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
+    QCOMPARE(s.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)

@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -330,10 +329,9 @@ void TestJobStore::managerLoadsDetailsOnDemand()
         QVERIFY(!store.save(saved).isError());
         (void)store.loadAll(); // writes the index
     }
-    QNetworkAccessManager nam;
     JobStore store(storeDir());
     {
-        JobManager manager(&nam, &store);
+        JobManager manager(&store);
         QCOMPARE(manager.restore(), QStringList());
         QVERIFY(!manager.job(saved.id)->detailsLoaded);
         const ExportJob *j = manager.jobWithDetails(saved.id);

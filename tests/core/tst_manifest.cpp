@@ -72,12 +72,14 @@ void TestManifest::hapiEmptyWithMessage()
     QVERIFY(r.ok());
     QVERIFY(r->files.isEmpty());
     QVERIFY(r->message.startsWith(u"Export complete, but no data"_s));
-    QCOMPARE(r->transactionTime.toUTC(), QDateTime(QDate(2026, 2, 18), QTime(23, 23, 53, 417), Qt::UTC));
+    QCOMPARE(r->transactionTime.toUTC(),
+             QDateTime(QDate(2026, 2, 18), QTime(23, 23, 53, 417), Qt::UTC));
 }
 
 void TestManifest::requiresAccessTokenAsString()
 {
-    const auto r = Manifest::parse(R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":"true",
+    const auto r =
+        Manifest::parse(R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":"true",
         "output":[{"type":"Patient","url":"https://x/1"}],"error":[]})"_ba);
     QVERIFY(r.ok());
     QVERIFY(r->requiresAccessToken);
@@ -95,26 +97,30 @@ void TestManifest::malformed_data()
     QTest::newRow("output not list") << R"({"output":{}})"_ba << u"\"output\" is not a list"_s;
     QTest::newRow("entry not object") << R"({"output":[1]})"_ba << u"output entry 1"_s;
     QTest::newRow("no url") << R"({"output":[{"type":"Patient"}]})"_ba << u"no \"url\""_s;
-    QTest::newRow("file url") << R"({"output":[{"type":"Patient","url":"file:///etc/passwd"}]})"_ba << u"HTTP(S)"_s;
-    QTest::newRow("ftp url") << R"({"output":[{"type":"Patient","url":"ftp://x/y"}]})"_ba << u"HTTP(S)"_s;
-    QTest::newRow("javascript url") << R"j({"output":[{"type":"Patient","url":"javascript:alert(1)"}]})j"_ba
-                                    << u"HTTP(S)"_s;
-    QTest::newRow("relative url") << R"({"output":[{"type":"Patient","url":"/files/1"}]})"_ba << u"HTTP(S)"_s;
-    QTest::newRow("negative count") << R"({"output":[{"type":"P","url":"https://x/1","count":-3}]})"_ba
-                                    << u"count"_s;
-    QTest::newRow("fraction count") << R"({"output":[{"type":"P","url":"https://x/1","count":2.5}]})"_ba
-                                    << u"count"_s;
-    QTest::newRow("huge count") << R"({"output":[{"type":"P","url":"https://x/1","count":1e300}]})"_ba
-                                << u"count"_s;
-    QTest::newRow("string count") << R"({"output":[{"type":"P","url":"https://x/1","count":"3"}]})"_ba
-                                  << u"count"_s;
-    QTest::newRow("bad time") << R"({"transactionTime":"yesterday","output":[]})"_ba << u"transactionTime"_s;
-    QTest::newRow("bad token flag") << R"({"requiresAccessToken":"yes","output":[]})"_ba
-                                    << u"requiresAccessToken"_s;
-    QTest::newRow("operation outcome") << R"({"resourceType":"OperationOutcome","issue":[]})"_ba
-                                       << u"OperationOutcome"_s;
-    QTest::newRow("bad next link") << R"({"output":[],"link":[{"relation":"next","url":"file:///x"}]})"_ba
-                                   << u"next page"_s;
+    QTest::newRow("file url") << R"({"output":[{"type":"Patient","url":"file:///etc/passwd"}]})"_ba
+                              << u"HTTP(S)"_s;
+    QTest::newRow("ftp url") << R"({"output":[{"type":"Patient","url":"ftp://x/y"}]})"_ba
+                             << u"HTTP(S)"_s;
+    QTest::newRow("javascript url")
+        << R"j({"output":[{"type":"Patient","url":"javascript:alert(1)"}]})j"_ba << u"HTTP(S)"_s;
+    QTest::newRow("relative url") << R"({"output":[{"type":"Patient","url":"/files/1"}]})"_ba
+                                  << u"HTTP(S)"_s;
+    QTest::newRow("negative count")
+        << R"({"output":[{"type":"P","url":"https://x/1","count":-3}]})"_ba << u"count"_s;
+    QTest::newRow("fraction count")
+        << R"({"output":[{"type":"P","url":"https://x/1","count":2.5}]})"_ba << u"count"_s;
+    QTest::newRow("huge count")
+        << R"({"output":[{"type":"P","url":"https://x/1","count":1e300}]})"_ba << u"count"_s;
+    QTest::newRow("string count")
+        << R"({"output":[{"type":"P","url":"https://x/1","count":"3"}]})"_ba << u"count"_s;
+    QTest::newRow("bad time") << R"({"transactionTime":"yesterday","output":[]})"_ba
+                              << u"transactionTime"_s;
+    QTest::newRow("bad token flag")
+        << R"({"requiresAccessToken":"yes","output":[]})"_ba << u"requiresAccessToken"_s;
+    QTest::newRow("operation outcome")
+        << R"({"resourceType":"OperationOutcome","issue":[]})"_ba << u"OperationOutcome"_s;
+    QTest::newRow("bad next link")
+        << R"({"output":[],"link":[{"relation":"next","url":"file:///x"}]})"_ba << u"next page"_s;
 }
 
 void TestManifest::malformed()
@@ -130,10 +136,12 @@ void TestManifest::malformed()
 
 void TestManifest::paging()
 {
-    auto first = Manifest::parse(R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,
+    auto first =
+        Manifest::parse(R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,
         "output":[{"type":"Patient","url":"https://x/1"}],"error":[],
         "link":[{"relation":"next","url":"https://x/m2"}]})"_ba);
-    auto second = Manifest::parse(R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,
+    auto second =
+        Manifest::parse(R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,
         "output":[{"type":"Observation","url":"https://x/2"}],"error":[]})"_ba);
     QVERIFY(first.ok() && second.ok());
     Manifest m = first.value();
@@ -147,8 +155,12 @@ void TestManifest::manyEntries()
 {
     QJsonArray output;
     for (int i = 0; i < 100000; ++i)
-        output.append(QJsonObject{{u"type"_s, u"Observation"_s}, {u"url"_s, u"https://x/f/%1"_s.arg(i)}, {u"count"_s, i}});
-    const QByteArray json = QJsonDocument(QJsonObject{{u"output"_s, output}, {u"requiresAccessToken"_s, true}}).toJson();
+        output.append(QJsonObject{{u"type"_s, u"Observation"_s},
+                                  {u"url"_s, u"https://x/f/%1"_s.arg(i)},
+                                  {u"count"_s, i}});
+    const QByteArray json =
+        QJsonDocument(QJsonObject{{u"output"_s, output}, {u"requiresAccessToken"_s, true}})
+            .toJson();
     const auto r = Manifest::parse(json);
     QVERIFY(r.ok());
     QCOMPARE(r->files.size(), 100000);
@@ -190,7 +202,8 @@ void TestManifest::safeNames()
         QVERIFY2(isContainedRelativePath(path), qPrintable(path));
         QVERIFY(path.endsWith(u".3.ndjson"_s));
     }
-    QCOMPARE(exportFileName(FileKind::Error, u"OperationOutcome"_s, 1), u"errors/OperationOutcome.1.ndjson"_s);
+    QCOMPARE(exportFileName(FileKind::Error, u"OperationOutcome"_s, 1),
+             u"errors/OperationOutcome.1.ndjson"_s);
     QCOMPARE(exportFileName(FileKind::Deleted, u"Patient"_s, 2), u"deleted/Patient.2.ndjson"_s);
     QVERIFY(!isContainedRelativePath(u"../x"_s));
     QVERIFY(!isContainedRelativePath(u"/x"_s));
@@ -202,15 +215,18 @@ void TestManifest::outcome_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("transient");
     QTest::addColumn<QString>("text");
-    QTest::newRow("processing") << R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing",
+    QTest::newRow("processing")
+        << R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing",
         "diagnostics":"An internal timeout has occurred"}]})"_ba
-                                << false << u"error (processing): An internal timeout has occurred"_s;
-    QTest::newRow("transient") << R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient",
+        << false << u"error (processing): An internal timeout has occurred"_s;
+    QTest::newRow("transient")
+        << R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient",
         "details":{"text":"try later"}}]})"_ba
-                               << true << u"error (transient): try later"_s;
-    QTest::newRow("throttled + info") << R"({"resourceType":"OperationOutcome","issue":[{"severity":"information",
+        << true << u"error (transient): try later"_s;
+    QTest::newRow("throttled + info")
+        << R"({"resourceType":"OperationOutcome","issue":[{"severity":"information",
         "code":"informational","diagnostics":"fyi"},{"severity":"fatal","code":"throttled"}]})"_ba
-                                      << true << u"information (informational): fyi\nfatal (throttled)"_s;
+        << true << u"information (informational): fyi\nfatal (throttled)"_s;
 }
 
 void TestManifest::outcome()
@@ -224,7 +240,8 @@ void TestManifest::outcome()
     QCOMPARE(o->toText(), text);
     QVERIFY(describeErrorBody(500, body).contains(text.section(u'\n', 0, 0)));
     QVERIFY(!OperationOutcome::fromJson("<html>Bad gateway</html>"_ba).has_value());
-    QCOMPARE(describeErrorBody(502, "<html>Bad gateway</html>"_ba), u"The server answered 502 without an explanation."_s);
+    QCOMPARE(describeErrorBody(502, "<html>Bad gateway</html>"_ba),
+             u"The server answered 502 without an explanation."_s);
 }
 
 QTEST_GUILESS_MAIN(TestManifest)

@@ -313,13 +313,12 @@ void TestProfile::profileAuthMissingSecret()
 
 void TestProfile::clientFromProfile()
 {
-    QNetworkAccessManager nam;
     Profile p;
     p.name = u"CA"_s;
     p.baseUrl = QUrl(u"https://h.example/fhir"_s);
     p.extraHeaders = {{"X-Tenant"_ba, "t"_ba}};
     p.caCertificateFile = u"/nonexistent/ca.pem"_s;
-    QVERIFY(!createHttpClient(p, &nam, nullptr).ok());
+    QVERIFY(!createHttpClient(p, nullptr).ok());
 
     QTemporaryDir dir;
     const QString notPem = dir.filePath(u"ca.pem"_s);
@@ -328,12 +327,12 @@ void TestProfile::clientFromProfile()
     f.write("not a certificate");
     f.close();
     p.caCertificateFile = notPem;
-    const auto bad = createHttpClient(p, &nam, nullptr);
+    const auto bad = createHttpClient(p, nullptr);
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().kind, Error::Kind::Usage);
 
     p.caCertificateFile.clear();
-    const auto ok = createHttpClient(p, &nam, nullptr);
+    const auto ok = createHttpClient(p, nullptr);
     QVERIFY(ok.ok());
     QCOMPARE(ok.value()->base(), p.baseUrl);
 }

@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,7 +72,6 @@ private:
     ReportDownload downloadOne(const ReportJob &job, const QString &folder);
 
     std::unique_ptr<ReportServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<fbm::StaticTokenAuth> m_auth;
     std::unique_ptr<fbm::HttpClient> m_http;
     std::unique_ptr<fbm::ReportClient> m_client;
@@ -84,9 +82,8 @@ void TestReportClient::init()
     m_server = std::make_unique<ReportServer>();
     QVERIFY(m_server->listen());
     m_server->setTokenValidator([](const QByteArray &token) { return token == kToken; });
-    m_nam = std::make_unique<QNetworkAccessManager>();
     m_auth = std::make_unique<fbm::StaticTokenAuth>(QString::fromLatin1(kToken));
-    m_http = std::make_unique<fbm::HttpClient>(m_nam.get(), m_server->baseUrl());
+    m_http = std::make_unique<fbm::HttpClient>(m_server->baseUrl());
     m_http->setAuth(m_auth.get());
     m_client = std::make_unique<fbm::ReportClient>(m_http.get());
 }
@@ -96,7 +93,6 @@ void TestReportClient::cleanup()
     m_client.reset();
     m_http.reset();
     m_auth.reset();
-    m_nam.reset();
     m_server.reset();
 }
 

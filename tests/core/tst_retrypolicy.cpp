@@ -26,8 +26,9 @@ void TestRetryPolicy::httpDate_data()
     QTest::newRow("imf-fixdate") << "Sun, 06 Nov 1994 08:49:37 GMT"_ba << nov6;
     QTest::newRow("rfc850") << "Sunday, 06-Nov-94 08:49:37 GMT"_ba << nov6;
     QTest::newRow("asctime") << "Sun Nov  6 08:49:37 1994"_ba << nov6;
-    QTest::newRow("spec example 1999") << "Fri, 31 Dec 1999 23:59:59 GMT"_ba
-                                       << QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    QTest::newRow("spec example 1999")
+        << "Fri, 31 Dec 1999 23:59:59 GMT"_ba
+        << QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59), Qt::UTC);
     QTest::newRow("garbage") << "soon"_ba << QDateTime();
     QTest::newRow("bad month") << "Sun, 06 Foo 1994 08:49:37 GMT"_ba << QDateTime();
     QTest::newRow("bad day") << "Sun, 31 Feb 1994 08:49:37 GMT"_ba << QDateTime();
@@ -61,12 +62,14 @@ void TestRetryPolicy::retryAfter_data()
     QTest::newRow("fraction") << "1.5"_ba << QByteArray() << now << qint64(-1);
     QTest::newRow("garbage") << "soon"_ba << QByteArray() << now << qint64(-1);
     QTest::newRow("absent") << QByteArray() << QByteArray() << now << qint64(-1);
-    QTest::newRow("date in the past") << "Fri, 31 Dec 1999 23:59:59 GMT"_ba << QByteArray() << now << qint64(0);
-    QTest::newRow("date vs local now") << "Tue, 24 Nov 2026 10:05:00 GMT"_ba << QByteArray() << now << qint64(300000);
+    QTest::newRow("date in the past")
+        << "Fri, 31 Dec 1999 23:59:59 GMT"_ba << QByteArray() << now << qint64(0);
+    QTest::newRow("date vs local now")
+        << "Tue, 24 Nov 2026 10:05:00 GMT"_ba << QByteArray() << now << qint64(300000);
     // The server's Date header is the reference: a local clock 10 minutes fast does not matter.
     QTest::newRow("date vs Date header, skewed clock")
-        << "Tue, 24 Nov 2026 10:05:00 GMT"_ba << "Tue, 24 Nov 2026 10:00:00 GMT"_ba << now.addSecs(600)
-        << qint64(300000);
+        << "Tue, 24 Nov 2026 10:05:00 GMT"_ba
+        << "Tue, 24 Nov 2026 10:00:00 GMT"_ba << now.addSecs(600) << qint64(300000);
 }
 
 void TestRetryPolicy::retryAfter()
@@ -92,7 +95,8 @@ void TestRetryPolicy::nextDelay_data()
     QTest::newRow("server asks 120 s") << 0 << qint64(120000) << qint64(120000);
     QTest::newRow("oracle 600 s is never shortened") << 3 << qint64(600000) << qint64(600000);
     QTest::newRow("zero becomes the floor") << 0 << qint64(0) << qint64(1000);
-    QTest::newRow("absurd is capped at an hour") << 0 << qint64(10LL * 24 * 3600 * 1000) << qint64(3600000);
+    QTest::newRow("absurd is capped at an hour")
+        << 0 << qint64(10LL * 24 * 3600 * 1000) << qint64(3600000);
     QTest::newRow("no header, first") << 0 << qint64(-1) << qint64(2000);
     QTest::newRow("no header, third") << 2 << qint64(-1) << qint64(8000);
     QTest::newRow("no header, capped") << 20 << qint64(-1) << qint64(120000);

@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -313,8 +312,7 @@ private Q_SLOTS:
         BulkServer server;
         QVERIFY(server.listen());
         server.setSmartConfiguration(smartDocument());
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, server.baseUrl());
+        HttpClient client(server.baseUrl());
         const auto r = runProbe(&client);
         QVERIFY(r.has_value());
         QVERIFY2(r->ok(), qPrintable(r->findings().join(u'\n')));
@@ -351,8 +349,7 @@ private Q_SLOTS:
     {
         BulkServer server;
         QVERIFY(server.listen());
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, server.baseUrl());
+        HttpClient client(server.baseUrl());
         const auto r = runProbe(&client);
         QVERIFY(r.has_value());
         QVERIFY(r->ok());
@@ -365,8 +362,7 @@ private Q_SLOTS:
     {
         BulkServer server;
         QVERIFY(server.listen());
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, server.baseUrl());
+        HttpClient client(server.baseUrl());
 
         fbm::StaticTokenAuth good(u"secret-token-123"_s);
         client.setAuth(&good);
@@ -388,8 +384,7 @@ private Q_SLOTS:
 
     void probeClosedPort()
     {
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, QUrl(u"http://127.0.0.1:%1/fhir"_s.arg(closedPort())));
+        HttpClient client(QUrl(u"http://127.0.0.1:%1/fhir"_s.arg(closedPort())));
         const auto r = runProbe(&client);
         QVERIFY(r.has_value());
         QVERIFY(!r->ok());
@@ -405,8 +400,7 @@ private Q_SLOTS:
     void probeNotFhir()
     {
         RawServer web(rawResponse(200, "text/html", "<html><body>Welcome to nginx</body></html>"));
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, web.base());
+        HttpClient client(web.base());
         const auto r = runProbe(&client);
         QVERIFY(r.has_value());
         QVERIFY(!r->ok());
@@ -420,8 +414,7 @@ private Q_SLOTS:
     void probeNotFound()
     {
         RawServer web(rawResponse(404, "text/plain", "no such page"));
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, web.base());
+        HttpClient client(web.base());
         const auto r = runProbe(&client);
         QVERIFY(r.has_value());
         QVERIFY(!r->ok());
@@ -435,8 +428,7 @@ private Q_SLOTS:
             401, "application/fhir+json",
             "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":"
             "\"login\",\"diagnostics\":\"Missing token\"}]}"));
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, web.base());
+        HttpClient client(web.base());
         const auto r = runProbe(&client);
         QVERIFY(r.has_value());
         QVERIFY(!r->ok());
@@ -451,8 +443,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setGroups({{u"demo-group-1"_s, u"Cardiology cohort"_s},
                           {u"demo-group-2"_s, u"Diabetes registry"_s}});
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, server.baseUrl());
+        HttpClient client(server.baseUrl());
         ServerProbe probe(&client);
         std::optional<fbm::Result<QList<GroupSummary>>> got;
         probe.listGroups(this, [&got](const fbm::Result<QList<GroupSummary>> &r) { got = r; });
@@ -474,8 +465,7 @@ private Q_SLOTS:
         BulkServer server;
         QVERIFY(server.listen());
         server.setTokenValidator([](const QByteArray &t) { return t == "right"; });
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, server.baseUrl());
+        HttpClient client(server.baseUrl());
         ServerProbe probe(&client);
         std::optional<fbm::Result<QList<GroupSummary>>> got;
         probe.listGroups(this, [&got](const fbm::Result<QList<GroupSummary>> &r) { got = r; });
@@ -496,8 +486,7 @@ private Q_SLOTS:
 
     void listGroupsClosedPort()
     {
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, QUrl(u"http://127.0.0.1:%1/fhir"_s.arg(closedPort())));
+        HttpClient client(QUrl(u"http://127.0.0.1:%1/fhir"_s.arg(closedPort())));
         ServerProbe probe(&client);
         std::optional<fbm::Result<QList<GroupSummary>>> got;
         probe.listGroups(this, [&got](const fbm::Result<QList<GroupSummary>> &r) { got = r; });
@@ -510,8 +499,7 @@ private Q_SLOTS:
     {
         BulkServer server;
         QVERIFY(server.listen());
-        QNetworkAccessManager nam;
-        HttpClient client(&nam, server.baseUrl());
+        HttpClient client(server.baseUrl());
         ServerProbe probe(&client);
         bool called = false;
         auto *context = new QObject;

@@ -5,7 +5,6 @@
 #include "httpclient.h"
 #include "scriptedserver.h"
 
-#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QTemporaryDir>
@@ -92,8 +91,7 @@ void TestTls::initTestCase()
 
 void TestTls::untrustedCertificateRefused()
 {
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, m_server.url(u"/fhir"_s));
+    HttpClient client(m_server.url(u"/fhir"_s));
     const HttpResponse r = get(client, m_server.url(u"/fhir/metadata"_s));
     QCOMPARE(r.error.kind, Error::Kind::Network);
     QVERIFY(!r.error.transient);
@@ -104,8 +102,7 @@ void TestTls::untrustedCertificateRefused()
 
 void TestTls::trustedCaWorks()
 {
-    QNetworkAccessManager nam;
-    HttpClient client(&nam, m_server.url(u"/fhir"_s));
+    HttpClient client(m_server.url(u"/fhir"_s));
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.addCaCertificates(m_ca);
     client.setSslConfiguration(ssl);

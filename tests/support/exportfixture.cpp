@@ -32,7 +32,7 @@ RetryPolicy ExportFixture::fastPolicy() const
 void ExportFixture::restartManager()
 {
     manager.reset();
-    manager = std::make_unique<JobManager>(&nam, store.get());
+    manager = std::make_unique<JobManager>(store.get());
     manager->setRetryPolicy(fastPolicy());
     manager->setFileRetryDelayMs(10);
     manager->setTransferTimeoutMs(3000);

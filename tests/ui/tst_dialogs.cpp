@@ -688,7 +688,7 @@ private Q_SLOTS:
         reports.name = u"Reporting"_s;
         reports.baseUrl = QUrl(u"https://reports.example.org/fhir"_s);
         reports.reporting = true;
-        fbm::HttpClient client(&m_nam, server.baseUrl());
+        fbm::HttpClient client(server.baseUrl());
         int clientAsked = 0;
         NewExportDialog dlg({reports, bulk}, u"p-bulk"_s, nullptr,
                             [&](const Profile &p) -> fbm::HttpClient * {
@@ -843,7 +843,7 @@ private Q_SLOTS:
         p.id = u"p"_s;
         p.name = u"Locked"_s;
         p.baseUrl = server.baseUrl();
-        fbm::HttpClient client(&m_nam, server.baseUrl());
+        fbm::HttpClient client(server.baseUrl());
         NewExportDialog dlg({p}, u"p"_s, nullptr, [&client](const Profile &) { return &client; });
         dlg.show();
         QSignalSpy loaded(&dlg, &NewExportDialog::groupsLoaded);
@@ -996,7 +996,7 @@ private Q_SLOTS:
             p.name = u"Region North — population health"_s;
             p.baseUrl = fx.server.baseUrl();
             p.outputDir = u"/home/anna/Exports/Region North"_s;
-            fbm::HttpClient client(&m_nam, fx.server.baseUrl());
+            fbm::HttpClient client(fx.server.baseUrl());
             NewExportDialog dlg({p}, u"p"_s, fx.manager.get(),
                                 [&client](const Profile &) { return &client; });
             dlg.show();

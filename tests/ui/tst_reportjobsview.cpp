@@ -22,7 +22,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -63,7 +62,6 @@ struct Page
 {
     QTemporaryDir dir;
     ReportServer server;
-    QNetworkAccessManager nam;
     std::unique_ptr<fbm::HttpClient> http;
     std::unique_ptr<ReportJobsView> view;
     QList<QUrl> opened;
@@ -74,7 +72,7 @@ struct Page
             return false;
         if (demo)
             server.seedDemo();
-        http = std::make_unique<fbm::HttpClient>(&nam, server.baseUrl());
+        http = std::make_unique<fbm::HttpClient>(server.baseUrl());
         fbm::Profile profile;
         profile.id = u"reports-1"_s;
         profile.name = u"eHealth reporting (demo)"_s;
@@ -527,10 +525,9 @@ void TestReportJobsView::networkErrorIsShown()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    QNetworkAccessManager nam;
     QUrl base(u"http://127.0.0.1/fhir/"_s);
     base.setPort(port);
-    fbm::HttpClient http(&nam, base);
+    fbm::HttpClient http(base);
     fbm::Profile profile;
     profile.name = u"Nowhere"_s;
     profile.baseUrl = base;

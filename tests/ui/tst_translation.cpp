@@ -158,8 +158,7 @@ void TestTranslation::danishFormats()
     QCOMPARE(formatTime(when.time()), u"10:15"_s);
     QCOMPARE(formatTime(when.time(), true), u"10:15:09"_s);
     // The job list's Started column uses the same style.
-    QNetworkAccessManager nam;
-    JobManager manager(&nam, nullptr);
+    JobManager manager(nullptr);
     JobTableModel model(&manager);
     ExportJob job;
     job.id = u"formats"_s;
@@ -215,7 +214,7 @@ void TestTranslation::coreMessagesInTheirContexts_data()
         << "The profile has no token."_ba << u"Profilen har intet token."_s;
     QTest::newRow("http client helper")
         << "fbm::HttpClient"_ba
-        << "The network is not available."_ba << u"Netværket er ikke tilgængeligt."_s;
+        << "The server %1 did not answer in time."_ba << u"Serveren %1 svarede ikke i tide."_s;
     QTest::newRow("cli helper") << "fbm::cli"_ba
                                 << "Give exactly one status URL."_ba
                                 << u"Angiv præcis én status-URL."_s;
