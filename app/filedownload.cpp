@@ -160,6 +160,13 @@ void FileDownload::onResponseStarted(int status)
         m_file.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
                                 ? m_resumeFrom + length.toLongLong()
                                 : -1;
+        if (m_options.verify && !m_binaryJson) {
+            // The transfer counts the lines as it copies them out of libcurl's buffer, which
+            // costs next to nothing; what came with the headers is counted here.
+            const QByteArrayView already = m_transfer->peek();
+            m_counter.feed(already.data(), already.size());
+            m_transfer->countLines(m_counter);
+        }
     }
 }
 
@@ -185,15 +192,16 @@ void FileDownload::onReadyRead()
         m_transfer->abort(m_writeError.message);
         return;
     }
-    if (m_options.verify && !m_binaryJson)
-        m_counter.feed(data.data(), data.size());
     m_transfer->consume();
     m_file.bytes = m_part.pos();
-    Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.lines());
+    const LineCounter *counted = m_transfer->lineCounter();
+    Q_EMIT progress(m_file.bytes, m_file.totalBytes, counted ? counted->lines() : 0);
 }
 
 void FileDownload::onFinished(const HttpResponse &response)
 {
+    if (const LineCounter *counted = m_transfer ? m_transfer->lineCounter() : nullptr)
+        m_counter = *counted;
     m_transfer = nullptr;
     if (m_writeError.isError()) {
         fail(m_writeError);

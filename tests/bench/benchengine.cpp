@@ -20,6 +20,8 @@
 #include "jobstore.h"
 #include "manifest.h"
 
+#include <unistd.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -160,13 +162,20 @@ int verifyBench(const QStringList &args)
     std::vector<double> on;
     std::vector<double> off;
     std::vector<double> bare;
+    std::vector<double> cpuOn;
+    std::vector<double> cpuOff;
+    std::vector<double> cpuBare;
     for (int r = 0; r < rounds; ++r) {
         // Alternate the order so that neither side always follows the other's page-cache state.
         const QList<int> order = r % 2 == 0 ? QList<int>{0, 1, 2} : QList<int>{2, 1, 0};
         for (const int which : order) {
             const QString out = work + u"/verify-"_s + QString::number(which);
             QDir(out).removeRecursively();
+            // Every run starts with the previous runs' data on disk: otherwise the kernel's
+            // writeback of one run's gigabyte lands in the middle of the next one.
+            ::sync();
             double secs = -1;
+            const double cpuBefore = cpuSeconds();
             if (which == 0)
                 secs = exportOnce(base, out, true);
             else if (which == 1)
@@ -177,11 +186,13 @@ int verifyBench(const QStringList &args)
             if (secs < 0)
                 return 1;
             (which == 0 ? on : which == 1 ? off : bare).push_back(secs);
-            std::fprintf(stderr, "  round %d %s: %.3f s\n", r + 1,
+            const double cpu = cpuSeconds() - cpuBefore;
+            (which == 0 ? cpuOn : which == 1 ? cpuOff : cpuBare).push_back(cpu);
+            std::fprintf(stderr, "  round %d %s: %.3f s (CPU %.3f s)\n", r + 1,
                          which == 0   ? "verify on "
                          : which == 1 ? "verify off"
                                       : "bare      ",
-                         secs);
+                         secs, cpu);
         }
     }
     const double bestOn = *std::min_element(on.begin(), on.end());
@@ -196,6 +207,9 @@ int verifyBench(const QStringList &args)
     result("verify_extra_pct", (bestOn / bestOff - 1) * 100);
     result("verify_extra_median_pct", (median(on) / median(off) - 1) * 100);
     result("engine_vs_bare_pct", (bestOn / bestBare - 1) * 100);
+    result("verify_on_cpu_median_s", median(cpuOn));
+    result("verify_off_cpu_median_s", median(cpuOff));
+    result("bare_cpu_median_s", median(cpuBare));
     return 0;
 }
 
