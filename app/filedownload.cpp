@@ -92,7 +92,7 @@ void FileDownload::start()
     }
     m_counter.reset();
     if (m_resumeFrom > 0 && m_options.verify)
-        m_counter = countLinesOfFile(part);
+        m_counter.reset(countLinesOfFile(part));
     m_part.seek(m_resumeFrom);
 
     HttpCall call;
@@ -160,13 +160,6 @@ void FileDownload::onResponseStarted(int status)
         m_file.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
                                 ? m_resumeFrom + length.toLongLong()
                                 : -1;
-        if (m_options.verify && !m_binaryJson) {
-            // The transfer counts the lines as it copies them out of libcurl's buffer, which
-            // costs next to nothing; what came with the headers is counted here.
-            const QByteArrayView already = m_transfer->peek();
-            m_counter.feed(already.data(), already.size());
-            m_transfer->countLines(m_counter);
-        }
     }
 }
 
@@ -174,13 +167,23 @@ void FileDownload::onReadyRead()
 {
     if (!m_transfer)
         return;
-    const QByteArrayView data = m_transfer->peek();
     if (!m_accepting) {
+        const QByteArrayView data = m_transfer->peek();
         // An error answer: keep a little of it for the message.
         if (m_buffer.size() < 65536)
             m_buffer.append(data.first(qMin(data.size(), 65536 - m_buffer.size())));
         m_transfer->consume();
         return;
+    }
+    // Counting goes to another thread while this one writes: the transfer hands its block over
+    // and receives the next into a buffer the counter is done with.
+    const bool counting = m_options.verify && !m_binaryJson;
+    QByteArray block;
+    QByteArrayView data = m_transfer->peek();
+    if (counting) {
+        block = m_transfer->take(std::exchange(m_spare, {}));
+        m_spare = m_counter.start(block);
+        data = block;
     }
     const qint64 written = m_part.write(data.data(), data.size());
     if (written != data.size()) {
@@ -192,16 +195,14 @@ void FileDownload::onReadyRead()
         m_transfer->abort(m_writeError.message);
         return;
     }
-    m_transfer->consume();
+    if (!counting)
+        m_transfer->consume();
     m_file.bytes = m_part.pos();
-    const LineCounter *counted = m_transfer->lineCounter();
-    Q_EMIT progress(m_file.bytes, m_file.totalBytes, counted ? counted->lines() : 0);
+    Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.linesSoFar());
 }
 
 void FileDownload::onFinished(const HttpResponse &response)
 {
-    if (const LineCounter *counted = m_transfer ? m_transfer->lineCounter() : nullptr)
-        m_counter = *counted;
     m_transfer = nullptr;
     if (m_writeError.isError()) {
         fail(m_writeError);
@@ -295,7 +296,7 @@ Error FileDownload::complete()
             return e;
     }
     m_file.bytes = m_part.size();
-    m_file.lines = m_counter.lines();
+    m_file.lines = m_counter.counter().lines();
     if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_file.lines) {
         m_part.close();
         //: %1 and %2 are numbers of resources

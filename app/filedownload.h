@@ -60,7 +60,8 @@ private:
     std::function<void(const ActivityEntry &)> m_log;
     QPointer<Transfer> m_transfer;
     QFile m_part;
-    LineCounter m_counter;
+    AsyncLineCounter m_counter;
+    QByteArray m_spare; ///< a buffer the counter is done with, for the transfer's next data
     qint64 m_resumeFrom = 0;
     bool m_accepting = false;  ///< this response's body is the file's content
     bool m_binaryJson = false; ///< the server answered a FHIR Binary resource instead of raw bytes

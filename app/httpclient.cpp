@@ -230,6 +230,13 @@ QByteArray Transfer::header(QByteArrayView name) const
     return headerValue(m_headers, name);
 }
 
+QByteArray Transfer::take(QByteArray spare)
+{
+    QByteArray block = std::exchange(m_rx, std::move(spare));
+    consume();
+    return block;
+}
+
 void Transfer::consume()
 {
     m_rx.resize(0); // keeps the allocation
@@ -240,11 +247,6 @@ void Transfer::consume()
         if (m_multi)
             m_multi->kick();
     }
-}
-
-void Transfer::countLines(const LineCounter &sofar)
-{
-    m_lineCounter = sofar;
 }
 
 void Transfer::start()
@@ -408,7 +410,6 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_paused = false;
     m_status = 0;
     m_rx.clear();
-    m_lineCounter.reset();
     m_hopStarted = QDateTime::currentDateTimeUtc();
     m_hopTimer.start();
     m_sinceActivity.start();
@@ -500,13 +501,7 @@ size_t Transfer::onData(const char *data, size_t size)
     }
     if (m_rx.capacity() == 0)
         m_rx.reserve(qMax<qint64>(m_call.readBufferSize, 64 << 10) + kCurlBufferSize);
-    if (m_lineCounter) {
-        const qsizetype at = m_rx.size();
-        m_rx.resize(at + qsizetype(size));
-        m_lineCounter->copyAndFeed(m_rx.data() + at, data, qint64(size));
-    } else {
-        m_rx.append(data, qsizetype(size));
-    }
+    m_rx.append(data, qsizetype(size));
     if (m_multi)
         m_multi->markPending(m_easy);
     return size;

@@ -2,7 +2,6 @@
 
 #include "activity.h"
 #include "authprovider.h"
-#include "linecounter.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -13,7 +12,6 @@
 #include <QUrl>
 
 #include <functional>
-#include <optional>
 
 struct curl_slist;
 
@@ -128,14 +126,10 @@ public:
     /// next, so that a large file does not cost a fresh allocation (and its page faults) per
     /// block; at most HttpCall::readBufferSize is held before libcurl is asked to wait.
     void consume();
-    /// Streamed mode: from now on, counts the NDJSON lines of what arrives while copying it out of
-    /// libcurl's buffer, continuing from \a sofar (the data already received included).
-    void countLines(const LineCounter &sofar);
-    /// The lines counted; null when countLines() was not called.
-    [[nodiscard]] const LineCounter *lineCounter() const
-    {
-        return m_lineCounter ? &*m_lineCounter : nullptr;
-    }
+    /// Streamed mode: as consume(), but hands the data over instead of dropping it: returns the
+    /// buffer behind peek(), and goes on receiving into \a spare (whose allocation is reused
+    /// when it is not shared). For a caller that keeps using a block while the next arrives.
+    [[nodiscard]] QByteArray take(QByteArray spare);
 
 Q_SIGNALS:
     void responseStarted(int status);
@@ -182,7 +176,6 @@ private:
     int m_status = 0;
     QByteArray m_body;
     QByteArray m_rx; ///< streamed data not yet taken
-    std::optional<LineCounter> m_lineCounter;
     QString m_token;
     QString m_abortReason;
     QElapsedTimer m_hopTimer;

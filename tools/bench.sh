@@ -46,7 +46,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 log "Building (Release) in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFBM_BENCH=ON >/dev/null
 cmake --build "$BUILD" --target fbm-bench -j2 >&2
-APP=$BUILD/ui/fhir-bulk-monitor
+APP=${FBM_BENCH_APP:-$BUILD/ui/fhir-bulk-monitor} # another build of the app, to compare two versions
 SERVER=$BUILD/tests/bench/fbm-bench-server
 ENGINE=$BUILD/tests/bench/fbm-bench-engine
 GUI=$BUILD/tests/bench/fbm-bench-gui

@@ -1,13 +1,11 @@
 // LineCounter against a plain reference on the same bytes: random mixes of text, newlines, CRs
 // and empty lines, fed in random pieces, so that every block boundary of the 64-byte fast path
-// (and the state carried across it) is crossed; feed() and copyAndFeed() mixed in one stream.
+// (and the state carried across it) is crossed; AsyncLineCounter the same way, block by block.
 #include "linecounter.h"
 
 #include <QByteArray>
 #include <QRandomGenerator>
 #include <QTest>
-
-#include <cstring>
 
 using namespace fbm;
 
@@ -39,26 +37,6 @@ qint64 countInPieces(const QByteArray &data, QRandomGenerator &random)
     return counter.lines();
 }
 
-/// The same bytes through copyAndFeed() (and now and then feed()) in random pieces, some of them
-/// many 64-byte blocks long; the copy must be exact.
-qint64 copyInPieces(const QByteArray &data, QRandomGenerator &random, QByteArray *copy)
-{
-    LineCounter counter;
-    copy->fill('?', data.size());
-    qint64 at = 0;
-    while (at < data.size()) {
-        const qint64 piece = qMin<qint64>(data.size() - at, 1 + random.bounded(700));
-        if (random.bounded(5) == 0) {
-            counter.feed(data.constData() + at, piece);
-            std::memcpy(copy->data() + at, data.constData() + at, size_t(piece));
-        } else {
-            counter.copyAndFeed(copy->data() + at, data.constData() + at, piece);
-        }
-        at += piece;
-    }
-    return counter.lines();
-}
-
 } // namespace
 
 class TestLineCounter : public QObject
@@ -68,7 +46,7 @@ private Q_SLOTS:
     void fixedCases_data();
     void fixedCases();
     void matchesTheReference();
-    void copyAndFeedMatchesTheReference();
+    void asyncMatchesTheReference();
 };
 
 void TestLineCounter::fixedCases_data()
@@ -101,13 +79,6 @@ void TestLineCounter::fixedCases()
     for (const char c : std::as_const(data))
         bytes.feed(&c, 1);
     QCOMPARE(bytes.lines(), lines);
-    // The 64-byte path: the same case three times over, after 64 bytes of text and a newline.
-    const QByteArray padded = QByteArray(64, 'p') + '\n' + data + data + data;
-    QByteArray copy(padded.size(), Qt::Uninitialized);
-    LineCounter copied;
-    copied.copyAndFeed(copy.data(), padded.constData(), padded.size());
-    QCOMPARE(copy, padded);
-    QCOMPARE(copied.lines(), referenceCount(padded));
 }
 
 void TestLineCounter::matchesTheReference()
@@ -130,28 +101,39 @@ void TestLineCounter::matchesTheReference()
     }
 }
 
-void TestLineCounter::copyAndFeedMatchesTheReference()
+void TestLineCounter::asyncMatchesTheReference()
 {
+    // Blocks on either side of the size counted in place, handed over as a FileDownload does:
+    // each start() returns the block before, which then takes the next data.
     QRandomGenerator random(20261130);
-    const char alphabet[] = {'\n', '\n', '\r', 'x', 'y', '{', '}'};
-    for (int round = 0; round < 600; ++round) {
-        QByteArray data(qsizetype(random.bounded(5000)), Qt::Uninitialized);
-        // Dense line ends put '\n' and '\r' on both sides of every block boundary.
-        const int textWeight = random.bounded(0, 80);
-        for (char &c : data) {
-            const int r = random.bounded(textWeight + 3);
-            c = r < textWeight ? 'a' : alphabet[random.bounded(int(sizeof alphabet))];
-        }
-        const qint64 expected = referenceCount(data);
-        QByteArray copy;
-        QCOMPARE(copyInPieces(data, random, &copy), expected);
-        QCOMPARE(copy, data);
-        LineCounter whole;
-        QByteArray wholeCopy(data.size(), Qt::Uninitialized);
-        whole.copyAndFeed(wholeCopy.data(), data.constData(), data.size());
-        QCOMPARE(whole.lines(), expected);
-        QCOMPARE(wholeCopy, data);
+    const char alphabet[] = {'\n', '\n', '\r', 'x'};
+    QByteArray all;
+    AsyncLineCounter counter;
+    QByteArray spare;
+    for (int block = 0; block < 60; ++block) {
+        const qsizetype size = qsizetype(random.bounded(1, 300000));
+        QByteArray data = std::exchange(spare, {});
+        const char *before = data.constData();
+        const bool reused = data.capacity() >= size;
+        data.resize(size);
+        QVERIFY(!reused || data.constData() == before); // the allocation is taken over
+        for (char &c : data)
+            c = random.bounded(40) == 0 ? alphabet[random.bounded(4)] : 'a';
+        all += data;
+        spare = counter.start(data);
+        QVERIFY(counter.linesSoFar() <= referenceCount(all));
+        data = QByteArray(); // as the caller drops its copy once written
+        spare.resize(0);
     }
+    QCOMPARE(counter.counter().lines(), referenceCount(all));
+    QCOMPARE(counter.linesSoFar(), referenceCount(all));
+    // Counting in place after the blocks, and a reset to a resumed count.
+    counter.feed("\nlast", 5);
+    QCOMPARE(counter.counter().lines(), referenceCount(all + "\nlast"));
+    LineCounter resumed;
+    resumed.feed("a\nb", 3);
+    counter.reset(resumed);
+    QCOMPARE(counter.counter().lines(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestLineCounter)
