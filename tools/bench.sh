@@ -5,6 +5,8 @@
 #   tools/bench.sh            install what the benchmarks need, build Release, run all
 #   FBM_BENCH_ROUNDS=5 tools/bench.sh     more repetitions (default 3; the best is kept)
 #   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..6)
+#   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
+#                                         another build of the app (to compare two versions)
 #
 # The downloads come from a real nginx on a loopback port (tests/bench/nginx.conf.in); the
 # references (curl, verification off, a bare writer) run in the same invocation, alternating
@@ -299,6 +301,13 @@ if want 3; then
     bare=$(result "$WORK/verify.out" bare_best_s)
     extra=$(python3 -c "print('%+.1f' % (($on / $off - 1) * 100))")
     row "3. 1 GiB: verification on vs off (JobManager)" "${on} s" "${off} s" "${extra} %" "<= 5 %" "$(cmp_le "$extra" 5)"
+    # The medians too, and CPU (this process, all threads): the counting runs on another
+    # thread, so it shows in CPU more than in time.
+    mon=$(result "$WORK/verify.out" verify_on_median_s)
+    moff=$(result "$WORK/verify.out" verify_off_median_s)
+    con=$(result "$WORK/verify.out" verify_on_cpu_median_s)
+    coff=$(result "$WORK/verify.out" verify_off_cpu_median_s)
+    row "3. (info) medians: time on vs off; CPU on vs off" "$(calc "round($mon, 3)") s; CPU $(calc "round($con, 3)") s" "$(calc "round($moff, 3)") s; CPU $(calc "round($coff, 3)") s" "$(python3 -c "print('%+.1f %%; CPU %+.1f %%' % (($mon / $moff - 1) * 100, ($con / $coff - 1) * 100))")" "(info)" 1
     extra=$(python3 -c "print('%+.1f' % (($on / $bare - 1) * 100))")
     row "3. 1 GiB: engine vs bare QNAM->QFile writer" "${on} s" "${bare} s" "${extra} %" "(info: .part, line count, rename)" 1
 fi
