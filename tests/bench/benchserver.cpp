@@ -7,6 +7,10 @@
 //   fbm-bench-server poll <log-file>
 //       Every export answers 202 with Retry-After: 1 (for hours); the receive time of each
 //       status request is written to <log-file> as "<ms since epoch> <path>" lines.
+//   fbm-bench-server files <folder> <delay-ms>
+//       A plain HTTP/1.1 file server (kept-alive connections) that answers each GET for a file
+//       of <folder> after <delay-ms>: a server farther away than loopback, where downloads in
+//       parallel pay off (benchmark 2's information row).
 //
 // Prints the base URL on stdout, then serves until its standard input closes.
 #include "demo/bulkserver.h"
@@ -18,7 +22,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <unistd.h>
@@ -26,12 +33,96 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// The `files` mode: every connection reads requests one after the other and answers each
+/// after the delay. Only what the benchmark needs: GET, a file name without '/' or "..".
+class DelayedFileServer : public QObject
+{
+public:
+    DelayedFileServer(QString folder, int delayMs)
+        : m_folder(std::move(folder))
+        , m_delayMs(delayMs)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                serve(socket);
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+
+private:
+    void serve(QTcpSocket *socket)
+    {
+        auto *pending = new QByteArray;
+        connect(socket, &QTcpSocket::disconnected, socket, [socket, pending] {
+            delete pending;
+            socket->deleteLater();
+        });
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, pending] {
+            pending->append(socket->readAll());
+            for (qsizetype end = pending->indexOf("\r\n\r\n"); end >= 0;
+                 end = pending->indexOf("\r\n\r\n")) {
+                const QByteArray head = pending->left(end);
+                pending->remove(0, end + 4);
+                const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+                const QByteArray path = requestLine.value(1);
+                const QString name = QString::fromUtf8(path.mid(path.lastIndexOf('/') + 1));
+                QTimer::singleShot(m_delayMs, socket, [this, socket, name] {
+                    QFile file(m_folder + u'/' + name);
+                    if (name.isEmpty() || name.contains(u"..") || !file.open(QIODevice::ReadOnly)) {
+                        socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+                        return;
+                    }
+                    const QByteArray body = file.readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/fhir+ndjson\r\n"
+                                  "Content-Length: " +
+                                  QByteArray::number(body.size()) + "\r\n\r\n");
+                    socket->write(body);
+                });
+            }
+        });
+    }
+
+    QTcpServer m_server;
+    QString m_folder;
+    int m_delayMs;
+};
+
+/// Serves until standard input closes (the parent ends the run that way).
+int serveUntilStdinCloses(QCoreApplication &app)
+{
+    QSocketNotifier stdinClosed(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&stdinClosed, &QSocketNotifier::activated, &app, [&] {
+        char buf[256];
+        if (::read(STDIN_FILENO, buf, sizeof buf) <= 0) {
+            stdinClosed.setEnabled(false);
+            app.quit();
+        }
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.size() == 4 && args.at(1) == "files"_L1) {
+        DelayedFileServer files(args.at(2), args.at(3).toInt());
+        if (!files.listen()) {
+            std::fprintf(stderr, "cannot listen\n");
+            return 1;
+        }
+        std::printf("http://127.0.0.1:%u\n", unsigned(files.port()));
+        std::fflush(stdout);
+        return serveUntilStdinCloses(app);
+    }
     if (args.size() < 3) {
-        std::fprintf(stderr, "usage: fbm-bench-server manifest <urls-file> <lines> | poll <log>\n");
+        std::fprintf(stderr, "usage: fbm-bench-server manifest <urls-file> <lines> | poll <log> | "
+                             "files <folder> <delay-ms>\n");
         return 2;
     }
     fbm::demo::BulkServer server;
@@ -89,16 +180,7 @@ int main(int argc, char *argv[])
     std::printf("%s\n", qPrintable(server.baseUrl().toString()));
     std::fflush(stdout);
 
-    // The parent ends the run by closing our standard input.
-    QSocketNotifier stdinClosed(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&stdinClosed, &QSocketNotifier::activated, &app, [&] {
-        char buf[256];
-        if (::read(STDIN_FILENO, buf, sizeof buf) <= 0) {
-            stdinClosed.setEnabled(false);
-            app.quit();
-        }
-    });
-    const int rc = QCoreApplication::exec();
+    const int rc = serveUntilStdinCloses(app);
     if (logFile.isOpen()) {
         QTextStream out(&logFile);
         for (const auto &[ms, path] : log)
