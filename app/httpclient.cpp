@@ -27,6 +27,8 @@ QString tr(const char *text)
 
 // What libcurl reads from the socket at once for a streamed transfer (its default is 16 KiB).
 constexpr qint64 kCurlBufferSize = 512 << 10;
+// The most header bytes one hop may bring (a few KiB is usual); under libcurl's own 300 KB.
+constexpr qint64 kMaxHeaderBytes = 256 << 10;
 
 int defaultPort(const QUrl &url)
 {
@@ -409,6 +411,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_passThrough = false;
     m_paused = false;
     m_status = 0;
+    m_headerBytes = 0;
     m_rx.clear();
     m_hopStarted = QDateTime::currentDateTimeUtc();
     m_hopTimer.start();
@@ -434,8 +437,23 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
 
 size_t Transfer::headerCallback(char *data, size_t size, size_t count, void *self)
 {
-    static_cast<Transfer *>(self)->onHeaderLine(QByteArrayView(data, qsizetype(size * count)));
-    return size * count;
+    auto *transfer = static_cast<Transfer *>(self);
+    const size_t bytes = size * count;
+    // Headers are kept in memory: a server that never stops sending them is stopped here, with
+    // its own message (libcurl's own limit, a little higher, reads as a dropped connection).
+    transfer->m_headerBytes += qint64(bytes);
+    if (transfer->m_headerBytes > kMaxHeaderBytes) {
+        if (transfer->m_abortReason.isEmpty()) {
+            //: %1 is a size in KiB
+            transfer->m_abortReason =
+                tr("The server's answer has more than %1 KiB of headers; it was not read.")
+                    .arg(kMaxHeaderBytes >> 10);
+            transfer->m_abortKind = Error::Kind::Protocol;
+        }
+        return 0; // libcurl stops with a write error
+    }
+    transfer->onHeaderLine(QByteArrayView(data, qsizetype(bytes)));
+    return bytes;
 }
 
 size_t Transfer::writeCallback(char *data, size_t size, size_t count, void *self)
@@ -617,7 +635,7 @@ void Transfer::onDone(int curlCode)
     r.headers = m_headers;
     if (curlCode != CURLE_OK || !m_headersDone) {
         if (!m_abortReason.isEmpty())
-            r.error = Error::make(Error::Kind::Cancelled, m_abortReason);
+            r.error = Error::make(m_abortKind, m_abortReason);
         else
             r.error =
                 networkError(m_currentUrl, curlCode == CURLE_OK ? int(CURLE_GOT_NOTHING) : curlCode,

@@ -178,6 +178,8 @@ private:
     QByteArray m_rx; ///< streamed data not yet taken
     QString m_token;
     QString m_abortReason;
+    Error::Kind m_abortKind = Error::Kind::Cancelled; ///< with m_abortReason
+    qint64 m_headerBytes = 0;                         ///< of the current hop
     QElapsedTimer m_hopTimer;
     QElapsedTimer m_sinceActivity; ///< since the last watchdog tick that saw activity
     bool m_active = false;         ///< a byte or a header arrived since the last tick

@@ -3417,6 +3417,11 @@
         <translation>Headeren %1 indeholder et linjeskift eller et NUL-tegn; forespørgslen blev ikke sendt.</translation>
     </message>
     <message>
+        <source>The server&apos;s answer has more than %1 KiB of headers; it was not read.</source>
+        <extracomment>%1 is a size in KiB</extracomment>
+        <translation>Serverens svar har mere end %1 KiB headers; det blev ikke læst.</translation>
+    </message>
+    <message>
         <source>The server&apos;s answer is larger than %1 MiB; it was not read.</source>
         <extracomment>%1 is a size in MiB</extracomment>
         <translation>Serverens svar er større end %1 MiB; det blev ikke læst.</translation>

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void stallTimesOut();
     void activityLogIsRedacted();
     void headerLineBreaksAreRefused();
+    void endlessHeadersAreRefused();
 };
 
 void TestHttpClient::tokenOriginRules()
@@ -244,6 +245,44 @@ void TestHttpClient::oversizedAnswerRefused()
     const HttpResponse r = sendAndWait(client, call);
     QVERIFY(r.error.isError());
     QVERIFY2(r.error.message.contains(u"larger than 1 MiB"_s), qPrintable(r.error.message));
+}
+
+void TestHttpClient::endlessHeadersAreRefused()
+{
+    // A hostile or broken server: 4 MiB of headers. The answer must end with a clear error, not
+    // with memory growing as long as the server keeps sending.
+    ScriptedServer s;
+    QVERIFY(s.listen());
+    s.on("/headers", [](const auto &) {
+        ScriptedServer::Answer a;
+        for (int i = 0; i < 20000; ++i)
+            a.headers.append({"X-Filler-" + QByteArray::number(i), QByteArray(200, 'f')});
+        a.body = "ok";
+        return a;
+    });
+    s.on("/fine", [](const auto &) {
+        ScriptedServer::Answer a;
+        for (int i = 0; i < 100; ++i)
+            a.headers.append({"X-Filler-" + QByteArray::number(i), QByteArray(200, 'f')});
+        a.body = "ok";
+        return a;
+    });
+    HttpClient client(s.url(u"/"_s));
+    HttpCall call;
+    call.url = s.url(u"/headers"_s);
+    const HttpResponse r = sendAndWait(client, call);
+    QVERIFY(r.error.isError());
+    QCOMPARE(r.error.kind, Error::Kind::Protocol);
+    QVERIFY2(r.error.message.contains(u"more than 256 KiB of headers"_s),
+             qPrintable(r.error.message));
+    QVERIFY(!r.error.transient);
+    QVERIFY(r.headers.size() < 2000);
+    // 20 KiB of headers is an ordinary answer.
+    call.url = s.url(u"/fine"_s);
+    const HttpResponse fine = sendAndWait(client, call);
+    QVERIFY2(fine.isSuccess(), qPrintable(fine.error.message));
+    QCOMPARE(fine.body, "ok"_ba);
+    QVERIFY(fine.headers.size() > 100); // with Content-Length and the like
 }
 
 void TestHttpClient::stallTimesOut()
