@@ -176,13 +176,14 @@ void FileDownload::onReadyRead()
         return;
     }
     // Counting goes to another thread while this one writes: the transfer hands its block over
-    // and receives the next into a buffer the counter is done with.
+    // and receives the next into the block before, which the counter is done with by now (two
+    // buffers take turns).
     const bool counting = m_options.verify && !m_binaryJson;
     QByteArray block;
     QByteArrayView data = m_transfer->peek();
     if (counting) {
-        block = m_transfer->take(std::exchange(m_spare, {}));
-        m_spare = m_counter.start(block);
+        block = m_transfer->take(m_counter.wait());
+        m_counter.start(block);
         data = block;
     }
     const qint64 written = m_part.write(data.data(), data.size());

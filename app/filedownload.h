@@ -61,7 +61,6 @@ private:
     QPointer<Transfer> m_transfer;
     QFile m_part;
     AsyncLineCounter m_counter;
-    QByteArray m_spare; ///< a buffer the counter is done with, for the transfer's next data
     qint64 m_resumeFrom = 0;
     bool m_accepting = false;  ///< this response's body is the file's content
     bool m_binaryJson = false; ///< the server answered a FHIR Binary resource instead of raw bytes

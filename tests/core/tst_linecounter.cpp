@@ -1,6 +1,6 @@
 // LineCounter against a plain reference on the same bytes: random mixes of text, newlines, CRs
-// and empty lines, fed in random pieces, so that every block boundary of the 64-byte fast path
-// (and the state carried across it) is crossed; AsyncLineCounter the same way, block by block.
+// and empty lines, fed in random pieces, so that the state carried from one piece to the next
+// (a line just begun, a lone '\r') is checked everywhere; AsyncLineCounter the same way.
 #include "linecounter.h"
 
 #include <QByteArray>
@@ -30,7 +30,9 @@ qint64 countInPieces(const QByteArray &data, QRandomGenerator &random)
     LineCounter counter;
     qint64 at = 0;
     while (at < data.size()) {
-        const qint64 piece = qMin<qint64>(data.size() - at, 1 + random.bounded(300));
+        // Pieces of a few bytes up to a few KiB.
+        const int most = random.bounded(2) == 0 ? 300 : 3000;
+        const qint64 piece = qMin<qint64>(data.size() - at, 1 + random.bounded(most));
         counter.feed(data.constData() + at, piece);
         at += piece;
     }
@@ -79,16 +81,26 @@ void TestLineCounter::fixedCases()
     for (const char c : std::as_const(data))
         bytes.feed(&c, 1);
     QCOMPARE(bytes.lines(), lines);
+    // Split anywhere in its first bytes, the rest fed as one large piece, which then starts
+    // with what the first piece left: a line just begun, a lone '\r'...
+    const QByteArray padded = data + QByteArray(1100, 'p') + '\n' + data;
+    for (qsizetype split = 0; split <= qMin<qsizetype>(data.size(), 8); ++split) {
+        LineCounter two;
+        two.feed(padded.constData(), split);
+        two.feed(padded.constData() + split, padded.size() - split);
+        QCOMPARE(two.lines(), referenceCount(padded));
+    }
 }
 
 void TestLineCounter::matchesTheReference()
 {
     QRandomGenerator random(20261129);
     const char alphabet[] = {'\n', '\n', '\r', 'x', 'y', '{', '}'};
-    for (int round = 0; round < 400; ++round) {
-        QByteArray data(qsizetype(random.bounded(2000)), Qt::Uninitialized);
-        // Some rounds mostly text, some mostly line ends.
-        const int textWeight = random.bounded(1, 60);
+    for (int round = 0; round < 600; ++round) {
+        QByteArray data(qsizetype(random.bounded(6000)), Qt::Uninitialized);
+        // Some rounds mostly text, some mostly line ends ('\n' and '\r' on both sides of many
+        // piece boundaries).
+        const int textWeight = random.bounded(0, 60);
         for (char &c : data) {
             const int r = random.bounded(textWeight + 3);
             c = r < textWeight ? 'a' : alphabet[random.bounded(int(sizeof alphabet))];
