@@ -176,13 +176,12 @@ void FileDownload::onReadyRead()
         return;
     }
     // Counting goes to another thread while this one writes: the transfer hands its block over
-    // and receives the next into the block before, which the counter is done with by now (two
-    // buffers take turns).
+    // and receives the next into a block the counter is done with (a few buffers take turns).
     const bool counting = m_options.verify && !m_binaryJson;
     QByteArray block;
     QByteArrayView data = m_transfer->peek();
     if (counting) {
-        block = m_transfer->take(m_counter.wait());
+        block = m_transfer->take(m_counter.spare());
         m_counter.start(block);
         data = block;
     }

@@ -5,36 +5,86 @@
 namespace fbm {
 
 namespace {
-// Below this a block is counted at once: handing it to another thread would cost more.
+// Below this a block is counted at once when nothing waits: another thread would cost more.
 constexpr qsizetype kAsyncMin = 64 << 10;
 } // namespace
 
-QByteArray AsyncLineCounter::start(const QByteArray &block)
+void AsyncLineCounter::start(const QByteArray &block)
 {
-    QByteArray before = wait();
-    if (block.size() < kAsyncMin) {
+    std::unique_lock lock(m_mutex);
+    if (!m_running && block.size() < kAsyncMin) {
+        lock.unlock(); // no task: the counter is this thread's
         m_counter.feed(block.constData(), block.size());
+        lock.lock();
         m_settled = m_counter.lines();
-        return before;
+        return;
     }
-    m_block = block;
-    m_busy = true;
-    // The task reads m_block and writes m_counter; neither is touched here until wait().
-    QThreadPool::globalInstance()->start([this] {
-        m_counter.feed(m_block.constData(), m_block.size());
-        m_done.release();
-    });
-    return before;
+    m_changed.wait(lock, [this] { return m_queue.size() < size_t(kMaxQueued); });
+    m_queue.push_back(block);
+    if (!m_running) {
+        m_running = true;
+        QThreadPool::globalInstance()->start([this] { drain(); });
+    }
 }
 
-QByteArray AsyncLineCounter::wait()
+void AsyncLineCounter::drain()
 {
-    if (m_busy) {
-        m_done.acquire();
-        m_busy = false;
+    std::unique_lock lock(m_mutex);
+    while (!m_queue.empty()) {
+        QByteArray block = m_queue.front(); // stays queued (and counted as waiting) until done
+        lock.unlock();
+        m_counter.feed(block.constData(), block.size());
+        lock.lock();
+        m_queue.pop_front();
         m_settled = m_counter.lines();
+        if (m_spare.size() < 2)
+            m_spare.push_back(std::move(block)); // the only reference once the caller let go
+        m_changed.notify_all();
     }
-    return std::exchange(m_block, {});
+    m_running = false;
+    m_changed.notify_all();
+}
+
+QByteArray AsyncLineCounter::spare()
+{
+    const std::lock_guard lock(m_mutex);
+    for (auto it = m_spare.begin(); it != m_spare.end(); ++it) {
+        if (!it->isDetached())
+            continue; // still held by the caller
+        QByteArray block = std::move(*it);
+        m_spare.erase(it);
+        return block;
+    }
+    return {};
+}
+
+void AsyncLineCounter::wait()
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_running; });
+}
+
+void AsyncLineCounter::feed(const char *data, qint64 size)
+{
+    wait();
+    m_counter.feed(data, size);
+    const std::lock_guard lock(m_mutex);
+    m_settled = m_counter.lines();
+}
+
+void AsyncLineCounter::reset(const LineCounter &from)
+{
+    wait();
+    m_counter = from;
+    const std::lock_guard lock(m_mutex);
+    m_settled = m_counter.lines();
+    m_spare.clear();
+}
+
+qint64 AsyncLineCounter::linesSoFar() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_settled;
 }
 
 } // namespace fbm

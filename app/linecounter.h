@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QByteArray>
-#include <QSemaphore>
 #include <QtGlobal>
 
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <vector>
 
 namespace fbm {
 
@@ -51,11 +54,12 @@ private:
     char m_lastChar = 0;
 };
 
-/// A LineCounter that counts on a pool thread, one block at a time and in order, so that the
-/// thread receiving the data only hands blocks over: counting a GiB costs 0.15-0.2 s of CPU on
-/// the development machine (memory-bound: a 64-byte AVX2 mask counter was no faster), which
-/// would otherwise come on top of receiving and writing it. The block is shared, not
-/// copied; at most one is being counted, and start() first waits for the one before.
+/// A LineCounter that counts on a pool thread, block after block in order, so that the thread
+/// receiving the data only hands blocks over: counting a GiB costs 0.15-0.2 s of CPU on the
+/// development machine (memory-bound: a 64-byte AVX2 mask counter was no faster), which would
+/// otherwise come on top of receiving and writing it. Blocks are shared, not copied. Up to
+/// kMaxQueued wait their turn, so the counter can fall behind while the other core is busy
+/// (with the server, on loopback) and catch up later; start() waits only when that many do.
 class AsyncLineCounter
 {
 public:
@@ -63,11 +67,15 @@ public:
     Q_DISABLE_COPY_MOVE(AsyncLineCounter)
     ~AsyncLineCounter() { wait(); }
 
-    /// Waits for the block before, then counts \a block (small ones at once, here). Returns the
-    /// block before, no longer used by the counter: its allocation can take the next data.
-    QByteArray start(const QByteArray &block);
-    /// Waits until every block handed over is counted; returns the last one (see start()).
-    QByteArray wait();
+    static constexpr int kMaxQueued = 4;
+
+    /// Counts \a block after the blocks before it (a small one at once, here, when nothing waits).
+    void start(const QByteArray &block);
+    /// A counted block nobody else holds, for the next data to reuse its allocation; empty when
+    /// there is none.
+    [[nodiscard]] QByteArray spare();
+    /// Waits until every block handed over is counted.
+    void wait();
     /// The count so far, once every block is counted.
     [[nodiscard]] const LineCounter &counter()
     {
@@ -75,27 +83,21 @@ public:
         return m_counter;
     }
     /// Counts \a data here and now (after the blocks handed over).
-    void feed(const char *data, qint64 size)
-    {
-        wait();
-        m_counter.feed(data, size);
-        m_settled = m_counter.lines();
-    }
-    void reset(const LineCounter &from = {})
-    {
-        wait();
-        m_counter = from;
-        m_settled = m_counter.lines();
-    }
-    /// The lines of every block but the one being counted, without waiting (for progress).
-    [[nodiscard]] qint64 linesSoFar() const { return m_settled; }
+    void feed(const char *data, qint64 size);
+    void reset(const LineCounter &from = {});
+    /// The lines of the blocks counted so far, without waiting (for progress).
+    [[nodiscard]] qint64 linesSoFar() const;
 
 private:
-    LineCounter m_counter;
+    void drain(); ///< the pool task
+
+    LineCounter m_counter; ///< the pool task's while m_running, else this thread's
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<QByteArray> m_queue; ///< to count, in order
+    std::vector<QByteArray> m_spare;
+    bool m_running = false;
     qint64 m_settled = 0;
-    QByteArray m_block; ///< being counted on the pool thread
-    QSemaphore m_done;
-    bool m_busy = false;
 };
 
 } // namespace fbm
