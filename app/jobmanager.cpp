@@ -18,6 +18,8 @@
 #include <QSaveFile>
 #include <QUuid>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcJobs, "fbm.jobs")
@@ -1081,7 +1083,9 @@ void JobManager::startFile(const QString &id, int index)
     options.verify = m_verify;
     auto *download = new FileDownload(clientFor(*j), f, j->outDir, options, logger(id), this);
     m_active.insert(download, {id, index});
-    QElapsedTimer *throttle = new QElapsedTimer;
+    // Shared by the two connections: a download still running when the manager goes away
+    // never reports finished.
+    auto throttle = std::make_shared<QElapsedTimer>();
     throttle->start();
     connect(download, &FileDownload::progress, this,
             [this, id, index, throttle](qint64 bytes, qint64 total, qint64 lines) {
@@ -1099,8 +1103,7 @@ void JobManager::startFile(const QString &id, int index)
                 }
             });
     connect(download, &FileDownload::finished, this,
-            [this, download, id, index, throttle](const Error &error) {
-                delete throttle;
+            [this, download, id, index](const Error &error) {
                 m_active.remove(download);
                 ExportJob *jj = mutableJob(id);
                 if (jj && index < jj->files.size()) {
