@@ -8,6 +8,8 @@
 #   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..6)
 #   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
 #                                         another build of the app (to compare two versions)
+#   FBM_BENCH_DELAY_MS=20 tools/bench.sh  benchmark 2's information row with a server answering
+#                                         each request after 20 ms (default 5)
 #
 # The downloads come from a real nginx on a loopback port (tests/bench/nginx.conf.in); the
 # references (curl, verification off, a bare writer) run in the same invocation, alternating
