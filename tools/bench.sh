@@ -78,11 +78,15 @@ result() { grep "^RESULT $2 " "$1" | awk '{print $3}'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 NGINX_PID=""
-SERVER_PID=""
-SERVER_FD=""
+SERVER_PID="" SERVER_FD="" SERVER_URL=""
+FILES_PID="" FILES_FD="" FILES_URL=""
 cleanup() {
-    [[ -n $SERVER_FD ]] && exec {SERVER_FD}>&- || true
-    [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null || true
+    local name fd pid
+    for name in SERVER FILES; do
+        fd=${name}_FD pid=${name}_PID
+        [[ -n ${!fd} ]] && eval "exec ${!fd}>&-" || true
+        [[ -n ${!pid} ]] && kill "${!pid}" 2>/dev/null || true
+    done
     [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -104,27 +108,37 @@ start_nginx() {
     NGINX_URL=http://127.0.0.1:$PORT
 }
 
-# start_server <args...>: the simulated FHIR server in its own process; sets BASE. It stops
-# when its standard input (our SERVER_FD) closes.
-start_server() {
-    local fifo=$WORK/server.fifo
-    rm -f "$fifo" "$WORK/server.out"
+# spawn <NAME> <args...>: fbm-bench-server <args...> in its own process; sets NAME_PID, NAME_FD
+# (its standard input: it stops when that closes) and NAME_URL (the first line it prints).
+spawn() {
+    local name=$1 fifo=$WORK/$1.fifo fd
+    shift
+    rm -f "$fifo" "$WORK/$name.out"
     mkfifo "$fifo"
-    "$SERVER" "$@" <"$fifo" >"$WORK/server.out" &
-    SERVER_PID=$!
-    exec {SERVER_FD}>"$fifo"
+    "$SERVER" "$@" <"$fifo" >"$WORK/$name.out" &
+    printf -v "${name}_PID" '%s' "$!"
+    exec {fd}>"$fifo"
+    printf -v "${name}_FD" '%s' "$fd"
     for _ in $(seq 100); do
-        [[ -s $WORK/server.out ]] && break
+        [[ -s $WORK/$name.out ]] && break
         sleep 0.05
     done
-    BASE=$(head -1 "$WORK/server.out")
+    printf -v "${name}_URL" '%s' "$(head -1 "$WORK/$name.out")"
 }
-stop_server() {
-    exec {SERVER_FD}>&-
-    SERVER_FD=""
-    wait "$SERVER_PID" || true
-    SERVER_PID=""
+# unspawn <NAME>: closes its standard input and waits for it to end.
+unspawn() {
+    local fd=${1}_FD pid=${1}_PID
+    eval "exec ${!fd}>&-"
+    wait "${!pid}" || true
+    printf -v "$fd" '%s' ""
+    printf -v "$pid" '%s' ""
 }
+# start_server <args...>: the simulated FHIR server; sets BASE.
+start_server() {
+    spawn SERVER "$@"
+    BASE=$SERVER_URL
+}
+stop_server() { unspawn SERVER; }
 
 # timed <out-file> <command...>: wall seconds and peak RSS (KiB) of the command
 timed() {
@@ -283,17 +297,7 @@ if want 2; then
     # (fbm-bench-server files), as a server farther away than loopback does. Here downloads in
     # parallel pay off, where on loopback the machine's file creation is the limit.
     DELAY_MS=${FBM_BENCH_DELAY_MS:-5}
-    fifo=$WORK/files.fifo
-    rm -f "$fifo" "$WORK/files.out"
-    mkfifo "$fifo"
-    "$SERVER" files "$DATA/many" "$DELAY_MS" <"$fifo" >"$WORK/files.out" &
-    FILES_PID=$!
-    exec {FILES_FD}>"$fifo"
-    for _ in $(seq 100); do
-        [[ -s $WORK/files.out ]] && break
-        sleep 0.05
-    done
-    FILES_URL=$(head -1 "$WORK/files.out")
+    spawn FILES files "$DATA/many" "$DELAY_MS"
     sed "s|$NGINX_URL/many/|$FILES_URL/|" "$WORK/urls.txt" >"$WORK/urls-delayed.txt"
     sed "s|$NGINX_URL/many/|$FILES_URL/|" "$WORK/curl.cfg" >"$WORK/curl-delayed.cfg"
     start_server manifest "$WORK/urls-delayed.txt" "$lines"
@@ -318,8 +322,7 @@ if want 2; then
     done
     rm -rf "$runs"
     stop_server
-    exec {FILES_FD}>&-
-    wait "$FILES_PID" || true
+    unspawn FILES
     da=$(echo "$dapp_times" | best)
     dc=$(echo "$dcurl_times" | best)
     a=$(echo "$app_times" | best)
