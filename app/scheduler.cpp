@@ -5,8 +5,9 @@
 namespace fbm {
 
 namespace {
-// A deadline is met up to this late, so that polls due close together go out in one wake-up
-// (a thousand jobs polling every second: twenty wake-ups a second, not a thousand).
+// At most one wake-up in this time: polls due close together go out together, up to this late
+// (a thousand jobs polling every second: twenty wake-ups a second, not a thousand), while a
+// deadline after a quiet spell (a command-line export's first poll) is met on time.
 constexpr qint64 kSlackMs = 50;
 } // namespace
 
@@ -42,7 +43,7 @@ void Scheduler::arm()
         m_timer.stop();
         return;
     }
-    const qint64 fireAt = m_queue.begin()->first + kSlackMs;
+    const qint64 fireAt = std::max(m_queue.begin()->first, m_lastFiredAt + kSlackMs);
     if (m_timer.isActive() && m_armedFor <= fireAt)
         return; // it wakes up in time (or early, which is harmless) and re-arms then
     m_armedFor = fireAt;
@@ -54,6 +55,7 @@ void Scheduler::arm()
 void Scheduler::fire()
 {
     const qint64 now = m_clock->nowMs();
+    m_lastFiredAt = now;
     QStringList dueIds;
     while (!m_queue.empty() && m_queue.begin()->first <= now + 2) {
         dueIds.append(m_queue.begin()->second);

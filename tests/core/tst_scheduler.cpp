@@ -1,0 +1,72 @@
+// Scheduler: when its one timer wakes up. Deadlines close together share a wake-up (at most one
+// in 50 ms); a deadline after a quiet spell is met on time, and none is ever served early.
+#include "scheduler.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace fbm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A clock that stands still: the wake-up times below are exact.
+class FixedClock final : public Clock
+{
+public:
+    [[nodiscard]] QDateTime now() const override { return at; }
+    QDateTime at = QDateTime::fromMSecsSinceEpoch(1'000'000, Qt::UTC);
+};
+
+} // namespace
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void loneDeadlineIsMetOnTime();
+    void closeDeadlinesShareAWakeUp();
+};
+
+void TestScheduler::loneDeadlineIsMetOnTime()
+{
+    FixedClock clock;
+    Scheduler scheduler(&clock);
+    QCOMPARE(scheduler.nextWakeUpMs(), -1);
+    scheduler.schedule(u"a"_s, clock.at.addMSecs(100));
+    QCOMPARE(scheduler.nextWakeUpMs(), 1'000'100);
+    // An earlier deadline moves the wake-up forward; cancelling it moves it back.
+    scheduler.schedule(u"b"_s, clock.at.addMSecs(20));
+    QCOMPARE(scheduler.nextWakeUpMs(), 1'000'020);
+    scheduler.cancel(u"b"_s);
+    scheduler.cancel(u"a"_s);
+    QCOMPARE(scheduler.nextWakeUpMs(), -1);
+}
+
+void TestScheduler::closeDeadlinesShareAWakeUp()
+{
+    FixedClock clock;
+    Scheduler scheduler(&clock);
+    QSignalSpy due(&scheduler, &Scheduler::due);
+    // Due now, after a quiet spell (a command-line export's first poll): at once.
+    scheduler.schedule(u"first"_s, clock.at);
+    QCOMPARE(scheduler.nextWakeUpMs(), 1'000'000);
+    QTRY_COMPARE(due.size(), 1);
+    QCOMPARE(due.first().first().toString(), u"first"_s);
+    // The timer has just woken up: deadlines within the next 50 ms wait for one wake-up then.
+    scheduler.schedule(u"b"_s, clock.at.addMSecs(10));
+    QCOMPARE(scheduler.nextWakeUpMs(), 1'000'050);
+    scheduler.schedule(u"c"_s, clock.at.addMSecs(30));
+    QCOMPARE(scheduler.nextWakeUpMs(), 1'000'050);
+    // A later deadline is its own wake-up, never an earlier one.
+    scheduler.cancel(u"b"_s);
+    scheduler.cancel(u"c"_s);
+    scheduler.schedule(u"d"_s, clock.at.addMSecs(400));
+    QCOMPARE(scheduler.nextWakeUpMs(), 1'000'400);
+    // Not due before its time: the clock stands still, so nothing more is signalled.
+    QTest::qWait(100);
+    QCOMPARE(due.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"
