@@ -78,11 +78,18 @@ int main(int argc, char *argv[])
         fbm::installTranslations(app);
         return fbm::cli::run(arguments);
     }
-    // --version needs no display (scripts and package checks run it without one).
+    // --version and --help need no display (scripts, package checks and people on a server over
+    // SSH run them without one). The command line's help names the desktop options too.
     if (arguments.size() == 2 &&
         (arguments.at(1) == "--version"_L1 || arguments.at(1) == "-v"_L1)) {
         std::fputs("fhir-bulk-monitor " FBM_VERSION "\n", stdout);
         return 0;
+    }
+    if (arguments.size() == 2 && (arguments.at(1) == "--help"_L1 || arguments.at(1) == "-h"_L1)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        fbm::installTranslations(app);
+        return fbm::cli::run({arguments.at(0), u"help"_s});
     }
 
     QApplication app(argc, argv);

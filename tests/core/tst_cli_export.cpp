@@ -71,6 +71,8 @@ private Q_SLOTS:
     void tokenNeverPrinted();
     void killedDuringDownloadResumes();
     void cancelCommand();
+    void helpAndVersionNeedNoDisplay_data();
+    void helpAndVersionNeedNoDisplay();
 
 private:
     QProcess *startApp(const QStringList &args);
@@ -91,6 +93,35 @@ void TestCliExport::init()
     m_server = std::make_unique<BulkServer>();
     QVERIFY(m_server->listen());
     m_server->setFiles(files());
+}
+
+void TestCliExport::helpAndVersionNeedNoDisplay_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("--help") << u"--help"_s << "Commands:"_ba;
+    QTest::newRow("-h") << u"-h"_s << "Commands:"_ba;
+    QTest::newRow("--version") << u"--version"_s << "fhir-bulk-monitor "_ba;
+}
+
+void TestCliExport::helpAndVersionNeedNoDisplay()
+{
+    // On a server over SSH: no display at all. The desktop application could not start there;
+    // these answer on the terminal instead.
+    QFETCH(QString, option);
+    QFETCH(QByteArray, expected);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    p.setProcessEnvironment(env);
+    p.start(QString::fromLocal8Bit(FBM_APP_BINARY), {option});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    const QByteArray out = p.readAllStandardOutput();
+    QVERIFY2(out.contains(expected), out.constData());
 }
 
 QProcess *TestCliExport::startApp(const QStringList &args)
