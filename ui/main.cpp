@@ -72,12 +72,6 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    if (fbm::cli::isCommand(arguments)) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        fbm::installTranslations(app);
-        return fbm::cli::run(arguments);
-    }
     // --version and --help need no display (scripts, package checks and people on a server over
     // SSH run them without one). The command line's help names the desktop options too.
     if (arguments.size() == 2 &&
@@ -85,11 +79,13 @@ int main(int argc, char *argv[])
         std::fputs("fhir-bulk-monitor " FBM_VERSION "\n", stdout);
         return 0;
     }
-    if (arguments.size() == 2 && (arguments.at(1) == "--help"_L1 || arguments.at(1) == "-h"_L1)) {
+    const bool help =
+        arguments.size() == 2 && (arguments.at(1) == "--help"_L1 || arguments.at(1) == "-h"_L1);
+    if (help || fbm::cli::isCommand(arguments)) {
         QCoreApplication app(argc, argv);
         setIdentity();
         fbm::installTranslations(app);
-        return fbm::cli::run({arguments.at(0), u"help"_s});
+        return fbm::cli::run(help ? QStringList{arguments.at(0), u"help"_s} : arguments);
     }
 
     QApplication app(argc, argv);

@@ -28,6 +28,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 #include <vector>
 
@@ -55,11 +56,8 @@ public:
 private:
     void serve(QTcpSocket *socket)
     {
-        auto *pending = new QByteArray;
-        connect(socket, &QTcpSocket::disconnected, socket, [socket, pending] {
-            delete pending;
-            socket->deleteLater();
-        });
+        auto pending = std::make_shared<QByteArray>(); // what came but is not a whole request yet
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket, pending] {
             pending->append(socket->readAll());
             for (qsizetype end = pending->indexOf("\r\n\r\n"); end >= 0;

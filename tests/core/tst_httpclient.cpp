@@ -253,20 +253,18 @@ void TestHttpClient::endlessHeadersAreRefused()
     // with memory growing as long as the server keeps sending.
     ScriptedServer s;
     QVERIFY(s.listen());
-    s.on("/headers", [](const auto &) {
-        ScriptedServer::Answer a;
-        for (int i = 0; i < 20000; ++i)
-            a.headers.append({"X-Filler-" + QByteArray::number(i), QByteArray(200, 'f')});
-        a.body = "ok";
-        return a;
-    });
-    s.on("/fine", [](const auto &) {
-        ScriptedServer::Answer a;
-        for (int i = 0; i < 100; ++i)
-            a.headers.append({"X-Filler-" + QByteArray::number(i), QByteArray(200, 'f')});
-        a.body = "ok";
-        return a;
-    });
+    // An answer "ok" after `count` headers of 200 bytes.
+    const auto withHeaders = [](int count) {
+        return [count](const auto &) {
+            ScriptedServer::Answer a;
+            for (int i = 0; i < count; ++i)
+                a.headers.append({"X-Filler-" + QByteArray::number(i), QByteArray(200, 'f')});
+            a.body = "ok";
+            return a;
+        };
+    };
+    s.on("/headers", withHeaders(20000));
+    s.on("/fine", withHeaders(100));
     HttpClient client(s.url(u"/"_s));
     HttpCall call;
     call.url = s.url(u"/headers"_s);
