@@ -254,9 +254,9 @@ if want 2; then
     runs=$WORK/many-runs
     rm -rf "$runs"
     mkdir -p "$runs"
-    app_times="" curl_times="" par_times=""
+    app_times="" curl_times="" par_times="" floor_times=""
     for r in $(seq "$ROUNDS"); do
-        for who in app curl curlpar; do
+        for who in app curl curlpar floor; do
             out=$runs/$r-$who
             mkdir -p "$out"
             sed "s|$WORK/out-many/|$out/|" "$WORK/curl.cfg" >"$WORK/curl-run.cfg"
@@ -283,6 +283,13 @@ if want 2; then
                 timed "$WORK/time.txt" curl -s -Z --parallel-max 4 -K "$WORK/curl-run.cfg"
                 read -r t m <"$WORK/time.txt"
                 par_times+=" $t"
+                ;;
+            floor)
+                # The floor: the same files created and written from memory, 4 at a time, no
+                # network and no server at all.
+                timed "$WORK/time.txt" "$ENGINE" writefloor "$out" "$files" $((lines * 256)) 4
+                read -r t m <"$WORK/time.txt"
+                floor_times+=" $t"
                 ;;
             esac
             log "  2. round $r $who: $t s"
@@ -333,6 +340,8 @@ if want 2; then
     row "2. (info) bare 4-parallel QNAM writer vs curl" "$(calc "round($b, 2)") s" "${c} s" "$(calc "round($b / $c, 2)")" "(diagnostic)" 1
     p=$(echo "$par_times" | best)
     row "2. (info) curl --parallel-max 4 vs sequential curl" "${p} s" "${c} s" "$(calc "round($p / $c, 2)")" "(what the machine allows)" 1
+    f=$(echo "$floor_times" | best)
+    row "2. (info) writing the files from memory (4 threads, no network) vs sequential curl" "${f} s (runs $(echo "$floor_times" | spread))" "${c} s" "$(calc "round($f / $c, 2)")" "(the floor: above 0.5, no downloader can pass)" 1
     ratio=$(calc "round($a / $p, 2)")
     row "2. (info) export vs curl --parallel-max 4" "${a} s" "${p} s" "$ratio" "(diagnostic)" 1
     ratio=$(calc "round($a / $c, 2)")

@@ -11,6 +11,10 @@
 //       QNetworkAccessManager; this process's CPU.
 //   fbm-bench-engine pollclient <fbm-bench-server> <jobs> <seconds> <work-dir>
 //       The same by the program's HttpClient (libcurl) alone: what the transport costs.
+//   fbm-bench-engine writefloor <dir> <files> <bytes> <threads>
+//       For benchmark 2: what this machine needs to create <files> files of <bytes> each in
+//       <dir> and write them from memory, <threads> at a time, with no network at all (the
+//       floor under any downloader). tools/bench.sh times the whole process, as it times curl.
 //   fbm-bench-engine manifest <outputs> <rounds>
 //       Benchmark 6b. Manifest::parse of a manifest with <outputs> files.
 //
@@ -20,6 +24,7 @@
 #include "jobstore.h"
 #include "manifest.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <QCoreApplication>
@@ -37,10 +42,12 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <memory>
 #include <sys/resource.h>
+#include <thread>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -445,6 +452,37 @@ int pollBareBench(const QStringList &args, bool withHttpClient)
     return 0;
 }
 
+// --- benchmark 2's floor ---------------------------------------------------------------------
+
+int writeFloor(const QStringList &args)
+{
+    const QByteArray dir = QFile::encodeName(args.at(2));
+    const int files = args.at(3).toInt();
+    const qsizetype bytes = args.at(4).toLongLong();
+    const int threads = qMax(1, args.at(5).toInt());
+    QByteArray data(bytes, 'x');
+    for (qsizetype i = 255; i < bytes; i += 256)
+        data[i] = '\n';
+    std::atomic<bool> failed{false};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            for (int i = t; i < files; i += threads) {
+                const QByteArray path = dir + "/f" + QByteArray::number(i) + ".ndjson";
+                const int fd =
+                    ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+                if (fd < 0 || ::write(fd, data.constData(), size_t(bytes)) != bytes)
+                    failed = true;
+                if (fd >= 0)
+                    ::close(fd);
+            }
+        });
+    }
+    for (std::thread &w : workers)
+        w.join();
+    return failed ? 1 : 0;
+}
+
 // --- benchmark 6b -----------------------------------------------------------------------------
 
 int manifestBench(const QStringList &args)
@@ -500,6 +538,8 @@ int main(int argc, char *argv[])
         return pollBareBench(args, false);
     if (mode == "pollclient"_L1 && args.size() == 6)
         return pollBareBench(args, true);
+    if (mode == "writefloor"_L1 && args.size() == 6)
+        return writeFloor(args);
     if (mode == "manifest"_L1 && args.size() == 4)
         return manifestBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchengine.cpp\n");
