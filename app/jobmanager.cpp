@@ -194,10 +194,12 @@ void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
 {
     if (m_store) {
         // What a restart needs (state, files, manifest, errors) is saved within half a second,
-        // or at once. X-Progress, and a countdown that still matters after a restart (half a
-        // minute or more), within half a minute. The poll log and short countdowns alone are
-        // not worth a write: they go with the job's next save, or at exit. So a thousand jobs
-        // polling every second rewrite no files at all.
+        // or at once. A countdown that still matters after a restart (half a minute or more),
+        // within half a minute. The poll log, X-Progress and short countdowns alone are not
+        // worth a write: they go with the job's next save, or at exit. After a crash a job
+        // shows an older X-Progress until its first poll, which comes at once. So a thousand
+        // jobs polling every second, their X-Progress changing at each poll, rewrite no files
+        // at all (saving X-Progress every 30 s rewrote and synced a thousand files each time).
         constexpr JobFields kPrompt =
             JobField::State | JobField::Files | JobField::Manifest | JobField::Error;
         if (saveNow) {
@@ -215,9 +217,8 @@ void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
         } else if (!m_dirty.contains(id)) {
             const ExportJob *j = job(id);
             const bool lasting =
-                (fields & JobField::Progress) ||
-                ((fields & JobField::NextPoll) && j && j->nextPollAt.isValid() &&
-                 m_clock->now().msecsTo(j->nextPollAt) >= m_lazySaveTimer.interval());
+                (fields & JobField::NextPoll) && j && j->nextPollAt.isValid() &&
+                m_clock->now().msecsTo(j->nextPollAt) >= m_lazySaveTimer.interval();
             if (lasting) {
                 m_dirtyQuiet.remove(id);
                 m_dirtyLazy.insert(id);

@@ -5,7 +5,8 @@
 //       Every export completes at the first poll with a manifest listing the URLs of
 //       <urls-file> (one a line; nginx serves them) as Patient files of <lines-per-file> lines.
 //   fbm-bench-server poll <log-file>
-//       Every export answers 202 with Retry-After: 1 (for hours); the receive time of each
+//       Every export answers 202 with Retry-After: 1 (for hours) and an X-Progress that changes
+//       at every poll; the receive time of each
 //       status request is written to <log-file> as "<ms since epoch> <path>" lines.
 //   fbm-bench-server files <folder> <delay-ms>
 //       A plain HTTP/1.1 file server (kept-alive connections) that answers each GET for a file
@@ -154,6 +155,10 @@ int main(int argc, char *argv[])
     } else if (args.at(1) == "poll"_L1) {
         script.pollsBeforeDone = 1000000;
         script.retryAfterSeconds = 1;
+        // A new X-Progress at every poll, as HAPI's (it holds a time) and most servers' counts.
+        for (int i = 1; i <= 7; ++i)
+            script.progressTexts.append(
+                u"Search in progress - found %1 of 7,000 resources"_s.arg(i * 1000));
         logFile.setFileName(args.at(2));
         if (!logFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(args.at(2)));

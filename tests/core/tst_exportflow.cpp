@@ -736,18 +736,19 @@ void TestExportFlow::parallelDownloadsAreBounded()
 
 void TestExportFlow::routinePollsAreSavedAtExitNotEachTime()
 {
-    // A 202 that changes nothing but the poll log and a short countdown is not worth rewriting
-    // the job's file; the log is saved with the job's next save or when the manager ends.
+    // A 202 that changes nothing but the poll log, X-Progress and a short countdown is not worth
+    // rewriting the job's file; they are saved with the job's next save or when the manager
+    // ends.
     ExportFixture fx;
     Script s;
     s.pollsBeforeDone = 100000;
     s.retryAfterRaw = "0";
-    s.progressTexts = {u"Working"_s};
+    s.progressTexts = {u"Working 1"_s, u"Working 2"_s, u"Working 3"_s}; // a new one each poll
     fx.server.setScript(s);
     fx.manager->setLazySaveDelayMs(100);
     const QString id = fx.start();
     QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls >= 3);
-    QTest::qWait(800); // the saves of the kick-off (state, X-Progress) have happened
+    QTest::qWait(800); // the saves of the kick-off (the state) have happened
     fx.store->flush();
     QFile file(fx.store->directory() + u'/' + id + u".json"_s);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -769,6 +770,7 @@ void TestExportFlow::routinePollsAreSavedAtExitNotEachTime()
     QVERIFY2(saved->activity.size() >= loggedBefore + 10,
              qPrintable(u"%1 -> %2"_s.arg(loggedBefore).arg(saved->activity.size())));
     QVERIFY(saved->pollCount >= polls + 10);
+    QVERIFY(saved->progressText.startsWith("Working "_L1)); // the latest, saved at the end
 }
 
 void TestExportFlow::restartResumesPollingAndDownloads()
