@@ -3,7 +3,7 @@
 #   benchmark | measured | reference | ratio/figure | target | pass
 #
 #   tools/bench.sh            install what the benchmarks need, build Release, run all
-#   FBM_BENCH_ROUNDS=5 tools/bench.sh     more repetitions (default 3, benchmark 3 at least 7;
+#   FBM_BENCH_ROUNDS=9 tools/bench.sh     more repetitions (default 5, benchmark 3 at least 7;
 #                                         the best is kept)
 #   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..6)
 #   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
@@ -19,7 +19,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FBM_BENCH_BUILD:-$ROOT/build-bench}
 WORK=${FBM_BENCH_WORK:-$BUILD/bench-work}
-ROUNDS=${FBM_BENCH_ROUNDS:-3}
+ROUNDS=${FBM_BENCH_ROUNDS:-5}
 ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6"}
 POLL_SECONDS=${FBM_BENCH_POLL_SECONDS:-30}
 TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
