@@ -18,6 +18,7 @@
 #include <QSaveFile>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -1173,13 +1174,16 @@ void JobManager::checkDownloadsDone(const QString &id)
     ExportJob *j = mutableJob(id);
     if (!j || j->state != JobState::Downloading)
         return;
-    int failed = 0;
-    for (const ExportFile &f : std::as_const(j->files)) {
-        if (f.state == FileState::Pending || f.state == FileState::Downloading)
-            return;
-        if (f.state == FileState::Failed)
-            ++failed;
-    }
+    // From the end: files are started in order, so while any is left, one near the end is (a
+    // scan from the front passed every saved file, for each file of thousands).
+    const auto unfinished = [](const ExportFile &f) {
+        return f.state == FileState::Pending || f.state == FileState::Downloading;
+    };
+    if (std::any_of(j->files.crbegin(), j->files.crend(), unfinished))
+        return;
+    const auto failed =
+        int(std::count_if(j->files.cbegin(), j->files.cend(),
+                          [](const ExportFile &f) { return f.state == FileState::Failed; }));
     if (failed == 0) {
         j->lastError.clear();
         setState(id, JobState::Saved);
