@@ -1020,14 +1020,6 @@
 <context>
     <name>fbm::AuthFactory</name>
     <message>
-        <source>The profile has no token.</source>
-        <translation>Profilen har intet token.</translation>
-    </message>
-    <message>
-        <source>The profile has no client secret.</source>
-        <translation>Profilen har ingen klienthemmelighed.</translation>
-    </message>
-    <message>
         <source>The CA certificate file %1 does not exist.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>CA-certifikatfilen %1 findes ikke.</translation>
@@ -1036,6 +1028,14 @@
         <source>The file %1 holds no certificate in PEM form.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>Filen %1 indeholder intet certifikat i PEM-form.</translation>
+    </message>
+    <message>
+        <source>The profile has no token.</source>
+        <translation>Profilen har intet token.</translation>
+    </message>
+    <message>
+        <source>The profile has no client secret.</source>
+        <translation>Profilen har ingen klienthemmelighed.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -1182,8 +1183,13 @@ void ProfileDialog::discoverEndpoints()
         return;
     m_discoveredFor = base;
     m_tokenUrlHint->setText(tr("Looking for the token endpoint…"));
+    // With the profile's CA certificate, as the token requests will be sent. An earlier
+    // discovery still running ends with its network access, unanswered.
+    if (m_discoveryNam)
+        m_discoveryNam.release()->deleteLater();
+    m_discoveryNam = fbm::networkAccessForProfile(profile());
     fbm::SmartConfiguration::discover(
-        m_nam, base, this,
+        m_discoveryNam ? m_discoveryNam.get() : m_nam, base, this,
         [this, base](const fbm::Result<fbm::SmartConfiguration> &config) {
             if (base != m_discoveredFor)
                 return;

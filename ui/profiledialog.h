@@ -123,7 +123,8 @@ private:
     QPointer<fbm::SecretStore> m_secrets;
     QPointer<fbm::SecretStore> m_sessionStore;
     QNetworkAccessManager *m_nam;
-    QHash<QString, SecretState> m_secretStates; ///< by secret name
+    std::unique_ptr<QNetworkAccessManager> m_discoveryNam; ///< trusts the profile's CA, if any
+    QHash<QString, SecretState> m_secretStates;            ///< by secret name
     QHash<QString, QByteArray> m_sessionSecrets;
     bool m_isNew = false;
     bool m_sessionOnly = false;

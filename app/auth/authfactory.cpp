@@ -6,8 +6,12 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +24,53 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::AuthFactory", text);
 }
 
+/// The system's CA certificates and the profile's extra one; none when the profile names no
+/// file (then the defaults apply as they are).
+Result<std::optional<QSslConfiguration>> profileSsl(const Profile &profile)
+{
+    if (profile.caCertificateFile.isEmpty())
+        return std::optional<QSslConfiguration>();
+    if (!QFile::exists(profile.caCertificateFile))
+        return Error::make(
+            Error::Kind::Io,
+            //: %1 is a file path
+            tr("The CA certificate file %1 does not exist.").arg(profile.caCertificateFile));
+    const QList<QSslCertificate> certs =
+        QSslCertificate::fromPath(profile.caCertificateFile, QSsl::Pem);
+    if (certs.isEmpty())
+        return Error::make(
+            Error::Kind::Usage,
+            //: %1 is a file path
+            tr("The file %1 holds no certificate in PEM form.").arg(profile.caCertificateFile));
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.addCaCertificates(certs);
+    return std::optional<QSslConfiguration>(ssl);
+}
+
+/// Sends every request with one TLS configuration: the token requests, the SMART discovery and
+/// the interactive login of a profile with its own CA certificate trust that CA, as the
+/// HttpClient does for the FHIR requests (a hospital's token endpoint is usually signed by the
+/// same internal CA as its FHIR server).
+class TrustingNetworkAccess final : public QNetworkAccessManager
+{
+public:
+    explicit TrustingNetworkAccess(QSslConfiguration ssl)
+        : m_ssl(std::move(ssl))
+    {}
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &original,
+                                 QIODevice *data) override
+    {
+        QNetworkRequest request(original);
+        request.setSslConfiguration(m_ssl);
+        return QNetworkAccessManager::createRequest(op, request, data);
+    }
+
+private:
+    QSslConfiguration m_ssl;
+};
+
 } // namespace
 
 Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
@@ -28,6 +79,16 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
                                                          SecretStore *store)
 {
     using Kind = Profile::AuthKind;
+    const auto ssl = profileSsl(profile);
+    if (!ssl.ok())
+        return ssl.error();
+    // Owned by the provider (destroyed after it, with its replies).
+    std::unique_ptr<QNetworkAccessManager> trusting;
+    if (profile.auth != Kind::None && profile.auth != Kind::StaticToken) {
+        trusting = networkAccessForProfile(profile);
+        if (trusting)
+            nam = trusting.get();
+    }
     std::unique_ptr<AuthProvider> provider;
     switch (profile.auth) {
     case Kind::None:
@@ -69,7 +130,17 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
         break;
     }
     }
+    if (trusting)
+        trusting.release()->setParent(provider.get());
     return provider;
+}
+
+std::unique_ptr<QNetworkAccessManager> networkAccessForProfile(const Profile &profile)
+{
+    const auto ssl = profileSsl(profile);
+    if (!ssl.ok() || !ssl.value())
+        return {};
+    return std::make_unique<TrustingNetworkAccess>(*ssl.value());
 }
 
 Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile, AuthProvider *auth)
@@ -78,23 +149,11 @@ Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile, Aut
     client->setAuth(auth);
     client->setExtraHeaders(profile.extraHeaders);
     client->setAllowInsecureToken(profile.allowInsecureToken);
-    if (!profile.caCertificateFile.isEmpty()) {
-        if (!QFile::exists(profile.caCertificateFile))
-            return Error::make(
-                Error::Kind::Io,
-                //: %1 is a file path
-                tr("The CA certificate file %1 does not exist.").arg(profile.caCertificateFile));
-        const QList<QSslCertificate> certs =
-            QSslCertificate::fromPath(profile.caCertificateFile, QSsl::Pem);
-        if (certs.isEmpty())
-            return Error::make(
-                Error::Kind::Usage,
-                //: %1 is a file path
-                tr("The file %1 holds no certificate in PEM form.").arg(profile.caCertificateFile));
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(certs);
-        client->setSslConfiguration(ssl);
-    }
+    const auto ssl = profileSsl(profile);
+    if (!ssl.ok())
+        return ssl.error();
+    if (ssl.value())
+        client->setSslConfiguration(*ssl.value());
     return client;
 }
 

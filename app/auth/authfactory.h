@@ -34,6 +34,13 @@ struct AuthSetup
                                                                        QNetworkAccessManager *nam,
                                                                        SecretStore *store);
 
+/// For a profile's requests outside its HttpClient (token requests, SMART discovery, the
+/// interactive login): a QNetworkAccessManager that trusts the profile's CA certificate as well
+/// as the system's. Null when the profile names none, or when it cannot be read (that error
+/// comes from createAuthProvider() and createHttpClient()).
+[[nodiscard]] std::unique_ptr<QNetworkAccessManager>
+networkAccessForProfile(const Profile &profile);
+
 /// A client for profile's base with its extra headers, its consent to plain-HTTP tokens and its
 /// extra CA certificate; auth may be null.
 [[nodiscard]] Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile,

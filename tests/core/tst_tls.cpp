@@ -1,10 +1,13 @@
 // TLS: a server whose certificate no trusted authority signed is refused with a clear message;
-// trusting the organisation's CA certificate (as a profile can) makes it work. Certificate
-// errors are never ignored.
+// trusting the organisation's CA certificate (as a profile can) makes it work, for the FHIR
+// requests and for the token requests and SMART discovery of the profile's authorization.
+// Certificate errors are never ignored.
+#include "auth/authfactory.h"
 #include "authprovider.h"
 #include "httpclient.h"
 #include "scriptedserver.h"
 
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QTemporaryDir>
@@ -51,6 +54,8 @@ private Q_SLOTS:
     void initTestCase();
     void untrustedCertificateRefused();
     void trustedCaWorks();
+    void tokenRequestsTrustTheProfilesCa_data();
+    void tokenRequestsTrustTheProfilesCa();
 
 private:
     QTemporaryDir m_dir;
@@ -81,6 +86,20 @@ void TestTls::initTestCase()
     m_ca = QSslCertificate::fromPath(m_dir.filePath(u"ca.pem"_s));
     QCOMPARE(m_ca.size(), 1);
     QVERIFY(m_server.listenTls(m_dir.filePath(u"server.pem"_s), m_dir.filePath(u"server.key"_s)));
+    m_server.on("/token", [](const auto &) {
+        return ScriptedServer::Answer{
+            200,
+            {{"Content-Type", "application/json"}},
+            R"({"access_token":"tls-issued-token","token_type":"bearer","expires_in":300})",
+            false};
+    });
+    const QByteArray tokenUrl = m_server.url(u"/token"_s).toEncoded();
+    m_server.on("/fhir/.well-known/smart-configuration", [tokenUrl](const auto &) {
+        return ScriptedServer::Answer{200,
+                                      {{"Content-Type", "application/json"}},
+                                      R"({"token_endpoint":")" + tokenUrl + R"("})",
+                                      false};
+    });
     m_server.on("/fhir/metadata", [](const auto &) {
         return ScriptedServer::Answer{200,
                                       {{"Content-Type", "application/fhir+json"}},
@@ -113,6 +132,54 @@ void TestTls::trustedCaWorks()
     QCOMPARE(r.body, R"({"resourceType":"CapabilityStatement"})"_ba);
     // Over HTTPS the token is sent to the server's own origin.
     QCOMPARE(m_server.requests().last().header("Authorization"), "Bearer tls-token-abcdef"_ba);
+}
+
+void TestTls::tokenRequestsTrustTheProfilesCa_data()
+{
+    QTest::addColumn<bool>("discover");
+    QTest::addColumn<bool>("trustCa");
+    QTest::newRow("token URL given") << false << true;
+    QTest::newRow("token URL from the SMART configuration") << true << true;
+    QTest::newRow("without the CA: refused") << false << false;
+}
+
+void TestTls::tokenRequestsTrustTheProfilesCa()
+{
+    // A hospital's token endpoint is signed by the same internal CA as its FHIR server: the
+    // profile's CA certificate must be trusted there too, not only for the FHIR requests.
+    QFETCH(bool, discover);
+    QFETCH(bool, trustCa);
+    Profile p;
+    p.name = u"Hospital"_s;
+    p.baseUrl = m_server.url(u"/fhir"_s);
+    p.auth = Profile::AuthKind::ClientSecret;
+    p.clientId = u"bulk-client"_s;
+    if (!discover)
+        p.tokenUrl = m_server.url(u"/token"_s);
+    if (trustCa)
+        p.caCertificateFile = m_dir.filePath(u"ca.pem"_s);
+    QNetworkAccessManager nam;
+    auto provider = createAuthProvider(p, "client-secret-value", &nam, nullptr);
+    QVERIFY(provider.ok());
+    const qsizetype before = m_server.requests().size();
+    QString token;
+    Error error;
+    bool done = false;
+    provider.value()->requestToken(false, this, [&](const QString &t, const Error &e) {
+        token = t;
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
+    if (!trustCa) {
+        QVERIFY(error.isError());
+        QCOMPARE(m_server.requests().size(), before); // nothing was sent: the handshake failed
+        return;
+    }
+    QVERIFY2(!error.isError(), qPrintable(error.message + u' ' + error.detail));
+    QCOMPARE(token, u"tls-issued-token"_s);
+    QCOMPARE(m_server.requests().last().target, "/token"_ba);
+    QCOMPARE(m_server.requests().size(), before + (discover ? 2 : 1));
 }
 
 QTEST_GUILESS_MAIN(TestTls)
