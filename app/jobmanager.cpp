@@ -220,17 +220,28 @@ void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
             const bool lasting =
                 (fields & JobField::NextPoll) && j && j->nextPollAt.isValid() &&
                 m_clock->now().msecsTo(j->nextPollAt) >= m_lazySaveTimer.interval();
-            if (lasting) {
-                m_dirtyQuiet.remove(id);
-                m_dirtyLazy.insert(id);
-                if (!m_lazySaveTimer.isActive())
-                    m_lazySaveTimer.start();
-            } else if (!m_dirtyLazy.contains(id)) {
+            if (lasting)
+                markLazy(id);
+            else if (!m_dirtyLazy.contains(id))
                 m_dirtyQuiet.insert(id);
-            }
         }
     }
     Q_EMIT jobChanged(id, fields);
+}
+
+void JobManager::changedLazily(const QString &id, JobFields fields)
+{
+    if (m_store && !m_dirty.contains(id))
+        markLazy(id);
+    Q_EMIT jobChanged(id, fields);
+}
+
+void JobManager::markLazy(const QString &id)
+{
+    m_dirtyQuiet.remove(id);
+    m_dirtyLazy.insert(id);
+    if (!m_lazySaveTimer.isActive())
+        m_lazySaveTimer.start();
 }
 
 void JobManager::flushSaves()
@@ -1098,10 +1109,11 @@ void JobManager::startFile(const QString &id, int index)
                 ff.bytes = bytes;
                 ff.totalBytes = total;
                 ff.lines = lines;
-                // At most ten updates a second per file: views and the store need no more.
+                // At most ten updates a second per file: views need no more. A restart resumes
+                // from the .part on disk, not from these figures.
                 if (throttle->elapsed() >= 100) {
                     throttle->restart();
-                    changed(id, JobField::Files);
+                    changedLazily(id, JobField::Files);
                 }
             });
     connect(download, &FileDownload::finished, this,
@@ -1121,7 +1133,7 @@ void JobManager::startFile(const QString &id, int index)
                 onFileFinished(id, index, error);
                 pumpDownloads();
             });
-    changed(id, JobField::Files);
+    changedLazily(id, JobField::Files); // a restart finds the .part and resumes it
     download->start();
 }
 
@@ -1134,10 +1146,11 @@ void JobManager::onFileFinished(const QString &id, int index, const Error &error
     if (!error.isError()) {
         f.error.clear();
         j->unsyncedBootId = m_bootId;
-        // Saved through the 500 ms timer: with thousands of small files an immediate save per
-        // file rewrote the whole job thousands of times. A crash before the save is safe:
+        // Saved within half a minute (or with the job's next save, at the latest when the last
+        // file is in): a job of thousands of small files was rewritten twice a second while
+        // they came in, all of it each time. A crash before the save is safe:
         // queueDownloads() recognises a renamed, verified file the store does not know yet.
-        changed(id, JobField::Files);
+        changedLazily(id, JobField::Files);
         Q_EMIT fileFinished(id, index);
         checkDownloadsDone(id);
         return;

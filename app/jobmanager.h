@@ -165,6 +165,11 @@ private:
     void setState(const QString &id, JobState state);
     void fail(const QString &id, const QString &message);
     void changed(const QString &id, JobFields fields, bool saveNow = false);
+    /// A change a restart can do without, because it finds it again on disk (a download
+    /// started, its progress, a file saved): written within half a minute, with the job's next
+    /// save, or at exit.
+    void changedLazily(const QString &id, JobFields fields);
+    void markLazy(const QString &id);
     void logActivity(const QString &id, const ActivityEntry &entry);
     void note(const QString &id, const QString &text);
     void flushSaves();
