@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void parallelDownloadsAreBounded();
     void restartResumesPollingAndDownloads();
     void routinePollsAreSavedAtExitNotEachTime();
+    void downloadProgressDoesNotRewriteTheJobFile();
     void damagedStoreFileIsMovedAside();
     void filesLostInAPowerCutAreFetchedAgain();
     void changesSinceLastExport();
@@ -771,6 +774,52 @@ void TestExportFlow::routinePollsAreSavedAtExitNotEachTime()
              qPrintable(u"%1 -> %2"_s.arg(loggedBefore).arg(saved->activity.size())));
     QVERIFY(saved->pollCount >= polls + 10);
     QVERIFY(saved->progressText.startsWith("Working "_L1)); // the latest, saved at the end
+}
+
+void TestExportFlow::downloadProgressDoesNotRewriteTheJobFile()
+{
+    // A restart finds downloads on disk (the .part is resumed, a renamed file was verified), so
+    // their start, progress and end are saved within half a minute, not twice a second: a job
+    // of thousands of small files was rewritten and synced, all of it, twice a second.
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 0;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    QList<ServedFile> files = smallFiles();
+    files[1].generatedLines = 6000; // 3 MB at 1 MiB/s: three seconds of progress
+    fx.server.setFiles(files);
+    FileFault slow;
+    slow.kind = FileFault::Kind::Slow;
+    slow.bytesPerSecond = 1024 * 1024;
+    fx.server.setFileFault(1, slow);
+    const QString id = fx.start();
+    QTRY_VERIFY_WITH_TIMEOUT(fx.manager->job(id)->files.value(1).bytes > 200000, 15000);
+    QTest::qWait(600); // a save the manifest asked for has happened
+    fx.store->flush();
+    const QByteArray path = QFile::encodeName(fx.store->directory() + u'/' + id + u".json"_s);
+    struct stat before
+    {
+    };
+    QCOMPARE(::stat(path.constData(), &before), 0);
+    const qint64 bytesBefore = fx.manager->job(id)->files.value(1).bytes;
+    QTRY_VERIFY_WITH_TIMEOUT(fx.manager->job(id)->files.value(1).bytes > bytesBefore + 1500000,
+                             15000);
+    QCOMPARE(fx.manager->job(id)->state, JobState::Downloading);
+    fx.store->flush();
+    struct stat during
+    {
+    };
+    QCOMPARE(::stat(path.constData(), &during), 0);
+    QCOMPARE(during.st_ino, before.st_ino); // QSaveFile gives every version a new inode
+    // The end is saved at once, the files with it.
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    fx.store->flush();
+    const std::optional<ExportJob> saved = fx.store->load(id);
+    QVERIFY(saved);
+    QCOMPARE(jobStateName(saved->state), jobStateName(JobState::Saved));
+    QCOMPARE(saved->files.value(1).bytes, 6000 * 512);
+    QCOMPARE(saved->files.value(1).state, FileState::Saved);
 }
 
 void TestExportFlow::restartResumesPollingAndDownloads()
