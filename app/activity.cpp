@@ -27,8 +27,6 @@ QJsonObject ActivityEntry::toJson() const
     return o;
 }
 
-namespace {
-
 void appendJsonString(QByteArray &out, QByteArrayView utf8)
 {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -53,6 +51,8 @@ void appendJsonString(QByteArray &out, const QString &text)
 {
     appendJsonString(out, QByteArrayView(text.toUtf8()));
 }
+
+namespace {
 
 /// Method and header bytes are Latin-1 (as toJson() reads them); JSON wants UTF-8.
 void appendLatin1JsonString(QByteArray &out, const QByteArray &latin1)

@@ -12,6 +12,12 @@ namespace fbm {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+/// Appends a JSON string literal (quotes, escapes) for UTF-8 text, as QJsonDocument would read
+/// it back: for the writers that build JSON text directly because QJsonObject costs ten times as
+/// much.
+void appendJsonString(QByteArray &out, QByteArrayView utf8);
+void appendJsonString(QByteArray &out, const QString &text);
+
 /// One HTTP exchange as the activity log shows it. Built only from redacted data: the
 /// Authorization header, tokens, assertions and signed-URL signatures never reach it.
 struct ActivityEntry

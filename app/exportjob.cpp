@@ -175,6 +175,36 @@ QJsonObject ExportFile::toJson() const
     return o;
 }
 
+void ExportFile::appendJson(QByteArray &out) const
+{
+    // The same members as toJson(); QJsonObject writes its keys sorted, this need not.
+    const auto number = [&out](const char *key, qint64 value) {
+        out += key;
+        out += QByteArray::number(value);
+    };
+    out += "{\"kind\":";
+    appendJsonString(out, kindName(kind));
+    out += ",\"type\":";
+    appendJsonString(out, type);
+    out += ",\"url\":";
+    appendJsonString(out, QByteArrayView(url.toEncoded(QUrl::FullyEncoded)));
+    out += ",\"path\":";
+    appendJsonString(out, relativePath);
+    out += ",\"state\":";
+    appendJsonString(out, fileStateName(state));
+    number(",\"bytes\":", bytes);
+    number(",\"totalBytes\":", totalBytes);
+    number(",\"lines\":", lines);
+    number(",\"attempts\":", attempts);
+    if (expectedCount)
+        number(",\"count\":", *expectedCount);
+    if (!error.isEmpty()) {
+        out += ",\"error\":";
+        appendJsonString(out, error);
+    }
+    out += '}';
+}
+
 ExportFile ExportFile::fromJson(const QJsonObject &o)
 {
     ExportFile f;
@@ -223,7 +253,7 @@ qint64 ExportJob::resourcesSaved() const
     return n;
 }
 
-QJsonObject ExportJob::toJson(bool withManifest, bool withActivity) const
+QJsonObject ExportJob::toJson(bool withManifest, bool withActivity, bool withFiles) const
 {
     QJsonObject o;
     o.insert(u"format"_s, 1);
@@ -255,10 +285,12 @@ QJsonObject ExportJob::toJson(bool withManifest, bool withActivity) const
     o.insert(u"cancelRequested"_s, cancelRequested);
     if (!unsyncedBootId.isEmpty())
         o.insert(u"unsyncedBoot"_s, unsyncedBootId);
-    QJsonArray fs;
-    for (const ExportFile &f : files)
-        fs.append(f.toJson());
-    o.insert(u"files"_s, fs);
+    if (withFiles) {
+        QJsonArray fs;
+        for (const ExportFile &f : files)
+            fs.append(f.toJson());
+        o.insert(u"files"_s, fs);
+    }
     if (withActivity) {
         QJsonArray log;
         for (const ActivityEntry &e : activity)
@@ -280,11 +312,19 @@ QJsonObject ExportJob::summaryJson() const
 
 QByteArray ExportJob::toStoredJson() const
 {
-    QByteArray out = QJsonDocument(toJson(true, false)).toJson(QJsonDocument::Compact);
+    // The files and the activity log written directly: through QJsonObject a job of 2000 files
+    // cost more to save than its downloads' bookkeeping.
+    QByteArray out = QJsonDocument(toJson(true, false, false)).toJson(QJsonDocument::Compact);
     Q_ASSERT(out.endsWith('}'));
     out.chop(1);
-    out.reserve(out.size() + activity.size() * 320 + 16);
-    out += ",\"activity\":[";
+    out.reserve(out.size() + files.size() * 256 + activity.size() * 320 + 32);
+    out += ",\"files\":[";
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        files[i].appendJson(out);
+    }
+    out += "],\"activity\":[";
     for (qsizetype i = 0; i < activity.size(); ++i) {
         if (i > 0)
             out += ',';

@@ -49,6 +49,9 @@ struct ExportFile
     QString error; ///< why the file failed (translated, redacted)
 
     [[nodiscard]] QJsonObject toJson() const;
+    /// Appends toJson() as compact JSON text, written directly (a job of thousands of files is
+    /// saved with all of them).
+    void appendJson(QByteArray &out) const;
     [[nodiscard]] static ExportFile fromJson(const QJsonObject &o);
 };
 
@@ -107,7 +110,8 @@ struct ExportJob
     [[nodiscard]] static std::optional<ExportJob> fromJson(const QJsonObject &o);
 
 private:
-    [[nodiscard]] QJsonObject toJson(bool withManifest, bool withActivity) const;
+    [[nodiscard]] QJsonObject toJson(bool withManifest, bool withActivity,
+                                     bool withFiles = true) const;
 };
 
 [[nodiscard]] bool canTransition(JobState from, JobState to);

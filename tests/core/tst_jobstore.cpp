@@ -349,13 +349,31 @@ void TestJobStore::managerLoadsDetailsOnDemand()
 QTEST_GUILESS_MAIN(TestJobStore)
 void TestJobStore::storedJsonIsTheJobsJson()
 {
-    // The store writes the activity log with its own JSON writer; it must read back as exactly
-    // what QJsonDocument would have written, whatever the text holds.
+    // The store writes the files and the activity log with its own JSON writer; they must read
+    // back as exactly what QJsonDocument would have written, whatever the text holds.
     ExportJob j;
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     j.state = JobState::Running;
     j.progressText = u"Søgning \"i gang\" \\ 50 %"_s;
     j.manifestJson = R"({"output":[]})";
+    // Files too: every member, with and without a count and an error, sizes past 2^32.
+    for (int i = 0; i < 3; ++i) {
+        ExportFile f;
+        f.kind = i == 2 ? FileKind::Error : FileKind::Output;
+        f.type = i == 1 ? u"Observation \"vitals\" æøå"_s : u"Patient"_s;
+        f.url = QUrl(u"https://storage.example.org/x/%1.ndjson?sig=a%2Bb&n=æ"_s.arg(i));
+        f.relativePath = u"%1.%2.ndjson"_s.arg(f.type).arg(i + 1);
+        f.state = FileState(i % 3);
+        f.bytes = (qint64(1) << 33) + i;
+        f.totalBytes = i == 0 ? -1 : (qint64(1) << 34);
+        f.lines = 123456789012LL + i;
+        f.attempts = i;
+        if (i != 1)
+            f.expectedCount = qint64(i) * 1000;
+        if (i == 2)
+            f.error = u"Server said \"no\"\nline two\t\u0002 — ærgerligt"_s;
+        j.files.append(f);
+    }
     for (int i = 0; i < 4; ++i) {
         ActivityEntry e;
         e.at = QDateTime::currentDateTimeUtc().addMSecs(i);
@@ -379,11 +397,20 @@ void TestJobStore::storedJsonIsTheJobsJson()
     QCOMPARE(back->activity.size(), 4);
     QCOMPARE(back->activity[3].note, j.activity[3].note);
     QCOMPARE(back->activity[1].requestBody, j.activity[1].requestBody);
+    QCOMPARE(back->files.size(), 3);
+    QCOMPARE(back->files[2].error, j.files[2].error);
+    QCOMPARE(back->files[1].type, j.files[1].type);
+    QCOMPARE(back->files[1].url, j.files[1].url);
+    QVERIFY(!back->files[1].expectedCount);
+    QCOMPARE(back->files[0].totalBytes, -1);
+    QCOMPARE(back->files[2].lines, j.files[2].lines);
     // Times in another zone than UTC take the general path.
     j.activity[0].at = QDateTime(QDate(2026, 11, 29), QTime(10, 15, 0, 7), Qt::OffsetFromUTC, 3600);
     QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
-    // No activity at all is an empty array, as before.
+    // No activity and no files at all are empty arrays, as before.
     j.activity.clear();
+    QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
+    j.files.clear();
     QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
 }
 
