@@ -194,13 +194,14 @@ void JobManager::note(const QString &id, const QString &text)
 void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
 {
     if (m_store) {
-        // What a restart needs (state, files, manifest, errors) is saved within half a second,
-        // or at once. A countdown that still matters after a restart (half a minute or more),
-        // within half a minute. The poll log, X-Progress and short countdowns alone are not
-        // worth a write: they go with the job's next save, or at exit. After a crash a job
-        // shows an older X-Progress until its first poll, which comes at once. So a thousand
-        // jobs polling every second, their X-Progress changing at each poll, rewrite no files
-        // at all (saving X-Progress every 30 s rewrote and synced a thousand files each time).
+        // What a restart needs (state, manifest, errors, a failed file) is saved within half a
+        // second, or at once; downloads go through changedLazily(). A countdown that still matters
+        // after a restart (half a minute or more), within half a minute. The poll log, X-Progress
+        // and short countdowns alone are not worth a write: they go with the job's next save, or at
+        // exit. After a crash a job shows an older X-Progress until its first poll, which comes at
+        // once. So a thousand jobs polling every second, their X-Progress changing at each poll,
+        // rewrite no files at all (saving X-Progress every 30 s rewrote and synced a thousand files
+        // each time).
         constexpr JobFields kPrompt =
             JobField::State | JobField::Files | JobField::Manifest | JobField::Error;
         if (saveNow) {

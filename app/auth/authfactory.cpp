@@ -84,10 +84,9 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
         return ssl.error();
     // Owned by the provider (destroyed after it, with its replies).
     std::unique_ptr<QNetworkAccessManager> trusting;
-    if (profile.auth != Kind::None && profile.auth != Kind::StaticToken) {
-        trusting = networkAccessForProfile(profile);
-        if (trusting)
-            nam = trusting.get();
+    if (ssl.value() && profile.auth != Kind::None && profile.auth != Kind::StaticToken) {
+        trusting = std::make_unique<TrustingNetworkAccess>(*ssl.value());
+        nam = trusting.get();
     }
     std::unique_ptr<AuthProvider> provider;
     switch (profile.auth) {

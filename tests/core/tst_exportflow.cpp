@@ -53,6 +53,23 @@ QList<ServedFile> smallFiles()
     return files;
 }
 
+/// An export that completes after pollsBeforeDone polls (no waits between them), serving
+/// smallFiles() with the second one generated (lines of 512 bytes) at 1 MiB/s.
+void serveWithSlowSecondFile(ExportFixture &fx, int pollsBeforeDone, int lines)
+{
+    Script s;
+    s.pollsBeforeDone = pollsBeforeDone;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    QList<ServedFile> files = smallFiles();
+    files[1].generatedLines = lines;
+    fx.server.setFiles(files);
+    FileFault slow;
+    slow.kind = FileFault::Kind::Slow;
+    slow.bytesPerSecond = 1024 * 1024;
+    fx.server.setFileFault(1, slow);
+}
+
 } // namespace
 
 class TestExportFlow final : public QObject
@@ -782,17 +799,7 @@ void TestExportFlow::downloadProgressDoesNotRewriteTheJobFile()
     // their start, progress and end are saved within half a minute, not twice a second: a job
     // of thousands of small files was rewritten and synced, all of it, twice a second.
     ExportFixture fx;
-    Script s;
-    s.pollsBeforeDone = 0;
-    s.retryAfterRaw = "0";
-    fx.server.setScript(s);
-    QList<ServedFile> files = smallFiles();
-    files[1].generatedLines = 6000; // 3 MB at 1 MiB/s: three seconds of progress
-    fx.server.setFiles(files);
-    FileFault slow;
-    slow.kind = FileFault::Kind::Slow;
-    slow.bytesPerSecond = 1024 * 1024;
-    fx.server.setFileFault(1, slow);
+    serveWithSlowSecondFile(fx, 0, 6000); // 3 MB at 1 MiB/s: three seconds of progress
     const QString id = fx.start();
     QTRY_VERIFY_WITH_TIMEOUT(fx.manager->job(id)->files.value(1).bytes > 200000, 15000);
     QTest::qWait(600); // a save the manifest asked for has happened
@@ -825,17 +832,7 @@ void TestExportFlow::downloadProgressDoesNotRewriteTheJobFile()
 void TestExportFlow::restartResumesPollingAndDownloads()
 {
     ExportFixture fx;
-    Script s;
-    s.pollsBeforeDone = 3;
-    s.retryAfterRaw = "0";
-    fx.server.setScript(s);
-    QList<ServedFile> files = smallFiles();
-    files[1].generatedLines = 40000;
-    fx.server.setFiles(files);
-    FileFault slow;
-    slow.kind = FileFault::Kind::Slow;
-    slow.bytesPerSecond = 1024 * 1024;
-    fx.server.setFileFault(1, slow);
+    serveWithSlowSecondFile(fx, 3, 40000);
 
     // 1. Quit while polling: the next run polls the same status URL, no second kick-off.
     QString id = fx.start();
