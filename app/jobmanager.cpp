@@ -1054,17 +1054,23 @@ void JobManager::queueDownloads(const QString &id)
         if (f.state == FileState::Saved)
             continue;
         const QString finalPath = QDir(j->outDir).filePath(f.relativePath);
-        if (f.state != FileState::Failed && QFile::exists(finalPath) &&
-            !QFile::exists(finalPath + u".part"_s) && f.state == FileState::Pending &&
-            f.bytes > 0 &&
-            (!f.expectedCount || !m_verify ||
-             countLinesOfFile(finalPath).lines() == *f.expectedCount)) {
+        const QFileInfo onDisk(finalPath);
+        // Ours, not a file an earlier export left in the folder: the job recorded its download,
+        // or it was written after this job's manifest came (downloads are recorded within half
+        // a minute, so a small file may be on disk before the job says so).
+        const bool ours = f.bytes > 0 || (j->completedAt.isValid() && onDisk.exists() &&
+                                          onDisk.lastModified() >= j->completedAt);
+        if (f.state == FileState::Pending && ours && onDisk.exists() &&
+            !QFile::exists(finalPath + u".part"_s)) {
             // Renamed before the crash, recorded after: the rename only happens once verified.
-            f.state = FileState::Saved;
-            f.bytes = QFileInfo(finalPath).size();
-            if (m_verify)
-                f.lines = countLinesOfFile(finalPath).lines();
-            continue;
+            // Counted once more here, in case the disk lost part of it.
+            const qint64 lines = m_verify ? countLinesOfFile(finalPath).lines() : f.lines;
+            if (!m_verify || !f.expectedCount || lines == *f.expectedCount) {
+                f.state = FileState::Saved;
+                f.bytes = onDisk.size();
+                f.lines = lines;
+                continue;
+            }
         }
         if (f.state == FileState::Pending)
             m_downloadQueue.enqueue({id, i});
