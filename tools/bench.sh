@@ -295,6 +295,13 @@ if want 2; then
             log "  2. round $r $who: $t s"
         done
     done
+    # For information, once (it takes seconds): curl started once per URL, as a shell loop over
+    # the manifest's URLs does it (a new process and connection for each file).
+    out=$runs/loop
+    mkdir -p "$out"
+    timed "$WORK/time.txt" sh -c 'i=0; while read -r u; do curl -s -o "$1/f$i.ndjson" "$u" || exit 1; i=$((i + 1)); done <"$2"' sh "$out" "$WORK/urls.txt"
+    read -r loop_t m <"$WORK/time.txt"
+    log "  2. curl once per URL: $loop_t s"
     rm -rf "$runs"
     # Where the time goes: the same downloads by the JobManager without a job store, and by a
     # bare 4-parallel QNetworkAccessManager writer.
@@ -345,6 +352,7 @@ if want 2; then
     ratio=$(calc "round($a / $p, 2)")
     row "2. (info) export vs curl --parallel-max 4" "${a} s" "${p} s" "$ratio" "(diagnostic)" 1
     ratio=$(calc "round($a / $c, 2)")
+    row "2. (info) the export vs curl started once per URL (a shell loop)" "${a} s" "${loop_t} s" "$(calc "round($a / $loop_t, 2)")" "(info: the other reading of 'one after the other')" 1
     row "2. (info) the same, server answering after ${DELAY_MS} ms" "${da} s" "${dc} s" "$(calc "round($da / $dc, 2)")" "(info: not loopback-fast)" 1
     row "2. 2000 x 200 KiB: export (4 parallel) vs sequential curl" "${a} s (runs $(echo "$app_times" | spread))" "${c} s (runs $(echo "$curl_times" | spread))" "$ratio" "<= 0.5" "$(cmp_le "$ratio" 0.5)"
 fi
