@@ -172,6 +172,8 @@ QJsonObject ExportFile::toJson() const
         o.insert(u"count"_s, double(*expectedCount));
     if (!error.isEmpty())
         o.insert(u"error"_s, error);
+    if (discardPart)
+        o.insert(u"discardPart"_s, true);
     return o;
 }
 
@@ -202,6 +204,8 @@ void ExportFile::appendJson(QByteArray &out) const
         out += ",\"error\":";
         appendJsonString(out, error);
     }
+    if (discardPart)
+        out += ",\"discardPart\":true";
     out += '}';
 }
 
@@ -220,6 +224,7 @@ ExportFile ExportFile::fromJson(const QJsonObject &o)
     f.lines = qint64(o.value("lines"_L1).toDouble());
     f.attempts = o.value("attempts"_L1).toInt();
     f.error = o.value("error"_L1).toString();
+    f.discardPart = o.value("discardPart"_L1).toBool();
     return f;
 }
 

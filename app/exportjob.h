@@ -47,6 +47,9 @@ struct ExportFile
     qint64 lines = 0;       ///< NDJSON lines counted while streaming
     int attempts = 0;
     QString error; ///< why the file failed (translated, redacted)
+    /// The .part failed verification: the next attempt starts over instead of resuming it (a
+    /// Range request would only bring back the same bytes, or a 416).
+    bool discardPart = false;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// Appends toJson() as compact JSON text, written directly (a job of thousands of files is

@@ -2,12 +2,14 @@
 
 #include "httpclient.h"
 #include "operationoutcome.h"
+#include "retrypolicy.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstdio>
@@ -83,8 +85,24 @@ void FileDownload::start()
         return;
     }
     m_part.setFileName(part);
-    m_resumeFrom = m_part.exists() ? m_part.size() : 0;
-    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+    m_resumeFrom = 0;
+    if (const QFileInfo found(part); found.exists() && found.size() > 0) {
+        if (m_file.discardPart) {
+            logNote(tr("The saved part of %1 failed verification; it is downloaded again from the "
+                       "start.")
+                        .arg(m_file.relativePath));
+        } else if (m_options.partsFrom.isValid() && found.lastModified() < m_options.partsFrom) {
+            // Resuming it would glue another export's bytes to the front of this one's file.
+            logNote(tr("%1 was left in the folder by an earlier export; it is downloaded again "
+                       "from the start.")
+                        .arg(found.fileName()));
+        } else {
+            m_resumeFrom = found.size();
+        }
+    }
+    m_file.discardPart = false;
+    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Unbuffered) ||
+        (m_resumeFrom == 0 && !m_part.resize(0))) {
         fail(Error::make(Error::Kind::Io,
                          //: %1 is a file, %2 the system's reason
                          tr("Cannot write %1: %2").arg(part, m_part.errorString())));
@@ -249,6 +267,10 @@ void FileDownload::onFinished(const HttpResponse &response)
         } else {
             e.message = describeErrorBody(status, m_buffer);
             e.transient = status >= 500 || status == 429 || status == 408;
+            // Storage behind pre-signed URLs (S3 "SlowDown", Azure "ServerBusy") says how long.
+            e.retryAfterMs =
+                parseRetryAfterMs(response.header("Retry-After"), response.header("Date"),
+                                  QDateTime::currentDateTimeUtc());
         }
         fail(e);
         return;
@@ -263,18 +285,31 @@ void FileDownload::onFinished(const HttpResponse &response)
 
 Error FileDownload::decodeBinaryJson()
 {
-    if (m_part.size() > kMaxBinaryJson)
+    // Lines were not counted on the way in: the answer was labelled as one JSON resource. When it
+    // is not a Binary after all (NDJSON sent as application/json), its lines count as they are.
+    const auto keepAsItIs = [this](const QByteArray &bytes) {
+        m_counter.reset(bytes.isNull() ? countLinesOfFile(partPath()) : LineCounter());
+        if (!bytes.isNull())
+            m_counter.feed(bytes.constData(), bytes.size());
+        return Error();
+    };
+    if (m_part.size() > kMaxBinaryJson) {
+        m_part.seek(0);
+        static const QRegularExpression binary(uR"("resourceType"\s*:\s*"Binary")"_s);
+        if (!binary.match(QString::fromUtf8(m_part.read(4096))).hasMatch())
+            return keepAsItIs({});
         return Error::make(Error::Kind::Protocol,
                            tr("The server sent the file wrapped in a very large FHIR Binary; "
                               "it was not decoded."));
+    }
     m_part.seek(0);
     const QByteArray json = m_part.readAll();
     QJsonParseError pe{};
     const QJsonObject o = QJsonDocument::fromJson(json, &pe).object();
     if (pe.error != QJsonParseError::NoError)
-        return {}; // Not JSON after all (a mislabelled NDJSON file): keep the bytes as they are.
+        return keepAsItIs(json); // not one JSON value: a mislabelled NDJSON file
     if (o.value("resourceType"_L1).toString() != "Binary"_L1)
-        return {}; // One JSON resource on one line is valid NDJSON too.
+        return keepAsItIs(json); // one JSON resource on one line is valid NDJSON too
     const QByteArray data = QByteArray::fromBase64(
         o.value(o.contains("data"_L1) ? "data"_L1 : "content"_L1).toString().toLatin1());
     m_part.resize(0);
@@ -299,11 +334,12 @@ Error FileDownload::complete()
     m_file.lines = m_counter.counter().lines();
     if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_file.lines) {
         m_part.close();
+        m_file.discardPart = true; // a Range request would only bring back the same bytes
         //: %1 and %2 are numbers of resources
         return Error::make(
             Error::Kind::Protocol,
-            tr("The manifest promised %1 resources but the file holds %2. "
-               "The download is kept as a .part file; choose Retry to fetch it again.")
+            tr("The manifest promised %1 resources but the file holds %2. The download is kept "
+               "as a .part file until Retry downloads it again from the start.")
                 .arg(*m_file.expectedCount)
                 .arg(m_file.lines));
     }
@@ -319,6 +355,16 @@ Error FileDownload::complete()
     m_file.state = FileState::Saved;
     m_file.error.clear();
     return {};
+}
+
+void FileDownload::logNote(const QString &text) const
+{
+    if (!m_log)
+        return;
+    ActivityEntry e;
+    e.at = QDateTime::currentDateTimeUtc();
+    e.note = text;
+    m_log(e);
 }
 
 void FileDownload::fail(Error error)

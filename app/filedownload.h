@@ -27,6 +27,9 @@ public:
         bool withToken = false; ///< requiresAccessToken (the client still checks the origin)
         int timeoutMs = 120000; ///< no data for this long aborts the attempt
         bool verify = true;     ///< count lines and compare (benchmarks switch it off)
+        /// A .part last written before this is not this export's (an earlier export into the
+        /// same folder left it): it is started over, never resumed. Invalid: any .part is.
+        QDateTime partsFrom;
     };
 
     FileDownload(HttpClient *client, ExportFile file, QString folder, Options options,
@@ -52,6 +55,7 @@ private:
     Error complete();
     Error decodeBinaryJson();
     void fail(Error error);
+    void logNote(const QString &text) const;
 
     QPointer<HttpClient> m_client;
     ExportFile m_file;

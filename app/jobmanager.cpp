@@ -53,6 +53,8 @@ struct JobManager::Runtime
     QSet<QString> visitedPages;
     QList<QByteArray> pages; ///< each page's body as received; parsed again only to merge pages
     QHash<int, QDateTime> fileRetryAt;
+    QDateTime troubleSince;                 ///< the first of the consecutive failed polls
+    QHash<int, QDateTime> fileTroubleSince; ///< the first of a file's consecutive failures
 };
 
 JobManager::JobManager(JobStore *store, QObject *parent)
@@ -428,6 +430,18 @@ void JobManager::checkFilesAfterReboot(const QString &id)
     changed(id, JobField::Files, true);
 }
 
+QString JobManager::folderTakenBy(const ExportJob &j) const
+{
+    for (const ExportJob &other : std::as_const(m_jobs)) {
+        // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files.
+        if (other.id != j.id && !other.isTerminal() && other.outDir == j.outDir)
+            //: %1 is a folder
+            return tr("Another export is still saving into %1. Choose another folder.")
+                .arg(j.outDir);
+    }
+    return {};
+}
+
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
 {
     if (const QString why = request.validate(); !why.isEmpty())
@@ -435,21 +449,15 @@ Result<QString> JobManager::startExport(const ExportRequest &request, const JobO
     if (options.outDir.isEmpty())
         return Error::make(Error::Kind::Usage, tr("Choose a folder for the exported files."));
     const QString outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
-    for (const ExportJob &other : std::as_const(m_jobs)) {
-        // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files.
-        if (!other.isTerminal() && other.outDir == outDir)
-            //: %1 is a folder
-            return Error::make(
-                Error::Kind::Usage,
-                tr("Another export is still saving into %1. Choose another folder.").arg(outDir));
-    }
     ExportJob j;
+    j.outDir = outDir;
+    if (const QString why = folderTakenBy(j); !why.isEmpty())
+        return Error::make(Error::Kind::Usage, why);
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     j.profileId = options.profileId;
     j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
     j.request = request;
     j.kickoffUrl = request.kickoffUrl();
-    j.outDir = outDir;
     j.autoDownload = options.autoDownload;
     j.createdAt = m_clock->now();
     j.state = JobState::Starting;
@@ -488,13 +496,15 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
         return id;
     }
     ExportJob j;
+    j.outDir = outDir;
+    if (const QString why = folderTakenBy(j); !why.isEmpty())
+        return Error::make(Error::Kind::Usage, why);
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     j.profileId = options.profileId;
     j.request.base =
         base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
     j.serverName = options.serverName.isEmpty() ? statusUrl.host() : options.serverName;
     j.statusUrl = statusUrl;
-    j.outDir = outDir;
     j.autoDownload = options.autoDownload;
     j.createdAt = m_clock->now();
     j.state = JobState::Running;
@@ -551,7 +561,37 @@ void JobManager::kickOff(const QString &id)
         call.body = j->request.parametersBody();
         call.headers.append({"Content-Type"_ba, "application/fhir+json"_ba});
     }
-    sendForJob(id, call, &JobManager::onKickOff);
+    call.log = logger(id);
+    Runtime &rt = runtime(id);
+    rt.requestInFlight = true;
+    const quint64 generation = rt.generation;
+    const QPointer<HttpClient> client = clientFor(*j);
+    const QUrl kickoffUrl = j->kickoffUrl;
+    client->send(call, this, [this, id, generation, client, kickoffUrl](const HttpResponse &r) {
+        if (job(id) && runtime(id).generation == generation) {
+            runtime(id).requestInFlight = false;
+            onKickOff(id, r);
+            return;
+        }
+        // Cancelled or removed while the kick-off was on its way, and the server started the
+        // export anyway: nobody follows it, so ask the server to delete it (Oracle allows one
+        // export at a time, HAPI keeps its files for hours).
+        const QByteArray location = r.header("Content-Location");
+        if (r.error.isError() || r.status != 202 || location.isEmpty() || !client)
+            return;
+        const QUrl status = kickoffUrl.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
+        if (!status.isValid() || (status.scheme() != "http"_L1 && status.scheme() != "https"_L1))
+            return;
+        if (job(id))
+            note(id, tr("The server had started the export before it was cancelled; it is asked to "
+                        "delete it."));
+        HttpCall del;
+        del.method = "DELETE";
+        del.url = status;
+        del.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
+        del.log = logger(id);
+        client->send(del, this, [](const HttpResponse &) {});
+    });
 }
 
 void JobManager::onKickOff(const QString &id, const HttpResponse &r)
@@ -654,6 +694,18 @@ void JobManager::scheduleRetry(const QString &id, std::optional<qint64> retryAft
     schedulePoll(id, delay);
 }
 
+bool JobManager::keepTrying(const QString &id)
+{
+    const ExportJob *j = job(id);
+    Runtime &rt = runtime(id);
+    const QDateTime now = m_clock->now();
+    if (j->attempt == 0 || !rt.troubleSince.isValid())
+        rt.troubleSince = now;
+    // A network drop or a server's restart can take minutes; a long export should outlast them.
+    return j->attempt < m_policy.maxTransientErrors ||
+           rt.troubleSince.msecsTo(now) < m_policy.transientGiveUpMs;
+}
+
 void JobManager::onPoll(const QString &id, const HttpResponse &r)
 {
     ExportJob *j = mutableJob(id);
@@ -667,7 +719,7 @@ void JobManager::onPoll(const QString &id, const HttpResponse &r)
                      .arg(QString::fromLatin1(r.header("Retry-After").left(80))));
 
     if (r.error.isError()) {
-        if (r.error.kind == Error::Kind::Network && j->attempt < m_policy.maxTransientErrors) {
+        if (r.error.kind == Error::Kind::Network && keepTrying(id)) {
             //: %1 is the reason
             scheduleRetry(id, std::nullopt,
                           tr("Checking the export failed: %1").arg(r.error.message), true);
@@ -739,7 +791,7 @@ void JobManager::onPoll(const QString &id, const HttpResponse &r)
     if (status >= 500) {
         const bool transient =
             outcome ? (outcome->issues.isEmpty() || outcome->isTransient()) : true;
-        if (transient && j->attempt < m_policy.maxTransientErrors) {
+        if (transient && keepTrying(id)) {
             scheduleRetry(id, retryAfter, described, true);
             return;
         }
@@ -926,8 +978,7 @@ void JobManager::cancel(const QString &id)
             jj->lastError = tr("The server could not be told to cancel: %1").arg(r.error.message);
             jj->cancelRequested = false;
             changed(id, JobField::Error);
-            if (before == JobState::Running)
-                schedulePoll(id, m_policy.minDelayMs);
+            carryOnAfterRefusedCancel(id, before);
             return;
         }
         if (r.status == 202 || r.status == 200 || r.status == 204) {
@@ -949,9 +1000,17 @@ void JobManager::cancel(const QString &id)
         jj->lastError = tr("The server did not cancel the export.") + u' ' +
                         describeErrorBody(r.status, r.body);
         changed(id, JobField::Error);
-        if (before == JobState::Running)
-            schedulePoll(id, m_policy.minDelayMs);
+        carryOnAfterRefusedCancel(id, before);
     });
+}
+
+void JobManager::carryOnAfterRefusedCancel(const QString &id, JobState before)
+{
+    // The job goes on as before the cancel: polling, or saving the files cancel() stopped.
+    if (before == JobState::Running)
+        schedulePoll(id, m_policy.minDelayMs);
+    else if (before == JobState::Downloading)
+        queueDownloads(id);
 }
 
 void JobManager::retry(const QString &id)
@@ -959,6 +1018,11 @@ void JobManager::retry(const QString &id)
     ExportJob *j = mutableJob(id);
     if (!j || j->state != JobState::Failed)
         return;
+    if (const QString why = folderTakenBy(*j); !why.isEmpty()) {
+        j->lastError = why;
+        changed(id, JobField::Error);
+        return;
+    }
     Runtime &rt = runtime(id);
     ++rt.generation;
     rt.backoffStep = 0;
@@ -1101,7 +1165,9 @@ void JobManager::startFile(const QString &id, int index)
     options.withToken = j->requiresAccessToken;
     options.timeoutMs = m_transferTimeoutMs;
     options.verify = m_verify;
+    options.partsFrom = j->completedAt;
     auto *download = new FileDownload(clientFor(*j), f, j->outDir, options, logger(id), this);
+    f.discardPart = false; // the download starts over; a crash before the save only repeats that
     m_active.insert(download, {id, index});
     // Shared by the two connections: a download still running when the manager goes away
     // never reports finished.
@@ -1133,6 +1199,7 @@ void JobManager::startFile(const QString &id, int index)
                     ff.bytes = result.bytes;
                     ff.totalBytes = result.totalBytes;
                     ff.lines = result.lines;
+                    ff.discardPart = result.discardPart;
                     if (!error.isError())
                         ff.state = FileState::Saved;
                 }
@@ -1151,6 +1218,7 @@ void JobManager::onFileFinished(const QString &id, int index, const Error &error
         return;
     ExportFile &f = j->files[index];
     if (!error.isError()) {
+        runtime(id).fileTroubleSince.remove(index);
         f.error.clear();
         j->unsyncedBootId = m_bootId;
         // Saved within half a minute (or with the job's next save, at the latest when the last
@@ -1171,13 +1239,20 @@ void JobManager::onFileFinished(const QString &id, int index, const Error &error
     const QString message = clientFor(*j)->redact(error.message);
     // Only failures count towards the limit: a restart of the application is not one.
     ++f.attempts;
-    if (error.transient && f.attempts < m_maxFileAttempts) {
+    const QDateTime now = m_clock->now();
+    QDateTime &troubleSince = runtime(id).fileTroubleSince[index];
+    if (f.attempts == 1 || !troubleSince.isValid())
+        troubleSince = now;
+    if (error.transient && (f.attempts < m_maxFileAttempts ||
+                            troubleSince.msecsTo(now) < m_policy.transientGiveUpMs)) {
         f.state = FileState::Pending;
         //: %1 is the reason, %2 the attempt number
         f.error = tr("%1 Trying again (attempt %2).").arg(message).arg(f.attempts + 1);
         changed(id, JobField::Files, true);
-        const qint64 delay = qMin<qint64>(m_fileRetryDelayMs << qMin(f.attempts - 1, 5), 60000);
-        m_scheduler->schedule(id + u'#' + QString::number(index), m_clock->now().addMSecs(delay));
+        qint64 delay = qMin<qint64>(m_fileRetryDelayMs << qMin(f.attempts - 1, 5), 60000);
+        if (error.retryAfterMs) // never sooner than the server asked
+            delay = qMax(delay, qMin(*error.retryAfterMs, m_policy.maxRetryAfterMs));
+        m_scheduler->schedule(id + u'#' + QString::number(index), now.addMSecs(delay));
         return;
     }
     f.state = FileState::Failed;

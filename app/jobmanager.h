@@ -138,6 +138,10 @@ private:
     QString insertJob(ExportJob job);
     /// No more polls, requests or downloads for the job (cancel, abandon, remove).
     void stopActivity(const QString &id, const QString &why);
+    /// The server refused or missed a cancel: the job goes on with what it was doing before.
+    void carryOnAfterRefusedCancel(const QString &id, JobState before);
+    /// Why \a j may not save into its folder now (another running job saves there), or empty.
+    [[nodiscard]] QString folderTakenBy(const ExportJob &j) const;
 
     void kickOff(const QString &id);
     void onKickOff(const QString &id, const HttpResponse &response);
@@ -149,6 +153,9 @@ private:
     void onManifestPage(const QString &id, const HttpResponse &response);
     void acceptManifest(const QString &id, const QByteArray &body, const HttpResponse &response);
     void finishManifest(const QString &id);
+    /// After a transient failure of a poll: whether to try again (not before the failures have
+    /// gone on for the policy's count and time).
+    bool keepTrying(const QString &id);
     void scheduleRetry(const QString &id, std::optional<qint64> retryAfterMs, const QString &why,
                        bool countsAsError);
     void schedulePoll(const QString &id, qint64 delayMs);

@@ -27,6 +27,8 @@ struct Error
     QString message;        ///< one readable sentence (or a few) for the user, already translated
     QString detail;         ///< technical detail for the activity log; never contains a secret
     bool transient = false; ///< trying again later may succeed
+    /// How long the server asked to wait before trying again (its Retry-After), when it did.
+    std::optional<qint64> retryAfterMs;
 
     [[nodiscard]] bool isError() const { return kind != Kind::None; }
     [[nodiscard]] explicit operator bool() const { return isError(); }

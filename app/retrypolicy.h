@@ -27,7 +27,10 @@ struct RetryPolicy
     qint64 backoffMaxMs = 120 * 1000;     ///< cap of our own backoff
     qint64 maxRetryAfterMs = 3600 * 1000; ///< cap of what a server may ask for (absurd values)
     double jitter = 0.1;                  ///< +-10 % on our own backoff
-    int maxTransientErrors = 5;           ///< 5xx / network errors in a row before a job fails
+    /// 5xx / network errors in a row before a job (or a file) fails, when they have also gone on
+    /// for transientGiveUpMs: a network drop or a server's restart of a few minutes is outlasted.
+    int maxTransientErrors = 5;
+    qint64 transientGiveUpMs = 30 * 60 * 1000;
 
     /// attempt counts the consecutive answers without Retry-After (0 for the first).
     /// jitterUnit is in [-1, 1]. A server's Retry-After is honoured as given (never shortened)

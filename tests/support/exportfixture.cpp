@@ -26,6 +26,7 @@ RetryPolicy ExportFixture::fastPolicy() const
     p.backoffBaseMs = 10;
     p.backoffMaxMs = 50;
     p.maxRetryAfterMs = 3000;
+    p.transientGiveUpMs = 50;
     return p;
 }
 
