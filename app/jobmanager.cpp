@@ -8,6 +8,7 @@
 #include "redact.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -16,9 +17,13 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QStandardPaths>
+#include <QTemporaryFile>
 #include <QUuid>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -290,10 +295,12 @@ void JobManager::setState(const QString &id, JobState state)
         j->nextPollAt = {};
         m_scheduler->cancel(id);
     }
-    if (j->isTerminal())
+    if (j->isTerminal()) {
         j->finishedAt = m_clock->now();
-    else
+        releaseFolder(id);
+    } else {
         j->finishedAt = {};
+    }
     changed(id, JobField::State | JobField::NextPoll, true);
     if (j->isTerminal())
         Q_EMIT jobFinished(id);
@@ -358,6 +365,20 @@ void JobManager::adopt(ExportJob j)
         checkFilesAfterReboot(id);
     // Not mutableJob(): a finished job restored from the index stays a summary.
     ExportJob *live = &m_jobs.find(id).value();
+    if (live->state != JobState::Starting && !live->isTerminal()) {
+        if (const QString why = claimFolder(id, live->outDir); !why.isEmpty()) {
+            live->state = JobState::Failed;
+            for (ExportFile &f : live->files) {
+                if (f.state == FileState::Downloading)
+                    f.state = FileState::Pending;
+            }
+            //: %1 is why the folder cannot be used
+            live->lastError = tr("%1 Choose Retry when it can be used again.").arg(why);
+            live->finishedAt = now;
+            changed(id, JobField::State | JobField::Error, true);
+            return;
+        }
+    }
     switch (live->state) {
     case JobState::Starting:
         // We cannot know whether the server received the kick-off; starting again is the
@@ -430,16 +451,56 @@ void JobManager::checkFilesAfterReboot(const QString &id)
     changed(id, JobField::Files, true);
 }
 
-QString JobManager::folderTakenBy(const ExportJob &j) const
+QString JobManager::claimFolder(const QString &id, const QString &outDir)
 {
-    for (const ExportJob &other : std::as_const(m_jobs)) {
-        // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files.
-        if (other.id != j.id && !other.isTerminal() && other.outDir == j.outDir)
-            //: %1 is a folder
-            return tr("Another export is still saving into %1. Choose another folder.")
-                .arg(j.outDir);
+    // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files, and each
+    // its own manifest.json.
+    if (const auto it = m_folderClaims.constFind(outDir); it != m_folderClaims.cend()) {
+        if (it->jobId == id)
+            return {};
+        //: %1 is a folder
+        return tr("Another export is still saving into %1. Choose another folder.").arg(outDir);
     }
+    // Found out now, not after an export of hours: a folder that cannot be made or written.
+    if (!QDir().mkpath(outDir))
+        //: %1 is a folder
+        return tr("Cannot create the folder %1: %2")
+            .arg(outDir, QFileInfo(outDir).exists() ? tr("a file of that name is in the way")
+                                                    : QString::fromLocal8Bit(strerror(errno)));
+    QTemporaryFile probe(QDir(outDir).filePath(u".fhir-bulk-monitor-XXXXXX"_s));
+    if (!probe.open())
+        //: %1 is a folder, %2 the system's reason
+        return tr("Cannot write into the folder %1: %2").arg(outDir, probe.errorString());
+    probe.close();
+    QString lockDir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (lockDir.isEmpty())
+        lockDir = QDir::tempPath();
+    const QByteArray key =
+        QCryptographicHash::hash(outDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+    auto lock = std::make_shared<QLockFile>(
+        QDir(lockDir).filePath(u"fhir-bulk-monitor-"_s + QString::fromLatin1(key) + u".lock"_s));
+    lock->setStaleLockTime(0); // stale only when its process is gone, however long it runs
+    if (!lock->tryLock(0)) {
+        if (lock->error() == QLockFile::LockFailedError)
+            //: %1 is a folder
+            return tr("Another export, in another window or command, is still saving into %1. "
+                      "Choose another folder.")
+                .arg(outDir);
+        qCWarning(lcJobs) << "no lock file for" << outDir << "in" << lockDir;
+        lock.reset(); // the guard within this program still holds
+    }
+    m_folderClaims.insert(outDir, {id, std::move(lock)});
     return {};
+}
+
+void JobManager::releaseFolder(const QString &id)
+{
+    for (auto it = m_folderClaims.begin(); it != m_folderClaims.end();) {
+        if (it->jobId == id)
+            it = m_folderClaims.erase(it);
+        else
+            ++it;
+    }
 }
 
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
@@ -451,9 +512,9 @@ Result<QString> JobManager::startExport(const ExportRequest &request, const JobO
     const QString outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
     ExportJob j;
     j.outDir = outDir;
-    if (const QString why = folderTakenBy(j); !why.isEmpty())
-        return Error::make(Error::Kind::Usage, why);
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (const QString why = claimFolder(j.id, outDir); !why.isEmpty())
+        return Error::make(Error::Kind::Usage, why);
     j.profileId = options.profileId;
     j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
     j.request = request;
@@ -497,9 +558,9 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
     }
     ExportJob j;
     j.outDir = outDir;
-    if (const QString why = folderTakenBy(j); !why.isEmpty())
-        return Error::make(Error::Kind::Usage, why);
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (const QString why = claimFolder(j.id, outDir); !why.isEmpty())
+        return Error::make(Error::Kind::Usage, why);
     j.profileId = options.profileId;
     j.request.base =
         base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
@@ -515,14 +576,33 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
 
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &base) const
 {
+    ExportRequest like;
+    like.base = base;
+    return lastTransactionTime(profileId, like);
+}
+
+QDateTime JobManager::lastTransactionTime(const QString &profileId, const ExportRequest &like) const
+{
+    const auto sorted = [](QStringList list) {
+        list.sort();
+        list.removeDuplicates();
+        return list;
+    };
+    const QStringList types = sorted(like.types);
+    const QStringList filters = sorted(like.typeFilters);
+    const QStringList patients = sorted(like.patients);
+    const QStringList elements = sorted(like.elements);
     QDateTime best;
     for (const ExportJob &j : m_jobs) {
-        if (j.profileId == profileId && j.request.base == base && j.transactionTime.isValid() &&
-            (j.state == JobState::Saved || j.state == JobState::Completed ||
-             j.state == JobState::Downloading) &&
-            (!best.isValid() || j.transactionTime > best)) {
+        const ExportRequest &r = j.request;
+        // Only an export whose files were all saved: a failed or unsaved one left data out.
+        if (j.profileId != profileId || r.base != like.base || j.state != JobState::Saved ||
+            !j.transactionTime.isValid() || r.level != like.level || r.groupId != like.groupId ||
+            sorted(r.types) != types || sorted(r.typeFilters) != filters ||
+            sorted(r.patients) != patients || sorted(r.elements) != elements || r.until.isValid())
+            continue;
+        if (!best.isValid() || j.transactionTime > best)
             best = j.transactionTime;
-        }
     }
     return best;
 }
@@ -920,9 +1000,12 @@ void JobManager::finishManifest(const QString &id)
         Q_ASSERT(isContainedRelativePath(f.relativePath));
         j->files.append(f);
     }
-    writeManifestFile(id);
     changed(id, JobField::Manifest | JobField::Files | JobField::Progress, true);
     setState(id, JobState::Completed);
+    if (const QString why = writeManifestFile(id); !why.isEmpty()) {
+        fail(id, why); // Retry writes it again
+        return;
+    }
     if (j->files.isEmpty()) {
         if (!j->message.isEmpty())
             note(id, j->message);
@@ -933,18 +1016,17 @@ void JobManager::finishManifest(const QString &id)
         startDownload(id);
 }
 
-void JobManager::writeManifestFile(const QString &id)
+QString JobManager::writeManifestFile(const QString &id)
 {
     const ExportJob *j = job(id);
-    if (!QDir().mkpath(j->outDir)) {
-        note(id, tr("Cannot create the folder %1.").arg(j->outDir));
-        return;
-    }
+    if (!QDir().mkpath(j->outDir))
+        return tr("Cannot create the folder %1.").arg(j->outDir);
     QSaveFile f(QDir(j->outDir).filePath(u"manifest.json"_s));
     if (!f.open(QIODevice::WriteOnly) || f.write(j->manifestJson) != j->manifestJson.size() ||
         !f.commit())
         //: %1 is a file, %2 the reason
-        note(id, tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        return tr("Cannot write %1: %2").arg(f.fileName(), f.errorString());
+    return {};
 }
 
 // --- cancel, retry, remove ------------------------------------------------------------------
@@ -1018,7 +1100,7 @@ void JobManager::retry(const QString &id)
     ExportJob *j = mutableJob(id);
     if (!j || j->state != JobState::Failed)
         return;
-    if (const QString why = folderTakenBy(*j); !why.isEmpty()) {
+    if (const QString why = claimFolder(id, j->outDir); !why.isEmpty()) {
         j->lastError = why;
         changed(id, JobField::Error);
         return;
@@ -1056,6 +1138,11 @@ void JobManager::retryFile(const QString &id, int index)
     ExportFile &f = j->files[index];
     if (f.state != FileState::Failed)
         return;
+    if (const QString why = claimFolder(id, j->outDir); !why.isEmpty()) {
+        j->lastError = why;
+        changed(id, JobField::Error);
+        return;
+    }
     f.state = FileState::Pending;
     f.attempts = 0;
     f.error.clear();
@@ -1076,6 +1163,11 @@ void JobManager::startDownload(const QString &id)
         return;
     if (j->state == JobState::Failed && !j->completedAt.isValid())
         return;
+    if (const QString why = claimFolder(id, j->outDir); !why.isEmpty()) {
+        mutableJob(id)->lastError = why;
+        changed(id, JobField::Error);
+        return;
+    }
     setState(id, JobState::Downloading);
     queueDownloads(id);
 }
@@ -1094,6 +1186,7 @@ void JobManager::remove(const QString &id)
     if (!m_jobs.contains(id))
         return;
     stopActivity(id, tr("Removed."));
+    releaseFolder(id);
     m_jobs.remove(id);
     ++m_layoutGeneration;
     m_order.removeAll(id);
@@ -1280,6 +1373,13 @@ void JobManager::checkDownloadsDone(const QString &id)
         int(std::count_if(j->files.cbegin(), j->files.cend(),
                           [](const ExportFile &f) { return f.state == FileState::Failed; }));
     if (failed == 0) {
+        // The manifest belongs with the files (written when it came; again if that failed).
+        if (!QFileInfo::exists(QDir(j->outDir).filePath(u"manifest.json"_s))) {
+            if (const QString why = writeManifestFile(id); !why.isEmpty()) {
+                fail(id, why);
+                return;
+            }
+        }
         j->lastError.clear();
         setState(id, JobState::Saved);
         return;

@@ -8,6 +8,7 @@
 #include "scheduler.h"
 
 #include <QHash>
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
@@ -113,8 +114,13 @@ public:
     /// (views cache it to avoid a hash lookup per cell).
     [[nodiscard]] quint64 layoutGeneration() const { return m_layoutGeneration; }
     [[nodiscard]] const Clock *clock() const { return m_clock; }
-    /// The transaction time of the newest completed export for this profile (for "changes since
-    /// my last export").
+    /// The transaction time of the newest export for this profile whose files are all saved and
+    /// that asked for the same data as \a like (level, group, types, type filters, patients):
+    /// for "changes since my last export". An export of a group or of fewer types says nothing
+    /// about what else changed since.
+    [[nodiscard]] QDateTime lastTransactionTime(const QString &profileId,
+                                                const ExportRequest &like) const;
+    /// The same for a system-level export of every type.
     [[nodiscard]] QDateTime lastTransactionTime(const QString &profileId, const QUrl &base) const;
 
 Q_SIGNALS:
@@ -140,8 +146,14 @@ private:
     void stopActivity(const QString &id, const QString &why);
     /// The server refused or missed a cancel: the job goes on with what it was doing before.
     void carryOnAfterRefusedCancel(const QString &id, JobState before);
-    /// Why \a j may not save into its folder now (another running job saves there), or empty.
-    [[nodiscard]] QString folderTakenBy(const ExportJob &j) const;
+    /// Takes the job's folder for as long as it may write there (until it ends): no other job,
+    /// here or in another window or command (a lock file in the user's runtime folder), saves
+    /// into it meanwhile. The folder is created and tried for writing first. Returns why not,
+    /// or an empty string.
+    [[nodiscard]] QString claimFolder(const QString &id, const QString &outDir);
+    void releaseFolder(const QString &id);
+    /// Writes manifest.json beside the files; returns why it could not, or an empty string.
+    QString writeManifestFile(const QString &id);
 
     void kickOff(const QString &id);
     void onKickOff(const QString &id, const HttpResponse &response);
@@ -166,7 +178,6 @@ private:
     void onFileFinished(const QString &id, int index, const Error &error);
     void checkDownloadsDone(const QString &id);
     void stopDownloads(const QString &id, const QString &why);
-    void writeManifestFile(const QString &id);
     void checkFilesAfterReboot(const QString &id);
 
     void setState(const QString &id, JobState state);
@@ -198,6 +209,12 @@ private:
     QSet<QString> m_dirty;      ///< to save within kSaveDelayMs
     QSet<QString> m_dirtyLazy;  ///< only cosmetic changes: within the lazy delay
     QSet<QString> m_dirtyQuiet; ///< only the poll log or a short countdown: at exit
+    struct FolderClaim
+    {
+        QString jobId;
+        std::shared_ptr<QLockFile> lock; ///< null when no lock file could be made
+    };
+    QHash<QString, FolderClaim> m_folderClaims; ///< by folder
     QTimer m_saveTimer;
     QTimer m_lazySaveTimer;
     int m_maxParallel = 4;

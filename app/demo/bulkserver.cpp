@@ -824,10 +824,17 @@ void BulkServer::Private::handleKickoff(const Incoming &in, QTcpSocket *socket,
         h.append({"Content-Location", location.toEncoded()});
     }
     const bool hapi = script.flavor == Flavor::Hapi || script.flavor == Flavor::EHealth;
-    respondOutcome(socket, in, 202, u"information"_s, u"informational"_s,
-                   hapi ? u"$export-poll-status?_jobId="_s + job.info.id
-                        : u"Bulk export job %1 accepted"_s.arg(job.info.id),
-                   h);
+    const QString text = hapi ? u"$export-poll-status?_jobId="_s + job.info.id
+                              : u"Bulk export job %1 accepted"_s.arg(job.info.id);
+    if (script.kickoffDelayMs > 0) {
+        QTimer::singleShot(
+            script.kickoffDelayMs, q, [this, in, socket = QPointer<QTcpSocket>(socket), text, h] {
+                if (socket)
+                    respondOutcome(socket, in, 202, u"information"_s, u"informational"_s, text, h);
+            });
+        return;
+    }
+    respondOutcome(socket, in, 202, u"information"_s, u"informational"_s, text, h);
 }
 
 // ---- status --------------------------------------------------------------------------------
@@ -1034,6 +1041,11 @@ void BulkServer::Private::handleDelete(const Incoming &in, QTcpSocket *socket, c
         return;
     }
     Job &job = *it;
+    if (job.script.deleteStatus != 0) {
+        respondOutcome(socket, in, job.script.deleteStatus, u"error"_s, u"not-supported"_s,
+                       u"Cancelling an export is not supported"_s);
+        return;
+    }
     if (job.info.completed || job.info.cancelled) {
         // HAPI's text, two spaces included.
         respondOutcome(socket, in, 404, u"error"_s, u"not-found"_s,
@@ -1185,7 +1197,7 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
         h.append(header("Content-Encoding", "gzip"));
         h.append(header("Vary", "Accept-Encoding"));
     }
-    h.append({"Content-Type", kNdjson});
+    h.append({"Content-Type", file.contentType.isEmpty() ? kNdjson : file.contentType});
     qint64 begin = 0;
     qint64 end = total;
     int status = 200;

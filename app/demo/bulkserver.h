@@ -47,6 +47,7 @@ struct ServedFile
     qint64 generatedLines = 0;
     bool includeCount = true; ///< put "count" (number of lines) in the manifest entry
     bool gzip = false;        ///< serve with Content-Encoding: gzip when accepted (`content` files)
+    QByteArray contentType; ///< empty: application/fhir+ndjson (e.g. application/json: mislabelled)
 };
 
 /// Misbehaviour of one file's download.
@@ -92,6 +93,10 @@ struct Script
     /// HAPI's job reuse: an identical kick-off without "Cache-Control: no-cache" answers the
     /// existing job's status URL instead of starting a new job (off unless asked for).
     bool reuseIdenticalJobs = false;
+    int kickoffDelayMs = 0; ///< answer the kick-off only after this long (the job exists at once)
+    /// Non-zero: every DELETE answers this status with an OperationOutcome and
+    /// cancels nothing (405 or 501 where the server does not offer cancelling).
+    int deleteStatus = 0;
     // polls: a queue of scripted answers consumed before the normal behaviour, one per poll
     struct PollAnswer
     {

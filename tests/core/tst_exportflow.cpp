@@ -112,6 +112,15 @@ private Q_SLOTS:
     void filesLostInAPowerCutAreFetchedAgain();
     void changesSinceLastExport();
     void twoRunningExportsNeverShareAFolder();
+    void anotherProgramsExportHoldsItsFolder();
+    void unusableFolderIsRefusedBeforeTheKickoff();
+    void manifestThatCannotBeWrittenFailsTheJob();
+    void leftoverPartOfAnEarlierExportIsNotResumed();
+    void ndjsonLabelledAsJsonIsCounted();
+    void refusedCancelOfADownloadGoesOn();
+    void cancelDuringTheKickoffDeletesTheServersJob();
+    void transientPollErrorsAreOutlasted();
+    void sinceLastExportOnlyFromTheSameScope();
 };
 
 void TestExportFlow::standardFlowSavesEveryFile()
@@ -613,9 +622,13 @@ void TestExportFlow::serverErrorOnFileIsRetried()
     fault.times = 2;
     fx.server.setFileFault(0, fault);
     const QString id = fx.start();
+    QElapsedTimer clock;
+    clock.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.job(id).files.at(0).attempts, 2); // two failures before it worked
     QVERIFY(fx.compareAllFiles(id).isEmpty());
+    // Each 503 came with Retry-After: 1, which wins over our own 10 ms.
+    QVERIFY2(clock.elapsed() >= 1900, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestExportFlow::stalledFileTimesOutAndResumes()
@@ -695,6 +708,85 @@ void TestExportFlow::countMismatchIsReported()
              qPrintable(fx.job(id).files.at(0).error));
     QVERIFY(QFile::exists(other.filePath(u"Patient.1.ndjson.part"_s)));
     QVERIFY(!QFile::exists(other.filePath(u"Patient.1.ndjson"_s)));
+    QVERIFY(fx.job(id).files.at(0).discardPart);
+    // Retry fetches the file again from the start: asking for the bytes after the .part would
+    // get a 416 and leave the same bytes to fail the same way forever.
+    fx.server.clearRequests();
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const auto requests = fx.server.requests();
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [&](const BulkServer::Recorded &r) {
+        return r.url == url && r.header("Range").isEmpty();
+    }));
+    QVERIFY(std::none_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+        return !r.header("Range").isEmpty();
+    }));
+    QVERIFY2(fx.job(id).files.at(0).error.contains(u"the file holds 2"_s),
+             qPrintable(fx.job(id).files.at(0).error));
+}
+
+void TestExportFlow::ndjsonLabelledAsJsonIsCounted()
+{
+    ExportFixture fx;
+    QList<ServedFile> files = smallFiles().mid(0, 2); // 2 and 500 lines, with counts
+    files[0].contentType = "application/json";
+    files[1].contentType = "application/fhir+json;charset=utf-8";
+    fx.server.setFiles(files);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY(fx.compareAllFiles(id).isEmpty());
+    QCOMPARE(fx.job(id).files.at(0).lines, qint64(2));
+    QCOMPARE(fx.job(id).files.at(1).lines, qint64(500));
+}
+
+void TestExportFlow::refusedCancelOfADownloadGoesOn()
+{
+    ExportFixture fx;
+    serveWithSlowSecondFile(fx, 0, 4000); // 2 MB at 1 MiB/s
+    Script s = fx.server.script();
+    s.deleteStatus = 405;
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Downloading));
+    QTRY_VERIFY(fx.job(id).files.at(1).bytes > 0);
+    fx.manager->cancel(id);
+    // The server does not cancel: the job says so and saves its files all the same.
+    QTRY_VERIFY(fx.job(id).lastError.contains(u"did not cancel"_s));
+    QVERIFY(fx.waitForState(id, JobState::Saved, 20000));
+    QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::cancelDuringTheKickoffDeletesTheServersJob()
+{
+    ExportFixture fx;
+    Script s;
+    s.kickoffDelayMs = 300;
+    s.pollsBeforeDone = 1000;
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QTRY_VERIFY(!fx.server.lastJobId().isEmpty()); // the server has the job; we have no answer
+    fx.manager->cancel(id);
+    QCOMPARE(fx.job(id).state, JobState::Cancelled);
+    QTRY_VERIFY(fx.server.jobCancelled(fx.server.lastJobId()));
+}
+
+void TestExportFlow::transientPollErrorsAreOutlasted()
+{
+    // Eight 503s in a row: more than maxTransientErrors, but over less time than the policy
+    // gives a server to come back.
+    ExportFixture fx;
+    RetryPolicy p = fx.fastPolicy();
+    p.transientGiveUpMs = 60000;
+    fx.manager->setRetryPolicy(p);
+    Script s;
+    s.pollsBeforeDone = 0;
+    s.pollQueue = QList<Script::PollAnswer>(8, {503, "<html>maintenance</html>", "text/html", {}});
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString id = fx.start();
+    QVERIFY(fx.waitForTerminal(id));
+    QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState::Saved));
+    QVERIFY(fx.job(id).pollCount >= 9);
 }
 
 void TestExportFlow::hostileTypesStayInsideTheFolder()
@@ -1001,6 +1093,117 @@ void TestExportFlow::twoRunningExportsNeverShareAFolder()
     fx.manager->cancel(first);
     QVERIFY(fx.waitForState(first, JobState::Cancelled));
     QVERIFY(fx.manager->startExport(fx.request(), fx.options()).ok());
+}
+
+void TestExportFlow::anotherProgramsExportHoldsItsFolder()
+{
+    // Another JobManager stands for another window or a command line: it has its own jobs, so
+    // only the lock file can tell.
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 1000;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    const QString first = fx.start();
+    QVERIFY(!first.isEmpty());
+    JobManager other(nullptr);
+    const Result<QString> refused = other.startExport(fx.request(), fx.options());
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"in another window or command"_s),
+             qPrintable(refused.error().message));
+    QCOMPARE(refused.error().kind, Error::Kind::Usage);
+    // Another folder is fine, and the folder is free again once the first job has ended.
+    JobOptions elsewhere = fx.options();
+    elsewhere.outDir = fx.dir.filePath(u"elsewhere"_s);
+    const Result<QString> ok = other.startExport(fx.request(), elsewhere);
+    QVERIFY(ok.ok());
+    other.cancel(ok.value());
+    fx.manager->cancel(first);
+    QVERIFY(fx.waitForState(first, JobState::Cancelled));
+    QVERIFY(other.startExport(fx.request(), fx.options()).ok());
+}
+
+void TestExportFlow::unusableFolderIsRefusedBeforeTheKickoff()
+{
+    ExportFixture fx;
+    const QString blocker = fx.dir.filePath(u"a-file"_s);
+    QVERIFY(fbm::test::writeFile(blocker, "not a folder"));
+    JobOptions o = fx.options();
+    o.outDir = blocker + u"/export"_s;
+    const Result<QString> r = fx.manager->startExport(fx.request(), o);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().message.contains(u"Cannot create the folder"_s),
+             qPrintable(r.error().message));
+    o.outDir = blocker;
+    const Result<QString> r2 = fx.manager->startExport(fx.request(), o);
+    QVERIFY(!r2.ok());
+    QVERIFY2(r2.error().message.contains(u"a file of that name is in the way"_s),
+             qPrintable(r2.error().message));
+    // Nothing was asked of the server.
+    QVERIFY(fx.server.lastJobId().isEmpty());
+}
+
+void TestExportFlow::manifestThatCannotBeWrittenFailsTheJob()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    QVERIFY(QDir().mkpath(fx.outDir() + u"/manifest.json"_s)); // a folder in its place
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    QVERIFY2(fx.job(id).lastError.contains(u"manifest.json"_s), qPrintable(fx.job(id).lastError));
+    // Once the way is clear, Retry writes it and saves the files.
+    QVERIFY(QDir(fx.outDir() + u"/manifest.json"_s).removeRecursively());
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY(QFileInfo(fx.outDir() + u"/manifest.json"_s).isFile());
+    QVERIFY(fx.compareAllFiles(id).isEmpty());
+}
+
+void TestExportFlow::leftoverPartOfAnEarlierExportIsNotResumed()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 2));
+    // An earlier export into this folder failed and left the start of another file.
+    QVERIFY(QDir().mkpath(fx.outDir()));
+    const QString part = fx.outDir() + u"/Observation.1.ndjson.part"_s;
+    QVERIFY(fbm::test::writeFile(part, QByteArray(3000, 'x') + '\n'));
+    {
+        QFile f(part);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600),
+                              QFileDevice::FileModificationTime));
+    }
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY2(fx.compareAllFiles(id).isEmpty(), qPrintable(fx.compareAllFiles(id)));
+    const auto requests = fx.server.requests();
+    QVERIFY(std::none_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+        return !r.header("Range").isEmpty();
+    }));
+}
+
+void TestExportFlow::sinceLastExportOnlyFromTheSameScope()
+{
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    ExportRequest group = fx.request(ExportLevel::Group);
+    group.types = QStringList{u"Patient"_s};
+    const QString id = fx.start(group);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    // A group's export of one type says nothing of the rest of the server.
+    QVERIFY(!fx.manager->lastTransactionTime(QString(), fx.request()).isValid());
+    ExportRequest otherTypes = group;
+    otherTypes.types = QStringList{u"Patient"_s, u"Observation"_s};
+    QVERIFY(!fx.manager->lastTransactionTime(QString(), otherTypes).isValid());
+    ExportRequest same = fx.request(ExportLevel::Group);
+    same.types = QStringList{u"Patient"_s};
+    QCOMPARE(fx.manager->lastTransactionTime(QString(), same), fx.job(id).transactionTime);
+    // An export whose files were not all saved does not count either.
+    JobOptions noDownload = fx.options(false);
+    noDownload.outDir = fx.dir.filePath(u"unsaved"_s);
+    const QString unsaved = fx.manager->startExport(fx.request(), noDownload).value();
+    QVERIFY(fx.waitForState(unsaved, JobState::Completed));
+    QVERIFY(!fx.manager->lastTransactionTime(QString(), fx.request()).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestExportFlow)

@@ -15,4 +15,11 @@ inline QByteArray readFile(const QString &path)
     return f.readAll();
 }
 
+/// Writes \a data as the whole content of a file; false when it cannot.
+inline bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
 } // namespace fbm::test
