@@ -17,7 +17,6 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QUuid>
 
@@ -472,8 +471,10 @@ QString JobManager::claimFolder(const QString &id, const QString &outDir)
         //: %1 is a folder, %2 the system's reason
         return tr("Cannot write into the folder %1: %2").arg(outDir, probe.errorString());
     probe.close();
-    QString lockDir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (lockDir.isEmpty())
+    // The user's runtime folder (QStandardPaths would warn on stderr, which scripts read, when
+    // XDG_RUNTIME_DIR is not set, as under cron or sudo).
+    QString lockDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (lockDir.isEmpty() || !QFileInfo(lockDir).isDir())
         lockDir = QDir::tempPath();
     const QByteArray key =
         QCryptographicHash::hash(outDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);

@@ -103,7 +103,18 @@ void TestDiskFault::readOnlyDestination()
     small.type = u"Patient"_s;
     small.content = "{\"resourceType\":\"Patient\"}\n"_ba;
     fx.server.setFiles({small});
-    const QString id = fx.start();
+    // Read-only from the start: refused before anything is asked of the server.
+    const Result<QString> refused = fx.manager->startExport(fx.request(), fx.options());
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"Read-only file system"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(fx.server.lastJobId().isEmpty());
+    // Read-only by the time the files come.
+    QVERIFY(disk.remount(u"rw"_s));
+    const QString id = fx.manager->startExport(fx.request(), fx.options(false)).value();
+    QVERIFY(fx.waitForState(id, JobState::Completed));
+    QVERIFY(disk.remount(u"ro"_s));
+    fx.manager->startDownload(id);
     QVERIFY(fx.waitForState(id, JobState::Failed));
     const ExportFile &f = fx.job(id).files.at(0);
     QVERIFY2(f.error.contains(u"Read-only file system"_s) || f.error.contains(u"Cannot"_s),
