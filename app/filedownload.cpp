@@ -77,6 +77,13 @@ QString FileDownload::finalPath() const
 
 void FileDownload::start()
 {
+    if (const QString scheme = m_file.url.scheme().toLower();
+        !m_file.url.isValid() || (scheme != "http"_L1 && scheme != "https"_L1)) {
+        fail(Error::make(Error::Kind::Protocol,
+                         tr("The manifest gave no HTTP(S) address for this file; it is not "
+                            "fetched.")));
+        return;
+    }
     const QString part = partPath();
     if (!QDir().mkpath(QFileInfo(part).absolutePath())) {
         fail(Error::make(Error::Kind::Io,

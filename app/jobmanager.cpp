@@ -999,6 +999,11 @@ void JobManager::finishManifest(const QString &id)
         const int index = ++counters[key];
         f.relativePath = exportFileName(mf.kind, safe, index);
         Q_ASSERT(isContainedRelativePath(f.relativePath));
+        if (!mf.problem.isEmpty()) {
+            f.state = FileState::Failed;
+            f.error = mf.problem;
+            note(id, mf.problem);
+        }
         j->files.append(f);
     }
     changed(id, JobField::Manifest | JobField::Files | JobField::Progress, true);

@@ -129,9 +129,10 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
             if (!f.url.isValid() || f.url.host().isEmpty() ||
                 (scheme != "http"_L1 && scheme != "https"_L1)) {
                 //: %1 names the entry; HTTP(S) are protocol names
-                return malformed(
+                f.problem =
                     tr("%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
-                        .arg(where()));
+                        .arg(where());
+                f.url = QUrl(); // never fetched, never shown as a link
             }
             const QJsonValue count = e.value("count"_L1);
             if (!count.isUndefined() && !count.isNull()) {

@@ -24,9 +24,12 @@ struct ManifestFile
 {
     FileKind kind = FileKind::Output;
     QString type; ///< as the server wrote it (may be hostile: never a file name as is)
-    QUrl url;     ///< absolute http(s)
+    QUrl url;     ///< absolute http(s), unless problem says otherwise
     std::optional<qint64> count; ///< resources in the file, when the server says
     QJsonObject extra; ///< the entry's other fields (extension, fileSize, continuesInFile…)
+    /// Why this entry's file cannot be fetched (its "url" is not an HTTP(S) address), or empty.
+    /// Only this file fails: the others are still saved.
+    QString problem;
 };
 
 /// A completed export's manifest (Bulk Data 2.0, with what v3/v4 and real servers add).

@@ -167,15 +167,32 @@ void TestHostile::nonHttpFileUrlsNeverFetched()
                                   "javascript:alert(1)"_ba, "data:text/plain,hello"_ba}) {
         ExportFixture fx;
         Script s;
+        // Beside a good file, which is saved all the same.
+        fx.server.setFiles({ServedFile{u"output"_s, u"Observation"_s, "{\"a\":1}\n"_ba}});
+        const QString id = fx.start(); // learns the good file's URL
+        QVERIFY(fx.waitForState(id, JobState::Saved));
+        const QByteArray good = fx.job(id).files.at(0).url.toEncoded();
         s.manifestOverride =
             R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":")" +
-            url + R"("}],"error":[]})";
+            url + R"("},{"type":"Observation","url":")" + good + R"(","count":1}],"error":[]})";
         fx.server.setScript(s);
-        const QString id = fx.start();
-        QVERIFY(fx.waitForState(id, JobState::Failed));
-        QVERIFY(fx.job(id).lastError.contains(u"not an HTTP(S) address"_s));
-        QVERIFY(fx.job(id).files.isEmpty());
-        QVERIFY(!QDir(fx.outDir()).exists(u"Patient.1.ndjson"_s));
+        JobOptions o = fx.options();
+        o.outDir = fx.dir.filePath(u"second"_s);
+        const QString second = fx.manager->startExport(fx.request(), o).value();
+        QVERIFY(fx.waitForState(second, JobState::Failed));
+        const ExportJob &j = fx.job(second);
+        QCOMPARE(j.files.size(), 2);
+        QCOMPARE(j.files.at(0).state, FileState::Failed);
+        QVERIFY2(j.files.at(0).error.contains(u"not an HTTP(S) address"_s),
+                 qPrintable(j.files.at(0).error));
+        QCOMPARE(j.files.at(1).state, FileState::Saved);
+        QVERIFY(QFileInfo::exists(o.outDir + u"/Observation.1.ndjson"_s));
+        QVERIFY(!QFileInfo::exists(o.outDir + u"/Patient.1.ndjson"_s));
+        // Retry does not fetch it either.
+        fx.manager->retry(second);
+        QVERIFY(fx.waitForState(second, JobState::Failed));
+        QCOMPARE(fx.job(second).files.at(0).state, FileState::Failed);
+        QVERIFY(!QFileInfo::exists(o.outDir + u"/Patient.1.ndjson"_s));
     }
 }
 

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void requiresAccessTokenAsString();
     void malformed_data();
     void malformed();
+    void unusableUrlFailsOnlyItsEntry_data();
+    void unusableUrlFailsOnlyItsEntry();
     void paging();
     void manyEntries();
     void deeplyNested();
@@ -97,14 +99,6 @@ void TestManifest::malformed_data()
     QTest::newRow("output not list") << R"({"output":{}})"_ba << u"\"output\" is not a list"_s;
     QTest::newRow("entry not object") << R"({"output":[1]})"_ba << u"output entry 1"_s;
     QTest::newRow("no url") << R"({"output":[{"type":"Patient"}]})"_ba << u"no \"url\""_s;
-    QTest::newRow("file url") << R"({"output":[{"type":"Patient","url":"file:///etc/passwd"}]})"_ba
-                              << u"HTTP(S)"_s;
-    QTest::newRow("ftp url") << R"({"output":[{"type":"Patient","url":"ftp://x/y"}]})"_ba
-                             << u"HTTP(S)"_s;
-    QTest::newRow("javascript url")
-        << R"j({"output":[{"type":"Patient","url":"javascript:alert(1)"}]})j"_ba << u"HTTP(S)"_s;
-    QTest::newRow("relative url") << R"({"output":[{"type":"Patient","url":"/files/1"}]})"_ba
-                                  << u"HTTP(S)"_s;
     QTest::newRow("negative count")
         << R"({"output":[{"type":"P","url":"https://x/1","count":-3}]})"_ba << u"count"_s;
     QTest::newRow("fraction count")
@@ -132,6 +126,33 @@ void TestManifest::malformed()
     QCOMPARE(r.error().kind, Error::Kind::Protocol);
     QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
     QVERIFY(r.error().message.startsWith(u"The server's manifest is not valid"_s));
+}
+
+void TestManifest::unusableUrlFailsOnlyItsEntry_data()
+{
+    QTest::addColumn<QByteArray>("url");
+    QTest::newRow("file") << "file:///etc/passwd"_ba;
+    QTest::newRow("ftp") << "ftp://x/y"_ba;
+    QTest::newRow("javascript") << "javascript:alert(1)"_ba;
+    QTest::newRow("relative") << "/files/1"_ba;
+    QTest::newRow("gs") << "gs://bucket/Patient.ndjson"_ba;
+    QTest::newRow("unencoded space") << "https://x/a b"_ba;
+}
+
+void TestManifest::unusableUrlFailsOnlyItsEntry()
+{
+    QFETCH(QByteArray, url);
+    const QByteArray json = R"({"output":[{"type":"Patient","url":")" + url +
+                            R"("},{"type":"Observation","url":"https://x/2","count":3}]})";
+    const auto r = Manifest::parse(json);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+    QCOMPARE(r->files.size(), 2);
+    QVERIFY2(r->files.at(0).problem.contains(u"output entry 1"_s) &&
+                 r->files.at(0).problem.contains(u"HTTP(S)"_s),
+             qPrintable(r->files.at(0).problem));
+    QVERIFY(r->files.at(0).url.isEmpty()); // never fetched
+    QVERIFY(r->files.at(1).problem.isEmpty());
+    QCOMPARE(r->files.at(1).url, QUrl(u"https://x/2"_s));
 }
 
 void TestManifest::paging()
