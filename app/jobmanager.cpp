@@ -878,7 +878,11 @@ void JobManager::onPoll(const QString &id, const HttpResponse &r)
         }
     }
     if (status == 401 || status == 403) {
-        fail(id, tr("The server refused access to the export's status.") + u' ' + described);
+        // Even after a new token: the credentials, not the export, need attention.
+        fail(id, tr("The server refused access to the export's status. Check the profile's "
+                    "authorization and choose Retry: the export on the server may still be "
+                    "running.") +
+                     u' ' + described);
         return;
     }
     fail(id, described);
