@@ -660,7 +660,8 @@ void JobManager::kickOff(const QString &id)
         const QByteArray location = r.header("Content-Location");
         if (r.error.isError() || r.status != 202 || location.isEmpty() || !client)
             return;
-        const QUrl status = kickoffUrl.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
+        const QUrl status = (r.finalUrl.isValid() ? r.finalUrl : kickoffUrl)
+                                .resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
         if (!status.isValid() || (status.scheme() != "http"_L1 && status.scheme() != "https"_L1))
             return;
         if (job(id))
@@ -692,7 +693,8 @@ void JobManager::onKickOff(const QString &id, const HttpResponse &r)
         }
         QUrl status = QUrl::fromEncoded(location, QUrl::StrictMode);
         if (status.isRelative()) {
-            status = j->kickoffUrl.resolved(status);
+            // Against the URL that answered (after any redirect), as HTTP resolves it.
+            status = (r.finalUrl.isValid() ? r.finalUrl : j->kickoffUrl).resolved(status);
             note(id, tr("The server gave a relative status address; it was resolved against the "
                         "kick-off URL."));
         }
