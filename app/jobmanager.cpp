@@ -57,7 +57,8 @@ struct JobManager::Runtime
     QSet<QString> visitedPages;
     QList<QByteArray> pages; ///< each page's body as received; parsed again only to merge pages
     QHash<int, QDateTime> fileRetryAt;
-    QDateTime troubleSince;                 ///< the first of the consecutive failed polls
+    QDateTime troubleSince; ///< the first of the consecutive failed polls
+    int pageFailures = 0;   ///< manifest pages after the first that could not be read
     QHash<int, QDateTime> fileTroubleSince; ///< the first of a file's consecutive failures
 };
 
@@ -965,7 +966,19 @@ void JobManager::onManifestPage(const QString &id, const HttpResponse &r)
         const QString why =
             r.error.isError() ? r.error.message : describeErrorBody(r.status, r.body);
         //: %1 is the reason
-        fail(id, tr("A page of the manifest could not be read: %1").arg(why));
+        const QString message = tr("A page of the manifest could not be read: %1").arg(why);
+        const bool transient = r.error.isError() ? r.error.kind == Error::Kind::Network
+                                                 : r.status >= 500 || r.status == 429;
+        Runtime &rt = runtime(id);
+        if (transient && rt.pageFailures < m_policy.maxTransientErrors) {
+            // The status URL gives the manifest again; its pages are read again from the first.
+            ++rt.pageFailures;
+            scheduleRetry(
+                id, parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now()),
+                message, true);
+            return;
+        }
+        fail(id, message);
         return;
     }
     acceptManifest(id, r.body, r);

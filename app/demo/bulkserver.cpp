@@ -1022,11 +1022,17 @@ void BulkServer::Private::handleStatus(const Incoming &in, QTcpSocket *socket, c
 void BulkServer::Private::handleManifestPage(const Incoming &in, QTcpSocket *socket,
                                              const QString &jobId, int page)
 {
-    const auto it = jobs.constFind(jobId);
+    const auto it = jobs.find(jobId);
     if (it == jobs.constEnd() || !it->info.completed || it->info.cancelled || page < 2 ||
         page > qMax(1, it->script.manifestPages)) {
         respondOutcome(socket, in, 404, u"error"_s, u"not-found"_s,
                        u"No such manifest page: %1"_s.arg(in.path));
+        return;
+    }
+    if (it->script.failedPageAnswers > 0) {
+        --it->script.failedPageAnswers;
+        respondOutcome(socket, in, 503, u"error"_s, u"transient"_s, u"Try again"_s,
+                       {{"Retry-After", "0"}});
         return;
     }
     respond(socket, in, 200, expiresHeader(it->script), manifest(*it, page), "application/json");

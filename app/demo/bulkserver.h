@@ -123,6 +123,7 @@ struct Script
     /// >1: split output over pages linked with link[{relation:"next",url}]; the pages after the
     /// first live at <base>/jobs/<id>/manifest/<page>.
     int manifestPages = 1;
+    int failedPageAnswers = 0; ///< the first this many requests for pages after the first: 503
 };
 
 /// A simulated FHIR Bulk Data server on 127.0.0.1: the tests' server and the app's demo mode.

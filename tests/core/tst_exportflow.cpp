@@ -429,6 +429,16 @@ void TestExportFlow::pagedManifestIsMerged()
     const QJsonObject merged = QJsonDocument::fromJson(fx.saved(u"manifest.json"_s)).object();
     QCOMPARE(merged.value("output"_L1).toArray().size(), 3);
     QVERIFY(!merged.contains("link"_L1));
+
+    // A page that cannot be read for a moment: the manifest is read again, not the job failed.
+    ExportFixture fx2;
+    s.failedPageAnswers = 2;
+    fx2.server.setScript(s);
+    fx2.server.setFiles(smallFiles());
+    const QString id2 = fx2.start();
+    QVERIFY(fx2.waitForTerminal(id2));
+    QCOMPARE(jobStateName(fx2.job(id2).state), jobStateName(JobState::Saved));
+    QVERIFY(fx2.compareAllFiles(id2).isEmpty());
 }
 
 void TestExportFlow::cancelRunningJob()
