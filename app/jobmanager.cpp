@@ -705,6 +705,13 @@ void JobManager::onKickOff(const QString &id, const HttpResponse &r)
             return;
         }
         j->statusUrl = status;
+        if (followedElsewhere(*j))
+            // HAPI answers an identical request with the job it already runs.
+            note(
+                id,
+                tr("The server answered with a job another export here already follows; it "
+                   "reuses identical requests. \"Start a new job even if an identical one exists\" "
+                   "(--no-cache) starts a new one."));
         setState(id, JobState::Running);
         const auto retryAfter =
             parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
@@ -1066,6 +1073,12 @@ void JobManager::cancel(const QString &id)
         setState(id, JobState::Cancelled);
         return;
     }
+    if (followedElsewhere(*j)) {
+        note(id, tr("Another export here follows the same job on the server, so the server was "
+                    "not asked to cancel it."));
+        setState(id, JobState::Cancelled);
+        return;
+    }
     j->cancelRequested = true;
     j->nextPollAt = {};
     changed(id, JobField::NextPoll, true);
@@ -1108,6 +1121,13 @@ void JobManager::cancel(const QString &id)
                         describeErrorBody(r.status, r.body);
         changed(id, JobField::Error);
         carryOnAfterRefusedCancel(id, before);
+    });
+}
+
+bool JobManager::followedElsewhere(const ExportJob &j) const
+{
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [&j](const ExportJob &other) {
+        return other.id != j.id && !other.isTerminal() && other.statusUrl == j.statusUrl;
     });
 }
 

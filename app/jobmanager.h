@@ -144,6 +144,8 @@ private:
     QString insertJob(ExportJob job);
     /// No more polls, requests or downloads for the job (cancel, abandon, remove).
     void stopActivity(const QString &id, const QString &why);
+    /// Whether another unfinished job follows the same status URL (HAPI's job reuse).
+    [[nodiscard]] bool followedElsewhere(const ExportJob &j) const;
     /// The server refused or missed a cancel: the job goes on with what it was doing before.
     void carryOnAfterRefusedCancel(const QString &id, JobState before);
     /// Takes the job's folder for as long as it may write there (until it ends): no other job,

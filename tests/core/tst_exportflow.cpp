@@ -119,6 +119,7 @@ private Q_SLOTS:
     void ndjsonLabelledAsJsonIsCounted();
     void refusedCancelOfADownloadGoesOn();
     void cancelDuringTheKickoffDeletesTheServersJob();
+    void cancelLeavesAReusedServerJobToTheOtherExport();
     void transientPollErrorsAreOutlasted();
     void sinceLastExportOnlyFromTheSameScope();
 };
@@ -407,11 +408,13 @@ void TestExportFlow::malformedManifestFails()
 {
     ExportFixture fx;
     Script s;
-    s.manifestOverride = R"({"output":[{"type":"Patient","url":"file:///etc/passwd"}]})"_ba;
+    s.manifestOverride = R"({"output":[{"type":"Patient","url":"https://x/1","count":"3"}]})"_ba;
     fx.server.setScript(s);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
-    QVERIFY(fx.job(id).lastError.contains(u"not an HTTP(S) address"_s));
+    QVERIFY2(fx.job(id).lastError.contains(u"not a whole number"_s),
+             qPrintable(fx.job(id).lastError));
+    QVERIFY(fx.job(id).files.isEmpty());
     QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(u"Patient.1.ndjson"_s)));
 }
 
@@ -778,6 +781,31 @@ void TestExportFlow::cancelDuringTheKickoffDeletesTheServersJob()
     fx.manager->cancel(id);
     QCOMPARE(fx.job(id).state, JobState::Cancelled);
     QTRY_VERIFY(fx.server.jobCancelled(fx.server.lastJobId()));
+}
+
+void TestExportFlow::cancelLeavesAReusedServerJobToTheOtherExport()
+{
+    // HAPI answers an identical kick-off with the job it already runs: two exports here follow
+    // one server job, and cancelling one must not delete the other's.
+    ExportFixture fx;
+    Script s;
+    s.reuseIdenticalJobs = true;
+    s.pollsBeforeDone = 30;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString first = fx.start();
+    QVERIFY(fx.waitForState(first, JobState::Running));
+    JobOptions o = fx.options();
+    o.outDir = fx.dir.filePath(u"second"_s);
+    const QString second = fx.manager->startExport(fx.request(), o).value();
+    QVERIFY(fx.waitForState(second, JobState::Running));
+    QCOMPARE(fx.job(second).statusUrl, fx.job(first).statusUrl);
+    fx.manager->cancel(second);
+    QCOMPARE(fx.job(second).state, JobState::Cancelled);
+    QVERIFY(!fx.server.jobCancelled(fx.server.lastJobId()));
+    QVERIFY(fx.waitForState(first, JobState::Saved));
+    QVERIFY(fx.compareAllFiles(first).isEmpty());
 }
 
 void TestExportFlow::transientPollErrorsAreOutlasted()
