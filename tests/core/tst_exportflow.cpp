@@ -228,6 +228,32 @@ void TestExportFlow::kickoffSendsWhatTheSpecSays()
     if (!post) // each _typeFilter value percent-encoded on the wire
         QVERIFY(kick.url.toEncoded().contains(
             "_typeFilter=Observation%3Fcode%3Dhttp%3A%2F%2Floinc.org%7C1234-5%26status%3Dfinal"));
+    QVERIFY(kick.header("Cache-Control").isEmpty()); // only when asked for (below)
+
+    // Status checks ask for JSON, file downloads for NDJSON (HAPI needs it for the raw bytes).
+    const QUrl status = fx.job(id).statusUrl;
+    const QUrl file = fx.job(id).files.at(0).url;
+    int polls = 0;
+    int downloads = 0;
+    for (const BulkServer::Recorded &rec : requests) {
+        if (rec.url == status) {
+            ++polls;
+            QCOMPARE(rec.header("Accept"), "application/json"_ba);
+        } else if (rec.url == file) {
+            ++downloads;
+            QCOMPARE(rec.header("Accept"), "application/fhir+ndjson"_ba);
+        }
+    }
+    QVERIFY(polls > 0 && downloads > 0);
+
+    // "Start a new job even if an identical one exists": Cache-Control: no-cache on the kick-off.
+    fx.server.clearRequests();
+    r.noCache = true;
+    JobOptions o = fx.options();
+    o.outDir = fx.dir.filePath(u"again"_s);
+    const QString again = fx.manager->startExport(r, o).value();
+    QVERIFY(fx.waitForState(again, JobState::Saved));
+    QCOMPARE(fx.server.requests().first().header("Cache-Control"), "no-cache"_ba);
 }
 
 void TestExportFlow::kickoffErrors_data()
