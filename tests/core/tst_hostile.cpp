@@ -168,7 +168,10 @@ void TestHostile::nonHttpFileUrlsNeverFetched()
         ExportFixture fx;
         Script s;
         // Beside a good file, which is saved all the same.
-        fx.server.setFiles({ServedFile{u"output"_s, u"Observation"_s, "{\"a\":1}\n"_ba}});
+        ServedFile goodFile;
+        goodFile.type = u"Observation"_s;
+        goodFile.content = "{\"a\":1}\n"_ba;
+        fx.server.setFiles({goodFile});
         const QString id = fx.start(); // learns the good file's URL
         QVERIFY(fx.waitForState(id, JobState::Saved));
         const QByteArray good = fx.job(id).files.at(0).url.toEncoded();
