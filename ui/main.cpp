@@ -1,5 +1,5 @@
-// The one composition root: a command word runs the command line on the core; anything else
-// starts the desktop application.
+// The one composition root: a first word (a command, or a mistyped one) runs the command line on
+// the core; options alone start the desktop application.
 #include "application.h"
 #include "cli/cli.h"
 #include "i18n.h"
@@ -81,7 +81,9 @@ int main(int argc, char *argv[])
     }
     const bool help =
         arguments.size() == 2 && (arguments.at(1) == "--help"_L1 || arguments.at(1) == "-h"_L1);
-    if (help || fbm::cli::isCommand(arguments)) {
+    // Any first word that is not an option goes to the command line, which names a mistyped
+    // command; the desktop application takes options only.
+    if (help || fbm::cli::isCommandLine(arguments)) {
         QCoreApplication app(argc, argv);
         setIdentity();
         fbm::installTranslations(app);

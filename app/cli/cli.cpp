@@ -6,6 +6,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <utility>
 
 #include "profilecommand.h"
 #include "reportcommand.h"
@@ -54,6 +55,36 @@ bool isCommand(const QStringList &arguments)
     return arguments.size() >= 2 && commands().contains(arguments.at(1));
 }
 
+bool isCommandLine(const QStringList &arguments)
+{
+    return arguments.size() >= 2 && !arguments.at(1).startsWith(u'-');
+}
+
+CommandParser::CommandParser(QString program)
+    : m_program(std::move(program))
+{}
+
+QString CommandParser::commandHelpText() const
+{
+    QString text = helpText();
+    // helpText() starts with QCommandLineParser::tr("Usage: %1") filled with argv[0]. The source
+    // text is in a variable so that lupdate leaves Qt's own string out of our translations.
+    static const char usageSource[] = "Usage: %1";
+    const QString usage = QCoreApplication::translate("QCommandLineParser", usageSource);
+    const QString before = usage.left(usage.indexOf("%1"_L1));
+    const QStringList argv = QCoreApplication::arguments();
+    const QString shown = argv.isEmpty() ? u"<executable_name>"_s : argv.constFirst();
+    if (!m_program.isEmpty() && text.startsWith(before + shown))
+        text.replace(before.size(), shown.size(), m_program);
+    return text;
+}
+
+QString shellQuoted(const QString &word)
+{
+    QString quoted = word;
+    return quoted.replace(u"'"_s, u"'\\''"_s);
+}
+
 int run(const QStringList &arguments)
 {
     QTextStream out(stdout);
@@ -69,9 +100,16 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return Success;
     }
     const QString command = arguments.at(1);
-    // QCommandLineParser expects a program name first; keep "fhir-bulk-monitor export" as one.
+    if (!commands().contains(command)) {
+        //: %1 is what the user typed
+        err << tr("Unknown command '%1'.").arg(command) << '\n' << '\n' << overview();
+        err.flush();
+        return UsageError;
+    }
+    // QCommandLineParser expects a program name first; "fhir-bulk-monitor export" as one is
+    // what the commands' help shows.
     QStringList args = arguments.mid(1);
-    args[0] = arguments.at(0) + u' ' + command;
+    args[0] = u"fhir-bulk-monitor "_s + command;
     if (command == "export"_L1)
         return runExportCommand(args, out, err);
     if (command == "resume"_L1)

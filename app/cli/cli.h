@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
 
 #include <optional>
@@ -19,6 +20,29 @@ enum ExitCode
 /// Whether argv[1] names a command-line command (export, resume, cancel, report-jobs, profile,
 /// demo-server, help) rather than the desktop application.
 [[nodiscard]] bool isCommand(const QStringList &arguments);
+
+/// Whether the command line, not the desktop application, answers these arguments: argv[1] is a
+/// word rather than an option. The desktop application takes no such words, so a mistyped
+/// command gets an error on the terminal instead of a window (or no display at all).
+[[nodiscard]] bool isCommandLine(const QStringList &arguments);
+
+/// A parser whose help names the command ("Usage: fhir-bulk-monitor export [options]").
+/// QCommandLineParser::helpText() names QCoreApplication's argv[0] instead, whatever was parsed.
+class CommandParser final : public QCommandLineParser
+{
+public:
+    /// program: what the usage line shows, e.g. "fhir-bulk-monitor export".
+    explicit CommandParser(QString program);
+    void setProgram(const QString &program) { m_program = program; }
+    [[nodiscard]] QString commandHelpText() const;
+
+private:
+    QString m_program;
+};
+
+/// POSIX shell quoting of one word between single quotes, without the enclosing quotes:
+/// each ' becomes '\''.
+[[nodiscard]] QString shellQuoted(const QString &word);
 
 /// Runs a command in a QCoreApplication that already exists; returns the exit code.
 /// arguments are the whole argv (program name first).

@@ -51,12 +51,14 @@ QString formatBytes(qint64 bytes)
 class Runner final : public QObject
 {
 public:
-    Runner(QTextStream &out, QTextStream &err, bool json)
+    /// profilesFile: where --profile looks (empty: the application's profiles file).
+    Runner(QTextStream &out, QTextStream &err, bool json, const QString &profilesFile)
         : m_out(out)
         , m_err(err)
         , m_json(json)
         , m_store(cliStoreDirectory())
         , m_manager(&m_store)
+        , m_profiles(profilesFile)
     {
         RetryPolicy policy;
         bool ok = false;
@@ -118,6 +120,8 @@ public:
             announce(*j);
         if (j && j->isTerminal()) {
             onFinished(id);
+        } else if (j && isManifestOnlyDone(*j)) {
+            onManifestOnlyDone(*j);
         } else {
             m_loop.exec();
         }
@@ -147,8 +151,9 @@ private:
         //: %1 is a URL
         human(tr("Status URL: %1").arg(j.statusUrl.toString(QUrl::FullyEncoded)));
         //: %1 is a URL, %2 a folder
-        human(tr("To continue after an interruption: fhir-bulk-monitor resume '%1' --out '%2'")
-                  .arg(j.statusUrl.toString(QUrl::FullyEncoded), j.outDir));
+        human(
+            tr("To continue after an interruption: fhir-bulk-monitor resume '%1' --out '%2'")
+                .arg(shellQuoted(j.statusUrl.toString(QUrl::FullyEncoded)), shellQuoted(j.outDir)));
         event({{u"event"_s, u"kicked-off"_s},
                {u"statusUrl"_s, j.statusUrl.toString(QUrl::FullyEncoded)},
                {u"jobId"_s, j.id},
@@ -197,6 +202,45 @@ private:
                 o.insert(u"message"_s, j->message);
             event(o);
         }
+        // Checked once the manager has finished with the manifest (it writes manifest.json after
+        // the state change, and a failure to write it still turns the job to Failed).
+        if ((fields & JobField::State) && isManifestOnlyDone(*j)) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, id] {
+                    if (const ExportJob *now = m_manager.job(id); now && isManifestOnlyDone(*now))
+                        onManifestOnlyDone(*now);
+                },
+                Qt::QueuedConnection);
+        }
+    }
+
+    /// --no-download: the job stays Completed (not terminal: the files can still be fetched,
+    /// which is what `resume` does), so no jobFinished comes; the command is done here.
+    /// A manifest without files goes on to Saved and ends in onFinished() instead.
+    static bool isManifestOnlyDone(const ExportJob &j)
+    {
+        return j.state == JobState::Completed && !j.autoDownload && !j.files.isEmpty();
+    }
+
+    void onManifestOnlyDone(const ExportJob &j)
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        //: %1 is a URL, %2 a folder
+        human(
+            tr("To download the files later: fhir-bulk-monitor resume '%1' --out '%2'")
+                .arg(shellQuoted(j.statusUrl.toString(QUrl::FullyEncoded)), shellQuoted(j.outDir)));
+        QJsonObject o{{u"event"_s, u"done"_s},
+                      {u"state"_s, jobStateName(j.state)},
+                      {u"files"_s, j.filesSaved()},
+                      {u"out"_s, j.outDir}};
+        if (!j.message.isEmpty())
+            o.insert(u"message"_s, j.message);
+        event(o);
+        m_exit = Success;
+        m_loop.quit();
     }
 
     void onFile(const QString &id, int index)
@@ -227,8 +271,9 @@ private:
 
     void onFinished(const QString &id)
     {
-        if (id != m_id)
+        if (id != m_id || m_done)
             return;
+        m_done = true;
         const ExportJob *j = m_manager.job(id);
         if (j->state == JobState::Saved) {
             if (j->files.isEmpty()) {
@@ -281,6 +326,7 @@ private:
     QString m_lastProgress;
     bool m_announced = false;
     bool m_manifestShown = false;
+    bool m_done = false;
     int m_exit = Failure;
 };
 
@@ -290,24 +336,32 @@ void addCommon(QCommandLineParser &p)
     p.addHelpOption();
     p.addOption({u"json"_s, tr("Print one JSON event per line on standard output.")});
     addAuthOptions(p);
+    p.addOption(
+        {u"profiles-file"_s, tr("The profiles file (default: the application's)."), tr("FILE")});
 }
 
-int usage(QTextStream &err, const QString &message, const QCommandLineParser &p)
+/// The status URL as export's kick-off answer gave it: nothing else is worth a request.
+bool validStatusUrl(const QUrl &url)
 {
-    err << message << '\n' << '\n' << p.helpText();
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && !url.host().isEmpty() && (scheme == "http"_L1 || scheme == "https"_L1);
+}
+
+int usage(QTextStream &err, const QString &message, const CommandParser &p)
+{
+    err << message << '\n' << '\n' << p.commandHelpText();
     err.flush();
     return UsageError;
 }
 
-bool parse(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
-           int *exit)
+bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err, int *exit)
 {
     if (!p.parse(args)) {
         *exit = usage(err, p.errorText(), p);
         return false;
     }
     if (p.isSet(u"help"_s)) {
-        out << p.helpText();
+        out << p.commandHelpText();
         out.flush();
         *exit = Success;
         return false;
@@ -332,7 +386,7 @@ QDateTime parseInstant(const QString &s)
 
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser p;
+    CommandParser p(args.value(0));
     p.setApplicationDescription(tr("Start a FHIR Bulk Data export, follow it and save its files."));
     addCommon(p);
     p.addOptions({
@@ -362,7 +416,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     if (!p.isSet(u"out"_s))
         return usage(err, tr("--out is required."), p);
 
-    Runner runner(out, err, p.isSet(u"json"_s));
+    Runner runner(out, err, p.isSet(u"json"_s), p.value(u"profiles-file"_s));
     if (const Error e = runner.setUpAuth(p, QUrl(p.value(u"base"_s), QUrl::StrictMode));
         e.isError())
         return e.kind == Error::Kind::Usage ? usage(err, e.message, p)
@@ -415,7 +469,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
 
 int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser p;
+    CommandParser p(args.value(0));
     p.setApplicationDescription(
         tr("Follow an export that was already started, by its status URL, "
            "and save its files. Files saved before are kept; partial files resume."));
@@ -429,13 +483,15 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
         return exit;
     if (p.positionalArguments().size() != 1)
         return usage(err, tr("Give exactly one status URL."), p);
+    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
+    if (!validStatusUrl(status))
+        return usage(err, tr("The status URL must be an http:// or https:// URL."), p);
     if (!p.isSet(u"out"_s))
         return usage(err, tr("--out is required."), p);
-    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
     const QUrl base = p.isSet(u"base"_s) ? QUrl(p.value(u"base"_s), QUrl::StrictMode)
                                          : status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
 
-    Runner runner(out, err, p.isSet(u"json"_s));
+    Runner runner(out, err, p.isSet(u"json"_s), p.value(u"profiles-file"_s));
     if (const Error e = runner.setUpAuth(p, base); e.isError())
         return e.kind == Error::Kind::Usage ? usage(err, e.message, p)
                                             : (err << e.message << '\n', Failure);
@@ -462,7 +518,7 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
 
 int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser p;
+    CommandParser p(args.value(0));
     p.setApplicationDescription(tr("Cancel an export on the server (DELETE its status URL)."));
     addCommon(p);
     p.addPositionalArgument(u"status-url"_s, tr("The export's status URL (Content-Location)."));
@@ -472,13 +528,12 @@ int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err
     if (p.positionalArguments().size() != 1)
         return usage(err, tr("Give exactly one status URL."), p);
     const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
-    const QString scheme = status.scheme().toLower();
-    if (!status.isValid() || (scheme != "http"_L1 && scheme != "https"_L1))
+    if (!validStatusUrl(status))
         return usage(err, tr("The status URL must be an http:// or https:// URL."), p);
     const bool json = p.isSet(u"json"_s);
 
     QNetworkAccessManager nam;
-    ProfileStore profiles;
+    ProfileStore profiles(p.value(u"profiles-file"_s));
     KeychainSecretStore secrets;
     Result<AuthSetup> setup = authFromOptions(
         p, &nam, &secrets, &profiles, status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery));
@@ -530,7 +585,7 @@ int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err
 
 int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser p;
+    CommandParser p(args.value(0));
     p.setApplicationDescription(
         tr("Run the built-in demo FHIR Bulk Data server on this computer only "
            "(127.0.0.1) and print its base URL."));

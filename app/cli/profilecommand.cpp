@@ -3,6 +3,7 @@
 #include "auth/jwt.h"
 #include "auth/profile.h"
 #include "auth/secretstore.h"
+#include "cli.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,11 +35,27 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::cli", text);
 }
 
-int usage(QTextStream &err, const QString &message, const QCommandLineParser &parser)
+int usage(QTextStream &err, const QString &message, const CommandParser &parser)
 {
-    err << message << '\n' << '\n' << parser.helpText();
+    err << message << '\n' << '\n' << parser.commandHelpText();
     err.flush();
     return Usage;
+}
+
+/// Parses a subcommand's options; false with *exit set when that is all (an error, or --help).
+bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err, int *exit)
+{
+    if (!p.parse(args)) {
+        *exit = usage(err, p.errorText(), p);
+        return false;
+    }
+    if (p.isSet(u"help"_s)) {
+        out << p.commandHelpText();
+        out.flush();
+        *exit = Ok;
+        return false;
+    }
+    return true;
 }
 
 int failed(QTextStream &err, const QString &message)
@@ -134,7 +151,7 @@ QJsonObject profileJson(const Profile &p)
     return o;
 }
 
-int runAdd(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
            ProfileStore *profiles, SecretStore *secrets, QIODevice *input)
 {
     p.addOptions({
@@ -166,13 +183,8 @@ int runAdd(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTe
          tr("Generate a new key for smart (RSA 3072 for RS384, EC P-384 for ES384) and print "
             "its public JWKS for registration.")},
     });
-    if (!p.parse(args))
-        return usage(err, p.errorText(), p);
-    if (p.isSet(u"help"_s)) {
-        out << p.helpText();
-        out.flush();
-        return Ok;
-    }
+    if (int exit = Ok; !parse(p, args, out, err, &exit))
+        return exit;
     if (p.positionalArguments().size() > 1)
         //: %1 the unexpected words
         return usage(
@@ -191,7 +203,15 @@ int runAdd(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTe
     Profile profile;
     profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     profile.name = p.value(u"name"_s).trimmed();
-    profile.baseUrl = QUrl::fromUserInput(p.value(u"base"_s));
+    // As strict as export's --base: QUrl::fromUserInput() would make "notaurl" http://notaurl.
+    profile.baseUrl = QUrl(p.value(u"base"_s).trimmed(), QUrl::StrictMode);
+    if (!profile.baseUrl.isValid() || profile.baseUrl.host().isEmpty() ||
+        (profile.baseUrl.scheme() != "https"_L1 && profile.baseUrl.scheme() != "http"_L1))
+        //: %1 is what the user typed
+        return usage(err,
+                     tr("The base URL must start with https:// or http://, not \"%1\".")
+                         .arg(p.value(u"base"_s)),
+                     p);
     profile.auth = *kind;
     profile.clientId = p.value(u"client-id"_s).trimmed();
     if (p.isSet(u"scope"_s))
@@ -340,12 +360,12 @@ int runAdd(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTe
     return Ok;
 }
 
-int runList(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+int runList(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
             ProfileStore *profiles)
 {
     p.addOption({u"json"_s, tr("Print JSON.")});
-    if (!p.parse(args))
-        return usage(err, p.errorText(), p);
+    if (int exit = Ok; !parse(p, args, out, err, &exit))
+        return exit;
     const QList<Profile> all = profiles->profiles();
     if (p.isSet(u"json"_s)) {
         QJsonArray a;
@@ -364,14 +384,14 @@ int runList(QCommandLineParser &p, const QStringList &args, QTextStream &out, QT
     return Ok;
 }
 
-int runShow(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+int runShow(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
             ProfileStore *profiles, SecretStore *secrets)
 {
     p.addOption({u"json"_s, tr("Print JSON.")});
     p.addOption({u"jwks"_s, tr("Print the public key set (JWKS) of a smart profile.")});
     p.addPositionalArgument(u"name"_s, tr("The profile's name."));
-    if (!p.parse(args))
-        return usage(err, p.errorText(), p);
+    if (int exit = Ok; !parse(p, args, out, err, &exit))
+        return exit;
     const QStringList pos = p.positionalArguments().mid(1);
     if (pos.size() != 1)
         return usage(err, tr("profile show needs the profile's name."), p);
@@ -429,12 +449,12 @@ int runShow(QCommandLineParser &p, const QStringList &args, QTextStream &out, QT
     return Ok;
 }
 
-int runRemove(QCommandLineParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+int runRemove(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
               ProfileStore *profiles, SecretStore *secrets)
 {
     p.addPositionalArgument(u"name"_s, tr("The profile's name."));
-    if (!p.parse(args))
-        return usage(err, p.errorText(), p);
+    if (int exit = Ok; !parse(p, args, out, err, &exit))
+        return exit;
     const QStringList pos = p.positionalArguments().mid(1);
     if (pos.size() != 1)
         return usage(err, tr("profile remove needs the profile's name."), p);
@@ -470,7 +490,7 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
 int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                       ProfileStore *profiles, SecretStore *secrets, QIODevice *input)
 {
-    QCommandLineParser p;
+    CommandParser p(args.value(0));
     p.setApplicationDescription(tr("Add, list, show or remove server profiles."));
     p.addHelpOption();
     p.addPositionalArgument(u"subcommand"_s, tr("add, list, show or remove"));
@@ -480,7 +500,7 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
     const QStringList subs{u"add"_s, u"list"_s, u"show"_s, u"remove"_s};
     if (!subs.contains(sub)) {
         if (sub == "--help"_L1 || sub == "-h"_L1 || sub == "help"_L1) {
-            out << p.helpText();
+            out << p.commandHelpText();
             out.flush();
             return Ok;
         }
@@ -507,6 +527,9 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
         secrets = ownSecrets.get();
     }
 
+    // The subcommand's help names it ("fhir-bulk-monitor profile add [options]").
+    p.setProgram(args.value(0) + u' ' + sub);
+    p.clearPositionalArguments();
     if (sub == "add"_L1)
         return runAdd(p, args, out, err, profiles, secrets, input);
     if (sub == "list"_L1)

@@ -4,6 +4,7 @@
 #include "auth/profile.h"
 #include "auth/secretstore.h"
 #include "cli/authoptions.h"
+#include "cli/cli.h"
 #include "httpclient.h"
 #include "reports/reportclient.h"
 #include "reports/reportjobmodel.h"
@@ -36,9 +37,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::cli::ReportJobs", text);
 }
 
-int usage(QTextStream &err, const QString &message, const QCommandLineParser &p)
+int usage(QTextStream &err, const QString &message, const CommandParser &p)
 {
-    err << message << "\n\n" << p.helpText();
+    err << message << "\n\n" << p.commandHelpText();
     err.flush();
     return Usage;
 }
@@ -93,7 +94,7 @@ void printTable(QTextStream &out, const QList<ReportJob> &jobs)
 
 int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser p;
+    CommandParser p(args.value(0));
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.setApplicationDescription(
         tr("Lists the report jobs on an eHealth reporting server ($get-report-job-status), "
@@ -118,7 +119,7 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
     if (!p.parse(args))
         return usage(err, p.errorText(), p);
     if (p.isSet(u"help"_s)) {
-        out << p.helpText();
+        out << p.commandHelpText();
         out.flush();
         return Ok;
     }

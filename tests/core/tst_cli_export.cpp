@@ -73,6 +73,15 @@ private Q_SLOTS:
     void cancelCommand();
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
+    void noDownloadEndsWithTheManifest();
+    void unknownCommandIsUsageError_data();
+    void unknownCommandIsUsageError();
+    void resumeLineIsQuotedForTheShell();
+    void resumeChecksTheStatusUrlFirst();
+    void commandHelpNamesTheCommand_data();
+    void commandHelpNamesTheCommand();
+    void profilesFileForEveryServerCommand();
+    void profileAddRejectsABaseThatIsNoUrl();
 
 private:
     QProcess *startApp(const QStringList &args);
@@ -122,6 +131,180 @@ void TestCliExport::helpAndVersionNeedNoDisplay()
     QCOMPARE(p.exitCode(), 0);
     const QByteArray out = p.readAllStandardOutput();
     QVERIFY2(out.contains(expected), out.constData());
+}
+
+void TestCliExport::noDownloadEndsWithTheManifest()
+{
+    // Completed is not a final state (the files can still be fetched), so the command must end
+    // on its own once the manifest is in.
+    const QString out = m_dir->filePath(u"n"_s);
+    const Run r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(),
+                          u"--no-download"_s, u"--json"_s, u"--out"_s, out},
+                         30000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QFile::exists(QDir(out).filePath(u"manifest.json"_s)));
+    QVERIFY(QDir(out).entryList({u"*.ndjson"_s, u"*.part"_s}, QDir::Files).isEmpty());
+    QVERIFY2(r.err.contains("To download the files later: fhir-bulk-monitor resume '"),
+             r.err.constData());
+    const QList<QJsonObject> events = r.events();
+    QVERIFY(!events.isEmpty());
+    QStringList kinds;
+    for (const QJsonObject &e : events)
+        kinds.append(e.value("event"_L1).toString());
+    QCOMPARE(kinds.count(u"manifest"_s), 1);
+    QCOMPARE(kinds.count(u"file-saved"_s), 0);
+    QCOMPARE(kinds.count(u"done"_s), 1);
+    const QJsonObject done = events.last();
+    QCOMPARE(done.value("event"_L1).toString(), u"done"_s);
+    QCOMPARE(done.value("state"_L1).toString(), u"completed"_s);
+    QCOMPARE(done.value("files"_L1).toInt(-1), 0);
+    QCOMPARE(done.value("out"_L1).toString(), QDir::cleanPath(QDir(out).absolutePath()));
+
+    // What it says to run later downloads the files.
+    const QString statusUrl = events.first().value("statusUrl"_L1).toString();
+    const Run resumed = runApp({u"resume"_s, statusUrl, u"--out"_s, out});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(m_server->jobCount(), 1);
+}
+
+void TestCliExport::unknownCommandIsUsageError_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("with options") << QStringList{u"exprt"_s, u"--base"_s, u"x"_s};
+    QTest::newRow("alone") << QStringList{u"exprt"_s};
+}
+
+void TestCliExport::unknownCommandIsUsageError()
+{
+    // Without a display, as over SSH: a mistyped command must not try to open a window.
+    QFETCH(QStringList, args);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    p.setProcessEnvironment(env);
+    p.start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.startsWith("Unknown command 'exprt'"), err.constData());
+    QVERIFY2(err.contains("Commands:") && err.contains("report-jobs"), err.constData());
+    QVERIFY(p.readAllStandardOutput().isEmpty());
+}
+
+void TestCliExport::resumeLineIsQuotedForTheShell()
+{
+    ServedFile small;
+    small.type = u"Patient"_s;
+    small.generatedLines = 10;
+    m_server->setFiles({small});
+    const QString out = m_dir->filePath(u"it's a folder"_s);
+    const Run r =
+        runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray prefix = "To continue after an interruption: fhir-bulk-monitor ";
+    QByteArray line;
+    for (const QByteArray &l : r.err.split('\n')) {
+        if (l.startsWith(prefix))
+            line = l.mid(prefix.size());
+    }
+    QVERIFY2(!line.isEmpty(), r.err.constData());
+    // The printed words, as a POSIX shell reads them.
+    QProcess sh;
+    sh.start(u"sh"_s, {u"-c"_s, u"printf '%s\\n' "_s + QString::fromUtf8(line)});
+    QVERIFY(sh.waitForFinished(10000));
+    QCOMPARE(sh.exitCode(), 0);
+    const QStringList words =
+        QString::fromUtf8(sh.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList expected{u"resume"_s, m_server->statusUrl(m_server->lastJobId()).toString(),
+                               u"--out"_s, QDir::cleanPath(QDir(out).absolutePath())};
+    QCOMPARE(words, expected);
+}
+
+void TestCliExport::resumeChecksTheStatusUrlFirst()
+{
+    const Run r = runApp({u"resume"_s, u"notaurl"_s, u"--out"_s, m_dir->filePath(u"x"_s)});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith("The status URL must be an http:// or https:// URL."),
+             r.err.constData());
+}
+
+void TestCliExport::commandHelpNamesTheCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("usage");
+    QTest::newRow("export") << QStringList{u"export"_s, u"--help"_s}
+                            << "Usage: fhir-bulk-monitor export [options]\n"_ba;
+    QTest::newRow("resume") << QStringList{u"resume"_s, u"--help"_s}
+                            << "Usage: fhir-bulk-monitor resume [options] status-url\n"_ba;
+    QTest::newRow("cancel") << QStringList{u"cancel"_s, u"--help"_s}
+                            << "Usage: fhir-bulk-monitor cancel [options] status-url\n"_ba;
+    QTest::newRow("report-jobs") << QStringList{u"report-jobs"_s, u"--help"_s}
+                                 << "Usage: fhir-bulk-monitor report-jobs [options]\n"_ba;
+    QTest::newRow("demo-server") << QStringList{u"demo-server"_s, u"--help"_s}
+                                 << "Usage: fhir-bulk-monitor demo-server [options]\n"_ba;
+    QTest::newRow("profile") << QStringList{u"profile"_s, u"--help"_s}
+                             << "Usage: fhir-bulk-monitor profile [options] subcommand\n"_ba;
+    QTest::newRow("profile add") << QStringList{u"profile"_s, u"add"_s, u"--help"_s}
+                                 << "Usage: fhir-bulk-monitor profile add [options]\n"_ba;
+    QTest::newRow("profile list") << QStringList{u"profile"_s, u"list"_s, u"--help"_s}
+                                  << "Usage: fhir-bulk-monitor profile list [options]\n"_ba;
+    QTest::newRow("profile show") << QStringList{u"profile"_s, u"show"_s, u"--help"_s}
+                                  << "Usage: fhir-bulk-monitor profile show [options] name\n"_ba;
+    QTest::newRow("profile remove")
+        << QStringList{u"profile"_s, u"remove"_s, u"--help"_s}
+        << "Usage: fhir-bulk-monitor profile remove [options] name\n"_ba;
+}
+
+void TestCliExport::commandHelpNamesTheCommand()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, usage);
+    const Run r = runApp(args);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(usage), r.out.constData());
+}
+
+void TestCliExport::profilesFileForEveryServerCommand()
+{
+    const QString profiles = m_dir->filePath(u"my profiles.ini"_s);
+    const Run added = runApp({u"profile"_s, u"add"_s, u"--name"_s, u"Demo"_s, u"--base"_s,
+                              m_server->baseUrl().toString(), u"--profiles-file"_s, profiles});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    QVERIFY(QFile::exists(profiles));
+    const QStringList useIt{u"--profile"_s, u"Demo"_s, u"--profiles-file"_s, profiles};
+
+    const QString out = m_dir->filePath(u"p"_s);
+    const Run exported = runApp(QStringList{u"export"_s, u"--out"_s, out, u"--json"_s} + useIt);
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+
+    const QString statusUrl = m_server->statusUrl(m_server->lastJobId()).toString();
+    const Run resumed = runApp(QStringList{u"resume"_s, statusUrl, u"--out"_s, out} + useIt);
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+
+    // Whatever the server answers now, the options were understood.
+    const Run cancelled = runApp(QStringList{u"cancel"_s, statusUrl} + useIt);
+    QVERIFY2(cancelled.exitCode != 2, cancelled.err.constData());
+    QVERIFY(!cancelled.err.contains("Unknown option"));
+}
+
+void TestCliExport::profileAddRejectsABaseThatIsNoUrl()
+{
+    const QString profiles = m_dir->filePath(u"profiles.ini"_s);
+    const Run r = runApp({u"profile"_s, u"add"_s, u"--name"_s, u"Bad"_s, u"--base"_s, u"notaurl"_s,
+                          u"--profiles-file"_s, profiles});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith("The base URL must start with https:// or http://, not \"notaurl\"."),
+             r.err.constData());
+    const Run list = runApp({u"profile"_s, u"list"_s, u"--json"_s, u"--profiles-file"_s, profiles});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
 }
 
 QProcess *TestCliExport::startApp(const QStringList &args)

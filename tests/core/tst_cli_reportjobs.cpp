@@ -306,6 +306,9 @@ void TestCliReportJobs::help()
 {
     const Run r = run({u"--help"_s});
     QCOMPARE(r.exit, 0);
+    // The usage line names the command, not the program's path.
+    QVERIFY2(r.out.startsWith(u"Usage: fhir-bulk-monitor report-jobs [options]\n"_s),
+             qPrintable(r.out));
     QVERIFY(r.out.contains(u"--profile"_s));
     QVERIFY(r.out.contains(u"JSON array"_s));
 }
