@@ -98,6 +98,74 @@ enum ActivityColumn
     ActivityColumnCount
 };
 
+/// Gives one column of a table what the other columns leave of the view's width, between a
+/// minimum and a maximum, until the user resizes that column: every column stays on screen at
+/// the default window size, and the flexible one does not grow without bound.
+class FlexibleColumn final : public QObject
+{
+public:
+    FlexibleColumn(QAbstractItemView *view, QHeaderView *header, int column, int minWidth,
+                   int maxWidth)
+        : QObject(view)
+        , m_view(view)
+        , m_header(header)
+        , m_column(column)
+        , m_min(minWidth)
+        , m_max(maxWidth)
+    {
+        m_view->viewport()->installEventFilter(this);
+        connect(m_header, &QHeaderView::sectionResized, this, [this](int logical) {
+            if (!m_fitting && logical == m_column)
+                m_userSized = true;
+        });
+    }
+
+    void fit()
+    {
+        if (m_userSized || m_header->isSectionHidden(m_column))
+            return;
+        int others = 0;
+        for (int c = 0; c < m_header->count(); ++c) {
+            if (c != m_column && !m_header->isSectionHidden(c))
+                others += m_header->sectionSize(c);
+        }
+        const int width = qBound(m_min, m_view->viewport()->width() - others, m_max);
+        m_fitting = true;
+        m_header->resizeSection(m_column, width);
+        m_fitting = false;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+            fit();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QAbstractItemView *m_view;
+    QHeaderView *m_header;
+    int m_column;
+    int m_min;
+    int m_max;
+    bool m_fitting = false;
+    bool m_userSized = false;
+};
+
+/// A width for a column that shows these texts and its title, in the view's font.
+int columnWidth(const QAbstractItemView *view, const QString &title, const QStringList &samples,
+                int extra = 0)
+{
+    const QFontMetrics fm = view->fontMetrics();
+    // Room for the sort arrow beside the title, and the cell's margins.
+    const int pad = 2 * fm.averageCharWidth();
+    int widest = fm.horizontalAdvance(title) + pad + fm.height();
+    for (const QString &s : samples)
+        widest = qMax(widest, fm.horizontalAdvance(s) + pad + extra);
+    return widest;
+}
+
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -516,7 +584,7 @@ void MainWindow::createToolBar()
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 28);
     m_filter->setMaximumWidth(m_filter->fontMetrics().averageCharWidth() * 40);
-    bar->addWidget(m_filter);
+    m_filterAction = bar->addWidget(m_filter);
 
     // Re-filtering a thousand rows on every key press would make typing stutter: wait for a
     // pause.
@@ -629,26 +697,33 @@ QWidget *MainWindow::createJobsPanel()
     setUpRecordTable(m_view);
     QHeaderView *header = m_view->horizontalHeader();
     header->setSortIndicator(JobTableModel::Started, Qt::DescendingOrder);
-    // Default widths from typical contents in the user's font, so high DPI and large fonts
-    // get the same layout; the user's own widths are restored from the settings later.
-    const QFontMetrics fm = m_view->fontMetrics();
-    const int pad = 2 * fm.averageCharWidth();
+    // Default widths from typical contents in the user's font and language (the model's own
+    // formatting), so high DPI, large fonts and Danish get the same layout; the user's own
+    // widths are restored from the settings later. "Server says" is often empty: it gets what
+    // the others leave, so that every column fits at 1280 pixels.
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const std::array<QString, JobTableModel::Count> samples = {
-        u"Region North"_s,
-        u"Group 12 · Patient, Goal"_s,
-        u"Downloading"_s,
-        u"Search in progress - found 954 of 1,000"_s,
-        u"retrying in 0:10 (attempt 3)"_s,
-        u"12 / 12"_s,
-        u"999.9 MB"_s,
-        u"24/11 12:00"_s,
-        u"1 h 05 min"_s,
-        u"expires in 1 h 12 min"_s,
+    const QDateTime earlierDay(QDate(2026, 12, 24), QTime(23, 59));
+    const std::array<QStringList, JobTableModel::Count> samples = {
+        QStringList{u"Region North"_s},
+        QStringList{u"Group 12 · Patient, Goal"_s},
+        QStringList{jobStateText(JobState::Downloading), jobStateText(JobState::Completed),
+                    JobTableModel::tr("Cancelling…")},
+        QStringList{},
+        QStringList{JobTableModel::tr("next check in %1").arg(u"10:00"_s)},
+        QStringList{JobTableModel::tr("%1 / %2").arg(12).arg(12)},
+        QStringList{sizeText(999'900'000)},
+        QStringList{formatDateTime(earlierDay), formatTime(earlierDay.time())},
+        QStringList{JobTableModel::formatDuration(3900)},
+        QStringList{JobTableModel::tr("expires in %1").arg(JobTableModel::formatDuration(4320))},
     };
     for (int c = 0; c < JobTableModel::Count; ++c)
-        header->resizeSection(c, fm.horizontalAdvance(samples[size_t(c)]) + pad +
-                                     (c == JobTableModel::State ? icon : 0));
+        header->resizeSection(
+            c, columnWidth(m_view, m_model->headerData(c, Qt::Horizontal).toString(),
+                           samples[size_t(c)], c == JobTableModel::State ? icon : 0));
+    header->setStretchLastSection(false);
+    const QFontMetrics fm = m_view->fontMetrics();
+    m_jobColumnFit = new FlexibleColumn(m_view, header, JobTableModel::ServerSays,
+                                        fm.averageCharWidth() * 16, fm.averageCharWidth() * 60);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_cancel, m_retry, m_download, m_checkNow, m_openFolder})
         m_view->addAction(a);
@@ -761,14 +836,30 @@ QWidget *MainWindow::createFilesTab()
     m_files->setWordWrap(false);
     m_files->verticalHeader()->setDefaultSectionSize(qRound(m_files->fontMetrics().height() * 1.6));
     m_files->setItemDelegateForColumn(FileProgress, new ProgressDelegate(m_files));
+    // Widths from the longest usual contents in the user's font; the file name takes the rest.
     const int ch = m_files->fontMetrics().averageCharWidth();
-    m_files->horizontalHeader()->resizeSection(FileName, 34 * ch);
-    m_files->horizontalHeader()->resizeSection(FileType, 20 * ch);
-    m_files->horizontalHeader()->resizeSection(FileStateColumn, 14 * ch);
-    m_files->horizontalHeader()->resizeSection(FileProgress, 22 * ch);
-    m_files->horizontalHeader()->resizeSection(FileResources, 20 * ch);
-    m_files->horizontalHeader()->resizeSection(FileSize, 14 * ch);
-    m_files->horizontalHeader()->setSectionResizeMode(FileName, QHeaderView::Stretch);
+    const QLocale locale;
+    const auto fileTitle = [this](int column) {
+        return m_files->horizontalHeaderItem(column)->text();
+    };
+    QHeaderView *fileHeader = m_files->horizontalHeader();
+    fileHeader->resizeSection(FileName, 34 * ch);
+    fileHeader->resizeSection(FileType, columnWidth(m_files, fileTitle(FileType),
+                                                    {u"MedicationRequest"_s, u"OperationOutcome"_s,
+                                                     u"AllergyIntolerance"_s}));
+    fileHeader->resizeSection(FileStateColumn, columnWidth(m_files, fileTitle(FileStateColumn),
+                                                           {fileStateText(FileState::Downloading),
+                                                            fileStateText(FileState::Saved),
+                                                            fileStateText(FileState::Failed)}));
+    fileHeader->resizeSection(FileProgress, 18 * ch);
+    fileHeader->resizeSection(
+        FileResources,
+        columnWidth(m_files, fileTitle(FileResources),
+                    {tr("%1 of %2").arg(locale.toString(123456), locale.toString(123456))}));
+    fileHeader->resizeSection(FileSize,
+                              columnWidth(m_files, fileTitle(FileSize), {sizeText(999'900'000)}));
+    fileHeader->setSectionResizeMode(FileName, QHeaderView::Stretch);
+    fileHeader->setStretchLastSection(false);
     connect(m_files, &QTableWidget::itemSelectionChanged, this, &MainWindow::updateFileButtons);
     m_noFiles = new QLabel(tr("The server lists the files when the export is finished."));
     m_noFiles->setObjectName(u"noFilesLabel"_s);
@@ -806,9 +897,16 @@ QWidget *MainWindow::createResourcesTab()
     m_resources->setAlternatingRowColors(true);
     m_resources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_resources->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_resources->horizontalHeader()->resizeSection(
-        0, 30 * m_resources->fontMetrics().averageCharWidth());
-    m_resources->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView *resourceHeader = m_resources->horizontalHeader();
+    resourceHeader->resizeSection(0, columnWidth(m_resources,
+                                                 m_resources->horizontalHeaderItem(0)->text(),
+                                                 {u"MedicationAdministration"_s}));
+    // The counts are numbers: as wide as their titles (and a large count) need.
+    for (int c = 1; c < m_resources->columnCount(); ++c)
+        resourceHeader->resizeSection(c, columnWidth(m_resources,
+                                                     m_resources->horizontalHeaderItem(c)->text(),
+                                                     {QLocale().toString(12345678)}));
+    resourceHeader->setStretchLastSection(true);
     m_resources->verticalHeader()->setDefaultSectionSize(
         qRound(m_resources->fontMetrics().height() * 1.6));
     layout->addWidget(m_resources);
@@ -828,12 +926,20 @@ QWidget *MainWindow::createActivityTab()
     m_activity->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_activity->setHeaderLabels(
         {tr("Time"), tr("Request"), tr("URL"), tr("Status"), tr("Took"), tr("Note")});
+    // The time with seconds in the locale's style, whole; the URL takes what is left, the note
+    // (usually empty) a modest width.
     const int ch = m_activity->fontMetrics().averageCharWidth();
-    m_activity->header()->resizeSection(ActivityTime, 12 * ch);
-    m_activity->header()->resizeSection(ActivityMethod, 9 * ch);
-    m_activity->header()->resizeSection(ActivityUrl, 60 * ch);
-    m_activity->header()->resizeSection(ActivityStatus, 8 * ch);
-    m_activity->header()->resizeSection(ActivityMs, 9 * ch);
+    QHeaderView *activityHeader = m_activity->header();
+    const QString timeTitle = m_activity->headerItem()->text(ActivityTime);
+    activityHeader->resizeSection(
+        ActivityTime, columnWidth(m_activity, timeTitle, {formatTime(QTime(23, 59, 59), true)}));
+    activityHeader->resizeSection(ActivityMethod, 9 * ch);
+    activityHeader->resizeSection(ActivityUrl, 60 * ch);
+    activityHeader->resizeSection(ActivityStatus, 8 * ch);
+    activityHeader->resizeSection(ActivityMs, 9 * ch);
+    activityHeader->resizeSection(ActivityNote, 24 * ch);
+    activityHeader->setStretchLastSection(false);
+    activityHeader->setSectionResizeMode(ActivityUrl, QHeaderView::Stretch);
     m_activity->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_activity->addAction(m_copyCurl);
     m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -946,7 +1052,11 @@ void MainWindow::loadSettings()
     m_mainSplitter->restoreState(s->value(u"mainSplitter"_s).toByteArray());
     m_centreSplitter->restoreState(s->value(u"centreSplitter"_s).toByteArray());
     QHeaderView *header = m_view->horizontalHeader();
-    header->restoreState(s->value(u"jobColumns"_s).toByteArray());
+    // Widths the user left are kept as they were: no fitting of "Server says" then.
+    if (header->restoreState(s->value(u"jobColumns"_s).toByteArray())) {
+        delete m_jobColumnFit;
+        m_jobColumnFit = nullptr;
+    }
     m_view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     m_files->horizontalHeader()->restoreState(s->value(u"fileColumns"_s).toByteArray());
     m_activity->header()->restoreState(s->value(u"activityColumns"_s).toByteArray());
@@ -1059,9 +1169,13 @@ void MainWindow::showCentreFor(const QString &profileId)
 
 void MainWindow::setExportActionsAvailable(bool available)
 {
-    for (QAction *a :
-         {m_newExport, m_cancel, m_retry, m_download, m_checkNow, m_openFolder, m_remove})
+    // The exports' filter too: it filters nothing on a report page, which has its own.
+    for (QAction *a : {m_newExport, m_cancel, m_retry, m_download, m_checkNow, m_openFolder,
+                       m_remove, m_findAction, m_filterAction})
         a->setVisible(available);
+    m_findAction->setEnabled(available);
+    // updateActions() leaves New export alone: it was left disabled after a report page.
+    m_newExport->setEnabled(available);
     if (available)
         updateActions();
     else
@@ -1394,8 +1508,21 @@ bool MainWindow::openFolder(const QString &path)
         return false;
     }
     const bool opened = m_openUrl(QUrl::fromLocalFile(path));
-    if (!opened)
+    if (!opened) {
         qCWarning(lcUi) << "the desktop could not open" << path;
+        // Without a file manager (or its MIME association) nothing would happen at all: give
+        // the path, selectable, so that it can be copied.
+        auto *box = new QMessageBox(
+            QMessageBox::Information, tr("Folder not opened"),
+            //: %1 is a folder path
+            tr("The desktop has no program to open folders with. The files are in:\n\n%1")
+                .arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Ok, this);
+        box->setObjectName(u"openFolderFailedBox"_s);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
     return opened;
 }
 

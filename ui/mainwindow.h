@@ -184,6 +184,8 @@ private:
     QPushButton *m_duplicateProfileButton = nullptr;
     QPushButton *m_deleteProfileButton = nullptr;
     QLineEdit *m_filter = nullptr;
+    QAction *m_filterAction = nullptr; ///< the toolbar's holder of m_filter, to hide it
+    QObject *m_jobColumnFit = nullptr; ///< sizes "Server says" until widths are restored
     QTimer m_filterDebounce;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerIcon = nullptr;

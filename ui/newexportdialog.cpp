@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +22,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QToolButton>
@@ -263,12 +266,20 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     m_advancedToggle->setAutoRaise(true);
     layout->addWidget(m_advancedToggle);
     m_advanced = buildAdvanced();
-    m_advanced->setVisible(false);
-    layout->addWidget(m_advanced);
-    connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool on) {
+    // Open, the whole form is taller than a 768-pixel screen: the advanced part scrolls when
+    // the screen is too short for it.
+    auto *advancedScroll = new QScrollArea;
+    advancedScroll->setObjectName(u"advancedScroll"_s);
+    advancedScroll->setWidget(m_advanced);
+    advancedScroll->setWidgetResizable(true);
+    advancedScroll->setFrameShape(QFrame::NoFrame);
+    advancedScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    advancedScroll->setVisible(false);
+    layout->addWidget(advancedScroll, 1);
+    connect(m_advancedToggle, &QToolButton::toggled, this, [this, advancedScroll](bool on) {
         m_advancedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
-        m_advanced->setVisible(on);
-        adjustSize();
+        advancedScroll->setVisible(on);
+        fitHeightToScreen();
     });
 
     m_problem = new QLabel;
@@ -339,10 +350,14 @@ QWidget *NewExportDialog::buildTypes()
     m_types = new QListWidget;
     m_types->setObjectName(u"typesList"_s);
     m_types->setAccessibleName(tr("Resource types"));
-    // A grid of check boxes in columns, readable at a glance.
+    // A grid of check boxes in columns, readable at a glance. Its height is fixed at what
+    // the columns need: given less (the group's status line, Advanced open), it grew a
+    // horizontal scroll bar, which took a row more and hid whole columns of types.
     m_types->setViewMode(QListView::ListMode);
     m_types->setFlow(QListView::TopToBottom);
     m_types->setWrapping(true);
+    m_types->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_types->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_types->setResizeMode(QListView::Adjust);
     m_types->setUniformItemSizes(true);
     const QStringList types = commonResourceTypes();
@@ -357,11 +372,11 @@ QWidget *NewExportDialog::buildTypes()
     const int rowHeight =
         qMax(fontMetrics().height(), style()->pixelMetric(QStyle::PM_IndicatorHeight)) + 6;
     m_types->setGridSize(QSize(widest + check + 12, rowHeight));
-    const int rows = 6;
-    m_types->setMinimumHeight(rowHeight * rows + 2 * m_types->frameWidth() + 4);
-    m_types->setMaximumHeight(rowHeight * rows + 2 * m_types->frameWidth() + 4 +
-                              style()->pixelMetric(QStyle::PM_ScrollBarExtent));
-    m_types->setMinimumWidth((widest + check + 12) * 4 + 2 * m_types->frameWidth());
+    // Every type shows at the minimum width (four columns), with no scroll bar.
+    const int columns = 4;
+    const int rows = int((types.size() + columns - 1) / columns);
+    m_types->setFixedHeight(rowHeight * rows + 2 * m_types->frameWidth() + 4);
+    m_types->setMinimumWidth((widest + check + 12) * columns + 2 * m_types->frameWidth() + 4);
 
     auto *extraRow = new QHBoxLayout;
     auto *extraLabel = new QLabel(tr("&Other types:"));
@@ -490,8 +505,7 @@ void NewExportDialog::onProfileChanged()
     m_groupStatus->clear();
     if (m_group->isChecked())
         loadGroups();
-    updateSinceLast();
-    updateValidation();
+    updateValidation(); // and "since my last export", which depends on the profile
 }
 
 void NewExportDialog::loadGroups()
@@ -541,8 +555,9 @@ void NewExportDialog::loadGroups()
 void NewExportDialog::updateSinceLast()
 {
     const Profile *p = currentProfile();
+    // Only an export of the same scope (level, group, types, filters) says what changed since.
     m_lastTransaction =
-        (p && m_manager) ? m_manager->lastTransactionTime(p->id, p->baseUrl) : QDateTime();
+        (p && m_manager) ? m_manager->lastTransactionTime(p->id, request()) : QDateTime();
     const bool have = m_lastTransaction.isValid();
     if (!have)
         m_sinceLast->setChecked(false);
@@ -627,6 +642,7 @@ fbm::JobOptions NewExportDialog::options() const
 
 void NewExportDialog::updateValidation()
 {
+    updateSinceLast();
     QString problem;
     if (!currentProfile())
         problem = tr("Add a server profile first: there is no bulk export server to ask.");
@@ -641,10 +657,36 @@ void NewExportDialog::updateValidation()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 
+void NewExportDialog::fitHeightToScreen()
+{
+    // Not adjustSize(): it caps a window at two thirds of the screen.
+    layout()->activate();
+    int wanted = sizeHint().height();
+    if (const QScreen *s = screen()) {
+        const QRect available = s->availableGeometry();
+        const int frame = frameGeometry().height() - geometry().height();
+        wanted = qMin(wanted, available.height() - frame);
+        resize(width(), qMax(wanted, minimumSizeHint().height()));
+        if (isVisible() && frameGeometry().bottom() > available.bottom())
+            move(x(), qMax(available.top(), available.bottom() - frameGeometry().height() + 1));
+        return;
+    }
+    resize(width(), wanted);
+}
+
 void NewExportDialog::browseOutputDir()
 {
-    const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Save the Files In"), QDir::fromNativeSeparators(m_outputDir->text()));
+    // The proposed folder is usually made by the export itself: start in its nearest existing
+    // parent rather than in the working directory.
+    QString start = QDir::cleanPath(QDir::fromNativeSeparators(m_outputDir->text().trimmed()));
+    while (!start.isEmpty() && !QFileInfo(start).isDir()) {
+        const QString parent = QFileInfo(start).path();
+        if (parent == start || parent == "."_L1)
+            start.clear();
+        else
+            start = parent;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save the Files In"), start);
     if (!dir.isEmpty())
         m_outputDir->setText(QDir::toNativeSeparators(dir));
 }

@@ -68,6 +68,7 @@ private:
     void updateEnabled();
     void updateValidation();
     void browseOutputDir();
+    void fitHeightToScreen();
     QWidget *buildTypes();
     QWidget *buildAdvanced();
 

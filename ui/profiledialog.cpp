@@ -27,6 +27,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
@@ -313,6 +314,7 @@ ProfileDialog::ProfileDialog(Profile profile, SecretStore *secrets, QNetworkAcce
     updateInsecureWarning();
     updateValidation();
     resize(qMax(sizeHint().width(), 640), sizeHint().height());
+    growToFit();
     m_name->setFocus();
 }
 
@@ -476,17 +478,21 @@ void ProfileDialog::buildAuthTab(QTabWidget *tabs)
     m_jwks->setMinimumHeight(fontMetrics().lineSpacing() * 9);
     m_jwks->setMaximumHeight(fontMetrics().lineSpacing() * 12);
     m_jwks->setTabChangesFocus(true);
-    auto *copyRow = new QHBoxLayout;
-    auto *jwksHint =
-        hintLabel(tr("Give this public key (a JWKS) to the server's administrator to register "
-                     "the client. It holds nothing secret."));
+    // The box with Copy beside its top, and the hint on its own full-width line below: a
+    // wrapped label beside a button in the same row as the box had no height of its own and was
+    // painted over the box.
+    auto *boxRow = new QHBoxLayout;
     m_copyJwks = new QPushButton(tr("&Copy"));
     m_copyJwks->setObjectName(u"copyJwksButton"_s);
     m_copyJwks->setAccessibleName(tr("Copy the public key"));
-    copyRow->addWidget(jwksHint, 1);
-    copyRow->addWidget(m_copyJwks, 0, Qt::AlignTop);
-    jwksLayout->addWidget(m_jwks);
-    jwksLayout->addLayout(copyRow);
+    boxRow->addWidget(m_jwks, 1);
+    boxRow->addWidget(m_copyJwks, 0, Qt::AlignTop);
+    auto *jwksHint =
+        hintLabel(tr("Give this public key (a JWKS) to the server's administrator to register "
+                     "the client. It holds nothing secret."));
+    jwksHint->setObjectName(u"jwksHint"_s);
+    jwksLayout->addLayout(boxRow);
+    jwksLayout->addWidget(jwksHint);
     addRow(m_authForm, tr("&Public key:"), m_jwksRow, m_jwks);
     connect(m_copyJwks, &QPushButton::clicked, this, &ProfileDialog::copyJwks);
 
@@ -538,6 +544,12 @@ void ProfileDialog::buildAuthTab(QTabWidget *tabs)
         updateAuthRows();
         updateValidation();
     });
+
+    // Every row but the kind's own, in order, to be put back by updateAuthRows().
+    for (int row = 1; row < m_authForm->rowCount(); ++row)
+        m_authRows.append(
+            std::make_pair(m_authForm->itemAt(row, QFormLayout::LabelRole)->widget(),
+                           m_authForm->itemAt(row, QFormLayout::FieldRole)->widget()));
 
     tabs->addTab(page, tr("A&uthorization"));
 
@@ -766,6 +778,8 @@ void ProfileDialog::updateValidation()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(list.isEmpty() && !m_saving);
     m_testButton->setEnabled(!m_probe && profile().baseUrl.isValid() &&
                              !profile().baseUrl.host().isEmpty());
+    // Rows and the list of problems come and go with nearly every change.
+    growToFit();
 }
 
 void ProfileDialog::updateAuthRows()
@@ -774,22 +788,40 @@ void ProfileDialog::updateAuthRows()
     const K kind = authKind();
     const bool client =
         kind == K::ClientSecret || kind == K::SmartBackend || kind == K::Interactive;
-    m_authForm->setRowVisible(m_clientId, client);
-    m_authForm->setRowVisible(m_clientSecret, kind == K::ClientSecret);
-    m_authForm->setRowVisible(m_clientAuthMethod, kind == K::ClientSecret);
-    m_authForm->setRowVisible(m_token, kind == K::StaticToken);
-    m_authForm->setRowVisible(m_keyRow, kind == K::SmartBackend);
-    m_authForm->setRowVisible(m_algorithm, kind == K::SmartBackend);
-    m_authForm->setRowVisible(m_keyId, kind == K::SmartBackend);
-    m_authForm->setRowVisible(m_jwksRow, kind == K::SmartBackend);
-    m_authForm->setRowVisible(m_scope, client);
-    m_authForm->setRowVisible(m_tokenUrlRow, client);
-    m_authForm->setRowVisible(m_authorizeUrl, kind == K::Interactive);
-    m_authForm->setRowVisible(m_redirectPort, kind == K::Interactive);
     const SecretState refresh =
         m_secretStates.value(QLatin1String(SecretStore::RefreshToken), SecretState::Absent);
-    m_authForm->setRowVisible(m_signInRow,
-                              kind == K::Interactive && refresh != SecretState::Absent);
+    const QHash<QWidget *, bool> shown = {
+        {m_clientId, client},
+        {m_clientSecret, kind == K::ClientSecret},
+        {m_clientAuthMethod, kind == K::ClientSecret},
+        {m_token, kind == K::StaticToken},
+        {m_keyRow, kind == K::SmartBackend},
+        {m_algorithm, kind == K::SmartBackend},
+        {m_keyId, kind == K::SmartBackend},
+        {m_jwksRow, kind == K::SmartBackend},
+        {m_scope, client},
+        {m_tokenUrlRow, client},
+        {m_authorizeUrl, kind == K::Interactive},
+        {m_redirectPort, kind == K::Interactive},
+        {m_signInRow, kind == K::Interactive && refresh != SecretState::Absent},
+    };
+    // The rows this kind does not use are taken out of the form, not hidden in it. Qt 6.4's
+    // QFormLayout, once the form has a word-wrapped label (height for width), sizes rows from
+    // stale data about rows hidden since: after Bearer token and SMART (or the browser),
+    // Client secret was given a height of 0 and could not be filled in, so OK stayed
+    // disabled. Hiding rows with setRowVisible() and hiding the widgets both do it.
+    while (m_authForm->rowCount() > 1) {
+        const QFormLayout::TakeRowResult taken = m_authForm->takeRow(1);
+        delete taken.labelItem; // the layout items only: the widgets stay on the page
+        delete taken.fieldItem;
+    }
+    for (const auto &[label, field] : std::as_const(m_authRows)) {
+        const bool on = shown.value(field, false);
+        label->setVisible(on);
+        field->setVisible(on);
+        if (on)
+            m_authForm->addRow(label, field);
+    }
     m_signInStatus->setText(m_signOut ? tr("You will be signed out when you press OK.")
                             : refresh == SecretState::Checking
                                 ? tr("Checking the keychain…")
@@ -819,6 +851,24 @@ void ProfileDialog::updateAuthRows()
         break;
     }
     updateKeyView();
+}
+
+void ProfileDialog::growToFit()
+{
+    // Rows appear with the kind of authorization and hints wrap to more lines, but a dialog
+    // keeps its size, and its minimum ignores height-for-width: grow (never shrink) to what the
+    // content needs at the current width, within the screen.
+    QLayout *l = layout();
+    if (!l)
+        return;
+    l->activate();
+    int needed =
+        l->hasHeightForWidth() ? l->totalHeightForWidth(width()) : l->totalSizeHint().height();
+    if (const QScreen *s = screen())
+        needed = qMin(needed, s->availableGeometry().height() -
+                                  (frameGeometry().height() - geometry().height()));
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ProfileDialog::updateKeyView()
@@ -1197,6 +1247,7 @@ void ProfileDialog::discoverEndpoints()
                 showDiscovered(config->tokenEndpoint, config->authorizationEndpoint);
             else
                 m_tokenUrlHint->setText(config.error().message);
+            growToFit();
         },
         15000);
 }

@@ -92,6 +92,7 @@ private:
                       const fbm::Error &error);
     void updateAuthRows();
     void updateKeyView();
+    void growToFit();
     void updateValidation();
     void updateInsecureWarning();
     void discoverEndpoints();
@@ -165,6 +166,8 @@ private:
     QComboBox *m_algorithm = nullptr;
     QLineEdit *m_keyId = nullptr;
     QWidget *m_jwksRow = nullptr;
+    /// The authorization rows after the kind (label, field), in form order.
+    QList<std::pair<QWidget *, QWidget *>> m_authRows;
     QPlainTextEdit *m_jwks = nullptr;
     QPushButton *m_copyJwks = nullptr;
     QLineEdit *m_scope = nullptr;

@@ -248,6 +248,7 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     setObjectName(u"reportJobsView"_s);
     //: %1 the name of a reporting server profile
     setAccessibleName(tr("Report jobs on %1").arg(profile.name));
+    m_model->setLocalizedText(true);
     m_proxy->setSourceModel(m_model);
 
     createActions();
@@ -286,7 +287,34 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     m_statusLine->setObjectName(u"reportStatusLine"_s);
     m_statusLine->setAccessibleName(tr("Report list status"));
     m_statusLine->setContentsMargins(4, 0, 4, 2);
-    layout->addWidget(m_statusLine);
+    // The refresh interval sits by the line that tells when the list was refreshed, which
+    // leaves the toolbar room for the filter at 1280 pixels.
+    auto *intervalLabel = new QLabel(tr("Auto &refresh:"));
+    m_interval = new QSpinBox;
+    m_interval->setObjectName(u"autoRefreshSeconds"_s);
+    m_interval->setRange(0, 3600);
+    m_interval->setSingleStep(10);
+    //: the auto refresh interval's unit, after the number
+    m_interval->setSuffix(tr(" s"));
+    //: shown instead of 0 seconds: no automatic refresh
+    m_interval->setSpecialValueText(tr("Off"));
+    m_interval->setAccessibleName(tr("Automatic refresh interval in seconds"));
+    m_interval->setToolTip(tr("While a report job is unfinished, refresh the list this often "
+                              "(Off: only when you ask)"));
+    intervalLabel->setBuddy(m_interval);
+    connect(m_interval, &QSpinBox::valueChanged, this, [this](int seconds) {
+        m_client->setAutoRefreshInterval(seconds * 1000);
+        if (const auto s = settings())
+            s->setValue(kSettingsGroup + u"/autoRefreshSeconds"_s, seconds);
+        updateStatusLine();
+    });
+
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setContentsMargins(0, 0, 4, 2);
+    statusRow->addWidget(m_statusLine, 1);
+    statusRow->addWidget(intervalLabel);
+    statusRow->addWidget(m_interval);
+    layout->addLayout(statusRow);
 
     connect(m_client, &ReportClient::jobsFetched, this, &ReportJobsView::onJobsFetched);
     connect(m_client, &ReportClient::fetchFailed, this, &ReportJobsView::onFetchFailed);
@@ -401,28 +429,6 @@ QToolBar *ReportJobsView::createToolBar()
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-
-    auto *intervalLabel = new QLabel(tr("Auto &refresh:"));
-    m_interval = new QSpinBox;
-    m_interval->setObjectName(u"autoRefreshSeconds"_s);
-    m_interval->setRange(0, 3600);
-    m_interval->setSingleStep(10);
-    //: the auto refresh interval's unit, after the number
-    m_interval->setSuffix(tr(" s"));
-    //: shown instead of 0 seconds: no automatic refresh
-    m_interval->setSpecialValueText(tr("Off"));
-    m_interval->setAccessibleName(tr("Automatic refresh interval in seconds"));
-    m_interval->setToolTip(tr("While a report job is unfinished, refresh the list this often "
-                              "(Off: only when you ask)"));
-    intervalLabel->setBuddy(m_interval);
-    bar->addWidget(intervalLabel);
-    bar->addWidget(m_interval);
-    connect(m_interval, &QSpinBox::valueChanged, this, [this](int seconds) {
-        m_client->setAutoRefreshInterval(seconds * 1000);
-        if (const auto s = settings())
-            s->setValue(kSettingsGroup + u"/autoRefreshSeconds"_s, seconds);
-        updateStatusLine();
-    });
 
     m_filter = new QLineEdit;
     m_filter->setObjectName(u"reportFilter"_s);
@@ -762,19 +768,15 @@ void ReportJobsView::showDetails()
         return v.isEmpty() ? none : v;
     };
     const auto time = [&none](const QDateTime &t) {
-        return t.isValid()
-                   ? ReportJobModel::timeText(t) + u"  ("_s + t.toUTC().toString(Qt::ISODate) + u')'
-                   : none;
+        return t.isValid() ? formatDateTimeSeconds(t.toLocalTime()) + u"  ("_s +
+                                 t.toUTC().toString(Qt::ISODate) + u')'
+                           : none;
     };
 
     add(tr("Report"), orNone(job->shortName));
     add(tr("Report class"), orNone(job->reportClass));
-    //: %1 the status as shown, %2 the server's own word
-    auto *status =
-        add(tr("Status"),
-            job->status.isEmpty()
-                ? ReportJobModel::statusText(*job)
-                : tr("%1 (server: %2)").arg(ReportJobModel::statusText(*job), job->status));
+    // A status the program does not know is shown as the server wrote it: once is enough.
+    auto *status = add(tr("Status"), ReportJobModel::statusTitle(*job));
     status->setToolTip(1, ReportJobModel::statusToolTip(*job));
     add(tr("User"), orNone(job->userId));
     add(tr("Created"), time(job->created));

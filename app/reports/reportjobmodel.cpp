@@ -1,5 +1,7 @@
 #include "reportjobmodel.h"
 
+#include "i18n.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -50,6 +52,29 @@ QString ReportJobModel::statusText(const ReportJob &job)
     return job.status.isEmpty() ? tr("Unknown") : job.status;
 }
 
+bool ReportJobModel::isKnownStatus(const QString &status)
+{
+    for (const auto known : {"DONE"_L1, "FAILED"_L1, "RUNNING"_L1, "QUEUED"_L1}) {
+        if (status.compare(known, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QString ReportJobModel::statusTitle(const ReportJob &job)
+{
+    if (job.state() != ReportJob::State::Unfinished)
+        return statusText(job);
+    // RUNNING and QUEUED are what the eHealth server sends while a report is made.
+    if (job.status.compare("RUNNING"_L1, Qt::CaseInsensitive) == 0)
+        //: a report job's status
+        return tr("Running");
+    if (job.status.compare("QUEUED"_L1, Qt::CaseInsensitive) == 0)
+        //: a report job's status: waiting for its turn on the server
+        return tr("Queued");
+    return statusText(job);
+}
+
 QString ReportJobModel::statusToolTip(const ReportJob &job)
 {
     switch (job.state()) {
@@ -73,6 +98,20 @@ QString ReportJobModel::timeText(const QDateTime &when)
     return when.isValid() ? when.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
 }
 
+QString ReportJobModel::localTimeText(const QDateTime &when)
+{
+    return when.isValid() ? formatDateTime(when.toLocalTime()) : QString();
+}
+
+void ReportJobModel::setLocalizedText(bool on)
+{
+    if (m_localized == on)
+        return;
+    m_localized = on;
+    if (!m_jobs.isEmpty())
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, EndedColumn));
+}
+
 QVariant ReportJobModel::cell(const ReportJob &job, int column, int role) const
 {
     switch (role) {
@@ -88,9 +127,9 @@ QVariant ReportJobModel::cell(const ReportJob &job, int column, int role) const
         break;
     }
 
-    auto timeCell = [role](const QDateTime &when) -> QVariant {
+    auto timeCell = [this, role](const QDateTime &when) -> QVariant {
         if (role == Qt::DisplayRole)
-            return timeText(when);
+            return m_localized ? localTimeText(when) : timeText(when);
         if (role == Qt::ToolTipRole)
             return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
         if (role == SortRole)
@@ -118,7 +157,7 @@ QVariant ReportJobModel::cell(const ReportJob &job, int column, int role) const
         break;
     case StatusColumn:
         if (role == Qt::DisplayRole)
-            return statusText(job);
+            return m_localized ? statusTitle(job) : statusText(job);
         if (role == Qt::ToolTipRole)
             return statusToolTip(job);
         if (role == SortRole)

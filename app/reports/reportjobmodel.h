@@ -68,6 +68,17 @@ public:
 
     /// "Done", "Failed", or the server's own word for an unfinished job.
     [[nodiscard]] static QString statusText(const ReportJob &job);
+    /// The status in the user's language when it is one the program knows (DONE, FAILED,
+    /// RUNNING, QUEUED, in any case), otherwise the server's own word ("Unknown" when empty).
+    [[nodiscard]] static QString statusTitle(const ReportJob &job);
+    /// Whether statusTitle() translates this status word.
+    [[nodiscard]] static bool isKnownStatus(const QString &status);
+    /// A time in the locale's short date and time, as the exports table shows times.
+    [[nodiscard]] static QString localTimeText(const QDateTime &when);
+
+    /// On: the status and time columns show statusTitle() and localTimeText(), for people.
+    /// Off (the default): statusText() and timeText(), the stable forms the command line prints.
+    void setLocalizedText(bool on);
     /// A sentence saying what the status means for the user.
     [[nodiscard]] static QString statusToolTip(const ReportJob &job);
     /// A time as the table shows it: local time, "yyyy-MM-dd HH:mm:ss".
@@ -85,6 +96,7 @@ private:
 
     QList<ReportJob> m_jobs;
     QHash<QString, int> m_rowByKey;
+    bool m_localized = false;
 };
 
 } // namespace fbm

@@ -104,6 +104,24 @@ template<typename T> T *child(QWidget *parent, const QString &name)
     return w;
 }
 
+/// Lets pending layout requests and paints run, as between two user actions.
+void settle()
+{
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+/// Picks an entry of a combo box as a user does: in its open list, with the keyboard.
+void chooseInPopup(QComboBox *combo, int index)
+{
+    QTest::mouseClick(combo, Qt::LeftButton);
+    QAbstractItemView *list = combo->view();
+    QTRY_VERIFY(list->isVisible());
+    list->setCurrentIndex(combo->model()->index(index, 0));
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_VERIFY(!list->isVisible());
+}
+
 QPushButton *okButton(QWidget *dialog)
 {
     return child<QDialogButtonBox>(dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok);
@@ -591,6 +609,92 @@ private Q_SLOTS:
         }
     }
 
+    // Walking through other kinds before client credentials once lost the client secret's
+    // rows, so that the profile could not be saved.
+    void clientSecretAfterOtherKinds_data()
+    {
+        using K = Profile::AuthKind;
+        QTest::addColumn<QList<int>>("kinds");
+        QTest::addColumn<bool>("generateKey");
+        QTest::newRow("none, token, smart with a key")
+            << QList<int>{int(K::None), int(K::StaticToken), int(K::SmartBackend)} << true;
+        QTest::newRow("none, token, browser")
+            << QList<int>{int(K::None), int(K::StaticToken), int(K::Interactive)} << false;
+        QTest::newRow("smart, client, token, smart")
+            << QList<int>{int(K::SmartBackend), int(K::ClientSecret), int(K::StaticToken),
+                          int(K::SmartBackend)}
+            << true;
+    }
+    void clientSecretAfterOtherKinds()
+    {
+        QFETCH(QList<int>, kinds);
+        QFETCH(bool, generateKey);
+        FakeKeychain keychain;
+        ProfileDialog dlg(Profile(), &keychain, &m_nam);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        dlg.findChild<QTabWidget *>(u"profileTabs"_s)->setCurrentIndex(1);
+        auto *kind = child<QComboBox>(&dlg, u"authKindCombo"_s);
+        for (int k : std::as_const(kinds)) {
+            chooseInPopup(kind, kind->findData(k));
+            settle();
+            if (k == int(Profile::AuthKind::SmartBackend) && generateKey) {
+                QTest::mouseClick(child<QPushButton>(&dlg, u"generateKeyButton"_s), Qt::LeftButton);
+                settle();
+            }
+        }
+        chooseInPopup(kind, kind->findData(int(Profile::AuthKind::ClientSecret)));
+        settle();
+        auto *secret = child<QLineEdit>(&dlg, u"clientSecretEdit"_s);
+        auto *method = child<QComboBox>(&dlg, u"clientAuthMethodCombo"_s);
+        QVERIFY(secret->isVisibleTo(&dlg));
+        QVERIFY(method->isVisibleTo(&dlg));
+        // Shown is not enough: the form once gave the row no height at all.
+        QTRY_VERIFY2(secret->height() >= secret->minimumSizeHint().height(),
+                     qPrintable(QString::number(secret->height())));
+        QVERIFY2(method->height() >= method->minimumSizeHint().height(),
+                 qPrintable(QString::number(method->height())));
+        child<QLineEdit>(&dlg, u"nameEdit"_s)->setText(u"Secret"_s);
+        child<QLineEdit>(&dlg, u"baseUrlEdit"_s)->setText(u"https://h/fhir"_s);
+        child<QLineEdit>(&dlg, u"clientIdEdit"_s)->setText(u"client-1"_s);
+        QVERIFY(!okButton(&dlg)->isEnabled());
+        secret->setText(u"s3cret"_s);
+        QVERIFY2(okButton(&dlg)->isEnabled(),
+                 qPrintable(child<QLabel>(&dlg, u"problemsLabel"_s)->text()));
+        // The labels of both rows show too.
+        const auto labels = dlg.findChildren<QLabel *>();
+        int shownLabels = 0;
+        for (const QLabel *l : labels) {
+            if ((l->buddy() == secret || l->buddy() == method) && l->isVisibleTo(&dlg))
+                ++shownLabels;
+        }
+        QCOMPARE(shownLabels, 2);
+    }
+
+    // The public key's hint and Copy button have room of their own: nothing is painted over
+    // the key.
+    void jwksHintDoesNotCoverTheKey()
+    {
+        FakeKeychain keychain;
+        ProfileDialog dlg(Profile(), &keychain, &m_nam);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        dlg.findChild<QTabWidget *>(u"profileTabs"_s)->setCurrentIndex(1);
+        auto *kind = child<QComboBox>(&dlg, u"authKindCombo"_s);
+        kind->setCurrentIndex(kind->findData(int(Profile::AuthKind::SmartBackend)));
+        child<QPushButton>(&dlg, u"generateKeyButton"_s)->click();
+        auto *jwks = child<QPlainTextEdit>(&dlg, u"jwksText"_s);
+        QVERIFY(!jwks->toPlainText().isEmpty());
+        const auto rectIn = [&dlg](const QWidget *w) {
+            return QRect(w->mapTo(&dlg, QPoint(0, 0)), w->size());
+        };
+        QTRY_VERIFY(!rectIn(child<QLabel>(&dlg, u"jwksHint"_s)).intersects(rectIn(jwks)));
+        QVERIFY(!rectIn(child<QPushButton>(&dlg, u"copyJwksButton"_s)).intersects(rectIn(jwks)));
+        QVERIFY(!rectIn(child<QLabel>(&dlg, u"jwksHint"_s))
+                     .intersects(rectIn(child<QLineEdit>(&dlg, u"scopeEdit"_s))));
+        QVERIFY(jwks->height() >= jwks->minimumHeight());
+    }
+
     void testConnectionAgainstBulkServer()
     {
         fbm::demo::BulkServer server;
@@ -862,11 +966,11 @@ private Q_SLOTS:
         // A finished export in a JobManager gives "changes since my last export" its instant.
         fbm::test::ExportFixture fx;
         fx.server.seedDemoData();
-        fbm::JobOptions options = fx.options(false);
+        fbm::JobOptions options = fx.options();
         options.profileId = u"p-demo"_s;
         const auto id = fx.manager->startExport(fx.request(), options);
         QVERIFY(id.ok());
-        QVERIFY(fx.waitForState(id.value(), fbm::JobState::Completed));
+        QVERIFY(fx.waitForState(id.value(), fbm::JobState::Saved));
         const QDateTime transaction = fx.job(id.value()).transactionTime;
         QVERIFY(transaction.isValid());
 
@@ -894,6 +998,16 @@ private Q_SLOTS:
         QCOMPARE(dlg.request().since, transaction);
         QCOMPARE(dlg.request().base, fx.server.baseUrl());
         QVERIFY(okButton(&dlg)->isEnabled());
+
+        // That export was of the whole server: it says nothing for a narrower or other scope.
+        auto *types = child<QListWidget>(&dlg, u"typesList"_s);
+        types->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(!sinceLast->isEnabled());
+        QVERIFY(!sinceLast->isChecked());
+        types->item(0)->setCheckState(Qt::Unchecked);
+        QVERIFY(sinceLast->isEnabled());
+        sinceLast->setChecked(true);
+        QCOMPARE(dlg.request().since, transaction);
 
         // Back to a server with no history: the option goes away, and so does the instant.
         profiles->setCurrentIndex(profiles->findData(u"p-other"_s));

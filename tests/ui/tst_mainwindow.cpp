@@ -433,6 +433,15 @@ void TestMainWindow::doubleClickOpensTheFolderOfASavedJob()
     QVERIFY(gui.child<QAction>(u"openFolderAction"_s)->isEnabled());
     gui.child<QAction>(u"openFolderAction"_s)->trigger();
     QCOMPARE(gui.opened.size(), 2);
+
+    // A desktop that cannot open folders: the path is given, selectable, not nothing at all.
+    gui.window->setUrlOpener([](const QUrl &) { return false; });
+    gui.child<QAction>(u"openFolderAction"_s)->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = gui.window->findChild<QMessageBox *>(u"openFolderFailedBox"_s)));
+    QVERIFY(box->text().contains(QDir::toNativeSeparators(gui.dir.filePath(u"open me"_s))));
+    QVERIFY(box->textInteractionFlags() & Qt::TextSelectableByMouse);
+    box->close();
 }
 
 void TestMainWindow::filterAndProfileSelection()
@@ -546,8 +555,19 @@ void TestMainWindow::demoModeOffersTheDemoServer()
         }
     }
     QCOMPARE(newExportActions, 1);
+    // The exports' filter filters nothing here: hidden, and the page's own filter is on
+    // screen (not in the toolbar's overflow) at the default width.
+    window.resize(1280, 800);
+    auto *exportFilter = window.findChild<QLineEdit *>(u"filterEdit"_s);
+    QTRY_VERIFY(!exportFilter->isVisible());
+    auto *reportFilter = page->findChild<QLineEdit *>(u"reportFilter"_s);
+    QTRY_VERIFY(reportFilter->isVisible());
+    QVERIFY(page->rect().contains(
+        QRect(reportFilter->mapTo(page, QPoint(0, 0)), reportFilter->size())));
     window.selectProfile(Application::demoProfileId());
     QCOMPARE(centre->currentIndex(), 0);
+    QTRY_VERIFY(exportFilter->isVisible());
+    QVERIFY(window.findChild<QAction *>(u"newExportAction"_s)->isEnabled());
 }
 
 void TestMainWindow::demoExportsEndWithTheProgram()
