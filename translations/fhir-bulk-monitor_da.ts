@@ -469,16 +469,16 @@
         <translation>Nøgle-&amp;id (kid):</translation>
     </message>
     <message>
-        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
-        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopiér</translation>
     </message>
     <message>
         <source>Copy the public key</source>
         <translation>Kopiér den offentlige nøgle</translation>
+    </message>
+    <message>
+        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
+        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
     </message>
     <message>
         <source>&amp;Public key:</source>
@@ -1091,9 +1091,21 @@
 <context>
     <name>fbm::FileDownload</name>
     <message>
+        <source>The manifest gave no HTTP(S) address for this file; it is not fetched.</source>
+        <translation>Manifestet gav ingen HTTP(S)-adresse til denne fil; den hentes ikke.</translation>
+    </message>
+    <message>
         <source>Cannot create the folder %1.</source>
         <extracomment>%1 is a folder</extracomment>
         <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>The saved part of %1 failed verification; it is downloaded again from the start.</source>
+        <translation>Den gemte del af %1 bestod ikke kontrollen; den hentes igen fra begyndelsen.</translation>
+    </message>
+    <message>
+        <source>%1 was left in the folder by an earlier export; it is downloaded again from the start.</source>
+        <translation>%1 blev efterladt i mappen af en tidligere eksport; den hentes igen fra begyndelsen.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1126,9 +1138,9 @@
         <translation>Serveren sendte filen pakket i en meget stor FHIR Binary; den blev ikke afkodet.</translation>
     </message>
     <message>
-        <source>The manifest promised %1 resources but the file holds %2. The download is kept as a .part file; choose Retry to fetch it again.</source>
+        <source>The manifest promised %1 resources but the file holds %2. The download is kept as a .part file until Retry downloads it again from the start.</source>
         <extracomment>%1 and %2 are numbers of resources</extracomment>
-        <translation>Manifestet lovede %1 ressourcer, men filen indeholder %2. Overførslen gemmes som en .part-fil; vælg Prøv igen for at hente den igen.</translation>
+        <translation>Manifestet lovede %1 ressourcer, men filen indeholder %2. Det hentede gemmes som en .part-fil, indtil Prøv igen henter den igen fra begyndelsen.</translation>
     </message>
     <message>
         <source>Cannot rename %1 to %2: %3</source>
@@ -1205,6 +1217,11 @@
 <context>
     <name>fbm::JobManager</name>
     <message>
+        <source>%1 Choose Retry when it can be used again.</source>
+        <extracomment>%1 is why the folder cannot be used</extracomment>
+        <translation>%1 Vælg Prøv igen, når den kan bruges igen.</translation>
+    </message>
+    <message>
         <source>The application stopped while this export was being started. Choose Retry to start it again.</source>
         <translation>Programmet stoppede, mens eksporten blev startet. Vælg Prøv igen for at starte den igen.</translation>
     </message>
@@ -1218,17 +1235,40 @@
         <translation>Ikke komplet på disken, da computeren blev startet igen.</translation>
     </message>
     <message>
-        <source>Choose a folder for the exported files.</source>
-        <translation>Vælg en mappe til de eksporterede filer.</translation>
-    </message>
-    <message>
         <source>Another export is still saving into %1. Choose another folder.</source>
         <extracomment>%1 is a folder</extracomment>
         <translation>En anden eksport gemmer stadig i %1. Vælg en anden mappe.</translation>
     </message>
     <message>
+        <source>Cannot create the folder %1: %2</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke oprette mappen %1: %2</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>en fil med det navn er i vejen</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder %1: %2</source>
+        <extracomment>%1 is a folder, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive i mappen %1: %2</translation>
+    </message>
+    <message>
+        <source>Another export, in another window or command, is still saving into %1. Choose another folder.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>En anden eksport, i et andet vindue eller en anden kommando, gemmer stadig i %1. Vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the exported files.</source>
+        <translation>Vælg en mappe til de eksporterede filer.</translation>
+    </message>
+    <message>
         <source>The status URL must be an http:// or https:// URL.</source>
         <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
+    </message>
+    <message>
+        <source>The server had started the export before it was cancelled; it is asked to delete it.</source>
+        <translation>Serveren havde startet eksporten, før den blev annulleret; den bliver bedt om at slette den.</translation>
     </message>
     <message>
         <source>The export could not be started: %1</source>
@@ -1246,6 +1286,10 @@
     <message>
         <source>The server&apos;s status address is not an HTTP(S) URL.</source>
         <translation>Serverens statusadresse er ikke en HTTP(S)-URL.</translation>
+    </message>
+    <message>
+        <source>The server answered with a job another export here already follows; it reuses identical requests. &quot;Start a new job even if an identical one exists&quot; (--no-cache) starts a new one.</source>
+        <translation>Serveren svarede med et job, som en anden eksport her allerede følger; den genbruger identiske forespørgsler. &quot;Start et nyt job, også selv om et identisk findes&quot; (--no-cache) starter et nyt.</translation>
     </message>
     <message>
         <source>The server asks to wait %1 seconds before trying again.</source>
@@ -1286,8 +1330,8 @@
         <translation>Serveren kender ikke længere denne eksport: den er udløbet, blev annulleret, eller statusadressen er forkert. Filer, der allerede er gemt, beholdes.</translation>
     </message>
     <message>
-        <source>The server refused access to the export&apos;s status.</source>
-        <translation>Serveren afviste adgang til eksportens status.</translation>
+        <source>The server refused access to the export&apos;s status. Check the profile&apos;s authorization and choose Retry: the export on the server may still be running.</source>
+        <translation>Serveren nægtede adgang til eksportens status. Kontrollér profilens autorisation, og vælg Prøv igen: eksporten på serveren kører måske stadig.</translation>
     </message>
     <message>
         <source>The manifest&apos;s pages link back to a page already read; stopping there.</source>
@@ -1318,6 +1362,10 @@
     <message>
         <source>Cancelled.</source>
         <translation>Annulleret.</translation>
+    </message>
+    <message>
+        <source>Another export here follows the same job on the server, so the server was not asked to cancel it.</source>
+        <translation>En anden eksport her følger det samme job på serveren, så serveren blev ikke bedt om at annullere det.</translation>
     </message>
     <message>
         <source>The server could not be told to cancel: %1</source>
@@ -1995,6 +2043,13 @@
         <translation>Størrelse</translation>
     </message>
     <message>
+        <source>%1 of %2</source>
+        <extracomment>%1 resources counted in the file, %2 the number the server announced
+----------
+%1 bytes saved of %2</extracomment>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
         <source>The server lists the files when the export is finished.</source>
         <translation>Serveren viser filerne, når eksporten er færdig.</translation>
     </message>
@@ -2140,6 +2195,19 @@
         <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
     </message>
     <message>
+        <source>Folder not opened</source>
+        <translation>Mappen blev ikke åbnet</translation>
+    </message>
+    <message>
+        <source>The desktop has no program to open folders with. The files are in:
+
+%1</source>
+        <extracomment>%1 is a folder path</extracomment>
+        <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
+
+%1</translation>
+    </message>
+    <message>
         <source>Remove from list</source>
         <translation>Fjern fra listen</translation>
     </message>
@@ -2264,13 +2332,6 @@
         <source>%1 %</source>
         <extracomment>%1 is a percentage</extracomment>
         <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <extracomment>%1 resources counted in the file, %2 the number the server announced
-----------
-%1 bytes saved of %2</extracomment>
-        <translation>%1 af %2</translation>
     </message>
     <message>
         <source>not said</source>
@@ -2635,6 +2696,16 @@
         <translation>Ukendt</translation>
     </message>
     <message>
+        <source>Running</source>
+        <extracomment>a report job&apos;s status</extracomment>
+        <translation>Kører</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <extracomment>a report job&apos;s status: waiting for its turn on the server</extracomment>
+        <translation>I kø</translation>
+    </message>
+    <message>
         <source>The report is ready to download.</source>
         <translation>Rapporten er klar til at blive hentet.</translation>
     </message>
@@ -2732,6 +2803,28 @@
         <translation>Status for rapportlisten</translation>
     </message>
     <message>
+        <source>Auto &amp;refresh:</source>
+        <translation>Automatisk &amp;opdatering:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Automatic refresh interval in seconds</source>
+        <translation>Interval for automatisk opdatering i sekunder</translation>
+    </message>
+    <message>
+        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
+        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <extracomment>%1 what the action does, %2 its keyboard shortcut</extracomment>
         <translation>%1 (%2)</translation>
@@ -2799,28 +2892,6 @@
     <message>
         <source>Report actions</source>
         <translation>Rapporthandlinger</translation>
-    </message>
-    <message>
-        <source>Auto &amp;refresh:</source>
-        <translation>Automatisk &amp;opdatering:</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
-        <translation>Fra</translation>
-    </message>
-    <message>
-        <source>Automatic refresh interval in seconds</source>
-        <translation>Interval for automatisk opdatering i sekunder</translation>
-    </message>
-    <message>
-        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
-        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
     </message>
     <message>
         <source>Filter reports…</source>
@@ -2904,12 +2975,7 @@
     </message>
     <message>
         <source>Status</source>
-        <extracomment>%1 the status as shown, %2 the server&apos;s own word</extracomment>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>%1 (server: %2)</source>
-        <translation>%1 (server: %2)</translation>
     </message>
     <message>
         <source>User</source>
@@ -3633,8 +3699,17 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
 </translation>
     </message>
     <message>
+        <source>Unknown command &apos;%1&apos;.</source>
+        <extracomment>%1 is what the user typed</extracomment>
+        <translation>Ukendt kommando &apos;%1&apos;.</translation>
+    </message>
+    <message>
         <source>Print one JSON event per line on standard output.</source>
         <translation>Skriv én JSON-hændelse pr. linje på standard output.</translation>
+    </message>
+    <message>
+        <source>The profiles file (default: the application&apos;s).</source>
+        <translation>Profilfilen (standard: programmets).</translation>
     </message>
     <message>
         <source>Start a FHIR Bulk Data export, follow it and save its files.</source>
@@ -3774,12 +3849,12 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Angiv præcis én status-URL.</translation>
     </message>
     <message>
-        <source>Cancel an export on the server (DELETE its status URL).</source>
-        <translation>Annuller en eksport på serveren (DELETE på dens status-URL).</translation>
-    </message>
-    <message>
         <source>The status URL must be an http:// or https:// URL.</source>
         <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
+    </message>
+    <message>
+        <source>Cancel an export on the server (DELETE its status URL).</source>
+        <translation>Annuller en eksport på serveren (DELETE på dens status-URL).</translation>
     </message>
     <message>
         <source>The server cancelled the export.</source>
@@ -3854,6 +3929,11 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
             <numerusform>Eksporten er fuldført: %Ln fil skal hentes.</numerusform>
             <numerusform>Eksporten er fuldført: %Ln filer skal hentes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>To download the files later: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</source>
+        <extracomment>%1 is a URL, %2 a folder</extracomment>
+        <translation>Sådan henter du filerne senere: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Saved %1 (%2 lines, %3)</source>
@@ -4106,10 +4186,6 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>add, list, show or remove</source>
         <translation>add, list, show eller remove</translation>
-    </message>
-    <message>
-        <source>The profiles file (default: the application&apos;s).</source>
-        <translation>Profilfilen (standard: programmets).</translation>
     </message>
     <message>
         <source>Use profile add, list, show or remove.</source>
