@@ -99,7 +99,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         out.flush();
         return Success;
     }
-    const QString command = arguments.at(1);
+    const QString &command = arguments.at(1);
     if (!commands().contains(command)) {
         //: %1 is what the user typed
         err << tr("Unknown command '%1'.").arg(command) << '\n' << '\n' << overview();
