@@ -462,11 +462,17 @@ QString JobManager::claimFolder(const QString &id, const QString &outDir)
         return tr("Another export is still saving into %1. Choose another folder.").arg(outDir);
     }
     // Found out now, not after an export of hours: a folder that cannot be made or written.
-    if (!QDir().mkpath(outDir))
-        //: %1 is a folder
-        return tr("Cannot create the folder %1: %2")
-            .arg(outDir, QFileInfo(outDir).exists() ? tr("a file of that name is in the way")
-                                                    : QString::fromLocal8Bit(strerror(errno)));
+    errno = 0;
+    if (!QDir().mkpath(outDir)) {
+        const int error = errno;
+        if (QFileInfo(outDir).exists())
+            //: %1 is a folder, %2 the reason
+            return tr("Cannot create the folder %1: %2")
+                .arg(outDir, tr("a file of that name is in the way"));
+        return error != 0 ? tr("Cannot create the folder %1: %2")
+                                .arg(outDir, QString::fromLocal8Bit(strerror(error)))
+                          : tr("Cannot create the folder %1.").arg(outDir);
+    }
     QTemporaryFile probe(QDir(outDir).filePath(u".fhir-bulk-monitor-XXXXXX"_s));
     if (!probe.open())
         //: %1 is a folder, %2 the system's reason
@@ -628,6 +634,27 @@ void JobManager::sendForJob(const QString &id, HttpCall call,
     });
 }
 
+namespace {
+
+/// The status URL a kick-off's answer gives (Content-Location; a relative one against the URL
+/// that answered, after any redirect, as HTTP resolves it), or an empty URL when there is no
+/// usable one.
+QUrl statusUrlOf(const HttpResponse &r, const QUrl &kickoffUrl)
+{
+    const QByteArray location = r.header("Content-Location");
+    if (location.isEmpty())
+        return {};
+    const QUrl status = (r.finalUrl.isValid() ? r.finalUrl : kickoffUrl)
+                            .resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
+    const QString scheme = status.scheme().toLower();
+    if (!status.isValid() || status.host().isEmpty() ||
+        (scheme != "http"_L1 && scheme != "https"_L1))
+        return {};
+    return status;
+}
+
+} // namespace
+
 void JobManager::kickOff(const QString &id)
 {
     ExportJob *j = mutableJob(id);
@@ -658,12 +685,8 @@ void JobManager::kickOff(const QString &id)
         // Cancelled or removed while the kick-off was on its way, and the server started the
         // export anyway: nobody follows it, so ask the server to delete it (Oracle allows one
         // export at a time, HAPI keeps its files for hours).
-        const QByteArray location = r.header("Content-Location");
-        if (r.error.isError() || r.status != 202 || location.isEmpty() || !client)
-            return;
-        const QUrl status = (r.finalUrl.isValid() ? r.finalUrl : kickoffUrl)
-                                .resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
-        if (!status.isValid() || (status.scheme() != "http"_L1 && status.scheme() != "https"_L1))
+        const QUrl status = statusUrlOf(r, kickoffUrl);
+        if (r.error.isError() || r.status != 202 || status.isEmpty() || !client)
             return;
         if (job(id))
             note(id, tr("The server had started the export before it was cancelled; it is asked to "
@@ -692,15 +715,11 @@ void JobManager::onKickOff(const QString &id, const HttpResponse &r)
                         "(no Content-Location header). Nothing can be downloaded."));
             return;
         }
-        QUrl status = QUrl::fromEncoded(location, QUrl::StrictMode);
-        if (status.isRelative()) {
-            // Against the URL that answered (after any redirect), as HTTP resolves it.
-            status = (r.finalUrl.isValid() ? r.finalUrl : j->kickoffUrl).resolved(status);
+        if (QUrl::fromEncoded(location, QUrl::StrictMode).isRelative())
             note(id, tr("The server gave a relative status address; it was resolved against the "
                         "kick-off URL."));
-        }
-        const QString scheme = status.scheme().toLower();
-        if (!status.isValid() || (scheme != "http"_L1 && scheme != "https"_L1)) {
+        const QUrl status = statusUrlOf(r, j->kickoffUrl);
+        if (status.isEmpty()) {
             fail(id, tr("The server's status address is not an HTTP(S) URL."));
             return;
         }

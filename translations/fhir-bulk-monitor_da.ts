@@ -1241,12 +1241,16 @@
     </message>
     <message>
         <source>Cannot create the folder %1: %2</source>
-        <extracomment>%1 is a folder</extracomment>
+        <extracomment>%1 is a folder, %2 the reason</extracomment>
         <translation>Kan ikke oprette mappen %1: %2</translation>
     </message>
     <message>
         <source>a file of that name is in the way</source>
         <translation>en fil med det navn er i vejen</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan ikke oprette mappen %1.</translation>
     </message>
     <message>
         <source>Cannot write into the folder %1: %2</source>
@@ -1349,10 +1353,6 @@
     <message>
         <source>The resource type &quot;%1&quot; is not a safe file name; the file is saved as &quot;%2&quot;.</source>
         <translation>Ressourcetypen &quot;%1&quot; er ikke et sikkert filnavn; filen gemmes som &quot;%2&quot;.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Kan ikke oprette mappen %1.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
