@@ -107,13 +107,13 @@ public:
     FlexibleColumn(QAbstractItemView *view, QHeaderView *header, int column, int minWidth,
                    int maxWidth)
         : QObject(view)
-        , m_view(view)
+        , m_viewport(view->viewport())
         , m_header(header)
         , m_column(column)
         , m_min(minWidth)
         , m_max(maxWidth)
     {
-        m_view->viewport()->installEventFilter(this);
+        m_viewport->installEventFilter(this);
         connect(m_header, &QHeaderView::sectionResized, this, [this](int logical) {
             if (!m_fitting && logical == m_column)
                 m_userSized = true;
@@ -129,7 +129,7 @@ public:
             if (c != m_column && !m_header->isSectionHidden(c))
                 others += m_header->sectionSize(c);
         }
-        const int width = qBound(m_min, m_view->viewport()->width() - others, m_max);
+        const int width = qBound(m_min, m_viewport->width() - others, m_max);
         m_fitting = true;
         m_header->resizeSection(m_column, width);
         m_fitting = false;
@@ -138,13 +138,15 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        // Only the viewport kept from the start: while the view is being destroyed its children
+        // still send events, and the view is no longer a view to ask for its viewport.
+        if (event->type() == QEvent::Resize && watched == m_viewport)
             fit();
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    QAbstractItemView *m_view;
+    QWidget *m_viewport;
     QHeaderView *m_header;
     int m_column;
     int m_min;
