@@ -108,8 +108,11 @@ void FileDownload::start()
         }
     }
     m_file.discardPart = false;
+    // A .part not resumed is emptied, but a new (empty) file is not truncated: on ext4 a
+    // truncation to zero makes the close start writing the whole file out (auto_da_alloc), and a
+    // GiB then took half a second longer to save.
     if (!m_part.open(QIODevice::ReadWrite | QIODevice::Unbuffered) ||
-        (m_resumeFrom == 0 && !m_part.resize(0))) {
+        (m_resumeFrom == 0 && m_part.size() > 0 && !m_part.resize(0))) {
         fail(Error::make(Error::Kind::Io,
                          //: %1 is a file, %2 the system's reason
                          tr("Cannot write %1: %2").arg(part, m_part.errorString())));
