@@ -79,6 +79,28 @@ QString CommandParser::commandHelpText() const
     return text;
 }
 
+int usage(QTextStream &err, const QString &message, const CommandParser &p)
+{
+    err << message << '\n' << '\n' << p.commandHelpText();
+    err.flush();
+    return UsageError;
+}
+
+bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err, int *exit)
+{
+    if (!p.parse(args)) {
+        *exit = usage(err, p.errorText(), p);
+        return false;
+    }
+    if (p.isSet(u"help"_s)) {
+        out << p.commandHelpText();
+        out.flush();
+        *exit = Success;
+        return false;
+    }
+    return true;
+}
+
 QString shellQuoted(const QString &word)
 {
     QString quoted = word;

@@ -40,6 +40,13 @@ private:
     QString m_program;
 };
 
+/// Prints \a message and the command's help to \a err; returns UsageError (2).
+int usage(QTextStream &err, const QString &message, const CommandParser &p);
+/// Parses a command's arguments; false with *exit set when that is all: a usage error (2), or
+/// --help printed on \a out (0).
+bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+           int *exit);
+
 /// POSIX shell quoting of one word between single quotes, without the enclosing quotes:
 /// each ' becomes '\''.
 [[nodiscard]] QString shellQuoted(const QString &word);

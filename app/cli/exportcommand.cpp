@@ -347,28 +347,6 @@ bool validStatusUrl(const QUrl &url)
     return url.isValid() && !url.host().isEmpty() && (scheme == "http"_L1 || scheme == "https"_L1);
 }
 
-int usage(QTextStream &err, const QString &message, const CommandParser &p)
-{
-    err << message << '\n' << '\n' << p.commandHelpText();
-    err.flush();
-    return UsageError;
-}
-
-bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err, int *exit)
-{
-    if (!p.parse(args)) {
-        *exit = usage(err, p.errorText(), p);
-        return false;
-    }
-    if (p.isSet(u"help"_s)) {
-        out << p.commandHelpText();
-        out.flush();
-        *exit = Success;
-        return false;
-    }
-    return true;
-}
-
 QDateTime parseInstant(const QString &s)
 {
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);

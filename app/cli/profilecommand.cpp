@@ -35,29 +35,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::cli", text);
 }
 
-int usage(QTextStream &err, const QString &message, const CommandParser &parser)
-{
-    err << message << '\n' << '\n' << parser.commandHelpText();
-    err.flush();
-    return Usage;
-}
-
-/// Parses a subcommand's options; false with *exit set when that is all (an error, or --help).
-bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err, int *exit)
-{
-    if (!p.parse(args)) {
-        *exit = usage(err, p.errorText(), p);
-        return false;
-    }
-    if (p.isSet(u"help"_s)) {
-        out << p.commandHelpText();
-        out.flush();
-        *exit = Ok;
-        return false;
-    }
-    return true;
-}
-
 int failed(QTextStream &err, const QString &message)
 {
     err << message << '\n';

@@ -37,13 +37,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::cli::ReportJobs", text);
 }
 
-int usage(QTextStream &err, const QString &message, const CommandParser &p)
-{
-    err << message << "\n\n" << p.commandHelpText();
-    err.flush();
-    return Usage;
-}
-
 int fail(QTextStream &err, const QString &message)
 {
     err << message << '\n';
