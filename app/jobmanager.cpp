@@ -618,20 +618,28 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const Export
 // --- kick-off -------------------------------------------------------------------------------
 
 void JobManager::sendForJob(const QString &id, HttpCall call,
-                            void (JobManager::*handler)(const QString &, const HttpResponse &))
+                            void (JobManager::*handler)(const QString &, const HttpResponse &),
+                            std::function<void(HttpClient *, const HttpResponse &)> stale)
 {
     ExportJob *j = mutableJob(id);
     call.log = logger(id);
     Runtime &rt = runtime(id);
     rt.requestInFlight = true;
-    // An answer that arrives after a cancel, a retry or a removal belongs to the past: dropped.
+    // An answer that arrives after a cancel, a retry or a removal belongs to the past: dropped,
+    // or left to the caller's stale handler.
     const quint64 generation = rt.generation;
-    clientFor(*j)->send(call, this, [this, id, generation, handler](const HttpResponse &r) {
-        if (!job(id) || runtime(id).generation != generation)
-            return;
-        runtime(id).requestInFlight = false;
-        (this->*handler)(id, r);
-    });
+    const QPointer<HttpClient> client = clientFor(*j);
+    client->send(
+        call, this,
+        [this, id, generation, handler, client, stale = std::move(stale)](const HttpResponse &r) {
+            if (!job(id) || runtime(id).generation != generation) {
+                if (stale && client)
+                    stale(client, r);
+                return;
+            }
+            runtime(id).requestInFlight = false;
+            (this->*handler)(id, r);
+        });
 }
 
 namespace {
@@ -670,34 +678,27 @@ void JobManager::kickOff(const QString &id)
         call.body = j->request.parametersBody();
         call.headers.append({"Content-Type"_ba, "application/fhir+json"_ba});
     }
-    call.log = logger(id);
-    Runtime &rt = runtime(id);
-    rt.requestInFlight = true;
-    const quint64 generation = rt.generation;
-    const QPointer<HttpClient> client = clientFor(*j);
     const QUrl kickoffUrl = j->kickoffUrl;
-    client->send(call, this, [this, id, generation, client, kickoffUrl](const HttpResponse &r) {
-        if (job(id) && runtime(id).generation == generation) {
-            runtime(id).requestInFlight = false;
-            onKickOff(id, r);
-            return;
-        }
-        // Cancelled or removed while the kick-off was on its way, and the server started the
-        // export anyway: nobody follows it, so ask the server to delete it (Oracle allows one
-        // export at a time, HAPI keeps its files for hours).
-        const QUrl status = statusUrlOf(r, kickoffUrl);
-        if (r.error.isError() || r.status != 202 || status.isEmpty() || !client)
-            return;
-        if (job(id))
-            note(id, tr("The server had started the export before it was cancelled; it is asked to "
+    sendForJob(
+        id, call, &JobManager::onKickOff,
+        [this, id, kickoffUrl](HttpClient *client, const HttpResponse &r) {
+            // Cancelled or removed while the kick-off was on its way, and the server started the
+            // export anyway: nobody follows it, so ask the server to delete it (Oracle allows one
+            // export at a time, HAPI keeps its files for hours).
+            const QUrl status = statusUrlOf(r, kickoffUrl);
+            if (r.error.isError() || r.status != 202 || status.isEmpty())
+                return;
+            if (job(id))
+                note(id,
+                     tr("The server had started the export before it was cancelled; it is asked to "
                         "delete it."));
-        HttpCall del;
-        del.method = "DELETE";
-        del.url = status;
-        del.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
-        del.log = logger(id);
-        client->send(del, this, [](const HttpResponse &) {});
-    });
+            HttpCall del;
+            del.method = "DELETE";
+            del.url = status;
+            del.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
+            del.log = logger(id);
+            client->send(del, this, [](const HttpResponse &) {});
+        });
 }
 
 void JobManager::onKickOff(const QString &id, const HttpResponse &r)

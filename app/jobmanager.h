@@ -161,8 +161,11 @@ private:
     void onKickOff(const QString &id, const HttpResponse &response);
     void poll(const QString &id);
     void onPoll(const QString &id, const HttpResponse &response);
+    /// Sends a request of the job's; its answer goes to \a handler, or, when the job was
+    /// cancelled, retried or removed meanwhile, to \a stale (with the client that sent it).
     void sendForJob(const QString &id, HttpCall call,
-                    void (JobManager::*handler)(const QString &, const HttpResponse &));
+                    void (JobManager::*handler)(const QString &, const HttpResponse &),
+                    std::function<void(HttpClient *, const HttpResponse &)> stale = {});
     void fetchManifestPage(const QString &id, const QUrl &url);
     void onManifestPage(const QString &id, const HttpResponse &response);
     void acceptManifest(const QString &id, const QByteArray &body, const HttpResponse &response);

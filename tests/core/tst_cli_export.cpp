@@ -55,6 +55,17 @@ struct Run
     }
 };
 
+/// Starts the program as on a server over SSH: no display at all (xcb with nowhere to go).
+void startWithoutDisplay(QProcess &p, const QStringList &args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    p.setProcessEnvironment(env);
+    p.start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
+}
+
 } // namespace
 
 class TestCliExport final : public QObject
@@ -120,12 +131,7 @@ void TestCliExport::helpAndVersionNeedNoDisplay()
     QFETCH(QString, option);
     QFETCH(QByteArray, expected);
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
-    env.remove(u"DISPLAY"_s);
-    env.remove(u"WAYLAND_DISPLAY"_s);
-    p.setProcessEnvironment(env);
-    p.start(QString::fromLocal8Bit(FBM_APP_BINARY), {option});
+    startWithoutDisplay(p, {option});
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
@@ -181,12 +187,7 @@ void TestCliExport::unknownCommandIsUsageError()
     // Without a display, as over SSH: a mistyped command must not try to open a window.
     QFETCH(QStringList, args);
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
-    env.remove(u"DISPLAY"_s);
-    env.remove(u"WAYLAND_DISPLAY"_s);
-    p.setProcessEnvironment(env);
-    p.start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
+    startWithoutDisplay(p, args);
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 2);

@@ -53,6 +53,16 @@ QList<ServedFile> smallFiles()
     return files;
 }
 
+/// Starts an export the server keeps answering "in progress" for, polled without waits.
+QString startNeverEndingExport(ExportFixture &fx)
+{
+    Script s;
+    s.pollsBeforeDone = 1000;
+    s.retryAfterRaw = "0";
+    fx.server.setScript(s);
+    return fx.start();
+}
+
 /// An export that completes after pollsBeforeDone polls (no waits between them), serving
 /// smallFiles() with the second one generated (lines of 512 bytes) at 1 MiB/s.
 void serveWithSlowSecondFile(ExportFixture &fx, int pollsBeforeDone, int lines)
@@ -473,11 +483,7 @@ void TestExportFlow::pagedManifestIsMerged()
 void TestExportFlow::cancelRunningJob()
 {
     ExportFixture fx;
-    Script s;
-    s.pollsBeforeDone = 1000;
-    s.retryAfterRaw = "0";
-    fx.server.setScript(s);
-    const QString id = fx.start();
+    const QString id = startNeverEndingExport(fx);
     QVERIFY(fx.waitForState(id, JobState::Running));
     QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls > 0);
     fx.manager->cancel(id);
@@ -1146,10 +1152,7 @@ void TestExportFlow::changesSinceLastExport()
 void TestExportFlow::twoRunningExportsNeverShareAFolder()
 {
     ExportFixture fx;
-    Script s;
-    s.pollsBeforeDone = 1000;
-    fx.server.setScript(s);
-    const QString first = fx.start();
+    const QString first = startNeverEndingExport(fx);
     QVERIFY(!first.isEmpty());
     const Result<QString> second = fx.manager->startExport(fx.request(), fx.options());
     QVERIFY(!second.ok());
@@ -1164,11 +1167,7 @@ void TestExportFlow::anotherProgramsExportHoldsItsFolder()
     // Another JobManager stands for another window or a command line: it has its own jobs, so
     // only the lock file can tell.
     ExportFixture fx;
-    Script s;
-    s.pollsBeforeDone = 1000;
-    s.retryAfterRaw = "0";
-    fx.server.setScript(s);
-    const QString first = fx.start();
+    const QString first = startNeverEndingExport(fx);
     QVERIFY(!first.isEmpty());
     JobManager other(nullptr);
     const Result<QString> refused = other.startExport(fx.request(), fx.options());

@@ -111,6 +111,16 @@ void settle()
     QCoreApplication::processEvents();
 }
 
+/// Shows the profile dialog on screen, on its Authorization tab; false if it never appeared.
+bool showAuthorizationTab(ProfileDialog *dlg)
+{
+    dlg->show();
+    if (!QTest::qWaitForWindowExposed(dlg))
+        return false;
+    dlg->findChild<QTabWidget *>(u"profileTabs"_s)->setCurrentIndex(1);
+    return true;
+}
+
 /// Picks an entry of a combo box as a user does: in its open list, with the keyboard.
 void chooseInPopup(QComboBox *combo, int index)
 {
@@ -631,9 +641,7 @@ private Q_SLOTS:
         QFETCH(bool, generateKey);
         FakeKeychain keychain;
         ProfileDialog dlg(Profile(), &keychain, &m_nam);
-        dlg.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
-        dlg.findChild<QTabWidget *>(u"profileTabs"_s)->setCurrentIndex(1);
+        QVERIFY(showAuthorizationTab(&dlg));
         auto *kind = child<QComboBox>(&dlg, u"authKindCombo"_s);
         for (int k : std::as_const(kinds)) {
             chooseInPopup(kind, kind->findData(k));
@@ -677,9 +685,7 @@ private Q_SLOTS:
     {
         FakeKeychain keychain;
         ProfileDialog dlg(Profile(), &keychain, &m_nam);
-        dlg.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
-        dlg.findChild<QTabWidget *>(u"profileTabs"_s)->setCurrentIndex(1);
+        QVERIFY(showAuthorizationTab(&dlg));
         auto *kind = child<QComboBox>(&dlg, u"authKindCombo"_s);
         kind->setCurrentIndex(kind->findData(int(Profile::AuthKind::SmartBackend)));
         child<QPushButton>(&dlg, u"generateKeyButton"_s)->click();
