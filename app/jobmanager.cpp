@@ -18,12 +18,19 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTemporaryFile>
+#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +50,39 @@ constexpr int kLazySaveDelayMs = 30 * 1000;
 QByteArray progressHeader(const HttpResponse &r)
 {
     return r.header("X-Progress");
+}
+
+// Whether a lock file is left over from a program that died without removing it. QLockFile
+// calls a lock stale when the process it names is gone, but a program killed between creating
+// the file and writing its process id into it leaves an empty file that names nobody. QLockFile
+// holds an flock() on its file for as long as it holds the lock, and the kernel drops that
+// however the process ends: a file nobody holds for a while has been abandoned.
+bool lockFileAbandoned(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const auto nobodyHolds = [&path] {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return errno == ENOENT;
+        const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+        ::close(fd);
+        return free;
+    };
+    if (!nobodyHolds())
+        return false;
+    // A live program takes the flock right after creating the file; give it the time to.
+    constexpr qint64 kSettleMs = 200;
+    const QDateTime made = QFileInfo(path).lastModified();
+    const qint64 age = made.isValid() ? made.msecsTo(QDateTime::currentDateTime()) : 0;
+    if (age >= 0 && age < kSettleMs) {
+        QThread::msleep(static_cast<unsigned long>(kSettleMs - age));
+        return nobodyHolds();
+    }
+    return true;
+#else
+    Q_UNUSED(path)
+    return false;
+#endif
 }
 
 } // namespace
@@ -451,6 +491,18 @@ void JobManager::checkFilesAfterReboot(const QString &id)
     changed(id, JobField::Files, true);
 }
 
+QString JobManager::folderLockPath(const QString &outDir)
+{
+    // The user's runtime folder (QStandardPaths would warn on stderr, which scripts read, when
+    // XDG_RUNTIME_DIR is not set, as under cron or sudo).
+    QString lockDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (lockDir.isEmpty() || !QFileInfo(lockDir).isDir())
+        lockDir = QDir::tempPath();
+    const QByteArray key =
+        QCryptographicHash::hash(outDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+    return QDir(lockDir).filePath(u"fhir-bulk-monitor-"_s + QString::fromLatin1(key) + u".lock"_s);
+}
+
 QString JobManager::claimFolder(const QString &id, const QString &outDir)
 {
     // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files, and each
@@ -478,23 +530,21 @@ QString JobManager::claimFolder(const QString &id, const QString &outDir)
         //: %1 is a folder, %2 the system's reason
         return tr("Cannot write into the folder %1: %2").arg(outDir, probe.errorString());
     probe.close();
-    // The user's runtime folder (QStandardPaths would warn on stderr, which scripts read, when
-    // XDG_RUNTIME_DIR is not set, as under cron or sudo).
-    QString lockDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (lockDir.isEmpty() || !QFileInfo(lockDir).isDir())
-        lockDir = QDir::tempPath();
-    const QByteArray key =
-        QCryptographicHash::hash(outDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
-    auto lock = std::make_shared<QLockFile>(
-        QDir(lockDir).filePath(u"fhir-bulk-monitor-"_s + QString::fromLatin1(key) + u".lock"_s));
+    auto lock = std::make_shared<QLockFile>(folderLockPath(outDir));
     lock->setStaleLockTime(0); // stale only when its process is gone, however long it runs
-    if (!lock->tryLock(0)) {
+    if (!lock->tryLock(0) && lock->error() == QLockFile::LockFailedError &&
+        lockFileAbandoned(lock->fileName())) {
+        qCDebug(lcJobs) << "removing the abandoned lock file" << lock->fileName();
+        lock->removeStaleLockFile();
+        lock->tryLock(0);
+    }
+    if (!lock->isLocked()) {
         if (lock->error() == QLockFile::LockFailedError)
             //: %1 is a folder
             return tr("Another export, in another window or command, is still saving into %1. "
                       "Choose another folder.")
                 .arg(outDir);
-        qCWarning(lcJobs) << "no lock file for" << outDir << "in" << lockDir;
+        qCWarning(lcJobs) << "no lock file for" << outDir << ":" << lock->fileName();
         lock.reset(); // the guard within this program still holds
     }
     m_folderClaims.insert(outDir, {id, std::move(lock)});

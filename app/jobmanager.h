@@ -77,6 +77,9 @@ public:
     /// Empty: files saved are never checked after a reboot.
     void setBootId(const QString &bootId) { m_bootId = bootId; }
     [[nodiscard]] static QString currentBootId();
+    /// The lock file that keeps other windows and commands out of a folder while a job saves
+    /// into it (in the user's runtime folder, else the temporary folder).
+    [[nodiscard]] static QString folderLockPath(const QString &outDir);
 
     /// Loads the store; running jobs poll again, unfinished downloads resume. Returns problems
     /// (damaged files moved aside), translated.

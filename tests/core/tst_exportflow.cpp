@@ -10,10 +10,14 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace fbm;
@@ -123,6 +127,7 @@ private Q_SLOTS:
     void changesSinceLastExport();
     void twoRunningExportsNeverShareAFolder();
     void anotherProgramsExportHoldsItsFolder();
+    void lockFileOfAKilledProgramIsTakenOver();
     void unusableFolderIsRefusedBeforeTheKickoff();
     void manifestThatCannotBeWrittenFailsTheJob();
     void leftoverPartOfAnEarlierExportIsNotResumed();
@@ -1184,6 +1189,35 @@ void TestExportFlow::anotherProgramsExportHoldsItsFolder()
     fx.manager->cancel(first);
     QVERIFY(fx.waitForState(first, JobState::Cancelled));
     QVERIFY(other.startExport(fx.request(), fx.options()).ok());
+}
+
+void TestExportFlow::lockFileOfAKilledProgramIsTakenOver()
+{
+    // A program killed between creating its lock file and writing its process id into it
+    // leaves an empty file. While a live program holds it, the folder stays taken; once nobody
+    // does, the next export takes the folder over (tst_cli_crash once hit this in CI).
+    ExportFixture fx;
+    fx.server.setFiles(smallFiles().mid(0, 1));
+    const QString outDir = QDir::cleanPath(QDir(fx.options().outDir).absolutePath());
+    const QString lockPath = JobManager::folderLockPath(outDir);
+    QVERIFY(fbm::test::writeFile(lockPath, QByteArray()));
+    const auto cleanup = qScopeGuard([&lockPath] { QFile::remove(lockPath); });
+
+    const int held = ::open(QFile::encodeName(lockPath).constData(), O_RDONLY | O_CLOEXEC);
+    QVERIFY(held >= 0);
+    QCOMPARE(::flock(held, LOCK_EX | LOCK_NB), 0);
+    const Result<QString> refused = fx.manager->startExport(fx.request(), fx.options());
+    ::close(held);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"in another window or command"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(QFile::exists(lockPath));
+
+    const Result<QString> started = fx.manager->startExport(fx.request(), fx.options());
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+    QVERIFY(fx.waitForState(started.value(), JobState::Saved));
+    // The lock was ours while the job saved, and went with it.
+    QVERIFY(!QFile::exists(lockPath));
 }
 
 void TestExportFlow::unusableFolderIsRefusedBeforeTheKickoff()
