@@ -1,5 +1,6 @@
 #include "filedownload.h"
 
+#include "bufferpool.h"
 #include "httpclient.h"
 #include "operationoutcome.h"
 #include "retrypolicy.h"
@@ -223,7 +224,9 @@ void FileDownload::onReadyRead()
         m_transfer->abort(m_writeError.message);
         return;
     }
-    if (!counting)
+    if (counting)
+        BufferPool::give(std::move(block)); // counted already, or the counter lets go of it
+    else
         m_transfer->consume();
     m_file.bytes = m_part.pos();
     Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.linesSoFar());

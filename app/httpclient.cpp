@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include "bufferpool.h"
+
 #include "authprovider.h"
 #include "redact.h"
 
@@ -210,6 +212,7 @@ Transfer::Transfer(HttpClient *client, HttpCall call, bool buffered)
 Transfer::~Transfer()
 {
     releaseHandle();
+    BufferPool::give(std::move(m_rx));
 }
 
 void Transfer::releaseHandle()
@@ -518,7 +521,7 @@ size_t Transfer::onData(const char *data, size_t size)
         return CURL_WRITEFUNC_PAUSE;
     }
     if (m_rx.capacity() == 0)
-        m_rx.reserve(qMax<qint64>(m_call.readBufferSize, 64 << 10) + kCurlBufferSize);
+        m_rx = BufferPool::take(qMax<qint64>(m_call.readBufferSize, 64 << 10) + kCurlBufferSize);
     m_rx.append(data, qsizetype(size));
     if (m_multi)
         m_multi->markPending(m_easy);

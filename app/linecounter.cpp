@@ -1,5 +1,7 @@
 #include "linecounter.h"
 
+#include "bufferpool.h"
+
 #include <QThreadPool>
 
 namespace fbm {
@@ -39,6 +41,8 @@ void AsyncLineCounter::drain()
         m_settled = m_counter.lines();
         if (m_spare.size() < 2)
             m_spare.push_back(std::move(block)); // the only reference once the caller let go
+        else
+            BufferPool::give(std::move(block));
         m_changed.notify_all();
     }
     m_running = false;
@@ -78,6 +82,20 @@ void AsyncLineCounter::reset(const LineCounter &from)
     m_counter = from;
     const std::lock_guard lock(m_mutex);
     m_settled = m_counter.lines();
+    releaseSpares();
+}
+
+AsyncLineCounter::~AsyncLineCounter()
+{
+    wait();
+    const std::lock_guard lock(m_mutex);
+    releaseSpares();
+}
+
+void AsyncLineCounter::releaseSpares()
+{
+    for (QByteArray &block : m_spare)
+        BufferPool::give(std::move(block));
     m_spare.clear();
 }
 

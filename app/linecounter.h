@@ -65,7 +65,7 @@ class AsyncLineCounter
 public:
     AsyncLineCounter() = default;
     Q_DISABLE_COPY_MOVE(AsyncLineCounter)
-    ~AsyncLineCounter() { wait(); }
+    ~AsyncLineCounter();
 
     static constexpr int kMaxQueued = 4;
 
@@ -89,7 +89,8 @@ public:
     [[nodiscard]] qint64 linesSoFar() const;
 
 private:
-    void drain(); ///< the pool task
+    void drain();         ///< the pool task
+    void releaseSpares(); ///< into the BufferPool; with m_mutex held
 
     LineCounter m_counter; ///< the pool task's while m_running, else this thread's
     mutable std::mutex m_mutex;

@@ -1,6 +1,7 @@
 // LineCounter against a plain reference on the same bytes: random mixes of text, newlines, CRs
 // and empty lines, fed in random pieces, so that the state carried from one piece to the next
 // (a line just begun, a lone '\r') is checked everywhere; AsyncLineCounter the same way.
+#include "bufferpool.h"
 #include "linecounter.h"
 
 #include <QByteArray>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void fixedCases();
     void matchesTheReference();
     void asyncMatchesTheReference();
+    void buffersComeBackForReuse();
 };
 
 void TestLineCounter::fixedCases_data()
@@ -150,6 +152,64 @@ void TestLineCounter::asyncMatchesTheReference()
     resumed.feed("a\nb", 3);
     counter.reset(resumed);
     QCOMPARE(counter.counter().lines(), 2);
+}
+
+void TestLineCounter::buffersComeBackForReuse()
+{
+    // What a download gives back, the next one receives into: the same allocation, empty.
+    constexpr qsizetype kSize = 1 << 20;
+    while (BufferPool::keptCount() > 0)
+        (void)BufferPool::take(0);
+    QByteArray first = BufferPool::take(kSize);
+    QVERIFY(first.capacity() >= kSize);
+    first.append(QByteArray(1000, 'x'));
+    const char *memory = first.constData();
+    BufferPool::give(std::move(first));
+    QVERIFY(first.isNull());
+    QCOMPARE(BufferPool::keptCount(), 1);
+    QByteArray again = BufferPool::take(kSize);
+    QCOMPARE(again.constData(), memory);
+    QVERIFY(again.isEmpty());
+    QCOMPARE(BufferPool::keptCount(), 0);
+    // Too small for what is asked: a new one, and the kept one stays.
+    BufferPool::give(std::move(again));
+    QVERIFY(BufferPool::take(4 * kSize).constData() != memory);
+    QCOMPARE(BufferPool::keptCount(), 1);
+    (void)BufferPool::take(kSize);
+
+    // A block somebody still reads (being counted) is not handed out again.
+    QByteArray shared = BufferPool::take(kSize);
+    shared.append('x');
+    const QByteArray reader = shared;
+    BufferPool::give(std::move(shared));
+    QCOMPARE(BufferPool::keptCount(), 0);
+    QCOMPARE(reader, QByteArray("x"));
+    // Small buffers are not kept, and no more than kMaxKept are.
+    BufferPool::give(QByteArray(100, 'x'));
+    QCOMPARE(BufferPool::keptCount(), 0);
+    for (int i = 0; i < BufferPool::kMaxKept + 3; ++i)
+        BufferPool::give(BufferPool::take(kSize));
+    QCOMPARE(BufferPool::keptCount(), 1); // each take reused the one given back
+    std::vector<QByteArray> many;
+    for (int i = 0; i < BufferPool::kMaxKept + 3; ++i)
+        many.push_back(BufferPool::take(kSize));
+    for (QByteArray &b : many)
+        BufferPool::give(std::move(b));
+    QCOMPARE(BufferPool::keptCount(), BufferPool::kMaxKept);
+
+    // The counter gives its spare blocks back when it is done with them.
+    while (BufferPool::keptCount() > 0)
+        (void)BufferPool::take(0);
+    {
+        AsyncLineCounter counter;
+        for (int i = 0; i < 4; ++i) {
+            QByteArray block = BufferPool::take(kSize);
+            block.append(QByteArray("{}\n").repeated(80000));
+            counter.start(block);
+        }
+        QCOMPARE(counter.counter().lines(), 4 * 80000);
+    }
+    QVERIFY2(BufferPool::keptCount() >= 2, QByteArray::number(BufferPool::keptCount()).constData());
 }
 
 QTEST_GUILESS_MAIN(TestLineCounter)
