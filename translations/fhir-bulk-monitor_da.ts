@@ -3899,6 +3899,11 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Demoserveren kører; stop den med Ctrl+C.</translation>
     </message>
     <message>
+        <source>Stopped by %1 before the export was started.</source>
+        <extracomment>%1 is a signal name such as SIGINT</extracomment>
+        <translation>Stoppet af %1, før eksporten blev startet.</translation>
+    </message>
+    <message>
         <source>Status URL: %1</source>
         <extracomment>%1 is a URL</extracomment>
         <translation>Status-URL: %1</translation>
@@ -3944,6 +3949,16 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>Could not save %1: %2</source>
         <extracomment>%1 is a file name, %2 the reason</extracomment>
         <translation>Kunne ikke gemme %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped by %1. The export goes on at the server; saved files are kept and a partial file continues where it stopped with: fhir-bulk-monitor resume &apos;%2&apos; --out &apos;%3&apos;</source>
+        <extracomment>%1 is a signal name such as SIGINT, %2 a URL, %3 a folder</extracomment>
+        <translation>Stoppet af %1. Eksporten fortsætter på serveren; gemte filer beholdes, og en delvis fil hentes videre, hvor den stoppede, med: fhir-bulk-monitor resume &apos;%2&apos; --out &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>Stopped by %1 before the server answered the kick-off. The server may have started the export anyway; without its status URL it cannot be followed from here.</source>
+        <extracomment>%1 is a signal name such as SIGINT</extracomment>
+        <translation>Stoppet af %1, før serveren svarede på starten af eksporten. Serveren kan alligevel have startet eksporten; uden dens status-URL kan den ikke følges herfra.</translation>
     </message>
     <message>
         <source>The server had nothing to export.</source>

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "stopsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -123,6 +124,11 @@ int main(int argc, char *argv[])
     fbm::ApplicationOptions options;
     options.demo = parser.isSet(demo);
     fbm::Application root(options);
+    // Logging out, a shutdown or kill: the window closes the way Quit closes it, and the jobs
+    // are saved on the way out (downloads resume at the next start).
+    fbm::StopSignals stopSignals;
+    QObject::connect(&stopSignals, &fbm::StopSignals::received, &app,
+                     [](int signalNumber) { QCoreApplication::exit(128 + signalNumber); });
     const QStringList problems = root.start();
     fbm::MainWindow window(&root);
     window.show();

@@ -13,6 +13,7 @@
 #include "jobstore.h"
 #include "operationoutcome.h"
 #include "redact.h"
+#include "stopsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -79,6 +80,21 @@ public:
                 [this](const QString &id, int i) { onFile(id, i); });
         connect(&m_manager, &JobManager::jobFinished, this,
                 [this](const QString &id) { onFinished(id); });
+        connect(&m_stopSignals, &StopSignals::received, this,
+                [this](int signalNumber) { onStopSignal(signalNumber); });
+    }
+
+    /// Non-zero (128 + the signal, as a shell reports it) when Ctrl+C or another stop signal
+    /// came before the job was started; the command then says so and ends with it.
+    int stoppedBeforeStart()
+    {
+        if (m_interrupted == 0)
+            return 0;
+        //: %1 is a signal name such as SIGINT
+        human(tr("Stopped by %1 before the export was started.")
+                  .arg(StopSignals::name(m_interrupted)));
+        event({{u"event"_s, u"interrupted"_s}, {u"signal"_s, StopSignals::name(m_interrupted)}});
+        return 128 + m_interrupted;
     }
 
     /// Authorization from the command line's options (--profile, --token, SMART, secret).
@@ -118,7 +134,9 @@ public:
         const ExportJob *j = m_manager.job(id);
         if (j && j->statusUrl.isValid())
             announce(*j);
-        if (j && j->isTerminal()) {
+        if (m_interrupted != 0) {
+            interrupt();
+        } else if (j && j->isTerminal()) {
             onFinished(id);
         } else if (j && isManifestOnlyDone(*j)) {
             onManifestOnlyDone(*j);
@@ -269,6 +287,46 @@ private:
         }
     }
 
+    void onStopSignal(int signalNumber)
+    {
+        m_interrupted = signalNumber;
+        if (!m_id.isEmpty()) // before that, the command checks stoppedBeforeStart()
+            interrupt();
+    }
+
+    /// Stopped by a signal: what is known is saved and the job is left for `resume`. The export
+    /// goes on at the server (only `cancel` stops it there).
+    void interrupt()
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        m_manager.waitForSaves();
+        const QString signalName = StopSignals::name(m_interrupted);
+        QJsonObject o{{u"event"_s, u"interrupted"_s}, {u"signal"_s, signalName}};
+        const ExportJob *j = m_manager.job(m_id);
+        if (j && j->statusUrl.isValid()) {
+            //: %1 is a signal name such as SIGINT, %2 a URL, %3 a folder
+            human(tr("Stopped by %1. The export goes on at the server; saved files are kept and a "
+                     "partial file continues where it stopped with: fhir-bulk-monitor resume "
+                     "'%2' --out '%3'")
+                      .arg(signalName, shellQuoted(j->statusUrl.toString(QUrl::FullyEncoded)),
+                           shellQuoted(j->outDir)));
+            o.insert(u"statusUrl"_s, j->statusUrl.toString(QUrl::FullyEncoded));
+        } else {
+            //: %1 is a signal name such as SIGINT
+            human(tr("Stopped by %1 before the server answered the kick-off. The server may "
+                     "have started the export anyway; without its status URL it cannot be "
+                     "followed from here.")
+                      .arg(signalName));
+        }
+        if (j)
+            o.insert(u"out"_s, j->outDir);
+        event(o);
+        m_exit = 128 + m_interrupted;
+        m_loop.quit();
+    }
+
     void onFinished(const QString &id)
     {
         if (id != m_id || m_done)
@@ -322,6 +380,8 @@ private:
     AuthSetup m_setup;
     std::unique_ptr<HttpClient> m_fallback;
     QEventLoop m_loop;
+    StopSignals m_stopSignals;
+    int m_interrupted = 0; ///< the stop signal received, or 0
     QString m_id;
     QString m_lastProgress;
     bool m_announced = false;
@@ -439,6 +499,8 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     options.serverName = runner.serverName();
     options.outDir = p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
+    if (const int stopped = runner.stoppedBeforeStart())
+        return stopped;
     const Result<QString> id = runner.manager().startExport(request, options);
     if (!id.ok())
         return usage(err, id.error().message, p);
@@ -473,6 +535,8 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     if (const Error e = runner.setUpAuth(p, base); e.isError())
         return e.kind == Error::Kind::Usage ? usage(err, e.message, p)
                                             : (err << e.message << '\n', Failure);
+    if (const int stopped = runner.stoppedBeforeStart())
+        return stopped;
     const QString outDir = QDir::cleanPath(QDir(p.value(u"out"_s)).absolutePath());
     // Continue this job only (another process may be running others of the list).
     const JobStore::Loaded stored = runner.store().loadAll();

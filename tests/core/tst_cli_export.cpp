@@ -82,6 +82,9 @@ private Q_SLOTS:
     void tokenNeverPrinted();
     void killedDuringDownloadResumes();
     void cancelCommand();
+    void stopSignalLeavesTheExportForResume_data();
+    void stopSignalLeavesTheExportForResume();
+    void desktopAppSavesAndEndsOnSigterm();
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
     void noDownloadEndsWithTheManifest();
@@ -548,6 +551,95 @@ void TestCliExport::cancelCommand()
     // Cancelling again: the server no longer knows it.
     const Run again = runApp({u"cancel"_s, statusUrl});
     QCOMPARE(again.exitCode, 1);
+}
+
+void TestCliExport::stopSignalLeavesTheExportForResume_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<bool>("whileDownloading");
+    QTest::newRow("Ctrl+C while downloading") << int(SIGINT) << true;
+    QTest::newRow("kill (SIGTERM) while downloading") << int(SIGTERM) << true;
+    QTest::newRow("terminal closed (SIGHUP) while the server works") << int(SIGHUP) << false;
+}
+
+void TestCliExport::stopSignalLeavesTheExportForResume()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(bool, whileDownloading);
+    Script script;
+    // Polled every 5 ms (FBM_MIN_POLL_MS): 300 polls keep the server busy for a second or two.
+    script.pollsBeforeDone = whileDownloading ? 1 : 300;
+    m_server->setScript(script);
+    FileFault slow;
+    slow.kind = FileFault::Kind::Slow;
+    slow.bytesPerSecond = 3 * 1024 * 1024;
+    m_server->setFileFault(1, slow);
+    const QString out = m_dir->filePath(u"s"_s);
+    QProcess *p = startApp(
+        {u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out, u"--json"_s});
+    const QString part = QDir(out).filePath(u"Observation.1.ndjson.part"_s);
+    if (whileDownloading)
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 200000, 20000);
+    else
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() > 3, 20000); // polling
+    ::kill(pid_t(p->processId()), signalNumber);
+    const Run stopped = finish(p);
+    // It ended by itself, as a shell reports a stop by that signal, and said how to go on.
+    QCOMPARE(stopped.exitCode, 128 + signalNumber);
+    const QJsonObject last = stopped.events().last();
+    QCOMPARE(last.value("event"_L1).toString(), u"interrupted"_s);
+    QCOMPARE(last.value("signal"_L1).toString(), signalNumber == SIGINT    ? u"SIGINT"_s
+                                                 : signalNumber == SIGTERM ? u"SIGTERM"_s
+                                                                           : u"SIGHUP"_s);
+    const QString statusUrl = m_server->statusUrl(m_server->lastJobId()).toString();
+    QCOMPARE(last.value("statusUrl"_L1).toString(), statusUrl);
+    QCOMPARE(last.value("out"_L1).toString(), QDir::cleanPath(QDir(out).absolutePath()));
+    const QString resumeLine = u"fhir-bulk-monitor resume '"_s + statusUrl + u"'"_s;
+    QVERIFY2(stopped.err.contains(resumeLine.toUtf8()), stopped.err.constData());
+    // The export goes on at the server: nothing was cancelled.
+    QVERIFY(!m_server->jobCancelled(m_server->lastJobId()));
+    if (whileDownloading)
+        QVERIFY(QFileInfo(part).size() > 0);
+
+    if (!whileDownloading)
+        QVERIFY(!m_server->jobInfo(m_server->lastJobId()).completed);
+    m_server->setFileFault(1, FileFault());
+    m_server->clearRequests();
+    const Run resumed = runApp({u"resume"_s, statusUrl, u"--out"_s, out});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(m_server->jobCount(), 1);
+    if (whileDownloading) {
+        bool ranged = false;
+        for (const auto &r : m_server->requests()) {
+            if (r.header("Range").startsWith("bytes=") &&
+                r.header("Range").mid(6).chopped(1).toLongLong() > 0)
+                ranged = true;
+        }
+        QVERIFY(ranged); // the partial file went on where it stopped
+    }
+}
+
+void TestCliExport::desktopAppSavesAndEndsOnSigterm()
+{
+    // A logout or shutdown sends SIGTERM: the window closes as Quit closes it (the jobs saved on
+    // the way out), instead of the process dying where it stands.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
+    p.setProcessEnvironment(env);
+    p.start(QString::fromLocal8Bit(FBM_APP_BINARY), {});
+    QVERIFY(p.waitForStarted());
+    // Up once it has written its settings or job store, or after a moment at the latest.
+    QTest::qWait(1500);
+    QCOMPARE(p.state(), QProcess::Running);
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 128 + SIGTERM);
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)
