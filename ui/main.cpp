@@ -92,6 +92,12 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // Logging out, a shutdown or kill: the window closes the way Quit closes it, and the jobs
+    // are saved on the way out (downloads resume at the next start). Watched from the start: a
+    // signal that comes before the window is up ends the program once the event loop runs.
+    fbm::StopSignals stopSignals;
+    QObject::connect(&stopSignals, &fbm::StopSignals::received, &app,
+                     [](int signalNumber) { QCoreApplication::exit(128 + signalNumber); });
     setIdentity();
     fbm::installTranslations(app);
     QGuiApplication::setWindowIcon(QIcon::fromTheme(
@@ -124,11 +130,6 @@ int main(int argc, char *argv[])
     fbm::ApplicationOptions options;
     options.demo = parser.isSet(demo);
     fbm::Application root(options);
-    // Logging out, a shutdown or kill: the window closes the way Quit closes it, and the jobs
-    // are saved on the way out (downloads resume at the next start).
-    fbm::StopSignals stopSignals;
-    QObject::connect(&stopSignals, &fbm::StopSignals::received, &app,
-                     [](int signalNumber) { QCoreApplication::exit(128 + signalNumber); });
     const QStringList problems = root.start();
     fbm::MainWindow window(&root);
     window.show();

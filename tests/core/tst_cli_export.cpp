@@ -633,8 +633,19 @@ void TestCliExport::desktopAppSavesAndEndsOnSigterm()
     p.setProcessEnvironment(env);
     p.start(QString::fromLocal8Bit(FBM_APP_BINARY), {});
     QVERIFY(p.waitForStarted());
-    // Up once it has written its settings or job store, or after a moment at the latest.
-    QTest::qWait(1500);
+    // Once it catches SIGTERM (Linux: the SigCgt mask in /proc), and a moment later.
+    const auto catchesSigterm = [&p] {
+        QFile status(u"/proc/%1/status"_s.arg(p.processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return false;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("SigCgt:"))
+                return ((line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGTERM - 1)) & 1) != 0;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(catchesSigterm(), 20000);
+    QTest::qWait(500);
     QCOMPARE(p.state(), QProcess::Running);
     ::kill(pid_t(p.processId()), SIGTERM);
     QVERIFY(p.waitForFinished(20000));
