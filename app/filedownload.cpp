@@ -189,7 +189,20 @@ void FileDownload::onResponseStarted(int status)
         m_file.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
                                 ? m_resumeFrom + length.toLongLong()
                                 : -1;
+        // The body goes into the .part from where it stands, written (and counted, unless it
+        // is a Binary to decode first) by the counter's task.
+        m_received = m_resumeFrom;
+        m_counter.setOutput(m_part.handle(), m_resumeFrom, m_options.verify && !m_binaryJson);
     }
+}
+
+Error FileDownload::writeFailure(int error) const
+{
+    //: %1 is a file, %2 the system's reason (e.g. no space left)
+    return Error::make(Error::Kind::Io,
+                       tr("Cannot write %1: %2. The part already saved is kept; "
+                          "free some space and choose Retry.")
+                           .arg(m_part.fileName(), QString::fromLocal8Bit(strerror(error))));
 }
 
 void FileDownload::onReadyRead()
@@ -204,37 +217,27 @@ void FileDownload::onReadyRead()
         m_transfer->consume();
         return;
     }
-    // Counting goes to another thread while this one writes: the transfer hands its block over
-    // and receives the next into a block the counter is done with (a few buffers take turns).
-    const bool counting = m_options.verify && !m_binaryJson;
-    QByteArray block;
-    QByteArrayView data = m_transfer->peek();
-    if (counting) {
-        block = m_transfer->take(m_counter.spare());
-        m_counter.start(block);
-        data = block;
-    }
-    const qint64 written = m_part.write(data.data(), data.size());
-    if (written != data.size()) {
-        m_writeError = Error::make(Error::Kind::Io,
-                                   //: %1 is a file, %2 the system's reason (e.g. no space left)
-                                   tr("Cannot write %1: %2. The part already saved is kept; "
-                                      "free some space and choose Retry.")
-                                       .arg(m_part.fileName(), m_part.errorString()));
+    // Writing and counting go to another thread while this one receives: the transfer hands its
+    // block over and receives the next into a block the writer is done with (a few take turns).
+    if (const int error = m_counter.writeError()) {
+        m_writeError = writeFailure(error);
         m_transfer->abort(m_writeError.message);
         return;
     }
-    if (counting)
-        BufferPool::give(std::move(block)); // counted already, or the counter lets go of it
-    else
-        m_transfer->consume();
-    m_file.bytes = m_part.pos();
+    QByteArray block = m_transfer->take(m_counter.spare());
+    m_counter.start(block);
+    m_received += block.size();
+    BufferPool::give(std::move(block)); // written already, or the writer lets go of it
+    m_file.bytes = m_received;
     Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.linesSoFar());
 }
 
 void FileDownload::onFinished(const HttpResponse &response)
 {
     m_transfer = nullptr;
+    m_counter.wait(); // every block received is in the .part
+    if (const int error = m_counter.writeError(); error != 0 && !m_writeError.isError())
+        m_writeError = writeFailure(error);
     if (m_writeError.isError()) {
         fail(m_writeError);
         return;
@@ -385,6 +388,7 @@ void FileDownload::fail(Error error)
     if (m_done)
         return;
     m_done = true;
+    m_counter.wait(); // what was received is in the .part before its size is taken
     if (m_part.isOpen()) {
         m_file.bytes = m_part.size();
         m_part.close();

@@ -54,6 +54,8 @@ private:
     void onFinished(const struct HttpResponse &response);
     Error complete();
     Error decodeBinaryJson();
+    /// The error for a write into the .part that failed with errno \a error.
+    [[nodiscard]] Error writeFailure(int error) const;
     void fail(Error error);
     void logNote(const QString &text) const;
 
@@ -66,6 +68,7 @@ private:
     QFile m_part;
     AsyncLineCounter m_counter;
     qint64 m_resumeFrom = 0;
+    qint64 m_received = 0; ///< the file's bytes handed to m_counter's writer, with the resumed part
     bool m_accepting = false;  ///< this response's body is the file's content
     bool m_binaryJson = false; ///< the server answered a FHIR Binary resource instead of raw bytes
     bool m_done = false;

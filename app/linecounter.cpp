@@ -4,19 +4,70 @@
 
 #include <QThreadPool>
 
+#include <cerrno>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace fbm {
 
 namespace {
 // Below this a block is counted at once when nothing waits: another thread would cost more.
-constexpr qsizetype kAsyncMin = 64 << 10;
+constexpr qsizetype kAsyncMin = 256 << 10;
 } // namespace
+
+void AsyncLineCounter::setOutput(int fd, qint64 offset, bool count)
+{
+    wait();
+    m_fd = fd;
+    m_offset = offset;
+    m_count = count;
+    const std::lock_guard lock(m_mutex);
+    m_writeError = 0;
+}
+
+void AsyncLineCounter::process(const QByteArray &block)
+{
+    if (m_fd >= 0) {
+        int error = 0;
+        {
+            const std::lock_guard lock(m_mutex);
+            error = m_writeError;
+        }
+        const char *p = block.constData();
+        qint64 left = block.size();
+        while (error == 0 && left > 0) {
+            const ssize_t n = ::pwrite(m_fd, p, size_t(left), m_offset);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                error = n < 0 ? errno : ENOSPC;
+                const std::lock_guard lock(m_mutex);
+                m_writeError = error;
+                break;
+            }
+            p += n;
+            left -= n;
+            m_offset += n;
+        }
+    }
+    if (m_count)
+        m_counter.feed(block.constData(), block.size());
+}
+
+int AsyncLineCounter::writeError() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_writeError;
+}
 
 void AsyncLineCounter::start(const QByteArray &block)
 {
     std::unique_lock lock(m_mutex);
     if (!m_running && block.size() < kAsyncMin) {
         lock.unlock(); // no task: the counter is this thread's
-        m_counter.feed(block.constData(), block.size());
+        process(block);
         lock.lock();
         m_settled = m_counter.lines();
         return;
@@ -35,7 +86,7 @@ void AsyncLineCounter::drain()
     while (!m_queue.empty()) {
         QByteArray block = m_queue.front(); // stays queued (and counted as waiting) until done
         lock.unlock();
-        m_counter.feed(block.constData(), block.size());
+        process(block);
         lock.lock();
         m_queue.pop_front();
         m_settled = m_counter.lines();

@@ -60,6 +60,10 @@ private:
 /// otherwise come on top of receiving and writing it. Blocks are shared, not copied. Up to
 /// kMaxQueued wait their turn, so the counter can fall behind while the other core is busy
 /// (with the server, on loopback) and catch up later; start() waits only when that many do.
+///
+/// Given a file (setOutput()), the same task first writes each block into it: the receiving
+/// thread then neither copies the bytes into the page cache nor waits for the disk, and the
+/// counting reads bytes the write has just brought into that core's cache.
 class AsyncLineCounter
 {
 public:
@@ -69,12 +73,16 @@ public:
 
     static constexpr int kMaxQueued = 4;
 
-    /// Counts \a block after the blocks before it (a small one at once, here, when nothing waits).
+    /// From the next block on: each is written to \a fd (which stays open until wait() has
+    /// returned) from \a offset on, then counted when \a count. fd -1: counted only.
+    void setOutput(int fd, qint64 offset, bool count);
+    /// Writes and counts \a block after the blocks before it (a small one at once, here, when
+    /// nothing waits).
     void start(const QByteArray &block);
     /// A counted block nobody else holds, for the next data to reuse its allocation; empty when
     /// there is none.
     [[nodiscard]] QByteArray spare();
-    /// Waits until every block handed over is counted.
+    /// Waits until every block handed over is written and counted.
     void wait();
     /// The count so far, once every block is counted.
     [[nodiscard]] const LineCounter &counter()
@@ -87,10 +95,13 @@ public:
     void reset(const LineCounter &from = {});
     /// The lines of the blocks counted so far, without waiting (for progress).
     [[nodiscard]] qint64 linesSoFar() const;
+    /// The errno of the first write that failed (0: none so far); no block after it is written.
+    [[nodiscard]] int writeError() const;
 
 private:
-    void drain();         ///< the pool task
-    void releaseSpares(); ///< into the BufferPool; with m_mutex held
+    void drain();                          ///< the pool task
+    void process(const QByteArray &block); ///< write and count; one thread at a time
+    void releaseSpares();                  ///< into the BufferPool; with m_mutex held
 
     LineCounter m_counter; ///< the pool task's while m_running, else this thread's
     mutable std::mutex m_mutex;
@@ -99,6 +110,11 @@ private:
     std::vector<QByteArray> m_spare;
     bool m_running = false;
     qint64 m_settled = 0;
+    // Like m_counter: the pool task's while m_running, else this thread's.
+    int m_fd = -1;
+    qint64 m_offset = 0;
+    bool m_count = true;
+    int m_writeError = 0; ///< read under m_mutex
 };
 
 } // namespace fbm

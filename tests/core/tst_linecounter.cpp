@@ -5,10 +5,15 @@
 #include "linecounter.h"
 
 #include <QByteArray>
+#include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fbm;
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -51,6 +56,7 @@ private Q_SLOTS:
     void matchesTheReference();
     void asyncMatchesTheReference();
     void buffersComeBackForReuse();
+    void writesBlocksInOrderFromTheOffset();
 };
 
 void TestLineCounter::fixedCases_data()
@@ -125,7 +131,7 @@ void TestLineCounter::asyncMatchesTheReference()
     AsyncLineCounter counter;
     int reused = 0;
     for (int block = 0; block < 80; ++block) {
-        const qsizetype size = qsizetype(random.bounded(1, 300000));
+        const qsizetype size = qsizetype(random.bounded(1, 600000));
         QByteArray data = counter.spare();
         QVERIFY(data.isEmpty() || data.isDetached()); // nobody else holds it
         const char *before = data.constData();
@@ -204,12 +210,59 @@ void TestLineCounter::buffersComeBackForReuse()
         AsyncLineCounter counter;
         for (int i = 0; i < 4; ++i) {
             QByteArray block = BufferPool::take(kSize);
-            block.append(QByteArray("{}\n").repeated(80000));
+            block.append(QByteArray("{}\n").repeated(140000)); // counted on the task
             counter.start(block);
         }
-        QCOMPARE(counter.counter().lines(), 4 * 80000);
+        QCOMPARE(counter.counter().lines(), 4 * 140000);
     }
     QVERIFY2(BufferPool::keptCount() >= 2, QByteArray::number(BufferPool::keptCount()).constData());
+}
+
+void TestLineCounter::writesBlocksInOrderFromTheOffset()
+{
+    // Blocks of every size (written here or on the task) land in order after what the file held,
+    // and the first failed write stops the writing and is reported.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"f.part"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite | QIODevice::Unbuffered));
+    QCOMPARE(file.write("kept\n"), 5);
+    QRandomGenerator random(7);
+    QByteArray expected = "kept\n";
+    {
+        AsyncLineCounter writer;
+        writer.setOutput(int(file.handle()), 5, true);
+        for (int i = 0; i < 60; ++i) {
+            QByteArray block = writer.spare();
+            const qsizetype size = qsizetype(random.bounded(1, 700000));
+            block.resize(size);
+            for (char &c : block)
+                c = random.bounded(50) == 0 ? '\n' : 'a';
+            expected += block;
+            writer.start(block);
+        }
+        QCOMPARE(writer.counter().lines(), referenceCount(expected.mid(5)));
+        QCOMPARE(writer.writeError(), 0);
+    }
+    QCOMPARE(file.size(), expected.size());
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), expected);
+    file.close();
+
+    // A file that cannot be written: the error, and no block after it written.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    AsyncLineCounter failing;
+    failing.setOutput(int(file.handle()), 0, false);
+    failing.start(QByteArray(300000, 'x'));
+    failing.wait();
+    QCOMPARE(failing.writeError(), EBADF);
+    failing.start(QByteArray(10, 'y'));
+    failing.wait();
+    QCOMPARE(failing.writeError(), EBADF);
+    QCOMPARE(failing.counter().lines(), 0); // counting was off
+    file.close();
+    QCOMPARE(QFileInfo(path).size(), expected.size());
 }
 
 QTEST_GUILESS_MAIN(TestLineCounter)
