@@ -13,7 +13,8 @@
 namespace fbm {
 
 namespace {
-// Below this a block is counted at once when nothing waits: another thread would cost more.
+// Below this a block is written and counted at once when nothing waits: another thread would
+// cost more (at 64 KiB, 2000 files of 200 KiB took longer to save).
 constexpr qsizetype kAsyncMin = 256 << 10;
 } // namespace
 
