@@ -3951,6 +3951,11 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Kunne ikke gemme %1: %2</translation>
     </message>
     <message>
+        <source>Stopping once the server has answered the kick-off (at most %1 s); press Ctrl+C again to stop at once.</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>Stopper, så snart serveren har svaret på starten af eksporten (højst %1 s); tryk Ctrl+C igen for at stoppe med det samme.</translation>
+    </message>
+    <message>
         <source>Stopped by %1. The export goes on at the server; saved files are kept and a partial file continues where it stopped with: fhir-bulk-monitor resume &apos;%2&apos; --out &apos;%3&apos;</source>
         <extracomment>%1 is a signal name such as SIGINT, %2 a URL, %3 a folder</extracomment>
         <translation>Stoppet af %1. Eksporten fortsætter på serveren; gemte filer beholdes, og en delvis fil hentes videre, hvor den stoppede, med: fhir-bulk-monitor resume &apos;%2&apos; --out &apos;%3&apos;</translation>

@@ -24,6 +24,7 @@
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +48,9 @@ QString formatBytes(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
+
+/// How long a stop signal waits for the server to answer a kick-off in flight.
+constexpr int kKickoffWaitMs = 20000;
 
 /// Drives one job to its end and reports it: human lines on err, JSON events on out.
 class Runner final : public QObject
@@ -187,6 +191,10 @@ private:
             return;
         if (j->statusUrl.isValid())
             announce(*j);
+        if (m_interrupted != 0 && j->state != JobState::Starting && !j->isTerminal()) {
+            interrupt(); // the kick-off has been answered since the stop signal
+            return;
+        }
         if ((fields & JobField::NextPoll) && j->isWaitingForPoll()) {
             const qint64 secs = qMax<qint64>(
                 0, (QDateTime::currentDateTimeUtc().msecsTo(j->nextPollAt) + 999) / 1000);
@@ -290,8 +298,19 @@ private:
     void onStopSignal(int signalNumber)
     {
         m_interrupted = signalNumber;
-        if (!m_id.isEmpty()) // before that, the command checks stoppedBeforeStart()
-            interrupt();
+        if (m_id.isEmpty()) // before that, the command checks stoppedBeforeStart()
+            return;
+        if (const ExportJob *j = m_manager.job(m_id); j && j->state == JobState::Starting) {
+            // The server may be starting the export right now. Its answer brings the status
+            // URL to resume with; without it the export would run there for nothing.
+            //: %1 is a number of seconds
+            human(tr("Stopping once the server has answered the kick-off (at most %1 s); press "
+                     "Ctrl+C again to stop at once.")
+                      .arg(kKickoffWaitMs / 1000));
+            QTimer::singleShot(kKickoffWaitMs, this, [this] { interrupt(); });
+            return;
+        }
+        interrupt();
     }
 
     /// Stopped by a signal: what is known is saved and the job is left for `resume`. The export

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void stopSignalLeavesTheExportForResume_data();
     void stopSignalLeavesTheExportForResume();
     void desktopAppSavesAndEndsOnSigterm();
+    void stopSignalWaitsForTheKickoffAnswer();
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
     void noDownloadEndsWithTheManifest();
@@ -651,6 +652,35 @@ void TestCliExport::desktopAppSavesAndEndsOnSigterm()
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 128 + SIGTERM);
+}
+
+void TestCliExport::stopSignalWaitsForTheKickoffAnswer()
+{
+    // Ctrl+C while the server is still answering the kick-off: the export may already exist
+    // there, so the command waits for the answer and prints the status URL to resume with.
+    Script script;
+    script.kickoffDelayMs = 1500;
+    script.pollsBeforeDone = 3;
+    m_server->setScript(script);
+    const QString out = m_dir->filePath(u"k"_s);
+    QProcess *p = startApp(
+        {u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out, u"--json"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->jobCount(), 1, 20000); // asked; not answered yet
+    ::kill(pid_t(p->processId()), SIGINT);
+    const Run stopped = finish(p);
+    QCOMPARE(stopped.exitCode, 128 + SIGINT);
+    QVERIFY2(stopped.err.contains("Stopping once the server has answered the kick-off"),
+             stopped.err.constData());
+    const QJsonObject last = stopped.events().last();
+    QCOMPARE(last.value("event"_L1).toString(), u"interrupted"_s);
+    const QString statusUrl = m_server->statusUrl(m_server->lastJobId()).toString();
+    QCOMPARE(last.value("statusUrl"_L1).toString(), statusUrl);
+
+    const Run resumed = runApp({u"resume"_s, statusUrl, u"--out"_s, out});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(m_server->jobCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)
