@@ -86,6 +86,7 @@ private Q_SLOTS:
     void stopSignalLeavesTheExportForResume();
     void desktopAppSavesAndEndsOnSigterm();
     void stopSignalWaitsForTheKickoffAnswer();
+    void progressLinesSpeakDanish();
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
     void noDownloadEndsWithTheManifest();
@@ -681,6 +682,27 @@ void TestCliExport::stopSignalWaitsForTheKickoffAnswer()
     const QString diff = compare(out);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QCOMPARE(m_server->jobCount(), 1);
+}
+
+void TestCliExport::progressLinesSpeakDanish()
+{
+    // Not only the usage errors: the lines printed while an export runs follow the language.
+    auto *p = new QProcess(this);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
+    env.insert(u"FBM_MIN_POLL_MS"_s, u"5"_s);
+    env.insert(u"LANGUAGE"_s, u"da"_s);
+    p->setProcessEnvironment(env);
+    p->start(QString::fromLocal8Bit(FBM_APP_BINARY),
+             {u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+              m_dir->filePath(u"da"_s)});
+    const Run r = finish(p);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    for (const QByteArray &danish : {"Status-URL: "_ba, "Serveren svarer: "_ba, "Færdig: "_ba}) {
+        QVERIFY2(r.err.contains(danish), r.err.constData());
+    }
+    QVERIFY2(!r.err.contains("Status URL: "), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)
