@@ -3,6 +3,7 @@
 #include "exportcommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -109,6 +110,13 @@ QString shellQuoted(const QString &word)
 
 int run(const QStringList &arguments)
 {
+    // Standard error is for the commands' own lines, which people and scripts read: no debug
+    // lines (every request the report client sent was one). QT_LOGGING_RULES still turns them
+    // on, and the demo server keeps its request log.
+    QString rules = u"*.debug=false"_s;
+    if (arguments.value(1) == "demo-server"_L1)
+        rules += u"\nfhirbulk.demo.*.debug=true"_s;
+    QLoggingCategory::setFilterRules(rules);
     QTextStream out(stdout);
     QTextStream err(stderr);
     return run(arguments, out, err);

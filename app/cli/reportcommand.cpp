@@ -58,7 +58,7 @@ void printTable(QTextStream &out, const QList<ReportJob> &jobs)
     };
     for (const ReportJob &job : jobs) {
         rows << QStringList{orDash(job.shortName.isEmpty() ? job.reportClass : job.shortName),
-                            ReportJobModel::statusText(job),
+                            ReportJobModel::statusTitle(job), // as the window shows it
                             orDash(job.userId),
                             orDash(ReportJobModel::timeText(job.created)),
                             orDash(ReportJobModel::timeText(job.started)),
