@@ -3909,9 +3909,9 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Status-URL: %1</translation>
     </message>
     <message>
-        <source>To continue after an interruption: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</source>
-        <extracomment>%1 is a URL, %2 a folder</extracomment>
-        <translation>Sådan fortsætter du efter en afbrydelse: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</translation>
+        <source>To continue after an interruption: %1</source>
+        <extracomment>%1 is a command line</extracomment>
+        <translation>Sådan fortsætter du efter en afbrydelse: %1</translation>
     </message>
     <message>
         <source>running</source>
@@ -3936,9 +3936,9 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         </translation>
     </message>
     <message>
-        <source>To download the files later: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</source>
-        <extracomment>%1 is a URL, %2 a folder</extracomment>
-        <translation>Sådan henter du filerne senere: fhir-bulk-monitor resume &apos;%1&apos; --out &apos;%2&apos;</translation>
+        <source>To download the files later: %1</source>
+        <extracomment>%1 is a command line</extracomment>
+        <translation>Sådan henter du filerne senere: %1</translation>
     </message>
     <message>
         <source>Saved %1 (%2 lines, %3)</source>
@@ -3956,9 +3956,9 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Stopper, så snart serveren har svaret på starten af eksporten (højst %1 s); tryk Ctrl+C igen for at stoppe med det samme.</translation>
     </message>
     <message>
-        <source>Stopped by %1. The export goes on at the server; saved files are kept and a partial file continues where it stopped with: fhir-bulk-monitor resume &apos;%2&apos; --out &apos;%3&apos;</source>
-        <extracomment>%1 is a signal name such as SIGINT, %2 a URL, %3 a folder</extracomment>
-        <translation>Stoppet af %1. Eksporten fortsætter på serveren; gemte filer beholdes, og en delvis fil hentes videre, hvor den stoppede, med: fhir-bulk-monitor resume &apos;%2&apos; --out &apos;%3&apos;</translation>
+        <source>Stopped by %1. The export goes on at the server; saved files are kept and a partial file continues where it stopped with: %2</source>
+        <extracomment>%1 is a signal name such as SIGINT, %2 a command line</extracomment>
+        <translation>Stoppet af %1. Eksporten fortsætter på serveren; gemte filer beholdes, og en delvis fil hentes videre, hvor den stoppede, med: %2</translation>
     </message>
     <message>
         <source>Stopped by %1 before the server answered the kick-off. The server may have started the export anyway; without its status URL it cannot be followed from here.</source>

@@ -49,6 +49,14 @@ QString formatBytes(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+/// The command that continues \a j, quoted for a POSIX shell (the command's words are not
+/// translated).
+QString resumeCommand(const ExportJob &j)
+{
+    return u"fhir-bulk-monitor resume '%1' --out '%2'"_s.arg(
+        shellQuoted(j.statusUrl.toString(QUrl::FullyEncoded)), shellQuoted(j.outDir));
+}
+
 /// How long a stop signal waits for the server to answer a kick-off in flight.
 constexpr int kKickoffWaitMs = 20000;
 
@@ -179,10 +187,8 @@ private:
         m_announced = true;
         //: %1 is a URL
         human(tr("Status URL: %1").arg(j.statusUrl.toString(QUrl::FullyEncoded)));
-        //: %1 is a URL, %2 a folder
-        human(
-            tr("To continue after an interruption: fhir-bulk-monitor resume '%1' --out '%2'")
-                .arg(shellQuoted(j.statusUrl.toString(QUrl::FullyEncoded)), shellQuoted(j.outDir)));
+        //: %1 is a command line
+        human(tr("To continue after an interruption: %1").arg(resumeCommand(j)));
         event({{u"event"_s, u"kicked-off"_s},
                {u"statusUrl"_s, j.statusUrl.toString(QUrl::FullyEncoded)},
                {u"jobId"_s, j.id},
@@ -261,10 +267,8 @@ private:
         if (m_done)
             return;
         m_done = true;
-        //: %1 is a URL, %2 a folder
-        human(
-            tr("To download the files later: fhir-bulk-monitor resume '%1' --out '%2'")
-                .arg(shellQuoted(j.statusUrl.toString(QUrl::FullyEncoded)), shellQuoted(j.outDir)));
+        //: %1 is a command line
+        human(tr("To download the files later: %1").arg(resumeCommand(j)));
         QJsonObject o{{u"event"_s, u"done"_s},
                       {u"state"_s, jobStateName(j.state)},
                       {u"files"_s, j.filesSaved()},
@@ -332,12 +336,10 @@ private:
         QJsonObject o{{u"event"_s, u"interrupted"_s}, {u"signal"_s, signalName}};
         const ExportJob *j = m_manager.job(m_id);
         if (j && j->statusUrl.isValid()) {
-            //: %1 is a signal name such as SIGINT, %2 a URL, %3 a folder
+            //: %1 is a signal name such as SIGINT, %2 a command line
             human(tr("Stopped by %1. The export goes on at the server; saved files are kept and a "
-                     "partial file continues where it stopped with: fhir-bulk-monitor resume "
-                     "'%2' --out '%3'")
-                      .arg(signalName, shellQuoted(j->statusUrl.toString(QUrl::FullyEncoded)),
-                           shellQuoted(j->outDir)));
+                     "partial file continues where it stopped with: %2")
+                      .arg(signalName, resumeCommand(*j)));
             o.insert(u"statusUrl"_s, j->statusUrl.toString(QUrl::FullyEncoded));
         } else {
             //: %1 is a signal name such as SIGINT

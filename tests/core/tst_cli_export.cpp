@@ -662,6 +662,13 @@ void TestCliExport::desktopAppSavesAndEndsOnSigterm()
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 128 + SIGTERM);
+    // Ended through the event loop, so the window was destroyed in order and saved its layout.
+    bool layoutSaved = false;
+    QDirIterator it(m_dir->filePath(u"config"_s), {u"*.conf"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        layoutSaved = layoutSaved || fbm::test::readFile(it.next()).contains("[MainWindow]");
+    QVERIFY(layoutSaved);
 }
 
 void TestCliExport::stopSignalWaitsForTheKickoffAnswer()
