@@ -1,8 +1,7 @@
 #include "httpclient.h"
 
-#include "bufferpool.h"
-
 #include "authprovider.h"
+#include "bufferpool.h"
 #include "redact.h"
 
 #include "curlmulti.h"
