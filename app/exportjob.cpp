@@ -174,6 +174,10 @@ QJsonObject ExportFile::toJson() const
         o.insert(u"error"_s, error);
     if (discardPart)
         o.insert(u"discardPart"_s, true);
+    if (modifiedMs != 0)
+        o.insert(u"modified"_s, double(modifiedMs));
+    if (fetchAgain)
+        o.insert(u"fetchAgain"_s, true);
     return o;
 }
 
@@ -206,6 +210,10 @@ void ExportFile::appendJson(QByteArray &out) const
     }
     if (discardPart)
         out += ",\"discardPart\":true";
+    if (modifiedMs != 0)
+        number(",\"modified\":", modifiedMs);
+    if (fetchAgain)
+        out += ",\"fetchAgain\":true";
     out += '}';
 }
 
@@ -225,6 +233,8 @@ ExportFile ExportFile::fromJson(const QJsonObject &o)
     f.attempts = o.value("attempts"_L1).toInt();
     f.error = o.value("error"_L1).toString();
     f.discardPart = o.value("discardPart"_L1).toBool();
+    f.modifiedMs = qint64(o.value("modified"_L1).toDouble());
+    f.fetchAgain = o.value("fetchAgain"_L1).toBool();
     return f;
 }
 

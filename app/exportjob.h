@@ -46,10 +46,16 @@ struct ExportFile
     qint64 totalBytes = -1; ///< when the server said (Content-Length), else -1
     qint64 lines = 0;       ///< NDJSON lines counted while streaming
     int attempts = 0;
+    /// When the saved file was last written (ms since the epoch; 0: not known), to notice a
+    /// file changed on the disk since.
+    qint64 modifiedMs = 0;
     QString error; ///< why the file failed (translated, redacted)
     /// The .part failed verification: the next attempt starts over instead of resuming it (a
     /// Range request would only bring back the same bytes, or a 416).
     bool discardPart = false;
+    /// The file under the final name is not the one that was saved (changed on the disk since):
+    /// it is downloaded again, never taken as a download finished before a crash.
+    bool fetchAgain = false;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// Appends toJson() as compact JSON text, written directly (a job of thousands of files is

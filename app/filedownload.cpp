@@ -3,6 +3,7 @@
 #include "bufferpool.h"
 #include "httpclient.h"
 #include "operationoutcome.h"
+#include "redact.h"
 #include "retrypolicy.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cerrno>
@@ -32,9 +34,8 @@ constexpr qint64 kMaxBinaryJson = qint64(1) << 30;
 
 } // namespace
 
-LineCounter countLinesOfFile(const QString &path, bool *ok)
+LineCounter countLinesOfFile(const QString &path, LineCounter counter, bool *ok)
 {
-    LineCounter counter;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         if (ok)
@@ -119,9 +120,9 @@ void FileDownload::start()
                          tr("Cannot write %1: %2").arg(part, m_part.errorString())));
         return;
     }
-    m_counter.reset();
+    m_counter.reset(freshCounter());
     if (m_resumeFrom > 0 && m_options.verify)
-        m_counter.reset(countLinesOfFile(part));
+        m_counter.reset(countLinesOfFile(part, freshCounter()));
     m_part.seek(m_resumeFrom);
 
     HttpCall call;
@@ -130,11 +131,15 @@ void FileDownload::start()
     call.timeoutMs = m_options.timeoutMs;
     call.headers.append({"Accept"_ba, "application/fhir+ndjson"_ba});
     call.readBufferSize = kReadBuffer;
+    // The body is decoded here, not by the network library: what a .part holds is always the
+    // decoded file, and a compressed body is bounded by the decoder's limits.
     if (m_resumeFrom > 0) {
         // Byte offsets only mean something in the unencoded representation.
         call.headers.append(
             {"Range"_ba, QByteArray("bytes=" + QByteArray::number(m_resumeFrom) + "-")});
         call.headers.append({"Accept-Encoding"_ba, "identity"_ba});
+    } else {
+        call.headers.append({"Accept-Encoding"_ba, "gzip, deflate"_ba});
     }
     call.log = m_log;
     m_transfer = m_client->stream(call);
@@ -153,13 +158,43 @@ void FileDownload::abort(const QString &why)
 void FileDownload::onResponseStarted(int status)
 {
     m_accepting = false;
+    m_encodingName = m_transfer->header("Content-Encoding").trimmed();
+    const auto named = ContentDecoder::encodingOf(m_encodingName);
+    const bool success = status == 200 || status == 206;
+    if (success && !named) {
+        m_contentError = Error::make(
+            Error::Kind::Protocol,
+            //: %1 is a Content-Encoding such as br
+            tr("The server sent the file compressed as \"%1\", which this program cannot read; "
+               "it was not saved.")
+                .arg(QString::fromLatin1(m_encodingName.left(40))));
+        m_transfer->abort(m_contentError.message);
+        return;
+    }
+    m_encoding = named.value_or(ContentDecoder::Encoding::Identity);
+    if (status == 206 && m_encoding != ContentDecoder::Encoding::Identity) {
+        // Asked for the rest of the decoded file, and given a part of a compressed one: its
+        // bytes do not continue the .part. Start the file over (once).
+        if (m_restarts == 0) {
+            m_restartFromZero = true;
+            m_transfer->abort(tr("The server answered the request for the rest of the file with "
+                                 "a compressed part; the download starts over."));
+            return;
+        }
+        m_contentError = Error::make(Error::Kind::Protocol,
+                                     tr("The server sends a compressed part of the file where "
+                                        "the whole file was asked for; it was not saved."),
+                                     {}, 206, true);
+        m_transfer->abort(m_contentError.message);
+        return;
+    }
     if (status == 200) {
         if (m_resumeFrom > 0) {
             // The server ignored Range: start over, or the file would hold the beginning twice.
             m_part.resize(0);
             m_part.seek(0);
             m_resumeFrom = 0;
-            m_counter.reset();
+            m_counter.reset(freshCounter());
         }
         m_accepting = true;
     } else if (status == 206) {
@@ -192,7 +227,11 @@ void FileDownload::onResponseStarted(int status)
         // The body goes into the .part from where it stands, written (and counted, unless it
         // is a Binary to decode first) by the counter's task.
         m_received = m_resumeFrom;
-        m_counter.setOutput(m_part.handle(), m_resumeFrom, m_options.verify && !m_binaryJson);
+        std::unique_ptr<ContentDecoder> decoder;
+        if (m_encoding != ContentDecoder::Encoding::Identity)
+            decoder = std::make_unique<ContentDecoder>(m_encoding, m_options.decodeLimits);
+        m_counter.setOutput(m_part.handle(), m_resumeFrom, m_options.verify && !m_binaryJson,
+                            std::move(decoder));
     }
 }
 
@@ -224,6 +263,11 @@ void FileDownload::onReadyRead()
         m_transfer->abort(m_writeError.message);
         return;
     }
+    if (const auto failure = m_counter.decodeFailure(); failure != ContentDecoder::Failure::None) {
+        m_contentError = decodeFailure(failure);
+        m_transfer->abort(m_contentError.message);
+        return;
+    }
     QByteArray block = m_transfer->take(m_counter.spare());
     m_counter.start(block);
     m_received += block.size();
@@ -240,6 +284,27 @@ void FileDownload::onFinished(const HttpResponse &response)
         m_writeError = writeFailure(error);
     if (m_writeError.isError()) {
         fail(m_writeError);
+        return;
+    }
+    if (const auto failure = m_counter.decodeFailure();
+        failure != ContentDecoder::Failure::None && !m_contentError.isError())
+        m_contentError = decodeFailure(failure);
+    if (m_contentError.isError()) {
+        if (!m_contentError.transient) {
+            // Nothing of it is worth resuming (a bomb can have written gigabytes): the disk
+            // space goes back now, and a Retry starts over.
+            m_part.resize(0);
+            m_file.discardPart = true;
+        }
+        fail(m_contentError);
+        return;
+    }
+    if (m_restartFromZero) {
+        m_restartFromZero = false;
+        ++m_restarts;
+        m_part.close();
+        m_file.discardPart = true;
+        start();
         return;
     }
     if (response.error.isError()) {
@@ -291,6 +356,10 @@ void FileDownload::onFinished(const HttpResponse &response)
         fail(e);
         return;
     }
+    if (m_accepting && !m_counter.finishDecoding()) {
+        fail(decodeFailure(m_counter.decodeFailure()));
+        return;
+    }
     if (const Error e = complete(); e.isError()) {
         fail(e);
         return;
@@ -299,12 +368,111 @@ void FileDownload::onFinished(const HttpResponse &response)
     Q_EMIT finished({});
 }
 
+LineCounter FileDownload::freshCounter() const
+{
+    LineCounter counter;
+    if (m_options.verify && m_options.validateContent)
+        counter.validate(expectedType());
+    return counter;
+}
+
+QByteArray FileDownload::expectedType() const
+{
+    // The specification's types for the other lists: OperationOutcome for errors, Bundle for
+    // deleted resources (whatever type a server writes beside them).
+    if (m_file.kind == FileKind::Error)
+        return "OperationOutcome";
+    if (m_file.kind == FileKind::Deleted)
+        return "Bundle";
+    return m_file.type.toUtf8();
+}
+
+Error FileDownload::decodeFailure(ContentDecoder::Failure failure) const
+{
+    const QString name = QString::fromLatin1(m_encodingName.left(40));
+    switch (failure) {
+    case ContentDecoder::Failure::Expansive:
+        //: %1 is a number (a ratio)
+        return Error::make(Error::Kind::Protocol,
+                           tr("The server sent a compressed file that expands beyond %1 times its "
+                              "size; it was not saved (a decompression bomb, or a broken server).")
+                               .arg(m_options.decodeLimits.maxRatio));
+    case ContentDecoder::Failure::TooLarge:
+        //: %1 is a size such as 256 GiB
+        return Error::make(Error::Kind::Protocol,
+                           tr("The server sent a compressed file that expands beyond %1; it was "
+                              "not saved.")
+                               .arg(QLocale().formattedDataSize(m_options.decodeLimits.maxBytes)));
+    case ContentDecoder::Failure::Truncated:
+        return Error::make(Error::Kind::Protocol,
+                           tr("The compressed file ended before its end; it is downloaded again."),
+                           {}, 0, true);
+    case ContentDecoder::Failure::Corrupt:
+        //: %1 is a Content-Encoding such as gzip
+        return Error::make(Error::Kind::Protocol,
+                           tr("The server said the file is compressed (%1), but it is not valid "
+                              "%1 data; it was not saved.")
+                               .arg(name));
+    case ContentDecoder::Failure::Stopped:
+    case ContentDecoder::Failure::None:
+        break;
+    }
+    return {};
+}
+
+Error FileDownload::contentFailure(const NdjsonProblem &problem) const
+{
+    const QString file = m_file.relativePath;
+    QString what;
+    switch (problem.kind) {
+    case NdjsonProblem::Kind::Compressed:
+        //: %1 is a file name
+        what = tr("%1 holds compressed bytes that were never decoded (the server did not say it "
+                  "compressed them).")
+                   .arg(file);
+        break;
+    case NdjsonProblem::Kind::NotJson:
+        //: %1 a line number, %2 a file name, %3 a byte position in the line
+        what = tr("Line %1 of %2 is not valid JSON (at byte %3).")
+                   .arg(problem.line)
+                   .arg(file)
+                   .arg(problem.column);
+        break;
+    case NdjsonProblem::Kind::NotAnObject:
+        //: %1 a line number, %2 a file name
+        what = tr("Line %1 of %2 is not one FHIR resource (NDJSON holds one JSON object per line).")
+                   .arg(problem.line)
+                   .arg(file);
+        break;
+    case NdjsonProblem::Kind::NoResourceType:
+        what = tr("Line %1 of %2 has no resourceType.").arg(problem.line).arg(file);
+        break;
+    case NdjsonProblem::Kind::WrongType:
+        //: %1 a line number, %2 a file name, %3 and %4 FHIR resource types
+        what = tr("Line %1 of %2 is a %3, not a %4 as the manifest says.")
+                   .arg(problem.line)
+                   .arg(file, redactText(QString::fromUtf8(problem.found)),
+                        QString::fromUtf8(expectedType()));
+        break;
+    case NdjsonProblem::Kind::TooDeep:
+        what = tr("Line %1 of %2 is nested deeper than any FHIR resource.")
+                   .arg(problem.line)
+                   .arg(file);
+        break;
+    }
+    return Error::make(Error::Kind::Protocol,
+                       what + u' ' +
+                           tr("The download is kept as a .part file until Retry downloads it "
+                              "again from the start."));
+}
+
 Error FileDownload::decodeBinaryJson()
 {
     // Lines were not counted on the way in: the answer was labelled as one JSON resource. When it
     // is not a Binary after all (NDJSON sent as application/json), its lines count as they are.
     const auto keepAsItIs = [this](const QByteArray &bytes) {
-        m_counter.reset(bytes.isNull() ? countLinesOfFile(partPath()) : LineCounter());
+        m_counter.reset(bytes.isNull() ? countLinesOfFile(partPath(), freshCounter())
+                                       : freshCounter());
         if (!bytes.isNull())
             m_counter.feed(bytes.constData(), bytes.size());
         return Error();
@@ -333,7 +501,7 @@ Error FileDownload::decodeBinaryJson()
     if (m_part.write(data) != data.size())
         return Error::make(Error::Kind::Io,
                            tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString()));
-    m_counter.reset();
+    m_counter.reset(freshCounter());
     m_counter.feed(data.constData(), data.size());
     m_file.bytes = data.size();
     m_file.totalBytes = data.size();
@@ -348,6 +516,11 @@ Error FileDownload::complete()
     }
     m_file.bytes = m_part.size();
     m_file.lines = m_counter.counter().lines();
+    if (const auto problem = m_counter.counter().problem(); m_options.verify && problem) {
+        m_part.close();
+        m_file.discardPart = true;
+        return contentFailure(*problem);
+    }
     if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_file.lines) {
         m_part.close();
         m_file.discardPart = true; // a Range request would only bring back the same bytes
@@ -370,6 +543,7 @@ Error FileDownload::complete()
     }
     m_file.state = FileState::Saved;
     m_file.error.clear();
+    m_file.modifiedMs = QFileInfo(finalPath()).lastModified().toMSecsSinceEpoch();
     return {};
 }
 

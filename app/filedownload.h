@@ -27,6 +27,9 @@ public:
         bool withToken = false; ///< requiresAccessToken (the client still checks the origin)
         int timeoutMs = 120000; ///< no data for this long aborts the attempt
         bool verify = true;     ///< count lines and compare (benchmarks switch it off)
+        /// Check that each line is a resource of the file's type (NDJSON output formats).
+        bool validateContent = true;
+        ContentDecoder::Limits decodeLimits; ///< how far a compressed body may expand
         /// A .part last written before this is not this export's (an earlier export into the
         /// same folder left it): it is started over, never resumed. Invalid: any .part is.
         QDateTime partsFrom;
@@ -54,6 +57,12 @@ private:
     void onFinished(const struct HttpResponse &response);
     Error complete();
     Error decodeBinaryJson();
+    /// The counter for this file: counting, and checking each line when verifying.
+    [[nodiscard]] LineCounter freshCounter() const;
+    /// The resourceType every line of the file must have (empty: any).
+    [[nodiscard]] QByteArray expectedType() const;
+    [[nodiscard]] Error contentFailure(const NdjsonProblem &problem) const;
+    [[nodiscard]] Error decodeFailure(ContentDecoder::Failure failure) const;
     /// The error for a write into the .part that failed with errno \a error.
     [[nodiscard]] Error writeFailure(int error) const;
     void fail(Error error);
@@ -74,11 +83,19 @@ private:
     bool m_done = false;
     bool m_rangeMismatch = false; ///< we stopped the transfer: the server sent another range
     bool m_partComplete = false;  ///< 416 for our offset: the .part already holds the whole file
+    /// The answer to a Range request was a compressed part: useless for a .part that holds
+    /// decoded bytes. The file is started over from its first byte, once.
+    bool m_restartFromZero = false;
+    int m_restarts = 0;
+    ContentDecoder::Encoding m_encoding = ContentDecoder::Encoding::Identity;
+    QByteArray m_encodingName; ///< the Content-Encoding header, for messages
     Error m_writeError;
+    Error m_contentError; ///< the body is not something to save (encoding, bomb)
     QByteArray m_buffer;
 };
 
-/// Lines of an existing file (a resumed .part).
-[[nodiscard]] LineCounter countLinesOfFile(const QString &path, bool *ok = nullptr);
+/// Lines of an existing file (a resumed .part), fed to \a counter (which may validate).
+[[nodiscard]] LineCounter countLinesOfFile(const QString &path, LineCounter counter = {},
+                                           bool *ok = nullptr);
 
 } // namespace fbm

@@ -18,17 +18,51 @@ namespace {
 constexpr qsizetype kAsyncMin = 256 << 10;
 } // namespace
 
-void AsyncLineCounter::setOutput(int fd, qint64 offset, bool count)
+void AsyncLineCounter::setOutput(int fd, qint64 offset, bool count,
+                                 std::unique_ptr<ContentDecoder> decoder)
 {
     wait();
     m_fd = fd;
     m_offset = offset;
     m_count = count;
+    m_decoder = std::move(decoder);
     const std::lock_guard lock(m_mutex);
+    m_decodeFailure = ContentDecoder::Failure::None;
     m_writeError = 0;
 }
 
 void AsyncLineCounter::process(const QByteArray &block)
+{
+    if (!m_decoder) {
+        writeAndCount(block.constData(), block.size());
+        return;
+    }
+    // The decoder stops at its first failure, and at a write that failed.
+    if (!m_decoder->decode(block.constData(), block.size(), [this](const char *data, qint64 size) {
+            return writeAndCount(data, size);
+        })) {
+        const std::lock_guard lock(m_mutex);
+        m_decodeFailure = m_decoder->failure();
+    }
+}
+
+ContentDecoder::Failure AsyncLineCounter::decodeFailure() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_decodeFailure;
+}
+
+bool AsyncLineCounter::finishDecoding()
+{
+    wait();
+    if (!m_decoder || m_decoder->finish())
+        return true;
+    const std::lock_guard lock(m_mutex);
+    m_decodeFailure = m_decoder->failure();
+    return false;
+}
+
+bool AsyncLineCounter::writeAndCount(const char *data, qint64 size)
 {
     if (m_fd >= 0) {
         int error = 0;
@@ -36,8 +70,8 @@ void AsyncLineCounter::process(const QByteArray &block)
             const std::lock_guard lock(m_mutex);
             error = m_writeError;
         }
-        const char *p = block.constData();
-        qint64 left = block.size();
+        const char *p = data;
+        qint64 left = size;
         while (error == 0 && left > 0) {
             const ssize_t n = ::pwrite(m_fd, p, size_t(left), m_offset);
             if (n < 0 && errno == EINTR)
@@ -52,9 +86,12 @@ void AsyncLineCounter::process(const QByteArray &block)
             left -= n;
             m_offset += n;
         }
+        if (error != 0)
+            return false;
     }
     if (m_count)
-        m_counter.feed(block.constData(), block.size());
+        m_counter.feed(data, size);
+    return true;
 }
 
 int AsyncLineCounter::writeError() const

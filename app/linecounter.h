@@ -1,11 +1,15 @@
 #pragma once
 
+#include "contentdecoder.h"
+#include "ndjsonvalidator.h"
+
 #include <QByteArray>
 #include <QtGlobal>
 
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -13,11 +17,26 @@ namespace fbm {
 
 /// Counts non-empty NDJSON lines in a byte stream fed in arbitrary chunks. CRLF endings, empty
 /// lines and a last line without a newline are all handled; memchr keeps it at memory speed.
+/// With validate(), each line is also checked to be a JSON object of the expected resource
+/// type (NdjsonValidator), counted by the same rule.
 class LineCounter
 {
 public:
+    /// From now on, check each line as well (before anything is fed).
+    void validate(const QByteArray &expectedType) { m_validator.emplace(expectedType); }
+    [[nodiscard]] bool validates() const { return m_validator.has_value(); }
+    /// The first line that is not a resource of the expected type (validate() only).
+    [[nodiscard]] std::optional<NdjsonProblem> problem() const
+    {
+        return m_validator ? m_validator->problem() : std::nullopt;
+    }
+
     void feed(const char *data, qint64 size)
     {
+        if (m_validator) {
+            m_validator->feed(data, size);
+            return;
+        }
         const char *p = data;
         const char *end = data + size;
         while (p < end) {
@@ -36,10 +55,20 @@ public:
     /// Lines so far, counting an unterminated last line.
     [[nodiscard]] qint64 lines() const
     {
+        if (m_validator)
+            return m_validator->lines();
         return m_lines +
                ((m_currentLength > 1 || (m_currentLength == 1 && m_lastChar != '\r')) ? 1 : 0);
     }
-    void reset() { *this = LineCounter(); }
+    /// Empty again, still validating when it did.
+    void reset()
+    {
+        std::optional<NdjsonValidator> validator;
+        if (m_validator)
+            validator.emplace(m_validator->expectedType());
+        *this = LineCounter();
+        m_validator = std::move(validator);
+    }
 
 private:
     void noteBytes(const char *from, const char *to)
@@ -52,6 +81,7 @@ private:
     qint64 m_lines = 0;
     qint64 m_currentLength = 0;
     char m_lastChar = 0;
+    std::optional<NdjsonValidator> m_validator;
 };
 
 /// A LineCounter that counts on a pool thread, block after block in order, so that the thread
@@ -73,9 +103,15 @@ public:
 
     static constexpr int kMaxQueued = 4;
 
-    /// From the next block on: each is written to \a fd (which stays open until wait() has
-    /// returned) from \a offset on, then counted when \a count. fd -1: counted only.
-    void setOutput(int fd, qint64 offset, bool count);
+    /// From the next block on: each is decoded by \a decoder (when given: the body has a
+    /// Content-Encoding), written to \a fd (which stays open until wait() has returned) from
+    /// \a offset on, then counted when \a count. fd -1: counted only.
+    void setOutput(int fd, qint64 offset, bool count,
+                   std::unique_ptr<ContentDecoder> decoder = nullptr);
+    /// Why decoding stopped (Failure::None: it did not so far), without waiting.
+    [[nodiscard]] ContentDecoder::Failure decodeFailure() const;
+    /// The body is complete: whether the decoder agrees (a compressed stream not cut off).
+    bool finishDecoding();
     /// Writes and counts \a block after the blocks before it (a small one at once, here, when
     /// nothing waits).
     void start(const QByteArray &block);
@@ -100,8 +136,9 @@ public:
 
 private:
     void drain();                          ///< the pool task
-    void process(const QByteArray &block); ///< write and count; one thread at a time
-    void releaseSpares();                  ///< into the BufferPool; with m_mutex held
+    void process(const QByteArray &block); ///< decode, write and count; one thread at a time
+    bool writeAndCount(const char *data, qint64 size);
+    void releaseSpares(); ///< into the BufferPool; with m_mutex held
 
     LineCounter m_counter; ///< the pool task's while m_running, else this thread's
     mutable std::mutex m_mutex;
@@ -114,7 +151,9 @@ private:
     int m_fd = -1;
     qint64 m_offset = 0;
     bool m_count = true;
-    int m_writeError = 0; ///< read under m_mutex
+    std::unique_ptr<ContentDecoder> m_decoder;
+    ContentDecoder::Failure m_decodeFailure = ContentDecoder::Failure::None; ///< under m_mutex
+    int m_writeError = 0;                                                    ///< read under m_mutex
 };
 
 } // namespace fbm

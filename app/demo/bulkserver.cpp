@@ -1158,6 +1158,10 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
 {
     const ServedFile &file = files.at(index);
     const FileFault fault = takeFault(index);
+    if (fault.kind == FileFault::Kind::Redirect) {
+        respond(socket, in, 302, {{"Location", fault.location}});
+        return;
+    }
     if (fault.kind == FileFault::Kind::ServerError) {
         const bool transient = fault.status == 503 || fault.status == 429;
         Headers h;
@@ -1170,11 +1174,18 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
     }
 
     // The representation: gzip bytes when the file is gzip and the client takes gzip.
-    const bool gz = file.gzip && file.generatedLines <= 0 &&
-                    wire::listAccepts(in.header("accept-encoding"), "gzip");
+    const bool gz = (file.gzip && file.generatedLines <= 0 &&
+                     wire::listAccepts(in.header("accept-encoding"), "gzip")) ||
+                    file.gzipAlways;
     Source source;
     qint64 total = 0;
-    if (gz) {
+    if (!file.encodedBody.isEmpty()) {
+        const QByteArray bytes = file.encodedBody;
+        total = bytes.size();
+        source = [bytes](qint64 offset, qint64 length) {
+            return bytes.mid(offset, length);
+        };
+    } else if (gz) {
         auto cached = gzipCache.constFind(index);
         if (cached == gzipCache.constEnd())
             cached = gzipCache.insert(index, wire::gzip(file.content));
@@ -1199,7 +1210,9 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
     }
 
     Headers h;
-    if (gz) {
+    if (!file.encodedBody.isEmpty()) {
+        h.append({"Content-Encoding", file.contentEncoding});
+    } else if (gz) {
         h.append(header("Content-Encoding", "gzip"));
         h.append(header("Vary", "Accept-Encoding"));
     }

@@ -47,6 +47,13 @@ struct ServedFile
     qint64 generatedLines = 0;
     bool includeCount = true; ///< put "count" (number of lines) in the manifest entry
     bool gzip = false;        ///< serve with Content-Encoding: gzip when accepted (`content` files)
+    /// Tests: gzip whatever the request accepts, a Range applied to the gzip bytes (as a
+    /// misconfigured server or object store does).
+    bool gzipAlways = false;
+    /// Tests: served exactly, with Content-Encoding: contentEncoding (a bomb, or an encoding
+    /// the client cannot read); `content` is then what it decodes to, if anything.
+    QByteArray encodedBody;
+    QByteArray contentEncoding = QByteArrayLiteral("gzip");
     QByteArray contentType; ///< empty: application/fhir+ndjson (e.g. application/json: mislabelled)
 };
 
@@ -60,7 +67,8 @@ struct FileFault
         Stall,
         ServerError,
         IgnoreRange,
-        Slow
+        Slow,
+        Redirect, ///< 302 to `location`
     };
     Kind kind = Kind::None;
     double fraction = 0.5; ///< DropAt/Stall: after this fraction of the body, abort / stop sending
@@ -69,6 +77,7 @@ struct FileFault
     /// How many requests for this file are faulted before it behaves (IgnoreRange/Slow: always).
     int times = 1;
     qint64 bytesPerSecond = 0; ///< Slow
+    QByteArray location;       ///< Redirect
 };
 
 /// How the server answers the jobs kicked off after setScript().

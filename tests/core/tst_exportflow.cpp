@@ -872,7 +872,10 @@ void TestExportFlow::hostileTypesStayInsideTheFolder()
          {u"../../escape"_s, u"/etc/passwd"_s, QString(300, u'A'), u"Pa\u0000t"_s, u".."_s}) {
         ServedFile f;
         f.type = t;
-        f.content = "{\"resourceType\":\"Patient\"}\n"_ba;
+        // Its lines say the same type, as a server that names its files so would write them.
+        f.content =
+            QJsonDocument(QJsonObject{{u"resourceType"_s, t}}).toJson(QJsonDocument::Compact) +
+            '\n';
         files.append(f);
     }
     fx.server.setFiles(files);
@@ -1199,7 +1202,8 @@ void TestExportFlow::lockFileOfAKilledProgramIsTakenOver()
     ExportFixture fx;
     fx.server.setFiles(smallFiles().mid(0, 1));
     const QString outDir = QDir::cleanPath(QDir(fx.options().outDir).absolutePath());
-    const QString lockPath = JobManager::folderLockPath(outDir);
+    QVERIFY(QDir().mkpath(outDir));
+    const QString lockPath = FolderLocks::lockPath(outDir);
     QVERIFY(fbm::test::writeFile(lockPath, QByteArray()));
     const auto cleanup = qScopeGuard([&lockPath] { QFile::remove(lockPath); });
 
