@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include <curl/curl.h>
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +35,13 @@ constexpr qint64 kMaxHeaderBytes = 256 << 10;
 int defaultPort(const QUrl &url)
 {
     return url.port(url.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+/// A URL as shown in a log or a message: a huge one cut to its first 300 characters.
+QString shownUrl(const QUrl &url)
+{
+    const QString text = redactUrl(url).toString();
+    return text.size() > 300 ? text.left(300) + u'…' : text;
 }
 
 bool isLoopback(const QUrl &url)
@@ -138,9 +146,36 @@ HttpClient::HttpClient(const QUrl &base, QObject *parent)
     if (!m_noProxy.isEmpty())
         m_noProxy += ',';
     m_noProxy += "localhost,127.0.0.1,::1";
+    // A server on this computer or in a private network keeps its files there too.
+    const AddressPolicy::Class baseClass = [&base] {
+        QString host = base.host();
+        if (host.startsWith(u'['))
+            host = host.mid(1, host.size() - 2);
+        const QHostAddress address(host);
+        if (address.isNull())
+            return host.compare("localhost"_L1, Qt::CaseInsensitive) == 0
+                       ? AddressPolicy::Class::Loopback
+                       : AddressPolicy::Class::Public;
+        return AddressPolicy::classify(address);
+    }();
+    m_addresses.setServerIsLocal(baseClass == AddressPolicy::Class::Private ||
+                                 baseClass == AddressPolicy::Class::Loopback);
 }
 
-HttpClient::~HttpClient() = default;
+HttpClient::~HttpClient()
+{
+    if (m_hostOverrides)
+        curl_slist_free_all(m_hostOverrides);
+}
+
+void HttpClient::setHostOverrides(const QStringList &overrides)
+{
+    if (m_hostOverrides)
+        curl_slist_free_all(m_hostOverrides);
+    m_hostOverrides = nullptr;
+    for (const QString &o : overrides)
+        m_hostOverrides = curl_slist_append(m_hostOverrides, o.toUtf8().constData());
+}
 
 void HttpClient::setAuth(AuthProvider *auth)
 {
@@ -275,9 +310,94 @@ void Transfer::abort(const QString &why)
     finish(r);
 }
 
+Error Transfer::refusalFor(const QUrl &url) const
+{
+    if (const qsizetype length = url.toEncoded().size(); length > kMaxUrlBytes) {
+        //: %1 is a number of bytes, %2 a size limit in KiB
+        return Error::make(Error::Kind::Usage,
+                           tr("The address is %1 bytes long, more than the %2 KiB any server "
+                              "accepts; the request was not sent.")
+                               .arg(length)
+                               .arg(kMaxUrlBytes >> 10));
+    }
+    if (!m_client)
+        return {};
+    const QString why =
+        m_client->m_addresses.refusal(url, HttpClient::sameOrigin(url, m_client->base()));
+    if (why.isEmpty())
+        return {};
+    //: %1 is a URL, %2 why its address may not be reached
+    return Error::make(Error::Kind::Protocol,
+                       tr("%1 was not contacted: %2.").arg(shownUrl(url), why));
+}
+
+bool Transfer::proxied(const QUrl &url) const
+{
+    if (isLoopback(url))
+        return false;
+    const QString scheme = url.scheme().toLower();
+    QByteArray proxy = qgetenv(scheme == "https"_L1 ? "https_proxy" : "http_proxy");
+    if (proxy.isEmpty() && scheme == "https"_L1)
+        proxy = qgetenv("HTTPS_PROXY");
+    if (proxy.isEmpty())
+        proxy = qgetenv("all_proxy");
+    if (proxy.isEmpty())
+        proxy = qgetenv("ALL_PROXY");
+    if (proxy.isEmpty() || !m_client)
+        return false;
+    const QString host = url.host().toLower();
+    for (QByteArray entry : m_client->m_noProxy.split(',')) {
+        entry = entry.trimmed().toLower();
+        if (entry.startsWith('.'))
+            entry.remove(0, 1);
+        const QString e = QString::fromLatin1(entry);
+        if (e == "*"_L1 || host == e || host.endsWith(u'.' + e))
+            return false;
+    }
+    return true;
+}
+
+struct Transfer::SocketCallbacks
+{
+    static curl_socket_t open(void *self, curlsocktype purpose, struct curl_sockaddr *address);
+};
+
+curl_socket_t Transfer::SocketCallbacks::open(void *self, curlsocktype purpose,
+                                              struct curl_sockaddr *address)
+{
+    auto *transfer = static_cast<Transfer *>(self);
+    if (purpose == CURLSOCKTYPE_IPCXN && transfer->m_client) {
+        // The address the host name resolved to, before anything is sent to it.
+        const QHostAddress target(&address->addr);
+        const bool serverOrigin =
+            HttpClient::sameOrigin(transfer->m_currentUrl, transfer->m_client->base());
+        const QString why = transfer->m_client->m_addresses.refusal(target, serverOrigin);
+        if (!why.isEmpty()) {
+            //: %1 is a URL, %2 an IP address, %3 why it may not be reached
+            transfer->m_refusedAddress =
+                tr("%1 was not contacted: its address %2 is refused, because %3.")
+                    .arg(shownUrl(transfer->m_currentUrl), target.toString(), why);
+            return CURL_SOCKET_BAD;
+        }
+        const AddressPolicy::Class c = AddressPolicy::classify(target);
+        if (serverOrigin &&
+            (c == AddressPolicy::Class::Private || c == AddressPolicy::Class::Loopback))
+            transfer->m_client->m_addresses.setServerIsLocal(true);
+    }
+    return ::socket(address->family, address->socktype, address->protocol);
+}
+
 void Transfer::beginHop(const QUrl &url)
 {
     m_currentUrl = url;
+    if (Error refused = refusalFor(url); refused.isError()) {
+        logHop(0, refused.message);
+        HttpResponse r;
+        r.finalUrl = url;
+        r.error = std::move(refused);
+        finish(r);
+        return;
+    }
     const bool wantToken =
         m_call.withAuth && m_client && m_client->auth() && m_client->mayReceiveToken(url);
     if (!wantToken) {
@@ -361,6 +481,13 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     if (m_client->m_userAgent.size() > 1)
         curl_easy_setopt(easy, CURLOPT_USERAGENT, m_client->m_userAgent.constData());
     curl_easy_setopt(easy, CURLOPT_NOPROXY, m_client->m_noProxy.constData());
+    m_refusedAddress.clear();
+    if (!proxied(url)) {
+        curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::SocketCallbacks::open);
+        curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this);
+    }
+    if (m_client->m_hostOverrides)
+        curl_easy_setopt(easy, CURLOPT_RESOLVE, m_client->m_hostOverrides);
     if (!m_client->m_caPem.isEmpty()) {
         m_caPem = m_client->m_caPem;
         curl_blob blob{m_caPem.data(), size_t(m_caPem.size()), CURL_BLOB_NOCOPY};
@@ -571,6 +698,8 @@ void Transfer::logHop(int status, const QString &note)
     e.at = m_hopStarted;
     e.method = m_call.method;
     e.url = redactUrl(m_currentUrl);
+    if (const QByteArray encoded = e.url.toEncoded(); encoded.size() > 2048)
+        e.url = QUrl::fromEncoded(encoded.left(2048)); // a refused, absurdly long one
     e.status = status;
     e.elapsedMs = m_hopTimer.elapsed();
     e.requestHeaders = m_sentHeaders;
@@ -636,7 +765,9 @@ void Transfer::onDone(int curlCode)
     r.finalUrl = m_currentUrl;
     r.headers = m_headers;
     if (curlCode != CURLE_OK || !m_headersDone) {
-        if (!m_abortReason.isEmpty())
+        if (!m_refusedAddress.isEmpty() && curlCode == CURLE_COULDNT_CONNECT)
+            r.error = Error::make(Error::Kind::Protocol, m_refusedAddress);
+        else if (!m_abortReason.isEmpty())
             r.error = Error::make(m_abortKind, m_abortReason);
         else
             r.error =

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activity.h"
+#include "addresspolicy.h"
 #include "authprovider.h"
 #include "result.h"
 
@@ -75,6 +76,14 @@ public:
     void setExtraHeaders(const HeaderList &headers) { m_extraHeaders = headers; }
     /// Permit the token over plain HTTP to a non-loopback host (the user's explicit consent).
     void setAllowInsecureToken(bool allow) { m_allowInsecureToken = allow; }
+    /// Let requests reach private networks (10/8, 192.168/16, fc00::/7…) on other origins than
+    /// the server's own, where a hospital keeps the export's storage. Link-local, multicast and
+    /// unspecified addresses are never reached (see AddressPolicy).
+    void setAllowPrivateNetworks(bool allow) { m_addresses.setAllowPrivate(allow); }
+    [[nodiscard]] const AddressPolicy &addressPolicy() const { return m_addresses; }
+    /// Tests: host names answered with the given addresses instead of the resolver's, in
+    /// curl's --resolve form "host:port:address".
+    void setHostOverrides(const QStringList &overrides);
     /// Trust the configuration's CA certificates as well as the system's.
     void setSslConfiguration(const QSslConfiguration &config);
     [[nodiscard]] QUrl base() const { return m_base; }
@@ -103,7 +112,13 @@ private:
         m_caPem; ///< PEM: a profile's and the system's CA certificates; empty: libcurl's default
     QByteArray m_userAgent;
     QByteArray m_noProxy;
+    AddressPolicy m_addresses;
+    curl_slist *m_hostOverrides = nullptr;
 };
+
+/// The longest URL a request is sent to. Servers and proxies refuse far shorter ones (8 KiB is
+/// common); a longer one in a manifest is an attack or a broken server, not an address.
+inline constexpr qsizetype kMaxUrlBytes = 8 << 10;
 
 /// One request with its redirects and one token renewal, sent by libcurl (connections kept
 /// alive and reused; see CurlMulti). Emits responseStarted() once the final response's headers are
@@ -139,6 +154,13 @@ Q_SIGNALS:
 private:
     static size_t headerCallback(char *data, size_t size, size_t count, void *self);
     static size_t writeCallback(char *data, size_t size, size_t count, void *self);
+    struct SocketCallbacks; ///< libcurl's socket callback (its types stay in the .cpp)
+    /// Why url may not be requested at all (too long, an address no export may reach), as an
+    /// error; none when it may.
+    [[nodiscard]] Error refusalFor(const QUrl &url) const;
+    /// Whether libcurl connects to a proxy for url (the address it connects to is then the
+    /// proxy's, which the user chose).
+    [[nodiscard]] bool proxied(const QUrl &url) const;
     void issue(const QUrl &url, bool withToken, const QString &token);
     void beginHop(const QUrl &url);
     void onHeaderLine(QByteArrayView line);
@@ -179,7 +201,8 @@ private:
     QString m_token;
     QString m_abortReason;
     Error::Kind m_abortKind = Error::Kind::Cancelled; ///< with m_abortReason
-    qint64 m_headerBytes = 0;                         ///< of the current hop
+    QString m_refusedAddress; ///< why the address libcurl was about to connect to was refused
+    qint64 m_headerBytes = 0; ///< of the current hop
     QElapsedTimer m_hopTimer;
     QElapsedTimer m_sinceActivity; ///< since the last watchdog tick that saw activity
     bool m_active = false;         ///< a byte or a header arrived since the last tick

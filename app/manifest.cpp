@@ -1,5 +1,7 @@
 #include "manifest.h"
 
+#include "httpclient.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -124,10 +126,20 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
             const QJsonValue url = e.value("url"_L1);
             if (!url.isString() || url.toString().isEmpty())
                 return malformed(tr("%1 has no \"url\".").arg(where()));
-            f.url = QUrl(url.toString(), QUrl::StrictMode);
+            if (url.toString().size() > kMaxUrlBytes) {
+                // No request could carry it: this file fails alone, at once.
+                //: %1 names the entry, %2 a size in KiB
+                f.problem = tr("%1 has a \"url\" longer than %2 KiB; it will not be fetched.")
+                                .arg(where())
+                                .arg(kMaxUrlBytes >> 10);
+            } else {
+                f.url = QUrl(url.toString(), QUrl::StrictMode);
+            }
             const QString scheme = f.url.scheme().toLower();
-            if (!f.url.isValid() || f.url.host().isEmpty() ||
-                (scheme != "http"_L1 && scheme != "https"_L1)) {
+            if (!f.problem.isEmpty()) {
+                f.url = QUrl();
+            } else if (!f.url.isValid() || f.url.host().isEmpty() ||
+                       (scheme != "http"_L1 && scheme != "https"_L1)) {
                 //: %1 names the entry; HTTP(S) are protocol names
                 f.problem =
                     tr("%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
@@ -162,6 +174,9 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
         for (const QJsonValue &l : link.toArray()) {
             const QJsonObject o = l.toObject();
             if (o.value("relation"_L1).toString() == "next"_L1) {
+                if (o.value("url"_L1).toString().size() > kMaxUrlBytes)
+                    return malformed(tr("the link to the next page is longer than %1 KiB.")
+                                         .arg(kMaxUrlBytes >> 10));
                 const QUrl next(o.value("url"_L1).toString(), QUrl::StrictMode);
                 const QString scheme = next.scheme().toLower();
                 if (!next.isValid() || (scheme != "http"_L1 && scheme != "https"_L1))

@@ -649,6 +649,15 @@ void ProfileDialog::buildConnectionTab(QTabWidget *tabs)
     addRow(form, tr("Plain HTTP:"), insecureBox, m_insecureToken);
     connect(m_insecureToken, &QCheckBox::toggled, this, &ProfileDialog::updateInsecureWarning);
 
+    m_privateNetworks = new QCheckBox(tr("Files may come from &private networks"));
+    m_privateNetworks->setObjectName(u"privateNetworksCheck"_s);
+    m_privateNetworks->setChecked(m_original.allowPrivateNetworks);
+    m_privateNetworks->setToolTip(
+        tr("Let file downloads and redirects reach addresses in private networks (10.x, "
+           "172.16-31.x, 192.168.x) on other hosts than this server, where your organisation "
+           "keeps the export's storage. Cloud metadata addresses are never reached."));
+    addRow(form, tr("Networks:"), m_privateNetworks, m_privateNetworks);
+
     tabs->addTab(page, tr("C&onnection"));
 }
 
@@ -701,6 +710,7 @@ Profile ProfileDialog::profile() const
     }
     p.caCertificateFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());
     p.allowInsecureToken = m_insecureToken->isChecked();
+    p.allowPrivateNetworks = m_privateNetworks->isChecked();
     return p;
 }
 

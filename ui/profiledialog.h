@@ -183,6 +183,7 @@ private:
     QTableWidget *m_headers = nullptr;
     QLineEdit *m_caFile = nullptr;
     QCheckBox *m_insecureToken = nullptr;
+    QCheckBox *m_privateNetworks = nullptr;
     QLabel *m_insecureWarning = nullptr;
 
     QFrame *m_keychainBanner = nullptr;

@@ -148,6 +148,7 @@ Result<std::unique_ptr<HttpClient>> createHttpClient(const Profile &profile, Aut
     client->setAuth(auth);
     client->setExtraHeaders(profile.extraHeaders);
     client->setAllowInsecureToken(profile.allowInsecureToken);
+    client->setAllowPrivateNetworks(profile.allowPrivateNetworks);
     const auto ssl = profileSsl(profile);
     if (!ssl.ok())
         return ssl.error();

@@ -51,7 +51,10 @@ struct Profile
     QString outputDir;
     bool reporting = false; ///< a reporting server (report jobs) rather than a bulk export one
     bool allowInsecureToken = false; ///< send the token over plain HTTP (explicit consent)
-    QString caCertificateFile;       ///< an extra CA (PEM) trusted for this server
+    /// Files and redirects may reach private networks on other hosts than the server's own
+    /// (storage inside the hospital's network). Never link-local addresses.
+    bool allowPrivateNetworks = false;
+    QString caCertificateFile; ///< an extra CA (PEM) trusted for this server
 
     /// "none", "token", "client-secret", "smart", "interactive" (the command line's words).
     [[nodiscard]] static QString authKindName(AuthKind kind);

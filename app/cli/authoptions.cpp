@@ -70,6 +70,9 @@ void addAuthOptions(QCommandLineParser &parser)
          tr("URL")},
         {u"client-secret-file"_s,
          tr("A file holding the client secret (client credentials grant)."), tr("FILE")},
+        {u"allow-private-networks"_s,
+         tr("Let files and redirects reach private networks (10.x, 172.16-31.x, 192.168.x) on "
+            "other hosts than the server's own.")},
     });
 }
 
@@ -102,6 +105,8 @@ Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, QNetworkAcce
             profile->baseUrl = base;
         if (has("scope"))
             profile->scope = value("scope");
+        if (has("allow-private-networks"))
+            profile->allowPrivateNetworks = true;
         auto setup = setupForProfile(*profile, nam, store);
         if (setup.ok()) {
             if (auto *login = qobject_cast<InteractiveLoginAuth *>(setup->auth.get())) {
@@ -127,6 +132,7 @@ Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, QNetworkAcce
     Profile p; // a profile that lives only for this command; nothing is stored
     p.name = tr("command line");
     p.baseUrl = base;
+    p.allowPrivateNetworks = has("allow-private-networks");
     QByteArray secret;
     if (has("token")) {
         if (oauthOptions)

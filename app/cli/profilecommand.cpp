@@ -150,6 +150,9 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         {u"out-dir"_s, tr("The folder exports from this server are saved in."), tr("DIR")},
         {u"reporting"_s, tr("The server is a reporting server (report jobs).")},
         {u"allow-insecure-token"_s, tr("Send the token over plain HTTP too (not recommended).")},
+        {u"allow-private-networks"_s,
+         tr("Let files and redirects reach private networks (10.x, 172.16-31.x, 192.168.x) on "
+            "other hosts than the server's own.")},
         {u"ca-certificate"_s, tr("An extra CA certificate (PEM) to trust for this server."),
          tr("FILE")},
         {u"secret-file"_s, tr("Read the secret (token, client secret or private key) from FILE."),
@@ -216,6 +219,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     profile.outputDir = p.value(u"out-dir"_s);
     profile.reporting = p.isSet(u"reporting"_s);
     profile.allowInsecureToken = p.isSet(u"allow-insecure-token"_s);
+    profile.allowPrivateNetworks = p.isSet(u"allow-private-networks"_s);
     profile.caCertificateFile = p.value(u"ca-certificate"_s);
     if (const QStringList problems = profile.problems(); !problems.isEmpty())
         return usage(err, problems.join(u'\n'), p);

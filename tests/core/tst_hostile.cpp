@@ -2,10 +2,12 @@
 // deeply nested document, a Binary-wrapped file. Bounded memory, clear errors, nothing outside
 // the folder.
 #include "exportfixture.h"
+#include "httpclient.h"
 #include "scriptedserver.h"
 #include "testutil.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,6 +64,9 @@ private Q_SLOTS:
     void deeplyNestedManifestRefused();
     void binaryWrappedFileIsDecoded();
     void nonHttpFileUrlsNeverFetched();
+    void addressesNoExportNamesAreNeverReached_data();
+    void addressesNoExportNamesAreNeverReached();
+    void hugeUrlFailsItsFileAtOnce();
 };
 
 void TestHostile::hundredThousandEntries()
@@ -170,7 +175,7 @@ void TestHostile::nonHttpFileUrlsNeverFetched()
         // Beside a good file, which is saved all the same.
         ServedFile goodFile;
         goodFile.type = u"Observation"_s;
-        goodFile.content = "{\"a\":1}\n"_ba;
+        goodFile.content = "{\"resourceType\":\"Observation\",\"id\":\"a\"}\n"_ba;
         fx.server.setFiles({goodFile});
         const QString id = fx.start(); // learns the good file's URL
         QVERIFY(fx.waitForState(id, JobState::Saved));
@@ -197,6 +202,134 @@ void TestHostile::nonHttpFileUrlsNeverFetched()
         QCOMPARE(fx.job(second).files.at(0).state, FileState::Failed);
         QVERIFY(!QFileInfo::exists(o.outDir + u"/Patient.1.ndjson"_s));
     }
+}
+
+void TestHostile::addressesNoExportNamesAreNeverReached_data()
+{
+    // How the file's address comes: a redirect from the server, or the manifest's url.
+    QTest::addColumn<bool>("redirect");
+    QTest::addColumn<QByteArray>("url");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("redirect to cloud metadata")
+        << true << "http://169.254.169.254/latest/meta-data/iam/security-credentials/"_ba
+        << u"169.254.169.254/latest/meta-data/iam/security-credentials/ was not contacted: it is "
+           "a link-local address"_s;
+    QTest::newRow("manifest names the container credentials endpoint")
+        << false << "http://169.254.170.2/v2/credentials"_ba << u"link-local"_s;
+    QTest::newRow("a host name that resolves to metadata")
+        << false << "http://metadata.fbm-test.invalid/computeMetadata/v1/"_ba
+        << u"its address 169.254.169.254 is refused"_s;
+    QTest::newRow("redirect to a host name that resolves to metadata")
+        << true << "http://metadata.fbm-test.invalid/latest/"_ba
+        << u"its address 169.254.169.254 is refused"_s;
+    QTest::newRow("IPv6 link-local") << false << "http://[fe80::a9fe:a9fe]/x"_ba << u"link-local"_s;
+    QTest::newRow("metadata inside IPv6")
+        << true << "http://[::ffff:169.254.169.254]/x"_ba << u"link-local"_s;
+    QTest::newRow("multicast") << false << "http://224.0.0.251:5353/x"_ba << u"multicast"_s;
+    QTest::newRow("this host") << false << "http://0.0.0.0:9/x"_ba << u"this host"_s;
+}
+
+void TestHostile::addressesNoExportNamesAreNeverReached()
+{
+    QFETCH(bool, redirect);
+    QFETCH(QByteArray, url);
+    QFETCH(QString, reason);
+    ExportFixture fx;
+    HttpClient client(fx.server.baseUrl());
+    // The resolver answers this name with the metadata address, as a hostile DNS would.
+    client.setHostOverrides({u"metadata.fbm-test.invalid:80:169.254.169.254"_s});
+    fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
+    ServedFile good;
+    good.type = u"Patient"_s;
+    good.content = R"({"resourceType":"Patient","id":"a"})"
+                   "\n"_ba;
+    fx.server.setFiles({good, good});
+    if (redirect) {
+        FileFault fault;
+        fault.kind = FileFault::Kind::Redirect;
+        fault.location = url;
+        fault.times = 1000;
+        fx.server.setFileFault(0, fault);
+    } else {
+        const QString id = fx.start(); // learns a good file's URL
+        QVERIFY(fx.waitForState(id, JobState::Saved));
+        const QByteArray goodUrl = fx.job(id).files.at(1).url.toEncoded();
+        Script s;
+        s.manifestOverride =
+            R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":")" +
+            url + R"("},{"type":"Patient","url":")" + goodUrl + R"("}],"error":[]})";
+        fx.server.setScript(s);
+    }
+    JobOptions o = fx.options();
+    o.outDir = fx.dir.filePath(u"second"_s);
+    QElapsedTimer timer;
+    timer.start();
+    const QString id = fx.manager->startExport(fx.request(), o).value();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const ExportFile &refused = fx.job(id).files.at(0);
+    QCOMPARE(refused.state, FileState::Failed);
+    QVERIFY2(refused.error.contains(reason), qPrintable(refused.error));
+    // Refused at once: never retried as a network fault (the retry window is 50 ms here, so
+    // look at the attempts, not the time).
+    QCOMPARE(refused.attempts, 1);
+    QCOMPARE(fx.job(id).files.at(1).state, FileState::Saved);
+    QVERIFY(timer.elapsed() < 10000);
+    // The log names the address that was not contacted.
+    bool logged = false;
+    for (const ActivityEntry &e : fx.manager->jobWithDetails(id)->activity)
+        logged |= e.note.contains(u"was not contacted"_s);
+    QVERIFY(logged);
+}
+
+void TestHostile::hugeUrlFailsItsFileAtOnce()
+{
+    ExportFixture fx;
+    ServedFile good;
+    good.type = u"Patient"_s;
+    good.content = R"({"resourceType":"Patient","id":"a"})"
+                   "\n"_ba;
+    fx.server.setFiles({good});
+    const QString first = fx.start();
+    QVERIFY(fx.waitForState(first, JobState::Saved));
+    const QByteArray goodUrl = fx.job(first).files.at(0).url.toEncoded();
+    const QByteArray huge = goodUrl + "?pad=" + QByteArray(1 << 20, 'a');
+    Script s;
+    s.manifestOverride =
+        R"({"transactionTime":"2026-01-01T00:00:00Z","requiresAccessToken":true,"output":[{"type":"Patient","url":")" +
+        huge + R"("},{"type":"Patient","url":")" + goodUrl + R"("}],"error":[]})";
+    fx.server.setScript(s);
+    JobOptions o = fx.options();
+    o.outDir = fx.dir.filePath(u"second"_s);
+    const QString id = fx.manager->startExport(fx.request(), o).value();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const ExportFile &f = fx.job(id).files.at(0);
+    QCOMPARE(f.state, FileState::Failed);
+    QVERIFY2(f.error.contains(u"longer than 8 KiB; it will not be fetched"_s), qPrintable(f.error));
+    QCOMPARE(f.attempts, 0); // never sent
+    QCOMPARE(fx.job(id).files.at(1).state, FileState::Saved);
+    // The job file does not carry the megabyte (nor grow with retries).
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    fx.manager->waitForSaves();
+    qint64 stored = 0;
+    for (const QFileInfo &info :
+         QDir(fx.dir.filePath(u"store"_s)).entryInfoList({u"*.json"_s}, QDir::Files))
+        stored = qMax(stored, info.size());
+    QVERIFY2(stored < 64 * 1024, qPrintable(QString::number(stored)));
+
+    // A redirect to such an address is refused without sending it.
+    ExportFixture fx2;
+    fx2.server.setFiles({good});
+    FileFault fault;
+    fault.kind = FileFault::Kind::Redirect;
+    fault.location = goodUrl + "?pad=" + QByteArray(20000, 'a');
+    fault.times = 1000;
+    fx2.server.setFileFault(0, fault);
+    const QString id2 = fx2.start();
+    QVERIFY(fx2.waitForState(id2, JobState::Failed));
+    QVERIFY2(fx2.job(id2).files.at(0).error.contains(u"the request was not sent"_s),
+             qPrintable(fx2.job(id2).files.at(0).error));
+    QCOMPARE(fx2.job(id2).files.at(0).attempts, 1);
 }
 
 QTEST_GUILESS_MAIN(TestHostile)

@@ -123,6 +123,7 @@ void TestProfile::roundTrip()
     p.outputDir = u"/data/exports"_s;
     p.reporting = true;
     p.allowInsecureToken = true;
+    p.allowPrivateNetworks = true;
     p.caCertificateFile = u"/etc/ssl/hospital-ca.pem"_s;
 
     Profile saved;

@@ -205,6 +205,7 @@ private Q_SLOTS:
         QVERIFY(!warning->isVisible());
         insecure->setChecked(true);
         QVERIFY(warning->isVisible());
+        child<QCheckBox>(&dlg, u"privateNetworksCheck"_s)->setChecked(true);
         QVERIFY(warning->text().contains(u"token"_s));
 
         okButton(&dlg)->click();
@@ -220,6 +221,7 @@ private Q_SLOTS:
         QCOMPARE(p.extraHeaders.first().first, "X-Tenant"_ba);
         QCOMPARE(p.extraHeaders.first().second, "north"_ba);
         QVERIFY(p.allowInsecureToken);
+        QVERIFY(p.allowPrivateNetworks);
         QCOMPARE(keychain.writes, 0);
     }
 
