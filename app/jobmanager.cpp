@@ -8,7 +8,6 @@
 #include "redact.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -17,20 +16,12 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <QTemporaryFile>
-#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
-
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -50,39 +41,6 @@ constexpr int kLazySaveDelayMs = 30 * 1000;
 QByteArray progressHeader(const HttpResponse &r)
 {
     return r.header("X-Progress");
-}
-
-// Whether a lock file is left over from a program that died without removing it. QLockFile
-// calls a lock stale when the process it names is gone, but a program killed between creating
-// the file and writing its process id into it leaves an empty file that names nobody. QLockFile
-// holds an flock() on its file for as long as it holds the lock, and the kernel drops that
-// however the process ends: a file nobody holds for a while has been abandoned.
-bool lockFileAbandoned(const QString &path)
-{
-#ifdef Q_OS_UNIX
-    const auto nobodyHolds = [&path] {
-        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return errno == ENOENT;
-        const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
-        ::close(fd);
-        return free;
-    };
-    if (!nobodyHolds())
-        return false;
-    // A live program takes the flock right after creating the file; give it the time to.
-    constexpr qint64 kSettleMs = 200;
-    const QDateTime made = QFileInfo(path).lastModified();
-    const qint64 age = made.isValid() ? made.msecsTo(QDateTime::currentDateTime()) : 0;
-    if (age >= 0 && age < kSettleMs) {
-        QThread::msleep(static_cast<unsigned long>(kSettleMs - age));
-        return nobodyHolds();
-    }
-    return true;
-#else
-    Q_UNUSED(path)
-    return false;
-#endif
 }
 
 } // namespace
@@ -460,105 +418,76 @@ QString JobManager::currentBootId()
 
 void JobManager::checkFilesAfterReboot(const QString &id)
 {
+    recheckSavedFiles(id, true);
+    mutableJob(id)->unsyncedBootId.clear();
+    changed(id, JobField::Files, true);
+}
+
+int JobManager::recheckSavedFiles(const QString &id, bool afterReboot)
+{
     ExportJob *j = mutableJob(id);
+    if (!j)
+        return 0;
     // The server may still have the files of a job that was saved or stopped by an error; not
     // those of an expired or cancelled one.
     const bool canFetch = j->state != JobState::Expired && j->state != JobState::Cancelled;
     int lost = 0;
-    for (ExportFile &f : j->files) {
+    for (int i = 0; i < j->files.size(); ++i) {
+        ExportFile &f = j->files[i];
         if (f.state != FileState::Saved)
             continue;
         const QFileInfo info(QDir(j->outDir).filePath(f.relativePath));
-        if (info.exists() && info.size() == f.bytes)
+        const bool missing = !info.exists();
+        // After a reboot only a short file is suspect (the disk had not written it all); a
+        // user may also have changed one since (its size, or its time, tells).
+        const bool changedOnDisk =
+            !missing &&
+            (info.size() != f.bytes || (!afterReboot && f.modifiedMs != 0 &&
+                                        info.lastModified().toMSecsSinceEpoch() != f.modifiedMs));
+        if (!missing && !changedOnDisk)
             continue;
         ++lost;
         f.bytes = 0;
         f.lines = 0;
+        f.modifiedMs = 0;
         if (canFetch) {
             f.state = FileState::Pending;
-            //: %1 is a file name
-            note(id, tr("%1 was not complete on the disk after the computer restarted (it had "
-                        "not been written to the disk yet); it is downloaded again.")
-                         .arg(f.relativePath));
+            f.attempts = 0;
+            f.fetchAgain = !missing;
+            if (afterReboot)
+                //: %1 is a file name
+                note(id, tr("%1 was not complete on the disk after the computer restarted (it "
+                            "had not been written to the disk yet); it is downloaded again.")
+                             .arg(f.relativePath));
+            else
+                //: %1 is a file name
+                note(id, tr("%1 is no longer in the folder as it was saved (deleted, moved or "
+                            "changed since); it is downloaded again.")
+                             .arg(f.relativePath));
         } else {
             f.state = FileState::Failed;
-            f.error = tr("Not complete on the disk after the computer restarted.");
+            f.error = afterReboot ? tr("Not complete on the disk after the computer restarted.")
+                                  : tr("No longer in the folder as it was saved, and the server no "
+                                       "longer has the export: a new export is needed.");
         }
+        Q_EMIT savedFileLost(id, i, missing);
     }
-    j->unsyncedBootId.clear();
-    if (lost > 0 && j->state == JobState::Saved)
-        setState(id, JobState::Downloading); // adopt() then resumes the downloads
-    changed(id, JobField::Files, true);
-}
-
-QString JobManager::folderLockPath(const QString &outDir)
-{
-    // The user's runtime folder (QStandardPaths would warn on stderr, which scripts read, when
-    // XDG_RUNTIME_DIR is not set, as under cron or sudo).
-    QString lockDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (lockDir.isEmpty() || !QFileInfo(lockDir).isDir())
-        lockDir = QDir::tempPath();
-    const QByteArray key =
-        QCryptographicHash::hash(outDir.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
-    return QDir(lockDir).filePath(u"fhir-bulk-monitor-"_s + QString::fromLatin1(key) + u".lock"_s);
+    if (lost > 0) {
+        if (canFetch && j->state == JobState::Saved)
+            setState(id, JobState::Downloading); // the caller queues the downloads
+        changed(id, JobField::Files, true);
+    }
+    return lost;
 }
 
 QString JobManager::claimFolder(const QString &id, const QString &outDir)
 {
-    // Two jobs saving into one folder would write the same <Type>.<n>.ndjson files, and each
-    // its own manifest.json.
-    if (const auto it = m_folderClaims.constFind(outDir); it != m_folderClaims.cend()) {
-        if (it->jobId == id)
-            return {};
-        //: %1 is a folder
-        return tr("Another export is still saving into %1. Choose another folder.").arg(outDir);
-    }
-    // Found out now, not after an export of hours: a folder that cannot be made or written.
-    errno = 0;
-    if (!QDir().mkpath(outDir)) {
-        const int error = errno;
-        if (QFileInfo(outDir).exists())
-            //: %1 is a folder, %2 the reason
-            return tr("Cannot create the folder %1: %2")
-                .arg(outDir, tr("a file of that name is in the way"));
-        return error != 0 ? tr("Cannot create the folder %1: %2")
-                                .arg(outDir, QString::fromLocal8Bit(strerror(error)))
-                          : tr("Cannot create the folder %1.").arg(outDir);
-    }
-    QTemporaryFile probe(QDir(outDir).filePath(u".fhir-bulk-monitor-XXXXXX"_s));
-    if (!probe.open())
-        //: %1 is a folder, %2 the system's reason
-        return tr("Cannot write into the folder %1: %2").arg(outDir, probe.errorString());
-    probe.close();
-    auto lock = std::make_shared<QLockFile>(folderLockPath(outDir));
-    lock->setStaleLockTime(0); // stale only when its process is gone, however long it runs
-    if (!lock->tryLock(0) && lock->error() == QLockFile::LockFailedError &&
-        lockFileAbandoned(lock->fileName())) {
-        qCDebug(lcJobs) << "removing the abandoned lock file" << lock->fileName();
-        lock->removeStaleLockFile();
-        lock->tryLock(0);
-    }
-    if (!lock->isLocked()) {
-        if (lock->error() == QLockFile::LockFailedError)
-            //: %1 is a folder
-            return tr("Another export, in another window or command, is still saving into %1. "
-                      "Choose another folder.")
-                .arg(outDir);
-        qCWarning(lcJobs) << "no lock file for" << outDir << ":" << lock->fileName();
-        lock.reset(); // the guard within this program still holds
-    }
-    m_folderClaims.insert(outDir, {id, std::move(lock)});
-    return {};
+    return m_folders.claim(id, outDir);
 }
 
 void JobManager::releaseFolder(const QString &id)
 {
-    for (auto it = m_folderClaims.begin(); it != m_folderClaims.end();) {
-        if (it->jobId == id)
-            it = m_folderClaims.erase(it);
-        else
-            ++it;
-    }
+    m_folders.release(id);
 }
 
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
@@ -600,6 +529,16 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
         const ExportJob &existing = m_jobs[id];
         if (existing.statusUrl != statusUrl || existing.outDir != outDir)
             continue;
+        // What was saved before must still be there: a file deleted or changed since is
+        // fetched again while the server has it.
+        if (recheckSavedFiles(id, false) > 0 && existing.state == JobState::Downloading) {
+            if (const QString why = claimFolder(id, outDir); !why.isEmpty()) {
+                fail(id, why);
+                return id;
+            }
+            queueDownloads(id);
+            return id;
+        }
         if (existing.state == JobState::Saved || existing.state == JobState::Cancelled ||
             existing.state == JobState::Expired) {
             return id;
@@ -1330,8 +1269,9 @@ void JobManager::queueDownloads(const QString &id)
         // Ours, not a file an earlier export left in the folder: the job recorded its download,
         // or it was written after this job's manifest came (downloads are recorded within half
         // a minute, so a small file may be on disk before the job says so).
-        const bool ours = f.bytes > 0 || (j->completedAt.isValid() && onDisk.exists() &&
-                                          onDisk.lastModified() >= j->completedAt);
+        const bool ours =
+            !f.fetchAgain && (f.bytes > 0 || (j->completedAt.isValid() && onDisk.exists() &&
+                                              onDisk.lastModified() >= j->completedAt));
         if (f.state == FileState::Pending && ours && onDisk.exists() &&
             !QFile::exists(finalPath + u".part"_s)) {
             // Renamed before the crash, recorded after: the rename only happens once verified.
@@ -1341,6 +1281,7 @@ void JobManager::queueDownloads(const QString &id)
                 f.state = FileState::Saved;
                 f.bytes = onDisk.size();
                 f.lines = lines;
+                f.modifiedMs = onDisk.lastModified().toMSecsSinceEpoch();
                 continue;
             }
         }
@@ -1373,6 +1314,9 @@ void JobManager::startFile(const QString &id, int index)
     options.withToken = j->requiresAccessToken;
     options.timeoutMs = m_transferTimeoutMs;
     options.verify = m_verify;
+    // Other output formats (a server may offer CSV or Parquet) hold no resources to check.
+    const QString format = j->request.outputFormat.toLower();
+    options.validateContent = format.isEmpty() || format.contains("ndjson"_L1);
     options.partsFrom = j->completedAt;
     auto *download = new FileDownload(clientFor(*j), f, j->outDir, options, logger(id), this);
     f.discardPart = false; // the download starts over; a crash before the save only repeats that
@@ -1408,8 +1352,11 @@ void JobManager::startFile(const QString &id, int index)
                     ff.totalBytes = result.totalBytes;
                     ff.lines = result.lines;
                     ff.discardPart = result.discardPart;
-                    if (!error.isError())
+                    ff.modifiedMs = result.modifiedMs;
+                    if (!error.isError()) {
                         ff.state = FileState::Saved;
+                        ff.fetchAgain = false;
+                    }
                 }
                 download->deleteLater();
                 onFileFinished(id, index, error);

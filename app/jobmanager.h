@@ -2,13 +2,13 @@
 
 #include "clock.h"
 #include "exportjob.h"
+#include "folderlocks.h"
 #include "jobstore.h"
 #include "result.h"
 #include "retrypolicy.h"
 #include "scheduler.h"
 
 #include <QHash>
-#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
@@ -77,9 +77,6 @@ public:
     /// Empty: files saved are never checked after a reboot.
     void setBootId(const QString &bootId) { m_bootId = bootId; }
     [[nodiscard]] static QString currentBootId();
-    /// The lock file that keeps other windows and commands out of a folder while a job saves
-    /// into it (in the user's runtime folder, else the temporary folder).
-    [[nodiscard]] static QString folderLockPath(const QString &outDir);
 
     /// Loads the store; running jobs poll again, unfinished downloads resume. Returns problems
     /// (damaged files moved aside), translated.
@@ -132,6 +129,8 @@ Q_SIGNALS:
     void jobRemoved(const QString &id);
     void activityAdded(const QString &id, const fbm::ActivityEntry &entry);
     void fileFinished(const QString &id, int fileIndex);
+    /// A file saved before is no longer on the disk as it was (\a missing: gone; else changed).
+    void savedFileLost(const QString &id, int fileIndex, bool missing);
     /// The job reached Saved, Failed, Cancelled or Expired.
     void jobFinished(const QString &id);
     /// Something the user should know that is not an error of one job (store problems).
@@ -187,6 +186,11 @@ private:
     void checkDownloadsDone(const QString &id);
     void stopDownloads(const QString &id, const QString &why);
     void checkFilesAfterReboot(const QString &id);
+    /// Saved files that are no longer on the disk as they were saved: set to be fetched again
+    /// while the server may still have them (a saved job goes back to Downloading; the caller
+    /// queues the downloads), otherwise failed. afterReboot: only a short file is suspect.
+    /// Returns how many were lost.
+    int recheckSavedFiles(const QString &id, bool afterReboot);
 
     void setState(const QString &id, JobState state);
     void fail(const QString &id, const QString &message);
@@ -217,12 +221,7 @@ private:
     QSet<QString> m_dirty;      ///< to save within kSaveDelayMs
     QSet<QString> m_dirtyLazy;  ///< only cosmetic changes: within the lazy delay
     QSet<QString> m_dirtyQuiet; ///< only the poll log or a short countdown: at exit
-    struct FolderClaim
-    {
-        QString jobId;
-        std::shared_ptr<QLockFile> lock; ///< null when no lock file could be made
-    };
-    QHash<QString, FolderClaim> m_folderClaims; ///< by folder
+    FolderLocks m_folders;
     QTimer m_saveTimer;
     QTimer m_lazySaveTimer;
     int m_maxParallel = 4;

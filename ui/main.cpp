@@ -88,6 +88,13 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         setIdentity();
         fbm::installTranslations(app);
+        QList<QByteArray> raw;
+        for (int i = 0; i < argc; ++i)
+            raw.append(QByteArray(argv[i]));
+        if (const QString why = fbm::cli::invalidArgument(raw); !why.isEmpty()) {
+            std::fputs(qPrintable(why + u'\n'), stderr);
+            return fbm::cli::UsageError;
+        }
         return fbm::cli::run(help ? QStringList{arguments.at(0), u"help"_s} : arguments);
     }
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QStringDecoder>
 #include <QTextStream>
 
 #include <cstdio>
@@ -100,6 +101,32 @@ bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         return false;
     }
     return true;
+}
+
+QString invalidArgument(const QList<QByteArray> &raw)
+{
+    for (qsizetype i = 1; i < raw.size(); ++i) {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = decoder(raw.at(i));
+        if (!decoder.hasError())
+            continue;
+        const QByteArray &arg = raw.at(i);
+        const QByteArray previous = i > 1 ? raw.at(i - 1) : QByteArray();
+        QString name;
+        if (arg.startsWith("--") && arg.contains('='))
+            name = QString::fromUtf8(arg.left(arg.indexOf('=')));
+        else if (arg.startsWith('-'))
+            name = QString::fromUtf8(arg);
+        else if (previous.startsWith('-') && !previous.contains('='))
+            name = QString::fromUtf8(previous);
+        if (!name.isEmpty() && !name.contains(QChar::ReplacementCharacter))
+            //: %1 is an option such as --base
+            return tr("The value given with %1 is not valid text (UTF-8); nothing was done.")
+                .arg(name);
+        //: %1 is a number
+        return tr("Argument %1 is not valid text (UTF-8); nothing was done.").arg(i);
+    }
+    return {};
 }
 
 QString shellQuoted(const QString &word)

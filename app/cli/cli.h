@@ -51,6 +51,11 @@ bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
 /// each ' becomes '\''.
 [[nodiscard]] QString shellQuoted(const QString &word);
 
+/// Why the raw command-line arguments (argv, program name first) cannot be taken: one that is
+/// not valid UTF-8 would be read with replacement characters (a --base with other bytes, a
+/// folder of another name). Names the option or argument; empty when all are text.
+[[nodiscard]] QString invalidArgument(const QList<QByteArray> &raw);
+
 /// Runs a command in a QCoreApplication that already exists; returns the exit code.
 /// arguments are the whole argv (program name first).
 int run(const QStringList &arguments);

@@ -97,6 +97,8 @@ public:
                 [this](const QString &id, JobFields f) { onChanged(id, f); });
         connect(&m_manager, &JobManager::fileFinished, this,
                 [this](const QString &id, int i) { onFile(id, i); });
+        connect(&m_manager, &JobManager::savedFileLost, this,
+                [this](const QString &id, int i, bool missing) { onFileLost(id, i, missing); });
         connect(&m_manager, &JobManager::jobFinished, this,
                 [this](const QString &id) { onFinished(id); });
         connect(&m_stopSignals, &StopSignals::received, this,
@@ -304,6 +306,34 @@ private:
                    {u"path"_s, f.relativePath},
                    {u"error"_s, f.error}});
         }
+    }
+
+    /// A file `resume` finds no longer as it was saved (nothing is announced yet: m_id is the
+    /// job being resumed, set by resumeExport()'s caller afterwards, so any job counts).
+    void onFileLost(const QString &id, int index, bool missing)
+    {
+        const ExportJob *j = m_manager.job(id);
+        if (!j || index >= j->files.size())
+            return;
+        const ExportFile &f = j->files.at(index);
+        const bool again = f.state == FileState::Pending;
+        if (missing)
+            //: %1 is a file name
+            human(again ? tr("%1 is no longer in the folder; it is downloaded again.")
+                              .arg(f.relativePath)
+                        : tr("%1 is no longer in the folder, and the server no longer has it.")
+                              .arg(f.relativePath));
+        else
+            //: %1 is a file name
+            human(again ? tr("%1 was changed since it was saved; it is downloaded again.")
+                              .arg(f.relativePath)
+                        : tr("%1 was changed since it was saved, and the server no longer has "
+                             "it.")
+                              .arg(f.relativePath));
+        event({{u"event"_s, u"file-missing"_s},
+               {u"path"_s, f.relativePath},
+               {u"reason"_s, missing ? u"missing"_s : u"changed"_s},
+               {u"downloadAgain"_s, again}});
     }
 
     void onStopSignal(int signalNumber)

@@ -1,0 +1,86 @@
+#include "cliprocess.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm::test {
+
+QList<QJsonObject> CliRun::events() const
+{
+    QList<QJsonObject> list;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            list.append(QJsonDocument::fromJson(line).object());
+    }
+    return list;
+}
+
+QJsonObject CliRun::event(const QString &name) const
+{
+    for (const QJsonObject &e : events()) {
+        if (e.value("event"_L1).toString() == name)
+            return e;
+    }
+    return {};
+}
+
+CliProcess::CliProcess(QString home)
+    : m_home(std::move(home))
+{}
+
+QProcessEnvironment CliProcess::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, QDir(m_home).filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, QDir(m_home).filePath(u"config"_s));
+    env.insert(u"FBM_MIN_POLL_MS"_s, u"5"_s);
+    env.insert(u"FBM_FILE_RETRY_MS"_s, u"10"_s);
+    return env;
+}
+
+QProcess *CliProcess::start(const QStringList &args, const QProcessEnvironment &extra)
+{
+    auto *p = new QProcess;
+    QProcessEnvironment env = environment();
+    for (const QString &key : extra.keys()) {
+        if (extra.value(key).isEmpty())
+            env.remove(key);
+        else
+            env.insert(key, extra.value(key));
+    }
+    p->setProcessEnvironment(env);
+    p->start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
+    return p;
+}
+
+CliRun CliProcess::finish(QProcess *p, int timeoutMs)
+{
+    CliRun r;
+    QElapsedTimer t;
+    t.start();
+    while (p->state() != QProcess::NotRunning && t.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (p->state() != QProcess::NotRunning) {
+        p->kill();
+        p->waitForFinished();
+    }
+    r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
+    r.out = p->readAllStandardOutput();
+    r.err = p->readAllStandardError();
+    delete p;
+    return r;
+}
+
+CliRun CliProcess::runShell(const QString &script, int timeoutMs)
+{
+    auto *p = new QProcess;
+    p->setProcessEnvironment(environment());
+    p->start(u"/bin/sh"_s, {u"-c"_s, script, QString::fromLocal8Bit(FBM_APP_BINARY)});
+    return finish(p, timeoutMs);
+}
+
+} // namespace fbm::test
