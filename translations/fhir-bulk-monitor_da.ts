@@ -581,6 +581,18 @@
         <translation>Ukrypteret HTTP:</translation>
     </message>
     <message>
+        <source>Files may come from &amp;private networks</source>
+        <translation>Filer må komme fra &amp;private netværk</translation>
+    </message>
+    <message>
+        <source>Let file downloads and redirects reach addresses in private networks (10.x, 172.16-31.x, 192.168.x) on other hosts than this server, where your organisation keeps the export&apos;s storage. Cloud metadata addresses are never reached.</source>
+        <translation>Lad filhentning og omdirigeringer nå adresser i private netværk (10.x, 172.16-31.x, 192.168.x) på andre værter end denne server, hvor din organisation opbevarer eksportens filer. Cloud-metadataadresser nås aldrig.</translation>
+    </message>
+    <message>
+        <source>Networks:</source>
+        <translation>Netværk:</translation>
+    </message>
+    <message>
         <source>C&amp;onnection</source>
         <translation>&amp;Forbindelse</translation>
     </message>
@@ -975,6 +987,29 @@
     </message>
 </context>
 <context>
+    <name>fbm::AddressPolicy</name>
+    <message>
+        <source>it is in a private network, and the export&apos;s server is not; allow private networks in the server profile if the files really are there</source>
+        <translation>den ligger i et privat netværk, og det gør eksportens server ikke; tillad private netværk i serverprofilen, hvis filerne virkelig ligger der</translation>
+    </message>
+    <message>
+        <source>it is a link-local address, where cloud metadata and credential services answer</source>
+        <translation>det er en link-lokal adresse, hvor cloud-tjenester for metadata og adgangsnøgler svarer</translation>
+    </message>
+    <message>
+        <source>it is a multicast address</source>
+        <translation>det er en multicast-adresse</translation>
+    </message>
+    <message>
+        <source>it is an unspecified (&quot;this host&quot;) address</source>
+        <translation>det er en uspecificeret (&quot;denne vært&quot;) adresse</translation>
+    </message>
+    <message>
+        <source>it is a reserved or broadcast address</source>
+        <translation>det er en reserveret adresse eller en broadcast-adresse</translation>
+    </message>
+</context>
+<context>
     <name>fbm::Application</name>
     <message>
         <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
@@ -1113,6 +1148,19 @@
         <translation>Kan ikke skrive %1: %2</translation>
     </message>
     <message>
+        <source>The server sent the file compressed as &quot;%1&quot;, which this program cannot read; it was not saved.</source>
+        <extracomment>%1 is a Content-Encoding such as br</extracomment>
+        <translation>Serveren sendte filen komprimeret som &quot;%1&quot;, som programmet ikke kan læse; den blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The server answered the request for the rest of the file with a compressed part; the download starts over.</source>
+        <translation>Serveren svarede på anmodningen om resten af filen med en komprimeret del; hentningen starter forfra.</translation>
+    </message>
+    <message>
+        <source>The server sends a compressed part of the file where the whole file was asked for; it was not saved.</source>
+        <translation>Serveren sender en komprimeret del af filen, hvor hele filen blev bedt om; den blev ikke gemt.</translation>
+    </message>
+    <message>
         <source>The server sent a different part of the file than asked for; the download starts over.</source>
         <translation>Serveren sendte en anden del af filen end ønsket; overførslen starter forfra.</translation>
     </message>
@@ -1134,6 +1182,57 @@
         <translation>Den gemte del passer ikke til filen på serveren; overførslen starter forfra.</translation>
     </message>
     <message>
+        <source>The server sent a compressed file that expands beyond %1 times its size; it was not saved (a decompression bomb, or a broken server).</source>
+        <extracomment>%1 is a number (a ratio)</extracomment>
+        <translation>Serveren sendte en komprimeret fil, der vokser til mere end %1 gange sin størrelse; den blev ikke gemt (en dekomprimeringsbombe eller en defekt server).</translation>
+    </message>
+    <message>
+        <source>The server sent a compressed file that expands beyond %1; it was not saved.</source>
+        <extracomment>%1 is a size such as 256 GiB</extracomment>
+        <translation>Serveren sendte en komprimeret fil, der vokser til mere end %1; den blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The compressed file ended before its end; it is downloaded again.</source>
+        <translation>Den komprimerede fil sluttede for tidligt; den hentes igen.</translation>
+    </message>
+    <message>
+        <source>The server said the file is compressed (%1), but it is not valid %1 data; it was not saved.</source>
+        <extracomment>%1 is a Content-Encoding such as gzip</extracomment>
+        <translation>Serveren sagde, at filen er komprimeret (%1), men det er ikke gyldige %1-data; den blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>%1 holds compressed bytes that were never decoded (the server did not say it compressed them).</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 indeholder komprimerede bytes, som aldrig blev pakket ud (serveren sagde ikke, at den havde komprimeret dem).</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not valid JSON (at byte %3).</source>
+        <extracomment>%1 a line number, %2 a file name, %3 a byte position in the line</extracomment>
+        <translation>Linje %1 i %2 er ikke gyldig JSON (ved byte %3).</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is not one FHIR resource (NDJSON holds one JSON object per line).</source>
+        <extracomment>%1 a line number, %2 a file name</extracomment>
+        <translation>Linje %1 i %2 er ikke én FHIR-ressource (NDJSON har ét JSON-objekt pr. linje).</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 has no resourceType.</source>
+        <translation>Linje %1 i %2 har ingen resourceType.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is a %3, not a %4 as the manifest says.</source>
+        <extracomment>%1 a line number, %2 a file name, %3 and %4 FHIR resource types</extracomment>
+        <translation>Linje %1 i %2 er en %3, ikke en %4, som manifestet siger.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 is nested deeper than any FHIR resource.</source>
+        <translation>Linje %1 i %2 er dybere indlejret end nogen FHIR-ressource.</translation>
+    </message>
+    <message>
+        <source>The download is kept as a .part file until Retry downloads it again from the start.</source>
+        <translation>Det hentede gemmes som en .part-fil, indtil Prøv igen henter den igen fra begyndelsen.</translation>
+    </message>
+    <message>
         <source>The server sent the file wrapped in a very large FHIR Binary; it was not decoded.</source>
         <translation>Serveren sendte filen pakket i en meget stor FHIR Binary; den blev ikke afkodet.</translation>
     </message>
@@ -1146,6 +1245,37 @@
         <source>Cannot rename %1 to %2: %3</source>
         <extracomment>%1 and %2 are file names, %3 the system&apos;s reason</extracomment>
         <translation>Kan ikke omdøbe %1 til %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::FolderLocks</name>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <extracomment>%1 is a folder, %2 the reason</extracomment>
+        <translation>Kan ikke oprette mappen %1: %2</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>en fil med det navn er i vejen</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Another export is still saving into %1. Choose another folder.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>En anden eksport gemmer stadig i %1. Vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder %1: %2</source>
+        <extracomment>%1 is a folder, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive i mappen %1: %2</translation>
+    </message>
+    <message>
+        <source>Another export, in another window or command, is still saving into %1. Choose another folder.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>En anden eksport, i et andet vindue eller en anden kommando, gemmer stadig i %1. Vælg en anden mappe.</translation>
     </message>
 </context>
 <context>
@@ -1231,36 +1361,17 @@
         <translation>%1 var ikke komplet på disken, da computeren blev startet igen (den var endnu ikke skrevet til disken); den hentes igen.</translation>
     </message>
     <message>
+        <source>%1 is no longer in the folder as it was saved (deleted, moved or changed since); it is downloaded again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 ligger ikke længere i mappen, som den blev gemt (slettet, flyttet eller ændret siden); den hentes igen.</translation>
+    </message>
+    <message>
         <source>Not complete on the disk after the computer restarted.</source>
         <translation>Ikke komplet på disken, da computeren blev startet igen.</translation>
     </message>
     <message>
-        <source>Another export is still saving into %1. Choose another folder.</source>
-        <extracomment>%1 is a folder</extracomment>
-        <translation>En anden eksport gemmer stadig i %1. Vælg en anden mappe.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1: %2</source>
-        <extracomment>%1 is a folder, %2 the reason</extracomment>
-        <translation>Kan ikke oprette mappen %1: %2</translation>
-    </message>
-    <message>
-        <source>a file of that name is in the way</source>
-        <translation>en fil med det navn er i vejen</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Kan ikke oprette mappen %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write into the folder %1: %2</source>
-        <extracomment>%1 is a folder, %2 the system&apos;s reason</extracomment>
-        <translation>Kan ikke skrive i mappen %1: %2</translation>
-    </message>
-    <message>
-        <source>Another export, in another window or command, is still saving into %1. Choose another folder.</source>
-        <extracomment>%1 is a folder</extracomment>
-        <translation>En anden eksport, i et andet vindue eller en anden kommando, gemmer stadig i %1. Vælg en anden mappe.</translation>
+        <source>No longer in the folder as it was saved, and the server no longer has the export: a new export is needed.</source>
+        <translation>Ligger ikke længere i mappen, som den blev gemt, og serveren har ikke længere eksporten: en ny eksport er nødvendig.</translation>
     </message>
     <message>
         <source>Choose a folder for the exported files.</source>
@@ -1353,6 +1464,10 @@
     <message>
         <source>The resource type &quot;%1&quot; is not a safe file name; the file is saved as &quot;%2&quot;.</source>
         <translation>Ressourcetypen &quot;%1&quot; er ikke et sikkert filnavn; filen gemmes som &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan ikke oprette mappen %1.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2429,6 +2544,11 @@
         <translation>%1 har ingen &quot;url&quot;.</translation>
     </message>
     <message>
+        <source>%1 has a &quot;url&quot; longer than %2 KiB; it will not be fetched.</source>
+        <extracomment>%1 names the entry, %2 a size in KiB</extracomment>
+        <translation>%1 har en &quot;url&quot;, der er længere end %2 KiB; den hentes ikke.</translation>
+    </message>
+    <message>
         <source>%1 has a &quot;url&quot; that is not an HTTP(S) address; it will not be fetched.</source>
         <extracomment>%1 names the entry; HTTP(S) are protocol names</extracomment>
         <translation>%1 har en &quot;url&quot;, der ikke er en HTTP(S)-adresse; den bliver ikke hentet.</translation>
@@ -2436,6 +2556,10 @@
     <message>
         <source>%1 has a &quot;count&quot; that is not a whole number of resources.</source>
         <translation>%1 har en &quot;count&quot;, der ikke er et helt antal ressourcer.</translation>
+    </message>
+    <message>
+        <source>the link to the next page is longer than %1 KiB.</source>
+        <translation>linket til næste side er længere end %1 KiB.</translation>
     </message>
     <message>
         <source>the link to the next page is not an HTTP(S) address.</source>
@@ -3478,6 +3602,21 @@
         <translation>Stoppet.</translation>
     </message>
     <message>
+        <source>The address is %1 bytes long, more than the %2 KiB any server accepts; the request was not sent.</source>
+        <extracomment>%1 is a number of bytes, %2 a size limit in KiB</extracomment>
+        <translation>Adressen er %1 bytes lang, mere end de %2 KiB, nogen server tager imod; anmodningen blev ikke sendt.</translation>
+    </message>
+    <message>
+        <source>%1 was not contacted: %2.</source>
+        <extracomment>%1 is a URL, %2 why its address may not be reached</extracomment>
+        <translation>%1 blev ikke kontaktet: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not contacted: its address %2 is refused, because %3.</source>
+        <extracomment>%1 is a URL, %2 an IP address, %3 why it may not be reached</extracomment>
+        <translation>%1 blev ikke kontaktet: dens adresse %2 afvises, fordi %3.</translation>
+    </message>
+    <message>
         <source>The header %1 contains a line break or a NUL character; the request was not sent.</source>
         <extracomment>%1 is an HTTP header name</extracomment>
         <translation>Headeren %1 indeholder et linjeskift eller et NUL-tegn; forespørgslen blev ikke sendt.</translation>
@@ -3603,6 +3742,10 @@
         <translation>FILE</translation>
     </message>
     <message>
+        <source>Let files and redirects reach private networks (10.x, 172.16-31.x, 192.168.x) on other hosts than the server&apos;s own.</source>
+        <translation>Lad filer og omdirigeringer nå private netværk (10.x, 172.16-31.x, 192.168.x) på andre værter end serverens egen.</translation>
+    </message>
+    <message>
         <source>--profile already says how to authorize; leave out --token, --client-id and the other authorization options.</source>
         <translation>--profile angiver allerede godkendelsen; udelad --token, --client-id og de andre godkendelsesindstillinger.</translation>
     </message>
@@ -3697,6 +3840,16 @@ Kommandoer:
 Kør &apos;fhir-bulk-monitor KOMMANDO --help&apos; for at se en kommandos indstillinger.
 Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert brug.
 </translation>
+    </message>
+    <message>
+        <source>The value given with %1 is not valid text (UTF-8); nothing was done.</source>
+        <extracomment>%1 is an option such as --base</extracomment>
+        <translation>Værdien til %1 er ikke gyldig tekst (UTF-8); intet blev gjort.</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not valid text (UTF-8); nothing was done.</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>Argument %1 er ikke gyldig tekst (UTF-8); intet blev gjort.</translation>
     </message>
     <message>
         <source>Unknown command &apos;%1&apos;.</source>
@@ -3949,6 +4102,24 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>Could not save %1: %2</source>
         <extracomment>%1 is a file name, %2 the reason</extracomment>
         <translation>Kunne ikke gemme %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the folder; it is downloaded again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 ligger ikke længere i mappen; den hentes igen.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the folder, and the server no longer has it.</source>
+        <translation>%1 ligger ikke længere i mappen, og serveren har den ikke længere.</translation>
+    </message>
+    <message>
+        <source>%1 was changed since it was saved; it is downloaded again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 er ændret, siden den blev gemt; den hentes igen.</translation>
+    </message>
+    <message>
+        <source>%1 was changed since it was saved, and the server no longer has it.</source>
+        <translation>%1 er ændret, siden den blev gemt, og serveren har den ikke længere.</translation>
     </message>
     <message>
         <source>Stopping once the server has answered the kick-off (at most %1 s); press Ctrl+C again to stop at once.</source>
