@@ -1010,7 +1010,7 @@
     </message>
 </context>
 <context>
-    <name>fbm::Application</name>
+    <name>fbm::Session</name>
     <message>
         <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
         <translation>Demoserveren gemmer kun sine eksporter, mens programmet kører; denne eksport sluttede, da programmet blev lukket.</translation>

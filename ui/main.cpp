@@ -1,6 +1,6 @@
 // The one composition root: a first word (a command, or a mistyped one) runs the command line on
 // the core; options alone start the desktop application.
-#include "application.h"
+#include "session.h"
 #include "cli/cli.h"
 #include "i18n.h"
 #include "mainwindow.h"
@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QStringList>
@@ -134,9 +135,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(dark))
         useDarkPalette();
 
-    fbm::ApplicationOptions options;
+    fbm::SessionOptions options;
     options.demo = parser.isSet(demo);
-    fbm::Application root(options);
+    options.openUrl = [](const QUrl &url) { QDesktopServices::openUrl(url); };
+    fbm::Session root(options);
     const QStringList problems = root.start();
     fbm::MainWindow window(&root);
     window.show();

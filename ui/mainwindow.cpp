@@ -6,7 +6,7 @@
 #include "recordtable.h"
 #include "reportjobsview.h"
 
-#include "application.h"
+#include "session.h"
 #include "auth/profile.h"
 #include "jobtablemodel.h"
 #include "operationoutcome.h"
@@ -352,7 +352,7 @@ private:
     QIcon m_warning;
 };
 
-MainWindow::MainWindow(Application *app, QWidget *parent)
+MainWindow::MainWindow(Session *app, QWidget *parent)
     : QMainWindow(parent)
     , m_app(app)
     , m_manager(app->manager())
@@ -414,8 +414,8 @@ MainWindow::MainWindow(Application *app, QWidget *parent)
         updateSummary();
         updateCountdownFields(m_manager->job(m_currentId));
     });
-    connect(m_app, &Application::profilesChanged, this, &MainWindow::reloadProfiles);
-    connect(m_app, &Application::keychainStateChanged, this,
+    connect(m_app, &Session::profilesChanged, this, &MainWindow::reloadProfiles);
+    connect(m_app, &Session::keychainStateChanged, this,
             [this] { m_keychainLabel->setText(m_app->keychainText()); });
 
     m_summaryTimer.setSingleShot(true);
@@ -1066,7 +1066,7 @@ void MainWindow::loadSettings()
     const QString profile = s->value(u"profile"_s).toString();
     s->endGroup();
     // In demo mode the demo server is what the user came to see.
-    selectProfile(m_app->demoServer() ? Application::demoProfileId() : profile);
+    selectProfile(m_app->demoServer() ? Session::demoProfileId() : profile);
 }
 
 void MainWindow::saveSettings() const

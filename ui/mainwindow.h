@@ -28,14 +28,14 @@ class QSortFilterProxyModel;
 
 namespace fbm {
 
-class Application;
+class Session;
 class JobFilterProxy;
 class JobTableModel;
 struct Profile;
 
 /// The desktop application's window: server profiles on the left, the export jobs in the
 /// centre, the selected job's details below, a toolbar, menus and a status bar. It drives the
-/// Application's JobManager and shows what the manager reports; it owns no job state itself.
+/// Session's JobManager and shows what the manager reports; it owns no job state itself.
 class ReportJobsView;
 
 class MainWindow final : public QMainWindow
@@ -43,7 +43,7 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(Application *app, QWidget *parent = nullptr);
+    explicit MainWindow(Session *app, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Starts an export as the New export dialog's OK does, and selects its row.
@@ -148,7 +148,7 @@ private:
     void retryCurrentFile();
     void updateFileButtons();
 
-    Application *m_app;
+    Session *m_app;
     JobManager *m_manager;
     JobTableModel *m_model = nullptr;
     JobFilterProxy *m_proxy = nullptr;

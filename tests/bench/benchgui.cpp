@@ -6,11 +6,11 @@
 //   fbm-bench-gui prepare <jobs> <store-dir>
 //       Writes <jobs> finished jobs (files, manifest, activity) with JobStore::save.
 //   fbm-bench-gui startup <store-dir> <work-dir>
-//       Benchmark 6. Time from before the Application loads the store until the main window
+//       Benchmark 6. Time from before the Session loads the store until the main window
 //       has been shown and painted, and the peak RSS of the process.
 //
 // Results go to stdout as "RESULT <key> <value>" lines for tools/bench.sh.
-#include "application.h"
+#include "session.h"
 #include "jobstore.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
@@ -63,9 +63,9 @@ double memoryMiB(const char *field)
     return -1;
 }
 
-ApplicationOptions optionsIn(const QString &work, const QString &store)
+SessionOptions optionsIn(const QString &work, const QString &store)
 {
-    ApplicationOptions o;
+    SessionOptions o;
     o.jobStoreDirectory = store;
     o.profilesPath = work + u"/profiles.ini"_s;
     o.settingsPath = work + u"/ui.ini"_s;
@@ -113,7 +113,7 @@ int tableBench(const QStringList &args)
                 return 1;
         }
     }
-    Application root(optionsIn(work, storeDir));
+    Session root(optionsIn(work, storeDir));
     root.start();
     MainWindow window(&root);
     window.resize(1400, 900);
@@ -275,7 +275,7 @@ int startup(const QStringList &args)
     const QString work = args.at(3);
     QElapsedTimer t;
     t.start();
-    Application root(optionsIn(work, storeDir));
+    Session root(optionsIn(work, storeDir));
     root.start();
     const double loadedMs = double(t.nsecsElapsed()) / 1e6;
     MainWindow window(&root);

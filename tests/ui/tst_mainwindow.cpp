@@ -1,6 +1,6 @@
 // The desktop window driven as a user would, against the simulated bulk server over real HTTP,
 // with real files, on the offscreen platform.
-#include "application.h"
+#include "session.h"
 #include "auth/profile.h"
 #include "demo/bulkserver.h"
 #include "reportjobsview.h"
@@ -84,7 +84,7 @@ struct Gui
 
     void open()
     {
-        app = std::make_unique<Application>(options);
+        app = std::make_unique<Session>(options);
         problems = app->start();
         window = std::make_unique<MainWindow>(app.get());
         window->setUrlOpener([this](const QUrl &url) {
@@ -163,17 +163,17 @@ struct Gui
 
     QTemporaryDir dir;
     demo::BulkServer server;
-    ApplicationOptions options;
-    std::unique_ptr<Application> app;
+    SessionOptions options;
+    std::unique_ptr<Session> app;
     std::unique_ptr<MainWindow> window;
     QStringList problems;
     QList<QUrl> opened;
 };
 
 /// The application in demo mode, everything it keeps inside dir.
-ApplicationOptions demoOptions(const QTemporaryDir &dir)
+SessionOptions demoOptions(const QTemporaryDir &dir)
 {
-    ApplicationOptions options;
+    SessionOptions options;
     options.jobStoreDirectory = dir.filePath(u"store"_s);
     options.profilesPath = dir.filePath(u"profiles.ini"_s);
     options.settingsPath = dir.filePath(u"ui.ini"_s);
@@ -518,13 +518,13 @@ void TestMainWindow::layoutPersists()
 void TestMainWindow::demoModeOffersTheDemoServer()
 {
     QTemporaryDir dir;
-    const ApplicationOptions options = demoOptions(dir);
-    Application app(options);
+    const SessionOptions options = demoOptions(dir);
+    Session app(options);
     QVERIFY(app.start().isEmpty());
     QVERIFY(app.demoServer());
     MainWindow window(&app);
-    QCOMPARE(window.selectedProfileId(), Application::demoProfileId());
-    const std::optional<Profile> demo = app.profile(Application::demoProfileId());
+    QCOMPARE(window.selectedProfileId(), Session::demoProfileId());
+    const std::optional<Profile> demo = app.profile(Session::demoProfileId());
     QVERIFY(demo);
     QCOMPARE(demo->name, u"Demo server"_s);
     QCOMPARE(demo->baseUrl, app.demoServer()->baseUrl());
@@ -536,11 +536,11 @@ void TestMainWindow::demoModeOffersTheDemoServer()
 
     // The demo reporting server: choosing it shows its report jobs page instead of the exports,
     // filled from the server, and the export actions step aside (no ambiguous shortcuts).
-    const std::optional<Profile> reports = app.profile(Application::demoReportsProfileId());
+    const std::optional<Profile> reports = app.profile(Session::demoReportsProfileId());
     QVERIFY(reports && reports->reporting);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectProfile(Application::demoReportsProfileId());
+    window.selectProfile(Session::demoReportsProfileId());
     auto *centre = window.findChild<QStackedWidget *>(u"centre"_s);
     QVERIFY(centre);
     auto *page = qobject_cast<ReportJobsView *>(centre->currentWidget());
@@ -564,7 +564,7 @@ void TestMainWindow::demoModeOffersTheDemoServer()
     QTRY_VERIFY(reportFilter->isVisible());
     QVERIFY(page->rect().contains(
         QRect(reportFilter->mapTo(page, QPoint(0, 0)), reportFilter->size())));
-    window.selectProfile(Application::demoProfileId());
+    window.selectProfile(Session::demoProfileId());
     QCOMPARE(centre->currentIndex(), 0);
     QTRY_VERIFY(exportFilter->isVisible());
     QVERIFY(window.findChild<QAction *>(u"newExportAction"_s)->isEnabled());
@@ -573,16 +573,16 @@ void TestMainWindow::demoModeOffersTheDemoServer()
 void TestMainWindow::demoExportsEndWithTheProgram()
 {
     QTemporaryDir dir;
-    const ApplicationOptions options = demoOptions(dir);
+    const SessionOptions options = demoOptions(dir);
     QString id;
     {
-        Application app(options);
+        Session app(options);
         QVERIFY(app.start().isEmpty());
         MainWindow window(&app);
         ExportRequest r;
         r.base = app.demoServer()->baseUrl();
         JobOptions o;
-        o.profileId = Application::demoProfileId();
+        o.profileId = Session::demoProfileId();
         o.outDir = dir.filePath(u"out"_s);
         const Result<QString> started = window.startExport(r, o);
         QVERIFY(started.ok());
@@ -590,7 +590,7 @@ void TestMainWindow::demoExportsEndWithTheProgram()
         // The demo server is slow on purpose: the export is still running when the program ends.
         QTRY_VERIFY(app.manager()->job(id)->isWaitingForPoll());
     }
-    Application app(options);
+    Session app(options);
     QVERIFY(app.start().isEmpty());
     const ExportJob *j = app.manager()->job(id);
     QVERIFY(j);

@@ -3,7 +3,7 @@
 // translations embedded in the widgets library, as the executable does.
 
 #include "aboutdialog.h"
-#include "application.h"
+#include "session.h"
 #include "exportjob.h"
 #include "i18n.h"
 #include "jobtablemodel.h"
@@ -262,12 +262,12 @@ void TestTranslation::danishPlurals()
 void TestTranslation::mainWindow()
 {
     installWith(u"da"_s);
-    ApplicationOptions options;
+    SessionOptions options;
     options.jobStoreDirectory = m_dir.filePath(u"store"_s);
     options.profilesPath = m_dir.filePath(u"profiles.ini"_s);
     options.settingsPath = m_dir.filePath(u"ui.ini"_s);
     options.sessionSecrets = true;
-    Application app(options);
+    Session app(options);
     app.start();
     MainWindow window(&app);
     window.show();
@@ -424,18 +424,18 @@ void TestTranslation::screenshot()
     QDir().mkpath(out);
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     installWith(u"da"_s);
-    ApplicationOptions options;
+    SessionOptions options;
     options.jobStoreDirectory = m_dir.filePath(u"shot-store"_s);
     options.profilesPath = m_dir.filePath(u"shot-profiles.ini"_s);
     options.settingsPath = m_dir.filePath(u"shot-ui.ini"_s);
     options.sessionSecrets = true;
     options.demo = true;
-    Application app(options);
+    Session app(options);
     app.start();
     MainWindow window(&app);
     window.resize(1400, 900);
     window.show();
-    const std::optional<Profile> demo = app.profile(Application::demoProfileId());
+    const std::optional<Profile> demo = app.profile(Session::demoProfileId());
     QVERIFY(demo);
 
     const auto start = [&](ExportLevel level, const QStringList &types, const QString &folder) {

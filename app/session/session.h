@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -29,22 +30,25 @@ class ReportServer;
 
 /// Where the desktop application keeps its things; empty fields mean the platform defaults.
 /// Tests point everything into a temporary folder.
-struct ApplicationOptions
+struct SessionOptions
 {
     QString jobStoreDirectory;   ///< empty: JobStore::defaultDirectory()
     QString profilesPath;        ///< empty: ProfileStore::defaultPath()
     QString settingsPath;        ///< window layout (INI); empty: the default QSettings
     bool sessionSecrets = false; ///< secrets in memory only (tests), never the keychain
     bool demo = false;           ///< start the built-in demo server and its profile
+    /// Opens a URL in the person's browser (interactive sign-in). The desktop passes the
+    /// desktop's opener; the command line prints the address instead.
+    std::function<void(const QUrl &)> openUrl;
 };
 
 /// The composition root of the desktop application as one object: network, secrets, profiles,
 /// the job store and the job manager with an authorized client per profile, and in demo mode
 /// the built-in demo server. main() and the GUI tests build exactly the same objects.
-class Application final : public QObject
+class Session final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(Application)
+    Q_DISABLE_COPY_MOVE(Session)
 public:
     enum class KeychainState
     {
@@ -55,8 +59,8 @@ public:
     };
     Q_ENUM(KeychainState)
 
-    explicit Application(ApplicationOptions options = {}, QObject *parent = nullptr);
-    ~Application() override;
+    explicit Session(SessionOptions options = {}, QObject *parent = nullptr);
+    ~Session() override;
 
     /// Starts the demo server (in demo mode), checks the keychain and restores the saved jobs.
     /// Returns the problems met, translated (an unreadable job file, a demo server that cannot
@@ -72,7 +76,7 @@ public:
     [[nodiscard]] JobStore *jobStore() const { return m_store.get(); }
     [[nodiscard]] JobManager *manager() const { return m_manager.get(); }
     [[nodiscard]] demo::BulkServer *demoServer() const { return m_demo.get(); }
-    [[nodiscard]] const ApplicationOptions &options() const { return m_options; }
+    [[nodiscard]] const SessionOptions &options() const { return m_options; }
 
     /// The id of the in-memory "Demo server" profile (never saved).
     [[nodiscard]] static QString demoProfileId();
@@ -114,7 +118,7 @@ private:
     void probeKeychain();
     void onProfilesChanged();
 
-    ApplicationOptions m_options;
+    SessionOptions m_options;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<MemorySecretStore> m_sessionSecrets;

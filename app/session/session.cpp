@@ -1,4 +1,4 @@
-#include "application.h"
+#include "session.h"
 
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
@@ -8,7 +8,6 @@
 
 #include "filenames.h"
 #include "jobstore.h"
-#include <QDesktopServices>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -25,7 +24,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcApp, "fhirbulk.app")
 } // namespace
 
-Application::Application(ApplicationOptions options, QObject *parent)
+Session::Session(SessionOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_nam(std::make_unique<QNetworkAccessManager>())
@@ -52,16 +51,16 @@ Application::Application(ApplicationOptions options, QObject *parent)
     m_manager->setClientProvider(
         [this](const QString &profileId, const QUrl &base) { return clientFor(profileId, base); });
     connect(m_profiles.get(), &ProfileStore::profilesChanged, this,
-            &Application::onProfilesChanged);
+            &Session::onProfilesChanged);
 }
 
-Application::~Application()
+Session::~Session()
 {
     // The manager's jobs hold the clients and the demo server answers them: stop it first.
     m_manager.reset();
 }
 
-QStringList Application::start()
+QStringList Session::start()
 {
     QStringList problems;
     if (m_options.demo)
@@ -81,7 +80,7 @@ QStringList Application::start()
     return problems;
 }
 
-void Application::startDemo(QStringList &problems)
+void Session::startDemo(QStringList &problems)
 {
     m_demo = std::make_unique<demo::BulkServer>();
     m_demo->seedDemoData();
@@ -123,7 +122,7 @@ void Application::startDemo(QStringList &problems)
     Q_EMIT profilesChanged();
 }
 
-void Application::probeKeychain()
+void Session::probeKeychain()
 {
     m_keychain->probe(this, [this](const Error &error) {
         if (!error.isError()) {
@@ -138,19 +137,19 @@ void Application::probeKeychain()
     });
 }
 
-SecretStore *Application::secrets() const
+SecretStore *Session::secrets() const
 {
     if (m_useSession || !m_keychain)
         return m_sessionSecrets.get();
     return m_keychain.get();
 }
 
-SecretStore *Application::sessionSecrets() const
+SecretStore *Session::sessionSecrets() const
 {
     return m_sessionSecrets.get();
 }
 
-QString Application::keychainText() const
+QString Session::keychainText() const
 {
     switch (m_keychainState) {
     case KeychainState::Checking:
@@ -165,23 +164,23 @@ QString Application::keychainText() const
     return {};
 }
 
-QString Application::demoProfileId()
+QString Session::demoProfileId()
 {
     return u"demo"_s;
 }
 
-QString Application::demoReportsProfileId()
+QString Session::demoReportsProfileId()
 {
     return u"demo-reports"_s;
 }
 
-bool Application::isDemoProfile(const QString &id) const
+bool Session::isDemoProfile(const QString &id) const
 {
     return (m_demoProfile && id == m_demoProfile->id) ||
            (m_demoReportsProfile && id == m_demoReportsProfile->id);
 }
 
-QList<Profile> Application::profiles() const
+QList<Profile> Session::profiles() const
 {
     QList<Profile> out;
     if (m_demoProfile)
@@ -192,7 +191,7 @@ QList<Profile> Application::profiles() const
     return out;
 }
 
-std::optional<Profile> Application::profile(const QString &id) const
+std::optional<Profile> Session::profile(const QString &id) const
 {
     if (m_demoProfile && id == m_demoProfile->id)
         return m_demoProfile;
@@ -201,7 +200,7 @@ std::optional<Profile> Application::profile(const QString &id) const
     return m_profiles->byId(id);
 }
 
-void Application::removeProfile(const QString &id)
+void Session::removeProfile(const QString &id)
 {
     if (isDemoProfile(id) || !m_profiles->remove(id))
         return;
@@ -213,7 +212,7 @@ void Application::removeProfile(const QString &id)
     }
 }
 
-void Application::onProfilesChanged()
+void Session::onProfilesChanged()
 {
     // An edited profile must take effect for the next request; requests in flight keep the
     // client they started with.
@@ -223,7 +222,7 @@ void Application::onProfilesChanged()
     Q_EMIT profilesChanged();
 }
 
-HttpClient *Application::clientFor(const QString &profileId, const QUrl &base)
+HttpClient *Session::clientFor(const QString &profileId, const QUrl &base)
 {
     std::optional<Profile> p = profile(profileId);
     if (!p)
@@ -233,7 +232,7 @@ HttpClient *Application::clientFor(const QString &profileId, const QUrl &base)
     return clientFor(*p);
 }
 
-HttpClient *Application::clientFor(const Profile &profile)
+HttpClient *Session::clientFor(const Profile &profile)
 {
     const QString key = profile.id + u'\n' + profile.baseUrl.toString();
     if (const auto it = m_clients.find(key); it != m_clients.end())
@@ -246,15 +245,17 @@ HttpClient *Application::clientFor(const Profile &profile)
     auto owned = std::make_unique<AuthSetup>(std::move(setup.value()));
     // Interactive login: the person signs in in the system browser.
     if (auto *login = qobject_cast<InteractiveLoginAuth *>(owned->auth.get())) {
-        connect(login, &InteractiveLoginAuth::authorizeWithBrowser, this,
-                [](const QUrl &url) { QDesktopServices::openUrl(url); });
+        connect(login, &InteractiveLoginAuth::authorizeWithBrowser, this, [this](const QUrl &url) {
+            if (m_options.openUrl)
+                m_options.openUrl(url);
+        });
     }
     HttpClient *client = owned->client.get();
     m_clients.emplace(key, std::move(owned));
     return client;
 }
 
-QString Application::defaultOutputDirectory(const Profile &profile, const QDateTime &when) const
+QString Session::defaultOutputDirectory(const Profile &profile, const QDateTime &when) const
 {
     QString root = profile.outputDir;
     if (root.isEmpty()) {
@@ -267,7 +268,7 @@ QString Application::defaultOutputDirectory(const Profile &profile, const QDateT
         .filePath(when.toLocalTime().toString(u"yyyy-MM-dd HH.mm.ss"_s));
 }
 
-JobOptions Application::defaultJobOptions(const Profile &profile) const
+JobOptions Session::defaultJobOptions(const Profile &profile) const
 {
     JobOptions o;
     o.profileId = profile.id;
@@ -277,7 +278,7 @@ JobOptions Application::defaultJobOptions(const Profile &profile) const
     return o;
 }
 
-std::unique_ptr<QSettings> Application::uiSettings() const
+std::unique_ptr<QSettings> Session::uiSettings() const
 {
     if (m_options.settingsPath.isEmpty())
         return std::make_unique<QSettings>();
