@@ -288,6 +288,7 @@ void JobManager::setState(const QString &id, JobState state)
         Q_ASSERT_X(false, "JobManager::setState", "illegal job state transition");
         return;
     }
+    const JobState from = j->state;
     j->state = state;
     if (state != JobState::Running) {
         j->nextPollAt = {};
@@ -300,6 +301,7 @@ void JobManager::setState(const QString &id, JobState state)
         j->finishedAt = {};
     }
     changed(id, JobField::State | JobField::NextPoll, true);
+    Q_EMIT stateChanged(id, from, state);
     if (j->isTerminal())
         Q_EMIT jobFinished(id);
 }
@@ -365,15 +367,14 @@ void JobManager::adopt(ExportJob j)
     ExportJob *live = &m_jobs.find(id).value();
     if (live->state != JobState::Starting && !live->isTerminal()) {
         if (const QString why = claimFolder(id, live->outDir); !why.isEmpty()) {
-            live->state = JobState::Failed;
             for (ExportFile &f : live->files) {
                 if (f.state == FileState::Downloading)
                     f.state = FileState::Pending;
             }
             //: %1 is why the folder cannot be used
             live->lastError = tr("%1 Choose Retry when it can be used again.").arg(why);
-            live->finishedAt = now;
-            changed(id, JobField::State | JobField::Error, true);
+            changed(id, JobField::Error);
+            setState(id, JobState::Failed);
             return;
         }
     }
@@ -381,11 +382,10 @@ void JobManager::adopt(ExportJob j)
     case JobState::Starting:
         // We cannot know whether the server received the kick-off; starting again is the
         // user's decision, not ours.
-        live->state = JobState::Failed;
         live->lastError = tr("The application stopped while this export was being started. "
                              "Choose Retry to start it again.");
-        live->finishedAt = now;
-        changed(id, JobField::State | JobField::Error, true);
+        changed(id, JobField::Error);
+        setState(id, JobState::Failed);
         break;
     case JobState::Running:
         schedulePoll(id, qMax<qint64>(0, now.msecsTo(live->nextPollAt)));

@@ -126,6 +126,8 @@ public:
 Q_SIGNALS:
     void jobAdded(const QString &id);
     void jobChanged(const QString &id, fbm::JobFields fields);
+    /// The job's state changed from \a from to \a to (after jobChanged() for it).
+    void stateChanged(const QString &id, fbm::JobState from, fbm::JobState to);
     void jobRemoved(const QString &id);
     void activityAdded(const QString &id, const fbm::ActivityEntry &entry);
     void fileFinished(const QString &id, int fileIndex);
