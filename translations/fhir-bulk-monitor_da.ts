@@ -1010,49 +1010,6 @@
     </message>
 </context>
 <context>
-    <name>fbm::Session</name>
-    <message>
-        <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
-        <translation>Demoserveren gemmer kun sine eksporter, mens programmet kører; denne eksport sluttede, da programmet blev lukket.</translation>
-    </message>
-    <message>
-        <source>The demo server could not be started on this computer.</source>
-        <translation>Demoserveren kunne ikke startes på denne computer.</translation>
-    </message>
-    <message>
-        <source>Demo server</source>
-        <translation>Demoserver</translation>
-    </message>
-    <message>
-        <source>Demo reporting server</source>
-        <translation>Demo-rapportserver</translation>
-    </message>
-    <message>
-        <source>The demo reporting server could not be started on this computer.</source>
-        <translation>Demo-rapportserveren kunne ikke startes på denne computer.</translation>
-    </message>
-    <message>
-        <source>Keychain: checking…</source>
-        <translation>Nøglering: kontrollerer…</translation>
-    </message>
-    <message>
-        <source>Keychain: secrets are stored safely</source>
-        <translation>Nøglering: hemmeligheder gemmes sikkert</translation>
-    </message>
-    <message>
-        <source>Keychain: not available, secrets are kept until you quit</source>
-        <translation>Nøglering: ikke tilgængelig, hemmeligheder gemmes, til du afslutter</translation>
-    </message>
-    <message>
-        <source>Secrets are kept until you quit</source>
-        <translation>Hemmeligheder gemmes, til du afslutter</translation>
-    </message>
-    <message>
-        <source>FHIR exports</source>
-        <translation>FHIR-eksporter</translation>
-    </message>
-</context>
-<context>
     <name>fbm::AuthFactory</name>
     <message>
         <source>The CA certificate file %1 does not exist.</source>
@@ -1071,6 +1028,71 @@
     <message>
         <source>The profile has no client secret.</source>
         <translation>Profilen har ingen klienthemmelighed.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::BulkProtocol</name>
+    <message>
+        <source>The export could not be started: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Eksporten kunne ikke startes: %1</translation>
+    </message>
+    <message>
+        <source>The server accepted the export but did not say where to follow it (no Content-Location header). Nothing can be downloaded.</source>
+        <translation>Serveren tog imod eksporten, men sagde ikke, hvor den kan følges (ingen Content-Location-header). Intet kan hentes.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s status address is not an HTTP(S) URL.</source>
+        <translation>Serverens statusadresse er ikke en HTTP(S)-URL.</translation>
+    </message>
+    <message>
+        <source>The server asks to wait %1 seconds before trying again.</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>Serveren beder om at vente %1 sekunder, før der prøves igen.</translation>
+    </message>
+    <message>
+        <source>The server is busy (another export may be running) and did not start this one.</source>
+        <translation>Serveren har travlt (en anden eksport kører måske) og startede ikke denne.</translation>
+    </message>
+    <message>
+        <source>The export could not be started.</source>
+        <translation>Eksporten kunne ikke startes.</translation>
+    </message>
+    <message>
+        <source>Checking the export failed: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Kontrol af eksporten mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>The server refused access to the export&apos;s status. Check the profile&apos;s authorization and choose Retry: the export on the server may still be running.</source>
+        <translation>Serveren nægtede adgang til eksportens status. Kontrollér profilens autorisation, og vælg Prøv igen: eksporten på serveren kører måske stadig.</translation>
+    </message>
+    <message>
+        <source>A page of the manifest could not be read: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>En side af manifestet kunne ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>The server could not be told to cancel: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Serveren kunne ikke få besked om at annullere: %1</translation>
+    </message>
+    <message>
+        <source>The server did not cancel the export.</source>
+        <translation>Serveren annullerede ikke eksporten.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::DownloadQueue</name>
+    <message>
+        <source>%1 Trying again (attempt %2).</source>
+        <extracomment>%1 is the reason, %2 the attempt number</extracomment>
+        <translation>%1 Prøver igen (forsøg %2).</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the server.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 er ikke længere på serveren.</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1143,47 @@
         <source>%1 types</source>
         <extracomment>%1 is a number of resource types (always more than 3)</extracomment>
         <translation>%1 typer</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ExportRun</name>
+    <message>
+        <source>The server had started the export before it was cancelled; it is asked to delete it.</source>
+        <translation>Serveren havde startet eksporten, før den blev annulleret; den bliver bedt om at slette den.</translation>
+    </message>
+    <message>
+        <source>The server gave a relative status address; it was resolved against the kick-off URL.</source>
+        <translation>Serveren gav en relativ statusadresse; den blev slået op ud fra eksportens start-URL.</translation>
+    </message>
+    <message>
+        <source>The server answered with a job another export here already follows; it reuses identical requests. &quot;Start a new job even if an identical one exists&quot; (--no-cache) starts a new one.</source>
+        <translation>Serveren svarede med et job, som en anden eksport her allerede følger; den genbruger identiske forespørgsler. &quot;Start et nyt job, også selv om et identisk findes&quot; (--no-cache) starter et nyt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s Retry-After value &quot;%1&quot; is not understood; waiting by our own schedule.</source>
+        <extracomment>%1 is the server&apos;s Retry-After value</extracomment>
+        <translation>Serverens Retry-After-værdi &quot;%1&quot; kan ikke forstås; venter efter vores egen plan.</translation>
+    </message>
+    <message>
+        <source>The server reports the export as cancelled.</source>
+        <translation>Serveren melder, at eksporten er annulleret.</translation>
+    </message>
+    <message>
+        <source>The server has asked to slow down %1 times in a row.</source>
+        <extracomment>%1 is a number</extracomment>
+        <translation>Serveren har bedt om at sætte tempoet ned %1 gange i træk.</translation>
+    </message>
+    <message>
+        <source>The server asked to wait before checking again.</source>
+        <translation>Serveren bad om at vente, før der kontrolleres igen.</translation>
+    </message>
+    <message>
+        <source>The server no longer knows this export: it has expired, was cancelled, or the status address is wrong. Files already saved are kept.</source>
+        <translation>Serveren kender ikke længere denne eksport: den er udløbet, blev annulleret, eller statusadressen er forkert. Filer, der allerede er gemt, beholdes.</translation>
+    </message>
+    <message>
+        <source>The server says the export had already finished or is unknown; checking its status.</source>
+        <translation>Serveren svarer, at eksporten allerede var færdig eller er ukendt; kontrollerer dens status.</translation>
     </message>
 </context>
 <context>
@@ -1356,114 +1419,12 @@
         <translation>Programmet stoppede, mens eksporten blev startet. Vælg Prøv igen for at starte den igen.</translation>
     </message>
     <message>
-        <source>%1 was not complete on the disk after the computer restarted (it had not been written to the disk yet); it is downloaded again.</source>
-        <extracomment>%1 is a file name</extracomment>
-        <translation>%1 var ikke komplet på disken, da computeren blev startet igen (den var endnu ikke skrevet til disken); den hentes igen.</translation>
-    </message>
-    <message>
-        <source>%1 is no longer in the folder as it was saved (deleted, moved or changed since); it is downloaded again.</source>
-        <extracomment>%1 is a file name</extracomment>
-        <translation>%1 ligger ikke længere i mappen, som den blev gemt (slettet, flyttet eller ændret siden); den hentes igen.</translation>
-    </message>
-    <message>
-        <source>Not complete on the disk after the computer restarted.</source>
-        <translation>Ikke komplet på disken, da computeren blev startet igen.</translation>
-    </message>
-    <message>
-        <source>No longer in the folder as it was saved, and the server no longer has the export: a new export is needed.</source>
-        <translation>Ligger ikke længere i mappen, som den blev gemt, og serveren har ikke længere eksporten: en ny eksport er nødvendig.</translation>
-    </message>
-    <message>
         <source>Choose a folder for the exported files.</source>
         <translation>Vælg en mappe til de eksporterede filer.</translation>
     </message>
     <message>
         <source>The status URL must be an http:// or https:// URL.</source>
         <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
-    </message>
-    <message>
-        <source>The server had started the export before it was cancelled; it is asked to delete it.</source>
-        <translation>Serveren havde startet eksporten, før den blev annulleret; den bliver bedt om at slette den.</translation>
-    </message>
-    <message>
-        <source>The export could not be started: %1</source>
-        <extracomment>%1 is the reason</extracomment>
-        <translation>Eksporten kunne ikke startes: %1</translation>
-    </message>
-    <message>
-        <source>The server accepted the export but did not say where to follow it (no Content-Location header). Nothing can be downloaded.</source>
-        <translation>Serveren tog imod eksporten, men sagde ikke, hvor den kan følges (ingen Content-Location-header). Intet kan hentes.</translation>
-    </message>
-    <message>
-        <source>The server gave a relative status address; it was resolved against the kick-off URL.</source>
-        <translation>Serveren gav en relativ statusadresse; den blev slået op ud fra eksportens start-URL.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s status address is not an HTTP(S) URL.</source>
-        <translation>Serverens statusadresse er ikke en HTTP(S)-URL.</translation>
-    </message>
-    <message>
-        <source>The server answered with a job another export here already follows; it reuses identical requests. &quot;Start a new job even if an identical one exists&quot; (--no-cache) starts a new one.</source>
-        <translation>Serveren svarede med et job, som en anden eksport her allerede følger; den genbruger identiske forespørgsler. &quot;Start et nyt job, også selv om et identisk findes&quot; (--no-cache) starter et nyt.</translation>
-    </message>
-    <message>
-        <source>The server asks to wait %1 seconds before trying again.</source>
-        <extracomment>%1 is a number of seconds</extracomment>
-        <translation>Serveren beder om at vente %1 sekunder, før der prøves igen.</translation>
-    </message>
-    <message>
-        <source>The server is busy (another export may be running) and did not start this one.</source>
-        <translation>Serveren har travlt (en anden eksport kører måske) og startede ikke denne.</translation>
-    </message>
-    <message>
-        <source>The export could not be started.</source>
-        <translation>Eksporten kunne ikke startes.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s Retry-After value &quot;%1&quot; is not understood; waiting by our own schedule.</source>
-        <translation>Serverens Retry-After-værdi &quot;%1&quot; kan ikke forstås; venter efter vores egen plan.</translation>
-    </message>
-    <message>
-        <source>Checking the export failed: %1</source>
-        <extracomment>%1 is the reason</extracomment>
-        <translation>Kontrol af eksporten mislykkedes: %1</translation>
-    </message>
-    <message>
-        <source>The server reports the export as cancelled.</source>
-        <translation>Serveren melder, at eksporten er annulleret.</translation>
-    </message>
-    <message>
-        <source>The server has asked to slow down %1 times in a row.</source>
-        <translation>Serveren har bedt om at sætte tempoet ned %1 gange i træk.</translation>
-    </message>
-    <message>
-        <source>The server asked to wait before checking again.</source>
-        <translation>Serveren bad om at vente, før der kontrolleres igen.</translation>
-    </message>
-    <message>
-        <source>The server no longer knows this export: it has expired, was cancelled, or the status address is wrong. Files already saved are kept.</source>
-        <translation>Serveren kender ikke længere denne eksport: den er udløbet, blev annulleret, eller statusadressen er forkert. Filer, der allerede er gemt, beholdes.</translation>
-    </message>
-    <message>
-        <source>The server refused access to the export&apos;s status. Check the profile&apos;s authorization and choose Retry: the export on the server may still be running.</source>
-        <translation>Serveren nægtede adgang til eksportens status. Kontrollér profilens autorisation, og vælg Prøv igen: eksporten på serveren kører måske stadig.</translation>
-    </message>
-    <message>
-        <source>The manifest&apos;s pages link back to a page already read; stopping there.</source>
-        <translation>Manifestets sider linker tilbage til en side, der allerede er læst; stopper der.</translation>
-    </message>
-    <message>
-        <source>The manifest has more pages than this application accepts.</source>
-        <translation>Manifestet har flere sider, end dette program accepterer.</translation>
-    </message>
-    <message>
-        <source>A page of the manifest could not be read: %1</source>
-        <extracomment>%1 is the reason</extracomment>
-        <translation>En side af manifestet kunne ikke læses: %1</translation>
-    </message>
-    <message>
-        <source>The resource type &quot;%1&quot; is not a safe file name; the file is saved as &quot;%2&quot;.</source>
-        <translation>Ressourcetypen &quot;%1&quot; er ikke et sikkert filnavn; filen gemmes som &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -1474,6 +1435,14 @@
         <extracomment>%1 is a file, %2 the reason</extracomment>
         <translation>Kan ikke skrive %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
+        <extracomment>%n is the number of files that could not be saved</extracomment>
+        <translation>
+            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Cancelled.</source>
         <translation>Annulleret.</translation>
@@ -1483,38 +1452,8 @@
         <translation>En anden eksport her følger det samme job på serveren, så serveren blev ikke bedt om at annullere det.</translation>
     </message>
     <message>
-        <source>The server could not be told to cancel: %1</source>
-        <extracomment>%1 is the reason</extracomment>
-        <translation>Serveren kunne ikke få besked om at annullere: %1</translation>
-    </message>
-    <message>
-        <source>The server says the export had already finished or is unknown; checking its status.</source>
-        <translation>Serveren svarer, at eksporten allerede var færdig eller er ukendt; kontrollerer dens status.</translation>
-    </message>
-    <message>
-        <source>The server did not cancel the export.</source>
-        <translation>Serveren annullerede ikke eksporten.</translation>
-    </message>
-    <message>
         <source>Removed.</source>
         <translation>Fjernet.</translation>
-    </message>
-    <message>
-        <source>%1 Trying again (attempt %2).</source>
-        <extracomment>%1 is the reason, %2 the attempt number</extracomment>
-        <translation>%1 Prøver igen (forsøg %2).</translation>
-    </message>
-    <message>
-        <source>%1 is no longer on the server.</source>
-        <translation>%1 er ikke længere på serveren.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
-        <extracomment>%n is the number of files that could not be saved</extracomment>
-        <translation>
-            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
-            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2510,22 @@
     </message>
 </context>
 <context>
+    <name>fbm::ManifestAssembler</name>
+    <message>
+        <source>The manifest&apos;s pages link back to a page already read; stopping there.</source>
+        <translation>Manifestets sider linker tilbage til en side, der allerede er læst; stopper der.</translation>
+    </message>
+    <message>
+        <source>The manifest has more pages than this application accepts.</source>
+        <translation>Manifestet har flere sider, end dette program accepterer.</translation>
+    </message>
+    <message>
+        <source>The resource type &quot;%1&quot; is not a safe file name; the file is saved as &quot;%2&quot;.</source>
+        <extracomment>%1 is a resource type as the server wrote it, %2 the file name used</extracomment>
+        <translation>Ressourcetypen &quot;%1&quot; er ikke et sikkert filnavn; filen gemmes som &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::OAuthTokenAuth</name>
     <message>
         <source>The token endpoint %1 could not be reached.</source>
@@ -3324,6 +3279,26 @@
     </message>
 </context>
 <context>
+    <name>fbm::SavedFiles</name>
+    <message>
+        <source>%1 was not complete on the disk after the computer restarted (it had not been written to the disk yet); it is downloaded again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 var ikke komplet på disken, da computeren blev startet igen (den var endnu ikke skrevet til disken); den hentes igen.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the folder as it was saved (deleted, moved or changed since); it is downloaded again.</source>
+        <translation>%1 ligger ikke længere i mappen, som den blev gemt (slettet, flyttet eller ændret siden); den hentes igen.</translation>
+    </message>
+    <message>
+        <source>Not complete on the disk after the computer restarted.</source>
+        <translation>Ikke komplet på disken, da computeren blev startet igen.</translation>
+    </message>
+    <message>
+        <source>No longer in the folder as it was saved, and the server no longer has the export: a new export is needed.</source>
+        <translation>Ligger ikke længere i mappen, som den blev gemt, og serveren har ikke længere eksporten: en ny eksport er nødvendig.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ServerProbe</name>
     <message>
         <source>No token could be obtained with this profile&apos;s credentials: %1</source>
@@ -3454,6 +3429,49 @@
         <source>The server did not list its groups (HTTP %1); type the group id instead.</source>
         <extracomment>%1 is the HTTP status code</extracomment>
         <translation>Serveren viste ikke sine grupper (HTTP %1); skriv gruppe-id i stedet.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::Session</name>
+    <message>
+        <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
+        <translation>Demoserveren gemmer kun sine eksporter, mens programmet kører; denne eksport sluttede, da programmet blev lukket.</translation>
+    </message>
+    <message>
+        <source>The demo server could not be started on this computer.</source>
+        <translation>Demoserveren kunne ikke startes på denne computer.</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>Demoserver</translation>
+    </message>
+    <message>
+        <source>Demo reporting server</source>
+        <translation>Demo-rapportserver</translation>
+    </message>
+    <message>
+        <source>The demo reporting server could not be started on this computer.</source>
+        <translation>Demo-rapportserveren kunne ikke startes på denne computer.</translation>
+    </message>
+    <message>
+        <source>Keychain: checking…</source>
+        <translation>Nøglering: kontrollerer…</translation>
+    </message>
+    <message>
+        <source>Keychain: secrets are stored safely</source>
+        <translation>Nøglering: hemmeligheder gemmes sikkert</translation>
+    </message>
+    <message>
+        <source>Keychain: not available, secrets are kept until you quit</source>
+        <translation>Nøglering: ikke tilgængelig, hemmeligheder gemmes, til du afslutter</translation>
+    </message>
+    <message>
+        <source>Secrets are kept until you quit</source>
+        <translation>Hemmeligheder gemmes, til du afslutter</translation>
+    </message>
+    <message>
+        <source>FHIR exports</source>
+        <translation>FHIR-eksporter</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,34 @@ bool canTransition(JobState from, JobState to)
     return false;
 }
 
+bool canTransition(FileState from, FileState to)
+{
+    if (from == to)
+        return true;
+    switch (from) {
+    case FileState::Pending:
+        return to == FileState::Downloading || to == FileState::Saved || to == FileState::Failed;
+    case FileState::Downloading:
+        return to == FileState::Saved || to == FileState::Failed || to == FileState::Pending;
+    case FileState::Saved:
+        return to == FileState::Pending || to == FileState::Failed;
+    case FileState::Failed:
+        return to == FileState::Pending;
+    }
+    return false;
+}
+
+void setFileState(ExportFile &file, FileState to)
+{
+    if (!canTransition(file.state, to)) {
+        qWarning("illegal file state transition %s -> %s", qPrintable(fileStateName(file.state)),
+                 qPrintable(fileStateName(to)));
+        Q_ASSERT_X(false, "setFileState", "illegal file state transition");
+        return;
+    }
+    file.state = to;
+}
+
 QString jobStateName(JobState state)
 {
     switch (state) {

@@ -124,6 +124,12 @@ private:
 };
 
 [[nodiscard]] bool canTransition(JobState from, JobState to);
+/// A file's legal moves: Pending -> Downloading -> Saved or Failed (or back to Pending when
+/// interrupted or retried); a saved file that is lost goes back to Pending, or to Failed when
+/// the server no longer has it; a file found complete on the disk goes from Pending to Saved.
+[[nodiscard]] bool canTransition(FileState from, FileState to);
+/// Moves \a file to \a to, which must be legal (checked in debug builds, warned otherwise).
+void setFileState(ExportFile &file, FileState to);
 [[nodiscard]] QString jobStateName(JobState state); ///< stable, for JSON and --json events
 [[nodiscard]] std::optional<JobState> jobStateFromName(const QString &name);
 [[nodiscard]] QString jobStateText(JobState state); ///< translated, for people

@@ -91,6 +91,19 @@ QString ExportRequest::validate() const
     return {};
 }
 
+bool ExportRequest::coversTheSameDataAs(const ExportRequest &like) const
+{
+    const auto sorted = [](QStringList list) {
+        list.sort();
+        list.removeDuplicates();
+        return list;
+    };
+    return base == like.base && level == like.level && groupId == like.groupId &&
+           !until.isValid() && sorted(types) == sorted(like.types) &&
+           sorted(typeFilters) == sorted(like.typeFilters) &&
+           sorted(patients) == sorted(like.patients) && sorted(elements) == sorted(like.elements);
+}
+
 QUrl ExportRequest::kickoffUrl() const
 {
     QUrl url = base;

@@ -38,6 +38,10 @@ struct ExportRequest
     /// `[base]/$export`, `[base]/Patient/$export` or `[base]/Group/<id>/$export`, with the query
     /// parameters when sent by GET.
     [[nodiscard]] QUrl kickoffUrl() const;
+    /// Whether this request, once saved, holds everything \a like asks for up to its
+    /// transaction time: the same server, level, group, types, type filters, elements and
+    /// patients (in any order), and no _until (for "changes since my last export").
+    [[nodiscard]] bool coversTheSameDataAs(const ExportRequest &like) const;
     /// The FHIR Parameters resource for a POST kick-off.
     [[nodiscard]] QByteArray parametersBody() const;
     /// "System", "Patient", "Group/123", plus the types, for lists and tables.

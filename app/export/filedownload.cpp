@@ -1,6 +1,7 @@
 #include "filedownload.h"
 
 #include "bufferpool.h"
+#include "clock.h"
 #include "httpclient.h"
 #include "operationoutcome.h"
 #include "redact.h"
@@ -54,7 +55,13 @@ LineCounter countLinesOfFile(const QString &path, LineCounter counter, bool *ok)
     return counter;
 }
 
-FileDownload::FileDownload(HttpClient *client, ExportFile file, QString folder, Options options,
+FileTarget FileTarget::of(const ExportFile &file)
+{
+    return {file.kind,         file.type,          file.url,
+            file.relativePath, file.expectedCount, file.discardPart};
+}
+
+FileDownload::FileDownload(HttpClient *client, FileTarget file, QString folder, Options options,
                            std::function<void(const ActivityEntry &)> log, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -110,6 +117,7 @@ void FileDownload::start()
         }
     }
     m_file.discardPart = false;
+    m_outcome.discardPart = false;
     // A .part not resumed is emptied, but a new (empty) file is not truncated: on ext4 a
     // truncation to zero makes the close start writing the whole file out (auto_da_alloc), and a
     // GiB then took half a second longer to save.
@@ -221,9 +229,9 @@ void FileDownload::onResponseStarted(int status)
             type.startsWith("application/fhir+json") || type.startsWith("application/json");
         const QByteArray length = m_transfer->header("Content-Length");
         const QByteArray encoding = m_transfer->header("Content-Encoding").toLower();
-        m_file.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
-                                ? m_resumeFrom + length.toLongLong()
-                                : -1;
+        m_outcome.totalBytes = (!length.isEmpty() && (encoding.isEmpty() || encoding == "identity"))
+                                   ? m_resumeFrom + length.toLongLong()
+                                   : -1;
         // The body goes into the .part from where it stands, written (and counted, unless it
         // is a Binary to decode first) by the counter's task.
         m_received = m_resumeFrom;
@@ -272,8 +280,8 @@ void FileDownload::onReadyRead()
     m_counter.start(block);
     m_received += block.size();
     BufferPool::give(std::move(block)); // written already, or the writer lets go of it
-    m_file.bytes = m_received;
-    Q_EMIT progress(m_file.bytes, m_file.totalBytes, m_counter.linesSoFar());
+    m_outcome.bytes = m_received;
+    Q_EMIT progress(m_outcome.bytes, m_outcome.totalBytes, m_counter.linesSoFar());
 }
 
 void FileDownload::onFinished(const HttpResponse &response)
@@ -294,7 +302,7 @@ void FileDownload::onFinished(const HttpResponse &response)
             // Nothing of it is worth resuming (a bomb can have written gigabytes): the disk
             // space goes back now, and a Retry starts over.
             m_part.resize(0);
-            m_file.discardPart = true;
+            m_outcome.discardPart = true;
         }
         fail(m_contentError);
         return;
@@ -303,7 +311,7 @@ void FileDownload::onFinished(const HttpResponse &response)
         m_restartFromZero = false;
         ++m_restarts;
         m_part.close();
-        m_file.discardPart = true;
+        m_file.discardPart = true; // start() starts over instead of resuming
         start();
         return;
     }
@@ -319,7 +327,7 @@ void FileDownload::onFinished(const HttpResponse &response)
         return;
     }
     if (m_partComplete) {
-        m_file.totalBytes = m_resumeFrom;
+        m_outcome.totalBytes = m_resumeFrom;
         if (const Error e = complete(); e.isError()) {
             fail(e);
             return;
@@ -350,8 +358,7 @@ void FileDownload::onFinished(const HttpResponse &response)
             e.transient = status >= 500 || status == 429 || status == 408;
             // Storage behind pre-signed URLs (S3 "SlowDown", Azure "ServerBusy") says how long.
             e.retryAfterMs =
-                parseRetryAfterMs(response.header("Retry-After"), response.header("Date"),
-                                  QDateTime::currentDateTimeUtc());
+                parseRetryAfterMs(response.header("Retry-After"), response.header("Date"), now());
         }
         fail(e);
         return;
@@ -503,8 +510,8 @@ Error FileDownload::decodeBinaryJson()
                            tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString()));
     m_counter.reset(freshCounter());
     m_counter.feed(data.constData(), data.size());
-    m_file.bytes = data.size();
-    m_file.totalBytes = data.size();
+    m_outcome.bytes = data.size();
+    m_outcome.totalBytes = data.size();
     return {};
 }
 
@@ -514,23 +521,23 @@ Error FileDownload::complete()
         if (Error e = decodeBinaryJson(); e.isError())
             return e;
     }
-    m_file.bytes = m_part.size();
-    m_file.lines = m_counter.counter().lines();
+    m_outcome.bytes = m_part.size();
+    m_outcome.lines = m_counter.counter().lines();
     if (const auto problem = m_counter.counter().problem(); m_options.verify && problem) {
         m_part.close();
-        m_file.discardPart = true;
+        m_outcome.discardPart = true;
         return contentFailure(*problem);
     }
-    if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_file.lines) {
+    if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_outcome.lines) {
         m_part.close();
-        m_file.discardPart = true; // a Range request would only bring back the same bytes
+        m_outcome.discardPart = true; // a Range request would only bring back the same bytes
         //: %1 and %2 are numbers of resources
         return Error::make(
             Error::Kind::Protocol,
             tr("The manifest promised %1 resources but the file holds %2. The download is kept "
                "as a .part file until Retry downloads it again from the start.")
                 .arg(*m_file.expectedCount)
-                .arg(m_file.lines));
+                .arg(m_outcome.lines));
     }
     m_part.close();
     const QByteArray from = QFile::encodeName(partPath());
@@ -541,10 +548,13 @@ Error FileDownload::complete()
         return Error::make(Error::Kind::Io,
                            tr("Cannot rename %1 to %2: %3").arg(partPath(), finalPath(), reason));
     }
-    m_file.state = FileState::Saved;
-    m_file.error.clear();
-    m_file.modifiedMs = QFileInfo(finalPath()).lastModified().toMSecsSinceEpoch();
+    m_outcome.modifiedMs = QFileInfo(finalPath()).lastModified().toMSecsSinceEpoch();
     return {};
+}
+
+QDateTime FileDownload::now() const
+{
+    return (m_options.clock ? m_options.clock : Clock::system())->now();
 }
 
 void FileDownload::logNote(const QString &text) const
@@ -552,7 +562,7 @@ void FileDownload::logNote(const QString &text) const
     if (!m_log)
         return;
     ActivityEntry e;
-    e.at = QDateTime::currentDateTimeUtc();
+    e.at = now();
     e.note = text;
     m_log(e);
 }
@@ -564,7 +574,7 @@ void FileDownload::fail(Error error)
     m_done = true;
     m_counter.wait(); // what was received is in the .part before its size is taken
     if (m_part.isOpen()) {
-        m_file.bytes = m_part.size();
+        m_outcome.bytes = m_part.size();
         m_part.close();
     }
     Q_EMIT finished(error);

@@ -10,8 +10,34 @@
 
 namespace fbm {
 
+class Clock;
 class HttpClient;
 class Transfer;
+
+/// What a FileDownload fetches: one manifest entry of a job, as the job has it.
+struct FileTarget
+{
+    FileKind kind = FileKind::Output;
+    QString type; ///< as the server wrote it
+    QUrl url;
+    QString relativePath; ///< inside the export folder
+    std::optional<qint64> expectedCount;
+    /// The .part failed verification before: start over instead of resuming it.
+    bool discardPart = false;
+
+    [[nodiscard]] static FileTarget of(const ExportFile &file);
+};
+
+/// What came of a FileDownload: the job's file takes these over (it alone holds the file's
+/// truth).
+struct FileOutcome
+{
+    qint64 bytes = 0;       ///< in the .part, or the saved file
+    qint64 totalBytes = -1; ///< when the server said (Content-Length of an unencoded body)
+    qint64 lines = 0;
+    bool discardPart = false; ///< the next attempt starts over (the .part cannot be resumed)
+    qint64 modifiedMs = 0;    ///< the saved file's time (saved only)
+};
 
 /// Saves one manifest file: streams it into `<name>.part` (memory stays flat whatever the size),
 /// counts NDJSON lines on the way, resumes a previous `.part` with Range when it can, decodes a
@@ -33,15 +59,16 @@ public:
         /// A .part last written before this is not this export's (an earlier export into the
         /// same folder left it): it is started over, never resumed. Invalid: any .part is.
         QDateTime partsFrom;
+        const Clock *clock = nullptr; ///< null: the system's
     };
 
-    FileDownload(HttpClient *client, ExportFile file, QString folder, Options options,
+    FileDownload(HttpClient *client, FileTarget file, QString folder, Options options,
                  std::function<void(const ActivityEntry &)> log, QObject *parent = nullptr);
     ~FileDownload() override;
 
     void start();
     void abort(const QString &why);
-    [[nodiscard]] const ExportFile &file() const { return m_file; }
+    [[nodiscard]] const FileOutcome &outcome() const { return m_outcome; }
     [[nodiscard]] QString finalPath() const;
     [[nodiscard]] QString partPath() const { return finalPath() + QStringLiteral(".part"); }
 
@@ -69,7 +96,10 @@ private:
     void logNote(const QString &text) const;
 
     QPointer<HttpClient> m_client;
-    ExportFile m_file;
+    [[nodiscard]] QDateTime now() const;
+
+    FileTarget m_file;
+    FileOutcome m_outcome;
     QString m_folder;
     Options m_options;
     std::function<void(const ActivityEntry &)> m_log;

@@ -1,27 +1,21 @@
 #include "jobmanager.h"
 
-#include "authprovider.h"
+#include "downloadqueue.h"
+#include "exportrun.h"
 #include "filedownload.h"
-#include "filenames.h"
 #include "httpclient.h"
-#include "operationoutcome.h"
-#include "redact.h"
+#include "savedfiles.h"
+#include "savepolicy.h"
+#include "scheduler.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QUuid>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -29,95 +23,42 @@ Q_LOGGING_CATEGORY(lcJobs, "fbm.jobs")
 
 namespace fbm {
 
-namespace {
-
-// HAPI (and the eHealth servers built on it) keep files for 2 hours unless configured otherwise.
-constexpr qint64 kHapiRetentionSecs = 2 * 3600;
-constexpr int kMaxManifestPages = 1000;
-constexpr int kThrottleWarning = 5;
-constexpr int kSaveDelayMs = 500;
-constexpr int kLazySaveDelayMs = 30 * 1000;
-
-QByteArray progressHeader(const HttpResponse &r)
-{
-    return r.header("X-Progress");
-}
-
-} // namespace
-
-struct JobManager::Runtime
-{
-    int backoffStep = 0; ///< consecutive polls without Retry-After
-    int consecutive429 = 0;
-    bool requestInFlight = false;
-    quint64 generation = 0; ///< bumps on cancel/remove/retry so stale answers are ignored
-    Manifest manifest;      ///< being assembled (pages)
-    QSet<QString> visitedPages;
-    QList<QByteArray> pages; ///< each page's body as received; parsed again only to merge pages
-    QHash<int, QDateTime> fileRetryAt;
-    QDateTime troubleSince; ///< the first of the consecutive failed polls
-    int pageFailures = 0;   ///< manifest pages after the first that could not be read
-    QHash<int, QDateTime> fileTroubleSince; ///< the first of a file's consecutive failures
-};
-
 JobManager::JobManager(JobStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_clock(Clock::system())
+    , m_jitter([] { return double(QRandomGenerator::global()->bounded(2001) - 1000) / 1000.0; })
+    , m_scheduler(std::make_unique<Scheduler>(m_clock))
+    , m_saves(std::make_unique<SavePolicy>(
+          store, [this](const QString &id) { return job(id); }, m_clock))
+    , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
-    m_scheduler = std::make_unique<Scheduler>(m_clock, this);
-    connect(m_scheduler.get(), &Scheduler::due, this, [this](const QString &key) {
-        // Keys are "<id>" for polls and "<id>#<index>" for a file waiting to retry.
-        const int hash = key.indexOf(u'#');
-        if (hash < 0) {
-            poll(key);
-            return;
-        }
-        const QString id = key.left(hash);
-        const int index = key.mid(hash + 1).toInt();
-        if (const ExportJob *j = job(id);
-            j && index < j->files.size() && j->files.at(index).state == FileState::Pending) {
-            m_downloadQueue.enqueue({id, index});
-            pumpDownloads();
-        }
-    });
-    m_saveTimer.setInterval(kSaveDelayMs);
-    m_saveTimer.setSingleShot(true);
-    connect(&m_saveTimer, &QTimer::timeout, this, &JobManager::flushSaves);
-    m_lazySaveTimer.setInterval(kLazySaveDelayMs);
-    m_lazySaveTimer.setSingleShot(true);
-    connect(&m_lazySaveTimer, &QTimer::timeout, this, [this] {
-        m_dirty.unite(std::exchange(m_dirtyLazy, {}));
-        flushSaves();
-    });
+    connect(m_scheduler.get(), &Scheduler::due, this, &JobManager::onDue);
+    connect(m_downloads.get(), &DownloadQueue::fileDone, this, &JobManager::onFileDone);
     if (m_store)
         m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
 }
 
 JobManager::~JobManager()
 {
-    saveAll();
+    m_saves->saveAll();
     if (m_store) {
         m_store->flush();
         m_store->setErrorHandler(nullptr, {});
     }
-    const auto active = m_active.keys();
-    for (FileDownload *d : active) {
-        d->disconnect(this);
-        delete d;
-    }
+    m_downloads.reset(); // its downloads report to the records, which go next
 }
 
 void JobManager::setClock(const Clock *clock)
 {
     m_clock = clock;
     m_scheduler->setClock(clock);
+    m_saves->setClock(clock);
 }
 
-void JobManager::setMaxParallelDownloads(int n)
+double JobManager::jitter()
 {
-    m_maxParallel = qMax(1, n);
-    pumpDownloads();
+    return m_jitter ? m_jitter() : 0.0;
 }
 
 const ExportJob *JobManager::job(const QString &id) const
@@ -146,12 +87,15 @@ const ExportJob *JobManager::jobWithDetails(const QString &id)
     return mutableJob(id);
 }
 
-JobManager::Runtime &JobManager::runtime(const QString &id)
+ExportRun *JobManager::run(const QString &id)
 {
-    auto &r = m_runtime[id];
-    if (!r)
-        r = std::make_shared<Runtime>();
-    return *r;
+    ExportRun *&r = m_runs[id];
+    if (!r) {
+        r = new ExportRun(id, static_cast<JobHost *>(this), this);
+        connect(r, &ExportRun::manifestReady, this, &JobManager::onManifestReady);
+        connect(r, &ExportRun::cancelRefused, this, &JobManager::queueDownloads);
+    }
+    return r;
 }
 
 HttpClient *JobManager::clientFor(const ExportJob &job)
@@ -162,8 +106,10 @@ HttpClient *JobManager::clientFor(const ExportJob &job)
             return c;
     }
     HttpClient *&c = m_defaultClients[base];
-    if (!c)
+    if (!c) {
         c = new HttpClient(base, this);
+        c->setClock(m_clock);
+    }
     return c;
 }
 
@@ -198,81 +144,19 @@ void JobManager::note(const QString &id, const QString &text)
 
 void JobManager::changed(const QString &id, JobFields fields, bool saveNow)
 {
-    if (m_store) {
-        // What a restart needs (state, manifest, errors, a failed file) is saved within half a
-        // second, or at once; downloads go through changedLazily(). A countdown that still matters
-        // after a restart (half a minute or more), within half a minute. The poll log, X-Progress
-        // and short countdowns alone are not worth a write: they go with the job's next save, or at
-        // exit. After a crash a job shows an older X-Progress until its first poll, which comes at
-        // once. So a thousand jobs polling every second, their X-Progress changing at each poll,
-        // rewrite no files at all (saving X-Progress every 30 s rewrote and synced a thousand files
-        // each time).
-        constexpr JobFields kPrompt =
-            JobField::State | JobField::Files | JobField::Manifest | JobField::Error;
-        if (saveNow) {
-            m_dirty.remove(id);
-            m_dirtyLazy.remove(id);
-            m_dirtyQuiet.remove(id);
-            if (const ExportJob *j = job(id))
-                m_store->saveLater(*j);
-        } else if (fields & kPrompt) {
-            m_dirtyLazy.remove(id);
-            m_dirtyQuiet.remove(id);
-            m_dirty.insert(id);
-            if (!m_saveTimer.isActive())
-                m_saveTimer.start();
-        } else if (!m_dirty.contains(id)) {
-            const ExportJob *j = job(id);
-            const bool lasting =
-                (fields & JobField::NextPoll) && j && j->nextPollAt.isValid() &&
-                m_clock->now().msecsTo(j->nextPollAt) >= m_lazySaveTimer.interval();
-            if (lasting)
-                markLazy(id);
-            else if (!m_dirtyLazy.contains(id))
-                m_dirtyQuiet.insert(id);
-        }
-    }
+    m_saves->changed(id, fields, saveNow);
     Q_EMIT jobChanged(id, fields);
 }
 
 void JobManager::changedLazily(const QString &id, JobFields fields)
 {
-    if (m_store && !m_dirty.contains(id))
-        markLazy(id);
+    m_saves->changedLazily(id);
     Q_EMIT jobChanged(id, fields);
-}
-
-void JobManager::markLazy(const QString &id)
-{
-    m_dirtyQuiet.remove(id);
-    m_dirtyLazy.insert(id);
-    if (!m_lazySaveTimer.isActive())
-        m_lazySaveTimer.start();
-}
-
-void JobManager::flushSaves()
-{
-    m_saveTimer.stop();
-    const QSet<QString> dirty = std::exchange(m_dirty, {});
-    if (!m_store)
-        return;
-    for (const QString &id : dirty) {
-        if (const ExportJob *j = job(id))
-            m_store->saveLater(*j);
-    }
-}
-
-void JobManager::saveAll()
-{
-    m_lazySaveTimer.stop();
-    m_dirty.unite(std::exchange(m_dirtyLazy, {}));
-    m_dirty.unite(std::exchange(m_dirtyQuiet, {}));
-    flushSaves();
 }
 
 void JobManager::waitForSaves()
 {
-    saveAll();
+    m_saves->saveAll();
     if (m_store)
         m_store->flush();
 }
@@ -292,11 +176,11 @@ void JobManager::setState(const QString &id, JobState state)
     j->state = state;
     if (state != JobState::Running) {
         j->nextPollAt = {};
-        m_scheduler->cancel(id);
+        m_scheduler->cancel(DueKey::poll(id));
     }
     if (j->isTerminal()) {
         j->finishedAt = m_clock->now();
-        releaseFolder(id);
+        m_folders.release(id);
     } else {
         j->finishedAt = {};
     }
@@ -311,8 +195,7 @@ void JobManager::fail(const QString &id, const QString &message)
     ExportJob *j = mutableJob(id);
     if (!j)
         return;
-    HttpClient *client = clientFor(*j);
-    j->lastError = client->redact(message);
+    j->lastError = clientFor(*j)->redact(message);
     changed(id, JobField::Error);
     setState(id, JobState::Failed);
 }
@@ -334,13 +217,20 @@ QString JobManager::insertJob(ExportJob job)
     return id;
 }
 
+void JobManager::onDue(const DueKey &key)
+{
+    if (key.isFileRetry())
+        m_downloads->retryDue(key);
+    else if (m_jobs.contains(key.job))
+        run(key.job)->poll();
+}
+
 void JobManager::stopActivity(const QString &id, const QString &why)
 {
-    Runtime &rt = runtime(id);
-    ++rt.generation; // an answer still on its way is ignored
-    rt.requestInFlight = false;
-    m_scheduler->cancel(id);
-    stopDownloads(id, why);
+    if (ExportRun *r = m_runs.value(id))
+        r->stop();
+    m_scheduler->cancel(DueKey::poll(id));
+    m_downloads->stop(id, why);
 }
 
 QStringList JobManager::restore()
@@ -366,10 +256,10 @@ void JobManager::adopt(ExportJob j)
     // Not mutableJob(): a finished job restored from the index stays a summary.
     ExportJob *live = &m_jobs.find(id).value();
     if (live->state != JobState::Starting && !live->isTerminal()) {
-        if (const QString why = claimFolder(id, live->outDir); !why.isEmpty()) {
+        if (const QString why = m_folders.claim(id, live->outDir); !why.isEmpty()) {
             for (ExportFile &f : live->files) {
                 if (f.state == FileState::Downloading)
-                    f.state = FileState::Pending;
+                    setFileState(f, FileState::Pending);
             }
             //: %1 is why the folder cannot be used
             live->lastError = tr("%1 Choose Retry when it can be used again.").arg(why);
@@ -388,12 +278,12 @@ void JobManager::adopt(ExportJob j)
         setState(id, JobState::Failed);
         break;
     case JobState::Running:
-        schedulePoll(id, qMax<qint64>(0, now.msecsTo(live->nextPollAt)));
+        run(id)->schedulePoll(qMax<qint64>(0, now.msecsTo(live->nextPollAt)));
         break;
     case JobState::Downloading:
         for (ExportFile &f : live->files) {
             if (f.state == FileState::Downloading)
-                f.state = FileState::Pending;
+                setFileState(f, FileState::Pending);
         }
         queueDownloads(id);
         break;
@@ -428,66 +318,19 @@ int JobManager::recheckSavedFiles(const QString &id, bool afterReboot)
     ExportJob *j = mutableJob(id);
     if (!j)
         return 0;
-    // The server may still have the files of a job that was saved or stopped by an error; not
-    // those of an expired or cancelled one.
-    const bool canFetch = j->state != JobState::Expired && j->state != JobState::Cancelled;
-    int lost = 0;
-    for (int i = 0; i < j->files.size(); ++i) {
-        ExportFile &f = j->files[i];
-        if (f.state != FileState::Saved)
-            continue;
-        const QFileInfo info(QDir(j->outDir).filePath(f.relativePath));
-        const bool missing = !info.exists();
-        // After a reboot only a short file is suspect (the disk had not written it all); a
-        // user may also have changed one since (its size, or its time, tells).
-        const bool changedOnDisk =
-            !missing &&
-            (info.size() != f.bytes || (!afterReboot && f.modifiedMs != 0 &&
-                                        info.lastModified().toMSecsSinceEpoch() != f.modifiedMs));
-        if (!missing && !changedOnDisk)
-            continue;
-        ++lost;
-        f.bytes = 0;
-        f.lines = 0;
-        f.modifiedMs = 0;
-        if (canFetch) {
-            f.state = FileState::Pending;
-            f.attempts = 0;
-            f.fetchAgain = !missing;
-            if (afterReboot)
-                //: %1 is a file name
-                note(id, tr("%1 was not complete on the disk after the computer restarted (it "
-                            "had not been written to the disk yet); it is downloaded again.")
-                             .arg(f.relativePath));
-            else
-                //: %1 is a file name
-                note(id, tr("%1 is no longer in the folder as it was saved (deleted, moved or "
-                            "changed since); it is downloaded again.")
-                             .arg(f.relativePath));
-        } else {
-            f.state = FileState::Failed;
-            f.error = afterReboot ? tr("Not complete on the disk after the computer restarted.")
-                                  : tr("No longer in the folder as it was saved, and the server no "
-                                       "longer has the export: a new export is needed.");
-        }
-        Q_EMIT savedFileLost(id, i, missing);
+    const QList<LostFile> lost = SavedFiles::markLost(*j, afterReboot);
+    for (const LostFile &l : lost) {
+        if (!l.note.isEmpty())
+            note(id, l.note);
+        Q_EMIT savedFileLost(id, l.index, l.missing);
     }
-    if (lost > 0) {
-        if (canFetch && j->state == JobState::Saved)
+    if (!lost.isEmpty()) {
+        if (j->state == JobState::Saved &&
+            j->files.at(lost.first().index).state == FileState::Pending)
             setState(id, JobState::Downloading); // the caller queues the downloads
         changed(id, JobField::Files, true);
     }
-    return lost;
-}
-
-QString JobManager::claimFolder(const QString &id, const QString &outDir)
-{
-    return m_folders.claim(id, outDir);
-}
-
-void JobManager::releaseFolder(const QString &id)
-{
-    m_folders.release(id);
+    return int(lost.size());
 }
 
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
@@ -500,7 +343,7 @@ Result<QString> JobManager::startExport(const ExportRequest &request, const JobO
     ExportJob j;
     j.outDir = outDir;
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (const QString why = claimFolder(j.id, outDir); !why.isEmpty())
+    if (const QString why = m_folders.claim(j.id, outDir); !why.isEmpty())
         return Error::make(Error::Kind::Usage, why);
     j.profileId = options.profileId;
     j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
@@ -510,7 +353,7 @@ Result<QString> JobManager::startExport(const ExportRequest &request, const JobO
     j.createdAt = m_clock->now();
     j.state = JobState::Starting;
     const QString id = addJob(std::move(j));
-    kickOff(id);
+    run(id)->kickOff();
     return id;
 }
 
@@ -532,7 +375,7 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
         // What was saved before must still be there: a file deleted or changed since is
         // fetched again while the server has it.
         if (recheckSavedFiles(id, false) > 0 && existing.state == JobState::Downloading) {
-            if (const QString why = claimFolder(id, outDir); !why.isEmpty()) {
+            if (const QString why = m_folders.claim(id, outDir); !why.isEmpty()) {
                 fail(id, why);
                 return id;
             }
@@ -547,8 +390,8 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
             retry(id);
         } else if (existing.state == JobState::Completed) {
             startDownload(id);
-        } else if (existing.state == JobState::Running && !m_scheduler->isScheduled(id) &&
-                   !runtime(id).requestInFlight) {
+        } else if (existing.state == JobState::Running &&
+                   !m_scheduler->isScheduled(DueKey::poll(id)) && !run(id)->requestInFlight()) {
             pollNow(id);
         }
         return id;
@@ -556,7 +399,7 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
     ExportJob j;
     j.outDir = outDir;
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (const QString why = claimFolder(j.id, outDir); !why.isEmpty())
+    if (const QString why = m_folders.claim(j.id, outDir); !why.isEmpty())
         return Error::make(Error::Kind::Usage, why);
     j.profileId = options.profileId;
     j.request.base =
@@ -567,7 +410,7 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
     j.createdAt = m_clock->now();
     j.state = JobState::Running;
     const QString id = addJob(std::move(j));
-    poll(id);
+    run(id)->poll();
     return id;
 }
 
@@ -580,23 +423,11 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &
 
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const ExportRequest &like) const
 {
-    const auto sorted = [](QStringList list) {
-        list.sort();
-        list.removeDuplicates();
-        return list;
-    };
-    const QStringList types = sorted(like.types);
-    const QStringList filters = sorted(like.typeFilters);
-    const QStringList patients = sorted(like.patients);
-    const QStringList elements = sorted(like.elements);
     QDateTime best;
     for (const ExportJob &j : m_jobs) {
-        const ExportRequest &r = j.request;
         // Only an export whose files were all saved: a failed or unsaved one left data out.
-        if (j.profileId != profileId || r.base != like.base || j.state != JobState::Saved ||
-            !j.transactionTime.isValid() || r.level != like.level || r.groupId != like.groupId ||
-            sorted(r.types) != types || sorted(r.typeFilters) != filters ||
-            sorted(r.patients) != patients || sorted(r.elements) != elements || r.until.isValid())
+        if (j.profileId != profileId || j.state != JobState::Saved ||
+            !j.transactionTime.isValid() || !j.request.coversTheSameDataAs(like))
             continue;
         if (!best.isValid() || j.transactionTime > best)
             best = j.transactionTime;
@@ -604,445 +435,11 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const Export
     return best;
 }
 
-// --- kick-off -------------------------------------------------------------------------------
+// --- the manifest and the files -------------------------------------------------------------
 
-void JobManager::sendForJob(const QString &id, HttpCall call,
-                            void (JobManager::*handler)(const QString &, const HttpResponse &),
-                            std::function<void(HttpClient *, const HttpResponse &)> stale)
+void JobManager::onManifestReady(const QString &id)
 {
     ExportJob *j = mutableJob(id);
-    call.log = logger(id);
-    Runtime &rt = runtime(id);
-    rt.requestInFlight = true;
-    // An answer that arrives after a cancel, a retry or a removal belongs to the past: dropped,
-    // or left to the caller's stale handler.
-    const quint64 generation = rt.generation;
-    const QPointer<HttpClient> client = clientFor(*j);
-    client->send(
-        call, this,
-        [this, id, generation, handler, client, stale = std::move(stale)](const HttpResponse &r) {
-            if (!job(id) || runtime(id).generation != generation) {
-                if (stale && client)
-                    stale(client, r);
-                return;
-            }
-            runtime(id).requestInFlight = false;
-            (this->*handler)(id, r);
-        });
-}
-
-namespace {
-
-/// The status URL a kick-off's answer gives (Content-Location; a relative one against the URL
-/// that answered, after any redirect, as HTTP resolves it), or an empty URL when there is no
-/// usable one.
-QUrl statusUrlOf(const HttpResponse &r, const QUrl &kickoffUrl)
-{
-    const QByteArray location = r.header("Content-Location");
-    if (location.isEmpty())
-        return {};
-    const QUrl status = (r.finalUrl.isValid() ? r.finalUrl : kickoffUrl)
-                            .resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
-    const QString scheme = status.scheme().toLower();
-    if (!status.isValid() || status.host().isEmpty() ||
-        (scheme != "http"_L1 && scheme != "https"_L1))
-        return {};
-    return status;
-}
-
-} // namespace
-
-void JobManager::kickOff(const QString &id)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j)
-        return;
-    HttpCall call;
-    call.url = j->kickoffUrl;
-    call.headers = {{"Accept"_ba, "application/fhir+json"_ba}, {"Prefer"_ba, "respond-async"_ba}};
-    if (j->request.noCache)
-        call.headers.append({"Cache-Control"_ba, "no-cache"_ba});
-    if (j->request.usePost) {
-        call.method = "POST";
-        call.body = j->request.parametersBody();
-        call.headers.append({"Content-Type"_ba, "application/fhir+json"_ba});
-    }
-    const QUrl kickoffUrl = j->kickoffUrl;
-    sendForJob(
-        id, call, &JobManager::onKickOff,
-        [this, id, kickoffUrl](HttpClient *client, const HttpResponse &r) {
-            // Cancelled or removed while the kick-off was on its way, and the server started the
-            // export anyway: nobody follows it, so ask the server to delete it (Oracle allows one
-            // export at a time, HAPI keeps its files for hours).
-            const QUrl status = statusUrlOf(r, kickoffUrl);
-            if (r.error.isError() || r.status != 202 || status.isEmpty())
-                return;
-            if (job(id))
-                note(id,
-                     tr("The server had started the export before it was cancelled; it is asked to "
-                        "delete it."));
-            HttpCall del;
-            del.method = "DELETE";
-            del.url = status;
-            del.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
-            del.log = logger(id);
-            client->send(del, this, [](const HttpResponse &) {});
-        });
-}
-
-void JobManager::onKickOff(const QString &id, const HttpResponse &r)
-{
-    ExportJob *j = mutableJob(id);
-    if (r.error.isError()) {
-        //: %1 is the reason
-        fail(id, tr("The export could not be started: %1").arg(r.error.message));
-        return;
-    }
-    if (r.status == 202) {
-        const QByteArray location = r.header("Content-Location");
-        if (location.isEmpty()) {
-            fail(id, tr("The server accepted the export but did not say where to follow it "
-                        "(no Content-Location header). Nothing can be downloaded."));
-            return;
-        }
-        if (QUrl::fromEncoded(location, QUrl::StrictMode).isRelative())
-            note(id, tr("The server gave a relative status address; it was resolved against the "
-                        "kick-off URL."));
-        const QUrl status = statusUrlOf(r, j->kickoffUrl);
-        if (status.isEmpty()) {
-            fail(id, tr("The server's status address is not an HTTP(S) URL."));
-            return;
-        }
-        j->statusUrl = status;
-        if (followedElsewhere(*j))
-            // HAPI answers an identical request with the job it already runs.
-            note(
-                id,
-                tr("The server answered with a job another export here already follows; it "
-                   "reuses identical requests. \"Start a new job even if an identical one exists\" "
-                   "(--no-cache) starts a new one."));
-        setState(id, JobState::Running);
-        const auto retryAfter =
-            parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
-        schedulePoll(id, m_policy.nextDelayMs(0, retryAfter));
-        return;
-    }
-    if (r.status == 429) {
-        const auto retryAfter =
-            parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
-        QString wait;
-        if (retryAfter)
-            //: %1 is a number of seconds
-            wait = u' ' + tr("The server asks to wait %1 seconds before trying again.")
-                              .arg(*retryAfter / 1000);
-        fail(id,
-             tr("The server is busy (another export may be running) and did not start this one.") +
-                 wait + u' ' + describeErrorBody(r.status, r.body));
-        return;
-    }
-    fail(id, tr("The export could not be started.") + u' ' + describeErrorBody(r.status, r.body));
-}
-
-// --- polling --------------------------------------------------------------------------------
-
-void JobManager::schedulePoll(const QString &id, qint64 delayMs)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j)
-        return;
-    j->nextPollAt = m_clock->now().addMSecs(delayMs);
-    m_scheduler->schedule(id, j->nextPollAt);
-    changed(id, JobField::NextPoll);
-}
-
-void JobManager::pollNow(const QString &id)
-{
-    const ExportJob *j = job(id);
-    if (!j || j->state != JobState::Running || runtime(id).requestInFlight)
-        return;
-    m_scheduler->cancel(id);
-    poll(id);
-}
-
-void JobManager::poll(const QString &id)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j || j->state != JobState::Running)
-        return;
-    j->nextPollAt = {};
-    changed(id, JobField::NextPoll);
-    HttpCall call;
-    call.url = j->statusUrl;
-    call.headers = {{"Accept"_ba, "application/json"_ba}};
-    sendForJob(id, call, &JobManager::onPoll);
-}
-
-void JobManager::scheduleRetry(const QString &id, std::optional<qint64> retryAfterMs,
-                               const QString &why, bool countsAsError)
-{
-    ExportJob *j = mutableJob(id);
-    Runtime &rt = runtime(id);
-    if (countsAsError)
-        ++j->attempt;
-    j->lastError = clientFor(*j)->redact(why);
-    const qint64 jitterSeed = QRandomGenerator::global()->bounded(2001);
-    const qint64 delay = m_policy.nextDelayMs(retryAfterMs ? 0 : rt.backoffStep, retryAfterMs,
-                                              double(jitterSeed - 1000) / 1000.0);
-    if (!retryAfterMs)
-        ++rt.backoffStep;
-    changed(id, JobField::Error);
-    schedulePoll(id, delay);
-}
-
-bool JobManager::keepTrying(const QString &id)
-{
-    const ExportJob *j = job(id);
-    Runtime &rt = runtime(id);
-    const QDateTime now = m_clock->now();
-    if (j->attempt == 0 || !rt.troubleSince.isValid())
-        rt.troubleSince = now;
-    // A network drop or a server's restart can take minutes; a long export should outlast them.
-    return j->attempt < m_policy.maxTransientErrors ||
-           rt.troubleSince.msecsTo(now) < m_policy.transientGiveUpMs;
-}
-
-void JobManager::onPoll(const QString &id, const HttpResponse &r)
-{
-    ExportJob *j = mutableJob(id);
-    Runtime &rt = runtime(id);
-    ++j->pollCount;
-    const auto retryAfter =
-        parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now());
-    if (!r.header("Retry-After").isEmpty() && !retryAfter)
-        note(id, tr("The server's Retry-After value \"%1\" is not understood; waiting by our own "
-                    "schedule.")
-                     .arg(QString::fromLatin1(r.header("Retry-After").left(80))));
-
-    if (r.error.isError()) {
-        if (r.error.kind == Error::Kind::Network && keepTrying(id)) {
-            //: %1 is the reason
-            scheduleRetry(id, std::nullopt,
-                          tr("Checking the export failed: %1").arg(r.error.message), true);
-            return;
-        }
-        fail(id, tr("Checking the export failed: %1").arg(r.error.message));
-        return;
-    }
-
-    const int status = r.status;
-    if (status == 202) {
-        // Only a change is signalled and saved: most polls change nothing but the countdown.
-        const bool hadError = j->attempt != 0 || !j->lastError.isEmpty();
-        j->attempt = 0;
-        rt.consecutive429 = 0;
-        j->lastError.clear();
-        const QString progress = QString::fromUtf8(progressHeader(r));
-        if (progress != j->progressText) {
-            j->progressText = progress;
-            changed(id, JobField::Progress);
-        }
-        // HAPI keeps answering 202 for a cancelled job; only X-Progress says so.
-        if (progress.contains("Status set to CANCELLED"_L1)) {
-            note(id, tr("The server reports the export as cancelled."));
-            setState(id, JobState::Cancelled);
-            return;
-        }
-        if (!retryAfter)
-            ++rt.backoffStep;
-        const qint64 delay =
-            m_policy.nextDelayMs(retryAfter ? 0 : rt.backoffStep - 1, retryAfter,
-                                 double(QRandomGenerator::global()->bounded(2001) - 1000) / 1000.0);
-        if (hadError)
-            changed(id, JobField::Error);
-        schedulePoll(id, delay);
-        return;
-    }
-    if (status == 200) {
-        j->attempt = 0;
-        j->lastError.clear();
-        rt.visitedPages = {j->statusUrl.toString()};
-        rt.pages.clear();
-        acceptManifest(id, r.body, r);
-        return;
-    }
-    if (status == 429) {
-        ++rt.consecutive429;
-        if (rt.consecutive429 == kThrottleWarning)
-            note(id,
-                 tr("The server has asked to slow down %1 times in a row.").arg(kThrottleWarning));
-        // Never a failure: wait as asked and go on.
-        scheduleRetry(id, retryAfter, tr("The server asked to wait before checking again."), false);
-        return;
-    }
-    if (status == 404 || status == 410) {
-        if (j->cancelRequested) {
-            setState(id, JobState::Cancelled);
-            return;
-        }
-        j->lastError =
-            tr("The server no longer knows this export: it has expired, was cancelled, or the "
-               "status address is wrong. Files already saved are kept.");
-        changed(id, JobField::Error);
-        setState(id, JobState::Expired);
-        return;
-    }
-    const auto outcome = OperationOutcome::fromJson(r.body);
-    const QString described = describeErrorBody(status, r.body);
-    if (status >= 500) {
-        const bool transient =
-            outcome ? (outcome->issues.isEmpty() || outcome->isTransient()) : true;
-        if (transient && keepTrying(id)) {
-            scheduleRetry(id, retryAfter, described, true);
-            return;
-        }
-    }
-    if (status == 401 || status == 403) {
-        // Even after a new token: the credentials, not the export, need attention.
-        fail(id, tr("The server refused access to the export's status. Check the profile's "
-                    "authorization and choose Retry: the export on the server may still be "
-                    "running.") +
-                     u' ' + described);
-        return;
-    }
-    fail(id, described);
-}
-
-void JobManager::acceptManifest(const QString &id, const QByteArray &body,
-                                const HttpResponse &response)
-{
-    ExportJob *j = mutableJob(id);
-    Runtime &rt = runtime(id);
-    Result<Manifest> parsed = Manifest::parse(body);
-    if (!parsed.ok()) {
-        fail(id, parsed.error().message);
-        return;
-    }
-    const bool firstPage = rt.pages.isEmpty();
-    if (firstPage) {
-        rt.manifest = parsed.value();
-        const QByteArray expires = response.header("Expires");
-        const QDateTime expiresAt = parseHttpDate(expires);
-        if (expiresAt.isValid())
-            j->expiresAt = expiresAt;
-        else if (j->statusUrl.toString().contains("$export-poll-status"_L1))
-            j->expiresAt = m_clock->now().addSecs(kHapiRetentionSecs);
-    } else {
-        rt.manifest.appendPage(parsed.value());
-    }
-    rt.pages.append(body);
-    for (const QString &w : std::as_const(parsed->warnings))
-        note(id, w);
-
-    const QUrl next = parsed->nextPage;
-    if (next.isValid()) {
-        if (rt.visitedPages.contains(next.toString())) {
-            note(id, tr("The manifest's pages link back to a page already read; stopping there."));
-        } else if (rt.visitedPages.size() >= kMaxManifestPages) {
-            fail(id, tr("The manifest has more pages than this application accepts."));
-            return;
-        } else {
-            rt.visitedPages.insert(next.toString());
-            fetchManifestPage(id, next);
-            return;
-        }
-    }
-    if (rt.pages.size() == 1) {
-        j->manifestJson = body;
-    } else {
-        // Pages merged into one document: the first page's fields, every page's files.
-        QList<QJsonObject> pageObjects;
-        for (const QByteArray &page : std::as_const(rt.pages))
-            pageObjects.append(QJsonDocument::fromJson(page).object());
-        QJsonObject merged = pageObjects.first();
-        for (const char *key : {"output", "error", "deleted"}) {
-            QJsonArray all;
-            for (const QJsonObject &page : std::as_const(pageObjects)) {
-                for (const QJsonValue &v : page.value(QLatin1String(key)).toArray())
-                    all.append(v);
-            }
-            merged.insert(QLatin1String(key), all);
-        }
-        merged.remove(u"link"_s);
-        j->manifestJson = QJsonDocument(merged).toJson(QJsonDocument::Indented);
-    }
-    finishManifest(id);
-}
-
-void JobManager::fetchManifestPage(const QString &id, const QUrl &url)
-{
-    HttpCall call;
-    call.url = url;
-    call.headers = {{"Accept"_ba, "application/json"_ba}};
-    sendForJob(id, call, &JobManager::onManifestPage);
-}
-
-void JobManager::onManifestPage(const QString &id, const HttpResponse &r)
-{
-    if (r.error.isError() || r.status != 200) {
-        const QString why =
-            r.error.isError() ? r.error.message : describeErrorBody(r.status, r.body);
-        //: %1 is the reason
-        const QString message = tr("A page of the manifest could not be read: %1").arg(why);
-        const bool transient = r.error.isError() ? r.error.kind == Error::Kind::Network
-                                                 : r.status >= 500 || r.status == 429;
-        Runtime &rt = runtime(id);
-        if (transient && rt.pageFailures < m_policy.maxTransientErrors) {
-            // The status URL gives the manifest again; its pages are read again from the first.
-            ++rt.pageFailures;
-            scheduleRetry(
-                id, parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), m_clock->now()),
-                message, true);
-            return;
-        }
-        fail(id, message);
-        return;
-    }
-    acceptManifest(id, r.body, r);
-}
-
-void JobManager::finishManifest(const QString &id)
-{
-    ExportJob *j = mutableJob(id);
-    const Manifest m = std::exchange(runtime(id).manifest, Manifest());
-    runtime(id).pages.clear();
-    j->transactionTime = m.transactionTime;
-    j->requiresAccessToken = m.requiresAccessToken;
-    j->message = m.message;
-    j->completedAt = m_clock->now();
-    j->progressText.clear();
-    j->files.clear();
-    QHash<QString, int> counters;
-    // Outputs, then errors, then deleted, each in manifest order, also across pages.
-    QList<ManifestFile> ordered = m.files;
-    std::stable_sort(
-        ordered.begin(), ordered.end(),
-        [](const ManifestFile &a, const ManifestFile &b) { return int(a.kind) < int(b.kind); });
-    for (const ManifestFile &mf : std::as_const(ordered)) {
-        ExportFile f;
-        f.kind = mf.kind;
-        f.type = mf.type;
-        f.url = mf.url;
-        f.expectedCount = mf.count;
-        const QString safe = safeTypeName(
-            mf.type.isEmpty() && mf.kind == FileKind::Error ? u"OperationOutcome"_s : mf.type);
-        if (!mf.type.isEmpty() && safe != mf.type)
-            note(
-                id,
-                tr("The resource type \"%1\" is not a safe file name; the file is saved as \"%2\".")
-                    .arg(redactText(mf.type.left(80)), safe));
-        const QString key = QString::number(int(mf.kind)) + u'/' + safe;
-        const int index = ++counters[key];
-        f.relativePath = exportFileName(mf.kind, safe, index);
-        Q_ASSERT(isContainedRelativePath(f.relativePath));
-        if (!mf.problem.isEmpty()) {
-            f.state = FileState::Failed;
-            f.error = mf.problem;
-            note(id, mf.problem);
-        }
-        j->files.append(f);
-    }
-    changed(id, JobField::Manifest | JobField::Files | JobField::Progress, true);
-    setState(id, JobState::Completed);
     if (const QString why = writeManifestFile(id); !why.isEmpty()) {
         fail(id, why); // Retry writes it again
         return;
@@ -1070,351 +467,25 @@ QString JobManager::writeManifestFile(const QString &id)
     return {};
 }
 
-// --- cancel, retry, remove ------------------------------------------------------------------
-
-void JobManager::cancel(const QString &id)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j || j->isTerminal())
-        return;
-    stopActivity(id, tr("Cancelled."));
-    if (!j->statusUrl.isValid()) {
-        setState(id, JobState::Cancelled);
-        return;
-    }
-    if (followedElsewhere(*j)) {
-        note(id, tr("Another export here follows the same job on the server, so the server was "
-                    "not asked to cancel it."));
-        setState(id, JobState::Cancelled);
-        return;
-    }
-    j->cancelRequested = true;
-    j->nextPollAt = {};
-    changed(id, JobField::NextPoll, true);
-    HttpCall call;
-    call.method = "DELETE";
-    call.url = j->statusUrl;
-    call.headers = {{"Accept"_ba, "application/fhir+json"_ba}};
-    call.log = logger(id);
-    const quint64 generation = runtime(id).generation;
-    const JobState before = j->state;
-    clientFor(*j)->send(call, this, [this, id, generation, before](const HttpResponse &r) {
-        ExportJob *jj = mutableJob(id);
-        if (!jj || runtime(id).generation != generation)
-            return;
-        if (r.error.isError()) {
-            //: %1 is the reason
-            jj->lastError = tr("The server could not be told to cancel: %1").arg(r.error.message);
-            jj->cancelRequested = false;
-            changed(id, JobField::Error);
-            carryOnAfterRefusedCancel(id, before);
-            return;
-        }
-        if (r.status == 202 || r.status == 200 || r.status == 204) {
-            setState(id, JobState::Cancelled);
-            return;
-        }
-        if (r.status == 404 || r.status == 409) {
-            jj->cancelRequested = false;
-            note(id, tr("The server says the export had already finished or is unknown; checking "
-                        "its status."));
-            if (before == JobState::Running) {
-                poll(id);
-            } else {
-                setState(id, JobState::Cancelled);
-            }
-            return;
-        }
-        jj->cancelRequested = false;
-        jj->lastError = tr("The server did not cancel the export.") + u' ' +
-                        describeErrorBody(r.status, r.body);
-        changed(id, JobField::Error);
-        carryOnAfterRefusedCancel(id, before);
-    });
-}
-
-bool JobManager::followedElsewhere(const ExportJob &j) const
-{
-    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [&j](const ExportJob &other) {
-        return other.id != j.id && !other.isTerminal() && other.statusUrl == j.statusUrl;
-    });
-}
-
-void JobManager::carryOnAfterRefusedCancel(const QString &id, JobState before)
-{
-    // The job goes on as before the cancel: polling, or saving the files cancel() stopped.
-    if (before == JobState::Running)
-        schedulePoll(id, m_policy.minDelayMs);
-    else if (before == JobState::Downloading)
-        queueDownloads(id);
-}
-
-void JobManager::retry(const QString &id)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j || j->state != JobState::Failed)
-        return;
-    if (const QString why = claimFolder(id, j->outDir); !why.isEmpty()) {
-        j->lastError = why;
-        changed(id, JobField::Error);
-        return;
-    }
-    Runtime &rt = runtime(id);
-    ++rt.generation;
-    rt.backoffStep = 0;
-    j->attempt = 0;
-    j->lastError.clear();
-    changed(id, JobField::Error);
-    if (!j->statusUrl.isValid()) {
-        setState(id, JobState::Starting);
-        kickOff(id);
-    } else if (j->completedAt.isValid() && !j->files.isEmpty()) {
-        for (ExportFile &f : j->files) {
-            if (f.state == FileState::Failed) {
-                f.state = FileState::Pending;
-                f.attempts = 0;
-                f.error.clear();
-            }
-        }
-        setState(id, JobState::Downloading);
-        queueDownloads(id);
-    } else {
-        setState(id, JobState::Running);
-        poll(id);
-    }
-}
-
-void JobManager::retryFile(const QString &id, int index)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j || index < 0 || index >= j->files.size())
-        return;
-    ExportFile &f = j->files[index];
-    if (f.state != FileState::Failed)
-        return;
-    if (const QString why = claimFolder(id, j->outDir); !why.isEmpty()) {
-        j->lastError = why;
-        changed(id, JobField::Error);
-        return;
-    }
-    f.state = FileState::Pending;
-    f.attempts = 0;
-    f.error.clear();
-    if (j->state == JobState::Failed || j->state == JobState::Completed ||
-        j->state == JobState::Saved) {
-        j->lastError.clear();
-        setState(id, JobState::Downloading);
-    }
-    changed(id, JobField::Files | JobField::Error, true);
-    m_downloadQueue.enqueue({id, index});
-    pumpDownloads();
-}
-
-void JobManager::startDownload(const QString &id)
-{
-    const ExportJob *j = job(id);
-    if (!j || (j->state != JobState::Completed && j->state != JobState::Failed))
-        return;
-    if (j->state == JobState::Failed && !j->completedAt.isValid())
-        return;
-    if (const QString why = claimFolder(id, j->outDir); !why.isEmpty()) {
-        mutableJob(id)->lastError = why;
-        changed(id, JobField::Error);
-        return;
-    }
-    setState(id, JobState::Downloading);
-    queueDownloads(id);
-}
-
-void JobManager::abandon(const QString &id, const QString &why)
-{
-    const ExportJob *j = job(id);
-    if (!j || j->isTerminal())
-        return;
-    stopActivity(id, why);
-    fail(id, why);
-}
-
-void JobManager::remove(const QString &id)
-{
-    if (!m_jobs.contains(id))
-        return;
-    stopActivity(id, tr("Removed."));
-    releaseFolder(id);
-    m_jobs.remove(id);
-    ++m_layoutGeneration;
-    m_order.removeAll(id);
-    m_runtime.remove(id);
-    m_dirty.remove(id);
-    m_dirtyLazy.remove(id);
-    m_dirtyQuiet.remove(id);
-    if (m_store)
-        m_store->remove(id);
-    Q_EMIT jobRemoved(id);
-}
-
-// --- downloads ------------------------------------------------------------------------------
-
 void JobManager::queueDownloads(const QString &id)
 {
-    ExportJob *j = mutableJob(id);
-    if (!j)
-        return;
-    for (int i = 0; i < j->files.size(); ++i) {
-        ExportFile &f = j->files[i];
-        if (f.state == FileState::Saved)
-            continue;
-        const QString finalPath = QDir(j->outDir).filePath(f.relativePath);
-        const QFileInfo onDisk(finalPath);
-        // Ours, not a file an earlier export left in the folder: the job recorded its download,
-        // or it was written after this job's manifest came (downloads are recorded within half
-        // a minute, so a small file may be on disk before the job says so).
-        const bool ours =
-            !f.fetchAgain && (f.bytes > 0 || (j->completedAt.isValid() && onDisk.exists() &&
-                                              onDisk.lastModified() >= j->completedAt));
-        if (f.state == FileState::Pending && ours && onDisk.exists() &&
-            !QFile::exists(finalPath + u".part"_s)) {
-            // Renamed before the crash, recorded after: the rename only happens once verified.
-            // Counted once more here, in case the disk lost part of it.
-            const qint64 lines = m_verify ? countLinesOfFile(finalPath).lines() : f.lines;
-            if (!m_verify || !f.expectedCount || lines == *f.expectedCount) {
-                f.state = FileState::Saved;
-                f.bytes = onDisk.size();
-                f.lines = lines;
-                f.modifiedMs = onDisk.lastModified().toMSecsSinceEpoch();
-                continue;
-            }
-        }
-        if (f.state == FileState::Pending)
-            m_downloadQueue.enqueue({id, i});
-    }
-    changed(id, JobField::Files, true);
+    m_downloads->queueJob(id);
     checkDownloadsDone(id);
-    pumpDownloads();
 }
 
-void JobManager::pumpDownloads()
-{
-    while (m_active.size() < m_maxParallel && !m_downloadQueue.isEmpty()) {
-        const auto [id, index] = m_downloadQueue.dequeue();
-        const ExportJob *j = job(id);
-        if (!j || j->state != JobState::Downloading || index >= j->files.size() ||
-            j->files.at(index).state != FileState::Pending)
-            continue;
-        startFile(id, index);
-    }
-}
-
-void JobManager::startFile(const QString &id, int index)
-{
-    ExportJob *j = mutableJob(id);
-    ExportFile &f = j->files[index];
-    f.state = FileState::Downloading;
-    FileDownload::Options options;
-    options.withToken = j->requiresAccessToken;
-    options.timeoutMs = m_transferTimeoutMs;
-    options.verify = m_verify;
-    // Other output formats (a server may offer CSV or Parquet) hold no resources to check.
-    const QString format = j->request.outputFormat.toLower();
-    options.validateContent = format.isEmpty() || format.contains("ndjson"_L1);
-    options.partsFrom = j->completedAt;
-    auto *download = new FileDownload(clientFor(*j), f, j->outDir, options, logger(id), this);
-    f.discardPart = false; // the download starts over; a crash before the save only repeats that
-    m_active.insert(download, {id, index});
-    // Shared by the two connections: a download still running when the manager goes away
-    // never reports finished.
-    auto throttle = std::make_shared<QElapsedTimer>();
-    throttle->start();
-    connect(download, &FileDownload::progress, this,
-            [this, id, index, throttle](qint64 bytes, qint64 total, qint64 lines) {
-                ExportJob *jj = mutableJob(id);
-                if (!jj || index >= jj->files.size())
-                    return;
-                ExportFile &ff = jj->files[index];
-                ff.bytes = bytes;
-                ff.totalBytes = total;
-                ff.lines = lines;
-                // At most ten updates a second per file: views need no more. A restart resumes
-                // from the .part on disk, not from these figures.
-                if (throttle->elapsed() >= 100) {
-                    throttle->restart();
-                    changedLazily(id, JobField::Files);
-                }
-            });
-    connect(download, &FileDownload::finished, this,
-            [this, download, id, index](const Error &error) {
-                m_active.remove(download);
-                ExportJob *jj = mutableJob(id);
-                if (jj && index < jj->files.size()) {
-                    const ExportFile &result = download->file();
-                    ExportFile &ff = jj->files[index];
-                    ff.bytes = result.bytes;
-                    ff.totalBytes = result.totalBytes;
-                    ff.lines = result.lines;
-                    ff.discardPart = result.discardPart;
-                    ff.modifiedMs = result.modifiedMs;
-                    if (!error.isError()) {
-                        ff.state = FileState::Saved;
-                        ff.fetchAgain = false;
-                    }
-                }
-                download->deleteLater();
-                onFileFinished(id, index, error);
-                pumpDownloads();
-            });
-    changedLazily(id, JobField::Files); // a restart finds the .part and resumes it
-    download->start();
-}
-
-void JobManager::onFileFinished(const QString &id, int index, const Error &error)
+void JobManager::onFileDone(const QString &id, int index)
 {
     ExportJob *j = mutableJob(id);
     if (!j || index >= j->files.size())
         return;
-    ExportFile &f = j->files[index];
-    if (!error.isError()) {
-        runtime(id).fileTroubleSince.remove(index);
-        f.error.clear();
+    if (j->files.at(index).state == FileState::Saved) {
         j->unsyncedBootId = m_bootId;
         // Saved within half a minute (or with the job's next save, at the latest when the last
         // file is in): a job of thousands of small files was rewritten twice a second while
-        // they came in, all of it each time. A crash before the save is safe:
-        // queueDownloads() recognises a renamed, verified file the store does not know yet.
+        // they came in. A crash before the save is safe: the download queue recognises a
+        // renamed, verified file the store does not know yet.
         changedLazily(id, JobField::Files);
-        Q_EMIT fileFinished(id, index);
-        checkDownloadsDone(id);
-        return;
     }
-    if (error.kind == Error::Kind::Cancelled) {
-        if (f.state == FileState::Downloading)
-            f.state = FileState::Pending;
-        changed(id, JobField::Files, true);
-        return;
-    }
-    const QString message = clientFor(*j)->redact(error.message);
-    // Only failures count towards the limit: a restart of the application is not one.
-    ++f.attempts;
-    const QDateTime now = m_clock->now();
-    QDateTime &troubleSince = runtime(id).fileTroubleSince[index];
-    if (f.attempts == 1 || !troubleSince.isValid())
-        troubleSince = now;
-    if (error.transient && (f.attempts < m_maxFileAttempts ||
-                            troubleSince.msecsTo(now) < m_policy.transientGiveUpMs)) {
-        f.state = FileState::Pending;
-        //: %1 is the reason, %2 the attempt number
-        f.error = tr("%1 Trying again (attempt %2).").arg(message).arg(f.attempts + 1);
-        changed(id, JobField::Files, true);
-        qint64 delay = qMin<qint64>(m_fileRetryDelayMs << qMin(f.attempts - 1, 5), 60000);
-        if (error.retryAfterMs) // never sooner than the server asked
-            delay = qMax(delay, qMin(*error.retryAfterMs, m_policy.maxRetryAfterMs));
-        m_scheduler->schedule(id + u'#' + QString::number(index), now.addMSecs(delay));
-        return;
-    }
-    f.state = FileState::Failed;
-    f.error = message;
-    if (error.httpStatus == 404 || error.httpStatus == 410)
-        note(id, tr("%1 is no longer on the server.").arg(f.relativePath));
-    changed(id, JobField::Files, true);
     Q_EMIT fileFinished(id, index);
     checkDownloadsDone(id);
 }
@@ -1450,23 +521,141 @@ void JobManager::checkDownloadsDone(const QString &id)
     fail(id, tr("%n file(s) could not be saved. Choose Retry to try them again.", nullptr, failed));
 }
 
-void JobManager::stopDownloads(const QString &id, const QString &why)
+// --- cancel, retry, remove ------------------------------------------------------------------
+
+void JobManager::cancel(const QString &id)
 {
-    for (auto it = m_downloadQueue.begin(); it != m_downloadQueue.end();) {
-        if (it->first == id)
-            it = m_downloadQueue.erase(it);
-        else
-            ++it;
+    ExportJob *j = mutableJob(id);
+    if (!j || j->isTerminal())
+        return;
+    stopActivity(id, tr("Cancelled."));
+    if (!j->statusUrl.isValid()) {
+        setState(id, JobState::Cancelled);
+        return;
     }
-    if (const ExportJob *j = job(id)) {
-        for (int i = 0; i < j->files.size(); ++i)
-            m_scheduler->cancel(id + u'#' + QString::number(i));
+    if (followedElsewhere(*j)) {
+        note(id, tr("Another export here follows the same job on the server, so the server was "
+                    "not asked to cancel it."));
+        setState(id, JobState::Cancelled);
+        return;
     }
-    const auto active = m_active;
-    for (auto it = active.cbegin(); it != active.cend(); ++it) {
-        if (it.value().first == id)
-            it.key()->abort(why);
+    j->cancelRequested = true;
+    j->nextPollAt = {};
+    changed(id, JobField::NextPoll, true);
+    run(id)->requestCancel(j->state);
+}
+
+bool JobManager::followedElsewhere(const ExportJob &j) const
+{
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [&j](const ExportJob &other) {
+        return other.id != j.id && !other.isTerminal() && other.statusUrl == j.statusUrl;
+    });
+}
+
+void JobManager::retry(const QString &id)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->state != JobState::Failed)
+        return;
+    if (const QString why = m_folders.claim(id, j->outDir); !why.isEmpty()) {
+        j->lastError = why;
+        changed(id, JobField::Error);
+        return;
     }
+    run(id)->restart();
+    j->attempt = 0;
+    j->lastError.clear();
+    changed(id, JobField::Error);
+    if (!j->statusUrl.isValid()) {
+        setState(id, JobState::Starting);
+        run(id)->kickOff();
+    } else if (j->completedAt.isValid() && !j->files.isEmpty()) {
+        for (ExportFile &f : j->files) {
+            if (f.state == FileState::Failed) {
+                setFileState(f, FileState::Pending);
+                f.attempts = 0;
+                f.error.clear();
+            }
+        }
+        setState(id, JobState::Downloading);
+        queueDownloads(id);
+    } else {
+        setState(id, JobState::Running);
+        run(id)->poll();
+    }
+}
+
+void JobManager::retryFile(const QString &id, int index)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || index < 0 || index >= j->files.size())
+        return;
+    ExportFile &f = j->files[index];
+    if (f.state != FileState::Failed)
+        return;
+    if (const QString why = m_folders.claim(id, j->outDir); !why.isEmpty()) {
+        j->lastError = why;
+        changed(id, JobField::Error);
+        return;
+    }
+    setFileState(f, FileState::Pending);
+    f.attempts = 0;
+    f.error.clear();
+    if (j->state == JobState::Failed || j->state == JobState::Completed ||
+        j->state == JobState::Saved) {
+        j->lastError.clear();
+        setState(id, JobState::Downloading);
+    }
+    changed(id, JobField::Files | JobField::Error, true);
+    m_downloads->queueFile(id, index);
+}
+
+void JobManager::startDownload(const QString &id)
+{
+    const ExportJob *j = job(id);
+    if (!j || (j->state != JobState::Completed && j->state != JobState::Failed))
+        return;
+    if (j->state == JobState::Failed && !j->completedAt.isValid())
+        return;
+    if (const QString why = m_folders.claim(id, j->outDir); !why.isEmpty()) {
+        mutableJob(id)->lastError = why;
+        changed(id, JobField::Error);
+        return;
+    }
+    setState(id, JobState::Downloading);
+    queueDownloads(id);
+}
+
+void JobManager::pollNow(const QString &id)
+{
+    if (m_jobs.contains(id))
+        run(id)->pollNow();
+}
+
+void JobManager::abandon(const QString &id, const QString &why)
+{
+    const ExportJob *j = job(id);
+    if (!j || j->isTerminal())
+        return;
+    stopActivity(id, why);
+    fail(id, why);
+}
+
+void JobManager::remove(const QString &id)
+{
+    if (!m_jobs.contains(id))
+        return;
+    stopActivity(id, tr("Removed."));
+    m_folders.release(id);
+    m_jobs.remove(id);
+    ++m_layoutGeneration;
+    m_order.removeAll(id);
+    if (ExportRun *r = m_runs.take(id))
+        r->deleteLater();
+    m_saves->forget(id);
+    if (m_store)
+        m_store->remove(id);
+    Q_EMIT jobRemoved(id);
 }
 
 } // namespace fbm

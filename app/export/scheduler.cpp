@@ -20,16 +20,16 @@ Scheduler::Scheduler(const Clock *clock, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &Scheduler::fire);
 }
 
-void Scheduler::schedule(const QString &id, const QDateTime &when)
+void Scheduler::schedule(const DueKey &key, const QDateTime &when)
 {
-    cancel(id);
-    m_index.insert(id, m_queue.emplace(when.toMSecsSinceEpoch(), id));
+    cancel(key);
+    m_index.insert(key, m_queue.emplace(when.toMSecsSinceEpoch(), key));
     arm();
 }
 
-void Scheduler::cancel(const QString &id)
+void Scheduler::cancel(const DueKey &key)
 {
-    const auto it = m_index.find(id);
+    const auto it = m_index.find(key);
     if (it == m_index.end())
         return;
     m_queue.erase(it.value());
@@ -56,15 +56,15 @@ void Scheduler::fire()
 {
     const qint64 now = m_clock->nowMs();
     m_lastFiredAt = now;
-    QStringList dueIds;
+    QList<DueKey> dueKeys;
     while (!m_queue.empty() && m_queue.begin()->first <= now + 2) {
-        dueIds.append(m_queue.begin()->second);
+        dueKeys.append(m_queue.begin()->second);
         m_index.remove(m_queue.begin()->second);
         m_queue.erase(m_queue.begin());
     }
     arm();
-    for (const QString &id : std::as_const(dueIds))
-        Q_EMIT due(id);
+    for (const DueKey &key : std::as_const(dueKeys))
+        Q_EMIT due(key);
 }
 
 } // namespace fbm

@@ -11,6 +11,25 @@
 
 namespace fbm {
 
+/// What comes due: a job's next status check, or one of its files waiting to be tried again.
+struct DueKey
+{
+    QString job;
+    int file = -1; ///< -1: the job's next status check
+
+    [[nodiscard]] static DueKey poll(const QString &job) { return {job, -1}; }
+    [[nodiscard]] static DueKey fileRetry(const QString &job, int file) { return {job, file}; }
+    [[nodiscard]] bool isFileRetry() const { return file >= 0; }
+    friend bool operator==(const DueKey &a, const DueKey &b)
+    {
+        return a.file == b.file && a.job == b.job;
+    }
+    friend size_t qHash(const DueKey &key, size_t seed = 0) noexcept
+    {
+        return qHashMulti(seed, key.job, key.file);
+    }
+};
+
 /// One timer for every job: it is armed for the earliest deadline only, so a thousand waiting
 /// jobs cost one timer, and each deadline is a fact ("poll at 10:42:07") the UI can count down to.
 /// A job is never due before its deadline, and at most 50 ms after it: the timer wakes up at
@@ -23,31 +42,33 @@ class Scheduler final : public QObject
 public:
     explicit Scheduler(const Clock *clock, QObject *parent = nullptr);
 
-    void schedule(const QString &id, const QDateTime &when);
-    void cancel(const QString &id);
+    void schedule(const DueKey &key, const QDateTime &when);
+    void cancel(const DueKey &key);
     void setClock(const Clock *clock)
     {
         m_clock = clock;
         arm();
     }
-    [[nodiscard]] bool isScheduled(const QString &id) const { return m_index.contains(id); }
+    [[nodiscard]] bool isScheduled(const DueKey &key) const { return m_index.contains(key); }
     [[nodiscard]] int size() const { return int(m_index.size()); }
     /// When the timer wakes up next (ms since the epoch by the clock), or -1 when it is idle.
     [[nodiscard]] qint64 nextWakeUpMs() const { return m_timer.isActive() ? m_armedFor : -1; }
 
 Q_SIGNALS:
-    void due(const QString &id);
+    void due(const fbm::DueKey &key);
 
 private:
     void arm();
     void fire();
 
     const Clock *m_clock;
-    std::multimap<qint64, QString> m_queue;
-    QHash<QString, std::multimap<qint64, QString>::iterator> m_index;
+    std::multimap<qint64, DueKey> m_queue;
+    QHash<DueKey, std::multimap<qint64, DueKey>::iterator> m_index;
     QTimer m_timer;
     qint64 m_armedFor = 0; ///< the deadline the timer is armed for, while it is active
     qint64 m_lastFiredAt = std::numeric_limits<qint64>::min() / 2; ///< the last wake-up
 };
 
 } // namespace fbm
+
+Q_DECLARE_METATYPE(fbm::DueKey)

@@ -2,6 +2,7 @@
 
 #include "authprovider.h"
 #include "bufferpool.h"
+#include "clock.h"
 #include "redact.h"
 
 #include "curlmulti.h"
@@ -542,7 +543,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     m_status = 0;
     m_headerBytes = 0;
     m_rx.clear();
-    m_hopStarted = QDateTime::currentDateTimeUtc();
+    m_hopStarted = m_client->m_clock->now();
     m_hopTimer.start();
     m_sinceActivity.start();
 

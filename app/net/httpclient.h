@@ -3,6 +3,7 @@
 #include "activity.h"
 #include "addresspolicy.h"
 #include "authprovider.h"
+#include "clock.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -87,6 +88,8 @@ public:
     /// Trust the configuration's CA certificates as well as the system's.
     void setSslConfiguration(const QSslConfiguration &config);
     [[nodiscard]] QUrl base() const { return m_base; }
+    /// Where the activity log's times come from (the system clock unless set).
+    void setClock(const Clock *clock) { m_clock = clock; }
 
     /// Whether a token may be sent to url at all.
     [[nodiscard]] bool mayReceiveToken(const QUrl &url) const;
@@ -113,6 +116,7 @@ private:
     QByteArray m_userAgent;
     QByteArray m_noProxy;
     AddressPolicy m_addresses;
+    const Clock *m_clock = Clock::system();
     curl_slist *m_hostOverrides = nullptr;
 };
 

@@ -37,6 +37,13 @@ struct RetryPolicy
     /// within [minDelayMs, maxRetryAfterMs].
     [[nodiscard]] qint64 nextDelayMs(int attempt, std::optional<qint64> retryAfterMs,
                                      double jitterUnit = 0.0) const;
+    /// After the \a failures-th transient failure in a row (counting this one), the first of
+    /// them \a troubleForMs ago: whether to try again. Only failures that have gone on both
+    /// maxTransientErrors times and transientGiveUpMs long are given up on.
+    [[nodiscard]] bool keepTrying(int failures, qint64 troubleForMs) const
+    {
+        return failures < maxTransientErrors || troubleForMs < transientGiveUpMs;
+    }
 };
 
 } // namespace fbm

@@ -33,13 +33,13 @@ void TestScheduler::loneDeadlineIsMetOnTime()
     FixedClock clock;
     Scheduler scheduler(&clock);
     QCOMPARE(scheduler.nextWakeUpMs(), -1);
-    scheduler.schedule(u"a"_s, clock.at.addMSecs(100));
+    scheduler.schedule(DueKey::poll(u"a"_s), clock.at.addMSecs(100));
     QCOMPARE(scheduler.nextWakeUpMs(), 1'000'100);
     // An earlier deadline moves the wake-up forward; cancelling it moves it back.
-    scheduler.schedule(u"b"_s, clock.at.addMSecs(20));
+    scheduler.schedule(DueKey::poll(u"b"_s), clock.at.addMSecs(20));
     QCOMPARE(scheduler.nextWakeUpMs(), 1'000'020);
-    scheduler.cancel(u"b"_s);
-    scheduler.cancel(u"a"_s);
+    scheduler.cancel(DueKey::poll(u"b"_s));
+    scheduler.cancel(DueKey::poll(u"a"_s));
     QCOMPARE(scheduler.nextWakeUpMs(), -1);
 }
 
@@ -49,19 +49,19 @@ void TestScheduler::closeDeadlinesShareAWakeUp()
     Scheduler scheduler(&clock);
     QSignalSpy due(&scheduler, &Scheduler::due);
     // Due now, after a quiet spell (a command-line export's first poll): at once.
-    scheduler.schedule(u"first"_s, clock.at);
+    scheduler.schedule(DueKey::poll(u"first"_s), clock.at);
     QCOMPARE(scheduler.nextWakeUpMs(), 1'000'000);
     QTRY_COMPARE(due.size(), 1);
-    QCOMPARE(due.first().first().toString(), u"first"_s);
+    QCOMPARE(due.first().first().value<DueKey>().job, u"first"_s);
     // The timer has just woken up: deadlines within the next 50 ms wait for one wake-up then.
-    scheduler.schedule(u"b"_s, clock.at.addMSecs(10));
+    scheduler.schedule(DueKey::poll(u"b"_s), clock.at.addMSecs(10));
     QCOMPARE(scheduler.nextWakeUpMs(), 1'000'050);
-    scheduler.schedule(u"c"_s, clock.at.addMSecs(30));
+    scheduler.schedule(DueKey::poll(u"c"_s), clock.at.addMSecs(30));
     QCOMPARE(scheduler.nextWakeUpMs(), 1'000'050);
     // A later deadline is its own wake-up, never an earlier one.
-    scheduler.cancel(u"b"_s);
-    scheduler.cancel(u"c"_s);
-    scheduler.schedule(u"d"_s, clock.at.addMSecs(400));
+    scheduler.cancel(DueKey::poll(u"b"_s));
+    scheduler.cancel(DueKey::poll(u"c"_s));
+    scheduler.schedule(DueKey::poll(u"d"_s), clock.at.addMSecs(400));
     QCOMPARE(scheduler.nextWakeUpMs(), 1'000'400);
     // Not due before its time: the clock stands still, so nothing more is signalled.
     QTest::qWait(100);

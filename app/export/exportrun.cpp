@@ -1,0 +1,365 @@
+#include "exportrun.h"
+
+#include "bulkprotocol.h"
+#include "clock.h"
+#include "httpclient.h"
+#include "jobhost.h"
+#include "retrypolicy.h"
+#include "scheduler.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+// HAPI (and the eHealth servers built on it) keep files for 2 hours unless configured otherwise.
+constexpr qint64 kHapiRetentionSecs = 2 * 3600;
+constexpr int kThrottleWarning = 5;
+} // namespace
+
+ExportRun::ExportRun(QString id, JobHost *host, QObject *parent)
+    : QObject(parent)
+    , m_id(std::move(id))
+    , m_host(host)
+{}
+
+QDateTime ExportRun::now() const
+{
+    return m_host->clock()->now();
+}
+
+void ExportRun::send(HttpCall call, Handler handler,
+                     std::function<void(HttpClient *, const HttpResponse &)> stale)
+{
+    const ExportJob *j = m_host->mutableJob(m_id);
+    call.log = m_host->logger(m_id);
+    m_requestInFlight = true;
+    // An answer that arrives after a cancel, a retry or a removal belongs to the past: dropped,
+    // or left to the stale handler. Delivered in the parent's context, so that a run removed
+    // meanwhile still hands its answer to the stale handler.
+    const quint64 generation = m_generation;
+    const QPointer<HttpClient> client = m_host->clientFor(*j);
+    const QPointer<ExportRun> self(this);
+    client->send(
+        call, parent(),
+        [self, generation, handler, client, stale = std::move(stale)](const HttpResponse &r) {
+            if (!self || !self->m_host->mutableJob(self->m_id) ||
+                self->m_generation != generation) {
+                if (stale && client)
+                    stale(client, r);
+                return;
+            }
+            self->m_requestInFlight = false;
+            (self.data()->*handler)(r);
+        });
+}
+
+void ExportRun::restart()
+{
+    ++m_generation;
+    m_backoffStep = 0;
+    m_requestInFlight = false;
+}
+
+void ExportRun::stop()
+{
+    ++m_generation; // an answer still on its way is ignored
+    m_requestInFlight = false;
+    m_host->scheduler()->cancel(DueKey::poll(m_id));
+}
+
+// --- kick-off -------------------------------------------------------------------------------
+
+void ExportRun::kickOff()
+{
+    const ExportJob *j = m_host->mutableJob(m_id);
+    if (!j)
+        return;
+    const QUrl kickoffUrl = j->kickoffUrl;
+    JobHost *host = m_host;
+    const QString id = m_id;
+    send(BulkProtocol::kickoff(j->request, kickoffUrl), &ExportRun::onKickoff,
+         [host, id, kickoffUrl](HttpClient *client, const HttpResponse &r) {
+             // Cancelled or removed while the kick-off was on its way, and the server started
+             // the export anyway: nobody follows it, so ask the server to delete it (Oracle
+             // allows one export at a time, HAPI keeps its files for hours).
+             const QUrl status = BulkProtocol::statusUrlOf(r, kickoffUrl);
+             if (r.error.isError() || r.status != 202 || status.isEmpty())
+                 return;
+             if (host->mutableJob(id))
+                 host->note(id, tr("The server had started the export before it was cancelled; "
+                                   "it is asked to delete it."));
+             HttpCall del = BulkProtocol::cancel(status);
+             del.log = host->logger(id);
+             client->send(del, client, [](const HttpResponse &) {});
+         });
+}
+
+void ExportRun::onKickoff(const HttpResponse &r)
+{
+    ExportJob *j = m_host->mutableJob(m_id);
+    const BulkProtocol::Kickoff k = BulkProtocol::classifyKickoff(r, j->kickoffUrl, now());
+    if (!k.accepted) {
+        m_host->fail(m_id, k.error);
+        return;
+    }
+    if (k.relativeLocation)
+        m_host->note(m_id, tr("The server gave a relative status address; it was resolved "
+                              "against the kick-off URL."));
+    j->statusUrl = k.statusUrl;
+    if (m_host->followedElsewhere(*j))
+        // HAPI answers an identical request with the job it already runs.
+        m_host->note(
+            m_id,
+            tr("The server answered with a job another export here already follows; it "
+               "reuses identical requests. \"Start a new job even if an identical one exists\" "
+               "(--no-cache) starts a new one."));
+    m_host->setState(m_id, JobState::Running);
+    schedulePoll(m_host->retryPolicy().nextDelayMs(0, k.retryAfterMs));
+}
+
+// --- status checks --------------------------------------------------------------------------
+
+void ExportRun::schedulePoll(qint64 delayMs)
+{
+    ExportJob *j = m_host->mutableJob(m_id);
+    if (!j)
+        return;
+    j->nextPollAt = now().addMSecs(delayMs);
+    m_host->scheduler()->schedule(DueKey::poll(m_id), j->nextPollAt);
+    m_host->changed(m_id, JobField::NextPoll);
+}
+
+void ExportRun::pollNow()
+{
+    const ExportJob *j = m_host->mutableJob(m_id);
+    if (!j || j->state != JobState::Running || m_requestInFlight)
+        return;
+    m_host->scheduler()->cancel(DueKey::poll(m_id));
+    poll();
+}
+
+void ExportRun::poll()
+{
+    ExportJob *j = m_host->mutableJob(m_id);
+    if (!j || j->state != JobState::Running)
+        return;
+    j->nextPollAt = {};
+    m_host->changed(m_id, JobField::NextPoll);
+    send(BulkProtocol::status(j->statusUrl), &ExportRun::onStatus);
+}
+
+bool ExportRun::keepTrying()
+{
+    const ExportJob *j = m_host->mutableJob(m_id);
+    const QDateTime at = now();
+    if (j->attempt == 0 || !m_troubleSince.isValid())
+        m_troubleSince = at;
+    // A network drop or a server's restart can take minutes; a long export should outlast them.
+    return m_host->retryPolicy().keepTrying(j->attempt + 1, m_troubleSince.msecsTo(at));
+}
+
+void ExportRun::scheduleRetry(std::optional<qint64> retryAfterMs, const QString &why,
+                              bool countsAsError)
+{
+    ExportJob *j = m_host->mutableJob(m_id);
+    if (countsAsError)
+        ++j->attempt;
+    j->lastError = m_host->clientFor(*j)->redact(why);
+    const qint64 delay = m_host->retryPolicy().nextDelayMs(retryAfterMs ? 0 : m_backoffStep,
+                                                           retryAfterMs, m_host->jitter());
+    if (!retryAfterMs)
+        ++m_backoffStep;
+    m_host->changed(m_id, JobField::Error);
+    schedulePoll(delay);
+}
+
+void ExportRun::onStatus(const HttpResponse &r)
+{
+    using Kind = BulkProtocol::Status::Kind;
+    ExportJob *j = m_host->mutableJob(m_id);
+    ++j->pollCount;
+    const BulkProtocol::Status s = BulkProtocol::classifyStatus(r, now());
+    if (!s.unreadableRetryAfter.isEmpty())
+        //: %1 is the server's Retry-After value
+        m_host->note(m_id, tr("The server's Retry-After value \"%1\" is not understood; waiting "
+                              "by our own schedule.")
+                               .arg(QString::fromLatin1(s.unreadableRetryAfter)));
+    switch (s.kind) {
+    case Kind::InProgress:
+    case Kind::CancelledByServer: {
+        // Only a change is signalled and saved: most checks change nothing but the countdown.
+        const bool hadError = j->attempt != 0 || !j->lastError.isEmpty();
+        j->attempt = 0;
+        m_consecutive429 = 0;
+        j->lastError.clear();
+        if (s.xProgress != j->progressText) {
+            j->progressText = s.xProgress;
+            m_host->changed(m_id, JobField::Progress);
+        }
+        if (s.kind == Kind::CancelledByServer) {
+            m_host->note(m_id, tr("The server reports the export as cancelled."));
+            m_host->setState(m_id, JobState::Cancelled);
+            return;
+        }
+        if (!s.retryAfterMs)
+            ++m_backoffStep;
+        const qint64 delay = m_host->retryPolicy().nextDelayMs(
+            s.retryAfterMs ? 0 : m_backoffStep - 1, s.retryAfterMs, m_host->jitter());
+        if (hadError)
+            m_host->changed(m_id, JobField::Error);
+        schedulePoll(delay);
+        return;
+    }
+    case Kind::Complete:
+        j->attempt = 0;
+        j->lastError.clear();
+        m_manifest.start(j->statusUrl);
+        acceptPage(r.body, r);
+        return;
+    case Kind::Throttled:
+        if (++m_consecutive429 == kThrottleWarning)
+            //: %1 is a number
+            m_host->note(
+                m_id,
+                tr("The server has asked to slow down %1 times in a row.").arg(kThrottleWarning));
+        // Never a failure: wait as asked and go on.
+        scheduleRetry(s.retryAfterMs, tr("The server asked to wait before checking again."), false);
+        return;
+    case Kind::Gone:
+        if (j->cancelRequested) {
+            m_host->setState(m_id, JobState::Cancelled);
+            return;
+        }
+        j->lastError =
+            tr("The server no longer knows this export: it has expired, was cancelled, or the "
+               "status address is wrong. Files already saved are kept.");
+        m_host->changed(m_id, JobField::Error);
+        m_host->setState(m_id, JobState::Expired);
+        return;
+    case Kind::Transient:
+        if (keepTrying()) {
+            scheduleRetry(r.error.isError() ? std::nullopt : s.retryAfterMs, s.message, true);
+            return;
+        }
+        m_host->fail(m_id, s.message);
+        return;
+    case Kind::Failed:
+        m_host->fail(m_id, s.message);
+        return;
+    }
+}
+
+// --- the manifest ---------------------------------------------------------------------------
+
+void ExportRun::acceptPage(const QByteArray &body, const HttpResponse &r)
+{
+    ExportJob *j = m_host->mutableJob(m_id);
+    if (m_manifest.atFirstPage()) {
+        const QDateTime expiresAt = parseHttpDate(r.header("Expires"));
+        if (expiresAt.isValid())
+            j->expiresAt = expiresAt;
+        else if (j->statusUrl.toString().contains("$export-poll-status"_L1))
+            j->expiresAt = now().addSecs(kHapiRetentionSecs);
+    }
+    const ManifestAssembler::Step step = m_manifest.accept(body);
+    for (const QString &note : step.notes)
+        m_host->note(m_id, note);
+    switch (step.kind) {
+    case ManifestAssembler::Step::Kind::NextPage:
+        fetchPage(step.next);
+        return;
+    case ManifestAssembler::Step::Kind::Failed:
+        m_host->fail(m_id, step.error);
+        return;
+    case ManifestAssembler::Step::Kind::Complete:
+        finishManifest();
+        return;
+    }
+}
+
+void ExportRun::fetchPage(const QUrl &url)
+{
+    send(BulkProtocol::manifestPage(url), &ExportRun::onPage);
+}
+
+void ExportRun::onPage(const HttpResponse &r)
+{
+    const BulkProtocol::Page page = BulkProtocol::classifyManifestPage(r, now());
+    if (page.kind == BulkProtocol::Page::Kind::Ok) {
+        acceptPage(r.body, r);
+        return;
+    }
+    if (page.kind == BulkProtocol::Page::Kind::Transient &&
+        m_pageFailures < m_host->retryPolicy().maxTransientErrors) {
+        // The status URL gives the manifest again; its pages are read again from the first.
+        ++m_pageFailures;
+        scheduleRetry(page.retryAfterMs, page.message, true);
+        return;
+    }
+    m_host->fail(m_id, page.message);
+}
+
+void ExportRun::finishManifest()
+{
+    ExportJob *j = m_host->mutableJob(m_id);
+    const Manifest &m = m_manifest.manifest();
+    j->manifestJson = m_manifest.json();
+    j->transactionTime = m.transactionTime;
+    j->requiresAccessToken = m.requiresAccessToken;
+    j->message = m.message;
+    j->completedAt = now();
+    j->progressText.clear();
+    QStringList notes;
+    j->files = ManifestAssembler::files(m, &notes);
+    m_manifest.clear();
+    for (const QString &note : std::as_const(notes))
+        m_host->note(m_id, note);
+    m_host->changed(m_id, JobField::Manifest | JobField::Files | JobField::Progress, true);
+    m_host->setState(m_id, JobState::Completed);
+    Q_EMIT manifestReady(m_id);
+}
+
+// --- cancel ---------------------------------------------------------------------------------
+
+void ExportRun::requestCancel(JobState before)
+{
+    const ExportJob *j = m_host->mutableJob(m_id);
+    HttpCall call = BulkProtocol::cancel(j->statusUrl);
+    call.log = m_host->logger(m_id);
+    const quint64 generation = m_generation;
+    const QPointer<ExportRun> self(this);
+    m_host->clientFor(*j)->send(call, this, [self, generation, before](const HttpResponse &r) {
+        ExportJob *jj = self->m_host->mutableJob(self->m_id);
+        if (!jj || self->m_generation != generation)
+            return;
+        const BulkProtocol::Cancel c = BulkProtocol::classifyCancel(r);
+        using Kind = BulkProtocol::Cancel::Kind;
+        if (c.kind == Kind::Cancelled) {
+            self->m_host->setState(self->m_id, JobState::Cancelled);
+            return;
+        }
+        jj->cancelRequested = false;
+        if (c.kind == Kind::Gone) {
+            self->m_host->note(self->m_id, tr("The server says the export had already finished "
+                                              "or is unknown; checking its status."));
+            if (before == JobState::Running)
+                self->poll();
+            else
+                self->m_host->setState(self->m_id, JobState::Cancelled);
+            return;
+        }
+        // Refused or not received: the job goes on as before the cancel, polling, or saving
+        // the files the cancel stopped.
+        jj->lastError = c.message;
+        self->m_host->changed(self->m_id, JobField::Error);
+        if (before == JobState::Running)
+            self->schedulePoll(self->m_host->retryPolicy().minDelayMs);
+        else if (before == JobState::Downloading)
+            Q_EMIT self->cancelRefused(self->m_id);
+    });
+}
+
+} // namespace fbm
