@@ -4,6 +4,7 @@
 #include "auth/profile.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
+#include "session.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -76,9 +77,11 @@ void addAuthOptions(QCommandLineParser &parser)
     });
 }
 
-Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, QNetworkAccessManager *nam,
-                                  SecretStore *store, ProfileStore *profiles, QUrl base)
+Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, Session &session, QUrl base)
 {
+    QNetworkAccessManager *nam = session.network();
+    SecretStore *store = session.secrets();
+    ProfileStore *profiles = session.profileStore();
     const auto has = [&parser](const char *name) {
         return parser.isSet(QLatin1String(name));
     };
@@ -109,15 +112,9 @@ Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, QNetworkAcce
             profile->allowPrivateNetworks = true;
         auto setup = setupForProfile(*profile, nam, store);
         if (setup.ok()) {
-            if (auto *login = qobject_cast<InteractiveLoginAuth *>(setup->auth.get())) {
-                // A command line has no browser of its own: the person opens the address.
-                QObject::connect(
-                    login, &InteractiveLoginAuth::authorizeWithBrowser, login, [](const QUrl &url) {
-                        QTextStream err(stderr);
-                        err << tr("To sign in, open this address in a browser:") << '\n'
-                            << url.toString(QUrl::FullyEncoded) << '\n';
-                    });
-            }
+            if (auto *login = qobject_cast<InteractiveLoginAuth *>(setup->auth.get()))
+                QObject::connect(login, &InteractiveLoginAuth::authorizeWithBrowser, login,
+                                 session.options().openUrl);
         }
         return setup;
     }

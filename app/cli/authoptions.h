@@ -10,8 +10,7 @@ class QNetworkAccessManager;
 
 namespace fbm {
 
-class ProfileStore;
-class SecretStore;
+class Session;
 
 /// Adds the authorization options every server command shares:
 /// --profile NAME, --token T, --client-id ID, --private-key PEM_FILE, --key-id KID,
@@ -27,8 +26,8 @@ void addAuthOptions(QCommandLineParser &parser);
 /// - --client-id with --client-secret-file: client credentials (client_secret_basic).
 /// - nothing: no authorization.
 /// Contradictory or incomplete options are Error::Kind::Usage errors.
-[[nodiscard]] Result<AuthSetup> authFromOptions(const QCommandLineParser &parser,
-                                                QNetworkAccessManager *nam, SecretStore *store,
-                                                ProfileStore *profiles, QUrl base);
+/// The session gives the network, the secrets, the profiles and the opener of a sign-in page.
+[[nodiscard]] Result<AuthSetup> authFromOptions(const QCommandLineParser &parser, Session &session,
+                                                QUrl base);
 
 } // namespace fbm

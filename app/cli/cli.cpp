@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QStringDecoder>
 #include <QTextStream>
 
@@ -127,6 +128,20 @@ QString invalidArgument(const QList<QByteArray> &raw)
         return tr("Argument %1 is not valid text (UTF-8); nothing was done.").arg(i);
     }
     return {};
+}
+
+SessionOptions commandLineSession(const QString &profilesFile)
+{
+    SessionOptions o;
+    o.jobStoreDirectory =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/cli-jobs"_s;
+    o.profilesPath = profilesFile;
+    o.openUrl = [](const QUrl &url) {
+        QTextStream err(stderr);
+        err << tr("To sign in, open this address in a browser:") << '\n'
+            << url.toString(QUrl::FullyEncoded) << '\n';
+    };
+    return o;
 }
 
 QString shellQuoted(const QString &word)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -46,6 +48,12 @@ int usage(QTextStream &err, const QString &message, const CommandParser &p);
 /// --help printed on \a out (0).
 bool parse(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
            int *exit);
+
+/// The session a command runs in: the command line's own job list (apart from the desktop
+/// application's, so that a running window never picks up, and downloads in parallel, a job
+/// a script runs), the profiles in \a profilesFile (empty: the application's), the keychain,
+/// and a sign-in address printed instead of a browser opened.
+[[nodiscard]] SessionOptions commandLineSession(const QString &profilesFile);
 
 /// POSIX shell quoting of one word between single quotes, without the enclosing quotes:
 /// each ' becomes '\''.

@@ -489,8 +489,8 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
     }
 
     // The option is parsed before the subcommand's own parser runs, to open the right file.
-    std::unique_ptr<ProfileStore> ownProfiles;
-    if (!profiles) {
+    std::unique_ptr<Session> session;
+    if (!profiles || !secrets) {
         QString file;
         const qsizetype i = args.indexOf(u"--profiles-file"_s);
         if (i >= 0)
@@ -499,13 +499,11 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
             if (a.startsWith(u"--profiles-file="_s))
                 file = a.mid(16);
         }
-        ownProfiles = std::make_unique<ProfileStore>(file);
-        profiles = ownProfiles.get();
-    }
-    std::unique_ptr<KeychainSecretStore> ownSecrets;
-    if (!secrets) {
-        ownSecrets = std::make_unique<KeychainSecretStore>();
-        secrets = ownSecrets.get();
+        session = std::make_unique<Session>(commandLineSession(file));
+        if (!profiles)
+            profiles = session->profileStore();
+        if (!secrets)
+            secrets = session->secrets();
     }
 
     // The subcommand's help names it ("fhir-bulk-monitor profile add [options]").

@@ -122,13 +122,11 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
                      p);
     }
 
-    QNetworkAccessManager nam;
-    ProfileStore profiles(p.value(u"profiles-file"_s));
-    KeychainSecretStore secrets;
+    Session session(commandLineSession(p.value(u"profiles-file"_s)));
     const QUrl base = p.isSet(u"base"_s) ? QUrl::fromUserInput(p.value(u"base"_s)) : QUrl();
     if (p.isSet(u"base"_s) && base.isEmpty())
         return usage(err, tr("--base is empty."), p);
-    auto made = authFromOptions(p, &nam, &secrets, &profiles, base);
+    auto made = authFromOptions(p, session, base);
     if (!made.ok()) {
         if (made.error().kind == Error::Kind::Usage)
             return usage(err, made.error().message, p);

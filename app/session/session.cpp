@@ -50,8 +50,7 @@ Session::Session(SessionOptions options, QObject *parent)
     m_manager = std::make_unique<JobManager>(m_store.get());
     m_manager->setClientProvider(
         [this](const QString &profileId, const QUrl &base) { return clientFor(profileId, base); });
-    connect(m_profiles.get(), &ProfileStore::profilesChanged, this,
-            &Session::onProfilesChanged);
+    connect(m_profiles.get(), &ProfileStore::profilesChanged, this, &Session::onProfilesChanged);
 }
 
 Session::~Session()
@@ -222,8 +221,17 @@ void Session::onProfilesChanged()
     Q_EMIT profilesChanged();
 }
 
+void Session::useAuthForEveryJob(std::unique_ptr<AuthSetup> setup)
+{
+    if (setup && setup->client)
+        setup->client->setClock(m_manager->clock());
+    m_everyJob = std::move(setup);
+}
+
 HttpClient *Session::clientFor(const QString &profileId, const QUrl &base)
 {
+    if (m_everyJob && m_everyJob->client)
+        return m_everyJob->client.get();
     std::optional<Profile> p = profile(profileId);
     if (!p)
         return nullptr;
@@ -251,6 +259,7 @@ HttpClient *Session::clientFor(const Profile &profile)
         });
     }
     HttpClient *client = owned->client.get();
+    client->setClock(m_manager->clock());
     m_clients.emplace(key, std::move(owned));
     return client;
 }

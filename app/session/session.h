@@ -94,6 +94,9 @@ public:
     /// (deleted): the manager then talks to the server without authorization.
     HttpClient *clientFor(const QString &profileId, const QUrl &base);
     HttpClient *clientFor(const Profile &profile);
+    /// Every job's requests go through \a setup's client, whatever its profile: the command
+    /// line's authorization options (--base with --token, SMART, a client secret, --profile).
+    void useAuthForEveryJob(std::unique_ptr<AuthSetup> setup);
 
     /// `<profile folder or Documents/FHIR exports>/<server>/<date time>`: a new folder per
     /// export, so two exports never write into each other.
@@ -133,6 +136,7 @@ private:
     // flight may still hold them.
     std::map<QString, std::unique_ptr<AuthSetup>> m_clients;
     std::vector<std::unique_ptr<AuthSetup>> m_retired;
+    std::unique_ptr<AuthSetup> m_everyJob; ///< useAuthForEveryJob()
     KeychainState m_keychainState = KeychainState::Checking;
     // Declared last so that it is destroyed first: its jobs use the clients above.
     std::unique_ptr<JobManager> m_manager;
