@@ -1,5 +1,6 @@
 #include "bulkserver.h"
 
+#include "clock.h"
 #include "demodata.h"
 #include "httpwire.h"
 
@@ -274,13 +275,13 @@ public:
     QList<QPair<QString, QString>> groups = data::defaultGroups();
     std::function<bool(const QByteArray &)> validator;
     QJsonObject smartConfiguration;
-    std::function<QDateTime()> clock;
+    const Clock *clock = Clock::system();
     QList<Recorded> recorded;
     QHash<QString, Job> jobs;
     QString lastJobId;
     QByteArray signingKey = QUuid::createUuid().toRfc4122();
 
-    QDateTime now() const { return clock ? clock().toUTC() : QDateTime::currentDateTimeUtc(); }
+    QDateTime now() const { return clock->now().toUTC(); }
     QUrl origin(quint16 port) const
     {
         QUrl u;
@@ -1397,9 +1398,9 @@ void BulkServer::setSmartConfiguration(const QJsonObject &config)
     d->smartConfiguration = config;
 }
 
-void BulkServer::setClock(std::function<QDateTime()> now)
+void BulkServer::setClock(const Clock *clock)
 {
-    d->clock = std::move(now);
+    d->clock = clock ? clock : Clock::system();
 }
 
 QByteArray BulkServer::Recorded::header(QByteArrayView name) const

@@ -14,6 +14,10 @@
 #include <functional>
 #include <memory>
 
+namespace fbm {
+class Clock;
+}
+
 namespace fbm::demo {
 
 /// Which real server the simulation imitates: URL shapes, headers and quirks.
@@ -186,9 +190,9 @@ public:
     void setTokenValidator(std::function<bool(const QByteArray &token)> validator);
     /// Served at <base>/.well-known/smart-configuration (404 while empty).
     void setSmartConfiguration(const QJsonObject &config);
-    /// The source of "now" for transactionTime, Expires, Date and X-Progress times; the real
-    /// clock unless set.
-    void setClock(std::function<QDateTime()> now);
+    /// The source of "now" for transactionTime, Expires, Date and X-Progress times; the
+    /// system clock unless set (nullptr sets it back). Not owned: it must outlive the server.
+    void setClock(const Clock *clock);
 
     struct Recorded
     {

@@ -4,6 +4,7 @@
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
 #include "demo/httpwire.h"
+#include "manualclock.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -30,6 +31,7 @@ using fbm::demo::FileFault;
 using fbm::demo::Flavor;
 using fbm::demo::Script;
 using fbm::demo::ServedFile;
+using fbm::test::ManualClock;
 
 Q_DECLARE_METATYPE(fbm::demo::Flavor)
 
@@ -97,6 +99,7 @@ class tst_BulkServer : public QObject
 
 private:
     std::unique_ptr<BulkServer> m_server;
+    ManualClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_nam;
 
     Answer send(const QByteArray &method, const QUrl &url, const RawHeaders &headers = {},
@@ -423,7 +426,8 @@ private Q_SLOTS:
     void expiresIsAnHttpDateFromTheClock()
     {
         const QDateTime fixed(QDate(2025, 3, 4), QTime(5, 6, 7), Qt::UTC);
-        m_server->setClock([fixed] { return fixed; });
+        m_clock.set(fixed);
+        m_server->setClock(&m_clock);
         Script s;
         s.flavor = Flavor::EHealth;
         s.pollsBeforeDone = 0;
@@ -547,8 +551,8 @@ private Q_SLOTS:
     void manifestContents()
     {
         const QDateTime start(QDate(2024, 6, 1), QTime(12, 0, 0, 250), Qt::UTC);
-        QDateTime now = start;
-        m_server->setClock([&now] { return now; });
+        m_clock.set(start);
+        m_server->setClock(&m_clock);
         QList<ServedFile> files = sampleFiles();
         ServedFile deleted;
         deleted.kind = u"deleted"_s;
@@ -559,7 +563,8 @@ private Q_SLOTS:
         m_server->setFiles(files);
 
         const Answer k = get(url(u"/Patient/$export"_s, u"_type=Patient"_s), kKickoffHeaders);
-        now = start.addSecs(3600); // the manifest carries the job's start, not the poll's time
+        // The manifest carries the job's start, not the poll's time.
+        m_clock.set(start.addSecs(3600));
         const Answer done = pollToDone(QUrl::fromEncoded(k.header("Content-Location")));
         QCOMPARE(done.status, 200);
         const QJsonObject m = done.json();
