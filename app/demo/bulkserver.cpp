@@ -2,12 +2,12 @@
 
 #include "clock.h"
 #include "demodata.h"
-#include "httpwire.h"
+#include "http/frontend.h"
+#include "http/gzip.h"
+#include "http/wire.h"
+#include "retrypolicy.h"
 
-#include <QAbstractHttpServer>
 #include <QHash>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -30,8 +30,6 @@ namespace fbm::demo {
 
 namespace {
 
-using wire::Headers;
-
 // The body is written in pieces of this size whenever the socket's buffer is below the mark,
 // so a 1 GiB generated file never holds more than a few hundred KiB in memory.
 constexpr qint64 kChunk = 64 * 1024;
@@ -40,7 +38,7 @@ constexpr qint64 kHighWater = 256 * 1024;
 const QByteArray kFhirJson = QByteArrayLiteral("application/fhir+json;charset=utf-8");
 const QByteArray kNdjson = QByteArrayLiteral("application/fhir+ndjson");
 
-wire::Headers::value_type header(const char *name, const QByteArray &value)
+HeaderList::value_type header(const char *name, const QByteArray &value)
 {
     return {QByteArray(name), value};
 }
@@ -59,30 +57,6 @@ QByteArray operationOutcome(const QString &severity, const QString &code,
                                                         {u"code"_s, code},
                                                         {u"diagnostics"_s, diagnostics}}}}});
 }
-
-/// A request copied out of Qt HttpServer's object (which is reused for the next request on the
-/// same connection).
-struct Incoming
-{
-    QByteArray method;
-    QUrl url;     ///< absolute, on the origin that received it
-    QString path; ///< decoded path
-    QUrlQuery query;
-    wire::Headers headers;
-    QByteArray body;
-    bool storageOrigin = false;
-
-    QByteArray header(QByteArrayView name) const
-    {
-        for (const auto &h : headers) {
-            if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
-    bool isHead() const { return method == "HEAD"; }
-    bool closeAfter() const { return header("connection").toLower().contains("close"); }
-};
 
 /// Where the bytes of one response body come from.
 using Source = std::function<QByteArray(qint64 offset, qint64 length)>;
@@ -218,34 +192,6 @@ private:
     QTimer *m_rateTimer = nullptr;
 };
 
-/// The one place that touches Qt HttpServer (its API changes in 6.8): it hands each parsed
-/// request to a callback with the socket to answer on.
-class HttpFrontend final : public QAbstractHttpServer
-{
-public:
-    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
-    explicit HttpFrontend(Handler handler, QObject *parent)
-        : QAbstractHttpServer(parent)
-        , m_handler(std::move(handler))
-    {}
-    Q_DISABLE_COPY_MOVE(HttpFrontend)
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        m_handler(request, socket);
-        return true;
-    }
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        // Unreachable: handleRequest() takes everything. Answer anyway rather than hang.
-        makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
-    }
-
-private:
-    Handler m_handler;
-};
-
 struct Job
 {
     BulkServer::JobInfo info;
@@ -264,7 +210,7 @@ public:
     {}
 
     BulkServer *q;
-    HttpFrontend *frontend = nullptr;
+    std::unique_ptr<http::Frontend> frontend;
     quint16 basePort = 0;
     quint16 storagePort = 0;
     Script script;
@@ -282,14 +228,7 @@ public:
     QByteArray signingKey = QUuid::createUuid().toRfc4122();
 
     QDateTime now() const { return clock->now().toUTC(); }
-    QUrl origin(quint16 port) const
-    {
-        QUrl u;
-        u.setScheme(u"http"_s);
-        u.setHost(u"127.0.0.1"_s);
-        u.setPort(port);
-        return u;
-    }
+    QUrl origin(quint16 port) const { return http::loopbackOrigin(port); }
     QUrl base() const
     {
         QUrl u = origin(basePort);
@@ -307,39 +246,34 @@ public:
 
     // ---- plumbing --------------------------------------------------------------------------
 
-    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
-    void handleBase(const Incoming &in, QTcpSocket *socket);
-    void handleStorage(const Incoming &in, QTcpSocket *socket);
+    void dispatch(const http::Request &in, QTcpSocket *socket);
+    void handleBase(const http::Request &in, QTcpSocket *socket);
+    void handleStorage(const http::Request &in, QTcpSocket *socket);
 
-    void respond(QTcpSocket *socket, const Incoming &in, int status, Headers headers,
+    void respond(QTcpSocket *socket, const http::Request &in, int status, HeaderList headers,
                  const QByteArray &body = {}, const QByteArray &contentType = {})
     {
-        if (socket->state() != QAbstractSocket::ConnectedState)
-            return;
-        headers.prepend({"Date", wire::httpDate(now())});
+        headers.prepend({"Date", formatHttpDate(now())});
         if (!contentType.isEmpty())
             headers.append({"Content-Type", contentType});
-        headers.append({"Content-Length", QByteArray::number(body.size())});
-        socket->write(wire::responseHead(status, headers));
-        if (!in.isHead())
-            socket->write(body);
-        if (in.closeAfter())
-            socket->disconnectFromHost();
+        http::respond(socket, in, status, std::move(headers), body);
     }
-    void respondOutcome(QTcpSocket *socket, const Incoming &in, int status, const QString &severity,
-                        const QString &code, const QString &diagnostics, Headers headers = {})
+    void respondOutcome(QTcpSocket *socket, const http::Request &in, int status,
+                        const QString &severity, const QString &code, const QString &diagnostics,
+                        HeaderList headers = {})
     {
         respond(socket, in, status, std::move(headers),
                 operationOutcome(severity, code, diagnostics), kFhirJson);
     }
-    void respondJson(QTcpSocket *socket, const Incoming &in, int status, const QJsonObject &body,
-                     const QByteArray &contentType = kFhirJson, Headers headers = {})
+    void respondJson(QTcpSocket *socket, const http::Request &in, int status,
+                     const QJsonObject &body, const QByteArray &contentType = kFhirJson,
+                     HeaderList headers = {})
     {
         respond(socket, in, status, std::move(headers),
                 QJsonDocument(body).toJson(QJsonDocument::Indented), contentType);
     }
 
-    bool authorized(const Incoming &in) const
+    bool authorized(const http::Request &in) const
     {
         if (!validator)
             return true;
@@ -349,7 +283,7 @@ public:
         const QByteArray token = auth.mid(7).trimmed();
         return !token.isEmpty() && validator(token);
     }
-    void respondUnauthorized(QTcpSocket *socket, const Incoming &in)
+    void respondUnauthorized(QTcpSocket *socket, const http::Request &in)
     {
         respondOutcome(socket, in, 401, u"error"_s, u"login"_s,
                        u"Authorization: Bearer <access token> is missing, expired or invalid"_s,
@@ -358,14 +292,15 @@ public:
 
     // ---- the protocol ----------------------------------------------------------------------
 
-    void handleKickoff(const Incoming &in, QTcpSocket *socket, const QString &level,
+    void handleKickoff(const http::Request &in, QTcpSocket *socket, const QString &level,
                        const QString &groupId);
-    void handleStatus(const Incoming &in, QTcpSocket *socket, const QString &jobId);
-    void handleDelete(const Incoming &in, QTcpSocket *socket, const QString &jobId);
-    void handleManifestPage(const Incoming &in, QTcpSocket *socket, const QString &jobId, int page);
-    void handleFile(const Incoming &in, QTcpSocket *socket, const QString &jobId, int index,
+    void handleStatus(const http::Request &in, QTcpSocket *socket, const QString &jobId);
+    void handleDelete(const http::Request &in, QTcpSocket *socket, const QString &jobId);
+    void handleManifestPage(const http::Request &in, QTcpSocket *socket, const QString &jobId,
+                            int page);
+    void handleFile(const http::Request &in, QTcpSocket *socket, const QString &jobId, int index,
                     bool binaryResource);
-    void serveBytes(const Incoming &in, QTcpSocket *socket, int index);
+    void serveBytes(const http::Request &in, QTcpSocket *socket, int index);
 
     QUrl statusUrl(const Job &job) const
     {
@@ -417,7 +352,7 @@ public:
     QByteArray manifest(const Job &job, int page) const;
     QByteArray retryAfter(const Script &s) const;
     QByteArray progressText(const Job &job, bool cancelled) const;
-    Headers expiresHeader(const Script &s) const;
+    HeaderList expiresHeader(const Script &s) const;
 
     // ---- files -----------------------------------------------------------------------------
 
@@ -461,46 +396,8 @@ public:
 
 // ---- dispatch ------------------------------------------------------------------------------
 
-void BulkServer::Private::dispatch(const QHttpServerRequest &request, QTcpSocket *socket)
+void BulkServer::Private::dispatch(const http::Request &in, QTcpSocket *socket)
 {
-    Incoming in;
-    const QUrl raw = request.url();
-    in.storageOrigin = socket->localPort() == storagePort;
-    in.url = origin(socket->localPort());
-    in.url.setPath(raw.path(QUrl::FullyEncoded), QUrl::StrictMode);
-    if (raw.hasQuery())
-        in.url.setQuery(raw.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    in.path = raw.path(QUrl::FullyDecoded);
-    in.query = QUrlQuery(raw.query(QUrl::FullyEncoded));
-    in.headers = request.headers();
-    in.body = request.body();
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get:
-        in.method = "GET";
-        break;
-    case QHttpServerRequest::Method::Post:
-        in.method = "POST";
-        break;
-    case QHttpServerRequest::Method::Delete:
-        in.method = "DELETE";
-        break;
-    case QHttpServerRequest::Method::Head:
-        in.method = "HEAD";
-        break;
-    case QHttpServerRequest::Method::Put:
-        in.method = "PUT";
-        break;
-    case QHttpServerRequest::Method::Patch:
-        in.method = "PATCH";
-        break;
-    case QHttpServerRequest::Method::Options:
-        in.method = "OPTIONS";
-        break;
-    default:
-        in.method = "OTHER";
-        break;
-    }
-
     Recorded r;
     r.method = in.method;
     r.url = in.url;
@@ -517,13 +414,13 @@ void BulkServer::Private::dispatch(const QHttpServerRequest &request, QTcpSocket
     if (!self || !guard)
         return;
 
-    if (in.storageOrigin)
+    if (in.localPort == storagePort)
         handleStorage(in, socket);
     else
         handleBase(in, socket);
 }
 
-void BulkServer::Private::handleBase(const Incoming &in, QTcpSocket *socket)
+void BulkServer::Private::handleBase(const http::Request &in, QTcpSocket *socket)
 {
     const QString prefix = u"/fhir"_s;
     if (in.path != prefix && !in.path.startsWith(prefix + u'/')) {
@@ -663,7 +560,7 @@ static bool preferAsync(const QByteArray &prefer)
     return false;
 }
 
-void BulkServer::Private::handleKickoff(const Incoming &in, QTcpSocket *socket,
+void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *socket,
                                         const QString &level, const QString &groupId)
 {
     if (in.method != "GET" && in.method != "POST") {
@@ -677,7 +574,7 @@ void BulkServer::Private::handleKickoff(const Incoming &in, QTcpSocket *socket,
                        u"HAPI-0513: Must request async processing for $export"_s);
         return;
     }
-    if (!wire::mediaTypes(in.header("accept")).contains("application/fhir+json")) {
+    if (!http::mediaTypes(in.header("accept")).contains("application/fhir+json")) {
         respondOutcome(socket, in, 406, u"error"_s, u"not-supported"_s,
                        u"Accept must be application/fhir+json for $export (was \"%1\")"_s.arg(
                            QString::fromLatin1(in.header("accept"))));
@@ -774,7 +671,7 @@ void BulkServer::Private::handleKickoff(const Incoming &in, QTcpSocket *socket,
                                           : u"The export could not be started"_s;
             body = operationOutcome(u"error"_s, code, text);
         }
-        Headers h;
+        HeaderList h;
         if (script.kickoffStatus == 429 || script.kickoffStatus == 503) {
             const QByteArray ra = retryAfter(script);
             if (!ra.isEmpty())
@@ -789,7 +686,7 @@ void BulkServer::Private::handleKickoff(const Incoming &in, QTcpSocket *socket,
     if (script.reuseIdenticalJobs && !in.header("cache-control").toLower().contains("no-cache")) {
         for (const Job &j : std::as_const(jobs)) {
             if (j.reuseKey == reuseKey && !j.info.cancelled) {
-                Headers h;
+                HeaderList h;
                 if (!script.omitContentLocation)
                     h.append({"Content-Location", statusUrl(j).toEncoded()});
                 respondOutcome(socket, in, 202, u"information"_s, u"informational"_s,
@@ -813,7 +710,7 @@ void BulkServer::Private::handleKickoff(const Incoming &in, QTcpSocket *socket,
     jobs.insert(job.info.id, job);
     lastJobId = job.info.id;
 
-    Headers h;
+    HeaderList h;
     if (!script.omitContentLocation) {
         QUrl location = statusUrl(job);
         if (script.relativeContentLocation) {
@@ -876,7 +773,7 @@ QByteArray BulkServer::Private::progressText(const Job &job, bool cancelled) con
     return QByteArray::number(percent) + "% complete";
 }
 
-Headers BulkServer::Private::expiresHeader(const Script &s) const
+HeaderList BulkServer::Private::expiresHeader(const Script &s) const
 {
     int seconds = s.expiresInSeconds;
     if (seconds <= 0) {
@@ -887,7 +784,7 @@ Headers BulkServer::Private::expiresHeader(const Script &s) const
     }
     if (seconds <= 0)
         return {};
-    return {{"Expires", wire::httpDate(now().addSecs(seconds))}};
+    return {{"Expires", formatHttpDate(now().addSecs(seconds))}};
 }
 
 QByteArray BulkServer::Private::manifest(const Job &job, int page) const
@@ -960,7 +857,8 @@ QByteArray BulkServer::Private::manifest(const Job &job, int page) const
     return QJsonDocument(m).toJson(QJsonDocument::Indented);
 }
 
-void BulkServer::Private::handleStatus(const Incoming &in, QTcpSocket *socket, const QString &jobId)
+void BulkServer::Private::handleStatus(const http::Request &in, QTcpSocket *socket,
+                                       const QString &jobId)
 {
     const auto it = jobs.find(jobId);
     if (it == jobs.end()) {
@@ -975,7 +873,7 @@ void BulkServer::Private::handleStatus(const Incoming &in, QTcpSocket *socket, c
     if (job.info.cancelled) {
         if (hapi) {
             // HAPI never forgets a cancelled job: 202 for ever, only X-Progress tells.
-            Headers h{{"X-Progress", progressText(job, true)}};
+            HeaderList h{{"X-Progress", progressText(job, true)}};
             const QByteArray ra = retryAfter(job.script);
             if (!ra.isEmpty())
                 h.append({"Retry-After", ra});
@@ -989,7 +887,7 @@ void BulkServer::Private::handleStatus(const Incoming &in, QTcpSocket *socket, c
 
     if (!job.script.pollQueue.isEmpty()) {
         const Script::PollAnswer a = job.script.pollQueue.takeFirst();
-        Headers h;
+        HeaderList h;
         if (!a.retryAfter.isEmpty())
             h.append({"Retry-After", a.retryAfter});
         const QByteArray type =
@@ -999,7 +897,7 @@ void BulkServer::Private::handleStatus(const Incoming &in, QTcpSocket *socket, c
     }
 
     if (!job.info.completed && job.normalPolls < job.script.pollsBeforeDone) {
-        Headers h;
+        HeaderList h;
         const QStringList &texts = job.script.progressTexts;
         const QByteArray progress = texts.isEmpty()
                                         ? progressText(job, false)
@@ -1020,7 +918,7 @@ void BulkServer::Private::handleStatus(const Incoming &in, QTcpSocket *socket, c
     respond(socket, in, 200, expiresHeader(job.script), body, "application/json");
 }
 
-void BulkServer::Private::handleManifestPage(const Incoming &in, QTcpSocket *socket,
+void BulkServer::Private::handleManifestPage(const http::Request &in, QTcpSocket *socket,
                                              const QString &jobId, int page)
 {
     const auto it = jobs.find(jobId);
@@ -1039,7 +937,8 @@ void BulkServer::Private::handleManifestPage(const Incoming &in, QTcpSocket *soc
     respond(socket, in, 200, expiresHeader(it->script), manifest(*it, page), "application/json");
 }
 
-void BulkServer::Private::handleDelete(const Incoming &in, QTcpSocket *socket, const QString &jobId)
+void BulkServer::Private::handleDelete(const http::Request &in, QTcpSocket *socket,
+                                       const QString &jobId)
 {
     const auto it = jobs.find(jobId);
     if (it == jobs.end()) {
@@ -1067,8 +966,8 @@ void BulkServer::Private::handleDelete(const Incoming &in, QTcpSocket *socket, c
 
 // ---- files ---------------------------------------------------------------------------------
 
-void BulkServer::Private::handleFile(const Incoming &in, QTcpSocket *socket, const QString &jobId,
-                                     int index, bool binaryResource)
+void BulkServer::Private::handleFile(const http::Request &in, QTcpSocket *socket,
+                                     const QString &jobId, int index, bool binaryResource)
 {
     const auto it = jobs.constFind(jobId);
     if (it == jobs.constEnd() || it->info.cancelled || index < 0 || index >= files.size()) {
@@ -1086,7 +985,7 @@ void BulkServer::Private::handleFile(const Incoming &in, QTcpSocket *socket, con
     if (binaryResource) {
         // HAPI's Binary read: raw bytes to Accept: application/fhir+ndjson, the Binary
         // resource to a FHIR JSON Accept.
-        const QList<QByteArray> accept = wire::mediaTypes(in.header("accept"));
+        const QList<QByteArray> accept = http::mediaTypes(in.header("accept"));
         for (const QByteArray &type : accept) {
             if (type == "application/fhir+ndjson" || type == "application/ndjson")
                 break;
@@ -1113,7 +1012,7 @@ void BulkServer::Private::handleFile(const Incoming &in, QTcpSocket *socket, con
     serveBytes(in, socket, index);
 }
 
-void BulkServer::Private::handleStorage(const Incoming &in, QTcpSocket *socket)
+void BulkServer::Private::handleStorage(const http::Request &in, QTcpSocket *socket)
 {
     auto xmlError = [&](int status, const QByteArray &code, const QByteArray &message) {
         respond(socket, in, status, {},
@@ -1155,7 +1054,7 @@ void BulkServer::Private::handleStorage(const Incoming &in, QTcpSocket *socket)
     serveBytes(in, socket, index);
 }
 
-void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int index)
+void BulkServer::Private::serveBytes(const http::Request &in, QTcpSocket *socket, int index)
 {
     const ServedFile &file = files.at(index);
     const FileFault fault = takeFault(index);
@@ -1165,7 +1064,7 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
     }
     if (fault.kind == FileFault::Kind::ServerError) {
         const bool transient = fault.status == 503 || fault.status == 429;
-        Headers h;
+        HeaderList h;
         if (transient)
             h.append(header("Retry-After", "1"));
         respondOutcome(socket, in, fault.status, u"error"_s,
@@ -1176,7 +1075,7 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
 
     // The representation: gzip bytes when the file is gzip and the client takes gzip.
     const bool gz = (file.gzip && file.generatedLines <= 0 &&
-                     wire::listAccepts(in.header("accept-encoding"), "gzip")) ||
+                     http::listAccepts(in.header("accept-encoding"), "gzip")) ||
                     file.gzipAlways;
     Source source;
     qint64 total = 0;
@@ -1189,7 +1088,7 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
     } else if (gz) {
         auto cached = gzipCache.constFind(index);
         if (cached == gzipCache.constEnd())
-            cached = gzipCache.insert(index, wire::gzip(file.content));
+            cached = gzipCache.insert(index, http::gzip(file.content));
         const QByteArray bytes = *cached;
         total = bytes.size();
         source = [bytes](qint64 offset, qint64 length) {
@@ -1210,7 +1109,7 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
         };
     }
 
-    Headers h;
+    HeaderList h;
     if (!file.encodedBody.isEmpty()) {
         h.append({"Content-Encoding", file.contentEncoding});
     } else if (gz) {
@@ -1224,12 +1123,12 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
     const QByteArray rangeHeader = in.header("range");
     if (fault.kind != FileFault::Kind::IgnoreRange) {
         h.append(header("Accept-Ranges", "bytes"));
-        const wire::RangeRequest range = wire::parseRange(rangeHeader, total);
-        if (range.kind == wire::RangeRequest::Kind::Unsatisfiable) {
+        const http::RangeRequest range = http::parseRange(rangeHeader, total);
+        if (range.kind == http::RangeRequest::Kind::Unsatisfiable) {
             respond(socket, in, 416, {{"Content-Range", "bytes */" + QByteArray::number(total)}});
             return;
         }
-        if (range.kind == wire::RangeRequest::Kind::Satisfiable) {
+        if (range.kind == http::RangeRequest::Kind::Satisfiable) {
             status = 206;
             begin = range.range.first;
             end = range.range.last + 1;
@@ -1238,9 +1137,9 @@ void BulkServer::Private::serveBytes(const Incoming &in, QTcpSocket *socket, int
                                            QByteArray::number(total)});
         }
     }
-    h.prepend({"Date", wire::httpDate(now())});
+    h.prepend({"Date", formatHttpDate(now())});
     h.append({"Content-Length", QByteArray::number(end - begin)});
-    socket->write(wire::responseHead(status, h));
+    socket->write(http::responseHead(status, h));
     if (in.isHead() || begin == end) {
         if (in.closeAfter())
             socket->disconnectFromHost();
@@ -1270,28 +1169,22 @@ BulkServer::BulkServer(QObject *parent)
 BulkServer::~BulkServer()
 {
     // Sockets (and their body streams) go with the frontend, before the state they read.
-    delete d->frontend;
-    d->frontend = nullptr;
+    d->frontend.reset();
 }
 
 bool BulkServer::listen(quint16 port)
 {
     if (d->frontend)
         return false;
-    auto *frontend = new HttpFrontend([this](const QHttpServerRequest &request,
-                                             QTcpSocket *socket) { d->dispatch(request, socket); },
-                                      this);
+    auto frontend = std::make_unique<http::Frontend>(
+        [this](const http::Request &request, QTcpSocket *socket) { d->dispatch(request, socket); });
     const quint16 basePort = frontend->listen(QHostAddress::LocalHost, port);
-    if (basePort == 0) {
-        delete frontend;
+    if (basePort == 0)
         return false;
-    }
     const quint16 storagePort = frontend->listen(QHostAddress::LocalHost, 0);
-    if (storagePort == 0) {
-        delete frontend;
+    if (storagePort == 0)
         return false;
-    }
-    d->frontend = frontend;
+    d->frontend = std::move(frontend);
     d->basePort = basePort;
     d->storagePort = storagePort;
     qCDebug(lcDemoServer) << "listening on" << d->base() << "storage on" << d->origin(storagePort);

@@ -13,14 +13,17 @@
 #include <functional>
 #include <memory>
 
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponder;
+class QTcpSocket;
 
 namespace fbm::demo {
 
-/// A simulated eHealth reporting server on 127.0.0.1 (Qt HttpServer), for the app's demo mode
-/// and the tests. Under the base path /fhir/ it answers:
+namespace http {
+class Frontend;
+struct Request;
+} // namespace http
+
+/// A simulated eHealth reporting server on 127.0.0.1, for the app's demo mode and the tests.
+/// Under the base path /fhir/ it answers:
 /// - `$get-report-job-status` (POST, and GET; POST answers 405 when setPostAllowed(false)) from
 ///   the selected Fixture;
 /// - `Binary/<id>`: a FHIR Binary JSON (base64 `data`, or `content`) to
@@ -139,7 +142,7 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
     };
 
-    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handle(const http::Request &request, QTcpSocket *socket);
     Reply route(const Request &req);
     Reply statusReply(const Request &req);
     Reply binaryReply(const QString &id, const Request &req);
@@ -153,7 +156,7 @@ private:
     static Reply outcome(int status, const QString &code, const QString &diagnostics);
     static Reply json(const QJsonObject &o, int status = 200);
 
-    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<http::Frontend> m_frontend;
     quint16 m_port = 0;
     Fixture m_fixture = Fixture::Mixed;
     bool m_postAllowed = true;

@@ -3,7 +3,7 @@
 
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
-#include "demo/httpwire.h"
+#include "demo/http/gzip.h"
 #include "manualclock.h"
 
 #include <QCryptographicHash>
@@ -1060,7 +1060,7 @@ private Q_SLOTS:
         QCOMPARE(a.header("Content-Encoding"), "gzip"_ba);
         QVERIFY(a.body.startsWith("\x1f\x8b"));
         QVERIFY(a.body.size() < file.content.size() / 2);
-        QCOMPARE(a.body, fbm::demo::wire::gzip(file.content));
+        QCOMPARE(a.body, fbm::demo::http::gzip(file.content));
         QCOMPARE(a.header("Content-Length").toLongLong(), qint64(a.body.size()));
 
         // Ranges apply to the encoded representation.
@@ -1084,14 +1084,14 @@ private Q_SLOTS:
     void gzipFraming()
     {
         QFETCH(QByteArray, data);
-        const QByteArray gz = fbm::demo::wire::gzip(data);
+        const QByteArray gz = fbm::demo::http::gzip(data);
         QVERIFY(gz.startsWith("\x1f\x8b\x08"));
         QCOMPARE(qFromLittleEndian<quint32>(gz.constData() + gz.size() - 4), quint32(data.size()));
         QCOMPARE(qFromLittleEndian<quint32>(gz.constData() + gz.size() - 8),
-                 fbm::demo::wire::crc32(data));
+                 fbm::demo::http::crc32(data));
     }
 
-    void crc32KnownValue() { QCOMPARE(fbm::demo::wire::crc32("123456789"_ba), 0xCBF43926u); }
+    void crc32KnownValue() { QCOMPARE(fbm::demo::http::crc32("123456789"_ba), 0xCBF43926u); }
 
     void ehealthBinaryJson()
     {

@@ -3,7 +3,7 @@
 // compressed body, that sends compressed bytes without saying so, a decompression bomb, an
 // encoding nobody asked for, or lines of another type: each gives the exact file or a clear
 // error for that file, never raw bytes under a final name, and a bomb is never retried.
-#include "demo/httpwire.h"
+#include "demo/http/gzip.h"
 #include "exportfixture.h"
 #include "testutil.h"
 
@@ -50,7 +50,7 @@ int requestsFor(const ExportFixture &fx, const QUrl &url)
 
 QByteArray bomb(int mebibytes)
 {
-    return wire::gzip(QByteArray(1 << 20, '\0')).repeated(mebibytes);
+    return http::gzip(QByteArray(1 << 20, '\0')).repeated(mebibytes);
 }
 
 } // namespace
@@ -121,7 +121,7 @@ void TestContent::undeclaredCompressionIsNotSaved()
 {
     // gzip bytes labelled as plain NDJSON: nothing decodes them, so they must not be saved.
     ExportFixture fx;
-    fx.server.setFiles({patientFile(wire::gzip(patients(50)))});
+    fx.server.setFiles({patientFile(http::gzip(patients(50)))});
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
     const ExportFile &file = fx.job(id).files.at(0);
