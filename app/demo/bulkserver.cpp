@@ -43,21 +43,6 @@ HeaderList::value_type header(const char *name, const QByteArray &value)
     return {QByteArray(name), value};
 }
 
-QByteArray compactJson(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QByteArray operationOutcome(const QString &severity, const QString &code,
-                            const QString &diagnostics)
-{
-    return compactJson(
-        QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s},
-                    {u"issue"_s, QJsonArray{QJsonObject{{u"severity"_s, severity},
-                                                        {u"code"_s, code},
-                                                        {u"diagnostics"_s, diagnostics}}}}});
-}
-
 /// Where the bytes of one response body come from.
 using Source = std::function<QByteArray(qint64 offset, qint64 length)>;
 
@@ -263,7 +248,7 @@ public:
                         HeaderList headers = {})
     {
         respond(socket, in, status, std::move(headers),
-                operationOutcome(severity, code, diagnostics), kFhirJson);
+                data::operationOutcome(severity, code, diagnostics), kFhirJson);
     }
     void respondJson(QTcpSocket *socket, const http::Request &in, int status,
                      const QJsonObject &body, const QByteArray &contentType = kFhirJson,
@@ -669,7 +654,7 @@ void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *soc
             const QString text = s == 429 ? u"There is already an export job in-progress for the "
                                             "client and tenant combination"_s
                                           : u"The export could not be started"_s;
-            body = operationOutcome(u"error"_s, code, text);
+            body = data::operationOutcome(u"error"_s, code, text);
         }
         HeaderList h;
         if (script.kickoffStatus == 429 || script.kickoffStatus == 503) {
