@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bulkserver.h"
+#include "bulk/script.h"
 
 #include <QByteArray>
 #include <QJsonObject>
