@@ -4,6 +4,7 @@
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
 #include "demo/http/gzip.h"
+#include "faultybulkserver.h"
 #include "manualclock.h"
 
 #include <QCryptographicHash>
@@ -27,10 +28,11 @@
 
 using namespace Qt::StringLiterals;
 using fbm::demo::BulkServer;
-using fbm::demo::FileFault;
 using fbm::demo::Flavor;
 using fbm::demo::Script;
 using fbm::demo::ServedFile;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
 using fbm::test::ManualClock;
 
 Q_DECLARE_METATYPE(fbm::demo::Flavor)
@@ -98,7 +100,7 @@ class tst_BulkServer : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<BulkServer> m_server;
+    std::unique_ptr<FaultyBulkServer> m_server;
     ManualClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_nam;
 
@@ -179,7 +181,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<BulkServer>();
+        m_server = std::make_unique<FaultyBulkServer>();
         QVERIFY(m_server->listen());
         m_nam = std::make_unique<QNetworkAccessManager>();
     }
@@ -1389,7 +1391,7 @@ private Q_SLOTS:
 
     void recordsEveryRequest()
     {
-        QSignalSpy spy(m_server.get(), &BulkServer::requestReceived);
+        QSignalSpy spy(m_server.get(), &FaultyBulkServer::requestReceived);
         m_server->setFiles(sampleFiles());
         Script s;
         s.pollsBeforeDone = 0;
@@ -1404,7 +1406,7 @@ private Q_SLOTS:
         const QUrl fileUrl(done.json()[u"output"_s][0][u"url"_s].toString());
         QCOMPARE(get(fileUrl).status, 200);
 
-        const QList<BulkServer::Recorded> r = m_server->requests();
+        const QList<FaultyBulkServer::Recorded> r = m_server->requests();
         QCOMPARE(r.size(), 3);
         QCOMPARE(r[0].method, "POST"_ba);
         QCOMPARE(r[0].url, url(u"/$export"_s));

@@ -2,7 +2,7 @@
 // with real files, on the offscreen platform.
 #include "application.h"
 #include "auth/profile.h"
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 #include "reportjobsview.h"
 #include "reports/reportjobmodel.h"
 
@@ -162,7 +162,7 @@ struct Gui
     }
 
     QTemporaryDir dir;
-    demo::BulkServer server;
+    test::FaultyBulkServer server;
     ApplicationOptions options;
     std::unique_ptr<Application> app;
     std::unique_ptr<MainWindow> window;

@@ -11,10 +11,8 @@
 #include "demodata.h"
 #include "http/frontend.h"
 #include "http/wire.h"
-#include "httpclient.h"
 #include "retrypolicy.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -56,10 +54,6 @@ public:
     std::function<bool(const QByteArray &)> validator;
     QJsonObject smartConfiguration;
     const Clock *clock = Clock::system();
-    QHash<int, FileFault> faults;
-    QHash<int, int> faultsLeft;
-    QList<Recorded> recorded;
-    QString lastJobId;
 
     QDateTime now() const { return clock->now().toUTC(); }
     QUrl base() const { return bulk::below(http::loopbackOrigin(basePort), bulk::kBasePath); }
@@ -93,21 +87,6 @@ public:
         const QByteArray token = auth.mid(7).trimmed();
         return !token.isEmpty() && validator(token);
     }
-    /// The fault to apply to this request for file index (and count it).
-    FileFault takeFault(int index)
-    {
-        const auto it = faults.constFind(index);
-        if (it == faults.constEnd() || it->kind == FileFault::Kind::None)
-            return {};
-        if (it->kind == FileFault::Kind::IgnoreRange || it->kind == FileFault::Kind::Slow)
-            return *it;
-        int &left = faultsLeft[index];
-        if (left <= 0)
-            return {};
-        --left;
-        return *it;
-    }
-
     void dispatch(const http::Request &in, QTcpSocket *socket);
     void handleBase(const http::Request &in, QTcpSocket *socket);
     void handleGroups(const http::Request &in, QTcpSocket *socket, const Route &route);
@@ -121,14 +100,13 @@ public:
 
 void BulkServer::Private::dispatch(const http::Request &in, QTcpSocket *socket)
 {
-    recorded.append({in.method, in.url, in.headers, in.body});
     // Never the Authorization value: the log may be shown to a user.
     qCDebug(lcDemoServer).noquote() << in.method << in.url.toString();
 
-    // Keep the socket: a slot connected to requestReceived may run anything, even delete us.
+    // Keep the socket: an override of requestArrived() may run anything, even delete us.
     const QPointer<QTcpSocket> guard(socket);
     const QPointer<BulkServer> self(q);
-    Q_EMIT q->requestReceived(in.method, in.url);
+    q->requestArrived(in);
     if (!self || !guard)
         return;
 
@@ -295,7 +273,7 @@ void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *soc
         h.append({"Content-Location", location.toEncoded()});
     }
     const QString text = job.flavor->kickoffText(job.info.id);
-    lastJobId = job.info.id;
+    q->jobStarted(job.info.id);
     if (script.kickoffDelayMs > 0) {
         QTimer::singleShot(script.kickoffDelayMs, q,
                            [this, in, socket = QPointer<QTcpSocket>(socket), text, h] {
@@ -370,63 +348,21 @@ void BulkServer::Private::handleStorage(const http::Request &in, QTcpSocket *soc
     q->answerFile(in, socket, verdict.index);
 }
 
-// ---- files' answers ------------------------------------------------------------------------
+// ---- hooks and their building blocks -------------------------------------------------------
+
+void BulkServer::requestArrived(const http::Request &) {}
+
+void BulkServer::jobStarted(const QString &) {}
 
 void BulkServer::answerFile(const http::Request &request, QTcpSocket *socket, int index)
 {
-    const FileFault fault = d->takeFault(index);
-    if (fault.kind == FileFault::Kind::Redirect) {
-        respond(socket, request, 302, {{"Location", fault.location}});
-        return;
-    }
-    if (fault.kind == FileFault::Kind::ServerError) {
-        const bool transient = fault.status == 503 || fault.status == 429;
-        HeaderList h;
-        if (transient)
-            h.append({"Retry-After"_ba, "1"_ba});
-        respondOutcome(socket, request, fault.status, u"error"_s,
-                       transient ? u"transient"_s : u"exception"_s,
-                       u"Simulated server error while reading the file"_s, h);
-        return;
-    }
-
-    // The representation: gzip bytes when the file is gzip and the client takes gzip.
-    const ServedFile &file = d->files.at(index);
-    const bool gz = (file.gzip && file.generatedLines <= 0 &&
-                     http::listAccepts(request.header("accept-encoding"), "gzip")) ||
-                    file.gzipAlways;
-    bulk::FileBody body;
-    if (!file.encodedBody.isEmpty()) {
-        const QByteArray bytes = file.encodedBody;
-        body = {[bytes](qint64 offset, qint64 length) { return bytes.mid(offset, length); },
-                bytes.size(),
-                {{"Content-Encoding", file.contentEncoding}}};
-    } else {
-        body = gz ? d->files.gzipped(index) : d->files.identity(index);
-    }
-    using bulk::BodyStream;
-    BodyStream *stream = sendFile(request, socket, index, std::move(body),
-                                  fault.kind != FileFault::Kind::IgnoreRange);
-    if (!stream)
-        return;
-    if (fault.kind == FileFault::Kind::DropAt)
-        stream->stopAfter(BodyStream::Stop::Drop, fault.fraction);
-    else if (fault.kind == FileFault::Kind::Stall)
-        stream->stopAfter(BodyStream::Stop::Stall, fault.fraction, fault.stallMs);
-    else if (fault.kind == FileFault::Kind::Slow)
-        stream->throttle(fault.bytesPerSecond);
-    stream->start();
+    if (bulk::BodyStream *stream = sendFile(request, socket, index, fileBody(request, index)))
+        stream->start();
 }
 
 void BulkServer::answerBinaryResource(const http::Request &request, QTcpSocket *socket,
                                       const QString &jobId, int index)
 {
-    const FileFault fault = d->takeFault(index);
-    if (fault.kind == FileFault::Kind::ServerError) {
-        respondOutcome(socket, request, fault.status, u"error"_s, u"transient"_s,
-                       u"Simulated server error"_s);
-        return;
-    }
     const QJsonObject binary{
         {u"resourceType"_s, u"Binary"_s},
         {u"id"_s, QString(jobId + u'-' + QString::number(index))},
@@ -437,6 +373,19 @@ void BulkServer::answerBinaryResource(const http::Request &request, QTcpSocket *
         {u"data"_s,
          QString::fromLatin1(d->files.slice(index, 0, d->files.size(index)).toBase64())}};
     d->respondJson(socket, request, 200, binary);
+}
+
+bulk::ServedFiles &BulkServer::servedFiles()
+{
+    return d->files;
+}
+
+bulk::FileBody BulkServer::fileBody(const http::Request &request, int index)
+{
+    const ServedFile &file = d->files.at(index);
+    const bool gz = file.gzip && file.generatedLines <= 0 &&
+                    http::listAccepts(request.header("accept-encoding"), "gzip");
+    return gz ? d->files.gzipped(index) : d->files.identity(index);
 }
 
 bulk::BodyStream *BulkServer::sendFile(const http::Request &request, QTcpSocket *socket, int index,
@@ -621,32 +570,6 @@ void BulkServer::setSmartConfiguration(const QJsonObject &config)
 void BulkServer::setClock(const Clock *clock)
 {
     d->clock = clock ? clock : Clock::system();
-}
-
-void BulkServer::setFileFault(int fileIndex, const FileFault &fault)
-{
-    d->faults.insert(fileIndex, fault);
-    d->faultsLeft.insert(fileIndex, fault.times);
-}
-
-QByteArray BulkServer::Recorded::header(QByteArrayView name) const
-{
-    return headerValue(headers, name);
-}
-
-QList<BulkServer::Recorded> BulkServer::requests() const
-{
-    return d->recorded;
-}
-
-void BulkServer::clearRequests()
-{
-    d->recorded.clear();
-}
-
-QString BulkServer::lastJobId() const
-{
-    return d->lastJobId;
 }
 
 int BulkServer::jobCount() const

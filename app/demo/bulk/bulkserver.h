@@ -28,30 +28,8 @@ struct Request;
 namespace bulk {
 class BodyStream;
 struct FileBody;
+class ServedFiles;
 } // namespace bulk
-
-/// Misbehaviour of one file's download.
-struct FileFault
-{
-    enum class Kind
-    {
-        None,
-        DropAt,
-        Stall,
-        ServerError,
-        IgnoreRange,
-        Slow,
-        Redirect, ///< 302 to `location`
-    };
-    Kind kind = Kind::None;
-    double fraction = 0.5; ///< DropAt/Stall: after this fraction of the body, abort / stop sending
-    int stallMs = -1;      ///< Stall: resume after this many ms (-1: never)
-    int status = 503;      ///< ServerError status (with an OperationOutcome body)
-    /// How many requests for this file are faulted before it behaves (IgnoreRange/Slow: always).
-    int times = 1;
-    qint64 bytesPerSecond = 0; ///< Slow
-    QByteArray location;       ///< Redirect
-};
 
 /// A simulated FHIR Bulk Data server on 127.0.0.1: the app's demo mode, the demo-server
 /// command and the tests' server.
@@ -60,7 +38,10 @@ struct FileFault
 /// pre-signed object store. Endpoints on the base: GET|POST $export, Patient/$export,
 /// Group/<id>/$export, the flavor's status URL (GET, DELETE), the file URLs, metadata,
 /// .well-known/smart-configuration, Group (search) and Group/<id> (read).
-class BulkServer final : public QObject
+///
+/// It answers as a server that works. The protected hooks let a subclass (the tests'
+/// FaultyBulkServer) watch the requests and answer file requests the way a broken server does.
+class BulkServer : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BulkServer)
@@ -82,7 +63,6 @@ public:
     [[nodiscard]] Script script() const;
     void setFiles(const QList<ServedFile> &files); ///< the export's files, in manifest order
     [[nodiscard]] QList<ServedFile> files() const;
-    void setFileFault(int fileIndex, const FileFault &fault); ///< index into files()
     /// A small synthetic data set (Patient, Observation, Condition, Encounter,
     /// MedicationRequest, an error file with a warning OperationOutcome), deterministic, a few
     /// hundred lines. Sets the files only; the script is left as it is.
@@ -111,39 +91,45 @@ public:
     /// system clock unless set (nullptr sets it back). Not owned: it must outlive the server.
     void setClock(const Clock *clock);
 
-    struct Recorded
-    {
-        QByteArray method;
-        QUrl url;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-        [[nodiscard]] QByteArray header(QByteArrayView name) const; ///< first match, any case
-    };
-    [[nodiscard]] QList<Recorded> requests() const; ///< every request, on both origins, in order
-    void clearRequests();
-
-    [[nodiscard]] QString lastJobId() const;
     [[nodiscard]] int jobCount() const;
     [[nodiscard]] bool jobCancelled(const QString &id) const;
     [[nodiscard]] JobInfo jobInfo(const QString &id) const; ///< a default JobInfo when unknown
     [[nodiscard]] QUrl statusUrl(const QString &id) const;  ///< the job's absolute status URL
 
-Q_SIGNALS:
-    void requestReceived(const QByteArray &method, const QUrl &url);
+protected:
+    /// A request arrived on either origin and is about to be answered. An override may delete
+    /// the server: the request is then dropped.
+    virtual void requestArrived(const http::Request &request);
+    /// A kick-off started job `id`.
+    virtual void jobStarted(const QString &id);
+    /// A GET or HEAD for the bytes of file `index`, on the base or the storage origin. The
+    /// default sends fileBody() with sendFile().
+    virtual void answerFile(const http::Request &request, QTcpSocket *socket, int index);
+    /// A request for file `index` of job `jobId` as a FHIR Binary resource (HAPI's Binary read
+    /// with a FHIR JSON Accept). The default sends the resource.
+    virtual void answerBinaryResource(const http::Request &request, QTcpSocket *socket,
+                                      const QString &jobId, int index);
 
-private:
-    void answerFile(const http::Request &request, QTcpSocket *socket, int index);
-    void answerBinaryResource(const http::Request &request, QTcpSocket *socket,
-                              const QString &jobId, int index);
+    // For the hooks.
+    [[nodiscard]] bulk::ServedFiles &servedFiles();
+    /// The representation a working server sends: gzip when the file has one and the client
+    /// takes it, else the file as it is.
+    [[nodiscard]] bulk::FileBody fileBody(const http::Request &request, int index);
+    /// Writes the head of the answer (206 for a satisfiable Range when honourRange, else 200;
+    /// 416 for an unsatisfiable one) and returns the body's stream, not started; nullptr when
+    /// there is no body to send.
     [[nodiscard]] bulk::BodyStream *sendFile(const http::Request &request, QTcpSocket *socket,
                                              int index, bulk::FileBody body,
                                              bool honourRange = true);
+    /// A whole answer with the server's Date header, Content-Type when given.
     void respond(QTcpSocket *socket, const http::Request &request, int status, HeaderList headers,
                  const QByteArray &body = {}, const QByteArray &contentType = {});
+    /// An answer with an OperationOutcome of one issue.
     void respondOutcome(QTcpSocket *socket, const http::Request &request, int status,
                         const QString &severity, const QString &code, const QString &diagnostics,
                         HeaderList headers = {});
 
+private:
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -43,13 +43,6 @@ struct ServedFile
     qint64 generatedLines = 0;
     bool includeCount = true; ///< put "count" (number of lines) in the manifest entry
     bool gzip = false;        ///< serve with Content-Encoding: gzip when accepted (`content` files)
-    /// Tests: gzip whatever the request accepts, a Range applied to the gzip bytes (as a
-    /// misconfigured server or object store does).
-    bool gzipAlways = false;
-    /// Tests: served exactly, with Content-Encoding: contentEncoding (a bomb, or an encoding
-    /// the client cannot read); `content` is then what it decodes to, if anything.
-    QByteArray encodedBody;
-    QByteArray contentEncoding = QByteArrayLiteral("gzip");
     QByteArray contentType; ///< empty: application/fhir+ndjson (e.g. application/json: mislabelled)
 };
 
