@@ -271,6 +271,17 @@ QList<QPair<QString, QString>> defaultGroups()
             {u"demo-group-2"_s, u"COPD home programme"_s}};
 }
 
+QByteArray operationOutcome(const QString &severity, const QString &code,
+                            const QString &diagnostics)
+{
+    using namespace Qt::StringLiterals;
+    const QJsonObject issue{
+        {u"severity"_s, severity}, {u"code"_s, code}, {u"diagnostics"_s, diagnostics}};
+    return QJsonDocument(QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s},
+                                     {u"issue"_s, QJsonArray{issue}}})
+        .toJson(QJsonDocument::Compact);
+}
+
 QJsonObject capabilityStatement(const QUrl &base)
 {
     using namespace Qt::StringLiterals;

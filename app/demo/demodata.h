@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bulkserver.h"
+#include "bulk/script.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -42,6 +42,10 @@ constexpr int kDemoPatients = 40;
 
 /// The groups the demo server knows by default: id and name.
 QList<QPair<QString, QString>> defaultGroups();
+
+/// A compact OperationOutcome with one issue: how every demo server says what went wrong.
+QByteArray operationOutcome(const QString &severity, const QString &code,
+                            const QString &diagnostics);
 
 /// The server's CapabilityStatement (FHIR 4.0.1, the three bulk export operations).
 QJsonObject capabilityStatement(const QUrl &base);

@@ -1,16 +1,15 @@
 #include "reportserver.h"
 
+#include "demodata.h"
+#include "http/frontend.h"
+#include "http/wire.h"
+#include "httpclient.h"
+
 #include <QDateTime>
-#include <QHostAddress>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QUrlQuery>
 #include <QUuid>
-
-#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -18,113 +17,10 @@ Q_LOGGING_CATEGORY(lcReportServer, "fhirbulk.demo.reports")
 
 namespace fbm::demo {
 
+using reportdata::BinaryForm;
+using reportdata::ReportKind;
+
 namespace {
-
-const auto kReportPackage = "com.systematic.ehealth.reporting.reports."_L1;
-const auto kDemoUser = "0aaca7cd-67c3-48dd-a8c4-0cceecb5d276"_L1;
-const auto kForeignCanonicalBase = "http://ehealth.sundhed.dk/fhir/OperationDefinition/"_L1;
-
-// The IG's example answer of $get-report-job-status, verbatim but for the quotes.
-const char kSeedExample[] =
-    R"({ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc", "resource": { "resourceType": "Parameters", "id": "ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc", "parameter": [ { "name": "reportJob", "part": [ { "name": "reportClass", "valueString": "com.systematic.ehealth.reporting.reports.PatientsUsageReport" }, { "name": "userId", "valueString": "0aaca7cd-67c3-48dd-a8c4-0cceecb5d276" }, { "name": "status", "valueString": "DONE" }, { "name": "binary", "valueReference": { "reference": "https://reporting.local.ehealth.sundhed.dk/fhir/Binary/7" } }, { "name": "parameters", "resource": { "resourceType": "Parameters", "parameter": [ { "name": "anonymization", "valueString": "None" } ] } }, { "name": "created", "valueDateTime": "2023-10-12T09:51:50+00:00" }, { "name": "started", "valueDateTime": "2023-10-12T09:51:50+00:00" }, { "name": "ended", "valueDateTime": "2023-10-12T09:51:51+00:00" } ] } ] } } ] })";
-
-/// One report the server can run: its operation name, class and inputs.
-struct ReportKind
-{
-    QString name;
-    QString className;
-    bool foreignCanonical; ///< its OperationDefinition is found by a search on its canonical URL
-    bool hasDefinition;
-    QList<QJsonObject> inputs;
-};
-
-QJsonObject input(const QString &name, int min, const QString &max, const QString &type,
-                  const QString &doc)
-{
-    return QJsonObject{{u"name"_s, name}, {u"use"_s, u"in"_s}, {u"min"_s, min},
-                       {u"max"_s, max},   {u"type"_s, type},   {u"documentation"_s, doc}};
-}
-
-const QList<ReportKind> &reportKinds()
-{
-    static const QList<ReportKind> kinds = [] {
-        const QJsonObject anonymization =
-            input(u"anonymization"_s, 1, u"1"_s, u"string"_s,
-                  u"None, NONE or ANONYMIZED. NONE needs the report-non-anonymized permission."_s);
-        const QJsonObject organization = input(u"organization"_s, 0, u"1"_s, u"Reference"_s,
-                                               u"Limit the report to this organization."_s);
-        const QJsonObject period =
-            input(u"period"_s, 0, u"1"_s, u"Period"_s, u"Limit the report to this period."_s);
-        return QList<ReportKind>{
-            {u"patient-usage-stats"_s,
-             u"PatientsUsageReport"_s,
-             false,
-             true,
-             {anonymization, organization, period}},
-            {u"measurement-stats"_s,
-             u"MeasurementStatsReport"_s,
-             true,
-             true,
-             {anonymization, organization, period}},
-            {u"patient-gdpr"_s,
-             u"PatientGdprReport"_s,
-             false,
-             true,
-             {anonymization, input(u"patient"_s, 1, u"1"_s, u"Reference"_s,
-                                   u"The patient the report is about."_s)}},
-            {u"ssl-orders"_s,
-             u"SslOrdersReport"_s,
-             false,
-             false,
-             {anonymization,
-              input(u"seller"_s, 0, u"1"_s, u"Reference"_s, u"The seller's organization."_s)}},
-        };
-    }();
-    return kinds;
-}
-
-const ReportKind *findReport(const QString &name)
-{
-    for (const ReportKind &k : reportKinds()) {
-        if (k.name == name)
-            return &k;
-    }
-    return nullptr;
-}
-
-QJsonObject part(const QString &name, const QString &valueKey, const QJsonValue &value)
-{
-    return QJsonObject{{u"name"_s, name}, {valueKey, value}};
-}
-
-quint32 crc32(const QByteArray &data)
-{
-    static const auto table = [] {
-        std::array<quint32, 256> t{};
-        for (quint32 i = 0; i < 256; ++i) {
-            quint32 c = i;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    quint32 crc = 0xFFFFFFFFu;
-    for (const char ch : data)
-        crc = table[(crc ^ quint8(ch)) & 0xFFu] ^ (crc >> 8);
-    return crc ^ 0xFFFFFFFFu;
-}
-
-void put16(QByteArray &out, quint16 v)
-{
-    out.append(char(v & 0xFF)).append(char(v >> 8));
-}
-
-void put32(QByteArray &out, quint32 v)
-{
-    put16(out, quint16(v & 0xFFFF));
-    put16(out, quint16(v >> 16));
-}
 
 QString nowText()
 {
@@ -135,21 +31,14 @@ QString nowText()
 
 QByteArray ReportServer::Request::header(const QByteArray &name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return headerValue(headers, name);
 }
 
 ReportServer::ReportServer(QObject *parent)
     : QObject(parent)
-    , m_server(std::make_unique<QHttpServer>())
+    , m_frontend(std::make_unique<http::Frontend>(
+          [this](const http::Request &request, QTcpSocket *socket) { handle(request, socket); }))
 {
-    m_server->setMissingHandler(
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            handle(request, std::move(responder));
-        });
     resetFixtureJobs();
 }
 
@@ -157,13 +46,15 @@ ReportServer::~ReportServer() = default;
 
 bool ReportServer::listen(quint16 port)
 {
-    m_port = m_server->listen(QHostAddress::LocalHost, port);
+    m_port = m_frontend->listen(QHostAddress::LocalHost, port);
     return m_port != 0;
 }
 
 QUrl ReportServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1/fhir/"_s.arg(m_port));
+    QUrl u = http::loopbackOrigin(m_port);
+    u.setPath(u"/fhir/"_s);
+    return u;
 }
 
 int ReportServer::requestCount(const QString &pathSuffix) const
@@ -192,188 +83,33 @@ QStringList ReportServer::executedJobIds() const
 
 QByteArray ReportServer::makeZip(const QList<QPair<QString, QByteArray>> &files)
 {
-    // A stored ZIP (no compression) is all a client needs to recognise and save.
-    QByteArray out;
-    QByteArray central;
-    const quint16 dosTime = (9 << 11) | (51 << 5) | (50 / 2);
-    const quint16 dosDate = ((2023 - 1980) << 9) | (10 << 5) | 12;
-    for (const auto &file : files) {
-        const QByteArray name = file.first.toUtf8();
-        const QByteArray &data = file.second;
-        const quint32 crc = crc32(data);
-        const auto offset = quint32(out.size());
-        put32(out, 0x04034b50);
-        put16(out, 20);
-        put16(out, 0x0800); // UTF-8 names
-        put16(out, 0);
-        put16(out, dosTime);
-        put16(out, dosDate);
-        put32(out, crc);
-        put32(out, quint32(data.size()));
-        put32(out, quint32(data.size()));
-        put16(out, quint16(name.size()));
-        put16(out, 0);
-        out.append(name).append(data);
-
-        put32(central, 0x02014b50);
-        put16(central, 20);
-        put16(central, 20);
-        put16(central, 0x0800);
-        put16(central, 0);
-        put16(central, dosTime);
-        put16(central, dosDate);
-        put32(central, crc);
-        put32(central, quint32(data.size()));
-        put32(central, quint32(data.size()));
-        put16(central, quint16(name.size()));
-        put16(central, 0);
-        put16(central, 0);
-        put16(central, 0);
-        put16(central, 0);
-        put32(central, 0);
-        put32(central, offset);
-        central.append(name);
-    }
-    const auto centralOffset = quint32(out.size());
-    out.append(central);
-    put32(out, 0x06054b50);
-    put16(out, 0);
-    put16(out, 0);
-    put16(out, quint16(files.size()));
-    put16(out, quint16(files.size()));
-    put32(out, quint32(central.size()));
-    put32(out, centralOffset);
-    put16(out, 0);
-    return out;
+    return reportdata::makeZip(files);
 }
 
 QByteArray ReportServer::sampleZip()
 {
-    const QByteArray json =
-        R"({"report":"PatientsUsageReport","generated":"2023-10-12T09:51:51+00:00",)"
-        R"("rows":[{"organization":"Organization/42","patients":17,"activeUsers":12},)"
-        R"({"organization":"Organization/43","patients":5,"activeUsers":5}]})"
-        "\n";
-    return makeZip({{u"PatientsUsageReport.json"_s, json}});
+    return reportdata::sampleZip();
 }
 
 QByteArray ReportServer::sampleCsv()
 {
-    return "practitioner;organization;logins\r\nPractitioner/1;Organization/42;31\r\n"
-           "Practitioner/2;Organization/42;7\r\n"_ba;
+    return reportdata::sampleCsv();
 }
 
 QByteArray ReportServer::samplePdf()
 {
-    return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 "
-           "obj<</Type/Pages/Kids[]/Count 0>>"
-           "endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"_ba;
+    return reportdata::samplePdf();
 }
 
 QByteArray ReportServer::placeholderText()
 {
-    return "*NOT GENERATED YET*"_ba;
+    return reportdata::placeholderText();
 }
 
 void ReportServer::resetFixtureJobs()
 {
-    m_binaries.clear();
-    m_binaries.insert(u"7"_s, {sampleZip(), "application/gzip-json", BinaryForm::Data});
-    m_binaries.insert(u"8"_s, {sampleCsv(), "text/csv", BinaryForm::Data});
-    m_binaries.insert(u"9"_s, {placeholderText(), "text/plain", BinaryForm::Data});
-    m_binaries.insert(u"10"_s, {samplePdf(), "application/pdf", BinaryForm::Raw});
-    m_binaries.insert(u"11"_s, {sampleZip(), "application/gzip-json", BinaryForm::Content});
-
-    const QJsonObject anonNone = part(u"anonymization"_s, u"valueString"_s, u"None"_s);
-    m_jobs.clear();
-
-    Job seed;
-    seed.id = seed.fullUrl = u"ce35bcd5-4bb2-4c6e-b230-5347df1fe9bc"_s;
-    seed.reportClass = kReportPackage + u"PatientsUsageReport"_s;
-    seed.userId = kDemoUser;
-    seed.status = u"DONE"_s;
-    seed.binaryRef = u"{base}Binary/7"_s;
-    seed.inputs = {anonNone};
-    seed.created = seed.started = u"2023-10-12T09:51:50+00:00"_s;
-    seed.ended = u"2023-10-12T09:51:51+00:00"_s;
-    m_jobs << seed;
-
-    Job csv;
-    csv.id = csv.fullUrl = u"2b7c4f0e-5a61-4f8e-9d0c-1f2a3b4c5d6e"_s;
-    csv.reportClass = kReportPackage + u"PractitionerStatsReport"_s;
-    csv.userId = kDemoUser;
-    csv.status = u"DONE"_s;
-    csv.binaryRef = u"Binary/8"_s;
-    csv.inputs = {part(u"anonymization"_s, u"valueString"_s, u"ANONYMIZED"_s),
-                  part(u"organization"_s, u"valueReference"_s,
-                       QJsonObject{{u"reference"_s, u"Organization/42"_s}}),
-                  part(u"period"_s, u"valuePeriod"_s,
-                       QJsonObject{{u"start"_s, u"2023-01-01"_s}, {u"end"_s, u"2023-06-30"_s}})};
-    csv.created = u"2023-10-13T08:00:00+00:00"_s;
-    csv.started = u"2023-10-13T08:00:05+00:00"_s;
-    csv.ended = u"2023-10-13T08:02:17+00:00"_s;
-    m_jobs << csv;
-
-    Job failed;
-    failed.id = failed.fullUrl = u"5e0d1c2b-3a49-4f5e-8d7c-6b5a49382716"_s;
-    failed.reportClass = kReportPackage + u"CareplanDurationStatsReport"_s;
-    failed.userId = kDemoUser;
-    failed.status = u"FAILED"_s;
-    failed.inputs = {part(u"anonymization"_s, u"valueString"_s, u"NONE"_s)};
-    failed.created = u"2023-10-14T10:00:00+00:00"_s;
-    failed.started = u"2023-10-14T10:00:01+00:00"_s;
-    failed.ended = u"2023-10-14T10:00:03+00:00"_s;
-    m_jobs << failed;
-
-    Job running;
-    running.id = running.fullUrl = u"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"_s;
-    running.reportClass = kReportPackage + u"MeasurementStatsReport"_s;
-    running.userId = kDemoUser;
-    running.status = u"RUNNING"_s;
-    running.binaryRef = u"Binary/9"_s;
-    running.inputs = {anonNone};
-    running.created = u"2023-10-15T07:30:00+00:00"_s;
-    running.started = u"2023-10-15T07:30:02+00:00"_s;
-    m_jobs << running;
-
-    // Only what a queued job may have: no user, no inputs, no Binary, no times but created.
-    Job queued;
-    queued.id = queued.fullUrl = u"0f1e2d3c-4b5a-4697-8877-665544332211"_s;
-    queued.reportClass = kReportPackage + u"PatientTotalReport"_s;
-    queued.status = u"QUEUED"_s;
-    queued.created = u"2023-10-15T07:31:00+00:00"_s;
-    m_jobs << queued;
-
-    // Parts in reverse order, two parts no client knows, an absolute Binary URL, raw bytes.
-    Job odd;
-    odd.id = odd.fullUrl = u"77aa88bb-99cc-4dde-8eff-001122334455"_s;
-    odd.reportClass = kReportPackage + u"CareteamStatsReport"_s;
-    odd.userId = kDemoUser;
-    odd.status = u"DONE"_s;
-    odd.binaryRef = u"{base}Binary/10"_s;
-    odd.inputs = {anonNone};
-    odd.created = u"2023-10-16T12:00:00+00:00"_s;
-    odd.started = u"2023-10-16T12:00:00+00:00"_s;
-    odd.ended = u"2023-10-16T13:01:05+00:00"_s;
-    odd.extraParts = {part(u"priority"_s, u"valueInteger"_s, 3),
-                      part(u"node"_s, u"valueString"_s, u"reporting-worker-2"_s)};
-    odd.reverseParts = true;
-    m_jobs << odd;
-
-    // A urn:uuid fullUrl, no resource id, and the payload under `content`.
-    Job urn;
-    urn.id = u"c0ffee00-1234-4abc-9def-0123456789ab"_s;
-    urn.fullUrl = u"urn:uuid:c0ffee00-1234-4abc-9def-0123456789ab"_s;
-    urn.omitResourceId = true;
-    urn.reportClass = kReportPackage + u"PatientDevicesReport"_s;
-    urn.userId = kDemoUser;
-    urn.status = u"DONE"_s;
-    urn.binaryRef = u"Binary/11"_s;
-    urn.inputs = {anonNone};
-    urn.created = u"2023-10-17T06:00:00+00:00"_s;
-    urn.started = u"2023-10-17T06:00:01+00:00"_s;
-    urn.ended = u"2023-10-17T06:00:09+00:00"_s;
-    m_jobs << urn;
+    m_binaries = reportdata::fixtureBinaries();
+    m_jobs = reportdata::fixtureJobs();
 }
 
 void ReportServer::seedDemo()
@@ -402,30 +138,16 @@ void ReportServer::seedDemo()
     executeReply(u"patient-usage-stats"_s, req);
 }
 
-void ReportServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void ReportServer::handle(const http::Request &in, QTcpSocket *socket)
 {
     Request req;
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get:
-        req.method = "GET";
-        break;
-    case QHttpServerRequest::Method::Post:
-        req.method = "POST";
-        break;
-    case QHttpServerRequest::Method::Delete:
-        req.method = "DELETE";
-        break;
-    case QHttpServerRequest::Method::Put:
-        req.method = "PUT";
-        break;
-    default:
-        req.method = "OTHER";
-        break;
-    }
-    req.path = request.url().path(QUrl::FullyDecoded);
-    req.query = request.url().query(QUrl::FullyDecoded);
-    req.headers = request.headers();
-    req.body = request.body();
+    // The names Qt HttpServer's router knew; its other methods were all alike to it.
+    static const QList<QByteArray> named{"GET", "POST", "DELETE", "PUT"};
+    req.method = named.contains(in.method) ? in.method : QByteArrayLiteral("OTHER");
+    req.path = in.path;
+    req.query = in.url.query(QUrl::FullyDecoded);
+    req.headers = in.headers;
+    req.body = in.body;
     m_requests.append(req);
 
     Reply reply;
@@ -442,12 +164,9 @@ void ReportServer::handle(const QHttpServerRequest &request, QHttpServerResponde
         reply = route(req);
     qCDebug(lcReportServer) << req.method << req.path << "->" << reply.status;
 
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
-    responder.writeHeader("Content-Type", reply.contentType);
-    for (const auto &h : std::as_const(reply.headers))
-        responder.writeHeader(h.first, h.second);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeBody(reply.body);
+    http::Reply out{reply.status, {{"Content-Type", reply.contentType}}, reply.body};
+    out.headers.append(reply.headers);
+    http::write(socket, out);
 }
 
 ReportServer::Reply ReportServer::route(const Request &req)
@@ -470,7 +189,7 @@ ReportServer::Reply ReportServer::route(const Request &req)
     if (rest.startsWith("Binary/"_L1) && req.method == "GET")
         return binaryReply(rest.mid(7).section(u'/', 0, 0), req);
     if (rest == "metadata"_L1 && req.method == "GET")
-        return metadataReply();
+        return json(reportdata::capabilityStatement(baseUrl().toString()));
     if (rest == "OperationDefinition"_L1 && req.method == "GET")
         return operationDefinitionSearch(
             QUrlQuery(req.query).queryItemValue(u"url"_s, QUrl::FullyDecoded));
@@ -513,7 +232,7 @@ ReportServer::Reply ReportServer::statusReply(const Request &)
     switch (m_fixture) {
     case Fixture::SeedExample: {
         Reply r;
-        r.body = kSeedExample;
+        r.body = reportdata::seedExampleAnswer();
         return r;
     }
     case Fixture::Empty:
@@ -535,54 +254,13 @@ ReportServer::Reply ReportServer::statusReply(const Request &)
 
     QJsonArray entries;
     for (const Job &job : std::as_const(m_jobs))
-        entries.append(jobEntry(job));
+        entries.append(reportdata::jobEntry(job, baseUrl().toString()));
     for (const Job &job : std::as_const(m_executed))
-        entries.append(jobEntry(job));
+        entries.append(reportdata::jobEntry(job, baseUrl().toString()));
     QJsonObject bundle{{u"resourceType"_s, u"Bundle"_s}, {u"type"_s, u"collection"_s}};
     if (!entries.isEmpty())
         bundle.insert(u"entry"_s, entries);
     return json(bundle);
-}
-
-QJsonObject ReportServer::jobEntry(const Job &job) const
-{
-    QJsonArray parts;
-    if (!job.reportClass.isEmpty())
-        parts.append(part(u"reportClass"_s, u"valueString"_s, job.reportClass));
-    if (!job.userId.isEmpty())
-        parts.append(part(u"userId"_s, u"valueString"_s, job.userId));
-    if (!job.status.isEmpty())
-        parts.append(part(u"status"_s, u"valueString"_s, job.status));
-    if (!job.binaryRef.isEmpty()) {
-        QString ref = job.binaryRef;
-        ref.replace(u"{base}"_s, baseUrl().toString());
-        parts.append(part(u"binary"_s, u"valueReference"_s, QJsonObject{{u"reference"_s, ref}}));
-    }
-    if (!job.inputs.isEmpty()) {
-        parts.append(QJsonObject{{u"name"_s, u"parameters"_s},
-                                 {u"resource"_s, QJsonObject{{u"resourceType"_s, u"Parameters"_s},
-                                                             {u"parameter"_s, job.inputs}}}});
-    }
-    if (!job.created.isEmpty())
-        parts.append(part(u"created"_s, u"valueDateTime"_s, job.created));
-    if (!job.started.isEmpty())
-        parts.append(part(u"started"_s, u"valueDateTime"_s, job.started));
-    if (!job.ended.isEmpty())
-        parts.append(part(u"ended"_s, u"valueDateTime"_s, job.ended));
-    for (const QJsonValue &extra : job.extraParts)
-        parts.append(extra);
-    if (job.reverseParts) {
-        QJsonArray reversed;
-        for (qsizetype i = parts.size() - 1; i >= 0; --i)
-            reversed.append(parts.at(i));
-        parts = reversed;
-    }
-    QJsonObject resource{
-        {u"resourceType"_s, u"Parameters"_s},
-        {u"parameter"_s, QJsonArray{QJsonObject{{u"name"_s, u"reportJob"_s}, {u"part"_s, parts}}}}};
-    if (!job.omitResourceId)
-        resource.insert(u"id"_s, job.id);
-    return QJsonObject{{u"fullUrl"_s, job.fullUrl}, {u"resource"_s, resource}};
 }
 
 ReportServer::Reply ReportServer::binaryReply(const QString &id, const Request &req)
@@ -606,78 +284,10 @@ ReportServer::Reply ReportServer::binaryReply(const QString &id, const Request &
                             {key, QString::fromLatin1(it->bytes.toBase64())}});
 }
 
-ReportServer::Reply ReportServer::metadataReply() const
-{
-    const QString base = baseUrl().toString();
-    QJsonArray ops{QJsonObject{
-        {u"name"_s, u"get-report-job-status"_s},
-        {u"definition"_s, QString(base + u"OperationDefinition/-s-get-report-job-status"_s)}}};
-    for (const ReportKind &k : reportKinds()) {
-        const QString canonical =
-            k.foreignCanonical ? QString(kForeignCanonicalBase + u"-s-execute-"_s + k.name)
-                               : QString(base + u"OperationDefinition/-s-execute-"_s + k.name);
-        QJsonObject op{{u"name"_s, QString(u"execute-"_s + k.name)}};
-        if (k.hasDefinition)
-            op.insert(u"definition"_s, canonical);
-        ops.append(op);
-        if (k.name == "patient-usage-stats"_L1) {
-            ops.append(QJsonObject{{u"name"_s, QString(u"schedule-"_s + k.name)}});
-            ops.append(QJsonObject{{u"name"_s, QString(u"fetch-"_s + k.name)}});
-        }
-    }
-    const QJsonObject binary{{u"type"_s, u"Binary"_s},
-                             {u"interaction"_s, QJsonArray{QJsonObject{{u"code"_s, u"read"_s}},
-                                                           QJsonObject{{u"code"_s, u"vread"_s}},
-                                                           QJsonObject{{u"code"_s, u"delete"_s}}}}};
-    return json(QJsonObject{{u"resourceType"_s, u"CapabilityStatement"_s},
-                            {u"status"_s, u"active"_s},
-                            {u"kind"_s, u"instance"_s},
-                            {u"fhirVersion"_s, u"4.0.1"_s},
-                            {u"format"_s, QJsonArray{u"json"_s}},
-                            {u"rest"_s, QJsonArray{QJsonObject{{u"mode"_s, u"server"_s},
-                                                               {u"resource"_s, QJsonArray{binary}},
-                                                               {u"operation"_s, ops}}}}});
-}
-
-QJsonObject ReportServer::operationDefinition(const QString &report) const
-{
-    const ReportKind *k = findReport(report);
-    if (!k)
-        return {};
-    QJsonArray params;
-    for (const QJsonObject &in : k->inputs)
-        params.append(in);
-    params.append(
-        QJsonObject{{u"name"_s, u"return"_s},
-                    {u"use"_s, u"out"_s},
-                    {u"min"_s, 1},
-                    {u"max"_s, u"1"_s},
-                    {u"type"_s, u"Binary"_s},
-                    {u"documentation"_s, u"A Base64 encoded .zip file containing a JSon file"_s}});
-    const QString id = u"-s-execute-"_s + k->name;
-    const QString url = k->foreignCanonical
-                            ? QString(kForeignCanonicalBase + id)
-                            : QString(baseUrl().toString() + u"OperationDefinition/"_s + id);
-    return QJsonObject{
-        {u"resourceType"_s, u"OperationDefinition"_s},
-        {u"id"_s, id},
-        {u"url"_s, url},
-        {u"name"_s, QString(u"execute-"_s + k->name)},
-        {u"title"_s, QString(u"Execute "_s + k->className)},
-        {u"status"_s, u"active"_s},
-        {u"kind"_s, u"operation"_s},
-        {u"description"_s, QString(u"Runs the "_s + k->name + u" report asynchronously."_s)},
-        {u"code"_s, QString(u"execute-"_s + k->name)},
-        {u"system"_s, true},
-        {u"type"_s, false},
-        {u"instance"_s, false},
-        {u"parameter"_s, params}};
-}
-
 ReportServer::Reply ReportServer::operationDefinitionReply(const QString &id) const
 {
     if (id.startsWith("-s-execute-"_L1)) {
-        const QJsonObject def = operationDefinition(id.mid(11));
+        const QJsonObject def = reportdata::operationDefinition(id.mid(11), baseUrl().toString());
         if (!def.isEmpty())
             return json(def);
     }
@@ -688,8 +298,8 @@ ReportServer::Reply ReportServer::operationDefinitionReply(const QString &id) co
 ReportServer::Reply ReportServer::operationDefinitionSearch(const QString &canonical) const
 {
     QJsonArray entries;
-    for (const ReportKind &k : reportKinds()) {
-        const QJsonObject def = operationDefinition(k.name);
+    for (const ReportKind &k : reportdata::reportKinds()) {
+        const QJsonObject def = reportdata::operationDefinition(k.name, baseUrl().toString());
         if (def.value("url"_L1).toString() == canonical)
             entries.append(QJsonObject{
                 {u"fullUrl"_s, QString(baseUrl().toString() + u"OperationDefinition/"_s +
@@ -706,7 +316,7 @@ ReportServer::Reply ReportServer::operationDefinitionSearch(const QString &canon
 
 ReportServer::Reply ReportServer::executeReply(const QString &report, const Request &req)
 {
-    const ReportKind *kind = findReport(report);
+    const ReportKind *kind = reportdata::findReport(report);
     if (!kind)
         return outcome(404, u"not-supported"_s, u"Unknown operation $execute-"_s + report);
     const QJsonObject body = QJsonDocument::fromJson(req.body).object();
@@ -729,8 +339,8 @@ ReportServer::Reply ReportServer::executeReply(const QString &report, const Requ
 
     Job job;
     job.id = job.fullUrl = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    job.reportClass = kReportPackage + kind->className;
-    job.userId = kDemoUser;
+    job.reportClass = reportdata::reportClass(kind->className);
+    job.userId = reportdata::demoUser();
     job.status = u"QUEUED"_s;
     job.binaryId = QString::number(m_nextBinary++);
     job.binaryRef = u"Binary/"_s + job.binaryId;
@@ -750,11 +360,10 @@ ReportServer::Reply ReportServer::executeReply(const QString &report, const Requ
 ReportServer::Reply ReportServer::outcome(int status, const QString &code,
                                           const QString &diagnostics)
 {
-    return json(QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s},
-                            {u"issue"_s, QJsonArray{QJsonObject{{u"severity"_s, u"error"_s},
-                                                                {u"code"_s, code},
-                                                                {u"diagnostics"_s, diagnostics}}}}},
-                status);
+    Reply r;
+    r.status = status;
+    r.body = data::operationOutcome(u"error"_s, code, diagnostics);
+    return r;
 }
 
 ReportServer::Reply ReportServer::json(const QJsonObject &o, int status)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reportdata.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonArray>
@@ -13,14 +15,17 @@
 #include <functional>
 #include <memory>
 
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponder;
+class QTcpSocket;
 
 namespace fbm::demo {
 
-/// A simulated eHealth reporting server on 127.0.0.1 (Qt HttpServer), for the app's demo mode
-/// and the tests. Under the base path /fhir/ it answers:
+namespace http {
+class Frontend;
+struct Request;
+} // namespace http
+
+/// A simulated eHealth reporting server on 127.0.0.1, for the app's demo mode and the tests.
+/// Under the base path /fhir/ it answers:
 /// - `$get-report-job-status` (POST, and GET; POST answers 405 when setPostAllowed(false)) from
 ///   the selected Fixture;
 /// - `Binary/<id>`: a FHIR Binary JSON (base64 `data`, or `content`) to
@@ -103,34 +108,7 @@ public:
     [[nodiscard]] static QByteArray placeholderText();
 
 private:
-    enum class BinaryForm
-    {
-        Data,    ///< Binary JSON with base64 `data` (raw to a non-FHIR Accept)
-        Content, ///< Binary JSON with base64 `content`, as the IG text writes it
-        Raw,     ///< raw bytes whatever the Accept
-    };
-    struct Binary
-    {
-        QByteArray bytes;
-        QByteArray contentType;
-        BinaryForm form = BinaryForm::Data;
-    };
-    struct Job
-    {
-        QString id;
-        QString fullUrl;
-        QString reportClass;
-        QString userId;
-        QString status;
-        QString binaryRef; ///< "{base}" is replaced by the server's base URL
-        QJsonArray inputs; ///< parameters of the nested Parameters resource
-        QString created, started, ended;
-        QJsonArray extraParts;
-        bool reverseParts = false;
-        bool omitResourceId = false;
-        int statusRequests = -1; ///< executed jobs: status requests seen; -1 for fixtures
-        QString binaryId;        ///< executed jobs: the Binary that becomes the report
-    };
+    using Job = reportdata::ReportJob;
     struct Reply
     {
         int status = 200;
@@ -139,21 +117,18 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
     };
 
-    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handle(const http::Request &request, QTcpSocket *socket);
     Reply route(const Request &req);
     Reply statusReply(const Request &req);
     Reply binaryReply(const QString &id, const Request &req);
-    Reply metadataReply() const;
     Reply operationDefinitionReply(const QString &id) const;
     Reply operationDefinitionSearch(const QString &canonical) const;
     Reply executeReply(const QString &report, const Request &req);
-    [[nodiscard]] QJsonObject jobEntry(const Job &job) const;
-    [[nodiscard]] QJsonObject operationDefinition(const QString &report) const;
     void resetFixtureJobs();
     static Reply outcome(int status, const QString &code, const QString &diagnostics);
     static Reply json(const QJsonObject &o, int status = 200);
 
-    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<http::Frontend> m_frontend;
     quint16 m_port = 0;
     Fixture m_fixture = Fixture::Mixed;
     bool m_postAllowed = true;
@@ -163,7 +138,7 @@ private:
     QList<Request> m_requests;
     QList<Job> m_jobs;     ///< the Mixed fixture's jobs
     QList<Job> m_executed; ///< jobs added by `$execute-…`
-    QHash<QString, Binary> m_binaries;
+    QHash<QString, reportdata::Binary> m_binaries;
 };
 
 } // namespace fbm::demo

@@ -1,8 +1,9 @@
 #include "tokenserver.h"
 
+#include "http/frontend.h"
+#include "http/wire.h"
+
 #include <QCryptographicHash>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,14 +68,17 @@ QHash<QString, QString> parseForm(const QByteArray &body)
     return out;
 }
 
-QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
+/// Qt HttpServer's answers, which the clients met first: a JSON body, or none.
+http::Reply jsonReply(const QJsonObject &body, int status = 200, HeaderList headers = {})
 {
-    const auto headers = request.headers();
-    for (const auto &h : headers) {
-        if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    headers.append({"Content-Type"_ba, "application/json"_ba});
+    return {status, std::move(headers), QJsonDocument(body).toJson(QJsonDocument::Compact)};
+}
+
+http::Reply emptyReply(int status, HeaderList headers = {})
+{
+    headers.append({"Content-Type"_ba, "application/x-empty"_ba});
+    return {status, std::move(headers), {}};
 }
 
 /// Verifies a compact JWS signature with OpenSSL; alg "RS384" or "ES384".
@@ -128,31 +132,35 @@ bool verifySignature(const QByteArray &signingInput, const QByteArray &signature
 
 TokenServer::TokenServer(QObject *parent)
     : QObject(parent)
-    , m_server(std::make_unique<QHttpServer>())
-{
-    m_server->route(u"/auth/token"_s, QHttpServerRequest::Method::Post,
-                    [this](const QHttpServerRequest &r) { return handleToken(r); });
-    m_server->route(u"/auth/authorize"_s, QHttpServerRequest::Method::Get,
-                    [this](const QHttpServerRequest &r) { return handleAuthorize(r); });
-    m_server->route(u"/fhir/.well-known/smart-configuration"_s, QHttpServerRequest::Method::Get,
-                    [this](const QHttpServerRequest &) { return handleDiscovery(); });
-}
+    , m_frontend(std::make_unique<http::Frontend>(
+          [this](const http::Request &request, QTcpSocket *socket) { handle(request, socket); }))
+{}
 
 TokenServer::~TokenServer() = default;
 
 bool TokenServer::listen(const QHostAddress &address, quint16 port)
 {
-    m_port = m_server->listen(address, port);
+    m_port = m_frontend->listen(address, port);
     return m_port != 0;
+}
+
+void TokenServer::handle(const http::Request &request, QTcpSocket *socket)
+{
+    http::Reply reply;
+    if (request.path == "/auth/token"_L1 && request.method == "POST")
+        reply = handleToken(request);
+    else if (request.path == "/auth/authorize"_L1 && request.method == "GET")
+        reply = handleAuthorize(request);
+    else if (request.path == "/fhir/.well-known/smart-configuration"_L1 && request.method == "GET")
+        reply = handleDiscovery();
+    else
+        reply = emptyReply(404);
+    http::write(socket, reply);
 }
 
 QUrl TokenServer::url() const
 {
-    QUrl u;
-    u.setScheme(u"http"_s);
-    u.setHost(u"127.0.0.1"_s);
-    u.setPort(m_port);
-    return u;
+    return http::loopbackOrigin(m_port);
 }
 
 QUrl TokenServer::tokenUrl() const
@@ -215,24 +223,22 @@ bool TokenServer::isValid(const QByteArray &token) const
     return it != m_tokens.constEnd() && QDateTime::currentDateTimeUtc() < it.value();
 }
 
-QHttpServerResponse TokenServer::refuse(int status, const QString &error,
-                                        const QString &description, bool basicChallenge)
+http::Reply TokenServer::refuse(int status, const QString &error, const QString &description,
+                                bool basicChallenge)
 {
     ++m_refused;
     m_lastError = error;
     m_lastErrorDescription = description;
     qCDebug(lcTokenServer) << "refused:" << error << description;
-    QHttpServerResponse response(
-        QJsonObject{{u"error"_s, error}, {u"error_description"_s, description}},
-        QHttpServerResponse::StatusCode(status));
-    response.setHeader("Cache-Control"_ba, "no-store"_ba);
+    HeaderList headers;
     if (basicChallenge)
-        response.setHeader("WWW-Authenticate"_ba, "Basic realm=\"token\""_ba);
-    return response;
+        headers.append({"WWW-Authenticate"_ba, "Basic realm=\"token\""_ba});
+    headers.append({"Cache-Control"_ba, "no-store"_ba});
+    return jsonReply(QJsonObject{{u"error"_s, error}, {u"error_description"_s, description}},
+                     status, headers);
 }
 
-QHttpServerResponse TokenServer::issue(const QString &clientId, const QString &scope,
-                                       bool withRefreshToken)
+http::Reply TokenServer::issue(const QString &clientId, const QString &scope, bool withRefreshToken)
 {
     const QByteArray token = randomToken(32);
     m_tokens.insert(token, QDateTime::currentDateTimeUtc().addSecs(m_lifetimeSeconds));
@@ -249,9 +255,7 @@ QHttpServerResponse TokenServer::issue(const QString &clientId, const QString &s
         body.insert(u"refresh_token"_s, refresh);
     }
     Q_EMIT tokenIssued(clientId);
-    QHttpServerResponse response(body);
-    response.setHeader("Cache-Control"_ba, "no-store"_ba);
-    return response;
+    return jsonReply(body, 200, {{"Cache-Control", "no-store"}});
 }
 
 QString TokenServer::checkAssertion(const QByteArray &assertion, QString *clientId)
@@ -306,15 +310,15 @@ QString TokenServer::checkAssertion(const QByteArray &assertion, QString *client
     return {};
 }
 
-QHttpServerResponse TokenServer::handleToken(const QHttpServerRequest &request)
+http::Reply TokenServer::handleToken(const http::Request &request)
 {
     ++m_tokenRequests;
-    m_lastBody = request.body();
-    m_lastAuthorization = header(request, "Authorization");
-    if (!header(request, "Content-Type").startsWith("application/x-www-form-urlencoded"))
+    m_lastBody = request.body;
+    m_lastAuthorization = request.header("Authorization");
+    if (!request.header("Content-Type").startsWith("application/x-www-form-urlencoded"))
         return refuse(400, u"invalid_request"_s,
                       u"the body must be application/x-www-form-urlencoded"_s);
-    const QHash<QString, QString> form = parseForm(request.body());
+    const QHash<QString, QString> form = parseForm(request.body);
     const QString grant = form.value(u"grant_type"_s);
     const QString scope = form.value(u"scope"_s);
 
@@ -386,10 +390,10 @@ QHttpServerResponse TokenServer::handleToken(const QHttpServerRequest &request)
     return refuse(400, u"unsupported_grant_type"_s, u"grant_type is not supported"_s);
 }
 
-QHttpServerResponse TokenServer::handleAuthorize(const QHttpServerRequest &request)
+http::Reply TokenServer::handleAuthorize(const http::Request &request)
 {
     // Stands in for the page where a person signs in and approves: it approves at once.
-    const QUrlQuery q = request.query();
+    const QUrlQuery &q = request.query;
     const QString clientId = q.queryItemValue(u"client_id"_s, QUrl::FullyDecoded);
     const QString redirectUri = q.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded);
     const QString state = q.queryItemValue(u"state"_s, QUrl::FullyDecoded);
@@ -417,12 +421,10 @@ QHttpServerResponse TokenServer::handleAuthorize(const QHttpServerRequest &reque
     back.addQueryItem(u"code"_s, code);
     back.addQueryItem(u"state"_s, state);
     target.setQuery(back);
-    QHttpServerResponse response(QHttpServerResponse::StatusCode::Found);
-    response.setHeader("Location"_ba, target.toEncoded());
-    return response;
+    return emptyReply(302, {{"Location", target.toEncoded()}});
 }
 
-QHttpServerResponse TokenServer::handleDiscovery()
+http::Reply TokenServer::handleDiscovery()
 {
     ++m_discoveryRequests;
     const QString endpoint =
@@ -439,7 +441,7 @@ QHttpServerResponse TokenServer::handleDiscovery()
         {u"code_challenge_methods_supported"_s, QJsonArray{u"S256"_s}},
         {u"capabilities"_s, QJsonArray{u"client-confidential-asymmetric"_s}},
     };
-    return QHttpServerResponse(config);
+    return jsonReply(config);
 }
 
 } // namespace fbm::demo

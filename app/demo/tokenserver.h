@@ -4,7 +4,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QHostAddress>
-#include <QHttpServer>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -12,10 +11,15 @@
 
 #include <memory>
 
-class QHttpServerRequest;
-class QHttpServerResponse;
+class QTcpSocket;
 
 namespace fbm::demo {
+
+namespace http {
+class Frontend;
+struct Reply;
+struct Request;
+} // namespace http
 
 /// An OAuth2 token endpoint for the tests and the demo mode, strict the way a real SMART
 /// Backend Services server is: it verifies the client assertion's signature (RS384, ES384)
@@ -108,16 +112,17 @@ private:
         QString scope;
     };
 
-    QHttpServerResponse handleToken(const QHttpServerRequest &request);
-    QHttpServerResponse handleAuthorize(const QHttpServerRequest &request);
-    QHttpServerResponse handleDiscovery();
-    QHttpServerResponse refuse(int status, const QString &error, const QString &description,
-                               bool basicChallenge = false);
-    QHttpServerResponse issue(const QString &clientId, const QString &scope, bool withRefreshToken);
+    void handle(const http::Request &request, QTcpSocket *socket);
+    http::Reply handleToken(const http::Request &request);
+    http::Reply handleAuthorize(const http::Request &request);
+    http::Reply handleDiscovery();
+    http::Reply refuse(int status, const QString &error, const QString &description,
+                       bool basicChallenge = false);
+    http::Reply issue(const QString &clientId, const QString &scope, bool withRefreshToken);
     /// Empty when assertion is acceptable for clientId, else the error_description.
     QString checkAssertion(const QByteArray &assertion, QString *clientId);
 
-    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<http::Frontend> m_frontend;
     quint16 m_port = 0;
     QHash<QString, Client> m_clients;
     QHash<QByteArray, QDateTime> m_tokens;   ///< access token -> expiry (UTC)

@@ -14,7 +14,7 @@
 //       parallel pay off (benchmark 2's information row).
 //
 // Prints the base URL on stdout, then serves until its standard input closes.
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -124,7 +124,7 @@ int main(int argc, char *argv[])
                              "files <folder> <delay-ms>\n");
         return 2;
     }
-    fbm::demo::BulkServer server;
+    fbm::test::FaultyBulkServer server; // for its request signal
     fbm::demo::Script script;
     script.requiresAccessToken = false;
     std::vector<std::pair<qint64, QByteArray>> log;
@@ -165,7 +165,7 @@ int main(int argc, char *argv[])
             return 2;
         }
         log.reserve(200000);
-        QObject::connect(&server, &fbm::demo::BulkServer::requestReceived, &server,
+        QObject::connect(&server, &fbm::test::FaultyBulkServer::requestReceived, &server,
                          [&log](const QByteArray &method, const QUrl &url) {
                              if (method == "GET" && url.path().endsWith("/status"_L1))
                                  log.emplace_back(QDateTime::currentMSecsSinceEpoch(),

@@ -3,7 +3,9 @@
 
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
-#include "demo/httpwire.h"
+#include "demo/http/gzip.h"
+#include "faultybulkserver.h"
+#include "manualclock.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -26,10 +28,12 @@
 
 using namespace Qt::StringLiterals;
 using fbm::demo::BulkServer;
-using fbm::demo::FileFault;
 using fbm::demo::Flavor;
 using fbm::demo::Script;
 using fbm::demo::ServedFile;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
+using fbm::test::ManualClock;
 
 Q_DECLARE_METATYPE(fbm::demo::Flavor)
 
@@ -96,7 +100,8 @@ class tst_BulkServer : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<BulkServer> m_server;
+    std::unique_ptr<FaultyBulkServer> m_server;
+    ManualClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_nam;
 
     Answer send(const QByteArray &method, const QUrl &url, const RawHeaders &headers = {},
@@ -176,7 +181,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<BulkServer>();
+        m_server = std::make_unique<FaultyBulkServer>();
         QVERIFY(m_server->listen());
         m_nam = std::make_unique<QNetworkAccessManager>();
     }
@@ -423,7 +428,8 @@ private Q_SLOTS:
     void expiresIsAnHttpDateFromTheClock()
     {
         const QDateTime fixed(QDate(2025, 3, 4), QTime(5, 6, 7), Qt::UTC);
-        m_server->setClock([fixed] { return fixed; });
+        m_clock.set(fixed);
+        m_server->setClock(&m_clock);
         Script s;
         s.flavor = Flavor::EHealth;
         s.pollsBeforeDone = 0;
@@ -547,8 +553,8 @@ private Q_SLOTS:
     void manifestContents()
     {
         const QDateTime start(QDate(2024, 6, 1), QTime(12, 0, 0, 250), Qt::UTC);
-        QDateTime now = start;
-        m_server->setClock([&now] { return now; });
+        m_clock.set(start);
+        m_server->setClock(&m_clock);
         QList<ServedFile> files = sampleFiles();
         ServedFile deleted;
         deleted.kind = u"deleted"_s;
@@ -559,7 +565,8 @@ private Q_SLOTS:
         m_server->setFiles(files);
 
         const Answer k = get(url(u"/Patient/$export"_s, u"_type=Patient"_s), kKickoffHeaders);
-        now = start.addSecs(3600); // the manifest carries the job's start, not the poll's time
+        // The manifest carries the job's start, not the poll's time.
+        m_clock.set(start.addSecs(3600));
         const Answer done = pollToDone(QUrl::fromEncoded(k.header("Content-Location")));
         QCOMPARE(done.status, 200);
         const QJsonObject m = done.json();
@@ -1055,7 +1062,7 @@ private Q_SLOTS:
         QCOMPARE(a.header("Content-Encoding"), "gzip"_ba);
         QVERIFY(a.body.startsWith("\x1f\x8b"));
         QVERIFY(a.body.size() < file.content.size() / 2);
-        QCOMPARE(a.body, fbm::demo::wire::gzip(file.content));
+        QCOMPARE(a.body, fbm::demo::http::gzip(file.content));
         QCOMPARE(a.header("Content-Length").toLongLong(), qint64(a.body.size()));
 
         // Ranges apply to the encoded representation.
@@ -1079,14 +1086,14 @@ private Q_SLOTS:
     void gzipFraming()
     {
         QFETCH(QByteArray, data);
-        const QByteArray gz = fbm::demo::wire::gzip(data);
+        const QByteArray gz = fbm::demo::http::gzip(data);
         QVERIFY(gz.startsWith("\x1f\x8b\x08"));
         QCOMPARE(qFromLittleEndian<quint32>(gz.constData() + gz.size() - 4), quint32(data.size()));
         QCOMPARE(qFromLittleEndian<quint32>(gz.constData() + gz.size() - 8),
-                 fbm::demo::wire::crc32(data));
+                 fbm::demo::http::crc32(data));
     }
 
-    void crc32KnownValue() { QCOMPARE(fbm::demo::wire::crc32("123456789"_ba), 0xCBF43926u); }
+    void crc32KnownValue() { QCOMPARE(fbm::demo::http::crc32("123456789"_ba), 0xCBF43926u); }
 
     void ehealthBinaryJson()
     {
@@ -1384,7 +1391,7 @@ private Q_SLOTS:
 
     void recordsEveryRequest()
     {
-        QSignalSpy spy(m_server.get(), &BulkServer::requestReceived);
+        QSignalSpy spy(m_server.get(), &FaultyBulkServer::requestReceived);
         m_server->setFiles(sampleFiles());
         Script s;
         s.pollsBeforeDone = 0;
@@ -1399,7 +1406,7 @@ private Q_SLOTS:
         const QUrl fileUrl(done.json()[u"output"_s][0][u"url"_s].toString());
         QCOMPARE(get(fileUrl).status, 200);
 
-        const QList<BulkServer::Recorded> r = m_server->requests();
+        const QList<FaultyBulkServer::Recorded> r = m_server->requests();
         QCOMPARE(r.size(), 3);
         QCOMPARE(r[0].method, "POST"_ba);
         QCOMPARE(r[0].url, url(u"/$export"_s));

@@ -1,7 +1,7 @@
 // Crash safety: the command line is killed with SIGKILL at random moments of an export (kick-off,
 // polling, downloads, renames) at least 50 times; every restart resumes, and each export ends with
 // exactly the files an uninterrupted run gives. The job store is never left damaged.
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 #include "jobstore.h"
 #include "testutil.h"
 
@@ -17,6 +17,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace fbm::demo;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
 
 class TestCliCrash final : public QObject
 {
@@ -28,7 +30,7 @@ private Q_SLOTS:
 void TestCliCrash::killedFiftyTimesStillExact()
 {
     QTemporaryDir dir;
-    BulkServer server;
+    FaultyBulkServer server;
     QVERIFY(server.listen());
     Script script;
     script.pollsBeforeDone = 3;

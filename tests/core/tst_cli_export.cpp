@@ -1,6 +1,6 @@
 // The command line as scripts use it: the real executable in a child process, against the
 // simulated server in this process, real files, exit codes and --json events.
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -16,6 +16,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace fbm::demo;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
 
 namespace {
 
@@ -116,13 +118,13 @@ private:
     void resumeAndCompare(const QString &statusUrl, const QString &out, bool *ranged);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<BulkServer> m_server;
+    std::unique_ptr<FaultyBulkServer> m_server;
 };
 
 void TestCliExport::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<BulkServer>();
+    m_server = std::make_unique<FaultyBulkServer>();
     QVERIFY(m_server->listen());
     m_server->setFiles(files());
 }

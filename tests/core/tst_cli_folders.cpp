@@ -3,7 +3,7 @@
 // under cron); arguments that are not text refused; `resume` telling the truth about files
 // deleted or changed since they were saved.
 #include "cliprocess.h"
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -15,6 +15,8 @@ using namespace Qt::StringLiterals;
 using namespace fbm::demo;
 using fbm::test::CliProcess;
 using fbm::test::CliRun;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
 
 namespace {
 
@@ -45,14 +47,14 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<BulkServer> m_server;
+    std::unique_ptr<FaultyBulkServer> m_server;
     std::unique_ptr<CliProcess> m_cli;
 };
 
 void TestCliFolders::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<BulkServer>();
+    m_server = std::make_unique<FaultyBulkServer>();
     QVERIFY(m_server->listen());
     m_server->setFiles(files());
     m_cli = std::make_unique<CliProcess>(m_dir->path());

@@ -3,7 +3,7 @@
 // compressed body, that sends compressed bytes without saying so, a decompression bomb, an
 // encoding nobody asked for, or lines of another type: each gives the exact file or a clear
 // error for that file, never raw bytes under a final name, and a bomb is never retried.
-#include "demo/httpwire.h"
+#include "demo/http/gzip.h"
 #include "exportfixture.h"
 #include "testutil.h"
 
@@ -15,6 +15,8 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
 
 namespace {
 
@@ -43,14 +45,14 @@ ServedFile patientFile(const QByteArray &content)
 int requestsFor(const ExportFixture &fx, const QUrl &url)
 {
     int n = 0;
-    for (const BulkServer::Recorded &r : fx.server.requests())
+    for (const FaultyBulkServer::Recorded &r : fx.server.requests())
         n += r.url == url ? 1 : 0;
     return n;
 }
 
 QByteArray bomb(int mebibytes)
 {
-    return wire::gzip(QByteArray(1 << 20, '\0')).repeated(mebibytes);
+    return http::gzip(QByteArray(1 << 20, '\0')).repeated(mebibytes);
 }
 
 } // namespace
@@ -87,8 +89,8 @@ void TestContent::compressedRangeStartsTheFileOver()
     QFETCH(double, dropAt);
     ExportFixture fx;
     ServedFile f = patientFile(patients(4000));
-    f.gzipAlways = true;
     fx.server.setFiles({f});
+    fx.server.setGzipAlways(0);
     FileFault drop;
     drop.kind = FileFault::Kind::DropAt;
     drop.fraction = dropAt;
@@ -108,7 +110,7 @@ void TestContent::compressedRangeStartsTheFileOver()
     // After the drop the rest was asked for with Range, without an encoding.
     const QUrl url = fx.job(id).files.at(0).url;
     bool askedForTheRest = false;
-    for (const BulkServer::Recorded &r : fx.server.requests()) {
+    for (const FaultyBulkServer::Recorded &r : fx.server.requests()) {
         if (r.url == url && r.header("Range").startsWith("bytes=")) {
             askedForTheRest = true;
             QCOMPARE(r.header("Accept-Encoding"), "identity"_ba);
@@ -121,7 +123,7 @@ void TestContent::undeclaredCompressionIsNotSaved()
 {
     // gzip bytes labelled as plain NDJSON: nothing decodes them, so they must not be saved.
     ExportFixture fx;
-    fx.server.setFiles({patientFile(wire::gzip(patients(50)))});
+    fx.server.setFiles({patientFile(http::gzip(patients(50)))});
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
     const ExportFile &file = fx.job(id).files.at(0);
@@ -165,9 +167,9 @@ void TestContent::bombIsAFileErrorNotRetried()
     QFETCH(QByteArray, contentType);
     ExportFixture fx;
     ServedFile f = patientFile(QByteArray());
-    f.encodedBody = bomb(contentType.isEmpty() ? 5120 : 240);
     f.contentType = contentType;
     fx.server.setFiles({f, patientFile(patients(10))});
+    fx.server.setEncodedBody(0, bomb(contentType.isEmpty() ? 5120 : 240));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed, 60000));
     const ExportFile &file = fx.job(id).files.at(0);
@@ -184,10 +186,8 @@ void TestContent::bombIsAFileErrorNotRetried()
 void TestContent::unreadableEncodingIsAFileError()
 {
     ExportFixture fx;
-    ServedFile f = patientFile(QByteArray());
-    f.encodedBody = "\x0b\x02\x80ignored"_ba;
-    f.contentEncoding = "br";
-    fx.server.setFiles({f});
+    fx.server.setFiles({patientFile(QByteArray())});
+    fx.server.setEncodedBody(0, "\x0b\x02\x80ignored"_ba, "br");
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
     const ExportFile &file = fx.job(id).files.at(0);

@@ -2,7 +2,7 @@
 // body is cut, and a body that expands beyond the limits (a decompression bomb) stopped after
 // at most one chunk beyond them, with memory flat.
 #include "contentdecoder.h"
-#include "demo/httpwire.h"
+#include "demo/http/gzip.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -71,7 +71,7 @@ Decoded decodeInPieces(ContentDecoder &decoder, const QByteArray &body, quint32 
 /// MiB each, one after the other (which gzip allows).
 QByteArray bomb(int mebibytes)
 {
-    const QByteArray member = demo::wire::gzip(QByteArray(1 << 20, '\0'));
+    const QByteArray member = demo::http::gzip(QByteArray(1 << 20, '\0'));
     return member.repeated(mebibytes);
 }
 
@@ -123,9 +123,9 @@ void TestContentDecoder::decodesExactly_data()
     QTest::addColumn<QByteArray>("expected");
     const QByteArray text = sampleText();
     using E = ContentDecoder::Encoding;
-    QTest::newRow("gzip") << E::Gzip << demo::wire::gzip(text) << text;
+    QTest::newRow("gzip") << E::Gzip << demo::http::gzip(text) << text;
     QTest::newRow("gzip, three members")
-        << E::Gzip << demo::wire::gzip(text) + demo::wire::gzip("x") + demo::wire::gzip(text)
+        << E::Gzip << demo::http::gzip(text) + demo::http::gzip("x") + demo::http::gzip(text)
         << text + "x" + text;
     QTest::newRow("deflate as RFC 9110 says (zlib)") << E::Deflate << zlib(text) << text;
     QTest::newRow("deflate as some servers send it (raw)")
@@ -151,7 +151,7 @@ void TestContentDecoder::decodesExactly()
 
 void TestContentDecoder::truncatedStreamIsNotComplete()
 {
-    const QByteArray gz = demo::wire::gzip(sampleText());
+    const QByteArray gz = demo::http::gzip(sampleText());
     ContentDecoder decoder(ContentDecoder::Encoding::Gzip, {});
     const Decoded d = decodeInPieces(decoder, gz.left(gz.size() - 9), 3);
     QVERIFY(!d.ok);
@@ -161,8 +161,8 @@ void TestContentDecoder::truncatedStreamIsNotComplete()
 void TestContentDecoder::corruptStreamIsRefused()
 {
     const QList<QByteArray> bodies = {"not gzip at all, just text\n"_ba,
-                                      demo::wire::gzip("abc").left(10) + "garbage!!"_ba,
-                                      demo::wire::gzip("abc") + "trailing text"_ba};
+                                      demo::http::gzip("abc").left(10) + "garbage!!"_ba,
+                                      demo::http::gzip("abc") + "trailing text"_ba};
     for (const QByteArray &body : bodies) {
         ContentDecoder decoder(ContentDecoder::Encoding::Gzip, {});
         const Decoded d = decodeInPieces(decoder, body, 1);
@@ -191,7 +191,7 @@ void TestContentDecoder::absoluteLimit()
     ContentDecoder::Limits limits;
     limits.maxBytes = 100000;
     ContentDecoder decoder(ContentDecoder::Encoding::Gzip, limits);
-    const Decoded d = decodeInPieces(decoder, demo::wire::gzip(sampleText()), 2);
+    const Decoded d = decodeInPieces(decoder, demo::http::gzip(sampleText()), 2);
     QVERIFY(!d.ok);
     QCOMPARE(int(d.failure), int(ContentDecoder::Failure::TooLarge));
     QVERIFY(d.out.size() <= 100000);
@@ -201,7 +201,7 @@ void TestContentDecoder::writeFailureStops()
 {
     ContentDecoder decoder(ContentDecoder::Encoding::Gzip, {});
     int calls = 0;
-    const QByteArray gz = demo::wire::gzip(QByteArray(3 << 20, 'a'));
+    const QByteArray gz = demo::http::gzip(QByteArray(3 << 20, 'a'));
     QVERIFY(!decoder.decode(gz.constData(), gz.size(),
                             [&calls](const char *, qint64) { return ++calls < 2; }));
     QCOMPARE(calls, 2);

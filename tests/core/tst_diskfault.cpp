@@ -12,6 +12,7 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+using fbm::test::FaultyBulkServer;
 
 namespace {
 
@@ -87,7 +88,7 @@ void TestDiskFault::fullDiskKeepsPartAndRetryWorks()
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.saved(u"Observation.1.ndjson"_s), fx.server.expectedContent(0));
     const auto requests = fx.server.requests();
-    QVERIFY(std::any_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [](const FaultyBulkServer::Recorded &r) {
         return r.header("Range").startsWith("bytes=") && r.header("Range") != "bytes=0-";
     }));
 }

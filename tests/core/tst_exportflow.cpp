@@ -23,6 +23,8 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+using fbm::test::FaultyBulkServer;
+using fbm::test::FileFault;
 
 namespace {
 
@@ -250,7 +252,7 @@ void TestExportFlow::kickoffSendsWhatTheSpecSays()
     const QUrl file = fx.job(id).files.at(0).url;
     int polls = 0;
     int downloads = 0;
-    for (const BulkServer::Recorded &rec : requests) {
+    for (const FaultyBulkServer::Recorded &rec : requests) {
         if (rec.url == status) {
             ++polls;
             QCOMPARE(rec.header("Accept"), "application/json"_ba);
@@ -495,7 +497,7 @@ void TestExportFlow::cancelRunningJob()
     QVERIFY(fx.waitForState(id, JobState::Cancelled));
     QVERIFY(fx.server.jobCancelled(fx.server.lastJobId()));
     const auto requests = fx.server.requests();
-    QVERIFY(std::any_of(requests.begin(), requests.end(), [&](const BulkServer::Recorded &r) {
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [&](const FaultyBulkServer::Recorded &r) {
         return r.method == "DELETE" && r.url == fx.job(id).statusUrl;
     }));
 }
@@ -633,10 +635,10 @@ void TestExportFlow::droppedConnectionResumesWithRange()
         QCOMPARE(fx.job(id).files.at(0).attempts, 1); // one failure, then resumed
         if (fraction > 0) {
             const auto requests = fx.server.requests();
-            QVERIFY(
-                std::any_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
-                    return r.header("Range").startsWith("bytes=");
-                }));
+            QVERIFY(std::any_of(requests.begin(), requests.end(),
+                                [](const FaultyBulkServer::Recorded &r) {
+                                    return r.header("Range").startsWith("bytes=");
+                                }));
         }
     }
 }
@@ -765,10 +767,10 @@ void TestExportFlow::countMismatchIsReported()
     fx.manager->retry(id);
     QVERIFY(fx.waitForState(id, JobState::Failed));
     const auto requests = fx.server.requests();
-    QVERIFY(std::any_of(requests.begin(), requests.end(), [&](const BulkServer::Recorded &r) {
+    QVERIFY(std::any_of(requests.begin(), requests.end(), [&](const FaultyBulkServer::Recorded &r) {
         return r.url == url && r.header("Range").isEmpty();
     }));
-    QVERIFY(std::none_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+    QVERIFY(std::none_of(requests.begin(), requests.end(), [](const FaultyBulkServer::Recorded &r) {
         return !r.header("Range").isEmpty();
     }));
     QVERIFY2(fx.job(id).files.at(0).error.contains(u"the file holds 2"_s),
@@ -1074,10 +1076,11 @@ void TestExportFlow::restartResumesPollingAndDownloads()
     const QString diff = fx.compareAllFiles(id);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     const auto requests = fx.server.requests();
-    QVERIFY(std::any_of(requests.begin(), requests.end(), [partial](const BulkServer::Recorded &r) {
-        return r.header("Range").startsWith("bytes=") &&
-               r.header("Range").mid(6).chopped(1).toLongLong() >= partial;
-    }));
+    QVERIFY(std::any_of(requests.begin(), requests.end(),
+                        [partial](const FaultyBulkServer::Recorded &r) {
+                            return r.header("Range").startsWith("bytes=") &&
+                                   r.header("Range").mid(6).chopped(1).toLongLong() >= partial;
+                        }));
 }
 
 void TestExportFlow::filesLostInAPowerCutAreFetchedAgain()
@@ -1278,7 +1281,7 @@ void TestExportFlow::leftoverPartOfAnEarlierExportIsNotResumed()
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QVERIFY2(fx.compareAllFiles(id).isEmpty(), qPrintable(fx.compareAllFiles(id)));
     const auto requests = fx.server.requests();
-    QVERIFY(std::none_of(requests.begin(), requests.end(), [](const BulkServer::Recorded &r) {
+    QVERIFY(std::none_of(requests.begin(), requests.end(), [](const FaultyBulkServer::Recorded &r) {
         return !r.header("Range").isEmpty();
     }));
 }

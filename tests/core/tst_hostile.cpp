@@ -18,6 +18,7 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+using fbm::test::FileFault;
 using fbm::test::ScriptedServer;
 
 namespace {

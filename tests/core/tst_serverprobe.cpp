@@ -4,6 +4,7 @@
 #include "authprovider.h"
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
+#include "faultybulkserver.h"
 #include "httpclient.h"
 #include "serverprobe.h"
 
@@ -24,6 +25,7 @@ using fbm::HttpClient;
 using fbm::ProbeResult;
 using fbm::ServerProbe;
 using fbm::demo::BulkServer;
+using fbm::test::FaultyBulkServer;
 
 namespace {
 
@@ -309,7 +311,7 @@ private Q_SLOTS:
 
     void probeBulkServer()
     {
-        BulkServer server;
+        FaultyBulkServer server;
         QVERIFY(server.listen());
         server.setSmartConfiguration(smartDocument());
         HttpClient client(server.baseUrl());
@@ -439,7 +441,7 @@ private Q_SLOTS:
 
     void listGroups()
     {
-        BulkServer server;
+        FaultyBulkServer server;
         QVERIFY(server.listen());
         server.setGroups({{u"demo-group-1"_s, u"Cardiology cohort"_s},
                           {u"demo-group-2"_s, u"Diabetes registry"_s}});

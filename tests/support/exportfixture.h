@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 #include "jobmanager.h"
 #include "jobstore.h"
 
@@ -11,8 +11,8 @@
 
 namespace fbm::test {
 
-/// A bulk server on loopback, a job store and a job manager in a temporary folder, with timing
-/// shrunk so that a whole export runs in milliseconds.
+/// A bulk server on loopback (the tests' FaultyBulkServer), a job store and a job manager in a
+/// temporary folder, with timing shrunk so that a whole export runs in milliseconds.
 struct ExportFixture
 {
     ExportFixture();
@@ -38,7 +38,7 @@ struct ExportFixture
     [[nodiscard]] QString compareAllFiles(const QString &id) const;
 
     QTemporaryDir dir;
-    demo::BulkServer server;
+    FaultyBulkServer server;
     QNetworkAccessManager nam;
     std::unique_ptr<JobStore> store;
     std::unique_ptr<JobManager> manager;

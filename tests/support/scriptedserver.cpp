@@ -1,32 +1,35 @@
 #include "scriptedserver.h"
 
+#include "demo/http/frontend.h"
+#include "demo/http/wire.h"
+#include "httpclient.h"
+
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QSslServer>
 #include <QTcpSocket>
 
 namespace fbm::test {
 
 QByteArray ScriptedServer::Request::header(const QByteArray &name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return headerValue(headers, name);
 }
 
 ScriptedServer::ScriptedServer(QObject *parent)
     : QObject(parent)
+    , m_frontend(std::make_unique<demo::http::Frontend>(
+          [this](const demo::http::Request &request, QTcpSocket *socket) {
+              handle(request, socket);
+          }))
 {}
+
+ScriptedServer::~ScriptedServer() = default;
 
 bool ScriptedServer::listen()
 {
-    m_server = std::make_unique<QTcpServer>();
-    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
-            &ScriptedServer::onConnection);
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    m_port = m_frontend->listen();
+    return m_port != 0;
 }
 
 bool ScriptedServer::listenTls(const QString &certificatePem, const QString &keyPem)
@@ -38,20 +41,16 @@ bool ScriptedServer::listenTls(const QString &certificatePem, const QString &key
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
     config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
-    auto server = std::make_unique<QSslServer>();
-    server->setSslConfiguration(config);
-    m_server = std::move(server);
+    m_frontend->setTls(config);
     m_tls = true;
-    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this,
-            &ScriptedServer::onConnection);
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    return listen();
 }
 
 QUrl ScriptedServer::url(const QString &path) const
 {
     return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
                     .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
-                    .arg(m_server->serverPort())
+                    .arg(m_port)
                     .arg(path));
 }
 
@@ -60,56 +59,27 @@ void ScriptedServer::on(const QByteArray &path, Handler handler)
     m_handlers.insert(path, std::move(handler));
 }
 
-void ScriptedServer::onConnection()
+void ScriptedServer::handle(const demo::http::Request &request, QTcpSocket *socket)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
-            buffer->append(socket->readAll());
-            for (;;) {
-                const int end = buffer->indexOf("\r\n\r\n");
-                if (end < 0)
-                    return;
-                Request req;
-                const QList<QByteArray> lines = buffer->left(end).split('\n');
-                const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-                req.method = first.value(0);
-                req.target = first.value(1);
-                qint64 length = 0;
-                for (int i = 1; i < lines.size(); ++i) {
-                    const QByteArray line = lines.at(i).trimmed();
-                    const int colon = line.indexOf(':');
-                    if (colon <= 0)
-                        continue;
-                    req.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-                    if (line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive) ==
-                        0)
-                        length = line.mid(colon + 1).trimmed().toLongLong();
-                }
-                if (buffer->size() < end + 4 + length)
-                    return;
-                req.body = buffer->mid(end + 4, length);
-                buffer->remove(0, end + 4 + length);
-                m_requests.append(req);
-                const QByteArray path = req.target.split('?').value(0);
-                Answer a;
-                if (auto it = m_handlers.constFind(path); it != m_handlers.cend())
-                    a = it.value()(req);
-                else
-                    a.status = 404;
-                QByteArray out = "HTTP/1.1 " + QByteArray::number(a.status) + " X\r\n";
-                for (const auto &h : a.headers)
-                    out += h.first + ": " + h.second + "\r\n";
-                out += "Content-Length: " + QByteArray::number(a.body.size()) + "\r\n\r\n";
-                if (a.stallForever) {
-                    socket->write(out + a.body.left(a.body.size() / 2));
-                    return;
-                }
-                socket->write(out + a.body);
-            }
-        });
-    }
+    Request req;
+    req.method = request.method;
+    const QByteArray path = request.url.path(QUrl::FullyEncoded).toLatin1();
+    req.target = path;
+    if (request.url.hasQuery())
+        req.target += '?' + request.url.query(QUrl::FullyEncoded).toLatin1();
+    req.headers = request.headers;
+    req.body = request.body;
+    m_requests.append(req);
+
+    Answer a;
+    if (auto it = m_handlers.constFind(path); it != m_handlers.cend())
+        a = it.value()(req);
+    else
+        a.status = 404;
+    auto headers = a.headers;
+    headers.append({"Content-Length", QByteArray::number(a.body.size())});
+    const QByteArray head = demo::http::responseHead(a.status, headers);
+    socket->write(head + (a.stallForever ? a.body.left(a.body.size() / 2) : a.body));
 }
 
 } // namespace fbm::test

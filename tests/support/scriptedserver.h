@@ -5,16 +5,23 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
-#include <QTcpServer>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 
+class QTcpSocket;
+
+namespace fbm::demo::http {
+class Frontend;
+struct Request;
+} // namespace fbm::demo::http
+
 namespace fbm::test {
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for the cases the bulk server does not script: canned
 /// answers per path, redirect chains, stalls, and the requests as they arrived (raw headers).
+/// It stands on the demo servers' front end.
 class ScriptedServer final : public QObject
 {
     Q_OBJECT
@@ -37,6 +44,7 @@ public:
     using Handler = std::function<Answer(const Request &)>;
 
     explicit ScriptedServer(QObject *parent = nullptr);
+    ~ScriptedServer() override;
     bool listen();
     /// HTTPS with this certificate and key (PEM files).
     bool listenTls(const QString &certificatePem, const QString &keyPem);
@@ -45,8 +53,9 @@ public:
     [[nodiscard]] const QList<Request> &requests() const { return m_requests; }
 
 private:
-    void onConnection();
-    std::unique_ptr<QTcpServer> m_server;
+    void handle(const demo::http::Request &request, QTcpSocket *socket);
+    std::unique_ptr<demo::http::Frontend> m_frontend;
+    quint16 m_port = 0;
     bool m_tls = false;
     QHash<QByteArray, Handler> m_handlers;
     QList<Request> m_requests;

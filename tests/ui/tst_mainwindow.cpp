@@ -2,7 +2,7 @@
 // with real files, on the offscreen platform.
 #include "session.h"
 #include "auth/profile.h"
-#include "demo/bulkserver.h"
+#include "faultybulkserver.h"
 #include "reportjobsview.h"
 #include "reports/reportjobmodel.h"
 
@@ -162,7 +162,7 @@ struct Gui
     }
 
     QTemporaryDir dir;
-    demo::BulkServer server;
+    test::FaultyBulkServer server;
     SessionOptions options;
     std::unique_ptr<Session> app;
     std::unique_ptr<MainWindow> window;

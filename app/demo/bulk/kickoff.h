@@ -1,0 +1,42 @@
+#pragma once
+
+#include "activity.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace fbm::demo::http {
+struct Request;
+}
+
+namespace fbm::demo::bulk {
+
+/// Why a kick-off is refused: the status and the OperationOutcome's issue (severity "error").
+struct Refusal
+{
+    int status = 400;
+    QString code;
+    QString diagnostics;
+    HeaderList headers;
+};
+
+using Parameters = QList<QPair<QString, QString>>;
+
+/// The method, Prefer and Accept of a kick-off, checked before anything else.
+[[nodiscard]] std::optional<Refusal> checkKickoffRequest(const http::Request &in);
+
+/// The kick-off's parameters into `params`: the query of a GET, a Parameters resource in a
+/// POST body (valueReference as its reference, valueCoding as "system|code", valueBoolean as
+/// "true"/"false", any other value[x] as is). Refuses a body that is not a Parameters
+/// resource, and the values the server does not take at this level.
+[[nodiscard]] std::optional<Refusal>
+readKickoffParameters(const http::Request &in, const QString &level, Parameters *params);
+
+/// The OperationOutcome of a kick-off the script answers with status instead of 202.
+[[nodiscard]] QByteArray refusedKickoffBody(int status);
+
+} // namespace fbm::demo::bulk
