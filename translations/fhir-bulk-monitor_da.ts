@@ -1010,49 +1010,6 @@
     </message>
 </context>
 <context>
-    <name>fbm::Session</name>
-    <message>
-        <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
-        <translation>Demoserveren gemmer kun sine eksporter, mens programmet kører; denne eksport sluttede, da programmet blev lukket.</translation>
-    </message>
-    <message>
-        <source>The demo server could not be started on this computer.</source>
-        <translation>Demoserveren kunne ikke startes på denne computer.</translation>
-    </message>
-    <message>
-        <source>Demo server</source>
-        <translation>Demoserver</translation>
-    </message>
-    <message>
-        <source>Demo reporting server</source>
-        <translation>Demo-rapportserver</translation>
-    </message>
-    <message>
-        <source>The demo reporting server could not be started on this computer.</source>
-        <translation>Demo-rapportserveren kunne ikke startes på denne computer.</translation>
-    </message>
-    <message>
-        <source>Keychain: checking…</source>
-        <translation>Nøglering: kontrollerer…</translation>
-    </message>
-    <message>
-        <source>Keychain: secrets are stored safely</source>
-        <translation>Nøglering: hemmeligheder gemmes sikkert</translation>
-    </message>
-    <message>
-        <source>Keychain: not available, secrets are kept until you quit</source>
-        <translation>Nøglering: ikke tilgængelig, hemmeligheder gemmes, til du afslutter</translation>
-    </message>
-    <message>
-        <source>Secrets are kept until you quit</source>
-        <translation>Hemmeligheder gemmes, til du afslutter</translation>
-    </message>
-    <message>
-        <source>FHIR exports</source>
-        <translation>FHIR-eksporter</translation>
-    </message>
-</context>
-<context>
     <name>fbm::AuthFactory</name>
     <message>
         <source>The CA certificate file %1 does not exist.</source>
@@ -1071,6 +1028,13 @@
     <message>
         <source>The profile has no client secret.</source>
         <translation>Profilen har ingen klienthemmelighed.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ConfirmBox</name>
+    <message>
+        <source>Keep</source>
+        <translation>Behold</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1309,315 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobActivityModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>intet svar</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>%1 is a number of milliseconds</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Forespørgsel</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Varighed</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobDetailsPane</name>
+    <message>
+        <source>Export details</source>
+        <translation>Eksportens detaljer</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detaljer</translation>
+    </message>
+    <message>
+        <source>F&amp;iles</source>
+        <translation>F&amp;iler</translation>
+    </message>
+    <message>
+        <source>Re&amp;sources</source>
+        <translation>Re&amp;ssourcer</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivitet</translation>
+    </message>
+    <message>
+        <source>Choose an export in the list to see its details.</source>
+        <translation>Vælg en eksport på listen for at se dens detaljer.</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Tilstand:</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Server says:</source>
+        <translation>Serveren svarer:</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Serveren svarer</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Besked:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Eksport:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Forespørgsel:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Forespørgsel</translation>
+    </message>
+    <message>
+        <source>Status URL:</source>
+        <translation>Status-URL:</translation>
+    </message>
+    <message>
+        <source>Status URL</source>
+        <translation>Status-URL</translation>
+    </message>
+    <message>
+        <source>Data as of:</source>
+        <translation>Data pr.:</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Data pr.</translation>
+    </message>
+    <message>
+        <source>Files kept until:</source>
+        <translation>Filerne gemmes til:</translation>
+    </message>
+    <message>
+        <source>Files kept until</source>
+        <translation>Filerne gemmes til</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Mappe:</translation>
+    </message>
+    <message>
+        <source>Issues reported by the server</source>
+        <translation>Problemer, som serveren har meldt</translation>
+    </message>
+    <message>
+        <source>Files of the export</source>
+        <translation>Eksportens filer</translation>
+    </message>
+    <message>
+        <source>The server lists the files when the export is finished.</source>
+        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry file</source>
+        <translation>&amp;Prøv filen igen</translation>
+    </message>
+    <message>
+        <source>Download the selected failed file again</source>
+        <translation>Hent den valgte mislykkede fil igen</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Åbn &amp;mappe</translation>
+    </message>
+    <message>
+        <source>Resources per type</source>
+        <translation>Ressourcer pr. type</translation>
+    </message>
+    <message>
+        <source>Activity: every request sent for this export</source>
+        <translation>Aktivitet: alle forespørgsler sendt for denne eksport</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Kopiér som &amp;curl-kommando</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command (the token appears as $TOKEN)</source>
+        <translation>Kopiér den valgte forespørgsel som en curl-kommando (tokenet vises som $TOKEN)</translation>
+    </message>
+    <message>
+        <source>The Authorization header and tokens are never shown or copied.</source>
+        <translation>Authorization-headeren og tokens bliver aldrig vist eller kopieret.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot;
+----------
+%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Kopierede %Ln forespørgsel som curl-kommando; sæt TOKEN, før du kører den.</numerusform>
+            <numerusform>Kopierede %Ln forespørgsler som curl-kommandoer; sæt TOKEN, før du kører dem.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobFilesModel</name>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>%1 is a percentage</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>%1 resources counted in the file, %2 the number the server announced
+----------
+%1 bytes saved of %2</extracomment>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fremskridt</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>The server lists the files when the export is finished.</source>
+        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
+    </message>
+    <message>
+        <source>The server found nothing to export.</source>
+        <translation>Serveren fandt intet at eksportere.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Henter filer</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1 (problems)</source>
+        <extracomment>%1 is a resource type; the file lists problems the server met</extracomment>
+        <translation>%1 (problemer)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <extracomment>%1 is a resource type; the file lists deleted resources</extracomment>
+        <translation>%1 (slettede)</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobIssuesModel</name>
+    <message>
+        <source>error</source>
+        <translation>fejl</translation>
+    </message>
+    <message>
+        <source>this export</source>
+        <translation>denne eksport</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Alvorlighed</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobManager</name>
     <message>
         <source>%1 Choose Retry when it can be used again.</source>
@@ -1515,6 +1788,29 @@
             <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
             <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobResourcesModel</name>
+    <message>
+        <source>not said</source>
+        <translation>ikke oplyst</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcetype</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Resources saved</source>
+        <translation>Gemte ressourcer</translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation>Serveren svarede</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2034,74 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobsPanel</name>
+    <message>
+        <source>Expiry warning</source>
+        <translation>Advarsel om udløb</translation>
+    </message>
+    <message>
+        <source>Filter exports…</source>
+        <translation>Filtrér eksporter…</translation>
+    </message>
+    <message>
+        <source>Filter exports</source>
+        <translation>Filtrér eksporter</translation>
+    </message>
+    <message>
+        <source>Show only the exports whose server, contents, state or progress text contain these words (Ctrl+F)</source>
+        <translation>Vis kun de eksporter, hvis server, indhold, tilstand eller statustekst indeholder disse ord (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Eksporter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%Ln kører</numerusform>
+            <numerusform>%Ln kører</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n downloading</source>
+        <translation>
+            <numerusform>%Ln henter filer</numerusform>
+            <numerusform>%Ln henter filer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready to download</source>
+        <translation>
+            <numerusform>%Ln klar til at blive hentet</numerusform>
+            <numerusform>%Ln klar til at blive hentet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next check in %1</source>
+        <extracomment>%1 is a countdown like 0:42</extracomment>
+        <translation>næste kontrol om %1</translation>
+    </message>
+    <message>
+        <source>No exports yet. Choose New export to start one.</source>
+        <translation>Ingen eksporter endnu. Vælg Ny eksport for at starte en.</translation>
+    </message>
+    <message>
+        <source>Nothing running.</source>
+        <translation>Intet kører.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server will soon delete the files of %n export(s) that are not saved yet. Save them now or they are lost.</source>
+        <translation>
+            <numerusform>Serveren sletter snart filerne fra %Ln eksport, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
+            <numerusform>Serveren sletter snart filerne fra %Ln eksporter, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save files now</source>
+        <translation>Gem filerne nu</translation>
+    </message>
+</context>
+<context>
     <name>fbm::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this computer, so secrets cannot be saved. They can be kept for this session only, until the program closes.</source>
@@ -1769,22 +2133,6 @@
 </context>
 <context>
     <name>fbm::MainWindow</name>
-    <message>
-        <source>Waiting</source>
-        <translation>Venter</translation>
-    </message>
-    <message>
-        <source>Downloading</source>
-        <translation>Henter filer</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Gemt</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Mislykkedes</translation>
-    </message>
     <message>
         <source>FHIR Bulk Monitor</source>
         <translation>FHIR Bulk Monitor</translation>
@@ -1886,52 +2234,12 @@
         <translation>Om værktøjssættet Qt</translation>
     </message>
     <message>
-        <source>&amp;Add server…</source>
-        <translation>&amp;Tilføj server…</translation>
-    </message>
-    <message>
-        <source>Add a server profile</source>
-        <translation>Tilføj en serverprofil</translation>
-    </message>
-    <message>
-        <source>&amp;Edit server…</source>
-        <translation>&amp;Rediger server…</translation>
-    </message>
-    <message>
-        <source>Change the selected server profile</source>
-        <translation>Ret den valgte serverprofil</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate server…</source>
-        <translation>&amp;Dupliker server…</translation>
-    </message>
-    <message>
-        <source>Make a new profile from a copy of the selected one</source>
-        <translation>Lav en ny profil som en kopi af den valgte</translation>
-    </message>
-    <message>
-        <source>&amp;Delete server</source>
-        <translation>&amp;Slet server</translation>
-    </message>
-    <message>
-        <source>Delete the selected server profile and its secrets</source>
-        <translation>Slet den valgte serverprofil og dens hemmeligheder</translation>
-    </message>
-    <message>
         <source>&amp;Filter jobs</source>
         <translation>&amp;Filtrér job</translation>
     </message>
     <message>
         <source>Filter the list of exports</source>
         <translation>Filtrér listen over eksporter</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;curl</source>
-        <translation>Kopiér som &amp;curl-kommando</translation>
-    </message>
-    <message>
-        <source>Copy the selected request as a curl command (the token appears as $TOKEN)</source>
-        <translation>Kopiér den valgte forespørgsel som en curl-kommando (tokenet vises som $TOKEN)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1954,337 +2262,12 @@
         <translation>Hovedværktøjslinje</translation>
     </message>
     <message>
-        <source>Filter exports…</source>
-        <translation>Filtrér eksporter…</translation>
-    </message>
-    <message>
-        <source>Filter exports</source>
-        <translation>Filtrér eksporter</translation>
-    </message>
-    <message>
-        <source>Show only the exports whose server, contents, state or progress text contain these words (Ctrl+F)</source>
-        <translation>Vis kun de eksporter, hvis server, indhold, tilstand eller statustekst indeholder disse ord (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation>Servere</translation>
-    </message>
-    <message>
-        <source>Choose a server to see only its exports; New export starts on the chosen server</source>
-        <translation>Vælg en server for kun at se dens eksporter; Ny eksport starter på den valgte server</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Tilføj…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Rediger…</translation>
-    </message>
-    <message>
-        <source>Duplicate…</source>
-        <translation>Dupliker…</translation>
-    </message>
-    <message>
-        <source>Copy the selected server profile</source>
-        <translation>Kopiér den valgte serverprofil</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Slet</translation>
-    </message>
-    <message>
-        <source>Delete the selected server profile</source>
-        <translation>Slet den valgte serverprofil</translation>
-    </message>
-    <message>
-        <source>Expiry warning</source>
-        <translation>Advarsel om udløb</translation>
-    </message>
-    <message>
-        <source>Save files now</source>
-        <translation>Gem filerne nu</translation>
-    </message>
-    <message>
-        <source>Exports</source>
-        <translation>Eksporter</translation>
-    </message>
-    <message>
-        <source>Export details</source>
-        <translation>Eksportens detaljer</translation>
-    </message>
-    <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Detaljer</translation>
-    </message>
-    <message>
-        <source>F&amp;iles</source>
-        <translation>F&amp;iler</translation>
-    </message>
-    <message>
-        <source>Re&amp;sources</source>
-        <translation>Re&amp;ssourcer</translation>
-    </message>
-    <message>
-        <source>&amp;Activity</source>
-        <translation>&amp;Aktivitet</translation>
-    </message>
-    <message>
-        <source>Choose an export in the list to see its details.</source>
-        <translation>Vælg en eksport på listen for at se dens detaljer.</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>Tilstand:</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tilstand</translation>
-    </message>
-    <message>
-        <source>Problem:</source>
-        <translation>Problem:</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Server says:</source>
-        <translation>Serveren svarer:</translation>
-    </message>
-    <message>
-        <source>Server says</source>
-        <translation>Serveren svarer</translation>
-    </message>
-    <message>
-        <source>Message:</source>
-        <translation>Besked:</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Besked</translation>
-    </message>
-    <message>
-        <source>Export:</source>
-        <translation>Eksport:</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Eksport</translation>
-    </message>
-    <message>
-        <source>Request:</source>
-        <translation>Forespørgsel:</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Forespørgsel</translation>
-    </message>
-    <message>
-        <source>Status URL:</source>
-        <translation>Status-URL:</translation>
-    </message>
-    <message>
-        <source>Status URL</source>
-        <translation>Status-URL</translation>
-    </message>
-    <message>
-        <source>Data as of:</source>
-        <translation>Data pr.:</translation>
-    </message>
-    <message>
-        <source>Data as of</source>
-        <translation>Data pr.</translation>
-    </message>
-    <message>
-        <source>Files kept until:</source>
-        <translation>Filerne gemmes til:</translation>
-    </message>
-    <message>
-        <source>Files kept until</source>
-        <translation>Filerne gemmes til</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Mappe</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>Mappe:</translation>
-    </message>
-    <message>
-        <source>Issues reported by the server</source>
-        <translation>Problemer, som serveren har meldt</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Alvorlighed</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Kode</translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation>Diagnostik</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Hvor</translation>
-    </message>
-    <message>
-        <source>Files of the export</source>
-        <translation>Eksportens filer</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fil</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Fremskridt</translation>
-    </message>
-    <message>
-        <source>Resources</source>
-        <translation>Ressourcer</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Størrelse</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <extracomment>%1 resources counted in the file, %2 the number the server announced
-----------
-%1 bytes saved of %2</extracomment>
-        <translation>%1 af %2</translation>
-    </message>
-    <message>
-        <source>The server lists the files when the export is finished.</source>
-        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry file</source>
-        <translation>&amp;Prøv filen igen</translation>
-    </message>
-    <message>
-        <source>Download the selected failed file again</source>
-        <translation>Hent den valgte mislykkede fil igen</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation>Åbn &amp;mappe</translation>
-    </message>
-    <message>
-        <source>Resources per type</source>
-        <translation>Ressourcer pr. type</translation>
-    </message>
-    <message>
-        <source>Resource type</source>
-        <translation>Ressourcetype</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Filer</translation>
-    </message>
-    <message>
-        <source>Resources saved</source>
-        <translation>Gemte ressourcer</translation>
-    </message>
-    <message>
-        <source>Server said</source>
-        <translation>Serveren svarede</translation>
-    </message>
-    <message>
-        <source>Activity: every request sent for this export</source>
-        <translation>Aktivitet: alle forespørgsler sendt for denne eksport</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Took</source>
-        <translation>Varighed</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>The Authorization header and tokens are never shown or copied.</source>
-        <translation>Authorization-headeren og tokens bliver aldrig vist eller kopieret.</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Oversigt</translation>
     </message>
     <message>
         <source>Keychain state</source>
         <translation>Nøgleringens tilstand</translation>
-    </message>
-    <message>
-        <source>All servers</source>
-        <translation>Alle servere</translation>
-    </message>
-    <message>
-        <source>The exports of every server</source>
-        <translation>Eksporterne fra alle servere</translation>
-    </message>
-    <message>
-        <source>The built-in demo server on this computer; it is not saved.</source>
-        <translation>Den indbyggede demoserver på denne computer; den gemmes ikke.</translation>
-    </message>
-    <message>
-        <source>A reporting server</source>
-        <translation>En rapportserver</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <extracomment>%1 is the name of the profile that was copied</extracomment>
-        <translation>%1 (kopi)</translation>
-    </message>
-    <message>
-        <source>Delete server</source>
-        <translation>Slet server</translation>
-    </message>
-    <message>
-        <source>Delete the server profile &quot;%1&quot; and the secrets kept for it? Exports already in the list stay there.</source>
-        <extracomment>%1 is a server profile&apos;s name</extracomment>
-        <translation>Vil du slette serverprofilen &quot;%1&quot; og de hemmeligheder, der er gemt til den? Eksporter, der allerede er på listen, bliver der.</translation>
-    </message>
-    <message>
-        <source>Server not saved</source>
-        <translation>Serveren blev ikke gemt</translation>
-    </message>
-    <message>
-        <source>Add server</source>
-        <translation>Tilføj server</translation>
-    </message>
-    <message>
-        <source>Edit server</source>
-        <translation>Rediger server</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Navn:</translation>
-    </message>
-    <message>
-        <source>&amp;Server address:</source>
-        <translation>&amp;Serveradresse:</translation>
     </message>
     <message>
         <source>Add a server first: an export is always started on a server.</source>
@@ -2331,142 +2314,8 @@
         <translation>Nogle af disse eksporter kører stadig. Hvis du fjerner dem, følges de ikke længere her; serveren får ikke besked om at stoppe. Filer, der allerede er gemt, bliver i deres mappe.</translation>
     </message>
     <message>
-        <source>Keep</source>
-        <translation>Behold</translation>
-    </message>
-    <message>
-        <source>Export ready</source>
-        <translation>Eksporten er klar</translation>
-    </message>
-    <message>
-        <source>%1: %2 is ready; choose Download to save the files.</source>
-        <extracomment>%1 is a server name, %2 what was exported</extracomment>
-        <translation>%1: %2 er klar; vælg Hent for at gemme filerne.</translation>
-    </message>
-    <message>
-        <source>Export saved</source>
-        <translation>Eksporten er gemt</translation>
-    </message>
-    <message>
-        <source>%1: %2 saved in %3.</source>
-        <extracomment>%1 is a server name, %2 what was exported, %3 a folder</extracomment>
-        <translation>%1: %2 gemt i %3.</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Eksporten mislykkedes</translation>
-    </message>
-    <message>
-        <source>%1: %2 failed. %3</source>
-        <extracomment>%1 is a server name, %2 what was exported, %3 the reason</extracomment>
-        <translation>%1: %2 mislykkedes. %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n running</source>
-        <translation>
-            <numerusform>%Ln kører</numerusform>
-            <numerusform>%Ln kører</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n downloading</source>
-        <translation>
-            <numerusform>%Ln henter filer</numerusform>
-            <numerusform>%Ln henter filer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ready to download</source>
-        <translation>
-            <numerusform>%Ln klar til at blive hentet</numerusform>
-            <numerusform>%Ln klar til at blive hentet</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>next check in %1</source>
-        <extracomment>%1 is a countdown like 0:42</extracomment>
-        <translation>næste kontrol om %1</translation>
-    </message>
-    <message>
-        <source>No exports yet. Choose New export to start one.</source>
-        <translation>Ingen eksporter endnu. Vælg Ny eksport for at starte en.</translation>
-    </message>
-    <message>
-        <source>Nothing running.</source>
-        <translation>Intet kører.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server will soon delete the files of %n export(s) that are not saved yet. Save them now or they are lost.</source>
-        <translation>
-            <numerusform>Serveren sletter snart filerne fra %Ln eksport, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
-            <numerusform>Serveren sletter snart filerne fra %Ln eksporter, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Some saved exports could not be read</source>
         <translation>Nogle gemte eksporter kunne ikke læses</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Annullerer…</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot;
-----------
-%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>fejl</translation>
-    </message>
-    <message>
-        <source>this export</source>
-        <translation>denne eksport</translation>
-    </message>
-    <message>
-        <source>The server found nothing to export.</source>
-        <translation>Serveren fandt intet at eksportere.</translation>
-    </message>
-    <message>
-        <source>%1 (problems)</source>
-        <extracomment>%1 is a resource type; the file lists problems the server met</extracomment>
-        <translation>%1 (problemer)</translation>
-    </message>
-    <message>
-        <source>%1 (deleted)</source>
-        <extracomment>%1 is a resource type; the file lists deleted resources</extracomment>
-        <translation>%1 (slettede)</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>mislykkedes</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <extracomment>%1 is a percentage</extracomment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>not said</source>
-        <translation>ikke oplyst</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>intet svar</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <extracomment>%1 is a number of milliseconds</extracomment>
-        <translation>%1 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
-        <translation>
-            <numerusform>Kopierede %Ln forespørgsel som curl-kommando; sæt TOKEN, før du kører den.</numerusform>
-            <numerusform>Kopierede %Ln forespørgsler som curl-kommandoer; sæt TOKEN, før du kører dem.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2420,29 @@
     </message>
 </context>
 <context>
+    <name>fbm::MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Luk denne besked</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Luk beskeden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+</context>
+<context>
     <name>fbm::OAuthTokenAuth</name>
     <message>
         <source>The token endpoint %1 could not be reached.</source>
@@ -2670,6 +2542,107 @@
         <source>The profiles could not be saved to %1.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>Profilerne kunne ikke gemmes i %1.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ProfilesPanel</name>
+    <message>
+        <source>&amp;Add server…</source>
+        <translation>&amp;Tilføj server…</translation>
+    </message>
+    <message>
+        <source>Add a server profile</source>
+        <translation>Tilføj en serverprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Edit server…</source>
+        <translation>&amp;Rediger server…</translation>
+    </message>
+    <message>
+        <source>Change the selected server profile</source>
+        <translation>Ret den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate server…</source>
+        <translation>&amp;Dupliker server…</translation>
+    </message>
+    <message>
+        <source>Make a new profile from a copy of the selected one</source>
+        <translation>Lav en ny profil som en kopi af den valgte</translation>
+    </message>
+    <message>
+        <source>&amp;Delete server</source>
+        <translation>&amp;Slet server</translation>
+    </message>
+    <message>
+        <source>Delete the selected server profile and its secrets</source>
+        <translation>Slet den valgte serverprofil og dens hemmeligheder</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servere</translation>
+    </message>
+    <message>
+        <source>Choose a server to see only its exports; New export starts on the chosen server</source>
+        <translation>Vælg en server for kun at se dens eksporter; Ny eksport starter på den valgte server</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tilføj…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Dupliker…</translation>
+    </message>
+    <message>
+        <source>Copy the selected server profile</source>
+        <translation>Kopiér den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>Delete the selected server profile</source>
+        <translation>Slet den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>Alle servere</translation>
+    </message>
+    <message>
+        <source>The exports of every server</source>
+        <translation>Eksporterne fra alle servere</translation>
+    </message>
+    <message>
+        <source>The built-in demo server on this computer; it is not saved.</source>
+        <translation>Den indbyggede demoserver på denne computer; den gemmes ikke.</translation>
+    </message>
+    <message>
+        <source>A reporting server</source>
+        <translation>En rapportserver</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <extracomment>%1 is the name of the profile that was copied</extracomment>
+        <translation>%1 (kopi)</translation>
+    </message>
+    <message>
+        <source>Delete server</source>
+        <translation>Slet server</translation>
+    </message>
+    <message>
+        <source>Delete the server profile &quot;%1&quot; and the secrets kept for it? Exports already in the list stay there.</source>
+        <extracomment>%1 is a server profile&apos;s name</extracomment>
+        <translation>Vil du slette serverprofilen &quot;%1&quot; og de hemmeligheder, der er gemt til den? Eksporter, der allerede er på listen, bliver der.</translation>
+    </message>
+    <message>
+        <source>Server not saved</source>
+        <translation>Serveren blev ikke gemt</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3430,49 @@
     </message>
 </context>
 <context>
+    <name>fbm::Session</name>
+    <message>
+        <source>The demo server keeps its exports only while the program runs; this export ended when the program stopped.</source>
+        <translation>Demoserveren gemmer kun sine eksporter, mens programmet kører; denne eksport sluttede, da programmet blev lukket.</translation>
+    </message>
+    <message>
+        <source>The demo server could not be started on this computer.</source>
+        <translation>Demoserveren kunne ikke startes på denne computer.</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>Demoserver</translation>
+    </message>
+    <message>
+        <source>Demo reporting server</source>
+        <translation>Demo-rapportserver</translation>
+    </message>
+    <message>
+        <source>The demo reporting server could not be started on this computer.</source>
+        <translation>Demo-rapportserveren kunne ikke startes på denne computer.</translation>
+    </message>
+    <message>
+        <source>Keychain: checking…</source>
+        <translation>Nøglering: kontrollerer…</translation>
+    </message>
+    <message>
+        <source>Keychain: secrets are stored safely</source>
+        <translation>Nøglering: hemmeligheder gemmes sikkert</translation>
+    </message>
+    <message>
+        <source>Keychain: not available, secrets are kept until you quit</source>
+        <translation>Nøglering: ikke tilgængelig, hemmeligheder gemmes, til du afslutter</translation>
+    </message>
+    <message>
+        <source>Secrets are kept until you quit</source>
+        <translation>Hemmeligheder gemmes, til du afslutter</translation>
+    </message>
+    <message>
+        <source>FHIR exports</source>
+        <translation>FHIR-eksporter</translation>
+    </message>
+</context>
+<context>
     <name>fbm::SmartConfiguration</name>
     <message>
         <source>The server&apos;s SMART configuration is not a JSON object.</source>
@@ -3654,6 +3670,40 @@
     <message>
         <source>Redirected.</source>
         <translation>Omdirigeret.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::TrayNotifier</name>
+    <message>
+        <source>FHIR Bulk Monitor</source>
+        <translation>FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Eksporten er klar</translation>
+    </message>
+    <message>
+        <source>%1: %2 is ready; choose Download to save the files.</source>
+        <extracomment>%1 is a server name, %2 what was exported</extracomment>
+        <translation>%1: %2 er klar; vælg Hent for at gemme filerne.</translation>
+    </message>
+    <message>
+        <source>Export saved</source>
+        <translation>Eksporten er gemt</translation>
+    </message>
+    <message>
+        <source>%1: %2 saved in %3.</source>
+        <extracomment>%1 is a server name, %2 what was exported, %3 a folder</extracomment>
+        <translation>%1: %2 gemt i %3.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed. %3</source>
+        <extracomment>%1 is a server name, %2 what was exported, %3 the reason</extracomment>
+        <translation>%1: %2 mislykkedes. %3</translation>
     </message>
 </context>
 <context>

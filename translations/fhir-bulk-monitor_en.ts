@@ -20,6 +20,16 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobDetailsPane</name>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
+            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobManager</name>
     <message numerus="yes">
         <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
@@ -31,14 +41,7 @@
     </message>
 </context>
 <context>
-    <name>fbm::MainWindow</name>
-    <message numerus="yes">
-        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
-        <translation>
-            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
-            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
-        </translation>
-    </message>
+    <name>fbm::JobsPanel</name>
     <message numerus="yes">
         <source>%n running</source>
         <translation>
@@ -67,11 +70,14 @@
             <numerusform>The server will soon delete the files of %Ln exports that are not saved yet. Save them now or they are lost.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>fbm::MainWindow</name>
     <message numerus="yes">
-        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
         <translation>
-            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
-            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
+            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
         </translation>
     </message>
 </context>

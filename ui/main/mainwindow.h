@@ -6,44 +6,36 @@
 
 #include <QHash>
 #include <QMainWindow>
-#include <QStackedWidget>
-#include <QTimer>
 
 #include <functional>
 
 class QAction;
-class QGridLayout;
-class QFrame;
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPushButton;
-class QSplitter;
-class QSystemTrayIcon;
-class QTabWidget;
-class QTableView;
-class QTableWidget;
-class QTreeWidget;
 class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
 
 namespace fbm {
 
-class Session;
-class JobFilterProxy;
+class JobDetailsPane;
+class JobsPanel;
 class JobTableModel;
-struct Profile;
+class ProfilesPanel;
+class ReportJobsView;
+class Session;
+class TrayNotifier;
 
 /// The desktop application's window: server profiles on the left, the export jobs in the
-/// centre, the selected job's details below, a toolbar, menus and a status bar. It drives the
-/// Session's JobManager and shows what the manager reports; it owns no job state itself.
-class ReportJobsView;
-
+/// centre, the selected job's details below, a toolbar, menus and a status bar. Its panels are
+/// views over the Session's models; the window holds the actions, the layout and the settings,
+/// and owns no job state itself.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(Session *app, QWidget *parent = nullptr);
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Starts an export as the New export dialog's OK does, and selects its row.
@@ -57,9 +49,9 @@ public:
     [[nodiscard]] QString selectedProfileId() const;
     void selectProfile(const QString &id);
 
-    [[nodiscard]] JobTableModel *jobModel() const { return m_model; }
+    [[nodiscard]] JobTableModel *jobModel() const;
     [[nodiscard]] QSortFilterProxyModel *proxyModel() const;
-    [[nodiscard]] QTableView *jobView() const { return m_view; }
+    [[nodiscard]] QTableView *jobView() const;
     /// The status bar's summary ("3 running · 1 downloading · next check in 0:42").
     [[nodiscard]] QString statusText() const;
     /// Whether the "files expire soon" banner is up.
@@ -80,37 +72,19 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    /// Shows the report jobs page of a reporting profile (made on first use), or the exports.
-    void showCentreFor(const QString &profileId);
-    void setExportActionsAvailable(bool available);
     void createActions();
     void createMenus();
     void createToolBar();
-    QWidget *createProfilesPanel();
-    QWidget *createJobsPanel();
-    QWidget *createDetailsPane();
-    QWidget *createDetailsTab();
-    QWidget *createFilesTab();
-    QWidget *createResourcesTab();
-    QWidget *createActivityTab();
     void createStatusBar();
-    void createTray();
     void applyIcons();
-
     void loadSettings();
     void saveSettings() const;
 
-    // profiles
-    void reloadProfiles();
-    void onProfileSelected();
-    void addProfile();
-    void editProfile();
-    void duplicateProfile();
-    void deleteProfile();
-    void openProfileDialog(const Profile &profile, bool isNew);
-    void saveProfile(const Profile &profile);
+    /// Shows the report jobs page of a reporting profile (made on first use), or the exports.
+    void showCentreFor(const QString &profileId);
+    void setExportActionsAvailable(bool available);
+    void onProfileSelected(const QString &id);
 
-    // jobs
     void newExport();
     /// folder, or a new dated folder inside it when it already holds another export.
     [[nodiscard]] QString freshExportFolder(const QString &folder) const;
@@ -120,41 +94,14 @@ private:
     void checkNowSelected();
     void openFolderOfCurrent();
     void removeSelected();
-    void onJobActivated(const QModelIndex &index);
-    void onSelectionChanged();
-    void onJobChanged(const QString &id, JobFields fields);
-    void onJobAdded(const QString &id);
-    void onJobRemoved(const QString &id);
-    void onActivityAdded(const QString &id, const ActivityEntry &entry);
+    void onJobActivated(const QString &id);
     void updateActions();
-    void scheduleSummary();
-    void updateSummary();
-    void notifyTransition(const ExportJob &job, JobState from);
-    void confirm(const QString &title, const QString &text, const QString &acceptText,
-                 std::function<void()> onAccept);
     bool openFolder(const QString &path);
 
-    // details
-    void showJob(const QString &id);
-    void setField(const QString &key, const QString &text);
-    void updateCountdownFields(const ExportJob *job);
-    void updateDetails(const ExportJob *job);
-    void updateFiles(const ExportJob *job);
-    void updateResources(const ExportJob *job);
-    void updateIssues(const ExportJob *job);
-    void rebuildActivity(const ExportJob *job);
-    void appendActivity(const ActivityEntry &entry);
-    void copyActivityAsCurl();
-    void retryCurrentFile();
-    void updateFileButtons();
-
-    Session *m_app;
+    Session *m_session;
     JobManager *m_manager;
-    JobTableModel *m_model = nullptr;
-    JobFilterProxy *m_proxy = nullptr;
     std::function<bool(const QUrl &)> m_openUrl;
 
-    // actions
     QAction *m_newExport = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_retry = nullptr;
@@ -165,57 +112,20 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
-    QAction *m_addProfile = nullptr;
-    QAction *m_editProfile = nullptr;
-    QAction *m_duplicateProfile = nullptr;
-    QAction *m_deleteProfile = nullptr;
     QAction *m_findAction = nullptr;
-    QAction *m_copyCurl = nullptr;
+    QAction *m_filterAction = nullptr; ///< the toolbar's holder of the filter box, to hide it
 
-    // widgets
+    ProfilesPanel *m_profiles = nullptr;
+    JobsPanel *m_jobs = nullptr;
+    JobDetailsPane *m_details = nullptr;
+    TrayNotifier *m_tray = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     /// The exports (page 0) or one report jobs page per reporting-server profile.
     QStackedWidget *m_centre = nullptr;
     QHash<QString, ReportJobsView *> m_reportPages;
-    QListWidget *m_profileList = nullptr;
-    QPushButton *m_addProfileButton = nullptr;
-    QPushButton *m_editProfileButton = nullptr;
-    QPushButton *m_duplicateProfileButton = nullptr;
-    QPushButton *m_deleteProfileButton = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QAction *m_filterAction = nullptr; ///< the toolbar's holder of m_filter, to hide it
-    QObject *m_jobColumnFit = nullptr; ///< sizes "Server says" until widths are restored
-    QTimer m_filterDebounce;
-    QFrame *m_banner = nullptr;
-    QLabel *m_bannerIcon = nullptr;
-    QLabel *m_bannerText = nullptr;
-    QPushButton *m_bannerButton = nullptr;
-    QTableView *m_view = nullptr;
-    QTabWidget *m_details = nullptr;
-    QLabel *m_emptyDetails = nullptr;
-    QWidget *m_detailsForm = nullptr;
-    QGridLayout *m_form = nullptr;
-    QHash<QString, QWidget *> m_fields;      ///< the Details tab's value widgets by key
-    QHash<QString, QWidget *> m_fieldLabels; ///< their captions
-    QTreeWidget *m_issues = nullptr;
-    QLabel *m_issuesTitle = nullptr;
-    QTableWidget *m_files = nullptr;
-    QLabel *m_noFiles = nullptr;
-    QPushButton *m_retryFile = nullptr;
-    QPushButton *m_filesOpenFolder = nullptr;
-    QTableWidget *m_resources = nullptr;
-    QTreeWidget *m_activity = nullptr;
-    QPushButton *m_copyCurlButton = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_keychainLabel = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
-
-    QString m_currentId;
-    QHash<QString, JobState> m_lastState; ///< to notify on transitions seen in this session
-    QHash<QString, QList<QStringList>> m_issueCache; ///< issues in a job's saved error files
-    QStringList m_expiringSoon;                      ///< jobs whose files expire soon, unsaved
-    QTimer m_summaryTimer;
 };
 
 } // namespace fbm
