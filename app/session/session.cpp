@@ -8,6 +8,7 @@
 
 #include "filenames.h"
 #include "jobstore.h"
+#include "uisettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -280,9 +281,7 @@ JobOptions Session::defaultJobOptions(const Profile &profile) const
 
 std::unique_ptr<QSettings> Session::uiSettings() const
 {
-    if (m_options.settingsPath.isEmpty())
-        return std::make_unique<QSettings>();
-    return std::make_unique<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+    return openUiSettings(m_options.settingsPath);
 }
 
 } // namespace fbm

@@ -211,7 +211,7 @@ void MainWindow::createMenus()
     servers->addSeparator();
     servers->addAction(profileActions.constLast());
 
-    menuBar()->addMenu(new LanguageMenu({}, this));
+    menuBar()->addMenu(new LanguageMenu(m_session->options().settingsPath, this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -348,6 +348,7 @@ void MainWindow::showCentreFor(const QString &profileId)
     if (!page) {
         HttpClient *client = m_session->clientFor(*profile);
         page = new ReportJobsView(*profile, client, m_centre);
+        page->setSettingsPath(m_session->options().settingsPath);
         connect(page, &ReportJobsView::notify, this,
                 [this](const QString &title, const QString &message) {
                     m_tray->showMessage(title, message);
