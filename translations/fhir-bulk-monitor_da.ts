@@ -2646,6 +2646,60 @@
     </message>
 </context>
 <context>
+    <name>fbm::ReportArchive</name>
+    <message>
+        <source>The report</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <source>%1 was saved as %2 (%3).</source>
+        <extracomment>%1 a report&apos;s name, %2 a file path, %3 a size such as &quot;12 KiB&quot;</extracomment>
+        <translation>%1 blev gemt som %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is not generated yet: the server sent its &quot;NOT GENERATED YET&quot; placeholder, so nothing was saved. Try again later.</source>
+        <extracomment>%1 a report&apos;s name</extracomment>
+        <translation>%1 er ikke lavet endnu: serveren sendte sin pladsholder &quot;NOT GENERATED YET&quot;, så intet blev gemt. Prøv igen senere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) saved in %1.</source>
+        <extracomment>%n reports, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln rapport gemt i %1.</numerusform>
+            <numerusform>%Ln rapporter gemt i %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already saved, skipped.</source>
+        <translation>
+            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
+            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not generated yet.</source>
+        <translation>
+            <numerusform>%Ln ikke lavet endnu.</numerusform>
+            <numerusform>%Ln ikke lavet endnu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed:</source>
+        <translation>
+            <numerusform>%Ln mislykkedes:</numerusform>
+            <numerusform>%Ln mislykkedes:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) extracted to %1.</source>
+        <extracomment>%n files, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln fil pakket ud i %1.</numerusform>
+            <numerusform>%Ln filer pakket ud i %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::ReportBinary</name>
     <message>
         <source>The reporting server did not send the report:
@@ -2722,6 +2776,101 @@
         <source>Starting the report %1</source>
         <extracomment>%1 the report&apos;s name</extracomment>
         <translation>Start af rapporten %1</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportDetailsPane</name>
+    <message>
+        <source>Job details</source>
+        <translation>Jobdetaljer</translation>
+    </message>
+    <message>
+        <source>Select a report job to see all it says.</source>
+        <translation>Vælg et rapportjob for at se alle dets oplysninger.</translation>
+    </message>
+    <message>
+        <source>Details of the selected report job</source>
+        <translation>Detaljer om det valgte rapportjob</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>&amp;Copy value</source>
+        <translation>&amp;Kopiér værdi</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(ikke angivet)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Report class</source>
+        <translation>Rapportklasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Report file (Binary)</source>
+        <translation>Rapportfil (Binary)</translation>
+    </message>
+    <message>
+        <source>Fetched from</source>
+        <translation>Hentet fra</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>Gemt som</translation>
+    </message>
+    <message>
+        <source>Job id</source>
+        <translation>Job-id</translation>
+    </message>
+    <message>
+        <source>Full URL</source>
+        <translation>Fuld URL</translation>
+    </message>
+    <message>
+        <source>Other parts</source>
+        <translation>Andre dele</translation>
     </message>
 </context>
 <context>
@@ -2867,26 +3016,6 @@
 <context>
     <name>fbm::ReportJobsView</name>
     <message>
-        <source>Dismiss this message</source>
-        <translation>Luk denne besked</translation>
-    </message>
-    <message>
-        <source>Dismiss message</source>
-        <translation>Luk beskeden</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Advarsel</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fejl</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
         <source>Report jobs on %1</source>
         <extracomment>%1 the name of a reporting server profile</extracomment>
         <translation>Rapportjob på %1</translation>
@@ -2894,32 +3023,6 @@
     <message>
         <source>Report jobs</source>
         <translation>Rapportjob</translation>
-    </message>
-    <message>
-        <source>Report list status</source>
-        <translation>Status for rapportlisten</translation>
-    </message>
-    <message>
-        <source>Auto &amp;refresh:</source>
-        <translation>Automatisk &amp;opdatering:</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
-        <translation>Fra</translation>
-    </message>
-    <message>
-        <source>Automatic refresh interval in seconds</source>
-        <translation>Interval for automatisk opdatering i sekunder</translation>
-    </message>
-    <message>
-        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
-        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -3003,30 +3106,6 @@
         <translation>Vis kun de job, hvis rapport, status, bruger, tidspunkter eller parametre indeholder disse ord (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Job details</source>
-        <translation>Jobdetaljer</translation>
-    </message>
-    <message>
-        <source>Select a report job to see all it says.</source>
-        <translation>Vælg et rapportjob for at se alle dets oplysninger.</translation>
-    </message>
-    <message>
-        <source>Details of the selected report job</source>
-        <translation>Detaljer om det valgte rapportjob</translation>
-    </message>
-    <message>
-        <source>Part</source>
-        <translation>Del</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Værdi</translation>
-    </message>
-    <message>
-        <source>&amp;Copy value</source>
-        <translation>&amp;Kopiér værdi</translation>
-    </message>
-    <message>
         <source>Some entries of the server&apos;s answer are not report jobs and are not shown:
 %1</source>
         <extracomment>%1 one sentence per skipped entry</extracomment>
@@ -3059,74 +3138,6 @@
         <translation>%1 på %2 mislykkedes.</translation>
     </message>
     <message>
-        <source>(not given)</source>
-        <translation>(ikke angivet)</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <source>Report class</source>
-        <translation>Rapportklasse</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Bruger</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Oprettet</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Startet</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>Afsluttet</translation>
-    </message>
-    <message>
-        <source>Run time</source>
-        <translation>Kørselstid</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parametre</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(ingen)</translation>
-    </message>
-    <message>
-        <source>Report file (Binary)</source>
-        <translation>Rapportfil (Binary)</translation>
-    </message>
-    <message>
-        <source>Fetched from</source>
-        <translation>Hentet fra</translation>
-    </message>
-    <message>
-        <source>Saved as</source>
-        <translation>Gemt som</translation>
-    </message>
-    <message>
-        <source>Job id</source>
-        <translation>Job-id</translation>
-    </message>
-    <message>
-        <source>Full URL</source>
-        <translation>Fuld URL</translation>
-    </message>
-    <message>
-        <source>Other parts</source>
-        <translation>Andre dele</translation>
-    </message>
-    <message>
         <source>The server names no report file for this job</source>
         <translation>Serveren angiver ingen rapportfil til dette job</translation>
     </message>
@@ -3137,6 +3148,102 @@
     <message>
         <source>Save the selected finished reports in the reports folder (%1)</source>
         <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Pak ud…</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Vis mappe</translation>
+    </message>
+    <message>
+        <source>There is no job list to save yet: refresh the list first.</source>
+        <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
+    </message>
+    <message>
+        <source>Save the report job status</source>
+        <translation>Gem status for rapportjobbene</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-filer (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The job status was saved to %1.</source>
+        <extracomment>%1 a file path</extracomment>
+        <translation>Jobstatus blev gemt i %1.</translation>
+    </message>
+    <message>
+        <source>This report is not finished yet; it can be downloaded once its job is done.</source>
+        <translation>Denne rapport er ikke færdig endnu; den kan hentes, når dens job er færdigt.</translation>
+    </message>
+    <message>
+        <source>Select a finished report job to download its report.</source>
+        <translation>Vælg et færdigt rapportjob for at hente dets rapport.</translation>
+    </message>
+    <message>
+        <source>Save reports in</source>
+        <translation>Gem rapporter i</translation>
+    </message>
+    <message>
+        <source>Save all finished reports in</source>
+        <translation>Gem alle færdige rapporter i</translation>
+    </message>
+    <message>
+        <source>No program could open %1.</source>
+        <extracomment>%1 a file or folder path</extracomment>
+        <translation>Intet program kunne åbne %1.</translation>
+    </message>
+    <message>
+        <source>This job&apos;s report is not saved yet: download it first.</source>
+        <translation>Dette jobs rapport er ikke gemt endnu: hent den først.</translation>
+    </message>
+    <message>
+        <source>This job has no saved ZIP report to extract: download it first.</source>
+        <translation>Dette job har ingen gemt ZIP-rapport at pakke ud: hent den først.</translation>
+    </message>
+    <message>
+        <source>Extract the report into</source>
+        <translation>Pak rapporten ud i</translation>
+    </message>
+    <message>
+        <source>The report %1 was started; it appears in the list as a new job.</source>
+        <extracomment>%1 the report operation&apos;s name</extracomment>
+        <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportStatusLine</name>
+    <message>
+        <source>Report list status</source>
+        <translation>Status for rapportlisten</translation>
+    </message>
+    <message>
+        <source>Auto &amp;refresh:</source>
+        <translation>Automatisk &amp;opdatering:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Automatic refresh interval in seconds</source>
+        <translation>Interval for automatisk opdatering i sekunder</translation>
+    </message>
+    <message>
+        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
+        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
     </message>
     <message>
         <source>Asking the server for its report jobs…</source>
@@ -3176,124 +3283,6 @@
             <numerusform>opdaterer hvert sekund, mens job kører</numerusform>
             <numerusform>opdaterer hvert %Ln. sekund, mens job kører</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>There is no job list to save yet: refresh the list first.</source>
-        <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
-    </message>
-    <message>
-        <source>Save the report job status</source>
-        <translation>Gem status for rapportjobbene</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-filer (*.json);;Alle filer (*)</translation>
-    </message>
-    <message>
-        <source>The job status was saved to %1.</source>
-        <extracomment>%1 a file path</extracomment>
-        <translation>Jobstatus blev gemt i %1.</translation>
-    </message>
-    <message>
-        <source>Show folder</source>
-        <translation>Vis mappe</translation>
-    </message>
-    <message>
-        <source>This report is not finished yet; it can be downloaded once its job is done.</source>
-        <translation>Denne rapport er ikke færdig endnu; den kan hentes, når dens job er færdigt.</translation>
-    </message>
-    <message>
-        <source>Select a finished report job to download its report.</source>
-        <translation>Vælg et færdigt rapportjob for at hente dets rapport.</translation>
-    </message>
-    <message>
-        <source>Save reports in</source>
-        <translation>Gem rapporter i</translation>
-    </message>
-    <message>
-        <source>The report</source>
-        <translation>Rapporten</translation>
-    </message>
-    <message>
-        <source>%1 was saved as %2 (%3).</source>
-        <extracomment>%1 a report&apos;s name, %2 a file path, %3 a size such as &quot;12 KiB&quot;</extracomment>
-        <translation>%1 blev gemt som %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Extract…</source>
-        <translation>Pak ud…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Åbn</translation>
-    </message>
-    <message>
-        <source>%1 is not generated yet: the server sent its &quot;NOT GENERATED YET&quot; placeholder, so nothing was saved. Try again later.</source>
-        <extracomment>%1 a report&apos;s name</extracomment>
-        <translation>%1 er ikke lavet endnu: serveren sendte sin pladsholder &quot;NOT GENERATED YET&quot;, så intet blev gemt. Prøv igen senere.</translation>
-    </message>
-    <message>
-        <source>Save all finished reports in</source>
-        <translation>Gem alle færdige rapporter i</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) saved in %1.</source>
-        <extracomment>%n reports, %1 a folder</extracomment>
-        <translation>
-            <numerusform>%Ln rapport gemt i %1.</numerusform>
-            <numerusform>%Ln rapporter gemt i %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already saved, skipped.</source>
-        <translation>
-            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
-            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not generated yet.</source>
-        <translation>
-            <numerusform>%Ln ikke lavet endnu.</numerusform>
-            <numerusform>%Ln ikke lavet endnu.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed:</source>
-        <translation>
-            <numerusform>%Ln mislykkedes:</numerusform>
-            <numerusform>%Ln mislykkedes:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No program could open %1.</source>
-        <extracomment>%1 a file or folder path</extracomment>
-        <translation>Intet program kunne åbne %1.</translation>
-    </message>
-    <message>
-        <source>This job&apos;s report is not saved yet: download it first.</source>
-        <translation>Dette jobs rapport er ikke gemt endnu: hent den først.</translation>
-    </message>
-    <message>
-        <source>This job has no saved ZIP report to extract: download it first.</source>
-        <translation>Dette job har ingen gemt ZIP-rapport at pakke ud: hent den først.</translation>
-    </message>
-    <message>
-        <source>Extract the report into</source>
-        <translation>Pak rapporten ud i</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) extracted to %1.</source>
-        <extracomment>%n files, %1 a folder</extracomment>
-        <translation>
-            <numerusform>%Ln fil pakket ud i %1.</numerusform>
-            <numerusform>%Ln filer pakket ud i %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The report %1 was started; it appears in the list as a new job.</source>
-        <extracomment>%1 the report operation&apos;s name</extracomment>
-        <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
     </message>
 </context>
 <context>

@@ -82,15 +82,7 @@
     </message>
 </context>
 <context>
-    <name>fbm::ReportJobsView</name>
-    <message numerus="yes">
-        <source>refreshing every %n second(s) while jobs run</source>
-        <extracomment>%n seconds between automatic refreshes</extracomment>
-        <translation>
-            <numerusform>refreshing every second while jobs run</numerusform>
-            <numerusform>refreshing every %Ln seconds while jobs run</numerusform>
-        </translation>
-    </message>
+    <name>fbm::ReportArchive</name>
     <message numerus="yes">
         <source>%n report(s) saved in %1.</source>
         <extracomment>%n reports, %1 a folder</extracomment>
@@ -126,6 +118,17 @@
         <translation>
             <numerusform>%Ln file extracted to %1.</numerusform>
             <numerusform>%Ln files extracted to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportStatusLine</name>
+    <message numerus="yes">
+        <source>refreshing every %n second(s) while jobs run</source>
+        <extracomment>%n seconds between automatic refreshes</extracomment>
+        <translation>
+            <numerusform>refreshing every second while jobs run</numerusform>
+            <numerusform>refreshing every %Ln seconds while jobs run</numerusform>
         </translation>
     </message>
 </context>

@@ -1,41 +1,32 @@
 #include "reportjobsview.h"
 
+#include "filechooser.h"
+#include "filteredit.h"
 #include "httpclient.h"
 #include "i18n.h"
 #include "recordtable.h"
-#include "reports/reportbinary.h"
+#include "reportdetailspane.h"
+#include "reportjobfilterproxy.h"
 #include "reports/reportjobmodel.h"
-#include "reports/zipreader.h"
+#include "reportstatusline.h"
 #include "startreportdialog.h"
+#include "uisettings.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QIcon>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
-#include <QLoggingCategory>
 #include <QPushButton>
+#include <QToolButton>
+#include <QLoggingCategory>
 #include <QSettings>
-#include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
-#include <QStyle>
 #include <QTableView>
 #include <QToolBar>
-#include <QToolButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -56,185 +47,6 @@ QIcon themed(const QWidget *w, const char *name, QStyle::StandardPixmap fallback
 
 } // namespace
 
-// --- filter proxy ------------------------------------------------------------------------------
-
-/// Sorts by the model's raw values, keeps rows whose text holds every word typed (the full
-/// report class and the raw status count too), and gives the status column its icon.
-class ReportJobFilterProxy final : public QSortFilterProxyModel
-{
-public:
-    explicit ReportJobFilterProxy(QObject *parent)
-        : QSortFilterProxyModel(parent)
-    {
-        setSortRole(ReportJobModel::SortRole);
-        setDynamicSortFilter(true);
-    }
-
-    void setWords(const QString &text)
-    {
-        m_words = text.simplified().toCaseFolded().split(u' ', Qt::SkipEmptyParts);
-        invalidateFilter();
-    }
-
-    void setStatusIcons(const QIcon &done, const QIcon &failed, const QIcon &unfinished)
-    {
-        m_done = done;
-        m_failed = failed;
-        m_unfinished = unfinished;
-        if (rowCount() > 0) {
-            Q_EMIT dataChanged(index(0, ReportJobModel::StatusColumn),
-                               index(rowCount() - 1, ReportJobModel::StatusColumn),
-                               {Qt::DecorationRole});
-        }
-    }
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::DecorationRole && index.column() == ReportJobModel::StatusColumn) {
-            switch (ReportJob::State(index.data(ReportJobModel::StatusRole).toInt())) {
-            case ReportJob::State::Done:
-                return m_done;
-            case ReportJob::State::Failed:
-                return m_failed;
-            case ReportJob::State::Unfinished:
-                return m_unfinished;
-            }
-        }
-        return QSortFilterProxyModel::data(index, role);
-    }
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override
-    {
-        if (m_words.isEmpty())
-            return true;
-        const QAbstractItemModel *m = sourceModel();
-        QString text;
-        for (int c = 0; c < m->columnCount(sourceParent); ++c)
-            text += m->index(sourceRow, c, sourceParent).data().toString() + u'\n';
-        const QModelIndex first = m->index(sourceRow, 0, sourceParent);
-        text += first.data(Qt::ToolTipRole).toString() + u'\n' +
-                first.data(ReportJobModel::RawStatusRole).toString();
-        text = text.toCaseFolded();
-        for (const QString &w : m_words) {
-            if (!text.contains(w))
-                return false;
-        }
-        return true;
-    }
-
-private:
-    QStringList m_words;
-    QIcon m_done;
-    QIcon m_failed;
-    QIcon m_unfinished;
-};
-
-// --- message area ------------------------------------------------------------------------------
-
-/// A non-modal message above the table: an icon, selectable text, an optional action button
-/// and a close button. It stays until replaced or dismissed, so nothing goes unseen.
-class ReportMessageBar final : public QFrame
-{
-public:
-    explicit ReportMessageBar(QWidget *parent)
-        : QFrame(parent)
-    {
-        setObjectName(u"reportMessage"_s);
-        setFrameShape(QFrame::StyledPanel);
-        setAutoFillBackground(true);
-        setBackgroundRole(QPalette::ToolTipBase);
-        setForegroundRole(QPalette::ToolTipText);
-        auto *layout = new QHBoxLayout(this);
-        layout->setContentsMargins(8, 4, 4, 4);
-        m_icon = new QLabel;
-        m_icon->setAlignment(Qt::AlignTop);
-        m_text = new QLabel;
-        m_text->setObjectName(u"reportMessageText"_s);
-        m_text->setWordWrap(true);
-        m_text->setTextFormat(Qt::PlainText);
-        m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        m_text->setForegroundRole(QPalette::ToolTipText);
-        m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-        m_action = new QPushButton;
-        m_action->setObjectName(u"reportMessageAction"_s);
-        m_close = new QToolButton;
-        m_close->setObjectName(u"reportMessageClose"_s);
-        m_close->setAutoRaise(true);
-        m_close->setToolTip(ReportJobsView::tr("Dismiss this message"));
-        m_close->setAccessibleName(ReportJobsView::tr("Dismiss message"));
-        layout->addWidget(m_icon, 0, Qt::AlignTop);
-        layout->addWidget(m_text, 1);
-        layout->addWidget(m_action, 0, Qt::AlignTop);
-        layout->addWidget(m_close, 0, Qt::AlignTop);
-        QObject::connect(m_close, &QToolButton::clicked, this, &ReportMessageBar::dismiss);
-        QObject::connect(m_action, &QPushButton::clicked, this, [this] {
-            if (m_callback)
-                m_callback();
-        });
-        applyIcons();
-        hide();
-    }
-
-    void show(ReportJobsView::MessageKind kind, const QString &text, const QString &actionText,
-              std::function<void()> action)
-    {
-        m_kind = kind;
-        m_text->setText(text);
-        setAccessibleName(kindName());
-        setAccessibleDescription(text);
-        m_text->setAccessibleName(kindName());
-        m_action->setText(actionText);
-        m_action->setVisible(!actionText.isEmpty() && action);
-        m_callback = std::move(action);
-        applyIcons();
-        setVisible(true);
-    }
-
-    void dismiss()
-    {
-        m_text->clear();
-        m_callback = {};
-        hide();
-    }
-
-    [[nodiscard]] QString text() const { return isHidden() ? QString() : m_text->text(); }
-    [[nodiscard]] ReportJobsView::MessageKind kind() const { return m_kind; }
-
-    void applyIcons()
-    {
-        QStyle::StandardPixmap p = QStyle::SP_MessageBoxInformation;
-        if (m_kind == ReportJobsView::MessageKind::Warning)
-            p = QStyle::SP_MessageBoxWarning;
-        else if (m_kind == ReportJobsView::MessageKind::Error)
-            p = QStyle::SP_MessageBoxCritical;
-        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-        m_icon->setPixmap(style()->standardIcon(p).pixmap(size, size));
-        m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    }
-
-private:
-    [[nodiscard]] QString kindName() const
-    {
-        switch (m_kind) {
-        case ReportJobsView::MessageKind::Warning:
-            return ReportJobsView::tr("Warning");
-        case ReportJobsView::MessageKind::Error:
-            return ReportJobsView::tr("Error");
-        case ReportJobsView::MessageKind::Information:
-            break;
-        }
-        return ReportJobsView::tr("Information");
-    }
-
-    ReportJobsView::MessageKind m_kind = ReportJobsView::MessageKind::Information;
-    QLabel *m_icon = nullptr;
-    QLabel *m_text = nullptr;
-    QPushButton *m_action = nullptr;
-    QToolButton *m_close = nullptr;
-    std::function<void()> m_callback;
-};
-
 // --- the view ----------------------------------------------------------------------------------
 
 ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidget *parent)
@@ -243,6 +55,7 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     , m_client(new ReportClient(client, this))
     , m_model(new ReportJobModel(this))
     , m_proxy(new ReportJobFilterProxy(this))
+    , m_files(FileChooser::dialogs())
     , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     setObjectName(u"reportJobsView"_s);
@@ -257,7 +70,12 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     layout->setSpacing(4);
     layout->addWidget(createToolBar());
 
-    m_message = new ReportMessageBar(this);
+    m_message = new MessageBar(this);
+    m_message->setObjectName(u"reportMessage"_s);
+    m_message->setClosable(true);
+    m_message->textLabel()->setObjectName(u"reportMessageText"_s);
+    m_message->actionButton()->setObjectName(u"reportMessageAction"_s);
+    m_message->closeButton()->setObjectName(u"reportMessageClose"_s);
     layout->addWidget(m_message);
 
     m_view = new QTableView;
@@ -278,43 +96,19 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     m_splitter->setObjectName(u"reportSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_view);
-    m_splitter->addWidget(createDetails());
+    m_details = new ReportDetailsPane;
+    m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     layout->addWidget(m_splitter, 1);
 
-    m_statusLine = new QLabel;
-    m_statusLine->setObjectName(u"reportStatusLine"_s);
-    m_statusLine->setAccessibleName(tr("Report list status"));
-    m_statusLine->setContentsMargins(4, 0, 4, 2);
-    // The refresh interval sits by the line that tells when the list was refreshed, which
-    // leaves the toolbar room for the filter at 1280 pixels.
-    auto *intervalLabel = new QLabel(tr("Auto &refresh:"));
-    m_interval = new QSpinBox;
-    m_interval->setObjectName(u"autoRefreshSeconds"_s);
-    m_interval->setRange(0, 3600);
-    m_interval->setSingleStep(10);
-    //: the auto refresh interval's unit, after the number
-    m_interval->setSuffix(tr(" s"));
-    //: shown instead of 0 seconds: no automatic refresh
-    m_interval->setSpecialValueText(tr("Off"));
-    m_interval->setAccessibleName(tr("Automatic refresh interval in seconds"));
-    m_interval->setToolTip(tr("While a report job is unfinished, refresh the list this often "
-                              "(Off: only when you ask)"));
-    intervalLabel->setBuddy(m_interval);
-    connect(m_interval, &QSpinBox::valueChanged, this, [this](int seconds) {
+    m_statusLine = new ReportStatusLine(m_client, m_model, m_proxy);
+    connect(m_statusLine, &ReportStatusLine::intervalChanged, this, [this](int seconds) {
         m_client->setAutoRefreshInterval(seconds * 1000);
-        if (const auto s = settings())
-            s->setValue(kSettingsGroup + u"/autoRefreshSeconds"_s, seconds);
+        settings()->setValue(kSettingsGroup + u"/autoRefreshSeconds"_s, seconds);
         updateStatusLine();
     });
-
-    auto *statusRow = new QHBoxLayout;
-    statusRow->setContentsMargins(0, 0, 4, 2);
-    statusRow->addWidget(m_statusLine, 1);
-    statusRow->addWidget(intervalLabel);
-    statusRow->addWidget(m_interval);
-    layout->addLayout(statusRow);
+    layout->addWidget(m_statusLine);
 
     connect(m_client, &ReportClient::jobsFetched, this, &ReportJobsView::onJobsFetched);
     connect(m_client, &ReportClient::fetchFailed, this, &ReportJobsView::onFetchFailed);
@@ -430,73 +224,20 @@ QToolBar *ReportJobsView::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
 
-    m_filter = new QLineEdit;
+    m_filter = new FilterEdit(22, 36);
     m_filter->setObjectName(u"reportFilter"_s);
     m_filter->setPlaceholderText(tr("Filter reports…"));
     m_filter->setAccessibleName(tr("Filter report jobs"));
     m_filter->setToolTip(tr("Show only the jobs whose report, status, user, times or "
                             "parameters contain these words (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 22);
-    m_filter->setMaximumWidth(m_filter->fontMetrics().averageCharWidth() * 36);
     bar->addWidget(m_filter);
-    connect(m_find, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
-    // Re-filtering on every key press makes typing stutter on long lists: wait for a pause.
-    m_filterDebounce.setSingleShot(true);
-    m_filterDebounce.setInterval(250);
-    connect(m_filter, &QLineEdit::textChanged, &m_filterDebounce, qOverload<>(&QTimer::start));
-    connect(&m_filterDebounce, &QTimer::timeout, this, [this] {
-        m_proxy->setWords(m_filter->text());
+    connect(m_find, &QAction::triggered, m_filter, &FilterEdit::focusForTyping);
+    connect(m_filter, &FilterEdit::filterChanged, this, [this](const QString &text) {
+        m_proxy->setWords(text);
         updateActions();
         updateStatusLine();
     });
     return bar;
-}
-
-QWidget *ReportJobsView::createDetails()
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *title = new QLabel(tr("Job details"));
-    QFont f = title->font();
-    f.setBold(true);
-    title->setFont(f);
-    title->setContentsMargins(4, 2, 4, 0);
-    layout->addWidget(title);
-
-    m_emptyDetails = new QLabel(tr("Select a report job to see all it says."));
-    m_emptyDetails->setObjectName(u"reportDetailsEmpty"_s);
-    m_emptyDetails->setAlignment(Qt::AlignCenter);
-    m_emptyDetails->setEnabled(false);
-    layout->addWidget(m_emptyDetails, 1);
-
-    m_details = new QTreeWidget;
-    m_details->setObjectName(u"reportJobDetails"_s);
-    m_details->setAccessibleName(tr("Details of the selected report job"));
-    m_details->setColumnCount(2);
-    m_details->setHeaderLabels({tr("Part"), tr("Value")});
-    m_details->setRootIsDecorated(true);
-    m_details->setAlternatingRowColors(true);
-    m_details->setUniformRowHeights(true);
-    m_details->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_details->header()->setStretchLastSection(true);
-    m_details->header()->resizeSection(0, m_details->fontMetrics().averageCharWidth() * 24);
-    m_details->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *copy = new QAction(tr("&Copy value"), m_details);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, [this] {
-        if (const QTreeWidgetItem *item = m_details->currentItem())
-            QApplication::clipboard()->setText(item->text(1));
-    });
-    m_details->addAction(copy);
-    title->setBuddy(m_details);
-    layout->addWidget(m_details, 1);
-    return box;
 }
 
 void ReportJobsView::applyIcons()
@@ -511,7 +252,6 @@ void ReportJobsView::applyIcons()
     m_proxy->setStatusIcons(themed(this, "emblem-ok", QStyle::SP_DialogApplyButton),
                             themed(this, "dialog-error", QStyle::SP_MessageBoxCritical),
                             themed(this, "appointment-soon", QStyle::SP_BrowserReload));
-    m_message->applyIcons();
 }
 
 void ReportJobsView::changeEvent(QEvent *event)
@@ -535,6 +275,11 @@ void ReportJobsView::showEvent(QShowEvent *event)
 
 // --- settings ----------------------------------------------------------------------------------
 
+void ReportJobsView::setFileChooser(FileChooser *chooser)
+{
+    m_files = chooser ? chooser : FileChooser::dialogs();
+}
+
 void ReportJobsView::setSettingsPath(const QString &iniPath)
 {
     m_settingsPath = iniPath;
@@ -543,9 +288,7 @@ void ReportJobsView::setSettingsPath(const QString &iniPath)
 
 std::unique_ptr<QSettings> ReportJobsView::settings() const
 {
-    if (m_settingsPath.isEmpty())
-        return std::make_unique<QSettings>();
-    return std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat);
+    return openUiSettings(m_settingsPath);
 }
 
 void ReportJobsView::loadSettings()
@@ -553,9 +296,8 @@ void ReportJobsView::loadSettings()
     const auto s = settings();
     const int seconds =
         s->value(kSettingsGroup + u"/autoRefreshSeconds"_s, kDefaultRefreshSeconds).toInt();
-    const QSignalBlocker block(m_interval);
-    m_interval->setValue(seconds);
-    m_client->setAutoRefreshInterval(m_interval->value() * 1000);
+    m_statusLine->setInterval(seconds);
+    m_client->setAutoRefreshInterval(autoRefreshSeconds() * 1000);
     const QByteArray header = s->value(kSettingsGroup + u"/tableHeader"_s).toByteArray();
     if (!header.isEmpty())
         m_headerRestored = m_view->horizontalHeader()->restoreState(header);
@@ -569,26 +311,22 @@ void ReportJobsView::saveHeaderState() const
 
 int ReportJobsView::autoRefreshSeconds() const
 {
-    return m_interval->value();
+    return m_statusLine->interval();
 }
 
 void ReportJobsView::setAutoRefreshSeconds(int seconds)
 {
-    m_interval->setValue(seconds); // valueChanged applies and remembers it
-    m_client->setAutoRefreshInterval(m_interval->value() * 1000);
+    m_statusLine->setInterval(seconds);
+    m_client->setAutoRefreshInterval(autoRefreshSeconds() * 1000);
+    settings()->setValue(kSettingsGroup + u"/autoRefreshSeconds"_s, autoRefreshSeconds());
+    updateStatusLine();
 }
 
 QString ReportJobsView::downloadFolder() const
 {
-    const auto s = settings();
-    QString folder = s->value(kSettingsGroup + u"/downloadFolder/"_s + m_profile.id).toString();
-    if (folder.isEmpty())
-        folder = m_profile.outputDir;
-    if (folder.isEmpty())
-        folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    return folder;
+    const QString remembered =
+        settings()->value(kSettingsGroup + u"/downloadFolder/"_s + m_profile.id).toString();
+    return ReportArchive::folderFor(remembered, m_profile.outputDir);
 }
 
 void ReportJobsView::rememberDownloadFolder(const QString &folder)
@@ -599,9 +337,7 @@ void ReportJobsView::rememberDownloadFolder(const QString &folder)
 
 QString ReportJobsView::chooseDownloadFolder(const QString &title)
 {
-    QString folder = m_testDownloadFolder;
-    if (folder.isEmpty())
-        folder = QFileDialog::getExistingDirectory(this, title, downloadFolder());
+    const QString folder = m_files->existingFolder(this, title, downloadFolder());
     if (!folder.isEmpty())
         rememberDownloadFolder(folder);
     return folder;
@@ -639,7 +375,7 @@ void ReportJobsView::onJobsFetched(const QList<ReportJob> &jobs)
                                    m_view->fontMetrics().averageCharWidth() * 20));
     }
     // A refresh that works again clears the error it had shown; other messages stay.
-    if (m_message->kind() == MessageKind::Error && m_message->property("fetchError").toBool())
+    if (m_fetchErrorShown)
         clearMessage();
     const QStringList warnings = m_client->lastWarnings();
     if (!warnings.isEmpty()) {
@@ -659,7 +395,7 @@ void ReportJobsView::onFetchFailed(const Error &error)
     m_lastError = error.message;
     // The table keeps the last good list: a failed refresh must not look like "no jobs".
     showMessage(MessageKind::Error, error.message, tr("Try again"), [this] { refresh(); });
-    m_message->setProperty("fetchError", true);
+    m_fetchErrorShown = true;
     updateStatusLine();
 }
 
@@ -741,79 +477,8 @@ QList<ReportJob> ReportJobsView::selectedJobs() const
 void ReportJobsView::showDetails()
 {
     const ReportJob *job = currentJob();
-    m_emptyDetails->setVisible(!job);
-    m_details->setVisible(job != nullptr);
-    // Rebuilt only when something changed, so the reader's place in it is kept.
-    const QString signature =
-        job ? QString::fromUtf8(QJsonDocument(job->toJson()).toJson()) : QString();
-    if (m_details->property("signature").toString() == signature)
-        return;
-    m_details->setProperty("signature", signature);
-    const QString currentPart =
-        m_details->currentItem() ? m_details->currentItem()->text(0) : QString();
-    m_details->clear();
-    if (!job)
-        return;
-
-    const auto add = [this](const QString &part, const QString &value,
-                            QTreeWidgetItem *parent = nullptr) {
-        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_details);
-        item->setText(0, part);
-        item->setText(1, value);
-        item->setToolTip(1, value);
-        return item;
-    };
-    const QString none = tr("(not given)");
-    const auto orNone = [&none](const QString &v) {
-        return v.isEmpty() ? none : v;
-    };
-    const auto time = [&none](const QDateTime &t) {
-        return t.isValid() ? formatDateTimeSeconds(t.toLocalTime()) + u"  ("_s +
-                                 t.toUTC().toString(Qt::ISODate) + u')'
-                           : none;
-    };
-
-    add(tr("Report"), orNone(job->shortName));
-    add(tr("Report class"), orNone(job->reportClass));
-    // A status the program does not know is shown as the server wrote it: once is enough.
-    auto *status = add(tr("Status"), ReportJobModel::statusTitle(*job));
-    status->setToolTip(1, ReportJobModel::statusToolTip(*job));
-    add(tr("User"), orNone(job->userId));
-    add(tr("Created"), time(job->created));
-    add(tr("Started"), time(job->started));
-    add(tr("Ended"), time(job->ended));
-    const QString runTime = formatRunTime(job->runTimeSeconds());
-    add(tr("Run time"), orNone(runTime));
-    auto *params =
-        add(tr("Parameters"), job->parameters.isEmpty() ? tr("(none)") : job->parameterSummary());
-    for (const NamedValue &p : job->parameters)
-        add(p.first, p.second, params);
-    params->setExpanded(true);
-    auto *binary = add(tr("Report file (Binary)"), orNone(job->binaryReference));
-    if (job->binaryUrl.isValid()) {
-        add(tr("Fetched from"), m_client->downloadUrl(*job).toString(), binary);
-        binary->setExpanded(true);
-    }
-    const QString saved = savedPathFor(*job);
-    if (!saved.isEmpty())
-        add(tr("Saved as"), QDir::toNativeSeparators(saved));
-    add(tr("Job id"), orNone(job->id));
-    if (!job->fullUrl.isEmpty() && job->fullUrl != job->id)
-        add(tr("Full URL"), job->fullUrl);
-    if (!job->otherParts.isEmpty()) {
-        QStringList names;
-        for (const NamedValue &p : job->otherParts)
-            names << p.first;
-        auto *other = add(tr("Other parts"), names.join(u", "_s));
-        for (const NamedValue &p : job->otherParts)
-            add(p.first, p.second, other);
-        other->setExpanded(true);
-    }
-    if (!currentPart.isEmpty()) {
-        const auto found = m_details->findItems(currentPart, Qt::MatchExactly | Qt::MatchRecursive);
-        if (!found.isEmpty())
-            m_details->setCurrentItem(found.first());
-    }
+    m_details->showJob(job, job ? m_client->downloadUrl(*job) : QUrl(),
+                       job ? savedPathFor(*job) : QString());
 }
 
 void ReportJobsView::updateActions()
@@ -833,7 +498,7 @@ void ReportJobsView::updateActions()
         anyDone = anyDone || j.isDone();
     m_downloadAll->setEnabled(anyDone && !downloading);
     m_open->setEnabled(!saved.isEmpty());
-    m_extract->setEnabled(!saved.isEmpty() && ZipReader::looksLikeZip(saved));
+    m_extract->setEnabled(ReportArchive::canExtract(saved));
 
     if (job && !job->hasReport()) {
         m_download->setToolTip(job->isDone() ? tr("The server names no report file for this job")
@@ -847,35 +512,7 @@ void ReportJobsView::updateActions()
 
 void ReportJobsView::updateStatusLine()
 {
-    QStringList parts;
-    const int total = m_model->rowCount();
-    const int shown = m_proxy->rowCount();
-    if (!m_fetchedOnce && m_client->isFetching()) {
-        parts << tr("Asking the server for its report jobs…");
-    } else if (m_fetchedOnce || total > 0) {
-        //: %1 a number of report jobs
-        parts << (shown == total ? tr("Report jobs: %1").arg(total)
-                                 //: %1 jobs shown by the filter, %2 all jobs
-                                 : tr("Report jobs: %1 of %2 shown").arg(shown).arg(total));
-        int unfinished = 0;
-        for (const ReportJob &j : m_model->jobs())
-            unfinished += j.isFinished() ? 0 : 1;
-        if (unfinished > 0)
-            //: %1 a number of report jobs
-            parts << tr("unfinished: %1").arg(unfinished);
-    }
-    if (m_client->lastFetched().isValid()) {
-        //: %1 a time of day
-        parts << tr("updated %1").arg(formatTime(m_client->lastFetched().toLocalTime().time()));
-    }
-    if (m_client->isFetching() && m_fetchedOnce)
-        parts << tr("refreshing…");
-    else if (!m_lastError.isEmpty())
-        parts << tr("the last refresh failed");
-    else if (m_model->hasUnfinishedJobs() && autoRefreshSeconds() > 0)
-        //: %n seconds between automatic refreshes
-        parts << tr("refreshing every %n second(s) while jobs run", nullptr, autoRefreshSeconds());
-    m_statusLine->setText(parts.join(u" · "_s));
+    m_statusLine->update(m_fetchedOnce, m_lastError);
 }
 
 // --- messages ----------------------------------------------------------------------------------
@@ -885,13 +522,34 @@ void ReportJobsView::showMessage(MessageKind kind, const QString &text, const QS
 {
     if (kind != MessageKind::Information)
         qCInfo(lcReportsUi) << "message:" << text;
-    m_message->setProperty("fetchError", false);
-    m_message->show(kind, text, actionText, std::move(action));
+    m_fetchErrorShown = false;
+    m_message->showMessage(kind, text, actionText, std::move(action));
+}
+
+void ReportJobsView::showNotice(const ArchiveNotice &notice)
+{
+    const auto kind = MessageKind(int(notice.kind));
+    const QString path = notice.path;
+    switch (notice.next) {
+    case ArchiveNotice::Next::Nothing:
+        showMessage(kind, notice.text);
+        break;
+    case ArchiveNotice::Next::Open:
+        showMessage(kind, notice.text, tr("Open"), [this, path] { openPath(path); });
+        break;
+    case ArchiveNotice::Next::Extract:
+        showMessage(kind, notice.text, tr("Extract…"), [this] { extractSavedReport(); });
+        break;
+    case ArchiveNotice::Next::ShowFolder:
+        showMessage(kind, notice.text, tr("Show folder"), [this, path] { openPath(path); });
+        break;
+    }
 }
 
 void ReportJobsView::clearMessage()
 {
     m_message->dismiss();
+    m_fetchErrorShown = false;
 }
 
 QString ReportJobsView::messageText() const
@@ -913,13 +571,10 @@ void ReportJobsView::saveStatus()
                     tr("There is no job list to save yet: refresh the list first."));
         return;
     }
-    QString path = m_testStatusFile;
-    if (path.isEmpty()) {
-        const QString suggestion =
-            QDir(downloadFolder()).filePath(m_client->defaultStatusFileName());
-        path = QFileDialog::getSaveFileName(this, tr("Save the report job status"), suggestion,
-                                            tr("JSON files (*.json);;All files (*)"));
-    }
+    const QString path =
+        m_files->saveFileName(this, tr("Save the report job status"),
+                              QDir(downloadFolder()).filePath(m_client->defaultStatusFileName()),
+                              tr("JSON files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     const Error e = m_client->saveStatus(path);
@@ -935,10 +590,7 @@ void ReportJobsView::saveStatus()
 
 QString ReportJobsView::savedPathFor(const ReportJob &job) const
 {
-    const QString known = m_savedPaths.value(job.key());
-    if (!known.isEmpty() && QFileInfo(known).isFile())
-        return known;
-    return ReportClient::savedReportPath(job, downloadFolder());
+    return m_archive.savedPath(job, downloadFolder());
 }
 
 QString ReportJobsView::savedReportPath() const
@@ -975,40 +627,9 @@ void ReportJobsView::downloadReport()
 
 void ReportJobsView::onReportDownloaded(const ReportDownload &result)
 {
-    if (result.outcome == ReportDownload::Outcome::Saved ||
-        result.outcome == ReportDownload::Outcome::AlreadySaved)
-        m_savedPaths.insert(result.jobKey, result.filePath);
-    if (!m_batchRunning) {
-        const QString name = result.report.isEmpty() ? tr("The report") : result.report;
-        switch (result.outcome) {
-        case ReportDownload::Outcome::Saved:
-        case ReportDownload::Outcome::AlreadySaved: {
-            const QString path = result.filePath;
-            //: %1 a report's name, %2 a file path, %3 a size such as "12 KiB"
-            const QString text = tr("%1 was saved as %2 (%3).")
-                                     .arg(name, QDir::toNativeSeparators(path),
-                                          QLocale().formattedDataSize(result.bytes));
-            if (ZipReader::looksLikeZip(path)) {
-                showMessage(MessageKind::Information, text, tr("Extract…"),
-                            [this] { extractSavedReport(); });
-            } else {
-                showMessage(MessageKind::Information, text, tr("Open"),
-                            [this, path] { openPath(path); });
-            }
-            break;
-        }
-        case ReportDownload::Outcome::NotGenerated:
-            //: %1 a report's name
-            showMessage(MessageKind::Warning,
-                        tr("%1 is not generated yet: the server sent its \"NOT GENERATED YET\" "
-                           "placeholder, so nothing was saved. Try again later.")
-                            .arg(name));
-            break;
-        case ReportDownload::Outcome::Failed:
-            showMessage(MessageKind::Error, result.error.message);
-            break;
-        }
-    }
+    m_archive.remember(result);
+    if (!m_batchRunning)
+        showNotice(ReportArchive::downloaded(result));
     showDetails();
     // The download queue is still busy inside this signal; look again once it has moved on.
     QTimer::singleShot(0, this, &ReportJobsView::updateActions);
@@ -1029,44 +650,7 @@ void ReportJobsView::downloadAllFinished()
 void ReportJobsView::onAllDownloadsFinished(const QList<ReportDownload> &results)
 {
     m_batchRunning = false;
-    int saved = 0;
-    int skipped = 0;
-    int notGenerated = 0;
-    QStringList failures;
-    for (const ReportDownload &r : results) {
-        switch (r.outcome) {
-        case ReportDownload::Outcome::Saved:
-            ++saved;
-            break;
-        case ReportDownload::Outcome::AlreadySaved:
-            ++skipped;
-            break;
-        case ReportDownload::Outcome::NotGenerated:
-            ++notGenerated;
-            break;
-        case ReportDownload::Outcome::Failed:
-            failures << r.error.message;
-            break;
-        }
-    }
-    const QString folder = m_downloadAll->property("folder").toString();
-    QStringList sentences;
-    //: %n reports, %1 a folder
-    sentences
-        << tr("%n report(s) saved in %1.", nullptr, saved).arg(QDir::toNativeSeparators(folder));
-    if (skipped > 0)
-        sentences << tr("%n already saved, skipped.", nullptr, skipped);
-    if (notGenerated > 0)
-        sentences << tr("%n not generated yet.", nullptr, notGenerated);
-    if (!failures.isEmpty()) {
-        sentences << tr("%n failed:", nullptr, int(failures.size()));
-        sentences << failures;
-    }
-    const MessageKind kind =
-        failures.isEmpty() ? (notGenerated > 0 ? MessageKind::Warning : MessageKind::Information)
-                           : MessageKind::Error;
-    showMessage(kind, sentences.join(u'\n'), tr("Show folder"),
-                [this, folder] { openPath(folder); });
+    showNotice(ReportArchive::batchFinished(results, m_downloadAll->property("folder").toString()));
     showDetails();
     updateActions();
 }
@@ -1097,42 +681,17 @@ void ReportJobsView::openSavedReport()
 void ReportJobsView::extractSavedReport()
 {
     const QString path = savedReportPath();
-    if (path.isEmpty() || !ZipReader::looksLikeZip(path)) {
+    if (!ReportArchive::canExtract(path)) {
         showMessage(MessageKind::Information,
                     tr("This job has no saved ZIP report to extract: download it first."));
         return;
     }
-    const QFileInfo info(path);
-    QString folder = m_testExtractFolder;
-    if (folder.isEmpty()) {
-        folder = QFileDialog::getExistingDirectory(this, tr("Extract the report into"),
-                                                   info.absolutePath());
-        if (folder.isEmpty())
-            return;
-        // Into a folder of its own, so that a report's files do not mix with others.
-        folder = QDir(folder).filePath(info.completeBaseName());
-    }
-    ZipReader zip;
-    if (const Error e = zip.open(path)) {
-        showMessage(MessageKind::Error, e.message);
-        return;
-    }
-    const auto result = zip.extractAll(folder);
-    if (!result.ok()) {
-        showMessage(MessageKind::Error, result.error().message);
-        return;
-    }
-    //: %n files, %1 a folder
-    QString text = tr("%n file(s) extracted to %1.", nullptr, int(result->written.size()))
-                       .arg(QDir::toNativeSeparators(folder));
-    if (!result->isComplete()) {
-        text += u'\n' + result->skipped.join(u'\n');
-        showMessage(MessageKind::Warning, text, tr("Show folder"),
-                    [this, folder] { openPath(folder); });
-        return;
-    }
-    showMessage(MessageKind::Information, text, tr("Show folder"),
-                [this, folder] { openPath(folder); });
+    const QString folder =
+        ReportArchive::extractionFolder(m_files->existingFolder(this, tr("Extract the report into"),
+                                                                QFileInfo(path).absolutePath()),
+                                        path);
+    if (!folder.isEmpty())
+        showNotice(ReportArchive::extract(path, folder));
 }
 
 // --- start a report ----------------------------------------------------------------------------
