@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
 #include "demo/bulkserver.h"
@@ -51,8 +52,7 @@ Session::Session(SessionOptions options, QObject *parent)
     m_manager = std::make_unique<JobManager>(m_store.get());
     m_manager->setClientProvider(
         [this](const QString &profileId, const QUrl &base) { return clientFor(profileId, base); });
-    connect(m_profiles.get(), &ProfileStore::profilesChanged, this,
-            &Session::onProfilesChanged);
+    connect(m_profiles.get(), &ProfileStore::profilesChanged, this, &Session::onProfilesChanged);
 }
 
 Session::~Session()
@@ -205,12 +205,9 @@ void Session::removeProfile(const QString &id)
 {
     if (isDemoProfile(id) || !m_profiles->remove(id))
         return;
-    for (const QString &name : SecretStore::secretNames()) {
-        secrets()->remove(SecretStore::keyFor(id, name), this, [id](const Error &e) {
-            if (e.isError())
-                qCWarning(lcApp) << "could not remove a secret of profile" << id << e.message;
-        });
-    }
+    ProfileSecrets::removeAll(secrets(), id, this, [id](const Error &e) {
+        qCWarning(lcApp) << "could not remove a secret of profile" << id << e.message;
+    });
 }
 
 void Session::onProfilesChanged()
