@@ -239,58 +239,24 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <source>Replace…</source>
-        <translation>Erstat…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Fortryd</translation>
-    </message>
-    <message>
-        <source>Replace %1</source>
-        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
-        <translation>Erstat %1</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
-        <translation>Fjern %1</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Will be removed when you press OK.</source>
-        <translation>Fjernes, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>Checking the keychain…</source>
-        <translation>Kontrollerer nøgleringen…</translation>
-    </message>
-    <message>
-        <source>The keychain could not be read.</source>
-        <translation>Nøgleringen kunne ikke læses.</translation>
-    </message>
-    <message>
-        <source>Stored in the keychain.</source>
-        <translation>Gemt i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>Kept for this session only.</source>
-        <translation>Gemmes kun i denne session.</translation>
-    </message>
-    <message>
         <source>New Server Profile</source>
         <translation>Ny serverprofil</translation>
     </message>
     <message>
         <source>Edit Server Profile</source>
         <translation>Rediger serverprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorization</source>
+        <translation>G&amp;odkendelse</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>&amp;Forbindelse</translation>
     </message>
     <message>
         <source>&amp;Keep for This Session Only</source>
@@ -321,304 +287,6 @@
         <translation>Der bruges ingen nøglering: hemmeligheder, du indtaster her, gemmes kun, til programmet lukkes.</translation>
     </message>
     <message>
-        <source>For example: eHealth production</source>
-        <translation>For eksempel: eHealth produktion</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Navn:</translation>
-    </message>
-    <message>
-        <source>The FHIR base address: the one that [base]/metadata answers on.</source>
-        <translation>FHIR-basisadressen: den, som [base]/metadata svarer på.</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>Server&amp;adresse:</translation>
-    </message>
-    <message>
-        <source>Bulk Data export server</source>
-        <translation>Bulk Data-eksportserver</translation>
-    </message>
-    <message>
-        <source>Reporting server (report jobs)</source>
-        <translation>Rapportserver (rapportjob)</translation>
-    </message>
-    <message>
-        <source>&amp;Kind of server:</source>
-        <translation>Server&amp;type:</translation>
-    </message>
-    <message>
-        <source>Chosen for each export</source>
-        <translation>Vælges ved hver eksport</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Gennemse…</translation>
-    </message>
-    <message>
-        <source>Browse for the export folder</source>
-        <translation>Vælg eksportmappen</translation>
-    </message>
-    <message>
-        <source>Export &amp;folder:</source>
-        <translation>Eksport&amp;mappe:</translation>
-    </message>
-    <message>
-        <source>&amp;Server</source>
-        <translation>&amp;Server</translation>
-    </message>
-    <message>
-        <source>&amp;Authorization:</source>
-        <translation>&amp;Godkendelse:</translation>
-    </message>
-    <message>
-        <source>&amp;Client ID:</source>
-        <translation>&amp;Klient-id:</translation>
-    </message>
-    <message>
-        <source>Paste the client secret</source>
-        <translation>Indsæt klienthemmeligheden</translation>
-    </message>
-    <message>
-        <source>Client secret</source>
-        <translation>Klienthemmelighed</translation>
-    </message>
-    <message>
-        <source>Client &amp;secret:</source>
-        <translation>Klient&amp;hemmelighed:</translation>
-    </message>
-    <message>
-        <source>HTTP Basic (client_secret_basic)</source>
-        <translation>HTTP Basic (client_secret_basic)</translation>
-    </message>
-    <message>
-        <source>In the request body (client_secret_post)</source>
-        <translation>I forespørgslens indhold (client_secret_post)</translation>
-    </message>
-    <message>
-        <source>Send the secret &amp;by:</source>
-        <translation>Send hemmeligheden &amp;via:</translation>
-    </message>
-    <message>
-        <source>Paste the access token</source>
-        <translation>Indsæt adgangstokenet</translation>
-    </message>
-    <message>
-        <source>Access token</source>
-        <translation>Adgangstoken</translation>
-    </message>
-    <message>
-        <source>Access &amp;token:</source>
-        <translation>Adgangs&amp;token:</translation>
-    </message>
-    <message>
-        <source>&amp;Import PEM…</source>
-        <translation>&amp;Importér PEM…</translation>
-    </message>
-    <message>
-        <source>Import a private key from a PEM file</source>
-        <translation>Importér en privat nøgle fra en PEM-fil</translation>
-    </message>
-    <message>
-        <source>Read a private key (RSA or EC P-384, PEM, not encrypted).</source>
-        <translation>Læs en privat nøgle (RSA eller EC P-384, PEM, ikke krypteret).</translation>
-    </message>
-    <message>
-        <source>&amp;Generate Key</source>
-        <translation>&amp;Generér nøgle</translation>
-    </message>
-    <message>
-        <source>Generate a new private key</source>
-        <translation>Generér en ny privat nøgle</translation>
-    </message>
-    <message>
-        <source>Make a new key for the chosen algorithm: RSA 3072 bits for RS384, EC P-384 for ES384.</source>
-        <translation>Lav en ny nøgle til den valgte algoritme: RSA 3072 bit til RS384, EC P-384 til ES384.</translation>
-    </message>
-    <message>
-        <source>Remove the private key</source>
-        <translation>Fjern den private nøgle</translation>
-    </message>
-    <message>
-        <source>Private &amp;key:</source>
-        <translation>Privat &amp;nøgle:</translation>
-    </message>
-    <message>
-        <source>RS384 (RSA)</source>
-        <translation>RS384 (RSA)</translation>
-    </message>
-    <message>
-        <source>ES384 (elliptic curve P-384)</source>
-        <translation>ES384 (elliptisk kurve P-384)</translation>
-    </message>
-    <message>
-        <source>A&amp;lgorithm:</source>
-        <translation>A&amp;lgoritme:</translation>
-    </message>
-    <message>
-        <source>The key&apos;s thumbprint</source>
-        <translation>Nøglens fingeraftryk</translation>
-    </message>
-    <message>
-        <source>The &quot;kid&quot; the server knows the public key by.</source>
-        <translation>Det &quot;kid&quot;, serveren kender den offentlige nøgle under.</translation>
-    </message>
-    <message>
-        <source>Key &amp;ID (kid):</source>
-        <translation>Nøgle-&amp;id (kid):</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiér</translation>
-    </message>
-    <message>
-        <source>Copy the public key</source>
-        <translation>Kopiér den offentlige nøgle</translation>
-    </message>
-    <message>
-        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
-        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
-    </message>
-    <message>
-        <source>&amp;Public key:</source>
-        <translation>&amp;Offentlig nøgle:</translation>
-    </message>
-    <message>
-        <source>Sc&amp;ope:</source>
-        <translation>Sc&amp;ope:</translation>
-    </message>
-    <message>
-        <source>Found on the server when empty</source>
-        <translation>Findes på serveren, når feltet er tomt</translation>
-    </message>
-    <message>
-        <source>T&amp;oken URL:</source>
-        <translation>T&amp;oken-URL:</translation>
-    </message>
-    <message>
-        <source>Sign-in &amp;URL:</source>
-        <translation>&amp;URL til log ind:</translation>
-    </message>
-    <message>
-        <source>Any free port</source>
-        <translation>En vilkårlig ledig port</translation>
-    </message>
-    <message>
-        <source>The port of the http://127.0.0.1 address the browser returns to after signing in; some servers register a fixed one.</source>
-        <translation>Porten på den http://127.0.0.1-adresse, browseren vender tilbage til efter log ind; nogle servere registrerer en fast port.</translation>
-    </message>
-    <message>
-        <source>&amp;Redirect port:</source>
-        <translation>&amp;Omdirigeringsport:</translation>
-    </message>
-    <message>
-        <source>Sign &amp;Out</source>
-        <translation>Log &amp;ud</translation>
-    </message>
-    <message>
-        <source>Forget the stored sign-in; the browser opens again on the next export.</source>
-        <translation>Glem det gemte log ind; browseren åbner igen ved næste eksport.</translation>
-    </message>
-    <message>
-        <source>Sign-in:</source>
-        <translation>Log ind:</translation>
-    </message>
-    <message>
-        <source>A&amp;uthorization</source>
-        <translation>G&amp;odkendelse</translation>
-    </message>
-    <message>
-        <source>Header</source>
-        <translation>Header</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Værdi</translation>
-    </message>
-    <message>
-        <source>A&amp;dd Header</source>
-        <translation>T&amp;ilføj header</translation>
-    </message>
-    <message>
-        <source>Re&amp;move Header</source>
-        <translation>&amp;Fjern header</translation>
-    </message>
-    <message>
-        <source>Sent with every request to this server, for example a tenant or an API gateway key. Not for tokens: those belong on the Authorization page, where they are kept in the keychain.</source>
-        <translation>Sendes med hver forespørgsel til denne server, for eksempel en tenant eller en API-gateway-nøgle. Ikke til tokens: de hører til på siden Godkendelse, hvor de gemmes i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>E&amp;xtra headers:</source>
-        <translation>E&amp;kstra headers:</translation>
-    </message>
-    <message>
-        <source>Only if your organisation uses its own authority</source>
-        <translation>Kun hvis din organisation bruger sin egen certifikatudsteder</translation>
-    </message>
-    <message>
-        <source>Bro&amp;wse…</source>
-        <translation>Gen&amp;nemse…</translation>
-    </message>
-    <message>
-        <source>Browse for the CA certificate</source>
-        <translation>Vælg CA-certifikatet</translation>
-    </message>
-    <message>
-        <source>CA &amp;certificate (PEM):</source>
-        <translation>CA-&amp;certifikat (PEM):</translation>
-    </message>
-    <message>
-        <source>Send the token over unencrypted &amp;HTTP</source>
-        <translation>Send tokenet over ukrypteret &amp;HTTP</translation>
-    </message>
-    <message>
-        <source>Warning: over http:// anyone on the network path can read the token and use it to read patient data. Allow this only for a test server on a network you trust.</source>
-        <translation>Advarsel: over http:// kan alle på netværksvejen læse tokenet og bruge det til at læse patientdata. Tillad det kun for en testserver på et netværk, du stoler på.</translation>
-    </message>
-    <message>
-        <source>Plain HTTP:</source>
-        <translation>Ukrypteret HTTP:</translation>
-    </message>
-    <message>
-        <source>Files may come from &amp;private networks</source>
-        <translation>Filer må komme fra &amp;private netværk</translation>
-    </message>
-    <message>
-        <source>Let file downloads and redirects reach addresses in private networks (10.x, 172.16-31.x, 192.168.x) on other hosts than this server, where your organisation keeps the export&apos;s storage. Cloud metadata addresses are never reached.</source>
-        <translation>Lad filhentning og omdirigeringer nå adresser i private netværk (10.x, 172.16-31.x, 192.168.x) på andre værter end denne server, hvor din organisation opbevarer eksportens filer. Cloud-metadataadresser nås aldrig.</translation>
-    </message>
-    <message>
-        <source>Networks:</source>
-        <translation>Netværk:</translation>
-    </message>
-    <message>
-        <source>C&amp;onnection</source>
-        <translation>&amp;Forbindelse</translation>
-    </message>
-    <message>
-        <source>Do not put the Authorization header among the extra headers: choose &quot;%1&quot; on the Authorization page, so that the token is kept in the keychain.</source>
-        <extracomment>%1 is the name of an authorization kind, &quot;Static bearer token&quot; or similar</extracomment>
-        <translation>Læg ikke Authorization-headeren blandt de ekstra headers: vælg &quot;%1&quot; på siden Godkendelse, så tokenet gemmes i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>Extra header %1 is not valid: the name must be a single word (letters, digits, &apos;-&apos;), the value a single line.</source>
-        <extracomment>%1 is a row number</extracomment>
-        <translation>Den ekstra header %1 er ikke gyldig: navnet skal være ét ord (bogstaver, cifre, &apos;-&apos;), værdien én linje.</translation>
-    </message>
-    <message>
-        <source>Paste the access token.</source>
-        <translation>Indsæt adgangstokenet.</translation>
-    </message>
-    <message>
-        <source>Enter the client secret.</source>
-        <translation>Indtast klienthemmeligheden.</translation>
-    </message>
-    <message>
-        <source>Generate a private key, or import one.</source>
-        <translation>Generér en privat nøgle, eller importér en.</translation>
-    </message>
-    <message>
         <source>The CA certificate file %1 does not exist.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>CA-certifikatfilen %1 findes ikke.</translation>
@@ -626,110 +294,6 @@
     <message>
         <source>The sign-in URL is not a complete web address.</source>
         <translation>URL&apos;en til log ind er ikke en fuldstændig webadresse.</translation>
-    </message>
-    <message>
-        <source>You will be signed out when you press OK.</source>
-        <translation>Du bliver logget ud, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>Signed in: the sign-in is kept in the keychain.</source>
-        <translation>Logget ind: log ind gemmes i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Fortryd</translation>
-    </message>
-    <message>
-        <source>Requests carry no credentials. For open test servers.</source>
-        <translation>Forespørgsler sendes uden legitimation. Til åbne testservere.</translation>
-    </message>
-    <message>
-        <source>A bearer token you obtained elsewhere. It cannot be renewed: when it expires, paste a new one.</source>
-        <translation>Et bearer-token, du har fået et andet sted. Det kan ikke fornyes: når det udløber, indsætter du et nyt.</translation>
-    </message>
-    <message>
-        <source>OAuth 2 client credentials: the program asks the token endpoint for tokens with the client ID and secret.</source>
-        <translation>OAuth 2 client credentials: programmet beder token-endpointet om tokens med klient-id og klienthemmelighed.</translation>
-    </message>
-    <message>
-        <source>SMART Backend Services: the program signs a short-lived assertion with the private key and exchanges it for tokens. Register the public key below with the server.</source>
-        <translation>SMART Backend Services: programmet underskriver en kortlivet assertion med den private nøgle og veksler den til tokens. Registrér den offentlige nøgle nedenfor hos serveren.</translation>
-    </message>
-    <message>
-        <source>You sign in to the server in your web browser; the program keeps the sign-in and renews its tokens.</source>
-        <translation>Du logger ind på serveren i din webbrowser; programmet husker log ind og fornyer sine tokens.</translation>
-    </message>
-    <message>
-        <source>RSA %1-bit key</source>
-        <translation>RSA-nøgle på %1 bit</translation>
-    </message>
-    <message>
-        <source>EC P-384 key</source>
-        <translation>EC P-384-nøgle</translation>
-    </message>
-    <message>
-        <source>New %1, saved to the keychain when you press OK.</source>
-        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
-        <translation>Ny %1, gemmes i nøgleringen, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>The stored key will be removed when you press OK.</source>
-        <translation>Den gemte nøgle fjernes, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>%1, stored in the keychain.</source>
-        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
-        <translation>%1, gemt i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>%1, kept for this session only.</source>
-        <translation>%1, gemt kun i denne session.</translation>
-    </message>
-    <message>
-        <source>No key yet.</source>
-        <translation>Ingen nøgle endnu.</translation>
-    </message>
-    <message>
-        <source>Appears once there is a key.</source>
-        <translation>Vises, når der er en nøgle.</translation>
-    </message>
-    <message>
-        <source>Only matters for a server address starting with http://.</source>
-        <translation>Har kun betydning for en serveradresse, der begynder med http://.</translation>
-    </message>
-    <message>
-        <source>Export Folder</source>
-        <translation>Eksportmappe</translation>
-    </message>
-    <message>
-        <source>CA Certificate</source>
-        <translation>CA-certifikat</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
-    </message>
-    <message>
-        <source>Import Private Key</source>
-        <translation>Importér privat nøgle</translation>
-    </message>
-    <message>
-        <source>PEM keys (*.pem *.key);;All files (*)</source>
-        <translation>PEM-nøgler (*.pem *.key);;Alle filer (*)</translation>
-    </message>
-    <message>
-        <source>%1 could not be read.</source>
-        <extracomment>%1 is a file path</extracomment>
-        <translation>%1 kunne ikke læses.</translation>
-    </message>
-    <message>
-        <source>The public key was copied.</source>
-        <translation>Den offentlige nøgle blev kopieret.</translation>
-    </message>
-    <message>
-        <source>The stored key cannot be used: %1</source>
-        <extracomment>%1 explains what is wrong with the key</extracomment>
-        <translation>Den gemte nøgle kan ikke bruges: %1</translation>
     </message>
     <message>
         <source>There is no place to keep secrets.</source>
@@ -746,11 +310,6 @@
     <message>
         <source>Looking for the token endpoint…</source>
         <translation>Leder efter token-endpointet…</translation>
-    </message>
-    <message>
-        <source>The server names %1. Leave the field empty to use it.</source>
-        <extracomment>%1 is a URL</extracomment>
-        <translation>Serveren angiver %1. Lad feltet være tomt for at bruge det.</translation>
     </message>
     <message>
         <source>Sign-in is not tried here; it happens in the browser on the first export.</source>
@@ -1031,10 +590,379 @@
     </message>
 </context>
 <context>
+    <name>fbm::AuthPage</name>
+    <message>
+        <source>&amp;Authorization:</source>
+        <translation>&amp;Godkendelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Klient-id:</translation>
+    </message>
+    <message>
+        <source>Paste the client secret</source>
+        <translation>Indsæt klienthemmeligheden</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighed</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Klient&amp;hemmelighed:</translation>
+    </message>
+    <message>
+        <source>HTTP Basic (client_secret_basic)</source>
+        <translation>HTTP Basic (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>In the request body (client_secret_post)</source>
+        <translation>I forespørgslens indhold (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>Send the secret &amp;by:</source>
+        <translation>Send hemmeligheden &amp;via:</translation>
+    </message>
+    <message>
+        <source>Paste the access token</source>
+        <translation>Indsæt adgangstokenet</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Adgangstoken</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Adgangs&amp;token:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privat &amp;nøgle:</translation>
+    </message>
+    <message>
+        <source>RS384 (RSA)</source>
+        <translation>RS384 (RSA)</translation>
+    </message>
+    <message>
+        <source>ES384 (elliptic curve P-384)</source>
+        <translation>ES384 (elliptisk kurve P-384)</translation>
+    </message>
+    <message>
+        <source>A&amp;lgorithm:</source>
+        <translation>A&amp;lgoritme:</translation>
+    </message>
+    <message>
+        <source>The key&apos;s thumbprint</source>
+        <translation>Nøglens fingeraftryk</translation>
+    </message>
+    <message>
+        <source>The &quot;kid&quot; the server knows the public key by.</source>
+        <translation>Det &quot;kid&quot;, serveren kender den offentlige nøgle under.</translation>
+    </message>
+    <message>
+        <source>Key &amp;ID (kid):</source>
+        <translation>Nøgle-&amp;id (kid):</translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation>&amp;Offentlig nøgle:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation>Sc&amp;ope:</translation>
+    </message>
+    <message>
+        <source>Found on the server when empty</source>
+        <translation>Findes på serveren, når feltet er tomt</translation>
+    </message>
+    <message>
+        <source>T&amp;oken URL:</source>
+        <translation>T&amp;oken-URL:</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;URL:</source>
+        <translation>&amp;URL til log ind:</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>En vilkårlig ledig port</translation>
+    </message>
+    <message>
+        <source>The port of the http://127.0.0.1 address the browser returns to after signing in; some servers register a fixed one.</source>
+        <translation>Porten på den http://127.0.0.1-adresse, browseren vender tilbage til efter log ind; nogle servere registrerer en fast port.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect port:</source>
+        <translation>&amp;Omdirigeringsport:</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Log ind:</translation>
+    </message>
+    <message>
+        <source>&amp;Import PEM…</source>
+        <translation>&amp;Importér PEM…</translation>
+    </message>
+    <message>
+        <source>Import a private key from a PEM file</source>
+        <translation>Importér en privat nøgle fra en PEM-fil</translation>
+    </message>
+    <message>
+        <source>Read a private key (RSA or EC P-384, PEM, not encrypted).</source>
+        <translation>Læs en privat nøgle (RSA eller EC P-384, PEM, ikke krypteret).</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Key</source>
+        <translation>&amp;Generér nøgle</translation>
+    </message>
+    <message>
+        <source>Generate a new private key</source>
+        <translation>Generér en ny privat nøgle</translation>
+    </message>
+    <message>
+        <source>Make a new key for the chosen algorithm: RSA 3072 bits for RS384, EC P-384 for ES384.</source>
+        <translation>Lav en ny nøgle til den valgte algoritme: RSA 3072 bit til RS384, EC P-384 til ES384.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Remove the private key</source>
+        <translation>Fjern den private nøgle</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy the public key</source>
+        <translation>Kopiér den offentlige nøgle</translation>
+    </message>
+    <message>
+        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
+        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <source>Forget the stored sign-in; the browser opens again on the next export.</source>
+        <translation>Glem det gemte log ind; browseren åbner igen ved næste eksport.</translation>
+    </message>
+    <message>
+        <source>The stored key cannot be used: %1</source>
+        <extracomment>%1 explains what is wrong with the key</extracomment>
+        <translation>Den gemte nøgle kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>Paste the access token.</source>
+        <translation>Indsæt adgangstokenet.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Indtast klienthemmeligheden.</translation>
+    </message>
+    <message>
+        <source>Generate a private key, or import one.</source>
+        <translation>Generér en privat nøgle, eller importér en.</translation>
+    </message>
+    <message>
+        <source>You will be signed out when you press OK.</source>
+        <translation>Du bliver logget ud, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Kontrollerer nøgleringen…</translation>
+    </message>
+    <message>
+        <source>Signed in: the sign-in is kept in the keychain.</source>
+        <translation>Logget ind: log ind gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>Requests carry no credentials. For open test servers.</source>
+        <translation>Forespørgsler sendes uden legitimation. Til åbne testservere.</translation>
+    </message>
+    <message>
+        <source>A bearer token you obtained elsewhere. It cannot be renewed: when it expires, paste a new one.</source>
+        <translation>Et bearer-token, du har fået et andet sted. Det kan ikke fornyes: når det udløber, indsætter du et nyt.</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client credentials: the program asks the token endpoint for tokens with the client ID and secret.</source>
+        <translation>OAuth 2 client credentials: programmet beder token-endpointet om tokens med klient-id og klienthemmelighed.</translation>
+    </message>
+    <message>
+        <source>SMART Backend Services: the program signs a short-lived assertion with the private key and exchanges it for tokens. Register the public key below with the server.</source>
+        <translation>SMART Backend Services: programmet underskriver en kortlivet assertion med den private nøgle og veksler den til tokens. Registrér den offentlige nøgle nedenfor hos serveren.</translation>
+    </message>
+    <message>
+        <source>You sign in to the server in your web browser; the program keeps the sign-in and renews its tokens.</source>
+        <translation>Du logger ind på serveren i din webbrowser; programmet husker log ind og fornyer sine tokens.</translation>
+    </message>
+    <message>
+        <source>RSA %1-bit key</source>
+        <translation>RSA-nøgle på %1 bit</translation>
+    </message>
+    <message>
+        <source>EC P-384 key</source>
+        <translation>EC P-384-nøgle</translation>
+    </message>
+    <message>
+        <source>New %1, saved to the keychain when you press OK.</source>
+        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
+        <translation>Ny %1, gemmes i nøgleringen, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>The stored key will be removed when you press OK.</source>
+        <translation>Den gemte nøgle fjernes, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read.</source>
+        <translation>Nøgleringen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>%1, stored in the keychain.</source>
+        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
+        <translation>%1, gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>%1, kept for this session only.</source>
+        <translation>%1, gemt kun i denne session.</translation>
+    </message>
+    <message>
+        <source>No key yet.</source>
+        <translation>Ingen nøgle endnu.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Appears once there is a key.</source>
+        <translation>Vises, når der er en nøgle.</translation>
+    </message>
+    <message>
+        <source>The server names %1. Leave the field empty to use it.</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Serveren angiver %1. Lad feltet være tomt for at bruge det.</translation>
+    </message>
+    <message>
+        <source>Import Private Key</source>
+        <translation>Importér privat nøgle</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-nøgler (*.pem *.key);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>%1 kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>The public key was copied.</source>
+        <translation>Den offentlige nøgle blev kopieret.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ConfirmBox</name>
     <message>
         <source>Keep</source>
         <translation>Behold</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ConnectionPage</name>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Header</source>
+        <translation>T&amp;ilføj header</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Header</source>
+        <translation>&amp;Fjern header</translation>
+    </message>
+    <message>
+        <source>Sent with every request to this server, for example a tenant or an API gateway key. Not for tokens: those belong on the Authorization page, where they are kept in the keychain.</source>
+        <translation>Sendes med hver forespørgsel til denne server, for eksempel en tenant eller en API-gateway-nøgle. Ikke til tokens: de hører til på siden Godkendelse, hvor de gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra headers:</source>
+        <translation>E&amp;kstra headers:</translation>
+    </message>
+    <message>
+        <source>Only if your organisation uses its own authority</source>
+        <translation>Kun hvis din organisation bruger sin egen certifikatudsteder</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Gen&amp;nemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation>Vælg CA-certifikatet</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate (PEM):</source>
+        <translation>CA-&amp;certifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>Send the token over unencrypted &amp;HTTP</source>
+        <translation>Send tokenet over ukrypteret &amp;HTTP</translation>
+    </message>
+    <message>
+        <source>Warning: over http:// anyone on the network path can read the token and use it to read patient data. Allow this only for a test server on a network you trust.</source>
+        <translation>Advarsel: over http:// kan alle på netværksvejen læse tokenet og bruge det til at læse patientdata. Tillad det kun for en testserver på et netværk, du stoler på.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP:</source>
+        <translation>Ukrypteret HTTP:</translation>
+    </message>
+    <message>
+        <source>Files may come from &amp;private networks</source>
+        <translation>Filer må komme fra &amp;private netværk</translation>
+    </message>
+    <message>
+        <source>Let file downloads and redirects reach addresses in private networks (10.x, 172.16-31.x, 192.168.x) on other hosts than this server, where your organisation keeps the export&apos;s storage. Cloud metadata addresses are never reached.</source>
+        <translation>Lad filhentning og omdirigeringer nå adresser i private netværk (10.x, 172.16-31.x, 192.168.x) på andre værter end denne server, hvor din organisation opbevarer eksportens filer. Cloud-metadataadresser nås aldrig.</translation>
+    </message>
+    <message>
+        <source>Networks:</source>
+        <translation>Netværk:</translation>
+    </message>
+    <message>
+        <source>Do not put the Authorization header among the extra headers: choose &quot;%1&quot; on the Authorization page, so that the token is kept in the keychain.</source>
+        <extracomment>%1 is the name of an authorization kind, &quot;Static bearer token&quot; or similar</extracomment>
+        <translation>Læg ikke Authorization-headeren blandt de ekstra headers: vælg &quot;%1&quot; på siden Godkendelse, så tokenet gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Extra header %1 is not valid: the name must be a single word (letters, digits, &apos;-&apos;), the value a single line.</source>
+        <extracomment>%1 is a row number</extracomment>
+        <translation>Den ekstra header %1 er ikke gyldig: navnet skal være ét ord (bogstaver, cifre, &apos;-&apos;), værdien én linje.</translation>
+    </message>
+    <message>
+        <source>Only matters for a server address starting with http://.</source>
+        <translation>Har kun betydning for en serveradresse, der begynder med http://.</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +1968,10 @@
         <translation>Advarsel om udløb</translation>
     </message>
     <message>
+        <source>Save files now</source>
+        <translation>Gem filerne nu</translation>
+    </message>
+    <message>
         <source>Filter exports…</source>
         <translation>Filtrér eksporter…</translation>
     </message>
@@ -2095,10 +2027,6 @@
             <numerusform>Serveren sletter snart filerne fra %Ln eksport, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
             <numerusform>Serveren sletter snart filerne fra %Ln eksporter, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Save files now</source>
-        <translation>Gem filerne nu</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3211,106 @@
             <numerusform>opdaterer hvert sekund, mens job kører</numerusform>
             <numerusform>opdaterer hvert %Ln. sekund, mens job kører</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::SecretField</name>
+    <message>
+        <source>Replace…</source>
+        <translation>Erstat…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
+        <translation>Erstat %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
+        <translation>Fjern %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Will be removed when you press OK.</source>
+        <translation>Fjernes, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Kontrollerer nøgleringen…</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read.</source>
+        <translation>Nøgleringen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain.</source>
+        <translation>Gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only.</source>
+        <translation>Gemmes kun i denne session.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ServerPage</name>
+    <message>
+        <source>For example: eHealth production</source>
+        <translation>For eksempel: eHealth produktion</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>The FHIR base address: the one that [base]/metadata answers on.</source>
+        <translation>FHIR-basisadressen: den, som [base]/metadata svarer på.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Bulk Data export server</source>
+        <translation>Bulk Data-eksportserver</translation>
+    </message>
+    <message>
+        <source>Reporting server (report jobs)</source>
+        <translation>Rapportserver (rapportjob)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of server:</source>
+        <translation>Server&amp;type:</translation>
+    </message>
+    <message>
+        <source>Chosen for each export</source>
+        <translation>Vælges ved hver eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the export folder</source>
+        <translation>Vælg eksportmappen</translation>
+    </message>
+    <message>
+        <source>Export &amp;folder:</source>
+        <translation>Eksport&amp;mappe:</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>Eksportmappe</translation>
     </message>
 </context>
 <context>

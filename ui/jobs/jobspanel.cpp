@@ -37,6 +37,7 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
     m_banner->setObjectName(u"expiryBanner"_s);
     m_banner->setTextAccessibleName(tr("Expiry warning"));
     m_banner->actionButton()->setObjectName(u"expiryBannerButton"_s);
+    m_banner->actionButton()->setText(tr("Save files now"));
     layout->addWidget(m_banner);
 
     m_filter = new FilterEdit(28, 40);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "auth/jwt.h"
 #include "auth/profile.h"
 #include "result.h"
 
@@ -9,35 +8,31 @@
 #include <QPointer>
 
 #include <memory>
-#include <optional>
 
-class QCheckBox;
-class QComboBox;
 class QDialogButtonBox;
-class QFormLayout;
-class QFrame;
 class QLabel;
-class QLineEdit;
 class QNetworkAccessManager;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 class QTabWidget;
-class QTableWidget;
 
 namespace fbm {
+class AuthPage;
 class AuthProvider;
+class ConnectionPage;
 class HttpClient;
+class MessageBar;
 class SecretStore;
+class ServerPage;
 class ServerProbe;
 struct ProbeResult;
 } // namespace fbm
 
-/// Adds or edits a server profile: the address, the kind of server, how to authorize (with the
-/// fields each kind needs), extra headers, the export folder and TLS settings. Secrets typed or
-/// imported here go to the SecretStore when the dialog is accepted, never to settings; a stored
-/// secret is shown only as "stored in the keychain". "Test connection" asks the server what it
-/// offers.
+/// Adds or edits a server profile on three pages: Server (address, kind, export folder),
+/// Authorization (the kind and the fields each kind needs) and Connection (extra headers, TLS,
+/// networks). Secrets typed or imported here go to the SecretStore when the dialog is
+/// accepted, never to settings (fbm::ProfileSecrets decides which to write and which stale
+/// ones to delete); a stored secret is shown only as "stored in the keychain". "Test
+/// connection" asks the server what it offers.
 class ProfileDialog final : public QDialog
 {
     Q_OBJECT
@@ -75,69 +70,27 @@ Q_SIGNALS:
     void connectionTested(bool ok);
 
 private:
-    class SecretField;
-    enum class SecretState
-    {
-        Checking,
-        Absent,
-        Stored,
-        Unreadable
-    };
-
-    void buildServerTab(QTabWidget *tabs);
-    void buildAuthTab(QTabWidget *tabs);
-    void buildConnectionTab(QTabWidget *tabs);
     void loadSecrets();
     void onSecretRead(const QString &name, const QByteArray &value, bool found,
                       const fbm::Error &error);
-    void updateAuthRows();
-    void updateKeyView();
     void growToFit();
     void updateValidation();
-    void updateInsecureWarning();
     void discoverEndpoints();
-    void showDiscovered(const QUrl &token, const QUrl &authorize);
     void showProbeResult(const fbm::ProbeResult &result);
     void showKeychainProblem(const QString &message);
     void keepForSession();
-    void browseOutputDir();
-    void browseCaFile();
-    void browsePrivateKey();
-    void copyJwks();
-    void addHeaderRow(const QString &name = {}, const QString &value = {});
-    void removeHeaderRow();
-
-    struct SecretWrite
-    {
-        QString key;
-        std::optional<QByteArray> value; ///< nullopt: remove
-    };
-    [[nodiscard]] QList<SecretWrite> pendingSecretWrites() const;
-    void writeNext(fbm::SecretStore *store, QList<SecretWrite> writes);
     void setBusy(bool busy, const QString &message = {});
-    [[nodiscard]] fbm::Profile::AuthKind authKind() const;
-    [[nodiscard]] fbm::jwt::Algorithm algorithm() const;
-    [[nodiscard]] fbm::jwt::Key currentKey() const;
-    [[nodiscard]] QString headersProblem() const;
 
     fbm::Profile m_original;
     QPointer<fbm::SecretStore> m_secrets;
     QPointer<fbm::SecretStore> m_sessionStore;
     QNetworkAccessManager *m_nam;
     std::unique_ptr<QNetworkAccessManager> m_discoveryNam; ///< trusts the profile's CA, if any
-    QHash<QString, SecretState> m_secretStates;            ///< by secret name
     QHash<QString, QByteArray> m_sessionSecrets;
     bool m_isNew = false;
     bool m_sessionOnly = false;
     bool m_saving = false;
     bool m_keychainProblem = false;
-
-    // private key: the stored one (read to show its public half) and a new one
-    fbm::jwt::Key m_storedKey;
-    fbm::jwt::Key m_newKey;
-    QString m_storedKeyProblem;
-    bool m_removeKey = false;
-    bool m_signOut = false;
 
     // test connection
     std::unique_ptr<fbm::AuthProvider> m_testAuth;
@@ -146,49 +99,10 @@ private:
     QUrl m_discoveredFor;
 
     QTabWidget *m_tabs = nullptr;
-    QLineEdit *m_name = nullptr;
-    QLineEdit *m_baseUrl = nullptr;
-    QComboBox *m_kind = nullptr;
-    QLineEdit *m_outputDir = nullptr;
-
-    QFormLayout *m_authForm = nullptr;
-    QComboBox *m_authKind = nullptr;
-    QLabel *m_authHelp = nullptr;
-    QLineEdit *m_clientId = nullptr;
-    SecretField *m_clientSecret = nullptr;
-    QComboBox *m_clientAuthMethod = nullptr;
-    SecretField *m_token = nullptr;
-    QWidget *m_keyRow = nullptr;
-    QLabel *m_keyStatus = nullptr;
-    QPushButton *m_importKey = nullptr;
-    QPushButton *m_generateKey = nullptr;
-    QPushButton *m_removeKeyButton = nullptr;
-    QComboBox *m_algorithm = nullptr;
-    QLineEdit *m_keyId = nullptr;
-    QWidget *m_jwksRow = nullptr;
-    /// The authorization rows after the kind (label, field), in form order.
-    QList<std::pair<QWidget *, QWidget *>> m_authRows;
-    QPlainTextEdit *m_jwks = nullptr;
-    QPushButton *m_copyJwks = nullptr;
-    QLineEdit *m_scope = nullptr;
-    QWidget *m_tokenUrlRow = nullptr;
-    QLineEdit *m_tokenUrl = nullptr;
-    QLabel *m_tokenUrlHint = nullptr;
-    QLineEdit *m_authorizeUrl = nullptr;
-    QSpinBox *m_redirectPort = nullptr;
-    QWidget *m_signInRow = nullptr;
-    QLabel *m_signInStatus = nullptr;
-    QPushButton *m_signOutButton = nullptr;
-
-    QTableWidget *m_headers = nullptr;
-    QLineEdit *m_caFile = nullptr;
-    QCheckBox *m_insecureToken = nullptr;
-    QCheckBox *m_privateNetworks = nullptr;
-    QLabel *m_insecureWarning = nullptr;
-
-    QFrame *m_keychainBanner = nullptr;
-    QLabel *m_keychainMessage = nullptr;
-    QPushButton *m_keepSession = nullptr;
+    fbm::ServerPage *m_server = nullptr;
+    fbm::AuthPage *m_auth = nullptr;
+    fbm::ConnectionPage *m_connection = nullptr;
+    fbm::MessageBar *m_keychainBanner = nullptr;
     QLabel *m_problems = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testIcon = nullptr;

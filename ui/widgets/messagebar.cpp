@@ -7,6 +7,8 @@
 #include <QStyle>
 #include <QToolButton>
 
+using namespace Qt::StringLiterals;
+
 namespace fbm {
 
 MessageBar::MessageBar(QWidget *parent)
@@ -26,9 +28,12 @@ MessageBar::MessageBar(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setForegroundRole(QPalette::ToolTipText);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_text->setObjectName(u"messageBarText"_s);
     m_action = new QPushButton;
+    m_action->setObjectName(u"messageBarAction"_s);
     m_action->hide();
     m_close = new QToolButton;
+    m_close->setObjectName(u"messageBarClose"_s);
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Dismiss this message"));
     m_close->setAccessibleName(tr("Dismiss message"));
