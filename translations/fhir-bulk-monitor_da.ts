@@ -1237,6 +1237,88 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobActions</name>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Annuller eksport</translation>
+    </message>
+    <message>
+        <source>Ask the server to stop the selected exports</source>
+        <translation>Bed serveren om at stoppe de valgte eksporter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
+        <source>Try the selected failed exports again</source>
+        <translation>Prøv de valgte mislykkede eksporter igen</translation>
+    </message>
+    <message>
+        <source>&amp;Download files</source>
+        <translation>&amp;Hent filer</translation>
+    </message>
+    <message>
+        <source>Save the files of the selected finished exports</source>
+        <translation>Gem filerne fra de valgte færdige eksporter</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Hent</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>Kontrollér &amp;nu</translation>
+    </message>
+    <message>
+        <source>Ask the server for the export&apos;s status now instead of waiting</source>
+        <translation>Spørg serveren om eksportens status nu i stedet for at vente</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Åbn mappe</translation>
+    </message>
+    <message>
+        <source>Open the folder the export&apos;s files are saved in</source>
+        <translation>Åbn mappen, som eksportens filer er gemt i</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;list</source>
+        <translation>Fjern fra &amp;listen</translation>
+    </message>
+    <message>
+        <source>Remove the selected exports from this list; saved files stay where they are</source>
+        <translation>Fjern de valgte eksporter fra listen; gemte filer bliver, hvor de er</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annuller eksport</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
+        <translation>
+            <numerusform>Vil du bede serveren om at stoppe %Ln eksport? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
+            <numerusform>Vil du bede serveren om at stoppe %Ln eksporter? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Fjern fra listen</translation>
+    </message>
+    <message>
+        <source>Some of these exports are still running. Removing them stops following them here; the server is not told to stop. Files already saved stay in their folder.</source>
+        <translation>Nogle af disse eksporter kører stadig. Hvis du fjerner dem, følges de ikke længere her; serveren får ikke besked om at stoppe. Filer, der allerede er gemt, bliver i deres mappe.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobActivityModel</name>
     <message>
         <source>no answer</source>
@@ -2078,66 +2160,6 @@
         <translation>Ny eksport</translation>
     </message>
     <message>
-        <source>&amp;Cancel export</source>
-        <translation>&amp;Annuller eksport</translation>
-    </message>
-    <message>
-        <source>Ask the server to stop the selected exports</source>
-        <translation>Bed serveren om at stoppe de valgte eksporter</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Prøv igen</translation>
-    </message>
-    <message>
-        <source>Try the selected failed exports again</source>
-        <translation>Prøv de valgte mislykkede eksporter igen</translation>
-    </message>
-    <message>
-        <source>&amp;Download files</source>
-        <translation>&amp;Hent filer</translation>
-    </message>
-    <message>
-        <source>Save the files of the selected finished exports</source>
-        <translation>Gem filerne fra de valgte færdige eksporter</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Hent</translation>
-    </message>
-    <message>
-        <source>Check &amp;now</source>
-        <translation>Kontrollér &amp;nu</translation>
-    </message>
-    <message>
-        <source>Ask the server for the export&apos;s status now instead of waiting</source>
-        <translation>Spørg serveren om eksportens status nu i stedet for at vente</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>&amp;Åbn mappe</translation>
-    </message>
-    <message>
-        <source>Open the folder the export&apos;s files are saved in</source>
-        <translation>Åbn mappen, som eksportens filer er gemt i</translation>
-    </message>
-    <message>
-        <source>Remove from &amp;list</source>
-        <translation>Fjern fra &amp;listen</translation>
-    </message>
-    <message>
-        <source>Remove the selected exports from this list; saved files stay where they are</source>
-        <translation>Fjern de valgte eksporter fra listen; gemte filer bliver, hvor de er</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
@@ -2206,17 +2228,6 @@
         <translation>Eksporten blev ikke startet</translation>
     </message>
     <message>
-        <source>Cancel export</source>
-        <translation>Annuller eksport</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
-        <translation>
-            <numerusform>Vil du bede serveren om at stoppe %Ln eksport? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
-            <numerusform>Vil du bede serveren om at stoppe %Ln eksporter? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The folder does not exist (yet): nothing was saved in it.</source>
         <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
     </message>
@@ -2232,14 +2243,6 @@
         <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
 
 %1</translation>
-    </message>
-    <message>
-        <source>Remove from list</source>
-        <translation>Fjern fra listen</translation>
-    </message>
-    <message>
-        <source>Some of these exports are still running. Removing them stops following them here; the server is not told to stop. Files already saved stay in their folder.</source>
-        <translation>Nogle af disse eksporter kører stadig. Hvis du fjerner dem, følges de ikke længere her; serveren får ikke besked om at stoppe. Filer, der allerede er gemt, bliver i deres mappe.</translation>
     </message>
     <message>
         <source>Some saved exports could not be read</source>

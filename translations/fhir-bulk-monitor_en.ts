@@ -20,6 +20,16 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobActions</name>
+    <message numerus="yes">
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
+        <translation>
+            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobDetailsPane</name>
     <message numerus="yes">
         <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
@@ -68,16 +78,6 @@
         <translation>
             <numerusform>The server will soon delete the files of %Ln export that are not saved yet. Save them now or they are lost.</numerusform>
             <numerusform>The server will soon delete the files of %Ln exports that are not saved yet. Save them now or they are lost.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>fbm::MainWindow</name>
-    <message numerus="yes">
-        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
-        <translation>
-            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
-            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
         </translation>
     </message>
 </context>

@@ -161,15 +161,7 @@ QStringList JobsPanel::selectedJobIds() const
 
 void JobsPanel::selectJob(const QString &id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return;
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
+    selectRecord(m_view, m_proxy, m_model->rowOf(id));
 }
 
 void JobsPanel::onSelectionChanged()

@@ -1,8 +1,8 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "confirmbox.h"
 #include "filteredit.h"
+#include "jobactions.h"
 #include "jobdetailspane.h"
 #include "jobfilterproxy.h"
 #include "jobspanel.h"
@@ -138,27 +138,6 @@ void MainWindow::createActions()
         make(tr("&New export…"), u"newExportAction"_s, tr("Start a new export on a server"),
              QKeySequence::New, &MainWindow::newExport);
     m_newExport->setIconText(tr("New export"));
-    m_cancel = make(tr("&Cancel export"), u"cancelAction"_s,
-                    tr("Ask the server to stop the selected exports"),
-                    QKeySequence(Qt::CTRL | Qt::Key_Period), &MainWindow::cancelSelected);
-    m_cancel->setIconText(tr("Cancel"));
-    m_retry = make(tr("&Retry"), u"retryAction"_s, tr("Try the selected failed exports again"),
-                   QKeySequence(Qt::CTRL | Qt::Key_R), &MainWindow::retrySelected);
-    m_download = make(tr("&Download files"), u"downloadAction"_s,
-                      tr("Save the files of the selected finished exports"),
-                      QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::downloadSelected);
-    m_download->setIconText(tr("Download"));
-    m_checkNow = make(tr("Check &now"), u"checkNowAction"_s,
-                      tr("Ask the server for the export's status now instead of waiting"),
-                      QKeySequence::Refresh, &MainWindow::checkNowSelected);
-    m_openFolder = make(tr("&Open folder"), u"openFolderAction"_s,
-                        tr("Open the folder the export's files are saved in"), QKeySequence::Open,
-                        &MainWindow::openFolderOfCurrent);
-    m_remove = make(tr("Remove from &list"), u"removeAction"_s,
-                    tr("Remove the selected exports from this list; saved files stay where they "
-                       "are"),
-                    QKeySequence::Delete, &MainWindow::removeSelected);
-    m_remove->setIconText(tr("Remove"));
     m_quit =
         make(tr("&Quit"), u"quitAction"_s, tr("Quit the application"), QKeySequence::Quit, nullptr);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -182,28 +161,30 @@ void MainWindow::createActions()
     addAction(m_findAction);
 
     // The jobs' context menu.
+    m_jobActions =
+        new JobActions(m_manager, m_jobs, this, [this](const QString &path) { openFolder(path); });
     QTableView *view = m_jobs->view();
-    view->addActions({m_cancel, m_retry, m_download, m_checkNow, m_openFolder});
+    view->addActions(m_jobActions->all().mid(0, 5));
     auto *sep = new QAction(this);
     sep->setSeparator(true);
     view->addAction(sep);
-    view->addAction(m_remove);
+    view->addAction(m_jobActions->remove());
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newExport);
-    file->addAction(m_openFolder);
+    file->addAction(m_jobActions->openFolder());
     file->addSeparator();
     file->addAction(m_quit);
 
     QMenu *job = menuBar()->addMenu(tr("&Export"));
-    job->addActions({m_cancel, m_retry, m_download, m_checkNow});
+    job->addActions(m_jobActions->all().mid(0, 4));
     job->addSeparator();
     job->addAction(m_findAction);
     job->addSeparator();
-    job->addAction(m_remove);
+    job->addAction(m_jobActions->remove());
 
     QMenu *servers = menuBar()->addMenu(tr("&Servers"));
     const QList<QAction *> profileActions = m_profiles->profileActions();
@@ -226,7 +207,8 @@ void MainWindow::createToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_newExport);
     bar->addSeparator();
-    bar->addActions({m_cancel, m_retry, m_download, m_openFolder, m_remove});
+    bar->addActions({m_jobActions->cancel(), m_jobActions->retry(), m_jobActions->download(),
+                     m_jobActions->openFolder(), m_jobActions->remove()});
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -252,12 +234,7 @@ void MainWindow::applyIcons()
         return QIcon::fromTheme(QString::fromLatin1(name), s->standardIcon(fallback));
     };
     m_newExport->setIcon(themed("document-new", QStyle::SP_FileDialogNewFolder));
-    m_cancel->setIcon(themed("process-stop", QStyle::SP_BrowserStop));
-    m_retry->setIcon(themed("view-refresh", QStyle::SP_BrowserReload));
-    m_download->setIcon(themed("document-save", QStyle::SP_ArrowDown));
-    m_checkNow->setIcon(themed("view-refresh", QStyle::SP_BrowserReload));
-    m_openFolder->setIcon(themed("folder-open", QStyle::SP_DirOpenIcon));
-    m_remove->setIcon(themed("edit-delete", QStyle::SP_TrashIcon));
+    m_jobActions->applyIcons();
     m_quit->setIcon(themed("application-exit", QStyle::SP_DialogCloseButton));
     m_profiles->applyIcons();
     m_jobs->applyIcons();
@@ -365,17 +342,19 @@ void MainWindow::showCentreFor(const QString &profileId)
 void MainWindow::setExportActionsAvailable(bool available)
 {
     // The exports' filter too: it filters nothing on a report page, which has its own.
-    for (QAction *a : {m_newExport, m_cancel, m_retry, m_download, m_checkNow, m_openFolder,
-                       m_remove, m_findAction, m_filterAction})
+    QList<QAction *> exportActions = m_jobActions->all();
+    exportActions << m_newExport;
+    for (QAction *a : std::as_const(exportActions))
         a->setVisible(available);
+    m_findAction->setVisible(available);
+    m_filterAction->setVisible(available);
     m_findAction->setEnabled(available);
     // updateActions() leaves New export alone: it was left disabled after a report page.
     m_newExport->setEnabled(available);
     if (available)
         updateActions();
     else
-        for (QAction *a :
-             {m_newExport, m_cancel, m_retry, m_download, m_checkNow, m_openFolder, m_remove})
+        for (QAction *a : std::as_const(exportActions))
             a->setEnabled(false);
 }
 
@@ -495,72 +474,7 @@ void MainWindow::newExport()
 
 void MainWindow::updateActions()
 {
-    bool cancel = false;
-    bool retry = false;
-    bool download = false;
-    bool check = false;
-    bool remove = false;
-    for (const QString &id : selectedJobIds()) {
-        const ExportJob *j = m_manager->job(id);
-        if (!j)
-            continue;
-        remove = true;
-        cancel |= !j->isTerminal() && !j->cancelRequested;
-        retry |= j->state == JobState::Failed;
-        download |=
-            j->state == JobState::Completed ||
-            (j->state == JobState::Failed && j->completedAt.isValid() && !j->files.isEmpty());
-        check |= j->state == JobState::Running && j->isWaitingForPoll();
-    }
-    const ExportJob *current = m_manager->job(currentJobId());
-    m_cancel->setEnabled(cancel);
-    m_retry->setEnabled(retry);
-    m_download->setEnabled(download);
-    m_checkNow->setEnabled(check);
-    m_remove->setEnabled(remove);
-    m_openFolder->setEnabled(current && !current->outDir.isEmpty() &&
-                             QDir(current->outDir).exists());
-}
-
-void MainWindow::cancelSelected()
-{
-    QStringList ids;
-    for (const QString &id : selectedJobIds()) {
-        const ExportJob *j = m_manager->job(id);
-        if (j && !j->isTerminal() && !j->cancelRequested)
-            ids << id;
-    }
-    if (ids.isEmpty())
-        return;
-    ConfirmBox::ask(this, tr("Cancel export"),
-                    tr("Ask the server to stop %n export(s)? The work the server has done so "
-                       "far is lost; files already saved stay in their folder.",
-                       nullptr, int(ids.size())),
-                    tr("Cancel export"), [this, ids] {
-                        for (const QString &id : ids)
-                            m_manager->cancel(id);
-                        updateActions();
-                    });
-}
-
-void MainWindow::retrySelected()
-{
-    for (const QString &id : selectedJobIds())
-        m_manager->retry(id);
-    updateActions();
-}
-
-void MainWindow::downloadSelected()
-{
-    for (const QString &id : selectedJobIds())
-        m_manager->startDownload(id);
-    updateActions();
-}
-
-void MainWindow::checkNowSelected()
-{
-    for (const QString &id : selectedJobIds())
-        m_manager->pollNow(id);
+    m_jobActions->update();
 }
 
 bool MainWindow::openFolder(const QString &path)
@@ -587,37 +501,6 @@ bool MainWindow::openFolder(const QString &path)
         box->open();
     }
     return opened;
-}
-
-void MainWindow::openFolderOfCurrent()
-{
-    if (const ExportJob *j = m_manager->job(currentJobId()))
-        openFolder(j->outDir);
-}
-
-void MainWindow::removeSelected()
-{
-    const QStringList ids = selectedJobIds();
-    if (ids.isEmpty())
-        return;
-    bool active = false;
-    for (const QString &id : ids) {
-        const ExportJob *j = m_manager->job(id);
-        active |= j && !j->isTerminal();
-    }
-    const auto remove = [this, ids] {
-        for (const QString &id : ids)
-            m_manager->remove(id);
-    };
-    if (!active) {
-        remove();
-        return;
-    }
-    ConfirmBox::ask(this, tr("Remove from list"),
-                    tr("Some of these exports are still running. Removing them stops following "
-                       "them here; the server is not told to stop. Files already saved stay in "
-                       "their folder."),
-                    tr("Remove"), remove);
 }
 
 void MainWindow::onJobActivated(const QString &id)

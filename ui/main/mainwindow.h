@@ -18,6 +18,7 @@ class QTableView;
 
 namespace fbm {
 
+class JobActions;
 class JobDetailsPane;
 class JobsPanel;
 class JobTableModel;
@@ -88,12 +89,6 @@ private:
     void newExport();
     /// folder, or a new dated folder inside it when it already holds another export.
     [[nodiscard]] QString freshExportFolder(const QString &folder) const;
-    void cancelSelected();
-    void retrySelected();
-    void downloadSelected();
-    void checkNowSelected();
-    void openFolderOfCurrent();
-    void removeSelected();
     void onJobActivated(const QString &id);
     void updateActions();
     bool openFolder(const QString &path);
@@ -103,18 +98,13 @@ private:
     std::function<bool(const QUrl &)> m_openUrl;
 
     QAction *m_newExport = nullptr;
-    QAction *m_cancel = nullptr;
-    QAction *m_retry = nullptr;
-    QAction *m_download = nullptr;
-    QAction *m_checkNow = nullptr;
-    QAction *m_openFolder = nullptr;
-    QAction *m_remove = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_filterAction = nullptr; ///< the toolbar's holder of the filter box, to hide it
 
+    JobActions *m_jobActions = nullptr;
     ProfilesPanel *m_profiles = nullptr;
     JobsPanel *m_jobs = nullptr;
     JobDetailsPane *m_details = nullptr;

@@ -20,13 +20,13 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPushButton>
-#include <QToolButton>
 #include <QLoggingCategory>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -424,12 +424,7 @@ void ReportJobsView::onRowsInserted(const QModelIndex &, int first, int last)
             best = r;
     }
     // By row: the model's key index is rebuilt only after this signal.
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(best, 0));
-    if (!index.isValid())
-        return;
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
+    selectRecord(m_view, m_proxy, best);
 }
 
 QString ReportJobsView::currentJobKey() const
@@ -440,15 +435,7 @@ QString ReportJobsView::currentJobKey() const
 
 void ReportJobsView::selectJob(const QString &key)
 {
-    const int row = m_model->rowOfKey(key);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return;
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
+    selectRecord(m_view, m_proxy, m_model->rowOfKey(key));
 }
 
 const ReportJob *ReportJobsView::currentJob() const
