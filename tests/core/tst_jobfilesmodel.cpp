@@ -34,6 +34,17 @@ QList<ServedFile> threeFiles()
     return {p, o, o2, d};
 }
 
+/// Serves threeFiles() at once and waits until the export is saved; its id, or empty.
+QString savedExport(ExportFixture &fx)
+{
+    fx.server.setFiles(threeFiles());
+    Script quick;
+    quick.pollsBeforeDone = 0;
+    fx.server.setScript(quick);
+    const QString id = fx.start();
+    return fx.waitForState(id, JobState::Saved) ? id : QString();
+}
+
 QString text(const QAbstractItemModel &model, int row, int column)
 {
     return model.index(row, column).data().toString();
@@ -120,12 +131,8 @@ void TestJobFilesModel::emptyUntilAJobIsShown()
 void TestJobFilesModel::filesOfASavedExport()
 {
     ExportFixture fx;
-    fx.server.setFiles(threeFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = savedExport(fx);
+    QVERIFY(!id.isEmpty());
 
     JobFilesModel files(fx.manager.get());
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -174,12 +181,8 @@ void TestJobFilesModel::rowsAppearWithTheManifest()
 void TestJobFilesModel::resourcesPerType()
 {
     ExportFixture fx;
-    fx.server.setFiles(threeFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = savedExport(fx);
+    QVERIFY(!id.isEmpty());
 
     JobResourcesModel resources(fx.manager.get());
     QAbstractItemModelTester tester(&resources,
@@ -202,12 +205,8 @@ void TestJobFilesModel::resourcesPerType()
 void TestJobFilesModel::removedJobEmptiesTheModels()
 {
     ExportFixture fx;
-    fx.server.setFiles(threeFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = savedExport(fx);
+    QVERIFY(!id.isEmpty());
     JobFilesModel files(fx.manager.get());
     JobResourcesModel resources(fx.manager.get());
     QAbstractItemModelTester t1(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
