@@ -239,58 +239,24 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <source>Replace…</source>
-        <translation>Erstat…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Fortryd</translation>
-    </message>
-    <message>
-        <source>Replace %1</source>
-        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
-        <translation>Erstat %1</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
-        <translation>Fjern %1</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Will be removed when you press OK.</source>
-        <translation>Fjernes, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>Checking the keychain…</source>
-        <translation>Kontrollerer nøgleringen…</translation>
-    </message>
-    <message>
-        <source>The keychain could not be read.</source>
-        <translation>Nøgleringen kunne ikke læses.</translation>
-    </message>
-    <message>
-        <source>Stored in the keychain.</source>
-        <translation>Gemt i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>Kept for this session only.</source>
-        <translation>Gemmes kun i denne session.</translation>
-    </message>
-    <message>
         <source>New Server Profile</source>
         <translation>Ny serverprofil</translation>
     </message>
     <message>
         <source>Edit Server Profile</source>
         <translation>Rediger serverprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorization</source>
+        <translation>G&amp;odkendelse</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>&amp;Forbindelse</translation>
     </message>
     <message>
         <source>&amp;Keep for This Session Only</source>
@@ -321,304 +287,6 @@
         <translation>Der bruges ingen nøglering: hemmeligheder, du indtaster her, gemmes kun, til programmet lukkes.</translation>
     </message>
     <message>
-        <source>For example: eHealth production</source>
-        <translation>For eksempel: eHealth produktion</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Navn:</translation>
-    </message>
-    <message>
-        <source>The FHIR base address: the one that [base]/metadata answers on.</source>
-        <translation>FHIR-basisadressen: den, som [base]/metadata svarer på.</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>Server&amp;adresse:</translation>
-    </message>
-    <message>
-        <source>Bulk Data export server</source>
-        <translation>Bulk Data-eksportserver</translation>
-    </message>
-    <message>
-        <source>Reporting server (report jobs)</source>
-        <translation>Rapportserver (rapportjob)</translation>
-    </message>
-    <message>
-        <source>&amp;Kind of server:</source>
-        <translation>Server&amp;type:</translation>
-    </message>
-    <message>
-        <source>Chosen for each export</source>
-        <translation>Vælges ved hver eksport</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Gennemse…</translation>
-    </message>
-    <message>
-        <source>Browse for the export folder</source>
-        <translation>Vælg eksportmappen</translation>
-    </message>
-    <message>
-        <source>Export &amp;folder:</source>
-        <translation>Eksport&amp;mappe:</translation>
-    </message>
-    <message>
-        <source>&amp;Server</source>
-        <translation>&amp;Server</translation>
-    </message>
-    <message>
-        <source>&amp;Authorization:</source>
-        <translation>&amp;Godkendelse:</translation>
-    </message>
-    <message>
-        <source>&amp;Client ID:</source>
-        <translation>&amp;Klient-id:</translation>
-    </message>
-    <message>
-        <source>Paste the client secret</source>
-        <translation>Indsæt klienthemmeligheden</translation>
-    </message>
-    <message>
-        <source>Client secret</source>
-        <translation>Klienthemmelighed</translation>
-    </message>
-    <message>
-        <source>Client &amp;secret:</source>
-        <translation>Klient&amp;hemmelighed:</translation>
-    </message>
-    <message>
-        <source>HTTP Basic (client_secret_basic)</source>
-        <translation>HTTP Basic (client_secret_basic)</translation>
-    </message>
-    <message>
-        <source>In the request body (client_secret_post)</source>
-        <translation>I forespørgslens indhold (client_secret_post)</translation>
-    </message>
-    <message>
-        <source>Send the secret &amp;by:</source>
-        <translation>Send hemmeligheden &amp;via:</translation>
-    </message>
-    <message>
-        <source>Paste the access token</source>
-        <translation>Indsæt adgangstokenet</translation>
-    </message>
-    <message>
-        <source>Access token</source>
-        <translation>Adgangstoken</translation>
-    </message>
-    <message>
-        <source>Access &amp;token:</source>
-        <translation>Adgangs&amp;token:</translation>
-    </message>
-    <message>
-        <source>&amp;Import PEM…</source>
-        <translation>&amp;Importér PEM…</translation>
-    </message>
-    <message>
-        <source>Import a private key from a PEM file</source>
-        <translation>Importér en privat nøgle fra en PEM-fil</translation>
-    </message>
-    <message>
-        <source>Read a private key (RSA or EC P-384, PEM, not encrypted).</source>
-        <translation>Læs en privat nøgle (RSA eller EC P-384, PEM, ikke krypteret).</translation>
-    </message>
-    <message>
-        <source>&amp;Generate Key</source>
-        <translation>&amp;Generér nøgle</translation>
-    </message>
-    <message>
-        <source>Generate a new private key</source>
-        <translation>Generér en ny privat nøgle</translation>
-    </message>
-    <message>
-        <source>Make a new key for the chosen algorithm: RSA 3072 bits for RS384, EC P-384 for ES384.</source>
-        <translation>Lav en ny nøgle til den valgte algoritme: RSA 3072 bit til RS384, EC P-384 til ES384.</translation>
-    </message>
-    <message>
-        <source>Remove the private key</source>
-        <translation>Fjern den private nøgle</translation>
-    </message>
-    <message>
-        <source>Private &amp;key:</source>
-        <translation>Privat &amp;nøgle:</translation>
-    </message>
-    <message>
-        <source>RS384 (RSA)</source>
-        <translation>RS384 (RSA)</translation>
-    </message>
-    <message>
-        <source>ES384 (elliptic curve P-384)</source>
-        <translation>ES384 (elliptisk kurve P-384)</translation>
-    </message>
-    <message>
-        <source>A&amp;lgorithm:</source>
-        <translation>A&amp;lgoritme:</translation>
-    </message>
-    <message>
-        <source>The key&apos;s thumbprint</source>
-        <translation>Nøglens fingeraftryk</translation>
-    </message>
-    <message>
-        <source>The &quot;kid&quot; the server knows the public key by.</source>
-        <translation>Det &quot;kid&quot;, serveren kender den offentlige nøgle under.</translation>
-    </message>
-    <message>
-        <source>Key &amp;ID (kid):</source>
-        <translation>Nøgle-&amp;id (kid):</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiér</translation>
-    </message>
-    <message>
-        <source>Copy the public key</source>
-        <translation>Kopiér den offentlige nøgle</translation>
-    </message>
-    <message>
-        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
-        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
-    </message>
-    <message>
-        <source>&amp;Public key:</source>
-        <translation>&amp;Offentlig nøgle:</translation>
-    </message>
-    <message>
-        <source>Sc&amp;ope:</source>
-        <translation>Sc&amp;ope:</translation>
-    </message>
-    <message>
-        <source>Found on the server when empty</source>
-        <translation>Findes på serveren, når feltet er tomt</translation>
-    </message>
-    <message>
-        <source>T&amp;oken URL:</source>
-        <translation>T&amp;oken-URL:</translation>
-    </message>
-    <message>
-        <source>Sign-in &amp;URL:</source>
-        <translation>&amp;URL til log ind:</translation>
-    </message>
-    <message>
-        <source>Any free port</source>
-        <translation>En vilkårlig ledig port</translation>
-    </message>
-    <message>
-        <source>The port of the http://127.0.0.1 address the browser returns to after signing in; some servers register a fixed one.</source>
-        <translation>Porten på den http://127.0.0.1-adresse, browseren vender tilbage til efter log ind; nogle servere registrerer en fast port.</translation>
-    </message>
-    <message>
-        <source>&amp;Redirect port:</source>
-        <translation>&amp;Omdirigeringsport:</translation>
-    </message>
-    <message>
-        <source>Sign &amp;Out</source>
-        <translation>Log &amp;ud</translation>
-    </message>
-    <message>
-        <source>Forget the stored sign-in; the browser opens again on the next export.</source>
-        <translation>Glem det gemte log ind; browseren åbner igen ved næste eksport.</translation>
-    </message>
-    <message>
-        <source>Sign-in:</source>
-        <translation>Log ind:</translation>
-    </message>
-    <message>
-        <source>A&amp;uthorization</source>
-        <translation>G&amp;odkendelse</translation>
-    </message>
-    <message>
-        <source>Header</source>
-        <translation>Header</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Værdi</translation>
-    </message>
-    <message>
-        <source>A&amp;dd Header</source>
-        <translation>T&amp;ilføj header</translation>
-    </message>
-    <message>
-        <source>Re&amp;move Header</source>
-        <translation>&amp;Fjern header</translation>
-    </message>
-    <message>
-        <source>Sent with every request to this server, for example a tenant or an API gateway key. Not for tokens: those belong on the Authorization page, where they are kept in the keychain.</source>
-        <translation>Sendes med hver forespørgsel til denne server, for eksempel en tenant eller en API-gateway-nøgle. Ikke til tokens: de hører til på siden Godkendelse, hvor de gemmes i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>E&amp;xtra headers:</source>
-        <translation>E&amp;kstra headers:</translation>
-    </message>
-    <message>
-        <source>Only if your organisation uses its own authority</source>
-        <translation>Kun hvis din organisation bruger sin egen certifikatudsteder</translation>
-    </message>
-    <message>
-        <source>Bro&amp;wse…</source>
-        <translation>Gen&amp;nemse…</translation>
-    </message>
-    <message>
-        <source>Browse for the CA certificate</source>
-        <translation>Vælg CA-certifikatet</translation>
-    </message>
-    <message>
-        <source>CA &amp;certificate (PEM):</source>
-        <translation>CA-&amp;certifikat (PEM):</translation>
-    </message>
-    <message>
-        <source>Send the token over unencrypted &amp;HTTP</source>
-        <translation>Send tokenet over ukrypteret &amp;HTTP</translation>
-    </message>
-    <message>
-        <source>Warning: over http:// anyone on the network path can read the token and use it to read patient data. Allow this only for a test server on a network you trust.</source>
-        <translation>Advarsel: over http:// kan alle på netværksvejen læse tokenet og bruge det til at læse patientdata. Tillad det kun for en testserver på et netværk, du stoler på.</translation>
-    </message>
-    <message>
-        <source>Plain HTTP:</source>
-        <translation>Ukrypteret HTTP:</translation>
-    </message>
-    <message>
-        <source>Files may come from &amp;private networks</source>
-        <translation>Filer må komme fra &amp;private netværk</translation>
-    </message>
-    <message>
-        <source>Let file downloads and redirects reach addresses in private networks (10.x, 172.16-31.x, 192.168.x) on other hosts than this server, where your organisation keeps the export&apos;s storage. Cloud metadata addresses are never reached.</source>
-        <translation>Lad filhentning og omdirigeringer nå adresser i private netværk (10.x, 172.16-31.x, 192.168.x) på andre værter end denne server, hvor din organisation opbevarer eksportens filer. Cloud-metadataadresser nås aldrig.</translation>
-    </message>
-    <message>
-        <source>Networks:</source>
-        <translation>Netværk:</translation>
-    </message>
-    <message>
-        <source>C&amp;onnection</source>
-        <translation>&amp;Forbindelse</translation>
-    </message>
-    <message>
-        <source>Do not put the Authorization header among the extra headers: choose &quot;%1&quot; on the Authorization page, so that the token is kept in the keychain.</source>
-        <extracomment>%1 is the name of an authorization kind, &quot;Static bearer token&quot; or similar</extracomment>
-        <translation>Læg ikke Authorization-headeren blandt de ekstra headers: vælg &quot;%1&quot; på siden Godkendelse, så tokenet gemmes i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>Extra header %1 is not valid: the name must be a single word (letters, digits, &apos;-&apos;), the value a single line.</source>
-        <extracomment>%1 is a row number</extracomment>
-        <translation>Den ekstra header %1 er ikke gyldig: navnet skal være ét ord (bogstaver, cifre, &apos;-&apos;), værdien én linje.</translation>
-    </message>
-    <message>
-        <source>Paste the access token.</source>
-        <translation>Indsæt adgangstokenet.</translation>
-    </message>
-    <message>
-        <source>Enter the client secret.</source>
-        <translation>Indtast klienthemmeligheden.</translation>
-    </message>
-    <message>
-        <source>Generate a private key, or import one.</source>
-        <translation>Generér en privat nøgle, eller importér en.</translation>
-    </message>
-    <message>
         <source>The CA certificate file %1 does not exist.</source>
         <extracomment>%1 is a file path</extracomment>
         <translation>CA-certifikatfilen %1 findes ikke.</translation>
@@ -626,110 +294,6 @@
     <message>
         <source>The sign-in URL is not a complete web address.</source>
         <translation>URL&apos;en til log ind er ikke en fuldstændig webadresse.</translation>
-    </message>
-    <message>
-        <source>You will be signed out when you press OK.</source>
-        <translation>Du bliver logget ud, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>Signed in: the sign-in is kept in the keychain.</source>
-        <translation>Logget ind: log ind gemmes i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Fortryd</translation>
-    </message>
-    <message>
-        <source>Requests carry no credentials. For open test servers.</source>
-        <translation>Forespørgsler sendes uden legitimation. Til åbne testservere.</translation>
-    </message>
-    <message>
-        <source>A bearer token you obtained elsewhere. It cannot be renewed: when it expires, paste a new one.</source>
-        <translation>Et bearer-token, du har fået et andet sted. Det kan ikke fornyes: når det udløber, indsætter du et nyt.</translation>
-    </message>
-    <message>
-        <source>OAuth 2 client credentials: the program asks the token endpoint for tokens with the client ID and secret.</source>
-        <translation>OAuth 2 client credentials: programmet beder token-endpointet om tokens med klient-id og klienthemmelighed.</translation>
-    </message>
-    <message>
-        <source>SMART Backend Services: the program signs a short-lived assertion with the private key and exchanges it for tokens. Register the public key below with the server.</source>
-        <translation>SMART Backend Services: programmet underskriver en kortlivet assertion med den private nøgle og veksler den til tokens. Registrér den offentlige nøgle nedenfor hos serveren.</translation>
-    </message>
-    <message>
-        <source>You sign in to the server in your web browser; the program keeps the sign-in and renews its tokens.</source>
-        <translation>Du logger ind på serveren i din webbrowser; programmet husker log ind og fornyer sine tokens.</translation>
-    </message>
-    <message>
-        <source>RSA %1-bit key</source>
-        <translation>RSA-nøgle på %1 bit</translation>
-    </message>
-    <message>
-        <source>EC P-384 key</source>
-        <translation>EC P-384-nøgle</translation>
-    </message>
-    <message>
-        <source>New %1, saved to the keychain when you press OK.</source>
-        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
-        <translation>Ny %1, gemmes i nøgleringen, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>The stored key will be removed when you press OK.</source>
-        <translation>Den gemte nøgle fjernes, når du trykker OK.</translation>
-    </message>
-    <message>
-        <source>%1, stored in the keychain.</source>
-        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
-        <translation>%1, gemt i nøgleringen.</translation>
-    </message>
-    <message>
-        <source>%1, kept for this session only.</source>
-        <translation>%1, gemt kun i denne session.</translation>
-    </message>
-    <message>
-        <source>No key yet.</source>
-        <translation>Ingen nøgle endnu.</translation>
-    </message>
-    <message>
-        <source>Appears once there is a key.</source>
-        <translation>Vises, når der er en nøgle.</translation>
-    </message>
-    <message>
-        <source>Only matters for a server address starting with http://.</source>
-        <translation>Har kun betydning for en serveradresse, der begynder med http://.</translation>
-    </message>
-    <message>
-        <source>Export Folder</source>
-        <translation>Eksportmappe</translation>
-    </message>
-    <message>
-        <source>CA Certificate</source>
-        <translation>CA-certifikat</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
-    </message>
-    <message>
-        <source>Import Private Key</source>
-        <translation>Importér privat nøgle</translation>
-    </message>
-    <message>
-        <source>PEM keys (*.pem *.key);;All files (*)</source>
-        <translation>PEM-nøgler (*.pem *.key);;Alle filer (*)</translation>
-    </message>
-    <message>
-        <source>%1 could not be read.</source>
-        <extracomment>%1 is a file path</extracomment>
-        <translation>%1 kunne ikke læses.</translation>
-    </message>
-    <message>
-        <source>The public key was copied.</source>
-        <translation>Den offentlige nøgle blev kopieret.</translation>
-    </message>
-    <message>
-        <source>The stored key cannot be used: %1</source>
-        <extracomment>%1 explains what is wrong with the key</extracomment>
-        <translation>Den gemte nøgle kan ikke bruges: %1</translation>
     </message>
     <message>
         <source>There is no place to keep secrets.</source>
@@ -746,11 +310,6 @@
     <message>
         <source>Looking for the token endpoint…</source>
         <translation>Leder efter token-endpointet…</translation>
-    </message>
-    <message>
-        <source>The server names %1. Leave the field empty to use it.</source>
-        <extracomment>%1 is a URL</extracomment>
-        <translation>Serveren angiver %1. Lad feltet være tomt for at bruge det.</translation>
     </message>
     <message>
         <source>Sign-in is not tried here; it happens in the browser on the first export.</source>
@@ -1031,6 +590,286 @@
     </message>
 </context>
 <context>
+    <name>fbm::AuthPage</name>
+    <message>
+        <source>&amp;Authorization:</source>
+        <translation>&amp;Godkendelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Klient-id:</translation>
+    </message>
+    <message>
+        <source>Paste the client secret</source>
+        <translation>Indsæt klienthemmeligheden</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighed</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Klient&amp;hemmelighed:</translation>
+    </message>
+    <message>
+        <source>HTTP Basic (client_secret_basic)</source>
+        <translation>HTTP Basic (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>In the request body (client_secret_post)</source>
+        <translation>I forespørgslens indhold (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>Send the secret &amp;by:</source>
+        <translation>Send hemmeligheden &amp;via:</translation>
+    </message>
+    <message>
+        <source>Paste the access token</source>
+        <translation>Indsæt adgangstokenet</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Adgangstoken</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Adgangs&amp;token:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privat &amp;nøgle:</translation>
+    </message>
+    <message>
+        <source>RS384 (RSA)</source>
+        <translation>RS384 (RSA)</translation>
+    </message>
+    <message>
+        <source>ES384 (elliptic curve P-384)</source>
+        <translation>ES384 (elliptisk kurve P-384)</translation>
+    </message>
+    <message>
+        <source>A&amp;lgorithm:</source>
+        <translation>A&amp;lgoritme:</translation>
+    </message>
+    <message>
+        <source>The key&apos;s thumbprint</source>
+        <translation>Nøglens fingeraftryk</translation>
+    </message>
+    <message>
+        <source>The &quot;kid&quot; the server knows the public key by.</source>
+        <translation>Det &quot;kid&quot;, serveren kender den offentlige nøgle under.</translation>
+    </message>
+    <message>
+        <source>Key &amp;ID (kid):</source>
+        <translation>Nøgle-&amp;id (kid):</translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation>&amp;Offentlig nøgle:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation>Sc&amp;ope:</translation>
+    </message>
+    <message>
+        <source>Found on the server when empty</source>
+        <translation>Findes på serveren, når feltet er tomt</translation>
+    </message>
+    <message>
+        <source>T&amp;oken URL:</source>
+        <translation>T&amp;oken-URL:</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;URL:</source>
+        <translation>&amp;URL til log ind:</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>En vilkårlig ledig port</translation>
+    </message>
+    <message>
+        <source>The port of the http://127.0.0.1 address the browser returns to after signing in; some servers register a fixed one.</source>
+        <translation>Porten på den http://127.0.0.1-adresse, browseren vender tilbage til efter log ind; nogle servere registrerer en fast port.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect port:</source>
+        <translation>&amp;Omdirigeringsport:</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Log ind:</translation>
+    </message>
+    <message>
+        <source>&amp;Import PEM…</source>
+        <translation>&amp;Importér PEM…</translation>
+    </message>
+    <message>
+        <source>Import a private key from a PEM file</source>
+        <translation>Importér en privat nøgle fra en PEM-fil</translation>
+    </message>
+    <message>
+        <source>Read a private key (RSA or EC P-384, PEM, not encrypted).</source>
+        <translation>Læs en privat nøgle (RSA eller EC P-384, PEM, ikke krypteret).</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Key</source>
+        <translation>&amp;Generér nøgle</translation>
+    </message>
+    <message>
+        <source>Generate a new private key</source>
+        <translation>Generér en ny privat nøgle</translation>
+    </message>
+    <message>
+        <source>Make a new key for the chosen algorithm: RSA 3072 bits for RS384, EC P-384 for ES384.</source>
+        <translation>Lav en ny nøgle til den valgte algoritme: RSA 3072 bit til RS384, EC P-384 til ES384.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Remove the private key</source>
+        <translation>Fjern den private nøgle</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy the public key</source>
+        <translation>Kopiér den offentlige nøgle</translation>
+    </message>
+    <message>
+        <source>Give this public key (a JWKS) to the server&apos;s administrator to register the client. It holds nothing secret.</source>
+        <translation>Giv denne offentlige nøgle (et JWKS) til serverens administrator, så klienten kan registreres. Den indeholder intet hemmeligt.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <source>Forget the stored sign-in; the browser opens again on the next export.</source>
+        <translation>Glem det gemte log ind; browseren åbner igen ved næste eksport.</translation>
+    </message>
+    <message>
+        <source>The stored key cannot be used: %1</source>
+        <extracomment>%1 explains what is wrong with the key</extracomment>
+        <translation>Den gemte nøgle kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>Paste the access token.</source>
+        <translation>Indsæt adgangstokenet.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Indtast klienthemmeligheden.</translation>
+    </message>
+    <message>
+        <source>Generate a private key, or import one.</source>
+        <translation>Generér en privat nøgle, eller importér en.</translation>
+    </message>
+    <message>
+        <source>You will be signed out when you press OK.</source>
+        <translation>Du bliver logget ud, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Kontrollerer nøgleringen…</translation>
+    </message>
+    <message>
+        <source>Signed in: the sign-in is kept in the keychain.</source>
+        <translation>Logget ind: log ind gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>Requests carry no credentials. For open test servers.</source>
+        <translation>Forespørgsler sendes uden legitimation. Til åbne testservere.</translation>
+    </message>
+    <message>
+        <source>A bearer token you obtained elsewhere. It cannot be renewed: when it expires, paste a new one.</source>
+        <translation>Et bearer-token, du har fået et andet sted. Det kan ikke fornyes: når det udløber, indsætter du et nyt.</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client credentials: the program asks the token endpoint for tokens with the client ID and secret.</source>
+        <translation>OAuth 2 client credentials: programmet beder token-endpointet om tokens med klient-id og klienthemmelighed.</translation>
+    </message>
+    <message>
+        <source>SMART Backend Services: the program signs a short-lived assertion with the private key and exchanges it for tokens. Register the public key below with the server.</source>
+        <translation>SMART Backend Services: programmet underskriver en kortlivet assertion med den private nøgle og veksler den til tokens. Registrér den offentlige nøgle nedenfor hos serveren.</translation>
+    </message>
+    <message>
+        <source>You sign in to the server in your web browser; the program keeps the sign-in and renews its tokens.</source>
+        <translation>Du logger ind på serveren i din webbrowser; programmet husker log ind og fornyer sine tokens.</translation>
+    </message>
+    <message>
+        <source>RSA %1-bit key</source>
+        <translation>RSA-nøgle på %1 bit</translation>
+    </message>
+    <message>
+        <source>EC P-384 key</source>
+        <translation>EC P-384-nøgle</translation>
+    </message>
+    <message>
+        <source>New %1, saved to the keychain when you press OK.</source>
+        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
+        <translation>Ny %1, gemmes i nøgleringen, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>The stored key will be removed when you press OK.</source>
+        <translation>Den gemte nøgle fjernes, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read.</source>
+        <translation>Nøgleringen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>%1, stored in the keychain.</source>
+        <extracomment>%1 describes the key, e.g. &quot;RSA 3072-bit key&quot;</extracomment>
+        <translation>%1, gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>%1, kept for this session only.</source>
+        <translation>%1, gemt kun i denne session.</translation>
+    </message>
+    <message>
+        <source>No key yet.</source>
+        <translation>Ingen nøgle endnu.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Appears once there is a key.</source>
+        <translation>Vises, når der er en nøgle.</translation>
+    </message>
+    <message>
+        <source>The server names %1. Leave the field empty to use it.</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Serveren angiver %1. Lad feltet være tomt for at bruge det.</translation>
+    </message>
+    <message>
+        <source>Import Private Key</source>
+        <translation>Importér privat nøgle</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-nøgler (*.pem *.key);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>%1 kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>The public key was copied.</source>
+        <translation>Den offentlige nøgle blev kopieret.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::BulkProtocol</name>
     <message>
         <source>The export could not be started: %1</source>
@@ -1080,6 +919,102 @@
     <message>
         <source>The server did not cancel the export.</source>
         <translation>Serveren annullerede ikke eksporten.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ConfirmBox</name>
+    <message>
+        <source>Keep</source>
+        <translation>Behold</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ConnectionPage</name>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Header</source>
+        <translation>T&amp;ilføj header</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Header</source>
+        <translation>&amp;Fjern header</translation>
+    </message>
+    <message>
+        <source>Sent with every request to this server, for example a tenant or an API gateway key. Not for tokens: those belong on the Authorization page, where they are kept in the keychain.</source>
+        <translation>Sendes med hver forespørgsel til denne server, for eksempel en tenant eller en API-gateway-nøgle. Ikke til tokens: de hører til på siden Godkendelse, hvor de gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra headers:</source>
+        <translation>E&amp;kstra headers:</translation>
+    </message>
+    <message>
+        <source>Only if your organisation uses its own authority</source>
+        <translation>Kun hvis din organisation bruger sin egen certifikatudsteder</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Gen&amp;nemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation>Vælg CA-certifikatet</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate (PEM):</source>
+        <translation>CA-&amp;certifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>Send the token over unencrypted &amp;HTTP</source>
+        <translation>Send tokenet over ukrypteret &amp;HTTP</translation>
+    </message>
+    <message>
+        <source>Warning: over http:// anyone on the network path can read the token and use it to read patient data. Allow this only for a test server on a network you trust.</source>
+        <translation>Advarsel: over http:// kan alle på netværksvejen læse tokenet og bruge det til at læse patientdata. Tillad det kun for en testserver på et netværk, du stoler på.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP:</source>
+        <translation>Ukrypteret HTTP:</translation>
+    </message>
+    <message>
+        <source>Files may come from &amp;private networks</source>
+        <translation>Filer må komme fra &amp;private netværk</translation>
+    </message>
+    <message>
+        <source>Let file downloads and redirects reach addresses in private networks (10.x, 172.16-31.x, 192.168.x) on other hosts than this server, where your organisation keeps the export&apos;s storage. Cloud metadata addresses are never reached.</source>
+        <translation>Lad filhentning og omdirigeringer nå adresser i private netværk (10.x, 172.16-31.x, 192.168.x) på andre værter end denne server, hvor din organisation opbevarer eksportens filer. Cloud-metadataadresser nås aldrig.</translation>
+    </message>
+    <message>
+        <source>Networks:</source>
+        <translation>Netværk:</translation>
+    </message>
+    <message>
+        <source>Do not put the Authorization header among the extra headers: choose &quot;%1&quot; on the Authorization page, so that the token is kept in the keychain.</source>
+        <extracomment>%1 is the name of an authorization kind, &quot;Static bearer token&quot; or similar</extracomment>
+        <translation>Læg ikke Authorization-headeren blandt de ekstra headers: vælg &quot;%1&quot; på siden Godkendelse, så tokenet gemmes i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Extra header %1 is not valid: the name must be a single word (letters, digits, &apos;-&apos;), the value a single line.</source>
+        <extracomment>%1 is a row number</extracomment>
+        <translation>Den ekstra header %1 er ikke gyldig: navnet skal være ét ord (bogstaver, cifre, &apos;-&apos;), værdien én linje.</translation>
+    </message>
+    <message>
+        <source>Only matters for a server address starting with http://.</source>
+        <translation>Har kun betydning for en serveradresse, der begynder med http://.</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +1343,397 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobActions</name>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Annuller eksport</translation>
+    </message>
+    <message>
+        <source>Ask the server to stop the selected exports</source>
+        <translation>Bed serveren om at stoppe de valgte eksporter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
+        <source>Try the selected failed exports again</source>
+        <translation>Prøv de valgte mislykkede eksporter igen</translation>
+    </message>
+    <message>
+        <source>&amp;Download files</source>
+        <translation>&amp;Hent filer</translation>
+    </message>
+    <message>
+        <source>Save the files of the selected finished exports</source>
+        <translation>Gem filerne fra de valgte færdige eksporter</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Hent</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>Kontrollér &amp;nu</translation>
+    </message>
+    <message>
+        <source>Ask the server for the export&apos;s status now instead of waiting</source>
+        <translation>Spørg serveren om eksportens status nu i stedet for at vente</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Åbn mappe</translation>
+    </message>
+    <message>
+        <source>Open the folder the export&apos;s files are saved in</source>
+        <translation>Åbn mappen, som eksportens filer er gemt i</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;list</source>
+        <translation>Fjern fra &amp;listen</translation>
+    </message>
+    <message>
+        <source>Remove the selected exports from this list; saved files stay where they are</source>
+        <translation>Fjern de valgte eksporter fra listen; gemte filer bliver, hvor de er</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annuller eksport</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
+        <translation>
+            <numerusform>Vil du bede serveren om at stoppe %Ln eksport? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
+            <numerusform>Vil du bede serveren om at stoppe %Ln eksporter? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Fjern fra listen</translation>
+    </message>
+    <message>
+        <source>Some of these exports are still running. Removing them stops following them here; the server is not told to stop. Files already saved stay in their folder.</source>
+        <translation>Nogle af disse eksporter kører stadig. Hvis du fjerner dem, følges de ikke længere her; serveren får ikke besked om at stoppe. Filer, der allerede er gemt, bliver i deres mappe.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobActivityModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>intet svar</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>%1 is a number of milliseconds</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Forespørgsel</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Varighed</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobDetailsPane</name>
+    <message>
+        <source>Export details</source>
+        <translation>Eksportens detaljer</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detaljer</translation>
+    </message>
+    <message>
+        <source>F&amp;iles</source>
+        <translation>F&amp;iler</translation>
+    </message>
+    <message>
+        <source>Re&amp;sources</source>
+        <translation>Re&amp;ssourcer</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivitet</translation>
+    </message>
+    <message>
+        <source>Choose an export in the list to see its details.</source>
+        <translation>Vælg en eksport på listen for at se dens detaljer.</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Tilstand:</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Server says:</source>
+        <translation>Serveren svarer:</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Serveren svarer</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Besked:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Eksport:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Forespørgsel:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Forespørgsel</translation>
+    </message>
+    <message>
+        <source>Status URL:</source>
+        <translation>Status-URL:</translation>
+    </message>
+    <message>
+        <source>Status URL</source>
+        <translation>Status-URL</translation>
+    </message>
+    <message>
+        <source>Data as of:</source>
+        <translation>Data pr.:</translation>
+    </message>
+    <message>
+        <source>Data as of</source>
+        <translation>Data pr.</translation>
+    </message>
+    <message>
+        <source>Files kept until:</source>
+        <translation>Filerne gemmes til:</translation>
+    </message>
+    <message>
+        <source>Files kept until</source>
+        <translation>Filerne gemmes til</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Mappe:</translation>
+    </message>
+    <message>
+        <source>Issues reported by the server</source>
+        <translation>Problemer, som serveren har meldt</translation>
+    </message>
+    <message>
+        <source>Files of the export</source>
+        <translation>Eksportens filer</translation>
+    </message>
+    <message>
+        <source>The server lists the files when the export is finished.</source>
+        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry file</source>
+        <translation>&amp;Prøv filen igen</translation>
+    </message>
+    <message>
+        <source>Download the selected failed file again</source>
+        <translation>Hent den valgte mislykkede fil igen</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Åbn &amp;mappe</translation>
+    </message>
+    <message>
+        <source>Resources per type</source>
+        <translation>Ressourcer pr. type</translation>
+    </message>
+    <message>
+        <source>Activity: every request sent for this export</source>
+        <translation>Aktivitet: alle forespørgsler sendt for denne eksport</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Kopiér som &amp;curl-kommando</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command (the token appears as $TOKEN)</source>
+        <translation>Kopiér den valgte forespørgsel som en curl-kommando (tokenet vises som $TOKEN)</translation>
+    </message>
+    <message>
+        <source>The Authorization header and tokens are never shown or copied.</source>
+        <translation>Authorization-headeren og tokens bliver aldrig vist eller kopieret.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot;
+----------
+%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Kopierede %Ln forespørgsel som curl-kommando; sæt TOKEN, før du kører den.</numerusform>
+            <numerusform>Kopierede %Ln forespørgsler som curl-kommandoer; sæt TOKEN, før du kører dem.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobFilesModel</name>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>%1 is a percentage</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>%1 resources counted in the file, %2 the number the server announced
+----------
+%1 bytes saved of %2</extracomment>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fremskridt</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>The server lists the files when the export is finished.</source>
+        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
+    </message>
+    <message>
+        <source>The server found nothing to export.</source>
+        <translation>Serveren fandt intet at eksportere.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Henter filer</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1 (problems)</source>
+        <extracomment>%1 is a resource type; the file lists problems the server met</extracomment>
+        <translation>%1 (problemer)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <extracomment>%1 is a resource type; the file lists deleted resources</extracomment>
+        <translation>%1 (slettede)</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobIssuesModel</name>
+    <message>
+        <source>error</source>
+        <translation>fejl</translation>
+    </message>
+    <message>
+        <source>this export</source>
+        <translation>denne eksport</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Alvorlighed</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobManager</name>
     <message>
         <source>%1 Choose Retry when it can be used again.</source>
@@ -1454,6 +1780,29 @@
     <message>
         <source>Removed.</source>
         <translation>Fjernet.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobResourcesModel</name>
+    <message>
+        <source>not said</source>
+        <translation>ikke oplyst</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcetype</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Resources saved</source>
+        <translation>Gemte ressourcer</translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation>Serveren svarede</translation>
     </message>
 </context>
 <context>
@@ -1677,220 +2026,14 @@
     </message>
 </context>
 <context>
-    <name>fbm::KeychainSecretStore</name>
+    <name>fbm::JobsPanel</name>
     <message>
-        <source>No keychain is available on this computer, so secrets cannot be saved. They can be kept for this session only, until the program closes.</source>
-        <translation>Der er ingen nøglering på denne computer, så hemmeligheder kan ikke gemmes. De kan gemmes kun i denne session, til programmet lukkes.</translation>
+        <source>Expiry warning</source>
+        <translation>Advarsel om udløb</translation>
     </message>
     <message>
-        <source>The keychain refused access. Unlock it, or allow this program to use it, and try again.</source>
-        <translation>Nøgleringen afviste adgang. Lås den op, eller giv dette program lov til at bruge den, og prøv igen.</translation>
-    </message>
-    <message>
-        <source>The keychain could not be used.</source>
-        <translation>Nøgleringen kunne ikke bruges.</translation>
-    </message>
-</context>
-<context>
-    <name>fbm::LanguageMenu</name>
-    <message>
-        <source>&amp;Language</source>
-        <translation>S&amp;prog</translation>
-    </message>
-    <message>
-        <source>&amp;System language</source>
-        <translation>&amp;Systemets sprog</translation>
-    </message>
-    <message>
-        <source>Applies after a restart</source>
-        <translation>Træder i kraft efter en genstart</translation>
-    </message>
-</context>
-<context>
-    <name>fbm::MainWindow</name>
-    <message>
-        <source>Waiting</source>
-        <translation>Venter</translation>
-    </message>
-    <message>
-        <source>Downloading</source>
-        <translation>Henter filer</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Gemt</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Mislykkedes</translation>
-    </message>
-    <message>
-        <source>FHIR Bulk Monitor</source>
-        <translation>FHIR Bulk Monitor</translation>
-    </message>
-    <message>
-        <source>&amp;New export…</source>
-        <translation>&amp;Ny eksport…</translation>
-    </message>
-    <message>
-        <source>Start a new export on a server</source>
-        <translation>Start en ny eksport på en server</translation>
-    </message>
-    <message>
-        <source>New export</source>
-        <translation>Ny eksport</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel export</source>
-        <translation>&amp;Annuller eksport</translation>
-    </message>
-    <message>
-        <source>Ask the server to stop the selected exports</source>
-        <translation>Bed serveren om at stoppe de valgte eksporter</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Prøv igen</translation>
-    </message>
-    <message>
-        <source>Try the selected failed exports again</source>
-        <translation>Prøv de valgte mislykkede eksporter igen</translation>
-    </message>
-    <message>
-        <source>&amp;Download files</source>
-        <translation>&amp;Hent filer</translation>
-    </message>
-    <message>
-        <source>Save the files of the selected finished exports</source>
-        <translation>Gem filerne fra de valgte færdige eksporter</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Hent</translation>
-    </message>
-    <message>
-        <source>Check &amp;now</source>
-        <translation>Kontrollér &amp;nu</translation>
-    </message>
-    <message>
-        <source>Ask the server for the export&apos;s status now instead of waiting</source>
-        <translation>Spørg serveren om eksportens status nu i stedet for at vente</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>&amp;Åbn mappe</translation>
-    </message>
-    <message>
-        <source>Open the folder the export&apos;s files are saved in</source>
-        <translation>Åbn mappen, som eksportens filer er gemt i</translation>
-    </message>
-    <message>
-        <source>Remove from &amp;list</source>
-        <translation>Fjern fra &amp;listen</translation>
-    </message>
-    <message>
-        <source>Remove the selected exports from this list; saved files stay where they are</source>
-        <translation>Fjern de valgte eksporter fra listen; gemte filer bliver, hvor de er</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
-    </message>
-    <message>
-        <source>Quit the application</source>
-        <translation>Afslut programmet</translation>
-    </message>
-    <message>
-        <source>&amp;About FHIR Bulk Monitor</source>
-        <translation>&amp;Om FHIR Bulk Monitor</translation>
-    </message>
-    <message>
-        <source>Version and licence of this application</source>
-        <translation>Dette programs version og licens</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Om &amp;Qt</translation>
-    </message>
-    <message>
-        <source>About the Qt toolkit</source>
-        <translation>Om værktøjssættet Qt</translation>
-    </message>
-    <message>
-        <source>&amp;Add server…</source>
-        <translation>&amp;Tilføj server…</translation>
-    </message>
-    <message>
-        <source>Add a server profile</source>
-        <translation>Tilføj en serverprofil</translation>
-    </message>
-    <message>
-        <source>&amp;Edit server…</source>
-        <translation>&amp;Rediger server…</translation>
-    </message>
-    <message>
-        <source>Change the selected server profile</source>
-        <translation>Ret den valgte serverprofil</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate server…</source>
-        <translation>&amp;Dupliker server…</translation>
-    </message>
-    <message>
-        <source>Make a new profile from a copy of the selected one</source>
-        <translation>Lav en ny profil som en kopi af den valgte</translation>
-    </message>
-    <message>
-        <source>&amp;Delete server</source>
-        <translation>&amp;Slet server</translation>
-    </message>
-    <message>
-        <source>Delete the selected server profile and its secrets</source>
-        <translation>Slet den valgte serverprofil og dens hemmeligheder</translation>
-    </message>
-    <message>
-        <source>&amp;Filter jobs</source>
-        <translation>&amp;Filtrér job</translation>
-    </message>
-    <message>
-        <source>Filter the list of exports</source>
-        <translation>Filtrér listen over eksporter</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;curl</source>
-        <translation>Kopiér som &amp;curl-kommando</translation>
-    </message>
-    <message>
-        <source>Copy the selected request as a curl command (the token appears as $TOKEN)</source>
-        <translation>Kopiér den valgte forespørgsel som en curl-kommando (tokenet vises som $TOKEN)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Filer</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Eksport</translation>
-    </message>
-    <message>
-        <source>&amp;Servers</source>
-        <translation>&amp;Servere</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjælp</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hovedværktøjslinje</translation>
+        <source>Save files now</source>
+        <translation>Gem filerne nu</translation>
     </message>
     <message>
         <source>Filter exports…</source>
@@ -1905,400 +2048,8 @@
         <translation>Vis kun de eksporter, hvis server, indhold, tilstand eller statustekst indeholder disse ord (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Servers</source>
-        <translation>Servere</translation>
-    </message>
-    <message>
-        <source>Choose a server to see only its exports; New export starts on the chosen server</source>
-        <translation>Vælg en server for kun at se dens eksporter; Ny eksport starter på den valgte server</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Tilføj…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Rediger…</translation>
-    </message>
-    <message>
-        <source>Duplicate…</source>
-        <translation>Dupliker…</translation>
-    </message>
-    <message>
-        <source>Copy the selected server profile</source>
-        <translation>Kopiér den valgte serverprofil</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Slet</translation>
-    </message>
-    <message>
-        <source>Delete the selected server profile</source>
-        <translation>Slet den valgte serverprofil</translation>
-    </message>
-    <message>
-        <source>Expiry warning</source>
-        <translation>Advarsel om udløb</translation>
-    </message>
-    <message>
-        <source>Save files now</source>
-        <translation>Gem filerne nu</translation>
-    </message>
-    <message>
         <source>Exports</source>
         <translation>Eksporter</translation>
-    </message>
-    <message>
-        <source>Export details</source>
-        <translation>Eksportens detaljer</translation>
-    </message>
-    <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Detaljer</translation>
-    </message>
-    <message>
-        <source>F&amp;iles</source>
-        <translation>F&amp;iler</translation>
-    </message>
-    <message>
-        <source>Re&amp;sources</source>
-        <translation>Re&amp;ssourcer</translation>
-    </message>
-    <message>
-        <source>&amp;Activity</source>
-        <translation>&amp;Aktivitet</translation>
-    </message>
-    <message>
-        <source>Choose an export in the list to see its details.</source>
-        <translation>Vælg en eksport på listen for at se dens detaljer.</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>Tilstand:</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tilstand</translation>
-    </message>
-    <message>
-        <source>Problem:</source>
-        <translation>Problem:</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Server says:</source>
-        <translation>Serveren svarer:</translation>
-    </message>
-    <message>
-        <source>Server says</source>
-        <translation>Serveren svarer</translation>
-    </message>
-    <message>
-        <source>Message:</source>
-        <translation>Besked:</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Besked</translation>
-    </message>
-    <message>
-        <source>Export:</source>
-        <translation>Eksport:</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Eksport</translation>
-    </message>
-    <message>
-        <source>Request:</source>
-        <translation>Forespørgsel:</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Forespørgsel</translation>
-    </message>
-    <message>
-        <source>Status URL:</source>
-        <translation>Status-URL:</translation>
-    </message>
-    <message>
-        <source>Status URL</source>
-        <translation>Status-URL</translation>
-    </message>
-    <message>
-        <source>Data as of:</source>
-        <translation>Data pr.:</translation>
-    </message>
-    <message>
-        <source>Data as of</source>
-        <translation>Data pr.</translation>
-    </message>
-    <message>
-        <source>Files kept until:</source>
-        <translation>Filerne gemmes til:</translation>
-    </message>
-    <message>
-        <source>Files kept until</source>
-        <translation>Filerne gemmes til</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Mappe</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>Mappe:</translation>
-    </message>
-    <message>
-        <source>Issues reported by the server</source>
-        <translation>Problemer, som serveren har meldt</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Alvorlighed</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Kode</translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation>Diagnostik</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Hvor</translation>
-    </message>
-    <message>
-        <source>Files of the export</source>
-        <translation>Eksportens filer</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fil</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Fremskridt</translation>
-    </message>
-    <message>
-        <source>Resources</source>
-        <translation>Ressourcer</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Størrelse</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <extracomment>%1 resources counted in the file, %2 the number the server announced
-----------
-%1 bytes saved of %2</extracomment>
-        <translation>%1 af %2</translation>
-    </message>
-    <message>
-        <source>The server lists the files when the export is finished.</source>
-        <translation>Serveren viser filerne, når eksporten er færdig.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry file</source>
-        <translation>&amp;Prøv filen igen</translation>
-    </message>
-    <message>
-        <source>Download the selected failed file again</source>
-        <translation>Hent den valgte mislykkede fil igen</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation>Åbn &amp;mappe</translation>
-    </message>
-    <message>
-        <source>Resources per type</source>
-        <translation>Ressourcer pr. type</translation>
-    </message>
-    <message>
-        <source>Resource type</source>
-        <translation>Ressourcetype</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Filer</translation>
-    </message>
-    <message>
-        <source>Resources saved</source>
-        <translation>Gemte ressourcer</translation>
-    </message>
-    <message>
-        <source>Server said</source>
-        <translation>Serveren svarede</translation>
-    </message>
-    <message>
-        <source>Activity: every request sent for this export</source>
-        <translation>Aktivitet: alle forespørgsler sendt for denne eksport</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Took</source>
-        <translation>Varighed</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>The Authorization header and tokens are never shown or copied.</source>
-        <translation>Authorization-headeren og tokens bliver aldrig vist eller kopieret.</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Oversigt</translation>
-    </message>
-    <message>
-        <source>Keychain state</source>
-        <translation>Nøgleringens tilstand</translation>
-    </message>
-    <message>
-        <source>All servers</source>
-        <translation>Alle servere</translation>
-    </message>
-    <message>
-        <source>The exports of every server</source>
-        <translation>Eksporterne fra alle servere</translation>
-    </message>
-    <message>
-        <source>The built-in demo server on this computer; it is not saved.</source>
-        <translation>Den indbyggede demoserver på denne computer; den gemmes ikke.</translation>
-    </message>
-    <message>
-        <source>A reporting server</source>
-        <translation>En rapportserver</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <extracomment>%1 is the name of the profile that was copied</extracomment>
-        <translation>%1 (kopi)</translation>
-    </message>
-    <message>
-        <source>Delete server</source>
-        <translation>Slet server</translation>
-    </message>
-    <message>
-        <source>Delete the server profile &quot;%1&quot; and the secrets kept for it? Exports already in the list stay there.</source>
-        <extracomment>%1 is a server profile&apos;s name</extracomment>
-        <translation>Vil du slette serverprofilen &quot;%1&quot; og de hemmeligheder, der er gemt til den? Eksporter, der allerede er på listen, bliver der.</translation>
-    </message>
-    <message>
-        <source>Server not saved</source>
-        <translation>Serveren blev ikke gemt</translation>
-    </message>
-    <message>
-        <source>Add server</source>
-        <translation>Tilføj server</translation>
-    </message>
-    <message>
-        <source>Edit server</source>
-        <translation>Rediger server</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Navn:</translation>
-    </message>
-    <message>
-        <source>&amp;Server address:</source>
-        <translation>&amp;Serveradresse:</translation>
-    </message>
-    <message>
-        <source>Add a server first: an export is always started on a server.</source>
-        <translation>Tilføj først en server: en eksport startes altid på en server.</translation>
-    </message>
-    <message>
-        <source>Export not started</source>
-        <translation>Eksporten blev ikke startet</translation>
-    </message>
-    <message>
-        <source>Cancel export</source>
-        <translation>Annuller eksport</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
-        <translation>
-            <numerusform>Vil du bede serveren om at stoppe %Ln eksport? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
-            <numerusform>Vil du bede serveren om at stoppe %Ln eksporter? Det arbejde, serveren har gjort indtil nu, går tabt; filer, der allerede er gemt, bliver i deres mappe.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The folder does not exist (yet): nothing was saved in it.</source>
-        <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
-    </message>
-    <message>
-        <source>Folder not opened</source>
-        <translation>Mappen blev ikke åbnet</translation>
-    </message>
-    <message>
-        <source>The desktop has no program to open folders with. The files are in:
-
-%1</source>
-        <extracomment>%1 is a folder path</extracomment>
-        <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
-
-%1</translation>
-    </message>
-    <message>
-        <source>Remove from list</source>
-        <translation>Fjern fra listen</translation>
-    </message>
-    <message>
-        <source>Some of these exports are still running. Removing them stops following them here; the server is not told to stop. Files already saved stay in their folder.</source>
-        <translation>Nogle af disse eksporter kører stadig. Hvis du fjerner dem, følges de ikke længere her; serveren får ikke besked om at stoppe. Filer, der allerede er gemt, bliver i deres mappe.</translation>
-    </message>
-    <message>
-        <source>Keep</source>
-        <translation>Behold</translation>
-    </message>
-    <message>
-        <source>Export ready</source>
-        <translation>Eksporten er klar</translation>
-    </message>
-    <message>
-        <source>%1: %2 is ready; choose Download to save the files.</source>
-        <extracomment>%1 is a server name, %2 what was exported</extracomment>
-        <translation>%1: %2 er klar; vælg Hent for at gemme filerne.</translation>
-    </message>
-    <message>
-        <source>Export saved</source>
-        <translation>Eksporten er gemt</translation>
-    </message>
-    <message>
-        <source>%1: %2 saved in %3.</source>
-        <extracomment>%1 is a server name, %2 what was exported, %3 a folder</extracomment>
-        <translation>%1: %2 gemt i %3.</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Eksporten mislykkedes</translation>
-    </message>
-    <message>
-        <source>%1: %2 failed. %3</source>
-        <extracomment>%1 is a server name, %2 what was exported, %3 the reason</extracomment>
-        <translation>%1: %2 mislykkedes. %3</translation>
     </message>
     <message numerus="yes">
         <source>%n running</source>
@@ -2341,71 +2092,143 @@
             <numerusform>Serveren sletter snart filerne fra %Ln eksporter, der ikke er gemt endnu. Gem dem nu, ellers går de tabt.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>fbm::KeychainSecretStore</name>
+    <message>
+        <source>No keychain is available on this computer, so secrets cannot be saved. They can be kept for this session only, until the program closes.</source>
+        <translation>Der er ingen nøglering på denne computer, så hemmeligheder kan ikke gemmes. De kan gemmes kun i denne session, til programmet lukkes.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access. Unlock it, or allow this program to use it, and try again.</source>
+        <translation>Nøgleringen afviste adgang. Lås den op, eller giv dette program lov til at bruge den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used.</source>
+        <translation>Nøgleringen kunne ikke bruges.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>S&amp;prog</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;Systemets sprog</translation>
+    </message>
+    <message>
+        <source>Applies after a restart</source>
+        <translation>Træder i kraft efter en genstart</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::MainWindow</name>
+    <message>
+        <source>FHIR Bulk Monitor</source>
+        <translation>FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;New export…</source>
+        <translation>&amp;Ny eksport…</translation>
+    </message>
+    <message>
+        <source>Start a new export on a server</source>
+        <translation>Start en ny eksport på en server</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Ny eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Quit the application</source>
+        <translation>Afslut programmet</translation>
+    </message>
+    <message>
+        <source>&amp;About FHIR Bulk Monitor</source>
+        <translation>&amp;Om FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>Version and licence of this application</source>
+        <translation>Dette programs version og licens</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About the Qt toolkit</source>
+        <translation>Om værktøjssættet Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Filter jobs</source>
+        <translation>&amp;Filtrér job</translation>
+    </message>
+    <message>
+        <source>Filter the list of exports</source>
+        <translation>Filtrér listen over eksporter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>&amp;Servere</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hovedværktøjslinje</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Oversigt</translation>
+    </message>
+    <message>
+        <source>Keychain state</source>
+        <translation>Nøgleringens tilstand</translation>
+    </message>
+    <message>
+        <source>Add a server first: an export is always started on a server.</source>
+        <translation>Tilføj først en server: en eksport startes altid på en server.</translation>
+    </message>
+    <message>
+        <source>Export not started</source>
+        <translation>Eksporten blev ikke startet</translation>
+    </message>
+    <message>
+        <source>The folder does not exist (yet): nothing was saved in it.</source>
+        <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
+    </message>
+    <message>
+        <source>Folder not opened</source>
+        <translation>Mappen blev ikke åbnet</translation>
+    </message>
+    <message>
+        <source>The desktop has no program to open folders with. The files are in:
+
+%1</source>
+        <extracomment>%1 is a folder path</extracomment>
+        <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
+
+%1</translation>
+    </message>
     <message>
         <source>Some saved exports could not be read</source>
         <translation>Nogle gemte eksporter kunne ikke læses</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Annullerer…</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot;
-----------
-%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>fejl</translation>
-    </message>
-    <message>
-        <source>this export</source>
-        <translation>denne eksport</translation>
-    </message>
-    <message>
-        <source>The server found nothing to export.</source>
-        <translation>Serveren fandt intet at eksportere.</translation>
-    </message>
-    <message>
-        <source>%1 (problems)</source>
-        <extracomment>%1 is a resource type; the file lists problems the server met</extracomment>
-        <translation>%1 (problemer)</translation>
-    </message>
-    <message>
-        <source>%1 (deleted)</source>
-        <extracomment>%1 is a resource type; the file lists deleted resources</extracomment>
-        <translation>%1 (slettede)</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>mislykkedes</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <extracomment>%1 is a percentage</extracomment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>not said</source>
-        <translation>ikke oplyst</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>intet svar</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <extracomment>%1 is a number of milliseconds</extracomment>
-        <translation>%1 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
-        <translation>
-            <numerusform>Kopierede %Ln forespørgsel som curl-kommando; sæt TOKEN, før du kører den.</numerusform>
-            <numerusform>Kopierede %Ln forespørgsler som curl-kommandoer; sæt TOKEN, før du kører dem.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2349,29 @@
     </message>
 </context>
 <context>
+    <name>fbm::MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Luk denne besked</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Luk beskeden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+</context>
+<context>
     <name>fbm::OAuthTokenAuth</name>
     <message>
         <source>The token endpoint %1 could not be reached.</source>
@@ -2628,6 +2474,161 @@
     </message>
 </context>
 <context>
+    <name>fbm::ProfilesPanel</name>
+    <message>
+        <source>&amp;Add server…</source>
+        <translation>&amp;Tilføj server…</translation>
+    </message>
+    <message>
+        <source>Add a server profile</source>
+        <translation>Tilføj en serverprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Edit server…</source>
+        <translation>&amp;Rediger server…</translation>
+    </message>
+    <message>
+        <source>Change the selected server profile</source>
+        <translation>Ret den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate server…</source>
+        <translation>&amp;Dupliker server…</translation>
+    </message>
+    <message>
+        <source>Make a new profile from a copy of the selected one</source>
+        <translation>Lav en ny profil som en kopi af den valgte</translation>
+    </message>
+    <message>
+        <source>&amp;Delete server</source>
+        <translation>&amp;Slet server</translation>
+    </message>
+    <message>
+        <source>Delete the selected server profile and its secrets</source>
+        <translation>Slet den valgte serverprofil og dens hemmeligheder</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servere</translation>
+    </message>
+    <message>
+        <source>Choose a server to see only its exports; New export starts on the chosen server</source>
+        <translation>Vælg en server for kun at se dens eksporter; Ny eksport starter på den valgte server</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tilføj…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Dupliker…</translation>
+    </message>
+    <message>
+        <source>Copy the selected server profile</source>
+        <translation>Kopiér den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>Delete the selected server profile</source>
+        <translation>Slet den valgte serverprofil</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>Alle servere</translation>
+    </message>
+    <message>
+        <source>The exports of every server</source>
+        <translation>Eksporterne fra alle servere</translation>
+    </message>
+    <message>
+        <source>The built-in demo server on this computer; it is not saved.</source>
+        <translation>Den indbyggede demoserver på denne computer; den gemmes ikke.</translation>
+    </message>
+    <message>
+        <source>A reporting server</source>
+        <translation>En rapportserver</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <extracomment>%1 is the name of the profile that was copied</extracomment>
+        <translation>%1 (kopi)</translation>
+    </message>
+    <message>
+        <source>Delete server</source>
+        <translation>Slet server</translation>
+    </message>
+    <message>
+        <source>Delete the server profile &quot;%1&quot; and the secrets kept for it? Exports already in the list stay there.</source>
+        <extracomment>%1 is a server profile&apos;s name</extracomment>
+        <translation>Vil du slette serverprofilen &quot;%1&quot; og de hemmeligheder, der er gemt til den? Eksporter, der allerede er på listen, bliver der.</translation>
+    </message>
+    <message>
+        <source>Server not saved</source>
+        <translation>Serveren blev ikke gemt</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportArchive</name>
+    <message>
+        <source>The report</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <source>%1 was saved as %2 (%3).</source>
+        <extracomment>%1 a report&apos;s name, %2 a file path, %3 a size such as &quot;12 KiB&quot;</extracomment>
+        <translation>%1 blev gemt som %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is not generated yet: the server sent its &quot;NOT GENERATED YET&quot; placeholder, so nothing was saved. Try again later.</source>
+        <extracomment>%1 a report&apos;s name</extracomment>
+        <translation>%1 er ikke lavet endnu: serveren sendte sin pladsholder &quot;NOT GENERATED YET&quot;, så intet blev gemt. Prøv igen senere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) saved in %1.</source>
+        <extracomment>%n reports, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln rapport gemt i %1.</numerusform>
+            <numerusform>%Ln rapporter gemt i %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already saved, skipped.</source>
+        <translation>
+            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
+            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not generated yet.</source>
+        <translation>
+            <numerusform>%Ln ikke lavet endnu.</numerusform>
+            <numerusform>%Ln ikke lavet endnu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed:</source>
+        <translation>
+            <numerusform>%Ln mislykkedes:</numerusform>
+            <numerusform>%Ln mislykkedes:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) extracted to %1.</source>
+        <extracomment>%n files, %1 a folder</extracomment>
+        <translation>
+            <numerusform>%Ln fil pakket ud i %1.</numerusform>
+            <numerusform>%Ln filer pakket ud i %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::ReportBinary</name>
     <message>
         <source>The reporting server did not send the report:
@@ -2704,6 +2705,101 @@
         <source>Starting the report %1</source>
         <extracomment>%1 the report&apos;s name</extracomment>
         <translation>Start af rapporten %1</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportDetailsPane</name>
+    <message>
+        <source>Job details</source>
+        <translation>Jobdetaljer</translation>
+    </message>
+    <message>
+        <source>Select a report job to see all it says.</source>
+        <translation>Vælg et rapportjob for at se alle dets oplysninger.</translation>
+    </message>
+    <message>
+        <source>Details of the selected report job</source>
+        <translation>Detaljer om det valgte rapportjob</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>&amp;Copy value</source>
+        <translation>&amp;Kopiér værdi</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(ikke angivet)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Report class</source>
+        <translation>Rapportklasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Report file (Binary)</source>
+        <translation>Rapportfil (Binary)</translation>
+    </message>
+    <message>
+        <source>Fetched from</source>
+        <translation>Hentet fra</translation>
+    </message>
+    <message>
+        <source>Saved as</source>
+        <translation>Gemt som</translation>
+    </message>
+    <message>
+        <source>Job id</source>
+        <translation>Job-id</translation>
+    </message>
+    <message>
+        <source>Full URL</source>
+        <translation>Fuld URL</translation>
+    </message>
+    <message>
+        <source>Other parts</source>
+        <translation>Andre dele</translation>
     </message>
 </context>
 <context>
@@ -2849,26 +2945,6 @@
 <context>
     <name>fbm::ReportJobsView</name>
     <message>
-        <source>Dismiss this message</source>
-        <translation>Luk denne besked</translation>
-    </message>
-    <message>
-        <source>Dismiss message</source>
-        <translation>Luk beskeden</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Advarsel</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fejl</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
         <source>Report jobs on %1</source>
         <extracomment>%1 the name of a reporting server profile</extracomment>
         <translation>Rapportjob på %1</translation>
@@ -2876,32 +2952,6 @@
     <message>
         <source>Report jobs</source>
         <translation>Rapportjob</translation>
-    </message>
-    <message>
-        <source>Report list status</source>
-        <translation>Status for rapportlisten</translation>
-    </message>
-    <message>
-        <source>Auto &amp;refresh:</source>
-        <translation>Automatisk &amp;opdatering:</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
-        <translation>Fra</translation>
-    </message>
-    <message>
-        <source>Automatic refresh interval in seconds</source>
-        <translation>Interval for automatisk opdatering i sekunder</translation>
-    </message>
-    <message>
-        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
-        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2985,30 +3035,6 @@
         <translation>Vis kun de job, hvis rapport, status, bruger, tidspunkter eller parametre indeholder disse ord (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Job details</source>
-        <translation>Jobdetaljer</translation>
-    </message>
-    <message>
-        <source>Select a report job to see all it says.</source>
-        <translation>Vælg et rapportjob for at se alle dets oplysninger.</translation>
-    </message>
-    <message>
-        <source>Details of the selected report job</source>
-        <translation>Detaljer om det valgte rapportjob</translation>
-    </message>
-    <message>
-        <source>Part</source>
-        <translation>Del</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Værdi</translation>
-    </message>
-    <message>
-        <source>&amp;Copy value</source>
-        <translation>&amp;Kopiér værdi</translation>
-    </message>
-    <message>
         <source>Some entries of the server&apos;s answer are not report jobs and are not shown:
 %1</source>
         <extracomment>%1 one sentence per skipped entry</extracomment>
@@ -3041,74 +3067,6 @@
         <translation>%1 på %2 mislykkedes.</translation>
     </message>
     <message>
-        <source>(not given)</source>
-        <translation>(ikke angivet)</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <source>Report class</source>
-        <translation>Rapportklasse</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Bruger</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Oprettet</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Startet</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>Afsluttet</translation>
-    </message>
-    <message>
-        <source>Run time</source>
-        <translation>Kørselstid</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parametre</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(ingen)</translation>
-    </message>
-    <message>
-        <source>Report file (Binary)</source>
-        <translation>Rapportfil (Binary)</translation>
-    </message>
-    <message>
-        <source>Fetched from</source>
-        <translation>Hentet fra</translation>
-    </message>
-    <message>
-        <source>Saved as</source>
-        <translation>Gemt som</translation>
-    </message>
-    <message>
-        <source>Job id</source>
-        <translation>Job-id</translation>
-    </message>
-    <message>
-        <source>Full URL</source>
-        <translation>Fuld URL</translation>
-    </message>
-    <message>
-        <source>Other parts</source>
-        <translation>Andre dele</translation>
-    </message>
-    <message>
         <source>The server names no report file for this job</source>
         <translation>Serveren angiver ingen rapportfil til dette job</translation>
     </message>
@@ -3119,6 +3077,102 @@
     <message>
         <source>Save the selected finished reports in the reports folder (%1)</source>
         <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Pak ud…</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Vis mappe</translation>
+    </message>
+    <message>
+        <source>There is no job list to save yet: refresh the list first.</source>
+        <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
+    </message>
+    <message>
+        <source>Save the report job status</source>
+        <translation>Gem status for rapportjobbene</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-filer (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The job status was saved to %1.</source>
+        <extracomment>%1 a file path</extracomment>
+        <translation>Jobstatus blev gemt i %1.</translation>
+    </message>
+    <message>
+        <source>This report is not finished yet; it can be downloaded once its job is done.</source>
+        <translation>Denne rapport er ikke færdig endnu; den kan hentes, når dens job er færdigt.</translation>
+    </message>
+    <message>
+        <source>Select a finished report job to download its report.</source>
+        <translation>Vælg et færdigt rapportjob for at hente dets rapport.</translation>
+    </message>
+    <message>
+        <source>Save reports in</source>
+        <translation>Gem rapporter i</translation>
+    </message>
+    <message>
+        <source>Save all finished reports in</source>
+        <translation>Gem alle færdige rapporter i</translation>
+    </message>
+    <message>
+        <source>No program could open %1.</source>
+        <extracomment>%1 a file or folder path</extracomment>
+        <translation>Intet program kunne åbne %1.</translation>
+    </message>
+    <message>
+        <source>This job&apos;s report is not saved yet: download it first.</source>
+        <translation>Dette jobs rapport er ikke gemt endnu: hent den først.</translation>
+    </message>
+    <message>
+        <source>This job has no saved ZIP report to extract: download it first.</source>
+        <translation>Dette job har ingen gemt ZIP-rapport at pakke ud: hent den først.</translation>
+    </message>
+    <message>
+        <source>Extract the report into</source>
+        <translation>Pak rapporten ud i</translation>
+    </message>
+    <message>
+        <source>The report %1 was started; it appears in the list as a new job.</source>
+        <extracomment>%1 the report operation&apos;s name</extracomment>
+        <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportStatusLine</name>
+    <message>
+        <source>Report list status</source>
+        <translation>Status for rapportlisten</translation>
+    </message>
+    <message>
+        <source>Auto &amp;refresh:</source>
+        <translation>Automatisk &amp;opdatering:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>the auto refresh interval&apos;s unit, after the number</extracomment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <extracomment>shown instead of 0 seconds: no automatic refresh</extracomment>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Automatic refresh interval in seconds</source>
+        <translation>Interval for automatisk opdatering i sekunder</translation>
+    </message>
+    <message>
+        <source>While a report job is unfinished, refresh the list this often (Off: only when you ask)</source>
+        <translation>Opdatér listen så ofte, mens et rapportjob ikke er færdigt (Fra: kun når du beder om det)</translation>
     </message>
     <message>
         <source>Asking the server for its report jobs…</source>
@@ -3159,124 +3213,6 @@
             <numerusform>opdaterer hvert %Ln. sekund, mens job kører</numerusform>
         </translation>
     </message>
-    <message>
-        <source>There is no job list to save yet: refresh the list first.</source>
-        <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
-    </message>
-    <message>
-        <source>Save the report job status</source>
-        <translation>Gem status for rapportjobbene</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-filer (*.json);;Alle filer (*)</translation>
-    </message>
-    <message>
-        <source>The job status was saved to %1.</source>
-        <extracomment>%1 a file path</extracomment>
-        <translation>Jobstatus blev gemt i %1.</translation>
-    </message>
-    <message>
-        <source>Show folder</source>
-        <translation>Vis mappe</translation>
-    </message>
-    <message>
-        <source>This report is not finished yet; it can be downloaded once its job is done.</source>
-        <translation>Denne rapport er ikke færdig endnu; den kan hentes, når dens job er færdigt.</translation>
-    </message>
-    <message>
-        <source>Select a finished report job to download its report.</source>
-        <translation>Vælg et færdigt rapportjob for at hente dets rapport.</translation>
-    </message>
-    <message>
-        <source>Save reports in</source>
-        <translation>Gem rapporter i</translation>
-    </message>
-    <message>
-        <source>The report</source>
-        <translation>Rapporten</translation>
-    </message>
-    <message>
-        <source>%1 was saved as %2 (%3).</source>
-        <extracomment>%1 a report&apos;s name, %2 a file path, %3 a size such as &quot;12 KiB&quot;</extracomment>
-        <translation>%1 blev gemt som %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Extract…</source>
-        <translation>Pak ud…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Åbn</translation>
-    </message>
-    <message>
-        <source>%1 is not generated yet: the server sent its &quot;NOT GENERATED YET&quot; placeholder, so nothing was saved. Try again later.</source>
-        <extracomment>%1 a report&apos;s name</extracomment>
-        <translation>%1 er ikke lavet endnu: serveren sendte sin pladsholder &quot;NOT GENERATED YET&quot;, så intet blev gemt. Prøv igen senere.</translation>
-    </message>
-    <message>
-        <source>Save all finished reports in</source>
-        <translation>Gem alle færdige rapporter i</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) saved in %1.</source>
-        <extracomment>%n reports, %1 a folder</extracomment>
-        <translation>
-            <numerusform>%Ln rapport gemt i %1.</numerusform>
-            <numerusform>%Ln rapporter gemt i %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already saved, skipped.</source>
-        <translation>
-            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
-            <numerusform>%Ln allerede gemt, sprunget over.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not generated yet.</source>
-        <translation>
-            <numerusform>%Ln ikke lavet endnu.</numerusform>
-            <numerusform>%Ln ikke lavet endnu.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed:</source>
-        <translation>
-            <numerusform>%Ln mislykkedes:</numerusform>
-            <numerusform>%Ln mislykkedes:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No program could open %1.</source>
-        <extracomment>%1 a file or folder path</extracomment>
-        <translation>Intet program kunne åbne %1.</translation>
-    </message>
-    <message>
-        <source>This job&apos;s report is not saved yet: download it first.</source>
-        <translation>Dette jobs rapport er ikke gemt endnu: hent den først.</translation>
-    </message>
-    <message>
-        <source>This job has no saved ZIP report to extract: download it first.</source>
-        <translation>Dette job har ingen gemt ZIP-rapport at pakke ud: hent den først.</translation>
-    </message>
-    <message>
-        <source>Extract the report into</source>
-        <translation>Pak rapporten ud i</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) extracted to %1.</source>
-        <extracomment>%n files, %1 a folder</extracomment>
-        <translation>
-            <numerusform>%Ln fil pakket ud i %1.</numerusform>
-            <numerusform>%Ln filer pakket ud i %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The report %1 was started; it appears in the list as a new job.</source>
-        <extracomment>%1 the report operation&apos;s name</extracomment>
-        <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
-    </message>
 </context>
 <context>
     <name>fbm::SavedFiles</name>
@@ -3296,6 +3232,106 @@
     <message>
         <source>No longer in the folder as it was saved, and the server no longer has the export: a new export is needed.</source>
         <translation>Ligger ikke længere i mappen, som den blev gemt, og serveren har ikke længere eksporten: en ny eksport er nødvendig.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::SecretField</name>
+    <message>
+        <source>Replace…</source>
+        <translation>Erstat…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
+        <translation>Erstat %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <extracomment>%1 names a secret, e.g. &quot;Client secret&quot;</extracomment>
+        <translation>Fjern %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Will be removed when you press OK.</source>
+        <translation>Fjernes, når du trykker OK.</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Kontrollerer nøgleringen…</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read.</source>
+        <translation>Nøgleringen kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain.</source>
+        <translation>Gemt i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only.</source>
+        <translation>Gemmes kun i denne session.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ServerPage</name>
+    <message>
+        <source>For example: eHealth production</source>
+        <translation>For eksempel: eHealth produktion</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>The FHIR base address: the one that [base]/metadata answers on.</source>
+        <translation>FHIR-basisadressen: den, som [base]/metadata svarer på.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Bulk Data export server</source>
+        <translation>Bulk Data-eksportserver</translation>
+    </message>
+    <message>
+        <source>Reporting server (report jobs)</source>
+        <translation>Rapportserver (rapportjob)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of server:</source>
+        <translation>Server&amp;type:</translation>
+    </message>
+    <message>
+        <source>Chosen for each export</source>
+        <translation>Vælges ved hver eksport</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>Browse for the export folder</source>
+        <translation>Vælg eksportmappen</translation>
+    </message>
+    <message>
+        <source>Export &amp;folder:</source>
+        <translation>Eksport&amp;mappe:</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>Eksportmappe</translation>
     </message>
 </context>
 <context>
@@ -3675,6 +3711,40 @@
     </message>
 </context>
 <context>
+    <name>fbm::TrayNotifier</name>
+    <message>
+        <source>FHIR Bulk Monitor</source>
+        <translation>FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Eksporten er klar</translation>
+    </message>
+    <message>
+        <source>%1: %2 is ready; choose Download to save the files.</source>
+        <extracomment>%1 is a server name, %2 what was exported</extracomment>
+        <translation>%1: %2 er klar; vælg Hent for at gemme filerne.</translation>
+    </message>
+    <message>
+        <source>Export saved</source>
+        <translation>Eksporten er gemt</translation>
+    </message>
+    <message>
+        <source>%1: %2 saved in %3.</source>
+        <extracomment>%1 is a server name, %2 what was exported, %3 a folder</extracomment>
+        <translation>%1: %2 gemt i %3.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed. %3</source>
+        <extracomment>%1 is a server name, %2 what was exported, %3 the reason</extracomment>
+        <translation>%1: %2 mislykkedes. %3</translation>
+    </message>
+</context>
+<context>
     <name>fbm::cli</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -3777,10 +3847,6 @@
         <translation>Der er ingen profil med navnet &quot;%1&quot;. Se &apos;fhir-bulk-monitor profile list&apos;.</translation>
     </message>
     <message>
-        <source>To sign in, open this address in a browser:</source>
-        <translation>Åbn denne adresse i en browser for at logge ind:</translation>
-    </message>
-    <message>
         <source>Give the server&apos;s base URL, or --profile.</source>
         <translation>Angiv serverens basis-URL eller --profile.</translation>
     </message>
@@ -3870,9 +3936,43 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Argument %1 er ikke gyldig tekst (UTF-8); intet blev gjort.</translation>
     </message>
     <message>
+        <source>To sign in, open this address in a browser:</source>
+        <translation>Åbn denne adresse i en browser for at logge ind:</translation>
+    </message>
+    <message>
         <source>Unknown command &apos;%1&apos;.</source>
         <extracomment>%1 is what the user typed</extracomment>
         <translation>Ukendt kommando &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Run the built-in demo FHIR Bulk Data server on this computer only (127.0.0.1) and print its base URL.</source>
+        <translation>Kør den indbyggede FHIR Bulk Data-demoserver kun på denne computer (127.0.0.1), og skriv dens basis-URL.</translation>
+    </message>
+    <message>
+        <source>The port to listen on (default: any free port).</source>
+        <translation>Porten, der skal lyttes på (standard: en vilkårlig ledig port).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535.</source>
+        <translation>--port skal være et tal fra 0 til 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on port %1 (is it in use?).</source>
+        <extracomment>%1 is a port number</extracomment>
+        <translation>Kan ikke lytte på port %1 (er den i brug?).</translation>
+    </message>
+    <message>
+        <source>Demo reporting server (report jobs): %1</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation>Demo-rapportserver (rapportjob): %1</translation>
+    </message>
+    <message>
+        <source>Demo server running; stop it with Ctrl+C.</source>
+        <translation>Demoserveren kører; stop den med Ctrl+C.</translation>
     </message>
     <message>
         <source>Print one JSON event per line on standard output.</source>
@@ -4034,40 +4134,6 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>The server does not know this export: it has already finished, expired or been cancelled.</source>
         <translation>Serveren kender ikke denne eksport: den er allerede færdig, udløbet eller annulleret.</translation>
-    </message>
-    <message>
-        <source>The server did not cancel the export.</source>
-        <translation>Serveren annullerede ikke eksporten.</translation>
-    </message>
-    <message>
-        <source>Run the built-in demo FHIR Bulk Data server on this computer only (127.0.0.1) and print its base URL.</source>
-        <translation>Kør den indbyggede FHIR Bulk Data-demoserver kun på denne computer (127.0.0.1), og skriv dens basis-URL.</translation>
-    </message>
-    <message>
-        <source>The port to listen on (default: any free port).</source>
-        <translation>Porten, der skal lyttes på (standard: en vilkårlig ledig port).</translation>
-    </message>
-    <message>
-        <source>PORT</source>
-        <translation>PORT</translation>
-    </message>
-    <message>
-        <source>--port must be a number from 0 to 65535.</source>
-        <translation>--port skal være et tal fra 0 til 65535.</translation>
-    </message>
-    <message>
-        <source>Cannot listen on port %1 (is it in use?).</source>
-        <extracomment>%1 is a port number</extracomment>
-        <translation>Kan ikke lytte på port %1 (er den i brug?).</translation>
-    </message>
-    <message>
-        <source>Demo reporting server (report jobs): %1</source>
-        <extracomment>%1 is a URL</extracomment>
-        <translation>Demo-rapportserver (rapportjob): %1</translation>
-    </message>
-    <message>
-        <source>Demo server running; stop it with Ctrl+C.</source>
-        <translation>Demoserveren kører; stop den med Ctrl+C.</translation>
     </message>
     <message>
         <source>Stopped by %1 before the export was started.</source>

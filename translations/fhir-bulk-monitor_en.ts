@@ -20,6 +20,26 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobActions</name>
+    <message numerus="yes">
+        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
+        <translation>
+            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobDetailsPane</name>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
+            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobManager</name>
     <message numerus="yes">
         <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
@@ -31,14 +51,7 @@
     </message>
 </context>
 <context>
-    <name>fbm::MainWindow</name>
-    <message numerus="yes">
-        <source>Ask the server to stop %n export(s)? The work the server has done so far is lost; files already saved stay in their folder.</source>
-        <translation>
-            <numerusform>Ask the server to stop %Ln export? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
-            <numerusform>Ask the server to stop %Ln exports? The work the server has done so far is lost; files already saved stay in their folder.</numerusform>
-        </translation>
-    </message>
+    <name>fbm::JobsPanel</name>
     <message numerus="yes">
         <source>%n running</source>
         <translation>
@@ -67,24 +80,9 @@
             <numerusform>The server will soon delete the files of %Ln exports that are not saved yet. Save them now or they are lost.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
-        <translation>
-            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
-            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
-    <name>fbm::ReportJobsView</name>
-    <message numerus="yes">
-        <source>refreshing every %n second(s) while jobs run</source>
-        <extracomment>%n seconds between automatic refreshes</extracomment>
-        <translation>
-            <numerusform>refreshing every second while jobs run</numerusform>
-            <numerusform>refreshing every %Ln seconds while jobs run</numerusform>
-        </translation>
-    </message>
+    <name>fbm::ReportArchive</name>
     <message numerus="yes">
         <source>%n report(s) saved in %1.</source>
         <extracomment>%n reports, %1 a folder</extracomment>
@@ -120,6 +118,17 @@
         <translation>
             <numerusform>%Ln file extracted to %1.</numerusform>
             <numerusform>%Ln files extracted to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportStatusLine</name>
+    <message numerus="yes">
+        <source>refreshing every %n second(s) while jobs run</source>
+        <extracomment>%n seconds between automatic refreshes</extracomment>
+        <translation>
+            <numerusform>refreshing every second while jobs run</numerusform>
+            <numerusform>refreshing every %Ln seconds while jobs run</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
 #include "demo/bulkserver.h"
@@ -8,6 +9,7 @@
 
 #include "filenames.h"
 #include "jobstore.h"
+#include "uisettings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -203,12 +205,9 @@ void Session::removeProfile(const QString &id)
 {
     if (isDemoProfile(id) || !m_profiles->remove(id))
         return;
-    for (const QString &name : SecretStore::secretNames()) {
-        secrets()->remove(SecretStore::keyFor(id, name), this, [id](const Error &e) {
-            if (e.isError())
-                qCWarning(lcApp) << "could not remove a secret of profile" << id << e.message;
-        });
-    }
+    ProfileSecrets::removeAll(secrets(), id, this, [id](const Error &e) {
+        qCWarning(lcApp) << "could not remove a secret of profile" << id << e.message;
+    });
 }
 
 void Session::onProfilesChanged()
@@ -289,9 +288,7 @@ JobOptions Session::defaultJobOptions(const Profile &profile) const
 
 std::unique_ptr<QSettings> Session::uiSettings() const
 {
-    if (m_options.settingsPath.isEmpty())
-        return std::make_unique<QSettings>();
-    return std::make_unique<QSettings>(m_options.settingsPath, QSettings::IniFormat);
+    return openUiSettings(m_options.settingsPath);
 }
 
 } // namespace fbm

@@ -3,6 +3,7 @@
 // and extracts a saved ZIP, starts a report, and shows every malformed answer as an error.
 
 #include "demo/reportserver.h"
+#include "filechooser.h"
 #include "httpclient.h"
 #include "reportjobsview.h"
 #include "reports/reportbinary.h"
@@ -18,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -36,6 +38,7 @@
 #include <QTreeWidget>
 
 #include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using fbm::ReportJob;
@@ -57,12 +60,34 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+/// Answers the page's questions for files and folders as a user would in the dialogs.
+struct Answers final : fbm::FileChooser
+{
+    QString existingFolder(QWidget *, const QString &, const QString &) override
+    {
+        return nextFolder.isEmpty() ? downloadFolder : std::exchange(nextFolder, QString());
+    }
+    QString saveFileName(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return statusFile;
+    }
+    QString openFileName(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return {};
+    }
+
+    QString downloadFolder; ///< every time a folder is asked for
+    QString nextFolder;     ///< the next time only
+    QString statusFile;
+};
+
 /// One page on one server, with its own settings file and folders.
 struct Page
 {
     QTemporaryDir dir;
     ReportServer server;
     std::unique_ptr<fbm::HttpClient> http;
+    Answers answers;
     std::unique_ptr<ReportJobsView> view;
     QList<QUrl> opened;
 
@@ -80,6 +105,7 @@ struct Page
         profile.reporting = true;
         view = std::make_unique<ReportJobsView>(profile, http.get());
         view->setSettingsPath(dir.filePath(u"settings.ini"_s));
+        view->setFileChooser(&answers);
         view->setUrlOpener([this](const QUrl &url) {
             opened << url;
             return true;
@@ -297,7 +323,7 @@ void TestReportJobsView::downloadSavesDecodedBytes()
     Page p;
     QVERIFY(p.start());
     const QString folder = p.dir.filePath(u"reports"_s);
-    p.view->setDownloadFolderForTesting(folder);
+    p.answers.downloadFolder = folder;
     p.view->show();
     QTRY_COMPARE_WITH_TIMEOUT(p.model()->rowCount(), kMixedJobs, 10000);
     p.view->selectJob(key);
@@ -324,7 +350,7 @@ void TestReportJobsView::unfinishedJobCannotBeDownloaded()
 {
     Page p;
     QVERIFY(p.start());
-    p.view->setDownloadFolderForTesting(p.dir.filePath(u"reports"_s));
+    p.answers.downloadFolder = p.dir.filePath(u"reports"_s);
     p.view->show();
     QTRY_COMPARE_WITH_TIMEOUT(p.model()->rowCount(), kMixedJobs, 10000);
     p.view->selectJob(kRunningKey);
@@ -343,7 +369,7 @@ void TestReportJobsView::downloadAllSkipsSavedOnes()
     Page p;
     QVERIFY(p.start());
     const QString folder = p.dir.filePath(u"all"_s);
-    p.view->setDownloadFolderForTesting(folder);
+    p.answers.downloadFolder = folder;
     p.view->show();
     QTRY_COMPARE_WITH_TIMEOUT(p.model()->rowCount(), kMixedJobs, 10000);
 
@@ -374,7 +400,7 @@ void TestReportJobsView::saveStatusWritesTheBundle()
     QVERIFY(suggested.endsWith(u".json"_s));
 
     const QString path = p.dir.filePath(suggested);
-    p.view->setStatusFileForTesting(path);
+    p.answers.statusFile = path;
     QAction *save = p.action(u"saveReportStatus"_s);
     QVERIFY(save->isEnabled());
     save->trigger();
@@ -390,7 +416,7 @@ void TestReportJobsView::saveStatusWritesTheBundle()
     QVERIFY(p.view->messageText().contains(QDir::toNativeSeparators(path)));
 
     // A folder that cannot be written: an error in the message area, not silence.
-    p.view->setStatusFileForTesting(p.dir.filePath(u"missing/dir/x.json"_s));
+    p.answers.statusFile = p.dir.filePath(u"missing/dir/x.json"_s);
     save->trigger();
     QCOMPARE(p.view->messageKind(), ReportJobsView::MessageKind::Error);
     QVERIFY(!p.view->messageText().isEmpty());
@@ -401,7 +427,7 @@ void TestReportJobsView::openAndExtractSavedZip()
     Page p;
     QVERIFY(p.start());
     const QString folder = p.dir.filePath(u"reports"_s);
-    p.view->setDownloadFolderForTesting(folder);
+    p.answers.downloadFolder = folder;
     p.view->show();
     QTRY_COMPARE_WITH_TIMEOUT(p.model()->rowCount(), kMixedJobs, 10000);
     p.view->selectJob(kSeedKey);
@@ -414,8 +440,9 @@ void TestReportJobsView::openAndExtractSavedZip()
     QCOMPARE(p.opened.size(), 1);
     QCOMPARE(p.opened.first(), QUrl::fromLocalFile(saved));
 
-    const QString out = p.dir.filePath(u"extracted"_s);
-    p.view->setExtractFolderForTesting(out);
+    // Into a folder of its own inside the one chosen, named after the report.
+    p.answers.nextFolder = p.dir.filePath(u"extracted"_s);
+    const QString out = QDir(p.answers.nextFolder).filePath(QFileInfo(saved).completeBaseName());
     p.action(u"extractReport"_s)->trigger();
     const QStringList files = QDir(out).entryList(QDir::Files);
     QCOMPARE(files, QStringList{u"PatientsUsageReport.json"_s});
@@ -615,7 +642,7 @@ void TestReportJobsView::screenshot()
     p.view->show();
     QTRY_VERIFY_WITH_TIMEOUT(p.model()->rowCount() > 0, 10000);
     QVERIFY(p.refreshOnce()); // the demo's running jobs move on
-    p.view->setDownloadFolderForTesting(p.dir.filePath(u"reports"_s));
+    p.answers.downloadFolder = p.dir.filePath(u"reports"_s);
     p.view->selectJob(kSeedKey);
     p.action(u"downloadReport"_s)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(p.view->messageText().contains(u"saved"_s), 10000);

@@ -2,6 +2,8 @@
 
 #include "activity.h"
 #include "auth/profile.h"
+#include "messagebar.h"
+#include "reports/reportarchive.h"
 #include "reports/reportclient.h"
 #include "result.h"
 
@@ -13,22 +15,21 @@
 #include <memory>
 
 class QAction;
-class QLabel;
-class QLineEdit;
 class QSettings;
 class QSortFilterProxyModel;
-class QSpinBox;
 class QSplitter;
 class QTableView;
 class QToolBar;
-class QTreeWidget;
 
 namespace fbm {
 
+class FileChooser;
+class FilterEdit;
 class HttpClient;
+class ReportDetailsPane;
 class ReportJobFilterProxy;
 class ReportJobModel;
-class ReportMessageBar;
+class ReportStatusLine;
 
 /// The page of one reporting-server profile: its report jobs (`$get-report-job-status`) in a
 /// sortable, filterable table, the selected job's parts, and the actions Refresh, Save status,
@@ -44,12 +45,7 @@ class ReportJobsView final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReportJobsView)
 public:
-    enum class MessageKind
-    {
-        Information,
-        Warning,
-        Error,
-    };
+    using MessageKind = MessageBar::Kind;
 
     ReportJobsView(const fbm::Profile &profile, fbm::HttpClient *client, QWidget *parent = nullptr);
     ~ReportJobsView() override;
@@ -85,10 +81,9 @@ public:
     /// How files and folders are opened; QDesktopServices::openUrl by default.
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_openUrl = std::move(opener); }
 
-    /// Test seams: answers the file dialogs would give (empty: ask with the dialog).
-    void setDownloadFolderForTesting(const QString &folder) { m_testDownloadFolder = folder; }
-    void setStatusFileForTesting(const QString &path) { m_testStatusFile = path; }
-    void setExtractFolderForTesting(const QString &folder) { m_testExtractFolder = folder; }
+    /// Who asks the user for folders and files; QFileDialog by default. Tests answer instead.
+    /// The chooser must outlive the page.
+    void setFileChooser(FileChooser *chooser);
 
 public Q_SLOTS:
     void refresh();
@@ -112,7 +107,6 @@ protected:
 private:
     void createActions();
     QToolBar *createToolBar();
-    QWidget *createDetails();
     void applyIcons();
     [[nodiscard]] std::unique_ptr<QSettings> settings() const;
     void loadSettings();
@@ -130,6 +124,8 @@ private:
 
     void showMessage(MessageKind kind, const QString &text, const QString &actionText = {},
                      std::function<void()> action = {});
+    /// The archive's notice in the message bar, its next step as the bar's button.
+    void showNotice(const ArchiveNotice &notice);
     void clearMessage();
     void updateActions();
     void updateStatusLine();
@@ -143,6 +139,8 @@ private:
     ReportClient *m_client = nullptr;
     ReportJobModel *m_model = nullptr;
     ReportJobFilterProxy *m_proxy = nullptr;
+    ReportArchive m_archive;
+    FileChooser *m_files;
     std::function<bool(const QUrl &)> m_openUrl;
     QString m_settingsPath;
 
@@ -155,27 +153,20 @@ private:
     QAction *m_extract = nullptr;
     QAction *m_find = nullptr;
 
-    ReportMessageBar *m_message = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QTimer m_filterDebounce;
-    QSpinBox *m_interval = nullptr;
+    MessageBar *m_message = nullptr;
+    FilterEdit *m_filter = nullptr;
     QSplitter *m_splitter = nullptr;
     QTableView *m_view = nullptr;
-    QTreeWidget *m_details = nullptr;
-    QLabel *m_emptyDetails = nullptr;
-    QLabel *m_statusLine = nullptr;
+    ReportDetailsPane *m_details = nullptr;
+    ReportStatusLine *m_statusLine = nullptr;
 
-    QHash<QString, QString> m_savedPaths; ///< job key -> report file saved in this session
-    QString m_lastError;                  ///< the last refresh's error, for the status line
+    QString m_lastError; ///< the last refresh's error, for the status line
     bool m_fetchedOnce = false;
     bool m_shownOnce = false;
     bool m_headerRestored = false;
     bool m_batchRunning = false;
     bool m_selectNextNewJob = false; ///< select the job a Start report adds
-
-    QString m_testDownloadFolder;
-    QString m_testStatusFile;
-    QString m_testExtractFolder;
+    bool m_fetchErrorShown = false;  ///< the message bar shows the last refresh's error
 };
 
 } // namespace fbm

@@ -1,26 +1,12 @@
 #include "languagemenu.h"
 
 #include "i18n.h"
+#include "uisettings.h"
 
 #include <QActionGroup>
-#include <QSettings>
-
-#include <memory>
-
 using namespace Qt::StringLiterals;
 
 namespace fbm {
-
-namespace {
-
-std::unique_ptr<QSettings> openSettings(const QString &path)
-{
-    if (path.isEmpty())
-        return std::make_unique<QSettings>();
-    return std::make_unique<QSettings>(path, QSettings::IniFormat);
-}
-
-} // namespace
 
 LanguageMenu::LanguageMenu(const QString &settingsPath, QWidget *parent)
     : QMenu(tr("&Language"), parent)
@@ -29,7 +15,7 @@ LanguageMenu::LanguageMenu(const QString &settingsPath, QWidget *parent)
 {
     setObjectName(u"languageMenu"_s);
     m_group->setExclusive(true);
-    const QString current = languageSetting(*openSettings(m_settingsPath));
+    const QString current = languageSetting(*openUiSettings(m_settingsPath));
     // Each language is named in itself, so that someone who cannot read the current one still
     // finds theirs.
     const struct
@@ -67,7 +53,7 @@ QString LanguageMenu::currentLanguage() const
 void LanguageMenu::onTriggered(QAction *action)
 {
     const QString language = action->data().toString();
-    auto settings = openSettings(m_settingsPath);
+    auto settings = openUiSettings(m_settingsPath);
     if (languageSetting(*settings) == language)
         return;
     setLanguageSetting(*settings, language);

@@ -1,5 +1,7 @@
 #include "newexportdialog.h"
 
+#include "filechooser.h"
+#include "formrows.h"
 #include "httpclient.h"
 #include "i18n.h"
 #include "serverprobe.h"
@@ -10,7 +12,6 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -34,32 +35,6 @@ using fbm::ExportLevel;
 using fbm::Profile;
 
 namespace {
-
-QString plainLabel(QString text)
-{
-    text.remove(u'&');
-    while (text.endsWith(u':'))
-        text.chop(1);
-    return text;
-}
-
-QLabel *addRow(QFormLayout *form, const QString &label, QWidget *field, QWidget *focus = nullptr)
-{
-    auto *l = new QLabel(label);
-    l->setBuddy(focus ? focus : field);
-    if ((focus ? focus : field)->accessibleName().isEmpty())
-        (focus ? focus : field)->setAccessibleName(plainLabel(label));
-    form->addRow(l, field);
-    return l;
-}
-
-QLabel *hintLabel(const QString &text = {})
-{
-    auto *l = new QLabel(text);
-    l->setWordWrap(true);
-    l->setForegroundRole(QPalette::PlaceholderText);
-    return l;
-}
 
 QStringList lines(const QPlainTextEdit *edit)
 {
@@ -151,7 +126,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     m_profile->setObjectName(u"profileCombo"_s);
     for (const Profile &p : std::as_const(m_profiles))
         m_profile->addItem(p.name, p.id);
-    addRow(form, tr("&Server:"), m_profile);
+    fbm::addFormRow(form, tr("&Server:"), m_profile);
 
     // Level
     auto *levelBox = new QWidget;
@@ -178,17 +153,17 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *groupRow = new QHBoxLayout;
     groupRow->addWidget(m_group);
     groupRow->addWidget(m_groupCombo, 1);
-    m_groupStatus = hintLabel();
+    m_groupStatus = fbm::hintLabel();
     m_groupStatus->setObjectName(u"groupStatus"_s);
     levelLayout->addWidget(m_system);
     levelLayout->addWidget(m_patient);
     levelLayout->addLayout(groupRow);
     levelLayout->addWidget(m_groupStatus);
-    auto *levelLabel = addRow(form, tr("Export:"), levelBox, m_system);
+    auto *levelLabel = fbm::addFormRow(form, tr("Export:"), levelBox, m_system);
     levelLabel->setBuddy(nullptr);
     m_system->setAccessibleName({});
 
-    auto *typesLabel = addRow(form, tr("Resource &types:"), buildTypes(), m_types);
+    auto *typesLabel = fbm::addFormRow(form, tr("Resource &types:"), buildTypes(), m_types);
     typesLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     // Since / until
@@ -225,28 +200,23 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     untilRow->addStretch(1);
     m_sinceLast = new QCheckBox(tr("Only changes since my &last export from this server"));
     m_sinceLast->setObjectName(u"sinceLastExportCheck"_s);
-    m_sinceLastNote = hintLabel();
+    m_sinceLastNote = fbm::hintLabel();
     m_sinceLastNote->setObjectName(u"sinceLastExportNote"_s);
     sinceLayout->addWidget(m_sinceLast);
     sinceLayout->addWidget(m_sinceLastNote);
     sinceLayout->addLayout(sinceRow);
     sinceLayout->addLayout(untilRow);
-    auto *changedLabel = addRow(form, tr("Changes:"), sinceBox, m_sinceLast);
+    auto *changedLabel = fbm::addFormRow(form, tr("Changes:"), sinceBox, m_sinceLast);
     changedLabel->setBuddy(nullptr);
     m_sinceLast->setAccessibleName({});
 
     // Destination
-    auto *dirRow = new QWidget;
-    auto *dirLayout = new QHBoxLayout(dirRow);
-    dirLayout->setContentsMargins(0, 0, 0, 0);
     m_outputDir = new QLineEdit;
     m_outputDir->setObjectName(u"outputDirEdit"_s);
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(u"outputDirBrowseButton"_s);
     browse->setAccessibleName(tr("Browse for the folder"));
-    dirLayout->addWidget(m_outputDir, 1);
-    dirLayout->addWidget(browse);
-    addRow(form, tr("Save &in:"), dirRow, m_outputDir);
+    fbm::addFormRow(form, tr("Save &in:"), fbm::fieldWithButton(m_outputDir, browse), m_outputDir);
     connect(browse, &QPushButton::clicked, this, &NewExportDialog::browseOutputDir);
 
     m_autoDownload = new QCheckBox(tr("&Download the files when the export is done"));
@@ -398,7 +368,7 @@ QWidget *NewExportDialog::buildTypes()
     });
     layout->addWidget(m_types);
     layout->addLayout(extraRow);
-    layout->addWidget(hintLabel(tr("Nothing chosen: every type the server exports.")));
+    layout->addWidget(fbm::hintLabel(tr("Nothing chosen: every type the server exports.")));
     return box;
 }
 
@@ -416,12 +386,12 @@ QWidget *NewExportDialog::buildAdvanced()
         tr("One per line, for example: Observation?category=laboratory"));
     m_typeFilters->setTabChangesFocus(true);
     m_typeFilters->setFixedHeight(lineHeight * 3 + 12);
-    addRow(form, tr("Type &filters:"), m_typeFilters);
+    fbm::addFormRow(form, tr("Type &filters:"), m_typeFilters);
 
     m_elements = new QLineEdit;
     m_elements->setObjectName(u"elementsEdit"_s);
     m_elements->setPlaceholderText(tr("For example: id, status, subject"));
-    addRow(form, tr("&Elements:"), m_elements);
+    fbm::addFormRow(form, tr("&Elements:"), m_elements);
 
     m_outputFormat = new QComboBox;
     m_outputFormat->setObjectName(u"outputFormatCombo"_s);
@@ -431,7 +401,7 @@ QWidget *NewExportDialog::buildAdvanced()
     m_outputFormat->addItem(u"application/fhir+ndjson"_s, u"application/fhir+ndjson"_s);
     m_outputFormat->addItem(u"application/ndjson"_s, u"application/ndjson"_s);
     m_outputFormat->addItem(u"ndjson"_s, u"ndjson"_s);
-    addRow(form, tr("Output f&ormat:"), m_outputFormat);
+    fbm::addFormRow(form, tr("Output f&ormat:"), m_outputFormat);
 
     auto *methodBox = new QWidget;
     auto *methodLayout = new QHBoxLayout(methodBox);
@@ -444,7 +414,7 @@ QWidget *NewExportDialog::buildAdvanced()
     methodLayout->addWidget(m_get);
     methodLayout->addWidget(m_post);
     methodLayout->addStretch(1);
-    auto *methodLabel = addRow(form, tr("Kick-off:"), methodBox, m_get);
+    auto *methodLabel = fbm::addFormRow(form, tr("Kick-off:"), methodBox, m_get);
     methodLabel->setBuddy(nullptr);
     m_get->setAccessibleName({});
 
@@ -456,11 +426,11 @@ QWidget *NewExportDialog::buildAdvanced()
     m_patients->setPlaceholderText(tr("One per line, for example: Patient/123"));
     m_patients->setTabChangesFocus(true);
     m_patients->setFixedHeight(lineHeight * 3 + 12);
-    m_patientsNote = hintLabel(tr("Only with POST, for a patient or group export."));
+    m_patientsNote = fbm::hintLabel(tr("Only with POST, for a patient or group export."));
     m_patientsNote->setObjectName(u"patientsNote"_s);
     patientsLayout->addWidget(m_patients);
     patientsLayout->addWidget(m_patientsNote);
-    addRow(form, tr("&Patients:"), patientsBox, m_patients);
+    fbm::addFormRow(form, tr("&Patients:"), patientsBox, m_patients);
 
     m_noCache = new QCheckBox(tr("Start a &new job even if an identical one exists"));
     m_noCache->setObjectName(u"noCacheCheck"_s);
@@ -686,7 +656,8 @@ void NewExportDialog::browseOutputDir()
         else
             start = parent;
     }
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save the Files In"), start);
+    const QString dir =
+        fbm::FileChooser::dialogs()->existingFolder(this, tr("Save the Files In"), start);
     if (!dir.isEmpty())
         m_outputDir->setText(QDir::toNativeSeparators(dir));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAbstractProxyModel>
 #include <QHeaderView>
 #include <QTableView>
 
@@ -24,6 +25,20 @@ inline void setUpRecordTable(QTableView *view)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
+}
+
+/// Makes the row of a record of the proxy's source model current and selected, and scrolls to
+/// it. Does nothing when there is no such record or the filter hides it.
+inline void selectRecord(QTableView *view, const QAbstractProxyModel *proxy, int sourceRow)
+{
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = proxy->mapFromSource(proxy->sourceModel()->index(sourceRow, 0));
+    if (!index.isValid())
+        return;
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    view->scrollTo(index);
 }
 
 } // namespace fbm

@@ -1,0 +1,178 @@
+#include "jobactions.h"
+
+#include "confirmbox.h"
+#include "jobspanel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QStyle>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+JobActions::JobActions(JobManager *manager, JobsPanel *jobs, QWidget *window,
+                       std::function<void(const QString &)> openFolder)
+    : QObject(window)
+    , m_manager(manager)
+    , m_jobs(jobs)
+    , m_window(window)
+    , m_openFolderOf(std::move(openFolder))
+{
+    const auto make = [this](const QString &text, const QString &name, const QString &tip,
+                             const QKeySequence &key, void (JobActions::*slot)()) {
+        auto *a = new QAction(text, m_window);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_cancel = make(tr("&Cancel export"), u"cancelAction"_s,
+                    tr("Ask the server to stop the selected exports"),
+                    QKeySequence(Qt::CTRL | Qt::Key_Period), &JobActions::cancelSelected);
+    m_cancel->setIconText(tr("Cancel"));
+    m_retry = make(tr("&Retry"), u"retryAction"_s, tr("Try the selected failed exports again"),
+                   QKeySequence(Qt::CTRL | Qt::Key_R), &JobActions::retrySelected);
+    m_download = make(tr("&Download files"), u"downloadAction"_s,
+                      tr("Save the files of the selected finished exports"),
+                      QKeySequence(Qt::CTRL | Qt::Key_D), &JobActions::downloadSelected);
+    m_download->setIconText(tr("Download"));
+    m_checkNow = make(tr("Check &now"), u"checkNowAction"_s,
+                      tr("Ask the server for the export's status now instead of waiting"),
+                      QKeySequence::Refresh, &JobActions::checkNowSelected);
+    m_openFolder = make(tr("&Open folder"), u"openFolderAction"_s,
+                        tr("Open the folder the export's files are saved in"), QKeySequence::Open,
+                        &JobActions::openFolderOfCurrent);
+    m_remove = make(tr("Remove from &list"), u"removeAction"_s,
+                    tr("Remove the selected exports from this list; saved files stay where they "
+                       "are"),
+                    QKeySequence::Delete, &JobActions::removeSelected);
+    m_remove->setIconText(tr("Remove"));
+}
+
+JobActions::~JobActions() = default;
+
+QList<QAction *> JobActions::all() const
+{
+    return {m_cancel, m_retry, m_download, m_checkNow, m_openFolder, m_remove};
+}
+
+void JobActions::applyIcons()
+{
+    QStyle *s = m_window->style();
+    const auto themed = [s](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), s->standardIcon(fallback));
+    };
+    m_cancel->setIcon(themed("process-stop", QStyle::SP_BrowserStop));
+    m_retry->setIcon(themed("view-refresh", QStyle::SP_BrowserReload));
+    m_download->setIcon(themed("document-save", QStyle::SP_ArrowDown));
+    m_checkNow->setIcon(themed("view-refresh", QStyle::SP_BrowserReload));
+    m_openFolder->setIcon(themed("folder-open", QStyle::SP_DirOpenIcon));
+    m_remove->setIcon(themed("edit-delete", QStyle::SP_TrashIcon));
+}
+
+void JobActions::update()
+{
+    bool cancel = false;
+    bool retry = false;
+    bool download = false;
+    bool check = false;
+    bool remove = false;
+    for (const QString &id : m_jobs->selectedJobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (!j)
+            continue;
+        remove = true;
+        cancel |= !j->isTerminal() && !j->cancelRequested;
+        retry |= j->state == JobState::Failed;
+        download |=
+            j->state == JobState::Completed ||
+            (j->state == JobState::Failed && j->completedAt.isValid() && !j->files.isEmpty());
+        check |= j->state == JobState::Running && j->isWaitingForPoll();
+    }
+    const ExportJob *current = m_manager->job(m_jobs->currentJobId());
+    m_cancel->setEnabled(cancel);
+    m_retry->setEnabled(retry);
+    m_download->setEnabled(download);
+    m_checkNow->setEnabled(check);
+    m_remove->setEnabled(remove);
+    m_openFolder->setEnabled(current && !current->outDir.isEmpty() &&
+                             QDir(current->outDir).exists());
+}
+
+void JobActions::cancelSelected()
+{
+    QStringList ids;
+    for (const QString &id : m_jobs->selectedJobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (j && !j->isTerminal() && !j->cancelRequested)
+            ids << id;
+    }
+    if (ids.isEmpty())
+        return;
+    ConfirmBox::ask(m_window, tr("Cancel export"),
+                    tr("Ask the server to stop %n export(s)? The work the server has done so "
+                       "far is lost; files already saved stay in their folder.",
+                       nullptr, int(ids.size())),
+                    tr("Cancel export"), [this, ids] {
+                        for (const QString &id : ids)
+                            m_manager->cancel(id);
+                        update();
+                    });
+}
+
+void JobActions::retrySelected()
+{
+    for (const QString &id : m_jobs->selectedJobIds())
+        m_manager->retry(id);
+    update();
+}
+
+void JobActions::downloadSelected()
+{
+    for (const QString &id : m_jobs->selectedJobIds())
+        m_manager->startDownload(id);
+    update();
+}
+
+void JobActions::checkNowSelected()
+{
+    for (const QString &id : m_jobs->selectedJobIds())
+        m_manager->pollNow(id);
+}
+
+void JobActions::openFolderOfCurrent()
+{
+    if (const ExportJob *j = m_manager->job(m_jobs->currentJobId()))
+        m_openFolderOf(j->outDir);
+}
+
+void JobActions::removeSelected()
+{
+    const QStringList ids = m_jobs->selectedJobIds();
+    if (ids.isEmpty())
+        return;
+    bool active = false;
+    for (const QString &id : ids) {
+        const ExportJob *j = m_manager->job(id);
+        active |= j && !j->isTerminal();
+    }
+    const auto remove = [this, ids] {
+        for (const QString &id : ids)
+            m_manager->remove(id);
+    };
+    if (!active) {
+        remove();
+        return;
+    }
+    ConfirmBox::ask(m_window, tr("Remove from list"),
+                    tr("Some of these exports are still running. Removing them stops following "
+                       "them here; the server is not told to stop. Files already saved stay in "
+                       "their folder."),
+                    tr("Remove"), remove);
+}
+
+} // namespace fbm

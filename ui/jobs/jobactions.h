@@ -1,0 +1,62 @@
+#pragma once
+
+#include "jobmanager.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+class QWidget;
+
+namespace fbm {
+
+class JobsPanel;
+
+/// The commands on the selected exports: Cancel, Retry, Download, Check now, Open folder and
+/// Remove from list, as actions for the window's menus, toolbar and the table's context menu.
+/// They are enabled by what the selected jobs allow; Cancel, and Remove of a running export,
+/// ask first.
+class JobActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobActions)
+public:
+    /// window: the parent of the questions; openFolder opens a job's folder.
+    JobActions(JobManager *manager, JobsPanel *jobs, QWidget *window,
+               std::function<void(const QString &)> openFolder);
+    ~JobActions() override;
+
+    [[nodiscard]] QAction *cancel() const { return m_cancel; }
+    [[nodiscard]] QAction *retry() const { return m_retry; }
+    [[nodiscard]] QAction *download() const { return m_download; }
+    [[nodiscard]] QAction *checkNow() const { return m_checkNow; }
+    [[nodiscard]] QAction *openFolder() const { return m_openFolder; }
+    [[nodiscard]] QAction *remove() const { return m_remove; }
+    [[nodiscard]] QList<QAction *> all() const;
+
+    /// Enables each action by what the selected jobs allow.
+    void update();
+    void applyIcons();
+
+private:
+    void cancelSelected();
+    void retrySelected();
+    void downloadSelected();
+    void checkNowSelected();
+    void openFolderOfCurrent();
+    void removeSelected();
+
+    JobManager *m_manager;
+    JobsPanel *m_jobs;
+    QWidget *m_window;
+    std::function<void(const QString &)> m_openFolderOf;
+    QAction *m_cancel = nullptr;
+    QAction *m_retry = nullptr;
+    QAction *m_download = nullptr;
+    QAction *m_checkNow = nullptr;
+    QAction *m_openFolder = nullptr;
+    QAction *m_remove = nullptr;
+};
+
+} // namespace fbm

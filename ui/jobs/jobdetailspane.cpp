@@ -1,0 +1,528 @@
+#include "jobdetailspane.h"
+
+#include "flexiblecolumn.h"
+#include "i18n.h"
+#include "jobactivitymodel.h"
+#include "jobfilesmodel.h"
+#include "jobissuesmodel.h"
+#include "jobresourcesmodel.h"
+#include "jobtablemodel.h"
+#include "progressdelegate.h"
+#include "roleiconproxy.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStyle>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+
+QString dateText(const QDateTime &t)
+{
+    return t.isValid() ? formatDateTimeSeconds(t.toLocalTime()) : QString();
+}
+
+QLineEdit *urlField(const QString &name)
+{
+    auto *edit = new QLineEdit;
+    edit->setReadOnly(true);
+    edit->setFrame(false);
+    edit->setAccessibleName(name);
+    // Read-only and frameless: a selectable, copyable line that looks like a label.
+    QPalette p = edit->palette();
+    p.setBrush(QPalette::Base, p.brush(QPalette::Window));
+    edit->setPalette(p);
+    return edit;
+}
+
+QLabel *textField(const QString &name)
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setAccessibleName(name);
+    return label;
+}
+
+/// The look of the Files and Resources tables: whole rows, no grid, read-only.
+void setUpDetailTable(QTableView *table)
+{
+    table->verticalHeader()->hide();
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->setDefaultSectionSize(qRound(table->fontMetrics().height() * 1.6));
+}
+
+QString title(const QAbstractItemModel *model, int column)
+{
+    return model->headerData(column, Qt::Horizontal).toString();
+}
+
+} // namespace
+
+JobDetailsPane::JobDetailsPane(JobManager *manager, JobTableModel *table, QWidget *parent)
+    : QTabWidget(parent)
+    , m_manager(manager)
+    , m_table(table)
+    , m_filesModel(new JobFilesModel(manager, this))
+    , m_resourcesModel(new JobResourcesModel(manager, this))
+    , m_activityModel(new JobActivityModel(manager, this))
+    , m_issuesModel(new JobIssuesModel(manager, this))
+{
+    setObjectName(u"detailsTabs"_s);
+    setAccessibleName(tr("Export details"));
+    setDocumentMode(true);
+    addTab(createDetailsTab(), tr("&Details"));
+    addTab(createFilesTab(), tr("F&iles"));
+    addTab(createResourcesTab(), tr("Re&sources"));
+    addTab(createActivityTab(), tr("&Activity"));
+
+    connect(m_manager, &JobManager::jobChanged, this, &JobDetailsPane::onJobChanged);
+    connect(m_manager, &JobManager::jobRemoved, this, [this](const QString &id) {
+        if (id == m_jobId)
+            setJob({});
+    });
+    connect(m_table, &JobTableModel::ticked, this,
+            [this] { updateCountdownFields(m_manager->job(m_jobId)); });
+    applyIcons();
+    setJob({});
+}
+
+JobDetailsPane::~JobDetailsPane() = default;
+
+QWidget *JobDetailsPane::createDetailsTab()
+{
+    auto *page = new QWidget;
+    auto *outer = new QVBoxLayout(page);
+
+    m_emptyDetails = new QLabel(tr("Choose an export in the list to see its details."));
+    m_emptyDetails->setAlignment(Qt::AlignCenter);
+    m_emptyDetails->setEnabled(false);
+    outer->addWidget(m_emptyDetails);
+
+    m_detailsForm = new QWidget;
+    auto *split = new QHBoxLayout(m_detailsForm);
+    split->setContentsMargins(0, 0, 0, 0);
+    // A grid rather than a QFormLayout: rows come and go with the job, and hiding widgets of
+    // a QFormLayout corrupts its row table in Qt 6.4 (heap overrun in setGeometry).
+    auto *form = new QGridLayout;
+    form->setColumnStretch(1, 1);
+    const auto addRow = [this, form](const QString &key, const QString &label, QWidget *field) {
+        const int row = form->rowCount();
+        auto *caption = new QLabel(label);
+        caption->setAlignment(Qt::AlignRight | Qt::AlignTop);
+        caption->setBuddy(field);
+        field->setObjectName(u"detail-"_s + key);
+        form->addWidget(caption, row, 0);
+        form->addWidget(field, row, 1);
+        m_fields.insert(key, field);
+        m_fieldLabels.insert(key, caption);
+    };
+    addRow(u"state"_s, tr("State:"), textField(tr("State")));
+    addRow(u"error"_s, tr("Problem:"), textField(tr("Problem")));
+    addRow(u"says"_s, tr("Server says:"), textField(tr("Server says")));
+    addRow(u"message"_s, tr("Message:"), textField(tr("Message")));
+    addRow(u"what"_s, tr("Export:"), textField(tr("Export")));
+    addRow(u"request"_s, tr("Request:"), urlField(tr("Request")));
+    addRow(u"status"_s, tr("Status URL:"), urlField(tr("Status URL")));
+    addRow(u"transaction"_s, tr("Data as of:"), textField(tr("Data as of")));
+    addRow(u"expires"_s, tr("Files kept until:"), textField(tr("Files kept until")));
+    auto *folder = textField(tr("Folder"));
+    folder->setTextFormat(Qt::RichText);
+    folder->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(folder, &QLabel::linkActivated, this,
+            [this](const QString &link) { Q_EMIT openFolderRequested(QUrl(link).toLocalFile()); });
+    addRow(u"folder"_s, tr("Folder:"), folder);
+    form->setRowStretch(form->rowCount(), 1);
+    split->addLayout(form, 3);
+
+    auto *issuesBox = new QVBoxLayout;
+    m_issuesTitle = new QLabel(tr("Issues reported by the server"));
+    issuesBox->addWidget(m_issuesTitle);
+    m_issues = new QTreeView;
+    m_issues->setObjectName(u"issuesList"_s);
+    m_issues->setAccessibleName(tr("Issues reported by the server"));
+    m_issues->setRootIsDecorated(false);
+    m_issues->setAlternatingRowColors(true);
+    m_issues->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *issueIcons = new RoleIconProxy(
+        JobIssuesModel::Severity, JobIssuesModel::SeverityRole,
+        [this](const QVariant &severity) {
+            const QString s = severity.toString();
+            QStyle::StandardPixmap pixmap = QStyle::SP_MessageBoxInformation;
+            if (s == "error"_L1 || s == "fatal"_L1)
+                pixmap = QStyle::SP_MessageBoxCritical;
+            else if (s == "warning"_L1)
+                pixmap = QStyle::SP_MessageBoxWarning;
+            return style()->standardIcon(pixmap);
+        },
+        this);
+    issueIcons->setSourceModel(m_issuesModel);
+    m_issues->setModel(issueIcons);
+    m_issues->header()->setStretchLastSection(false);
+    m_issues->header()->setSectionResizeMode(JobIssuesModel::Text, QHeaderView::Stretch);
+    m_issuesTitle->setBuddy(m_issues);
+    issuesBox->addWidget(m_issues, 1);
+    split->addLayout(issuesBox, 2);
+    connect(m_issuesModel, &QAbstractItemModel::modelReset, this,
+            &JobDetailsPane::updateIssuesVisibility);
+    outer->addWidget(m_detailsForm, 1);
+    return page;
+}
+
+QWidget *JobDetailsPane::createFilesTab()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_files = new QTableView;
+    m_files->setObjectName(u"filesTable"_s);
+    m_files->setAccessibleName(tr("Files of the export"));
+    m_files->setModel(m_filesModel);
+    setUpDetailTable(m_files);
+    m_files->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_files->setWordWrap(false);
+    m_files->setItemDelegateForColumn(JobFilesModel::Progress,
+                                      new ProgressDelegate(JobFilesModel::ProgressRole, m_files));
+    // Widths from the longest usual contents in the user's font; the file name takes the rest.
+    const int ch = m_files->fontMetrics().averageCharWidth();
+    const QLocale locale;
+    const auto width = [this](int column, const QStringList &samples) {
+        return columnWidth(m_files, title(m_filesModel, column), samples);
+    };
+    const QString bigSize =
+        locale.formattedDataSize(999'900'000, 1, QLocale::DataSizeTraditionalFormat);
+    QHeaderView *header = m_files->horizontalHeader();
+    header->resizeSection(JobFilesModel::Name, 34 * ch);
+    header->resizeSection(JobFilesModel::Type,
+                          width(JobFilesModel::Type, {u"MedicationRequest"_s, u"OperationOutcome"_s,
+                                                      u"AllergyIntolerance"_s}));
+    header->resizeSection(
+        JobFilesModel::State,
+        width(JobFilesModel::State, {JobFilesModel::stateText(FileState::Downloading),
+                                     JobFilesModel::stateText(FileState::Saved),
+                                     JobFilesModel::stateText(FileState::Failed)}));
+    header->resizeSection(JobFilesModel::Progress, 18 * ch);
+    header->resizeSection(
+        JobFilesModel::Resources,
+        width(
+            JobFilesModel::Resources,
+            {JobFilesModel::tr("%1 of %2").arg(locale.toString(123456), locale.toString(123456))}));
+    header->resizeSection(JobFilesModel::Size, width(JobFilesModel::Size, {bigSize}));
+    header->setSectionResizeMode(JobFilesModel::Name, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    connect(m_files->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobDetailsPane::updateFileButtons);
+    connect(m_files->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &JobDetailsPane::updateFileButtons);
+    m_noFiles = new QLabel(tr("The server lists the files when the export is finished."));
+    m_noFiles->setObjectName(u"noFilesLabel"_s);
+    m_noFiles->setEnabled(false);
+    m_noFiles->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_noFiles);
+    layout->addWidget(m_files, 1);
+
+    auto *buttons = new QHBoxLayout;
+    m_retryFile = new QPushButton(tr("&Retry file"));
+    m_retryFile->setObjectName(u"retryFileButton"_s);
+    m_retryFile->setToolTip(tr("Download the selected failed file again"));
+    connect(m_retryFile, &QPushButton::clicked, this, &JobDetailsPane::retryCurrentFile);
+    m_filesOpenFolder = new QPushButton(tr("Open &folder"));
+    m_filesOpenFolder->setObjectName(u"filesOpenFolderButton"_s);
+    connect(m_filesOpenFolder, &QPushButton::clicked, this, &JobDetailsPane::openFolderOfJob);
+    buttons->addStretch(1);
+    buttons->addWidget(m_retryFile);
+    buttons->addWidget(m_filesOpenFolder);
+    layout->addLayout(buttons);
+    return page;
+}
+
+QWidget *JobDetailsPane::createResourcesTab()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_resources = new QTableView;
+    m_resources->setObjectName(u"resourcesTable"_s);
+    m_resources->setAccessibleName(tr("Resources per type"));
+    m_resources->setModel(m_resourcesModel);
+    setUpDetailTable(m_resources);
+    QHeaderView *header = m_resources->horizontalHeader();
+    header->resizeSection(
+        0, columnWidth(m_resources, title(m_resourcesModel, 0), {u"MedicationAdministration"_s}));
+    // The counts are numbers: as wide as their titles (and a large count) need.
+    for (int c = 1; c < JobResourcesModel::Count; ++c)
+        header->resizeSection(c, columnWidth(m_resources, title(m_resourcesModel, c),
+                                             {QLocale().toString(12345678)}));
+    header->setStretchLastSection(true);
+    layout->addWidget(m_resources);
+    return page;
+}
+
+QWidget *JobDetailsPane::createActivityTab()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    m_activity = new QTreeView;
+    m_activity->setObjectName(u"activityList"_s);
+    m_activity->setAccessibleName(tr("Activity: every request sent for this export"));
+    m_activity->setRootIsDecorated(false);
+    m_activity->setAlternatingRowColors(true);
+    m_activity->setUniformRowHeights(true);
+    m_activity->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_activity->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto *warnings = new RoleIconProxy(
+        JobActivityModel::Status, JobActivityModel::WarningRole,
+        [this](const QVariant &warning) {
+            return warning.toBool() ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon();
+        },
+        this);
+    warnings->setSourceModel(m_activityModel);
+    m_activity->setModel(warnings);
+    // The time with seconds in the locale's style, whole; the URL takes what is left, the note
+    // (usually empty) a modest width.
+    const int ch = m_activity->fontMetrics().averageCharWidth();
+    QHeaderView *header = m_activity->header();
+    header->resizeSection(JobActivityModel::Time,
+                          columnWidth(m_activity, title(m_activityModel, JobActivityModel::Time),
+                                      {formatTime(QTime(23, 59, 59), true)}));
+    header->resizeSection(JobActivityModel::Method, 9 * ch);
+    header->resizeSection(JobActivityModel::Url, 60 * ch);
+    header->resizeSection(JobActivityModel::Status, 8 * ch);
+    header->resizeSection(JobActivityModel::Took, 9 * ch);
+    header->resizeSection(JobActivityModel::Note, 24 * ch);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(JobActivityModel::Url, QHeaderView::Stretch);
+
+    m_copyCurl = new QAction(tr("Copy as &curl"), this);
+    m_copyCurl->setObjectName(u"copyCurlAction"_s);
+    m_copyCurl->setToolTip(tr("Copy the selected request as a curl command (the token appears as "
+                              "$TOKEN)"));
+    m_copyCurl->setStatusTip(m_copyCurl->toolTip());
+    m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyCurl->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyCurl->setEnabled(false);
+    connect(m_copyCurl, &QAction::triggered, this, &JobDetailsPane::copyActivityAsCurl);
+    m_activity->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_activity->addAction(m_copyCurl);
+    connect(m_activity->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_activity->selectionModel()->selectedRows();
+        const bool any = !rows.isEmpty() &&
+                         !rows.constFirst().data(JobActivityModel::CurlRole).toString().isEmpty();
+        m_copyCurl->setEnabled(any);
+        m_copyCurlButton->setEnabled(any);
+    });
+    // New entries keep the log scrolled to the end when the reader was there.
+    connect(m_activityModel, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_activity->verticalScrollBar();
+        m_activity->setProperty("atEnd", !bar || bar->value() == bar->maximum());
+    });
+    connect(m_activityModel, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_activity->property("atEnd").toBool())
+            m_activity->scrollToBottom();
+    });
+    layout->addWidget(m_activity, 1);
+
+    auto *buttons = new QHBoxLayout;
+    auto *hint = new QLabel(tr("The Authorization header and tokens are never shown or copied."));
+    hint->setEnabled(false);
+    buttons->addWidget(hint, 1);
+    m_copyCurlButton = new QPushButton(tr("Copy as &curl"));
+    m_copyCurlButton->setObjectName(u"copyCurlButton"_s);
+    m_copyCurlButton->setToolTip(m_copyCurl->toolTip());
+    m_copyCurlButton->setEnabled(false);
+    connect(m_copyCurlButton, &QPushButton::clicked, this, &JobDetailsPane::copyActivityAsCurl);
+    buttons->addWidget(m_copyCurlButton);
+    layout->addLayout(buttons);
+    return page;
+}
+
+void JobDetailsPane::applyIcons()
+{
+    m_copyCurl->setIcon(
+        QIcon::fromTheme(u"edit-copy"_s, style()->standardIcon(QStyle::SP_FileLinkIcon)));
+}
+
+void JobDetailsPane::loadSettings(const QSettings &settings)
+{
+    m_files->horizontalHeader()->restoreState(settings.value(u"fileColumns"_s).toByteArray());
+    m_activity->header()->restoreState(settings.value(u"activityColumns"_s).toByteArray());
+    setCurrentIndex(settings.value(u"detailsTab"_s, 0).toInt());
+}
+
+void JobDetailsPane::saveSettings(QSettings &settings) const
+{
+    settings.setValue(u"fileColumns"_s, m_files->horizontalHeader()->saveState());
+    settings.setValue(u"activityColumns"_s, m_activity->header()->saveState());
+    settings.setValue(u"detailsTab"_s, currentIndex());
+}
+
+void JobDetailsPane::setJob(const QString &id)
+{
+    m_jobId = id;
+    // The activity log of an old job is read from disk only when someone looks at it.
+    m_activityModel->setJobId(id);
+    const ExportJob *j = id.isEmpty() ? nullptr : m_manager->job(id);
+    m_filesModel->setJobId(j ? id : QString());
+    m_resourcesModel->setJobId(j ? id : QString());
+    m_issuesModel->setJobId(j ? id : QString());
+    m_emptyDetails->setVisible(!j);
+    m_detailsForm->setVisible(j);
+    updateDetails(j);
+    updateFileButtons();
+    updateIssuesVisibility();
+    m_activity->scrollToBottom();
+}
+
+void JobDetailsPane::showDetailsTab()
+{
+    setCurrentIndex(0);
+    currentWidget()->setFocus(Qt::OtherFocusReason);
+}
+
+void JobDetailsPane::onJobChanged(const QString &id, JobFields fields)
+{
+    if (id != m_jobId)
+        return;
+    const ExportJob *j = m_manager->job(id);
+    if (fields & (JobField::State | JobField::Progress | JobField::Error | JobField::Manifest |
+                  JobField::NextPoll))
+        updateDetails(j);
+    if (fields & (JobField::Files | JobField::Manifest | JobField::State))
+        updateFileButtons();
+}
+
+void JobDetailsPane::setField(const QString &key, const QString &text)
+{
+    QWidget *w = m_fields.value(key);
+    if (auto *label = qobject_cast<QLabel *>(w)) {
+        if (label->text() != text)
+            label->setText(text);
+    } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
+        if (edit->text() != text) {
+            edit->setText(text);
+            edit->setCursorPosition(0);
+        }
+    }
+    // An empty row says nothing: hide it rather than show a label without a value.
+    const bool visible = !text.isEmpty();
+    if (w->isHidden() == visible) {
+        w->setVisible(visible);
+        m_fieldLabels.value(key)->setVisible(visible);
+    }
+}
+
+void JobDetailsPane::updateCountdownFields(const ExportJob *j)
+{
+    if (!j)
+        return;
+    QString state = jobStateText(j->state);
+    if (j->cancelRequested && !j->isTerminal())
+        state = tr("Cancelling…");
+    const int row = m_table->rowOf(j->id);
+    if (j->state == JobState::Running && !j->cancelRequested)
+        //: %1 is the state, %2 e.g. "next check in 0:42"
+        state = tr("%1 (%2)").arg(state,
+                                  m_table->index(row, JobTableModel::NextCheck).data().toString());
+    setField(u"state"_s, state);
+    QString expires = dateText(j->expiresAt);
+    const QString left = m_table->index(row, JobTableModel::Expires).data().toString();
+    if (!expires.isEmpty() && !left.isEmpty())
+        //: %1 is a date and time, %2 e.g. "expires in 1 h 12 min"
+        expires = tr("%1 (%2)").arg(expires, left);
+    setField(u"expires"_s, expires);
+}
+
+void JobDetailsPane::updateDetails(const ExportJob *j)
+{
+    if (!j)
+        return;
+    updateCountdownFields(j);
+    setField(u"error"_s, j->lastError);
+    setField(u"says"_s, j->state == JobState::Running || j->state == JobState::Starting
+                            ? j->progressText
+                            : QString());
+    setField(u"message"_s, j->message);
+    setField(u"what"_s, j->request.summary());
+    setField(u"request"_s, j->kickoffUrl.toString());
+    setField(u"status"_s, j->statusUrl.toString());
+    setField(u"transaction"_s, dateText(j->transactionTime));
+    const QString folder =
+        j->outDir.isEmpty()
+            ? QString()
+            : u"<a href=\"%1\">%2</a>"_s.arg(QUrl::fromLocalFile(j->outDir).toString(),
+                                             QDir::toNativeSeparators(j->outDir).toHtmlEscaped());
+    setField(u"folder"_s, folder);
+}
+
+void JobDetailsPane::updateIssuesVisibility()
+{
+    const bool show = m_issuesModel->rowCount() > 0;
+    m_issues->setVisible(show);
+    m_issuesTitle->setVisible(show);
+}
+
+void JobDetailsPane::updateFileButtons()
+{
+    const ExportJob *j = m_manager->job(m_jobId);
+    const QString none = m_filesModel->placeholderText();
+    m_noFiles->setText(none);
+    m_noFiles->setVisible(!none.isEmpty());
+    const QModelIndex current = m_files->selectionModel()->currentIndex();
+    const int row = current.isValid() ? current.row() : -1;
+    const bool failed = j && row >= 0 && row < j->files.size() &&
+                        j->files.at(row).state == FileState::Failed &&
+                        m_files->selectionModel()->isRowSelected(row, {});
+    m_retryFile->setEnabled(failed);
+    m_filesOpenFolder->setEnabled(j && !j->outDir.isEmpty() && QDir(j->outDir).exists());
+}
+
+void JobDetailsPane::retryCurrentFile()
+{
+    const QModelIndex current = m_files->selectionModel()->currentIndex();
+    if (current.isValid() && !m_jobId.isEmpty())
+        m_manager->retryFile(m_jobId, current.row());
+}
+
+void JobDetailsPane::openFolderOfJob()
+{
+    if (const ExportJob *j = m_manager->job(m_jobId))
+        Q_EMIT openFolderRequested(j->outDir);
+}
+
+void JobDetailsPane::copyActivityAsCurl()
+{
+    QModelIndexList rows = m_activity->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QStringList commands;
+    for (const QModelIndex &row : std::as_const(rows)) {
+        const QString curl = row.data(JobActivityModel::CurlRole).toString();
+        if (!curl.isEmpty())
+            commands << curl;
+    }
+    if (commands.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(commands.join(u'\n'));
+    Q_EMIT statusMessage(tr("Copied %n request(s) as curl; set TOKEN before running them.", nullptr,
+                            int(commands.size())),
+                         6000);
+}
+
+} // namespace fbm

@@ -1,0 +1,284 @@
+#include "jobspanel.h"
+
+#include "filteredit.h"
+#include "flexiblecolumn.h"
+#include "i18n.h"
+#include "jobfilterproxy.h"
+#include "jobtablemodel.h"
+#include "messagebar.h"
+#include "recordtable.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
+    : QWidget(parent)
+    , m_manager(manager)
+    , m_model(new JobTableModel(manager, this))
+    , m_proxy(new JobFilterProxy(this))
+{
+    m_proxy->setSourceModel(m_model);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    m_banner = new MessageBar;
+    m_banner->setObjectName(u"expiryBanner"_s);
+    m_banner->setTextAccessibleName(tr("Expiry warning"));
+    m_banner->actionButton()->setObjectName(u"expiryBannerButton"_s);
+    m_banner->actionButton()->setText(tr("Save files now"));
+    layout->addWidget(m_banner);
+
+    m_filter = new FilterEdit(28, 40);
+    m_filter->setObjectName(u"filterEdit"_s);
+    m_filter->setPlaceholderText(tr("Filter exports…"));
+    m_filter->setAccessibleName(tr("Filter exports"));
+    m_filter->setToolTip(tr("Show only the exports whose server, contents, state or progress "
+                            "text contain these words (Ctrl+F)"));
+    connect(m_filter, &FilterEdit::filterChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text.trimmed());
+        Q_EMIT selectionChanged();
+    });
+
+    m_view = new QTableView;
+    m_view->setObjectName(u"jobTable"_s);
+    m_view->setAccessibleName(tr("Exports"));
+    m_view->setModel(m_proxy);
+    setUpRecordTable(m_view);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSortIndicator(JobTableModel::Started, Qt::DescendingOrder);
+    // Default widths from typical contents in the user's font and language (the model's own
+    // formatting), so high DPI, large fonts and Danish get the same layout; the user's own
+    // widths are restored from the settings later. "Server says" is often empty: it gets what
+    // the others leave, so that every column fits at 1280 pixels.
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    const QDateTime earlierDay(QDate(2026, 12, 24), QTime(23, 59));
+    const std::array<QStringList, JobTableModel::Count> samples = {
+        QStringList{u"Region North"_s},
+        QStringList{u"Group 12 · Patient, Goal"_s},
+        QStringList{jobStateText(JobState::Downloading), jobStateText(JobState::Completed),
+                    JobTableModel::tr("Cancelling…")},
+        QStringList{},
+        QStringList{JobTableModel::tr("next check in %1").arg(u"10:00"_s)},
+        QStringList{JobTableModel::tr("%1 / %2").arg(12).arg(12)},
+        QStringList{
+            QLocale().formattedDataSize(999'900'000, 1, QLocale::DataSizeTraditionalFormat)},
+        QStringList{formatDateTime(earlierDay), formatTime(earlierDay.time())},
+        QStringList{JobTableModel::formatDuration(3900)},
+        QStringList{JobTableModel::tr("expires in %1").arg(JobTableModel::formatDuration(4320))},
+    };
+    for (int c = 0; c < JobTableModel::Count; ++c)
+        header->resizeSection(
+            c, columnWidth(m_view, m_model->headerData(c, Qt::Horizontal).toString(),
+                           samples[size_t(c)], c == JobTableModel::State ? icon : 0));
+    header->setStretchLastSection(false);
+    const QFontMetrics fm = m_view->fontMetrics();
+    m_columnFit = new FlexibleColumn(m_view, header, JobTableModel::ServerSays,
+                                     fm.averageCharWidth() * 16, fm.averageCharWidth() * 60);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT jobActivated(index.data(JobTableModel::JobIdRole).toString());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobsPanel::onSelectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &JobsPanel::onSelectionChanged);
+    layout->addWidget(m_view, 1);
+
+    m_summaryTimer.setSingleShot(true);
+    m_summaryTimer.setInterval(0);
+    connect(&m_summaryTimer, &QTimer::timeout, this, &JobsPanel::updateSummary);
+    connect(m_model, &JobTableModel::ticked, this, &JobsPanel::updateSummary);
+    connect(m_manager, &JobManager::jobAdded, this, &JobsPanel::scheduleSummary);
+    connect(m_manager, &JobManager::jobRemoved, this, &JobsPanel::scheduleSummary);
+    connect(m_manager, &JobManager::jobChanged, this, [this](const QString &, JobFields fields) {
+        if (fields & (JobField::State | JobField::NextPoll | JobField::Manifest | JobField::Files))
+            scheduleSummary();
+    });
+    applyIcons();
+    updateSummary();
+}
+
+JobsPanel::~JobsPanel() = default;
+
+void JobsPanel::applyIcons()
+{
+    QStyle *s = style();
+    const auto themed = [s](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), s->standardIcon(fallback));
+    };
+    // In JobState order: Starting, Running, Completed, Downloading, Saved, Failed, Cancelled,
+    // Expired.
+    JobFilterProxy::StateIcons icons = {
+        themed("media-playback-start", QStyle::SP_MediaPlay),
+        themed("view-refresh", QStyle::SP_BrowserReload),
+        themed("emblem-downloads", QStyle::SP_DialogSaveButton),
+        themed("go-down", QStyle::SP_ArrowDown),
+        themed("emblem-ok", QStyle::SP_DialogApplyButton),
+        themed("dialog-error", QStyle::SP_MessageBoxCritical),
+        themed("process-stop", QStyle::SP_DialogCancelButton),
+        themed("dialog-warning", QStyle::SP_MessageBoxWarning),
+    };
+    m_proxy->setIcons(std::move(icons), s->standardIcon(QStyle::SP_MessageBoxWarning));
+}
+
+void JobsPanel::setProfileFilter(const QString &profileId)
+{
+    m_proxy->setProfileId(profileId);
+}
+
+QString JobsPanel::profileFilter() const
+{
+    return m_proxy->profileId();
+}
+
+void JobsPanel::clearFilter()
+{
+    m_filter->clearNow();
+}
+
+QStringList JobsPanel::selectedJobIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids << row.data(JobTableModel::JobIdRole).toString();
+    if (ids.isEmpty() && !m_currentId.isEmpty())
+        ids << m_currentId;
+    return ids;
+}
+
+void JobsPanel::selectJob(const QString &id)
+{
+    selectRecord(m_view, m_proxy, m_model->rowOf(id));
+}
+
+void JobsPanel::onSelectionChanged()
+{
+    const QItemSelectionModel *selection = m_view->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    QString id;
+    if (current.isValid() && selection->isRowSelected(current.row(), {}))
+        id = current.data(JobTableModel::JobIdRole).toString();
+    else if (const QModelIndexList rows = selection->selectedRows(); !rows.isEmpty())
+        id = rows.constFirst().data(JobTableModel::JobIdRole).toString();
+    if (id != m_currentId) {
+        m_currentId = id;
+        Q_EMIT currentJobChanged(id);
+    }
+    Q_EMIT selectionChanged();
+}
+
+bool JobsPanel::isExpiryWarningShown() const
+{
+    return !m_banner->isHidden();
+}
+
+QByteArray JobsPanel::saveColumns() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void JobsPanel::restoreColumns(const QByteArray &state)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    // Widths the user left are kept as they were: no fitting of "Server says" then.
+    if (header->restoreState(state)) {
+        delete m_columnFit;
+        m_columnFit = nullptr;
+    }
+    m_view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void JobsPanel::scheduleSummary()
+{
+    if (!m_summaryTimer.isActive())
+        m_summaryTimer.start();
+}
+
+void JobsPanel::updateSummary()
+{
+    int running = 0;
+    int downloading = 0;
+    int ready = 0;
+    qint64 nextMs = -1;
+    QStringList soon;
+    const QDateTime now = m_manager->clock()->now();
+    for (const QString &id : m_manager->jobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (!j)
+            continue;
+        switch (j->state) {
+        case JobState::Starting:
+        case JobState::Running:
+            ++running;
+            if (j->isWaitingForPoll()) {
+                const qint64 ms = qMax<qint64>(0, now.msecsTo(j->nextPollAt));
+                if (nextMs < 0 || ms < nextMs)
+                    nextMs = ms;
+            }
+            break;
+        case JobState::Downloading:
+            ++downloading;
+            break;
+        case JobState::Completed:
+            ++ready;
+            break;
+        default:
+            break;
+        }
+        if (JobTableModel::expiresSoon(*j, now))
+            soon << id;
+    }
+    QStringList parts;
+    if (running > 0)
+        parts << tr("%n running", nullptr, running);
+    if (downloading > 0)
+        parts << tr("%n downloading", nullptr, downloading);
+    if (ready > 0)
+        parts << tr("%n ready to download", nullptr, ready);
+    if (nextMs >= 0)
+        //: %1 is a countdown like 0:42
+        parts << tr("next check in %1").arg(JobTableModel::formatCountdown((nextMs + 999) / 1000));
+    QString text;
+    if (!parts.isEmpty())
+        text = parts.join(u" \u00b7 "_s);
+    else if (m_manager->jobIds().isEmpty())
+        text = tr("No exports yet. Choose New export to start one.");
+    else
+        text = tr("Nothing running.");
+    if (m_statusText != text) {
+        m_statusText = text;
+        Q_EMIT statusTextChanged(text);
+    }
+
+    if (soon != m_expiringSoon) {
+        m_expiringSoon = soon;
+        if (soon.isEmpty()) {
+            m_banner->dismiss();
+        } else {
+            m_banner->showMessage(
+                MessageBar::Kind::Warning,
+                tr("The server will soon delete the files of %n export(s) that are not saved "
+                   "yet. Save them now or they are lost.",
+                   nullptr, int(soon.size())),
+                tr("Save files now"), [this] {
+                    for (const QString &id : std::as_const(m_expiringSoon))
+                        m_manager->startDownload(id);
+                });
+        }
+    }
+}
+
+} // namespace fbm

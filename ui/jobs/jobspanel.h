@@ -1,0 +1,88 @@
+#pragma once
+
+#include "jobmanager.h"
+
+#include <QStringList>
+#include <QTimer>
+#include <QWidget>
+
+class QTableView;
+
+namespace fbm {
+
+class FilterEdit;
+class FlexibleColumn;
+class JobFilterProxy;
+class JobTableModel;
+class MessageBar;
+
+/// The list of exports: the table over the core's JobTableModel through a JobFilterProxy (the
+/// chosen server, the filter text, icons), the filter box (for the window's toolbar), the
+/// banner that warns about files the server will soon delete, and the one-line summary for the
+/// status bar ("3 running · next check in 0:42").
+class JobsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobsPanel)
+public:
+    explicit JobsPanel(JobManager *manager, QWidget *parent = nullptr);
+    ~JobsPanel() override;
+
+    [[nodiscard]] JobTableModel *model() const { return m_model; }
+    [[nodiscard]] JobFilterProxy *proxy() const { return m_proxy; }
+    [[nodiscard]] QTableView *view() const { return m_view; }
+    /// The filter box; the window puts it in its toolbar.
+    [[nodiscard]] FilterEdit *filterEdit() const { return m_filter; }
+
+    /// Only this server's exports; empty: all.
+    void setProfileFilter(const QString &profileId);
+    [[nodiscard]] QString profileFilter() const;
+    /// Empties the filter box at once.
+    void clearFilter();
+
+    /// The job the details show: the current row when selected, else the first selected.
+    [[nodiscard]] QString currentJobId() const { return m_currentId; }
+    /// The selected jobs, or the current one when none is selected.
+    [[nodiscard]] QStringList selectedJobIds() const;
+    void selectJob(const QString &id);
+
+    [[nodiscard]] QString statusText() const { return m_statusText; }
+    [[nodiscard]] bool isExpiryWarningShown() const;
+
+    /// The column layout, for the window's settings. Restoring a layout keeps the user's widths
+    /// as they were (no more fitting of "Server says").
+    [[nodiscard]] QByteArray saveColumns() const;
+    void restoreColumns(const QByteArray &state);
+
+    /// Icons by the current style (the window calls it again when the style changes).
+    void applyIcons();
+
+Q_SIGNALS:
+    /// The job the details should show changed (empty: none).
+    void currentJobChanged(const QString &id);
+    /// The selection changed (the window's actions follow it).
+    void selectionChanged();
+    /// Return or a double click on a job.
+    void jobActivated(const QString &id);
+    /// The summary for the status bar changed.
+    void statusTextChanged(const QString &text);
+
+private:
+    void onSelectionChanged();
+    void scheduleSummary();
+    void updateSummary();
+
+    JobManager *m_manager;
+    JobTableModel *m_model;
+    JobFilterProxy *m_proxy;
+    MessageBar *m_banner = nullptr;
+    QTableView *m_view = nullptr;
+    FilterEdit *m_filter = nullptr;
+    FlexibleColumn *m_columnFit = nullptr; ///< sizes "Server says" until widths are restored
+    QString m_currentId;
+    QString m_statusText;
+    QStringList m_expiringSoon; ///< jobs whose files expire soon, unsaved
+    QTimer m_summaryTimer;
+};
+
+} // namespace fbm

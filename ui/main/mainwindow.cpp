@@ -1,0 +1,528 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "filteredit.h"
+#include "jobactions.h"
+#include "jobdetailspane.h"
+#include "jobfilterproxy.h"
+#include "jobspanel.h"
+#include "jobtablemodel.h"
+#include "languagemenu.h"
+#include "newexportdialog.h"
+#include "profilespanel.h"
+#include "reportjobsview.h"
+#include "session.h"
+#include "traynotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcUi, "fhirbulk.ui")
+
+} // namespace
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_manager(session->manager())
+    , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("FHIR Bulk Monitor"));
+    if (QIcon icon(u":/icons/fhir-bulk-monitor.png"_s); !icon.isNull())
+        setWindowIcon(icon);
+
+    m_profiles = new ProfilesPanel(m_session);
+    m_jobs = new JobsPanel(m_manager);
+    m_details = new JobDetailsPane(m_manager, m_jobs->model());
+    m_tray = new TrayNotifier(m_manager, this);
+    createActions();
+    createMenus();
+    createToolBar();
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->setChildrenCollapsible(false);
+    m_mainSplitter->addWidget(m_profiles);
+    m_centreSplitter = new QSplitter(Qt::Vertical);
+    m_centreSplitter->setObjectName(u"centreSplitter"_s);
+    m_centreSplitter->setChildrenCollapsible(false);
+    m_centreSplitter->addWidget(m_jobs);
+    m_centreSplitter->addWidget(m_details);
+    m_centreSplitter->setStretchFactor(0, 1);
+    m_centreSplitter->setStretchFactor(1, 1);
+    m_centre = new QStackedWidget;
+    m_centre->setObjectName(u"centre"_s);
+    m_centre->addWidget(m_centreSplitter);
+    m_mainSplitter->addWidget(m_centre);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({180, 1100});
+    setCentralWidget(m_mainSplitter);
+
+    createStatusBar();
+    applyIcons();
+
+    connect(m_profiles, &ProfilesPanel::profileSelected, this, &MainWindow::onProfileSelected);
+    connect(m_jobs, &JobsPanel::currentJobChanged, m_details, &JobDetailsPane::setJob);
+    connect(m_jobs, &JobsPanel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_jobs, &JobsPanel::jobActivated, this, &MainWindow::onJobActivated);
+    connect(m_jobs, &JobsPanel::statusTextChanged, m_statusLabel, &QLabel::setText);
+    connect(m_details, &JobDetailsPane::openFolderRequested, this, &MainWindow::openFolder);
+    connect(m_details, &JobDetailsPane::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_tray, &TrayNotifier::notified, this, &MainWindow::notified);
+    connect(m_tray, &TrayNotifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_manager, &JobManager::jobRemoved, this, &MainWindow::updateActions);
+    connect(m_manager, &JobManager::jobChanged, this, [this](const QString &id, JobFields fields) {
+        if (id == currentJobId() &&
+            (fields & (JobField::State | JobField::Files | JobField::Error | JobField::NextPoll)))
+            updateActions();
+    });
+    connect(m_manager, &JobManager::warning, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(m_session, &Session::keychainStateChanged, this,
+            [this] { m_keychainLabel->setText(m_session->keychainText()); });
+
+    onProfileSelected(m_profiles->selectedProfileId());
+    loadSettings();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+// --- construction ---------------------------------------------------------------------------
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &text, const QString &name, const QString &tip,
+                             const QKeySequence &key, void (MainWindow::*slot)()) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        a->setShortcut(key);
+        if (slot)
+            connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_newExport =
+        make(tr("&New export…"), u"newExportAction"_s, tr("Start a new export on a server"),
+             QKeySequence::New, &MainWindow::newExport);
+    m_newExport->setIconText(tr("New export"));
+    m_quit =
+        make(tr("&Quit"), u"quitAction"_s, tr("Quit the application"), QKeySequence::Quit, nullptr);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_about = make(tr("&About FHIR Bulk Monitor"), u"aboutAction"_s,
+                   tr("Version and licence of this application"), {}, nullptr);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, [this] {
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
+    m_aboutQt = make(tr("About &Qt"), u"aboutQtAction"_s, tr("About the Qt toolkit"), {}, nullptr);
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_findAction = make(tr("&Filter jobs"), u"filterAction"_s, tr("Filter the list of exports"),
+                        QKeySequence::Find, nullptr);
+    connect(m_findAction, &QAction::triggered, m_jobs->filterEdit(), &FilterEdit::focusForTyping);
+    addAction(m_findAction);
+
+    // The jobs' context menu.
+    m_jobActions =
+        new JobActions(m_manager, m_jobs, this, [this](const QString &path) { openFolder(path); });
+    QTableView *view = m_jobs->view();
+    view->addActions(m_jobActions->all().mid(0, 5));
+    auto *sep = new QAction(this);
+    sep->setSeparator(true);
+    view->addAction(sep);
+    view->addAction(m_jobActions->remove());
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newExport);
+    file->addAction(m_jobActions->openFolder());
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *job = menuBar()->addMenu(tr("&Export"));
+    job->addActions(m_jobActions->all().mid(0, 4));
+    job->addSeparator();
+    job->addAction(m_findAction);
+    job->addSeparator();
+    job->addAction(m_jobActions->remove());
+
+    QMenu *servers = menuBar()->addMenu(tr("&Servers"));
+    const QList<QAction *> profileActions = m_profiles->profileActions();
+    servers->addActions(profileActions.mid(0, profileActions.size() - 1));
+    servers->addSeparator();
+    servers->addAction(profileActions.constLast());
+
+    menuBar()->addMenu(new LanguageMenu(m_session->options().settingsPath, this));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+    help->addAction(m_aboutQt);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main toolbar"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_newExport);
+    bar->addSeparator();
+    bar->addActions({m_jobActions->cancel(), m_jobActions->retry(), m_jobActions->download(),
+                     m_jobActions->openFolder(), m_jobActions->remove()});
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_filterAction = bar->addWidget(m_jobs->filterEdit());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel(m_jobs->statusText());
+    m_statusLabel->setObjectName(u"statusSummary"_s);
+    m_statusLabel->setAccessibleName(tr("Summary"));
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_keychainLabel = new QLabel(m_session->keychainText());
+    m_keychainLabel->setObjectName(u"keychainState"_s);
+    m_keychainLabel->setAccessibleName(tr("Keychain state"));
+    statusBar()->addPermanentWidget(m_keychainLabel);
+}
+
+void MainWindow::applyIcons()
+{
+    QStyle *s = style();
+    const auto themed = [s](const char *name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), s->standardIcon(fallback));
+    };
+    m_newExport->setIcon(themed("document-new", QStyle::SP_FileDialogNewFolder));
+    m_jobActions->applyIcons();
+    m_quit->setIcon(themed("application-exit", QStyle::SP_DialogCloseButton));
+    m_profiles->applyIcons();
+    m_jobs->applyIcons();
+    m_details->applyIcons();
+    m_tray->setIcon(windowIcon().isNull() ? s->standardIcon(QStyle::SP_DriveNetIcon)
+                                          : windowIcon());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::StyleChange || event->type() == QEvent::PaletteChange)
+        if (m_tray)
+            applyIcons();
+}
+
+// --- settings -------------------------------------------------------------------------------
+
+void MainWindow::loadSettings()
+{
+    const std::unique_ptr<QSettings> s = m_session->uiSettings();
+    s->beginGroup(u"MainWindow"_s);
+    if (!restoreGeometry(s->value(u"geometry"_s).toByteArray()))
+        resize(1280, 800);
+    restoreState(s->value(u"state"_s).toByteArray());
+    m_mainSplitter->restoreState(s->value(u"mainSplitter"_s).toByteArray());
+    m_centreSplitter->restoreState(s->value(u"centreSplitter"_s).toByteArray());
+    m_jobs->restoreColumns(s->value(u"jobColumns"_s).toByteArray());
+    m_details->loadSettings(*s);
+    const QString profile = s->value(u"profile"_s).toString();
+    s->endGroup();
+    // In demo mode the demo server is what the user came to see.
+    selectProfile(m_session->demoServer() ? Session::demoProfileId() : profile);
+}
+
+void MainWindow::saveSettings() const
+{
+    const std::unique_ptr<QSettings> s = m_session->uiSettings();
+    s->beginGroup(u"MainWindow"_s);
+    s->setValue(u"geometry"_s, saveGeometry());
+    s->setValue(u"state"_s, saveState());
+    s->setValue(u"mainSplitter"_s, m_mainSplitter->saveState());
+    s->setValue(u"centreSplitter"_s, m_centreSplitter->saveState());
+    s->setValue(u"jobColumns"_s, m_jobs->saveColumns());
+    m_details->saveSettings(*s);
+    const QString profile = selectedProfileId();
+    if (!m_session->isDemoProfile(profile))
+        s->setValue(u"profile"_s, profile);
+    s->endGroup();
+    s->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+// --- profiles and pages ---------------------------------------------------------------------
+
+QString MainWindow::selectedProfileId() const
+{
+    return m_profiles->selectedProfileId();
+}
+
+void MainWindow::selectProfile(const QString &id)
+{
+    m_profiles->selectProfile(id);
+}
+
+void MainWindow::onProfileSelected(const QString &id)
+{
+    showCentreFor(id);
+    m_jobs->setProfileFilter(id);
+    updateActions();
+}
+
+void MainWindow::showCentreFor(const QString &profileId)
+{
+    const std::optional<Profile> profile =
+        profileId.isEmpty() ? std::nullopt : m_session->profile(profileId);
+    if (!profile || !profile->reporting) {
+        m_centre->setCurrentIndex(0);
+        setExportActionsAvailable(true);
+        return;
+    }
+    ReportJobsView *&page = m_reportPages[profile->id];
+    if (!page) {
+        HttpClient *client = m_session->clientFor(*profile);
+        page = new ReportJobsView(*profile, client, m_centre);
+        page->setSettingsPath(m_session->options().settingsPath);
+        connect(page, &ReportJobsView::notify, this,
+                [this](const QString &title, const QString &message) {
+                    m_tray->showMessage(title, message);
+                    statusBar()->showMessage(title + u": "_s + message, 15000);
+                });
+        m_centre->addWidget(page);
+    }
+    m_centre->setCurrentWidget(page);
+    // The report page has its own actions (F5, Ctrl+D, Ctrl+O…): the export actions step aside
+    // so that no shortcut is ambiguous.
+    setExportActionsAvailable(false);
+}
+
+void MainWindow::setExportActionsAvailable(bool available)
+{
+    // The exports' filter too: it filters nothing on a report page, which has its own.
+    QList<QAction *> exportActions = m_jobActions->all();
+    exportActions << m_newExport;
+    for (QAction *a : std::as_const(exportActions))
+        a->setVisible(available);
+    m_findAction->setVisible(available);
+    m_filterAction->setVisible(available);
+    m_findAction->setEnabled(available);
+    // updateActions() leaves New export alone: it was left disabled after a report page.
+    m_newExport->setEnabled(available);
+    if (available)
+        updateActions();
+    else
+        for (QAction *a : std::as_const(exportActions))
+            a->setEnabled(false);
+}
+
+// --- jobs -----------------------------------------------------------------------------------
+
+JobTableModel *MainWindow::jobModel() const
+{
+    return m_jobs->model();
+}
+
+QSortFilterProxyModel *MainWindow::proxyModel() const
+{
+    return m_jobs->proxy();
+}
+
+QTableView *MainWindow::jobView() const
+{
+    return m_jobs->view();
+}
+
+QString MainWindow::currentJobId() const
+{
+    return m_jobs->currentJobId();
+}
+
+QStringList MainWindow::selectedJobIds() const
+{
+    return m_jobs->selectedJobIds();
+}
+
+void MainWindow::selectJob(const QString &id)
+{
+    m_jobs->selectJob(id);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_jobs->statusText();
+}
+
+bool MainWindow::isExpiryWarningShown() const
+{
+    return m_jobs->isExpiryWarningShown();
+}
+
+Result<QString> MainWindow::startExport(const ExportRequest &request, const JobOptions &options)
+{
+    Result<QString> id = m_manager->startExport(request, options);
+    if (id.ok()) {
+        // Show it even when the list is filtered to another server.
+        if (!m_jobs->profileFilter().isEmpty() && m_jobs->profileFilter() != options.profileId)
+            selectProfile({});
+        m_jobs->clearFilter();
+        selectJob(id.value());
+    }
+    return id;
+}
+
+QString MainWindow::freshExportFolder(const QString &folder) const
+{
+    // Two exports in one folder would overwrite each other's Patient.1.ndjson (and a finished
+    // file is never replaced, so the second would fail): a folder that already holds files or
+    // belongs to another export gets a dated subfolder for this one.
+    if (folder.isEmpty())
+        return folder;
+    const QString clean = QDir::cleanPath(folder);
+    const auto taken = [this](const QString &dir) {
+        const QDir d(dir);
+        if (d.exists() && !d.isEmpty())
+            return true;
+        for (const QString &id : m_manager->jobIds()) {
+            const ExportJob *j = m_manager->job(id);
+            if (j && QDir::cleanPath(j->outDir) == dir)
+                return true;
+        }
+        return false;
+    };
+    if (!taken(clean))
+        return clean;
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH.mm.ss"_s);
+    QString candidate = QDir(clean).filePath(stamp);
+    for (int n = 2; taken(candidate); ++n)
+        candidate = QDir(clean).filePath(u"%1 (%2)"_s.arg(stamp).arg(n));
+    return candidate;
+}
+
+void MainWindow::newExport()
+{
+    const QList<Profile> profiles = m_session->profiles();
+    if (profiles.isEmpty()) {
+        statusBar()->showMessage(tr("Add a server first: an export is always started on a "
+                                    "server."),
+                                 10000);
+        m_profiles->addProfile();
+        return;
+    }
+    QString profileId = selectedProfileId();
+    if (profileId.isEmpty() || !m_session->profile(profileId))
+        profileId = profiles.constFirst().id;
+    auto *dialog = new NewExportDialog(
+        profiles, profileId, m_manager,
+        [session = m_session](const Profile &p) { return session->clientFor(p); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        JobOptions options = dialog->options();
+        options.outDir = freshExportFolder(options.outDir);
+        const Result<QString> id = startExport(dialog->request(), options);
+        if (!id.ok()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
+                                        id.error().message, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::updateActions()
+{
+    m_jobActions->update();
+}
+
+bool MainWindow::openFolder(const QString &path)
+{
+    if (path.isEmpty() || !QDir(path).exists()) {
+        statusBar()->showMessage(tr("The folder does not exist (yet): nothing was saved in it."),
+                                 8000);
+        return false;
+    }
+    const bool opened = m_openUrl(QUrl::fromLocalFile(path));
+    if (!opened) {
+        qCWarning(lcUi) << "the desktop could not open" << path;
+        // Without a file manager (or its MIME association) nothing would happen at all: give
+        // the path, selectable, so that it can be copied.
+        auto *box = new QMessageBox(
+            QMessageBox::Information, tr("Folder not opened"),
+            //: %1 is a folder path
+            tr("The desktop has no program to open folders with. The files are in:\n\n%1")
+                .arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Ok, this);
+        box->setObjectName(u"openFolderFailedBox"_s);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    return opened;
+}
+
+void MainWindow::onJobActivated(const QString &id)
+{
+    const ExportJob *j = m_manager->job(id);
+    if (!j)
+        return;
+    if (j->state == JobState::Saved && QDir(j->outDir).exists()) {
+        openFolder(j->outDir);
+        return;
+    }
+    m_details->showDetailsTab();
+}
+
+void MainWindow::showProblems(const QStringList &problems)
+{
+    if (problems.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Some saved exports could not be read"),
+                                problems.join(u"\n\n"_s), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace fbm

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "exportjob.h"
+#include "jobmanager.h"
+#include "result.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace fbm {
+
+class JobActions;
+class JobDetailsPane;
+class JobsPanel;
+class JobTableModel;
+class ProfilesPanel;
+class ReportJobsView;
+class Session;
+class TrayNotifier;
+
+/// The desktop application's window: server profiles on the left, the export jobs in the
+/// centre, the selected job's details below, a toolbar, menus and a status bar. Its panels are
+/// views over the Session's models; the window holds the actions, the layout and the settings,
+/// and owns no job state itself.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts an export as the New export dialog's OK does, and selects its row.
+    Result<QString> startExport(const ExportRequest &request, const JobOptions &options);
+
+    /// The id of the job the details pane shows (empty: none).
+    [[nodiscard]] QString currentJobId() const;
+    [[nodiscard]] QStringList selectedJobIds() const;
+    void selectJob(const QString &id);
+    /// Empty: "All servers".
+    [[nodiscard]] QString selectedProfileId() const;
+    void selectProfile(const QString &id);
+
+    [[nodiscard]] JobTableModel *jobModel() const;
+    [[nodiscard]] QSortFilterProxyModel *proxyModel() const;
+    [[nodiscard]] QTableView *jobView() const;
+    /// The status bar's summary ("3 running · 1 downloading · next check in 0:42").
+    [[nodiscard]] QString statusText() const;
+    /// Whether the "files expire soon" banner is up.
+    [[nodiscard]] bool isExpiryWarningShown() const;
+
+    /// How folders are opened; QDesktopServices::openUrl by default. Tests replace it.
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_openUrl = std::move(opener); }
+
+    /// Shows problems met at start-up (unreadable job files...) without blocking.
+    void showProblems(const QStringList &problems);
+
+Q_SIGNALS:
+    /// A notification for the user (also shown by the system tray when there is one).
+    void notified(const QString &title, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void applyIcons();
+    void loadSettings();
+    void saveSettings() const;
+
+    /// Shows the report jobs page of a reporting profile (made on first use), or the exports.
+    void showCentreFor(const QString &profileId);
+    void setExportActionsAvailable(bool available);
+    void onProfileSelected(const QString &id);
+
+    void newExport();
+    /// folder, or a new dated folder inside it when it already holds another export.
+    [[nodiscard]] QString freshExportFolder(const QString &folder) const;
+    void onJobActivated(const QString &id);
+    void updateActions();
+    bool openFolder(const QString &path);
+
+    Session *m_session;
+    JobManager *m_manager;
+    std::function<bool(const QUrl &)> m_openUrl;
+
+    QAction *m_newExport = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_filterAction = nullptr; ///< the toolbar's holder of the filter box, to hide it
+
+    JobActions *m_jobActions = nullptr;
+    ProfilesPanel *m_profiles = nullptr;
+    JobsPanel *m_jobs = nullptr;
+    JobDetailsPane *m_details = nullptr;
+    TrayNotifier *m_tray = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_centreSplitter = nullptr;
+    /// The exports (page 0) or one report jobs page per reporting-server profile.
+    QStackedWidget *m_centre = nullptr;
+    QHash<QString, ReportJobsView *> m_reportPages;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_keychainLabel = nullptr;
+};
+
+} // namespace fbm

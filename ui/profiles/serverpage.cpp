@@ -1,0 +1,85 @@
+#include "serverpage.h"
+
+#include "filechooser.h"
+#include "formrows.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace fbm {
+
+ServerPage::ServerPage(const Profile &profile, QWidget *parent)
+    : QWidget(parent)
+{
+    auto *form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    m_name = new QLineEdit(profile.name);
+    m_name->setObjectName(u"nameEdit"_s);
+    m_name->setPlaceholderText(tr("For example: eHealth production"));
+    addFormRow(form, tr("&Name:"), m_name);
+
+    m_baseUrl = new QLineEdit(profile.baseUrl.toString());
+    m_baseUrl->setObjectName(u"baseUrlEdit"_s);
+    m_baseUrl->setPlaceholderText(u"https://fhir.example.org/fhir"_s);
+    m_baseUrl->setToolTip(tr("The FHIR base address: the one that [base]/metadata answers on."));
+    addFormRow(form, tr("Server &address:"), m_baseUrl);
+
+    m_kind = new QComboBox;
+    m_kind->setObjectName(u"kindCombo"_s);
+    m_kind->addItem(tr("Bulk Data export server"), false);
+    m_kind->addItem(tr("Reporting server (report jobs)"), true);
+    m_kind->setCurrentIndex(profile.reporting ? 1 : 0);
+    addFormRow(form, tr("&Kind of server:"), m_kind);
+
+    m_outputDir = new QLineEdit(QDir::toNativeSeparators(profile.outputDir));
+    m_outputDir->setObjectName(u"outputDirEdit"_s);
+    m_outputDir->setPlaceholderText(tr("Chosen for each export"));
+    auto *browse = new QPushButton(tr("&Browse…"));
+    browse->setObjectName(u"outputDirBrowseButton"_s);
+    browse->setAccessibleName(tr("Browse for the export folder"));
+    addFormRow(form, tr("Export &folder:"), fieldWithButton(m_outputDir, browse), m_outputDir);
+    connect(browse, &QPushButton::clicked, this, &ServerPage::browseOutputDir);
+
+    connect(m_name, &QLineEdit::textChanged, this, &ServerPage::changed);
+    connect(m_baseUrl, &QLineEdit::textChanged, this, &ServerPage::baseUrlChanged);
+    connect(m_baseUrl, &QLineEdit::editingFinished, this, &ServerPage::baseUrlEdited);
+}
+
+ServerPage::~ServerPage() = default;
+
+void ServerPage::applyTo(Profile &p) const
+{
+    p.name = m_name->text().trimmed();
+    QString base = m_baseUrl->text().trimmed();
+    while (base.endsWith(u'/') && base.size() > 1 && !base.endsWith(u"//"_s))
+        base.chop(1);
+    p.baseUrl = QUrl(base);
+    p.reporting = m_kind->currentData().toBool();
+    p.outputDir = QDir::fromNativeSeparators(m_outputDir->text().trimmed());
+}
+
+QString ServerPage::baseUrlText() const
+{
+    return m_baseUrl->text().trimmed();
+}
+
+void ServerPage::focusName()
+{
+    m_name->setFocus();
+}
+
+void ServerPage::browseOutputDir()
+{
+    const QString dir = FileChooser::dialogs()->existingFolder(
+        this, tr("Export Folder"), QDir::fromNativeSeparators(m_outputDir->text()));
+    if (!dir.isEmpty())
+        m_outputDir->setText(QDir::toNativeSeparators(dir));
+}
+
+} // namespace fbm
