@@ -870,6 +870,17 @@
     </message>
 </context>
 <context>
+    <name>fbm::BinaryResource</name>
+    <message>
+        <source>The Binary resource holds no data.</source>
+        <translation>Binary-ressourcen indeholder ingen data.</translation>
+    </message>
+    <message>
+        <source>The Binary resource holds data that is not valid base64.</source>
+        <translation>Binary-ressourcen indeholder data, der ikke er gyldig base64.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::BulkProtocol</name>
     <message>
         <source>The export could not be started: %1</source>
@@ -1235,6 +1246,11 @@
         <translation>Serveren sendte filen pakket i en meget stor FHIR Binary; den blev ikke afkodet.</translation>
     </message>
     <message>
+        <source>The server sent %1 wrapped in a FHIR Binary that could not be read: %2</source>
+        <extracomment>%1 is a file name, %2 what is wrong with the Binary resource</extracomment>
+        <translation>Serveren sendte %1 pakket ind i en FHIR Binary, der ikke kunne læses: %2</translation>
+    </message>
+    <message>
         <source>The manifest promised %1 resources but the file holds %2. The download is kept as a .part file until Retry downloads it again from the start.</source>
         <extracomment>%1 and %2 are numbers of resources</extracomment>
         <translation>Manifestet lovede %1 ressourcer, men filen indeholder %2. Det hentede gemmes som en .part-fil, indtil Prøv igen henter den igen fra begyndelsen.</translation>
@@ -1312,6 +1328,10 @@
 </context>
 <context>
     <name>fbm::InteractiveLoginAuth</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
     <message>
         <source>The server offers no sign-in page (no authorization endpoint).</source>
         <translation>Serveren har ingen side til log ind (intet authorization-endpoint).</translation>
@@ -2379,6 +2399,10 @@
         <translation>Token-endpointet %1 kunne ikke nås.</translation>
     </message>
     <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
         <source>The token endpoint %1 does not use HTTPS; credentials are not sent over an unencrypted connection.</source>
         <extracomment>%1 is a web address</extracomment>
         <translation>Token-endpointet %1 bruger ikke HTTPS; legitimation sendes ikke over en ukrypteret forbindelse.</translation>
@@ -2638,12 +2662,9 @@
 %1</translation>
     </message>
     <message>
-        <source>The report&apos;s Binary resource holds no data.</source>
-        <translation>Rapportens Binary-ressource indeholder ingen data.</translation>
-    </message>
-    <message>
-        <source>The report&apos;s Binary resource holds data that is not valid base64; it was not saved.</source>
-        <translation>Rapportens Binary-ressource indeholder data, der ikke er gyldig base64; den blev ikke gemt.</translation>
+        <source>The report could not be read: %1 It was not saved.</source>
+        <extracomment>%1 says what is wrong with the report&apos;s Binary resource</extracomment>
+        <translation>Rapporten kunne ikke læses: %1 Den blev ikke gemt.</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +3721,10 @@
     <message>
         <source>The server redirected too many times.</source>
         <translation>Serveren omdirigerede for mange gange.</translation>
+    </message>
+    <message>
+        <source>The server redirected to another origin; it was not followed.</source>
+        <translation>Serveren omdirigerede til en anden oprindelse; den blev ikke fulgt.</translation>
     </message>
     <message>
         <source>Redirected to another origin: the access token is not sent there.</source>

@@ -82,9 +82,19 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
     const auto ssl = profileSsl(profile);
     if (!ssl.ok())
         return ssl.error();
-    // Owned by the provider (destroyed after it, with its replies).
+    // Token requests and discovery go through a client of their own with the profile's
+    // settings (TLS trust, proxies, address rules), without the provider's token; owned by the
+    // provider. Only the interactive sign-in needs Qt Network (QOAuth2AuthorizationCodeFlow).
+    std::unique_ptr<HttpClient> http;
+    if (profile.auth == Kind::ClientSecret || profile.auth == Kind::SmartBackend ||
+        profile.auth == Kind::Interactive) {
+        auto made = createHttpClient(profile, nullptr);
+        if (!made.ok())
+            return made.error();
+        http = std::move(made.value());
+    }
     std::unique_ptr<QNetworkAccessManager> trusting;
-    if (ssl.value() && profile.auth != Kind::None && profile.auth != Kind::StaticToken) {
+    if (ssl.value() && profile.auth == Kind::Interactive) {
         trusting = std::make_unique<TrustingNetworkAccess>(*ssl.value());
         nam = trusting.get();
     }
@@ -102,7 +112,7 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
         if (secret.isEmpty())
             return Error::make(Error::Kind::Usage, tr("The profile has no client secret."));
         provider = std::make_unique<ClientCredentialsAuth>(
-            nam, profile.baseUrl, profile.tokenUrl, profile.clientId,
+            http.get(), profile.baseUrl, profile.tokenUrl, profile.clientId,
             // A secret read from a file usually ends with a newline that is not part of it.
             QString::fromUtf8(secret).trimmed(), profile.scope,
             profile.clientAuthMethod == Profile::ClientAuthMethod::Post
@@ -115,15 +125,15 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
             return key.error();
         if (const QString why = key->unsuitableFor(profile.algorithm); !why.isEmpty())
             return Error::make(Error::Kind::Usage, why);
-        provider = std::make_unique<SmartBackendAuth>(nam, profile.baseUrl, profile.tokenUrl,
+        provider = std::make_unique<SmartBackendAuth>(http.get(), profile.baseUrl, profile.tokenUrl,
                                                       profile.clientId, key.value(), profile.keyId,
                                                       profile.algorithm, profile.scope);
         break;
     }
     case Kind::Interactive: {
         auto login = std::make_unique<InteractiveLoginAuth>(
-            nam, profile.baseUrl, profile.authorizationUrl, profile.tokenUrl, profile.clientId,
-            profile.scope, store, profile.secretKey());
+            nam, http.get(), profile.baseUrl, profile.authorizationUrl, profile.tokenUrl,
+            profile.clientId, profile.scope, store, profile.secretKey());
         login->setRedirectPort(profile.redirectPort);
         provider = std::move(login);
         break;
@@ -131,6 +141,8 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
     }
     if (trusting)
         trusting.release()->setParent(provider.get());
+    if (http)
+        http.release()->setParent(provider.get());
     return provider;
 }
 
@@ -202,13 +214,14 @@ QStringList ProfileAuth::secrets() const
     return s;
 }
 
-void ProfileAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback)
+void ProfileAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                               const ActivitySink &log)
 {
     if (m_inner) {
-        m_inner->requestToken(forceRefresh, context, std::move(callback));
+        m_inner->requestToken(forceRefresh, context, std::move(callback), log);
         return;
     }
-    m_waiters.append({context, context != nullptr, forceRefresh, std::move(callback)});
+    m_waiters.append({context, context != nullptr, forceRefresh, std::move(callback), log});
     if (m_loading)
         return;
     m_loading = true;
@@ -249,7 +262,7 @@ void ProfileAuth::loaded(const QByteArray &secret, bool found, const Error &erro
         if (e)
             w.callback({}, e);
         else
-            m_inner->requestToken(w.forceRefresh, w.context, w.callback);
+            m_inner->requestToken(w.forceRefresh, w.context, w.callback, w.log);
     }
 }
 

@@ -63,7 +63,8 @@ public:
                 QObject *parent = nullptr);
     ~ProfileAuth() override;
 
-    void requestToken(bool forceRefresh, QObject *context, TokenCallback callback) override;
+    void requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                      const ActivitySink &log = {}) override;
     [[nodiscard]] QStringList secrets() const override;
     /// The real provider, once the secret has been read (null before).
     [[nodiscard]] AuthProvider *inner() const { return m_inner.get(); }
@@ -75,6 +76,7 @@ private:
         bool hadContext = false;
         bool forceRefresh = false;
         TokenCallback callback;
+        ActivitySink log;
     };
     void loaded(const QByteArray &secret, bool found, const Error &error);
 

@@ -1,7 +1,9 @@
 #include "tokenauth.h"
 
+#include "httpclient.h"
+#include "redact.h"
 #include "secretstore.h"
-#include "smartconfig.h"
+#include "smartconfiguration.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -32,12 +34,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("fbm::OAuthTokenAuth", text);
 }
 
-bool isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    return host == "127.0.0.1"_L1 || host == "::1"_L1 || host == "localhost"_L1;
-}
-
 QByteArray formEncode(const QList<QPair<QString, QString>> &form)
 {
     QByteArray body;
@@ -47,15 +43,6 @@ QByteArray formEncode(const QList<QPair<QString, QString>> &form)
         body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
     }
     return body;
-}
-
-QString scrub(QString text, const QStringList &secrets)
-{
-    for (const QString &s : secrets) {
-        if (s.size() >= 4)
-            text.replace(s, u"[redacted]"_s);
-    }
-    return text;
 }
 
 Error networkError(const QUrl &url, const QString &why)
@@ -137,20 +124,16 @@ Result<TokenGrant> TokenGrant::fromResponse(int httpStatus, const QByteArray &bo
 
 // ---------------------------------------------------------------------------------------------
 
-OAuthTokenAuth::OAuthTokenAuth(QNetworkAccessManager *nam, const QUrl &base, const QUrl &tokenUrl,
+OAuthTokenAuth::OAuthTokenAuth(HttpClient *http, const QUrl &base, const QUrl &tokenUrl,
                                QString scope, QObject *parent)
     : AuthProvider(parent)
-    , m_nam(nam)
+    , m_http(http)
     , m_base(base)
     , m_tokenUrl(tokenUrl)
     , m_scope(std::move(scope))
 {}
 
-OAuthTokenAuth::~OAuthTokenAuth()
-{
-    if (m_reply)
-        m_reply->abort();
-}
+OAuthTokenAuth::~OAuthTokenAuth() = default;
 
 QStringList OAuthTokenAuth::secrets() const
 {
@@ -171,7 +154,7 @@ void OAuthTokenAuth::addSecret(const QString &secret)
 
 QString OAuthTokenAuth::redacted(QString text) const
 {
-    return scrub(std::move(text), m_secrets);
+    return redactText(std::move(text), m_secrets);
 }
 
 bool OAuthTokenAuth::cachedTokenUsable() const
@@ -182,7 +165,8 @@ bool OAuthTokenAuth::cachedTokenUsable() const
     return m_clock->nowMs() < m_grant.expiresAt.toMSecsSinceEpoch() - renewalMarginMs(lifetime);
 }
 
-void OAuthTokenAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback)
+void OAuthTokenAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                                  const ActivitySink &log)
 {
     if (forceRefresh)
         m_grant = {};
@@ -190,17 +174,36 @@ void OAuthTokenAuth::requestToken(bool forceRefresh, QObject *context, TokenCall
         callback(m_grant.accessToken, {});
         return;
     }
-    m_waiters.append({context, context != nullptr, std::move(callback)});
+    m_waiters.append({context, context != nullptr, std::move(callback), log});
     if (!m_busy)
         start();
+}
+
+ActivitySink OAuthTokenAuth::waitersLog() const
+{
+    QList<ActivitySink> sinks;
+    for (const Waiter &w : m_waiters) {
+        if (w.log && (!w.hadContext || w.context))
+            sinks.append(w.log);
+    }
+    if (sinks.isEmpty())
+        return {};
+    return [sinks](const ActivityEntry &e) {
+        for (const ActivitySink &sink : sinks)
+            sink(e);
+    };
 }
 
 void OAuthTokenAuth::start()
 {
     m_busy = true;
+    if (!m_http) {
+        fail(Error::make(Error::Kind::Cancelled, tr("Stopped.")));
+        return;
+    }
     if (m_tokenUrl.isEmpty()) {
         SmartConfiguration::discover(
-            m_nam, m_base, this,
+            m_http, m_base, this,
             [this](const Result<SmartConfiguration> &config) {
                 if (!config.ok()) {
                     fail(config.error());
@@ -210,7 +213,7 @@ void OAuthTokenAuth::start()
                 qCDebug(lcTokens) << "token endpoint discovered:" << m_tokenUrl;
                 fetchToken();
             },
-            m_timeoutMs);
+            m_timeoutMs, waitersLog());
         return;
     }
     fetchToken();
@@ -221,7 +224,7 @@ void OAuthTokenAuth::postForm(const QList<QPair<QString, QString>> &form,
 {
     const QUrl url = m_tokenUrl;
     // Client secrets and assertions travel only encrypted, except to this machine.
-    if (url.scheme() != "https"_L1 && !(url.scheme() == "http"_L1 && isLoopback(url))) {
+    if (url.scheme() != "https"_L1 && !(url.scheme() == "http"_L1 && HttpClient::isLoopback(url))) {
         fail(Error::make(Error::Kind::Usage,
                          //: %1 is a web address
                          tr("The token endpoint %1 does not use HTTPS; credentials are not sent "
@@ -229,27 +232,30 @@ void OAuthTokenAuth::postForm(const QList<QPair<QString, QString>> &form,
                              .arg(url.toDisplayString())));
         return;
     }
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
-    request.setRawHeader("Accept"_ba, "application/json"_ba);
-    request.setTransferTimeout(m_timeoutMs);
-    // A redirect would resend the credentials to wherever it points: treat it as an answer.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
+    HttpCall call;
+    call.method = "POST";
+    call.url = url;
+    call.headers = {{"Content-Type"_ba, "application/x-www-form-urlencoded"_ba},
+                    {"Accept"_ba, "application/json"_ba}};
     if (!authorizationHeader.isEmpty())
-        request.setRawHeader("Authorization"_ba, authorizationHeader);
-
-    QNetworkReply *reply = m_nam->post(request, formEncode(form));
-    m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
-        reply->deleteLater();
-        m_reply = nullptr;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 0) {
-            fail(networkError(url, reply->errorString()));
+        call.headers.append({"Authorization"_ba, authorizationHeader});
+    call.body = formEncode(form);
+    call.withAuth = false;
+    call.timeoutMs = m_timeoutMs;
+    call.maxBodyBytes = 1 << 20;
+    // A redirect would resend the credentials to wherever it points: it is the answer.
+    call.maxRedirects = 0;
+    call.log = waitersLog();
+    delete m_request;
+    m_request = new QObject(this);
+    m_http->send(call, m_request, [this, url](const HttpResponse &r) {
+        m_request->deleteLater();
+        m_request = nullptr;
+        if (r.error.isError()) {
+            fail(networkError(url, r.error.message));
             return;
         }
-        auto grant = TokenGrant::fromResponse(status, reply->readAll(), m_clock->now(), url);
+        auto grant = TokenGrant::fromResponse(r.status, r.body, m_clock->now(), url);
         if (!grant.ok()) {
             fail(grant.error());
             return;
@@ -286,11 +292,11 @@ void OAuthTokenAuth::deliver(const QString &token, const Error &error)
 
 // ---------------------------------------------------------------------------------------------
 
-ClientCredentialsAuth::ClientCredentialsAuth(QNetworkAccessManager *nam, const QUrl &base,
+ClientCredentialsAuth::ClientCredentialsAuth(HttpClient *http, const QUrl &base,
                                              const QUrl &tokenUrl, QString clientId,
                                              QString clientSecret, QString scope, Method method,
                                              QObject *parent)
-    : OAuthTokenAuth(nam, base, tokenUrl, std::move(scope), parent)
+    : OAuthTokenAuth(http, base, tokenUrl, std::move(scope), parent)
     , m_clientId(std::move(clientId))
     , m_clientSecret(std::move(clientSecret))
     , m_method(method)
@@ -319,10 +325,10 @@ void ClientCredentialsAuth::fetchToken()
 
 // ---------------------------------------------------------------------------------------------
 
-SmartBackendAuth::SmartBackendAuth(QNetworkAccessManager *nam, const QUrl &base,
-                                   const QUrl &tokenUrl, QString clientId, jwt::Key key,
-                                   QString kid, jwt::Algorithm alg, QString scope, QObject *parent)
-    : OAuthTokenAuth(nam, base, tokenUrl, std::move(scope), parent)
+SmartBackendAuth::SmartBackendAuth(HttpClient *http, const QUrl &base, const QUrl &tokenUrl,
+                                   QString clientId, jwt::Key key, QString kid, jwt::Algorithm alg,
+                                   QString scope, QObject *parent)
+    : OAuthTokenAuth(http, base, tokenUrl, std::move(scope), parent)
     , m_clientId(std::move(clientId))
     , m_key(std::move(key))
     , m_kid(std::move(kid))
@@ -390,12 +396,14 @@ public:
     }
 };
 
-InteractiveLoginAuth::InteractiveLoginAuth(QNetworkAccessManager *nam, const QUrl &base,
-                                           const QUrl &authorizationUrl, const QUrl &tokenUrl,
-                                           QString clientId, QString scope, SecretStore *store,
-                                           QString refreshTokenKey, QObject *parent)
+InteractiveLoginAuth::InteractiveLoginAuth(QNetworkAccessManager *nam, HttpClient *http,
+                                           const QUrl &base, const QUrl &authorizationUrl,
+                                           const QUrl &tokenUrl, QString clientId, QString scope,
+                                           SecretStore *store, QString refreshTokenKey,
+                                           QObject *parent)
     : AuthProvider(parent)
     , m_nam(nam)
+    , m_http(http)
     , m_base(base)
     , m_authorizationUrl(authorizationUrl)
     , m_tokenUrl(tokenUrl)
@@ -419,10 +427,11 @@ QStringList InteractiveLoginAuth::secrets() const
 
 QString InteractiveLoginAuth::redacted(QString text) const
 {
-    return scrub(std::move(text), secrets());
+    return redactText(std::move(text), secrets());
 }
 
-void InteractiveLoginAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback)
+void InteractiveLoginAuth::requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                                        const ActivitySink &)
 {
     if (forceRefresh)
         m_token.clear();
@@ -465,8 +474,12 @@ void InteractiveLoginAuth::withEndpoints()
         startFlow();
         return;
     }
+    if (!m_http) {
+        deliver({}, Error::make(Error::Kind::Cancelled, tr("Stopped.")));
+        return;
+    }
     SmartConfiguration::discover(
-        m_nam, m_base, m_attempt, [this](const Result<SmartConfiguration> &config) {
+        m_http, m_base, m_attempt, [this](const Result<SmartConfiguration> &config) {
             if (!config.ok()) {
                 deliver({}, config.error());
                 return;

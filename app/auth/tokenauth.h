@@ -10,11 +10,11 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 class QOAuth2AuthorizationCodeFlow;
 
 namespace fbm {
 
+class HttpClient;
 class SecretStore;
 class LoopbackReplyHandler;
 
@@ -40,7 +40,10 @@ struct TokenGrant
 
 /// The machinery shared by the OAuth2 token providers: the in-memory cache, renewal shortly
 /// before expiry, one token request shared by every caller that asks while it runs, token
-/// endpoint discovery, and error reporting with every secret scrubbed.
+/// endpoint discovery, and error reporting with every secret scrubbed. Token requests and
+/// discovery go through an HttpClient like every other request (the profile's TLS trust,
+/// proxies, address rules, error sentences), into the activity log of each job that waits for
+/// the token.
 class OAuthTokenAuth : public AuthProvider
 {
     Q_OBJECT
@@ -48,7 +51,8 @@ class OAuthTokenAuth : public AuthProvider
 public:
     ~OAuthTokenAuth() override;
 
-    void requestToken(bool forceRefresh, QObject *context, TokenCallback callback) override;
+    void requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                      const ActivitySink &log = {}) override;
     [[nodiscard]] QStringList secrets() const override;
 
     void setClock(const Clock *clock) { m_clock = clock; }
@@ -67,8 +71,9 @@ Q_SIGNALS:
 
 protected:
     /// tokenUrl empty: discovered from base's .well-known/smart-configuration on first use.
-    OAuthTokenAuth(QNetworkAccessManager *nam, const QUrl &base, const QUrl &tokenUrl,
-                   QString scope, QObject *parent);
+    /// \a http sends the token requests and the discovery (it must outlive this provider).
+    OAuthTokenAuth(HttpClient *http, const QUrl &base, const QUrl &tokenUrl, QString scope,
+                   QObject *parent);
 
     /// Send the token request to tokenUrl() (known by now) with postForm(), or fail(). Every
     /// secret it uses goes through addSecret() first.
@@ -79,7 +84,6 @@ protected:
     void fail(const Error &error);
     void addSecret(const QString &secret);
     [[nodiscard]] const Clock *clock() const { return m_clock; }
-    [[nodiscard]] QNetworkAccessManager *nam() const { return m_nam; }
     [[nodiscard]] QString redacted(QString text) const;
 
 private:
@@ -88,12 +92,15 @@ private:
         QPointer<QObject> context;
         bool hadContext = false;
         TokenCallback callback;
+        ActivitySink log;
     };
     [[nodiscard]] bool cachedTokenUsable() const;
     void start();
     void deliver(const QString &token, const Error &error);
+    /// Logs an exchange to every job waiting for this token.
+    [[nodiscard]] ActivitySink waitersLog() const;
 
-    QNetworkAccessManager *m_nam;
+    QPointer<HttpClient> m_http;
     QUrl m_base;
     QUrl m_tokenUrl;
     QString m_scope;
@@ -102,7 +109,7 @@ private:
     TokenGrant m_grant;
     QList<Waiter> m_waiters;
     bool m_busy = false;
-    QPointer<QNetworkReply> m_reply;
+    QObject *m_request = nullptr; ///< context of the request on its way; deleted to drop it
     QStringList m_secrets;
     int m_tokensFetched = 0;
 };
@@ -119,7 +126,7 @@ public:
         Post,  ///< client_secret_post: client_id and client_secret in the body
     };
 
-    ClientCredentialsAuth(QNetworkAccessManager *nam, const QUrl &base, const QUrl &tokenUrl,
+    ClientCredentialsAuth(HttpClient *http, const QUrl &base, const QUrl &tokenUrl,
                           QString clientId, QString clientSecret, QString scope, Method method,
                           QObject *parent = nullptr);
 
@@ -138,8 +145,8 @@ class SmartBackendAuth final : public OAuthTokenAuth
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SmartBackendAuth)
 public:
-    SmartBackendAuth(QNetworkAccessManager *nam, const QUrl &base, const QUrl &tokenUrl,
-                     QString clientId, jwt::Key key, QString kid, jwt::Algorithm alg, QString scope,
+    SmartBackendAuth(HttpClient *http, const QUrl &base, const QUrl &tokenUrl, QString clientId,
+                     jwt::Key key, QString kid, jwt::Algorithm alg, QString scope,
                      QObject *parent = nullptr);
 
     /// The assertion: iss = sub = clientId, aud = the exact token endpoint, exp 4 minutes
@@ -166,14 +173,18 @@ class InteractiveLoginAuth final : public AuthProvider
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(InteractiveLoginAuth)
 public:
-    /// authorizationUrl/tokenUrl empty: discovered from base. refreshTokenKey: the store key
-    /// (SecretStore::keyFor(profile id, RefreshToken)); store may be null (no persistence).
-    InteractiveLoginAuth(QNetworkAccessManager *nam, const QUrl &base, const QUrl &authorizationUrl,
-                         const QUrl &tokenUrl, QString clientId, QString scope, SecretStore *store,
-                         QString refreshTokenKey, QObject *parent = nullptr);
+    /// authorizationUrl/tokenUrl empty: discovered from base through \a http. The sign-in
+    /// flow itself runs on \a nam (Qt's QOAuth2AuthorizationCodeFlow needs one).
+    /// refreshTokenKey: the store key (SecretStore::keyFor(profile id, RefreshToken)); store
+    /// may be null (no persistence).
+    InteractiveLoginAuth(QNetworkAccessManager *nam, HttpClient *http, const QUrl &base,
+                         const QUrl &authorizationUrl, const QUrl &tokenUrl, QString clientId,
+                         QString scope, SecretStore *store, QString refreshTokenKey,
+                         QObject *parent = nullptr);
     ~InteractiveLoginAuth() override;
 
-    void requestToken(bool forceRefresh, QObject *context, TokenCallback callback) override;
+    void requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                      const ActivitySink &log = {}) override;
     [[nodiscard]] QStringList secrets() const override;
 
     void setClock(const Clock *clock) { m_clock = clock; }
@@ -202,6 +213,7 @@ private:
     [[nodiscard]] QString redacted(QString text) const;
 
     QNetworkAccessManager *m_nam;
+    QPointer<HttpClient> m_http;
     QUrl m_base;
     QUrl m_authorizationUrl;
     QUrl m_tokenUrl;

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 namespace fbm {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -39,5 +41,8 @@ struct ActivityEntry
     /// A curl command line that repeats the request; the token appears as $TOKEN.
     [[nodiscard]] QString toCurl() const;
 };
+
+/// Where a request's exchanges are logged (a job's activity log).
+using ActivitySink = std::function<void(const ActivityEntry &)>;
 
 } // namespace fbm

@@ -1,5 +1,6 @@
 #include "filedownload.h"
 
+#include "binaryresource.h"
 #include "bufferpool.h"
 #include "clock.h"
 #include "httpclient.h"
@@ -499,10 +500,18 @@ Error FileDownload::decodeBinaryJson()
     const QJsonObject o = QJsonDocument::fromJson(json, &pe).object();
     if (pe.error != QJsonParseError::NoError)
         return keepAsItIs(json); // not one JSON value: a mislabelled NDJSON file
-    if (o.value("resourceType"_L1).toString() != "Binary"_L1)
+    if (!BinaryResource::is(o))
         return keepAsItIs(json); // one JSON resource on one line is valid NDJSON too
-    const QByteArray data = QByteArray::fromBase64(
-        o.value(o.contains("data"_L1) ? "data"_L1 : "content"_L1).toString().toLatin1());
+    const Result<QByteArray> decoded = BinaryResource::decode(o);
+    if (!decoded.ok()) {
+        m_outcome.discardPart = true;
+        //: %1 is a file name, %2 what is wrong with the Binary resource
+        return Error::make(Error::Kind::Protocol,
+                           tr("The server sent %1 wrapped in a FHIR Binary that could not be "
+                              "read: %2")
+                               .arg(m_file.relativePath, decoded.error().message));
+    }
+    const QByteArray &data = decoded.value();
     m_part.resize(0);
     m_part.seek(0);
     if (m_part.write(data) != data.size())

@@ -1,5 +1,7 @@
 #include "serverprobe.h"
 
+#include "smartconfiguration.h"
+
 #include "authprovider.h"
 #include "httpclient.h"
 #include "operationoutcome.h"
@@ -75,21 +77,6 @@ ExportOp exportOperation(const QJsonObject &op)
     if (name == "export"_L1 || name == "$export"_L1 || tail == "export"_L1)
         return ExportOp::Plain;
     return ExportOp::None;
-}
-
-/// An endpoint from the SMART document: absolute as it is, "/path" on the base's origin,
-/// anything else relative to the base taken as a folder.
-QUrl resolveEndpoint(const QUrl &base, const QString &endpoint)
-{
-    const QUrl ref(endpoint);
-    if (!ref.isRelative())
-        return ref;
-    if (endpoint.startsWith(u'/'))
-        return base.resolved(ref);
-    QUrl folder = base;
-    if (!folder.path().endsWith(u'/'))
-        folder.setPath(folder.path() + u'/');
-    return folder.resolved(ref);
 }
 
 QString httpProblem(const HttpResponse &response)
@@ -268,32 +255,25 @@ bool ProbeResult::parseCapabilityStatement(const QByteArray &json, ProbeResult *
 
 bool ProbeResult::parseSmartConfiguration(const QByteArray &json, ProbeResult *result)
 {
-    QJsonParseError parseError;
-    const QJsonObject o = QJsonDocument::fromJson(json, &parseError).object();
-    const QString token = o.value("token_endpoint"_L1).toString();
-    const QUrl tokenUrl = token.isEmpty() ? QUrl() : resolveEndpoint(result->base, token);
-    if (parseError.error != QJsonParseError::NoError || !tokenUrl.isValid() || tokenUrl.isEmpty() ||
-        (tokenUrl.scheme() != "https"_L1 && tokenUrl.scheme() != "http"_L1)) {
+    const Result<SmartConfiguration> config = SmartConfiguration::parse(json, result->base);
+    if (!config.ok()) {
         result->smartFound = false;
         result->smartError = Error::make(
             Error::Kind::Protocol,
             tr("The server's SMART configuration names no usable token endpoint; enter the "
                "token URL by hand."),
-            parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                         : u"token_endpoint: "_s + token,
+            config.error().detail.isEmpty() ? config.error().message : config.error().detail,
             result->smartStatus);
         return false;
     }
     result->smartFound = true;
     result->smartError = {};
-    result->tokenEndpoint = tokenUrl;
-    const QString authz = o.value("authorization_endpoint"_L1).toString();
-    result->authorizationEndpoint = authz.isEmpty() ? QUrl() : resolveEndpoint(result->base, authz);
-    result->authMethods = strings(o.value("token_endpoint_auth_methods_supported"_L1));
-    result->signingAlgorithms =
-        strings(o.value("token_endpoint_auth_signing_alg_values_supported"_L1));
-    result->grantTypes = strings(o.value("grant_types_supported"_L1));
-    result->scopes = strings(o.value("scopes_supported"_L1));
+    result->tokenEndpoint = config->tokenEndpoint;
+    result->authorizationEndpoint = config->authorizationEndpoint;
+    result->authMethods = config->tokenEndpointAuthMethodsSupported;
+    result->signingAlgorithms = config->signingAlgorithmsSupported;
+    result->grantTypes = config->grantTypesSupported;
+    result->scopes = config->scopesSupported;
     return true;
 }
 
@@ -321,7 +301,7 @@ QUrl ServerProbe::metadataUrl(const QUrl &base)
 
 QUrl ServerProbe::smartConfigurationUrl(const QUrl &base)
 {
-    return childUrl(base, u".well-known/smart-configuration"_s);
+    return SmartConfiguration::wellKnownUrl(base);
 }
 
 QUrl ServerProbe::groupSearchUrl(const QUrl &base)
@@ -450,16 +430,18 @@ void ServerProbe::checkToken(const std::shared_ptr<Run> &run)
         finish(run);
         return;
     }
-    auth->requestToken(false, this, [this, run](const QString &token, const Error &error) {
-        // The token itself goes nowhere: only whether there was one.
-        if (error.isError()) {
-            run->result.token = ProbeResult::TokenCheck::Failed;
-            run->result.tokenError = error;
-        } else if (!token.isEmpty()) {
-            run->result.token = ProbeResult::TokenCheck::Obtained;
-        }
-        finish(run);
-    });
+    auth->requestToken(false, this,
+                       [this, run](const QString &token, const Error &error) {
+                           // The token itself goes nowhere: only whether there was one.
+                           if (error.isError()) {
+                               run->result.token = ProbeResult::TokenCheck::Failed;
+                               run->result.tokenError = error;
+                           } else if (!token.isEmpty()) {
+                               run->result.token = ProbeResult::TokenCheck::Obtained;
+                           }
+                           finish(run);
+                       },
+                       {});
 }
 
 void ServerProbe::finish(const std::shared_ptr<Run> &run)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activity.h"
 #include "result.h"
 
 #include <QObject>
@@ -24,7 +25,10 @@ public:
 
     /// Calls back (possibly at once) with a valid token. forceRefresh after a 401: the cached
     /// token is dropped and a new one fetched. The callback is dropped if context dies first.
-    virtual void requestToken(bool forceRefresh, QObject *context, TokenCallback callback) = 0;
+    /// The token request's exchanges are logged to \a log (the requesting job's activity log;
+    /// secrets redacted), when it is sent.
+    virtual void requestToken(bool forceRefresh, QObject *context, TokenCallback callback,
+                              const ActivitySink &log = {}) = 0;
 
     /// Every secret this provider knows (tokens, assertions, client secrets), so that logs and
     /// error texts can be scrubbed of them.
@@ -37,7 +41,10 @@ class NoAuth final : public AuthProvider
     Q_OBJECT
 public:
     using AuthProvider::AuthProvider;
-    void requestToken(bool, QObject *, TokenCallback callback) override { callback({}, {}); }
+    void requestToken(bool, QObject *, TokenCallback callback, const ActivitySink &) override
+    {
+        callback({}, {});
+    }
 };
 
 /// A token the user pasted. It cannot be renewed: a 401 is final.
@@ -49,7 +56,10 @@ public:
         : AuthProvider(parent)
         , m_token(std::move(token))
     {}
-    void requestToken(bool, QObject *, TokenCallback callback) override { callback(m_token, {}); }
+    void requestToken(bool, QObject *, TokenCallback callback, const ActivitySink &) override
+    {
+        callback(m_token, {});
+    }
     [[nodiscard]] QStringList secrets() const override { return {m_token}; }
 
 private:

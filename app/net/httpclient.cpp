@@ -45,7 +45,9 @@ QString shownUrl(const QUrl &url)
     return text.size() > 300 ? text.left(300) + u'…' : text;
 }
 
-bool isLoopback(const QUrl &url)
+} // namespace
+
+bool HttpClient::isLoopback(const QUrl &url)
 {
     const QString host = url.host().toLower();
     if (host == "localhost"_L1)
@@ -53,6 +55,8 @@ bool isLoopback(const QUrl &url)
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
+
+namespace {
 
 /// The one place that turns libcurl's failures into sentences.
 Error networkError(const QUrl &url, int curlCode, const char *errorText)
@@ -195,7 +199,7 @@ bool HttpClient::mayReceiveToken(const QUrl &url) const
         return false;
     if (url.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0)
         return true;
-    return isLoopback(url) || m_allowInsecureToken;
+    return HttpClient::isLoopback(url) || m_allowInsecureToken;
 }
 
 void HttpClient::setSslConfiguration(const QSslConfiguration &config)
@@ -334,7 +338,7 @@ Error Transfer::refusalFor(const QUrl &url) const
 
 bool Transfer::proxied(const QUrl &url) const
 {
-    if (isLoopback(url))
+    if (HttpClient::isLoopback(url))
         return false;
     const QString scheme = url.scheme().toLower();
     QByteArray proxy = qgetenv(scheme == "https"_L1 ? "https_proxy" : "http_proxy");
@@ -410,21 +414,23 @@ void Transfer::beginHop(const QUrl &url)
         return;
     }
     QPointer<Transfer> self(this);
-    m_client->auth()->requestToken(m_triedRefresh, this,
-                                   [self, url](const QString &token, const Error &error) {
-                                       if (!self || self->m_done)
-                                           return;
-                                       if (error.isError()) {
-                                           HttpResponse r;
-                                           r.error = error;
-                                           if (r.error.kind != Error::Kind::Network)
-                                               r.error.kind = Error::Kind::Auth;
-                                           self->finish(r);
-                                           return;
-                                       }
-                                       self->m_token = token;
-                                       self->issue(url, !token.isEmpty(), token);
-                                   });
+    m_client->auth()->requestToken(
+        m_triedRefresh, this,
+        [self, url](const QString &token, const Error &error) {
+            if (!self || self->m_done)
+                return;
+            if (error.isError()) {
+                HttpResponse r;
+                r.error = error;
+                if (r.error.kind != Error::Kind::Network)
+                    r.error.kind = Error::Kind::Auth;
+                self->finish(r);
+                return;
+            }
+            self->m_token = token;
+            self->issue(url, !token.isEmpty(), token);
+        },
+        m_call.log);
 }
 
 void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
@@ -609,8 +615,9 @@ void Transfer::onHeaderLine(QByteArrayView line)
         if (m_status < 200 || m_headersDone)
             return; // an interim answer (100 Continue): the real one follows
         m_headersDone = true;
-        const bool redirect = m_status >= 300 && m_status < 400 && m_status != 304 &&
-                              !header("Location").isEmpty() && m_hops < m_call.maxRedirects + 1;
+        const bool redirect = m_call.maxRedirects > 0 && m_status >= 300 && m_status < 400 &&
+                              m_status != 304 && !header("Location").isEmpty() &&
+                              m_hops < m_call.maxRedirects + 1;
         const bool renew = m_status == 401 && m_sentToken && !m_triedRefresh;
         m_passThrough = !redirect && !renew;
         if (m_passThrough && m_multi)
@@ -736,6 +743,8 @@ void Transfer::onDone(int curlCode)
                    "it was not followed.");
         else if (m_hops >= m_call.maxRedirects)
             refusal = tr("The server redirected too many times.");
+        else if (m_call.sameOriginRedirectsOnly && !HttpClient::sameOrigin(target, m_currentUrl))
+            refusal = tr("The server redirected to another origin; it was not followed.");
         if (!refusal.isEmpty()) {
             logHop(m_status, refusal);
             HttpResponse r;

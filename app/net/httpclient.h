@@ -31,7 +31,10 @@ struct HttpCall
     bool withAuth = true;  ///< attach the bearer token (only ever to the trusted origin)
     int timeoutMs = 60000; ///< transfer timeout: no byte for this long aborts the request
     qint64 maxBodyBytes = qint64(64) << 20; ///< buffered calls refuse larger answers
-    int maxRedirects = 5;
+    int maxRedirects = 5;                   ///< 0: a redirect is the answer, not followed
+    /// Follow redirects only within the origin (a discovery document: another origin could
+    /// name endpoints that secrets would then be sent to).
+    bool sameOriginRedirectsOnly = false;
     /// Streamed calls: what the network layer may read ahead of the reader (0: unbounded). Set
     /// before the request starts, so that even the first bytes respect it.
     qint64 readBufferSize = 0;
@@ -94,6 +97,8 @@ public:
     /// Whether a token may be sent to url at all.
     [[nodiscard]] bool mayReceiveToken(const QUrl &url) const;
     [[nodiscard]] static bool sameOrigin(const QUrl &a, const QUrl &b);
+    /// This computer: localhost and every loopback address (127/8, ::1), any case.
+    [[nodiscard]] static bool isLoopback(const QUrl &url);
 
     /// A buffered request; callback runs once, unless context is destroyed first.
     void send(const HttpCall &call, QObject *context,

@@ -1,5 +1,7 @@
 #include "reportbinary.h"
 
+#include "binaryresource.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -122,31 +124,18 @@ Result<ReportPayload> decodeReportDownload(const QByteArray &body,
                            tr("The reporting server did not send the report:\n%1").arg(issues),
                            u"OperationOutcome: "_s + issues);
     }
-    if (type == "Binary"_L1) {
+    if (BinaryResource::is(resource)) {
         payload.fromBinaryResource = true;
-        const QString ct = resource.value("contentType"_L1).toString();
-        if (!ct.isEmpty())
+        if (const QString ct = BinaryResource::contentType(resource); !ct.isEmpty())
             payload.contentType = bareMimeType(ct);
-        // The FHIR element is `data`; the eHealth IG text calls it `content` (STU3's name).
-        QString encoded = resource.value("data"_L1).toString();
-        if (encoded.isEmpty())
-            encoded = resource.value("content"_L1).toString();
-        if (encoded.isEmpty() && !resource.contains("data"_L1) &&
-            !resource.contains("content"_L1)) {
-            return Error::make(Error::Kind::Protocol,
-                               tr("The report's Binary resource holds no data."),
-                               u"Binary without data or content"_s);
+        const Result<QByteArray> decoded = BinaryResource::decode(resource);
+        if (!decoded.ok()) {
+            Error e = decoded.error();
+            //: %1 says what is wrong with the report's Binary resource
+            e.message = tr("The report could not be read: %1 It was not saved.").arg(e.message);
+            return e;
         }
-        QByteArray b64 = encoded.toLatin1();
-        b64.replace('\n', QByteArray()).replace('\r', QByteArray()).replace(' ', QByteArray());
-        auto decoded = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded) {
-            return Error::make(Error::Kind::Protocol,
-                               tr("The report's Binary resource holds data that is not valid "
-                                  "base64; it was not saved."),
-                               u"base64 decoding failed"_s);
-        }
-        payload.bytes = *decoded;
+        payload.bytes = decoded.value();
     } else {
         // Raw bytes (a non-FHIR Accept, or a server that ignores it): saved as they come.
         payload.bytes = body;

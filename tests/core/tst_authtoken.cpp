@@ -1,11 +1,11 @@
 #include "auth/jwt.h"
 #include "auth/secretstore.h"
-#include "auth/smartconfig.h"
 #include "auth/tokenauth.h"
 #include "demo/bulkserver.h"
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
 #include "httpclient.h"
+#include "smartconfiguration.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -136,6 +136,9 @@ private Q_SLOTS:
 
 private:
     QNetworkAccessManager m_nam;
+    /// The token requests' and discovery's door (its base: this computer, where the test
+    /// servers are).
+    HttpClient m_http{QUrl(QStringLiteral("http://127.0.0.1/"))};
     jwt::Key m_rsa;
     jwt::Key m_ec;
     QStringList m_secretsSeen; ///< every secret the tests handled, checked against the log
@@ -284,7 +287,7 @@ void TestAuthToken::clientCredentials()
     QVERIFY(server.listen());
     server.registerSecretClient(u"app:one"_s, secret.toUtf8());
 
-    ClientCredentialsAuth auth(&m_nam, server.fhirBase(), server.tokenUrl(), u"app:one"_s, secret,
+    ClientCredentialsAuth auth(&m_http, server.fhirBase(), server.tokenUrl(), u"app:one"_s, secret,
                                u"system/*.read"_s, method);
     const TokenResult r = fetch(&auth);
     QVERIFY2(!r.error, qPrintable(r.error.message));
@@ -327,7 +330,7 @@ void TestAuthToken::smartBackend()
     server.setDiscoveredTokenEndpoint(discovered);
 
     // No token URL: it is discovered from the base's .well-known/smart-configuration.
-    SmartBackendAuth auth(&m_nam, server.fhirBase(), {}, u"backend-1"_s, key, u"kid-1"_s, alg,
+    SmartBackendAuth auth(&m_http, server.fhirBase(), {}, u"backend-1"_s, key, u"kid-1"_s, alg,
                           u"system/*.read"_s);
     const TokenResult r = fetch(&auth);
     QVERIFY2(!r.error, qPrintable(r.error.message + u" / "_s + server.lastErrorDescription()));
@@ -390,7 +393,7 @@ void TestAuthToken::cachedAndShared()
     QVERIFY(server.listen());
     server.registerSecretClient(u"c"_s, "secret-cached"_ba);
     m_secretsSeen << u"secret-cached"_s;
-    ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, u"secret-cached"_s, {},
+    ClientCredentialsAuth auth(&m_http, {}, server.tokenUrl(), u"c"_s, u"secret-cached"_s, {},
                                ClientCredentialsAuth::Method::Basic);
 
     // Five callers at once: one token request, one token for all.
@@ -428,7 +431,7 @@ void TestAuthToken::forceRefresh()
     QVERIFY(server.listen());
     server.registerSecretClient(u"c"_s, "secret-force"_ba);
     m_secretsSeen << u"secret-force"_s;
-    ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, u"secret-force"_s, {},
+    ClientCredentialsAuth auth(&m_http, {}, server.tokenUrl(), u"c"_s, u"secret-force"_s, {},
                                ClientCredentialsAuth::Method::Post);
     const TokenResult a = fetch(&auth);
     const TokenResult b = fetch(&auth, true);
@@ -446,7 +449,7 @@ void TestAuthToken::invalidClient()
     m_secretsSeen << wrong << u"the-right-secret"_s;
     for (auto method :
          {ClientCredentialsAuth::Method::Basic, ClientCredentialsAuth::Method::Post}) {
-        ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, wrong, {}, method);
+        ClientCredentialsAuth auth(&m_http, {}, server.tokenUrl(), u"c"_s, wrong, {}, method);
         QSignalSpy failed(&auth, &OAuthTokenAuth::tokenFailed);
         const TokenResult r = fetch(&auth);
         QVERIFY(r.done);
@@ -470,7 +473,7 @@ void TestAuthToken::wrongKeyRefused()
     QVERIFY(server.registerJwtClient(u"b"_s, m_ec.publicPem(), u"ES384"_s));
     const auto other = jwt::Key::generate(Algorithm::ES384);
     QVERIFY(other.ok());
-    SmartBackendAuth auth(&m_nam, {}, server.tokenUrl(), u"b"_s, other.value(), u"k"_s,
+    SmartBackendAuth auth(&m_http, {}, server.tokenUrl(), u"b"_s, other.value(), u"k"_s,
                           Algorithm::ES384, u"system/*.read"_s);
     const TokenResult r = fetch(&auth);
     QCOMPARE(r.error.kind, Error::Kind::Auth);
@@ -479,8 +482,8 @@ void TestAuthToken::wrongKeyRefused()
     QCOMPARE(server.tokensIssued(), 0);
 
     // The right key, but the audience is not the token endpoint.
-    SmartBackendAuth wrongAud(&m_nam, {}, server.tokenUrl(), u"b"_s, m_ec, u"k"_s, Algorithm::ES384,
-                              {});
+    SmartBackendAuth wrongAud(&m_http, {}, server.tokenUrl(), u"b"_s, m_ec, u"k"_s,
+                              Algorithm::ES384, {});
     const auto assertion =
         SmartBackendAuth::buildAssertion(u"b"_s, QUrl(u"https://elsewhere/token"_s), m_ec, u"k"_s,
                                          Algorithm::ES384, QDateTime::currentDateTimeUtc());
@@ -505,7 +508,7 @@ void TestAuthToken::discoveryFailure()
     QVERIFY(server.listen());
     QUrl base = server.url();
     base.setPath(u"/nothing-here"_s);
-    SmartBackendAuth auth(&m_nam, base, {}, u"b"_s, m_rsa, u"k"_s, Algorithm::RS384, {});
+    SmartBackendAuth auth(&m_http, base, {}, u"b"_s, m_rsa, u"k"_s, Algorithm::RS384, {});
     const TokenResult r = fetch(&auth);
     QCOMPARE(r.error.kind, Error::Kind::Http);
     QCOMPARE(r.error.httpStatus, 404);
@@ -514,7 +517,7 @@ void TestAuthToken::discoveryFailure()
 
 void TestAuthToken::insecureTokenEndpointRefused()
 {
-    ClientCredentialsAuth auth(&m_nam, {}, QUrl(u"http://auth.example.invalid/token"_s), u"c"_s,
+    ClientCredentialsAuth auth(&m_http, {}, QUrl(u"http://auth.example.invalid/token"_s), u"c"_s,
                                u"never-sent-secret"_s, {}, ClientCredentialsAuth::Method::Post);
     m_secretsSeen << u"never-sent-secret"_s;
     const TokenResult r = fetch(&auth);
@@ -547,7 +550,7 @@ void TestAuthToken::exportOutlivesSeveralTokens()
     bulk.setScript(script);
     bulk.seedDemoData();
 
-    SmartBackendAuth auth(&m_nam, bulk.baseUrl(), {}, u"long-job"_s, m_ec, u"kid-ec"_s,
+    SmartBackendAuth auth(&m_http, bulk.baseUrl(), {}, u"long-job"_s, m_ec, u"kid-ec"_s,
                           Algorithm::ES384, u"system/*.read"_s);
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
@@ -608,7 +611,7 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
     fx.server.setScript(script);
     fx.server.seedDemoData();
 
-    SmartBackendAuth auth(&fx.nam, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
+    SmartBackendAuth auth(&m_http, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
                           u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
     HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
@@ -623,6 +626,22 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
     const QStringList secrets = auth.secrets();
     for (const QString &s : secrets)
         m_secretsSeen << s;
+    // The token exchanges went through the one HTTP door: they are in the job's activity log,
+    // the signed assertion redacted, no token or assertion anywhere in it.
+    const ExportJob *job = fx.manager->jobWithDetails(id);
+    int tokenPosts = 0;
+    for (const ActivityEntry &e : job->activity) {
+        const QString text = QString::fromUtf8(e.toCurl().toUtf8() + e.requestBody) + e.note;
+        for (const QString &secret : secrets)
+            QVERIFY2(!text.contains(secret), qPrintable(text.left(200)));
+        if (e.method == "POST" && e.url == tokens.tokenUrl()) {
+            ++tokenPosts;
+            QCOMPARE(e.status, 200);
+            QVERIFY2(e.requestBody.contains("client_assertion=[redacted]"),
+                     e.requestBody.constData());
+        }
+    }
+    QVERIFY2(tokenPosts >= 3, qPrintable(QString::number(tokenPosts)));
 }
 
 void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
@@ -635,7 +654,7 @@ void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
     QVERIFY(bulk.listen());
     bulk.setTokenValidator([&tokens](const QByteArray &t) { return tokens.isValid(t); });
     bulk.seedDemoData();
-    ClientCredentialsAuth auth(&m_nam, bulk.baseUrl(), tokens.tokenUrl(), u"c"_s, u"secret-401"_s,
+    ClientCredentialsAuth auth(&m_http, bulk.baseUrl(), tokens.tokenUrl(), u"c"_s, u"secret-401"_s,
                                u"system/*.read"_s, ClientCredentialsAuth::Method::Basic);
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
@@ -677,7 +696,7 @@ void TestAuthToken::interactiveLogin()
 
     QString firstToken;
     {
-        InteractiveLoginAuth auth(&m_nam, server.fhirBase(), {}, {}, u"desktop-app"_s,
+        InteractiveLoginAuth auth(&m_nam, &m_http, server.fhirBase(), {}, {}, u"desktop-app"_s,
                                   u"openid system/*.read"_s, &store, key);
         // Stands in for the browser: follows the sign-in page's redirect to the loopback server.
         QUrl opened;
@@ -701,8 +720,8 @@ void TestAuthToken::interactiveLogin()
     }
 
     // A later session refreshes silently with the stored refresh token: no browser.
-    InteractiveLoginAuth later(&m_nam, server.fhirBase(), server.authorizeUrl(), server.tokenUrl(),
-                               u"desktop-app"_s, {}, &store, key);
+    InteractiveLoginAuth later(&m_nam, &m_http, server.fhirBase(), server.authorizeUrl(),
+                               server.tokenUrl(), u"desktop-app"_s, {}, &store, key);
     QSignalSpy browser(&later, &InteractiveLoginAuth::authorizeWithBrowser);
     const QByteArray oldRefresh = store.values().value(key);
     const TokenResult r = fetch(&later);
@@ -805,7 +824,7 @@ void TestAuthToken::expiredTokensRejected()
     server.setTokenLifetime(1);
     server.registerSecretClient(u"c"_s, "secret-expiry"_ba);
     m_secretsSeen << u"secret-expiry"_s;
-    ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, u"secret-expiry"_s, {},
+    ClientCredentialsAuth auth(&m_http, {}, server.tokenUrl(), u"c"_s, u"secret-expiry"_s, {},
                                ClientCredentialsAuth::Method::Basic);
     const TokenResult r = fetch(&auth);
     QVERIFY(server.isValid(r.token.toLatin1()));
@@ -825,7 +844,7 @@ void TestAuthToken::missingExpiresInMeansFiveMinutes()
     server.setTokenType(u"BEARER"_s);
     server.registerSecretClient(u"c"_s, "secret-300"_ba);
     m_secretsSeen << u"secret-300"_s;
-    ClientCredentialsAuth auth(&m_nam, {}, server.tokenUrl(), u"c"_s, u"secret-300"_s, {},
+    ClientCredentialsAuth auth(&m_http, {}, server.tokenUrl(), u"c"_s, u"secret-300"_s, {},
                                ClientCredentialsAuth::Method::Post);
     const TokenResult r = fetch(&auth);
     QVERIFY2(!r.error, qPrintable(r.error.message));

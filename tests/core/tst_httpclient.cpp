@@ -16,7 +16,8 @@ namespace {
 class CountingAuth final : public AuthProvider
 {
 public:
-    void requestToken(bool forceRefresh, QObject *, TokenCallback callback) override
+    void requestToken(bool forceRefresh, QObject *, TokenCallback callback,
+                      const fbm::ActivitySink &) override
     {
         if (forceRefresh)
             ++refreshes;

@@ -75,7 +75,7 @@ QByteArray rawResponse(int status, const QByteArray &contentType, const QByteArr
 class RefusingAuth final : public fbm::AuthProvider
 {
 public:
-    void requestToken(bool, QObject *, TokenCallback callback) override
+    void requestToken(bool, QObject *, TokenCallback callback, const fbm::ActivitySink &) override
     {
         callback({}, fbm::Error::make(fbm::Error::Kind::Auth,
                                       u"invalid_client: the client is not registered"_s));

@@ -3,13 +3,13 @@
 #include "auth/authfactory.h"
 #include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
-#include "auth/smartconfig.h"
 #include "authpage.h"
 #include "connectionpage.h"
 #include "httpclient.h"
 #include "messagebar.h"
 #include "serverpage.h"
 #include "serverprobe.h"
+#include "smartconfiguration.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -343,11 +343,16 @@ void ProfileDialog::discoverEndpoints()
     m_auth->setDiscoveryHint(tr("Looking for the token endpoint…"));
     // With the profile's CA certificate, as the token requests will be sent. An earlier
     // discovery still running ends with its network access, unanswered.
-    if (m_discoveryNam)
-        m_discoveryNam.release()->deleteLater();
-    m_discoveryNam = fbm::networkAccessForProfile(profile());
+    if (m_discoveryClient)
+        m_discoveryClient.release()->deleteLater();
+    auto client = fbm::createHttpClient(profile(), nullptr);
+    if (!client.ok()) {
+        m_auth->setDiscoveryHint(client.error().message);
+        return;
+    }
+    m_discoveryClient = std::move(client.value());
     fbm::SmartConfiguration::discover(
-        m_discoveryNam ? m_discoveryNam.get() : m_nam, base, this,
+        m_discoveryClient.get(), base, this,
         [this, base](const fbm::Result<fbm::SmartConfiguration> &config) {
             if (base != m_discoveredFor)
                 return;

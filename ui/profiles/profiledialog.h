@@ -85,7 +85,7 @@ private:
     QPointer<fbm::SecretStore> m_secrets;
     QPointer<fbm::SecretStore> m_sessionStore;
     QNetworkAccessManager *m_nam;
-    std::unique_ptr<QNetworkAccessManager> m_discoveryNam; ///< trusts the profile's CA, if any
+    std::unique_ptr<fbm::HttpClient> m_discoveryClient; ///< with the profile's settings (its CA)
     QHash<QString, QByteArray> m_sessionSecrets;
     bool m_isNew = false;
     bool m_sessionOnly = false;

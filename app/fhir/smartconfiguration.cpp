@@ -1,17 +1,16 @@
-#include "smartconfig.h"
+#include "smartconfiguration.h"
+
+#include "httpclient.h"
+#include "operationoutcome.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcSmartConfig, "fhirbulk.auth.discovery")
+Q_LOGGING_CATEGORY(lcSmartConfig, "fbm.fhir.discovery")
 
 namespace fbm {
 
@@ -95,46 +94,44 @@ Result<SmartConfiguration> SmartConfiguration::parse(const QByteArray &json, con
     return c;
 }
 
-void SmartConfiguration::discover(QNetworkAccessManager *nam, const QUrl &base, QObject *context,
-                                  Callback callback, int timeoutMs)
+void SmartConfiguration::discover(HttpClient *client, const QUrl &base, QObject *context,
+                                  Callback callback, int timeoutMs, ActivitySink log)
 {
-    const QUrl url = wellKnownUrl(base);
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept"_ba, "application/json"_ba);
-    request.setTransferTimeout(timeoutMs);
+    HttpCall call;
+    call.url = wellKnownUrl(base);
+    call.headers = {{"Accept"_ba, "application/json"_ba}};
+    call.withAuth = false;
+    call.timeoutMs = timeoutMs;
+    call.maxBodyBytes = 1 << 20;
     // A same-origin redirect is harmless here (no credentials are sent); another origin could
     // hand us a token endpoint we would then send secrets to.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::SameOriginRedirectPolicy);
-    qCDebug(lcSmartConfig) << "discovering" << url;
-    QNetworkReply *reply = nam->get(request);
-    QPointer<QObject> guard(context);
-    QObject::connect(reply, &QNetworkReply::finished, reply, [=] {
-        reply->deleteLater();
-        if (!guard)
-            return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError && status == 0) {
-            callback(
-                Error::make(Error::Kind::Network,
-                            //: %1 is a web address
-                            tr("The server's SMART configuration could not be fetched from %1.")
-                                .arg(url.toDisplayString()),
-                            reply->errorString(), 0, true));
+    call.sameOriginRedirectsOnly = true;
+    call.log = std::move(log);
+    qCDebug(lcSmartConfig) << "discovering" << call.url;
+    const QUrl url = call.url;
+    client->send(call, context, [url, base, callback = std::move(callback)](const HttpResponse &r) {
+        if (r.error.isError()) {
+            callback(Error::make(r.error.kind == Error::Kind::Network ? Error::Kind::Network
+                                                                      : Error::Kind::Protocol,
+                                 //: %1 is a web address
+                                 tr("The server's SMART configuration could not be fetched "
+                                    "from %1.")
+                                     .arg(url.toDisplayString()),
+                                 r.error.message, 0, r.error.transient));
             return;
         }
-        if (status != 200) {
+        if (r.status != 200) {
             callback(Error::make(
                 Error::Kind::Http,
                 //: %1 is an HTTP status code, %2 a web address
                 tr("The server answered %1 for its SMART configuration (%2). Enter the token "
                    "URL in the profile.")
-                    .arg(status)
+                    .arg(r.status)
                     .arg(url.toDisplayString()),
-                reply->errorString(), status, status >= 500));
+                describeErrorBody(r.status, r.body), r.status, r.status >= 500));
             return;
         }
-        callback(parse(reply->readAll(), base));
+        callback(parse(r.body, base));
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activity.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -8,10 +9,11 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
 class QObject;
 
 namespace fbm {
+
+class HttpClient;
 
 /// The parts of [base]/.well-known/smart-configuration this application uses.
 struct SmartConfiguration
@@ -35,10 +37,11 @@ struct SmartConfiguration
     [[nodiscard]] static Result<SmartConfiguration> parse(const QByteArray &json, const QUrl &base);
 
     using Callback = std::function<void(const Result<SmartConfiguration> &)>;
-    /// Fetches and parses the document (GET, Accept: application/json, no credentials, no
-    /// redirect to another origin). The callback runs once, unless context dies first.
-    static void discover(QNetworkAccessManager *nam, const QUrl &base, QObject *context,
-                         Callback callback, int timeoutMs = 30000);
+    /// Fetches and parses the document through \a client, the one HTTP door (GET,
+    /// Accept: application/json, no credentials, no redirect to another origin), logged to
+    /// \a log. The callback runs once, unless context dies first.
+    static void discover(HttpClient *client, const QUrl &base, QObject *context, Callback callback,
+                         int timeoutMs = 30000, ActivitySink log = {});
 };
 
 } // namespace fbm
