@@ -27,7 +27,7 @@ TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
 log() { printf '%s\n' "$*" >&2; }
 # The simulated servers log every request; at a thousand polls a second that costs the machine
 # more than the client being measured.
-export QT_LOGGING_RULES="fhirbulk.demo.*=false"
+export QT_LOGGING_RULES="fbm.demo.*=false"
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
 # --- what the benchmarks need (bench only; tools/install-deps.sh stays lean) -----------------

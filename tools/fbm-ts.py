@@ -14,12 +14,13 @@
                     the source's "(s)" (check the result: "entry(s)" needs a hand)
   list-unfinished   print the unfinished Danish messages as a JSON dictionary to fill in
 
-Why not lupdate alone: many core files translate through a file-local helper,
-`QString tr(const char *t) { return QCoreApplication::translate("fbm::X", t); }`. lupdate does
-not know the helper and files those strings under the enclosing namespace or class ("fbm",
-"fbm::cli::Runner"), so at run time QTranslator would never find them. lupdate warns
-"Class 'C' lacks Q_OBJECT macro" for each such context; in a file with a helper those strings
-are moved to the helper's context, which is what the program asks for.
+Extraction is plain lupdate over app/ and ui/: every class that translates declares its context
+(Q_OBJECT, or Q_DECLARE_TR_FUNCTIONS for the others), so lupdate files each string under the
+context the program asks for at run time. A tr() that lupdate cannot place ("Class 'C' lacks
+Q_OBJECT macro") is reported as a problem by `check`: such a string would never be translated.
+This script adds what lupdate alone does not: a translation follows its text when a string moves
+to another class, the English file keeps only plurals, and `check` fails on anything missing,
+unfinished or with a lost placeholder or shortcut.
 """
 
 import json
@@ -35,9 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIRS = ["app", "ui"]
 TS_DA = ROOT / "translations" / "fhir-bulk-monitor_da.ts"
 TS_EN = ROOT / "translations" / "fhir-bulk-monitor_en.ts"
-HELPER_RE = re.compile(
-    r'QString\s+tr\s*\(\s*const\s+char\s*\*\s*\w+[^)]*\)\s*\{\s*return\s+'
-    r'QCoreApplication::translate\(\s*"([^"]+)"', re.S)
 LACKS_RE = re.compile(r"^(.*?):(\d+): Class '([^']+)' lacks Q_OBJECT macro", re.M)
 PLACEHOLDER_RE = re.compile(r"%L?(?:\d+|n)")
 
@@ -56,15 +54,6 @@ def lupdate_binary():
 def shutil_which(name):
     import shutil
     return shutil.which(name)
-
-
-def source_files():
-    files = []
-    for d in SOURCE_DIRS:
-        for p in sorted((ROOT / d).rglob("*")):
-            if p.suffix in (".cpp", ".h", ".ui") and p.is_file():
-                files.append(p)
-    return files
 
 
 class Message:
@@ -112,7 +101,7 @@ def read_ts(path):
 
 
 def run_lupdate(files, ts_path, language, plural_only=False):
-    """Runs lupdate on files into a fresh ts; returns its warnings (stderr)."""
+    """Runs lupdate on files or folders into a fresh ts; returns its warnings (stderr)."""
     args = [lupdate_binary(), "-no-obsolete", "-locations", "none", "-source-language", "en",
             "-target-language", language]
     if plural_only:
@@ -127,46 +116,16 @@ def run_lupdate(files, ts_path, language, plural_only=False):
 
 def extract(language, plural_only=False):
     """-> ({context: [Message]}, problems): what the sources ask to be translated."""
-    files = source_files()
-    helpers = {}
-    for f in files:
-        m = HELPER_RE.search(f.read_text(encoding="utf-8", errors="replace"))
-        if m:
-            helpers[f] = m.group(1)
-    merged = {}
     problems = []
-
-    def add(contexts, remap):
-        for ctx, msgs in contexts.items():
-            target = remap.get(ctx, ctx)
-            bucket = merged.setdefault(target, {})
-            for msg in msgs:
-                old = bucket.get(msg.key())
-                if old is None:
-                    bucket[msg.key()] = msg
-                elif msg.extracomment and msg.extracomment not in old.extracomment:
-                    old.extracomment = (old.extracomment + "\n" + msg.extracomment).strip()
-
     with tempfile.TemporaryDirectory() as tmp:
-        plain = [f for f in files if f not in helpers]
-        ts = Path(tmp) / "plain.ts"
-        warnings = run_lupdate(plain, ts, language, plural_only)
+        ts = Path(tmp) / "sources.ts"
+        warnings = run_lupdate([ROOT / d for d in SOURCE_DIRS], ts, language, plural_only)
         for path, line, cls in LACKS_RE.findall(warnings):
-            problems.append(f"{os.path.relpath(path, ROOT)}:{line}: tr() outside a Q_OBJECT class "
-                            f"'{cls}' and no file-local tr() helper: this string can never be "
-                            f"translated at run time")
-        add(read_ts(ts)[1], {})
-        for i, (f, context) in enumerate(sorted(helpers.items())):
-            ts = Path(tmp) / f"helper{i}.ts"
-            warnings = run_lupdate([f], ts, language, plural_only)
-            remap = {cls: context for _, _, cls in LACKS_RE.findall(warnings)}
-            add(read_ts(ts)[1], remap)
-    # lupdate sometimes loses the namespace inside a long file and names a member's context
-    # "ReportJobModel" next to its real "fbm::ReportJobModel" (QMetaObject's class name): join them.
-    for ctx in [c for c in merged if "::" not in c and f"fbm::{c}" in merged]:
-        for key, msg in merged.pop(ctx).items():
-            merged[f"fbm::{ctx}"].setdefault(key, msg)
-    return {c: list(b.values()) for c, b in merged.items() if b}, problems
+            problems.append(f"{os.path.relpath(path, ROOT)}:{line}: tr() in '{cls}', which has "
+                            f"neither Q_OBJECT nor Q_DECLARE_TR_FUNCTIONS: this string can never "
+                            f"be translated at run time")
+        contexts = read_ts(ts)[1]
+    return {c: msgs for c, msgs in contexts.items() if msgs}, problems
 
 
 def merge(extracted, existing, plural_only=False):

@@ -588,6 +588,11 @@
         <source>The profile has no client secret.</source>
         <translation>Profilen har ingen klienthemmelighed.</translation>
     </message>
+    <message>
+        <source>No secret is stored for the profile &quot;%1&quot;. Enter it again in the profile.</source>
+        <extracomment>%1 is a profile name</extracomment>
+        <translation>Der er ingen hemmelighed gemt til profilen &quot;%1&quot;. Indtast den igen i profilen.</translation>
+    </message>
 </context>
 <context>
     <name>fbm::AuthPage</name>
@@ -1184,6 +1189,7 @@
     </message>
     <message>
         <source>The server refused access to this file: %1</source>
+        <extracomment>%1 is the server&apos;s explanation</extracomment>
         <translation>Serveren afviste adgang til denne fil: %1</translation>
     </message>
     <message>
@@ -1325,13 +1331,71 @@
         <extracomment>%1 is a host name, %2 a number of seconds</extracomment>
         <translation>Intet kom fra %1 i %2 sekunder; overførslen blev stoppet.</translation>
     </message>
-</context>
-<context>
-    <name>fbm::InteractiveLoginAuth</name>
     <message>
         <source>Stopped.</source>
         <translation>Stoppet.</translation>
     </message>
+    <message>
+        <source>The address is %1 bytes long, more than the %2 KiB any server accepts; the request was not sent.</source>
+        <extracomment>%1 is a number of bytes, %2 a size limit in KiB</extracomment>
+        <translation>Adressen er %1 bytes lang, mere end de %2 KiB, nogen server tager imod; anmodningen blev ikke sendt.</translation>
+    </message>
+    <message>
+        <source>%1 was not contacted: %2.</source>
+        <extracomment>%1 is a URL, %2 why its address may not be reached</extracomment>
+        <translation>%1 blev ikke kontaktet: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not contacted: its address %2 is refused, because %3.</source>
+        <extracomment>%1 is a URL, %2 an IP address, %3 why it may not be reached</extracomment>
+        <translation>%1 blev ikke kontaktet: dens adresse %2 afvises, fordi %3.</translation>
+    </message>
+    <message>
+        <source>The header %1 contains a line break or a NUL character; the request was not sent.</source>
+        <extracomment>%1 is an HTTP header name</extracomment>
+        <translation>Headeren %1 indeholder et linjeskift eller et NUL-tegn; forespørgslen blev ikke sendt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has more than %1 KiB of headers; it was not read.</source>
+        <extracomment>%1 is a size in KiB</extracomment>
+        <translation>Serverens svar har mere end %1 KiB headers; det blev ikke læst.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than %1 MiB; it was not read.</source>
+        <extracomment>%1 is a size in MiB</extracomment>
+        <translation>Serverens svar er større end %1 MiB; det blev ikke læst.</translation>
+    </message>
+    <message>
+        <source>Access token refused; getting a new one and trying once more.</source>
+        <translation>Adgangstokenet blev afvist; henter et nyt og prøver én gang mere.</translation>
+    </message>
+    <message>
+        <source>The server redirected to an address that is not HTTP(S); it was not followed.</source>
+        <translation>Serveren omdirigerede til en adresse, der ikke er HTTP(S); den blev ikke fulgt.</translation>
+    </message>
+    <message>
+        <source>The server redirected from a secure (https) address to an insecure (http) one; it was not followed.</source>
+        <translation>Serveren omdirigerede fra en sikker (https) til en usikker (http) adresse; den blev ikke fulgt.</translation>
+    </message>
+    <message>
+        <source>The server redirected too many times.</source>
+        <translation>Serveren omdirigerede for mange gange.</translation>
+    </message>
+    <message>
+        <source>The server redirected to another origin; it was not followed.</source>
+        <translation>Serveren omdirigerede til en anden oprindelse; den blev ikke fulgt.</translation>
+    </message>
+    <message>
+        <source>Redirected to another origin: the access token is not sent there.</source>
+        <translation>Omdirigeret til en anden oprindelse: adgangstokenet sendes ikke dertil.</translation>
+    </message>
+    <message>
+        <source>Redirected.</source>
+        <translation>Omdirigeret.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::InteractiveLoginAuth</name>
     <message>
         <source>The server offers no sign-in page (no authorization endpoint).</source>
         <translation>Serveren har ingen side til log ind (intet authorization-endpoint).</translation>
@@ -1352,10 +1416,6 @@
     <message>
         <source>The sign-in answer did not match the request (state mismatch); it was ignored.</source>
         <translation>Svaret på log ind passede ikke til forespørgslen (state stemmer ikke); det blev ignoreret.</translation>
-    </message>
-    <message>
-        <source>The token endpoint issued no token.</source>
-        <translation>Token-endpointet udstedte intet token.</translation>
     </message>
     <message>
         <source>The sign-in was not completed in time. Try again.</source>
@@ -2399,15 +2459,6 @@
         <translation>Token-endpointet %1 kunne ikke nås.</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>Stoppet.</translation>
-    </message>
-    <message>
-        <source>The token endpoint %1 does not use HTTPS; credentials are not sent over an unencrypted connection.</source>
-        <extracomment>%1 is a web address</extracomment>
-        <translation>Token-endpointet %1 bruger ikke HTTPS; legitimation sendes ikke over en ukrypteret forbindelse.</translation>
-    </message>
-    <message>
         <source>The token endpoint refused the request: %1.</source>
         <extracomment>%1 is an OAuth error code such as invalid_client</extracomment>
         <translation>Token-endpointet afviste forespørgslen: %1.</translation>
@@ -2435,6 +2486,19 @@
         <source>The token endpoint issued a token of type &quot;%1&quot;; only Bearer tokens are supported.</source>
         <extracomment>%1 is a token type such as &quot;mac&quot;</extracomment>
         <translation>Token-endpointet udstedte et token af typen &quot;%1&quot;; kun Bearer-tokens understøttes.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 does not use HTTPS; credentials are not sent over an unencrypted connection.</source>
+        <extracomment>%1 is a web address</extracomment>
+        <translation>Token-endpointet %1 bruger ikke HTTPS; legitimation sendes ikke over en ukrypteret forbindelse.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued no token.</source>
+        <translation>Token-endpointet udstedte intet token.</translation>
     </message>
 </context>
 <context>
@@ -2475,17 +2539,6 @@
         <source>The token URL is not a complete web address.</source>
         <translation>Token-URL&apos;en er ikke en fuldstændig webadresse.</translation>
     </message>
-</context>
-<context>
-    <name>fbm::ProfileAuth</name>
-    <message>
-        <source>No secret is stored for the profile &quot;%1&quot;. Enter it again in the profile.</source>
-        <extracomment>%1 is a profile name</extracomment>
-        <translation>Der er ingen hemmelighed gemt til profilen &quot;%1&quot;. Indtast den igen i profilen.</translation>
-    </message>
-</context>
-<context>
-    <name>fbm::ProfileStore</name>
     <message>
         <source>A profile named &quot;%1&quot; exists already.</source>
         <extracomment>%1 is a profile name</extracomment>
@@ -2880,6 +2933,38 @@
 <context>
     <name>fbm::ReportJobModel</name>
     <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -2929,38 +3014,6 @@
     <message>
         <source>The server did not name the report.</source>
         <translation>Serveren angav ikke rapportens navn.</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Bruger</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Oprettet</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Startet</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>Afsluttet</translation>
-    </message>
-    <message>
-        <source>Run time</source>
-        <translation>Kørselstid</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parametre</translation>
     </message>
 </context>
 <context>
@@ -3671,71 +3724,6 @@
     </message>
 </context>
 <context>
-    <name>fbm::Transfer</name>
-    <message>
-        <source>Stopped.</source>
-        <translation>Stoppet.</translation>
-    </message>
-    <message>
-        <source>The address is %1 bytes long, more than the %2 KiB any server accepts; the request was not sent.</source>
-        <extracomment>%1 is a number of bytes, %2 a size limit in KiB</extracomment>
-        <translation>Adressen er %1 bytes lang, mere end de %2 KiB, nogen server tager imod; anmodningen blev ikke sendt.</translation>
-    </message>
-    <message>
-        <source>%1 was not contacted: %2.</source>
-        <extracomment>%1 is a URL, %2 why its address may not be reached</extracomment>
-        <translation>%1 blev ikke kontaktet: %2.</translation>
-    </message>
-    <message>
-        <source>%1 was not contacted: its address %2 is refused, because %3.</source>
-        <extracomment>%1 is a URL, %2 an IP address, %3 why it may not be reached</extracomment>
-        <translation>%1 blev ikke kontaktet: dens adresse %2 afvises, fordi %3.</translation>
-    </message>
-    <message>
-        <source>The header %1 contains a line break or a NUL character; the request was not sent.</source>
-        <extracomment>%1 is an HTTP header name</extracomment>
-        <translation>Headeren %1 indeholder et linjeskift eller et NUL-tegn; forespørgslen blev ikke sendt.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer has more than %1 KiB of headers; it was not read.</source>
-        <extracomment>%1 is a size in KiB</extracomment>
-        <translation>Serverens svar har mere end %1 KiB headers; det blev ikke læst.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer is larger than %1 MiB; it was not read.</source>
-        <extracomment>%1 is a size in MiB</extracomment>
-        <translation>Serverens svar er større end %1 MiB; det blev ikke læst.</translation>
-    </message>
-    <message>
-        <source>Access token refused; getting a new one and trying once more.</source>
-        <translation>Adgangstokenet blev afvist; henter et nyt og prøver én gang mere.</translation>
-    </message>
-    <message>
-        <source>The server redirected to an address that is not HTTP(S); it was not followed.</source>
-        <translation>Serveren omdirigerede til en adresse, der ikke er HTTP(S); den blev ikke fulgt.</translation>
-    </message>
-    <message>
-        <source>The server redirected from a secure (https) address to an insecure (http) one; it was not followed.</source>
-        <translation>Serveren omdirigerede fra en sikker (https) til en usikker (http) adresse; den blev ikke fulgt.</translation>
-    </message>
-    <message>
-        <source>The server redirected too many times.</source>
-        <translation>Serveren omdirigerede for mange gange.</translation>
-    </message>
-    <message>
-        <source>The server redirected to another origin; it was not followed.</source>
-        <translation>Serveren omdirigerede til en anden oprindelse; den blev ikke fulgt.</translation>
-    </message>
-    <message>
-        <source>Redirected to another origin: the access token is not sent there.</source>
-        <translation>Omdirigeret til en anden oprindelse: adgangstokenet sendes ikke dertil.</translation>
-    </message>
-    <message>
-        <source>Redirected.</source>
-        <translation>Omdirigeret.</translation>
-    </message>
-</context>
-<context>
     <name>fbm::TrayNotifier</name>
     <message>
         <source>FHIR Bulk Monitor</source>
@@ -3774,6 +3762,7 @@
     <message>
         <source>Cannot read %1: %2</source>
         <extracomment>%1 is a file path, %2 the system&apos;s reason
+----------
 %1 a file path, %2 the system&apos;s reason</extracomment>
         <translation>Kan ikke læse %1: %2</translation>
     </message>
@@ -4491,9 +4480,6 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>Use profile add, list, show or remove.</source>
         <translation>Brug profile add, list, show eller remove.</translation>
     </message>
-</context>
-<context>
-    <name>fbm::cli::ReportJobs</name>
     <message>
         <source>Lists the report jobs on an eHealth reporting server ($get-report-job-status), saves the list and downloads the finished reports.
 Output: a table, or with --json one JSON array with an object per job.
@@ -4507,18 +4493,6 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
         <translation>Rapportserverens FHIR-basis-URL (med --profile: i stedet for profilens).</translation>
     </message>
     <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>The profiles file (default: the application&apos;s).</source>
-        <translation>Profilfilen (standard: programmets).</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>FILE</translation>
-    </message>
-    <message>
         <source>Print the jobs as one JSON array instead of a table.</source>
         <translation>Skriv jobbene som ét JSON-array i stedet for en tabel.</translation>
     </message>
@@ -4529,15 +4503,6 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
     <message>
         <source>Save the reports of the done jobs in DIR, skipping those already there.</source>
         <translation>Gem rapporterne fra de færdige job i DIR, og spring dem over, der allerede er der.</translation>
-    </message>
-    <message>
-        <source>DIR</source>
-        <translation>DIR</translation>
-    </message>
-    <message>
-        <source>Unexpected arguments: %1</source>
-        <extracomment>%1 the unexpected words</extracomment>
-        <translation>Uventede argumenter: %1</translation>
     </message>
     <message>
         <source>--base is empty.</source>
@@ -4571,6 +4536,9 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
         <extracomment>%1 report name</extracomment>
         <translation>%1 er ikke lavet endnu; intet blev gemt.</translation>
     </message>
+</context>
+<context>
+    <name>fbm::cli::ReportJobs</name>
     <message numerus="yes">
         <source>%n report(s) saved in %1.</source>
         <extracomment>%1 how many reports were saved, %2 the folder</extracomment>
@@ -4582,22 +4550,6 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
 </context>
 <context>
     <name>fbm::jwt</name>
-    <message>
-        <source>No private key to sign with.</source>
-        <translation>Ingen privat nøgle at underskrive med.</translation>
-    </message>
-    <message>
-        <source>The assertion could not be signed.</source>
-        <translation>Assertion kunne ikke underskrives.</translation>
-    </message>
-    <message>
-        <source>The token is not a well-formed JWT.</source>
-        <translation>Tokenet er ikke et korrekt opbygget JWT.</translation>
-    </message>
-    <message>
-        <source>The signature of the token is not valid.</source>
-        <translation>Tokenets signatur er ikke gyldig.</translation>
-    </message>
     <message>
         <source>A new key could not be generated.</source>
         <translation>Der kunne ikke genereres en ny nøgle.</translation>
@@ -4639,6 +4591,22 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
     <message>
         <source>Unknown algorithm.</source>
         <translation>Ukendt algoritme.</translation>
+    </message>
+    <message>
+        <source>No private key to sign with.</source>
+        <translation>Ingen privat nøgle at underskrive med.</translation>
+    </message>
+    <message>
+        <source>The assertion could not be signed.</source>
+        <translation>Assertion kunne ikke underskrives.</translation>
+    </message>
+    <message>
+        <source>The token is not a well-formed JWT.</source>
+        <translation>Tokenet er ikke et korrekt opbygget JWT.</translation>
+    </message>
+    <message>
+        <source>The signature of the token is not valid.</source>
+        <translation>Tokenets signatur er ikke gyldig.</translation>
     </message>
 </context>
 <context>

@@ -19,11 +19,6 @@ namespace fbm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::AuthFactory", text);
-}
-
 /// The system's CA certificates and the profile's extra one; none when the profile names no
 /// file (then the defaults apply as they are).
 Result<std::optional<QSslConfiguration>> profileSsl(const Profile &profile)
@@ -31,17 +26,17 @@ Result<std::optional<QSslConfiguration>> profileSsl(const Profile &profile)
     if (profile.caCertificateFile.isEmpty())
         return std::optional<QSslConfiguration>();
     if (!QFile::exists(profile.caCertificateFile))
-        return Error::make(
-            Error::Kind::Io,
-            //: %1 is a file path
-            tr("The CA certificate file %1 does not exist.").arg(profile.caCertificateFile));
+        return Error::make(Error::Kind::Io,
+                           //: %1 is a file path
+                           AuthFactory::tr("The CA certificate file %1 does not exist.")
+                               .arg(profile.caCertificateFile));
     const QList<QSslCertificate> certs =
         QSslCertificate::fromPath(profile.caCertificateFile, QSsl::Pem);
     if (certs.isEmpty())
-        return Error::make(
-            Error::Kind::Usage,
-            //: %1 is a file path
-            tr("The file %1 holds no certificate in PEM form.").arg(profile.caCertificateFile));
+        return Error::make(Error::Kind::Usage,
+                           //: %1 is a file path
+                           AuthFactory::tr("The file %1 holds no certificate in PEM form.")
+                               .arg(profile.caCertificateFile));
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.addCaCertificates(certs);
     return std::optional<QSslConfiguration>(ssl);
@@ -105,12 +100,13 @@ Result<std::unique_ptr<AuthProvider>> createAuthProvider(const Profile &profile,
         break;
     case Kind::StaticToken:
         if (secret.trimmed().isEmpty())
-            return Error::make(Error::Kind::Usage, tr("The profile has no token."));
+            return Error::make(Error::Kind::Usage, AuthFactory::tr("The profile has no token."));
         provider = std::make_unique<StaticTokenAuth>(QString::fromUtf8(secret.trimmed()));
         break;
     case Kind::ClientSecret:
         if (secret.isEmpty())
-            return Error::make(Error::Kind::Usage, tr("The profile has no client secret."));
+            return Error::make(Error::Kind::Usage,
+                               AuthFactory::tr("The profile has no client secret."));
         provider = std::make_unique<ClientCredentialsAuth>(
             http.get(), profile.baseUrl, profile.tokenUrl, profile.clientId,
             // A secret read from a file usually ends with a newline that is not part of it.
@@ -240,11 +236,12 @@ void ProfileAuth::loaded(const QByteArray &secret, bool found, const Error &erro
     m_loading = false;
     Error e = error;
     if (!e && !found)
-        e = Error::make(Error::Kind::Auth,
-                        //: %1 is a profile name
-                        tr("No secret is stored for the profile \"%1\". Enter it again in the "
-                           "profile.")
-                            .arg(m_profile.name));
+        e = Error::make(
+            Error::Kind::Auth,
+            //: %1 is a profile name
+            AuthFactory::tr("No secret is stored for the profile \"%1\". Enter it again in the "
+                            "profile.")
+                .arg(m_profile.name));
     if (!e) {
         m_secret = QString::fromUtf8(secret);
         auto provider = createAuthProvider(m_profile, secret, m_nam, m_store);

@@ -5,6 +5,7 @@
 #include "profile.h"
 #include "result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPointer>
 
@@ -15,6 +16,12 @@ class QNetworkAccessManager;
 namespace fbm {
 
 class SecretStore;
+
+/// The translation context of the factory functions below.
+struct AuthFactory
+{
+    Q_DECLARE_TR_FUNCTIONS(fbm::AuthFactory)
+};
 
 /// What a command or a window needs to talk to one server: its base URL, the token provider
 /// and a client configured for it. The client is declared last so it is destroyed first.

@@ -23,11 +23,6 @@ namespace {
 
 constexpr int kEcCoordinateBytes = 48; // P-384
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::jwt", text);
-}
-
 /// The last OpenSSL error as text for the log (never contains key material).
 QString opensslError()
 {
@@ -199,7 +194,7 @@ Result<Key> Key::generate(Algorithm alg)
         break;
     }
     if (!pkey)
-        return cryptoError(tr("A new key could not be generated."));
+        return cryptoError(Text::tr("A new key could not be generated."));
     Key k;
     k.m_pkey = wrap(pkey);
     k.m_private = true;
@@ -214,18 +209,18 @@ Result<Key> Key::fromPrivatePem(const QByteArray &pem)
         const QString detail = opensslError();
         if (pem.contains("ENCRYPTED"))
             return Error::make(Error::Kind::Usage,
-                               tr("The private key is protected by a passphrase. Export it "
-                                  "without one; the keychain keeps it safe."),
+                               Text::tr("The private key is protected by a passphrase. Export it "
+                                        "without one; the keychain keeps it safe."),
                                detail);
-        return Error::make(Error::Kind::Usage,
-                           tr("The file does not hold a private key in PEM form (RSA or EC)."),
-                           detail);
+        return Error::make(
+            Error::Kind::Usage,
+            Text::tr("The file does not hold a private key in PEM form (RSA or EC)."), detail);
     }
     Key k;
     k.m_pkey = wrap(pkey);
     k.m_private = true;
     if (k.type() == Type::None)
-        return Error::make(Error::Kind::Usage, tr("Only RSA and EC keys are supported."));
+        return Error::make(Error::Kind::Usage, Text::tr("Only RSA and EC keys are supported."));
     return k;
 }
 
@@ -238,7 +233,7 @@ Result<Key> Key::fromPublicPem(const QByteArray &pem)
         auto priv = fromPrivatePem(pem);
         if (!priv.ok())
             return Error::make(Error::Kind::Usage,
-                               tr("The text is not a public key in PEM form (RSA or EC)."),
+                               Text::tr("The text is not a public key in PEM form (RSA or EC)."),
                                priv.error().detail);
         return Key::fromPublicPem(priv->publicPem());
     }
@@ -246,7 +241,7 @@ Result<Key> Key::fromPublicPem(const QByteArray &pem)
     k.m_pkey = wrap(pkey);
     k.m_private = false;
     if (k.type() == Type::None)
-        return Error::make(Error::Kind::Usage, tr("Only RSA and EC keys are supported."));
+        return Error::make(Error::Kind::Usage, Text::tr("Only RSA and EC keys are supported."));
     return k;
 }
 
@@ -280,21 +275,21 @@ QString Key::unsuitableFor(Algorithm alg) const
     switch (alg) {
     case Algorithm::RS384:
         if (type() != Type::Rsa)
-            return tr("RS384 needs an RSA key.");
+            return Text::tr("RS384 needs an RSA key.");
         if (bits() < 2048)
             //: %1 is a number of bits
-            return tr("The RSA key has only %1 bits; at least 2048 are needed.").arg(bits());
+            return Text::tr("The RSA key has only %1 bits; at least 2048 are needed.").arg(bits());
         return {};
     case Algorithm::ES384:
         if (type() != Type::Ec)
-            return tr("ES384 needs an EC key on the P-384 curve.");
+            return Text::tr("ES384 needs an EC key on the P-384 curve.");
         if (groupName(m_pkey.get()) != "secp384r1"_L1)
             //: %1 is the name of an elliptic curve
-            return tr("ES384 needs the P-384 curve; this key uses %1.")
+            return Text::tr("ES384 needs the P-384 curve; this key uses %1.")
                 .arg(groupName(m_pkey.get()));
         return {};
     }
-    return tr("Unknown algorithm.");
+    return Text::tr("Unknown algorithm.");
 }
 
 QByteArray Key::privatePem() const
@@ -374,7 +369,7 @@ Result<QByteArray> sign(QJsonObject header, const QJsonObject &claims, const Key
                         Algorithm alg)
 {
     if (key.isNull() || !key.hasPrivateKey())
-        return Error::make(Error::Kind::Usage, tr("No private key to sign with."));
+        return Error::make(Error::Kind::Usage, Text::tr("No private key to sign with."));
     if (const QString why = key.unsuitableFor(alg); !why.isEmpty())
         return Error::make(Error::Kind::Usage, why);
 
@@ -384,20 +379,20 @@ Result<QByteArray> sign(QJsonObject header, const QJsonObject &claims, const Key
 
     MdCtxPtr ctx(EVP_MD_CTX_new());
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha384(), nullptr, key.handle()) != 1)
-        return cryptoError(tr("The assertion could not be signed."));
+        return cryptoError(Text::tr("The assertion could not be signed."));
     size_t len = 0;
     const auto *in = reinterpret_cast<const unsigned char *>(input.constData());
     if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(input.size())) != 1)
-        return cryptoError(tr("The assertion could not be signed."));
+        return cryptoError(Text::tr("The assertion could not be signed."));
     QByteArray sig(qsizetype(len), '\0');
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
                        size_t(input.size())) != 1)
-        return cryptoError(tr("The assertion could not be signed."));
+        return cryptoError(Text::tr("The assertion could not be signed."));
     sig.resize(qsizetype(len));
     if (alg == Algorithm::ES384) {
         sig = derToRaw(sig);
         if (sig.isEmpty())
-            return cryptoError(tr("The assertion could not be signed."));
+            return cryptoError(Text::tr("The assertion could not be signed."));
     }
     return QByteArray(input + '.' + base64UrlEncode(sig));
 }
@@ -406,7 +401,7 @@ Result<Decoded> decode(const QByteArray &token)
 {
     const QList<QByteArray> parts = token.split('.');
     const auto bad = [](const QString &detail) {
-        return Error::make(Error::Kind::Protocol, tr("The token is not a well-formed JWT."),
+        return Error::make(Error::Kind::Protocol, Text::tr("The token is not a well-formed JWT."),
                            detail);
     };
     if (parts.size() != 3)
@@ -437,7 +432,7 @@ Result<Decoded> verify(const QByteArray &token, const Key &key, Algorithm alg)
     if (!decoded.ok())
         return decoded.error();
     const auto refused = [](const QString &detail) {
-        return Error::make(Error::Kind::Auth, tr("The signature of the token is not valid."),
+        return Error::make(Error::Kind::Auth, Text::tr("The signature of the token is not valid."),
                            detail);
     };
     if (decoded->header.value(u"alg"_s).toString() != algorithmName(alg))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "result.h"
 
 #include <QByteArray>
@@ -13,6 +15,12 @@
 struct evp_pkey_st;
 
 namespace fbm::jwt {
+
+/// The translation context of the JSON Web Token and key messages.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fbm::jwt)
+};
 
 /// The JWS algorithms SMART Backend Services allows.
 enum class Algorithm

@@ -16,11 +16,6 @@ namespace fbm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::Profile", text);
-}
-
 constexpr int kFormatVersion = 1;
 
 } // namespace
@@ -56,15 +51,15 @@ QString Profile::authKindTitle(AuthKind kind)
 {
     switch (kind) {
     case AuthKind::None:
-        return tr("No authorization");
+        return Profile::tr("No authorization");
     case AuthKind::StaticToken:
-        return tr("Bearer token");
+        return Profile::tr("Bearer token");
     case AuthKind::ClientSecret:
-        return tr("Client credentials (client secret)");
+        return Profile::tr("Client credentials (client secret)");
     case AuthKind::SmartBackend:
-        return tr("SMART Backend Services");
+        return Profile::tr("SMART Backend Services");
     case AuthKind::Interactive:
-        return tr("Sign in with a browser");
+        return Profile::tr("Sign in with a browser");
     }
     return {};
 }
@@ -96,17 +91,17 @@ QStringList Profile::problems() const
 {
     QStringList out;
     if (name.trimmed().isEmpty())
-        out << tr("The profile needs a name.");
+        out << Profile::tr("The profile needs a name.");
     if (!baseUrl.isValid() || baseUrl.host().isEmpty() ||
         (baseUrl.scheme() != "https"_L1 && baseUrl.scheme() != "http"_L1))
-        out << tr("The server address must be a web address starting with https:// (or "
-                  "http://).");
+        out << Profile::tr("The server address must be a web address starting with https:// (or "
+                           "http://).");
     const bool needsClient = auth == AuthKind::ClientSecret || auth == AuthKind::SmartBackend ||
                              auth == AuthKind::Interactive;
     if (needsClient && clientId.trimmed().isEmpty())
-        out << tr("The client id is missing.");
+        out << Profile::tr("The client id is missing.");
     if (!tokenUrl.isEmpty() && (!tokenUrl.isValid() || tokenUrl.isRelative()))
-        out << tr("The token URL is not a complete web address.");
+        out << Profile::tr("The token URL is not a complete web address.");
     return out;
 }
 
@@ -234,9 +229,10 @@ Result<Profile> ProfileStore::save(Profile profile)
     const QList<Profile> all = profiles();
     for (const Profile &p : all) {
         if (p.id != profile.id && p.name.compare(profile.name, Qt::CaseInsensitive) == 0)
-            return Error::make(Error::Kind::Usage,
-                               //: %1 is a profile name
-                               tr("A profile named \"%1\" exists already.").arg(profile.name));
+            return Error::make(
+                Error::Kind::Usage,
+                //: %1 is a profile name
+                Profile::tr("A profile named \"%1\" exists already.").arg(profile.name));
     }
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -271,7 +267,7 @@ Result<Profile> ProfileStore::save(Profile profile)
     if (m_settings->status() != QSettings::NoError)
         return Error::make(Error::Kind::Io,
                            //: %1 is a file path
-                           tr("The profiles could not be saved to %1.").arg(path()));
+                           Profile::tr("The profiles could not be saved to %1.").arg(path()));
     Q_EMIT profilesChanged();
     return profile;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "activity.h"
 #include "jwt.h"
 #include "result.h"
@@ -21,6 +23,9 @@ namespace fbm {
 /// live in the SecretStore under SecretStore::keyFor(id, name).
 struct Profile
 {
+    Q_DECLARE_TR_FUNCTIONS(fbm::Profile)
+
+public:
     enum class AuthKind
     {
         None,

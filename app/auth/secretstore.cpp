@@ -1,4 +1,5 @@
 #include "secretstore.h"
+#include "logging.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -7,8 +8,6 @@
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcSecrets, "fhirbulk.auth.secrets")
 
 namespace fbm {
 

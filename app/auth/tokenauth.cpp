@@ -1,4 +1,5 @@
 #include "tokenauth.h"
+#include "logging.h"
 
 #include "httpclient.h"
 #include "redact.h"
@@ -19,8 +20,6 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcTokens, "fhirbulk.auth.tokens")
-
 namespace fbm {
 
 namespace {
@@ -28,11 +27,6 @@ namespace {
 constexpr qint64 kDefaultLifetimeSeconds = 300;
 constexpr qint64 kAssertionLifetimeSeconds = 240;
 constexpr auto kAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::OAuthTokenAuth", text);
-}
 
 QByteArray formEncode(const QList<QPair<QString, QString>> &form)
 {
@@ -49,7 +43,7 @@ Error networkError(const QUrl &url, const QString &why)
 {
     return Error::make(Error::Kind::Network,
                        //: %1 is a web address
-                       tr("The token endpoint %1 could not be reached.")
+                       OAuthTokenAuth::tr("The token endpoint %1 could not be reached.")
                            .arg(url.toDisplayString(QUrl::RemoveQuery)),
                        why, 0, true);
 }
@@ -74,9 +68,9 @@ Result<TokenGrant> TokenGrant::fromResponse(int httpStatus, const QByteArray &bo
             const QString message =
                 description.isEmpty()
                     //: %1 is an OAuth error code such as invalid_client
-                    ? tr("The token endpoint refused the request: %1.").arg(error)
+                    ? OAuthTokenAuth::tr("The token endpoint refused the request: %1.").arg(error)
                     //: %1 is an OAuth error code such as invalid_client, %2 the server's text
-                    : tr("The token endpoint refused the request: %1 (%2).")
+                    : OAuthTokenAuth::tr("The token endpoint refused the request: %1 (%2).")
                           .arg(error, description);
             return Error::make(httpStatus >= 500 ? Error::Kind::Http : Error::Kind::Auth, message,
                                where, httpStatus, httpStatus >= 500);
@@ -85,28 +79,30 @@ Result<TokenGrant> TokenGrant::fromResponse(int httpStatus, const QByteArray &bo
             return Error::make(
                 Error::Kind::Http,
                 //: %1 is an HTTP status code
-                tr("The token endpoint answered %1. Try again later.").arg(httpStatus), where,
-                httpStatus, true);
-        return Error::make(
-            Error::Kind::Auth,
-            //: %1 is an HTTP status code
-            tr("The token endpoint answered %1 and issued no token.").arg(httpStatus), where,
-            httpStatus);
+                OAuthTokenAuth::tr("The token endpoint answered %1. Try again later.")
+                    .arg(httpStatus),
+                where, httpStatus, true);
+        return Error::make(Error::Kind::Auth,
+                           //: %1 is an HTTP status code
+                           OAuthTokenAuth::tr("The token endpoint answered %1 and issued no token.")
+                               .arg(httpStatus),
+                           where, httpStatus);
     }
     TokenGrant g;
     g.accessToken = o.value(u"access_token"_s).toString();
     if (g.accessToken.isEmpty())
         return Error::make(Error::Kind::Protocol,
-                           tr("The token endpoint's answer holds no access token."), where,
-                           httpStatus);
+                           OAuthTokenAuth::tr("The token endpoint's answer holds no access token."),
+                           where, httpStatus);
     const QString type = o.value(u"token_type"_s).toString();
     if (type.compare("bearer"_L1, Qt::CaseInsensitive) != 0)
-        return Error::make(Error::Kind::Protocol,
-                           //: %1 is a token type such as "mac"
-                           tr("The token endpoint issued a token of type \"%1\"; only Bearer "
-                              "tokens are supported.")
-                               .arg(type),
-                           where, httpStatus);
+        return Error::make(
+            Error::Kind::Protocol,
+            //: %1 is a token type such as "mac"
+            OAuthTokenAuth::tr("The token endpoint issued a token of type \"%1\"; only Bearer "
+                               "tokens are supported.")
+                .arg(type),
+            where, httpStatus);
     const QJsonValue expires = o.value(u"expires_in"_s);
     qint64 seconds = 0;
     if (expires.isDouble())
@@ -198,7 +194,7 @@ void OAuthTokenAuth::start()
 {
     m_busy = true;
     if (!m_http) {
-        fail(Error::make(Error::Kind::Cancelled, tr("Stopped.")));
+        fail(Error::make(Error::Kind::Cancelled, OAuthTokenAuth::tr("Stopped.")));
         return;
     }
     if (m_tokenUrl.isEmpty()) {
@@ -225,11 +221,12 @@ void OAuthTokenAuth::postForm(const QList<QPair<QString, QString>> &form,
     const QUrl url = m_tokenUrl;
     // Client secrets and assertions travel only encrypted, except to this machine.
     if (url.scheme() != "https"_L1 && !(url.scheme() == "http"_L1 && HttpClient::isLoopback(url))) {
-        fail(Error::make(Error::Kind::Usage,
-                         //: %1 is a web address
-                         tr("The token endpoint %1 does not use HTTPS; credentials are not sent "
-                            "over an unencrypted connection.")
-                             .arg(url.toDisplayString())));
+        fail(Error::make(
+            Error::Kind::Usage,
+            //: %1 is a web address
+            OAuthTokenAuth::tr("The token endpoint %1 does not use HTTPS; credentials are not sent "
+                               "over an unencrypted connection.")
+                .arg(url.toDisplayString())));
         return;
     }
     HttpCall call;
@@ -475,7 +472,7 @@ void InteractiveLoginAuth::withEndpoints()
         return;
     }
     if (!m_http) {
-        deliver({}, Error::make(Error::Kind::Cancelled, tr("Stopped.")));
+        deliver({}, Error::make(Error::Kind::Cancelled, OAuthTokenAuth::tr("Stopped.")));
         return;
     }
     SmartConfiguration::discover(
@@ -563,7 +560,8 @@ void InteractiveLoginAuth::startFlow()
                       ? networkError(m_tokenUrl, why)
                       : TokenGrant::fromResponse(status, body, m_clock->now(), m_tokenUrl).error();
         if (!e)
-            e = Error::make(Error::Kind::Auth, tr("The token endpoint issued no token."));
+            e = Error::make(Error::Kind::Auth,
+                            OAuthTokenAuth::tr("The token endpoint issued no token."));
         deliver({}, e);
     };
 

@@ -1,4 +1,5 @@
 #include "i18n.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -11,7 +12,6 @@ using namespace Qt::StringLiterals;
 namespace fbm {
 
 namespace {
-Q_LOGGING_CATEGORY(lcI18n, "fhirbulk.i18n", QtWarningMsg)
 
 // The translators installTranslations() made are children of the application with this name,
 // so that removeTranslations() finds exactly those and no one else's.

@@ -1,4 +1,5 @@
 #include "stopsignals.h"
+#include "logging.h"
 
 #include <QLoggingCategory>
 #include <QSocketNotifier>
@@ -14,8 +15,6 @@
 #endif
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcStopSignals, "fbm.signals")
 
 namespace fbm {
 
@@ -52,11 +51,11 @@ StopSignals::StopSignals(QObject *parent)
 {
 #ifdef Q_OS_UNIX
     if (g_fds[0] >= 0) {
-        qCWarning(lcStopSignals) << "a second StopSignals watcher is not installed";
+        qCWarning(lcSignals) << "a second StopSignals watcher is not installed";
         return;
     }
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_fds) != 0) {
-        qCWarning(lcStopSignals) << "no socket pair for signals:" << strerror(errno);
+        qCWarning(lcSignals) << "no socket pair for signals:" << strerror(errno);
         g_fds[0] = g_fds[1] = -1;
         return;
     }

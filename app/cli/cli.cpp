@@ -27,28 +27,24 @@ const QStringList &commands()
     return c;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::cli", text);
-}
-
 QString overview()
 {
-    return tr("Usage: fhir-bulk-monitor [COMMAND] [OPTIONS]\n"
-              "\n"
-              "Without a command the desktop application starts (--demo: with the built-in demo "
-              "server).\n"
-              "\n"
-              "Commands:\n"
-              "  export       start an export, follow it and save its files\n"
-              "  resume       follow an export by its status URL and save its files\n"
-              "  cancel       cancel an export on the server\n"
-              "  report-jobs  list report jobs on a reporting server, save them\n"
-              "  profile      add, list, show or remove server profiles\n"
-              "  demo-server  run the built-in demo server\n"
-              "\n"
-              "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
-              "Exit codes: 0 success, 1 the job or a file failed, 2 usage error.\n");
+    return Text::tr(
+        "Usage: fhir-bulk-monitor [COMMAND] [OPTIONS]\n"
+        "\n"
+        "Without a command the desktop application starts (--demo: with the built-in demo "
+        "server).\n"
+        "\n"
+        "Commands:\n"
+        "  export       start an export, follow it and save its files\n"
+        "  resume       follow an export by its status URL and save its files\n"
+        "  cancel       cancel an export on the server\n"
+        "  report-jobs  list report jobs on a reporting server, save them\n"
+        "  profile      add, list, show or remove server profiles\n"
+        "  demo-server  run the built-in demo server\n"
+        "\n"
+        "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
+        "Exit codes: 0 success, 1 the job or a file failed, 2 usage error.\n");
 }
 
 } // namespace
@@ -122,10 +118,10 @@ QString invalidArgument(const QList<QByteArray> &raw)
             name = QString::fromUtf8(previous);
         if (!name.isEmpty() && !name.contains(QChar::ReplacementCharacter))
             //: %1 is an option such as --base
-            return tr("The value given with %1 is not valid text (UTF-8); nothing was done.")
+            return Text::tr("The value given with %1 is not valid text (UTF-8); nothing was done.")
                 .arg(name);
         //: %1 is a number
-        return tr("Argument %1 is not valid text (UTF-8); nothing was done.").arg(i);
+        return Text::tr("Argument %1 is not valid text (UTF-8); nothing was done.").arg(i);
     }
     return {};
 }
@@ -138,7 +134,7 @@ SessionOptions commandLineSession(const QString &profilesFile)
     o.profilesPath = profilesFile;
     o.openUrl = [](const QUrl &url) {
         QTextStream err(stderr);
-        err << tr("To sign in, open this address in a browser:") << '\n'
+        err << Text::tr("To sign in, open this address in a browser:") << '\n'
             << url.toString(QUrl::FullyEncoded) << '\n';
     };
     return o;
@@ -157,7 +153,7 @@ int run(const QStringList &arguments)
     // on, and the demo server keeps its request log.
     QString rules = u"*.debug=false"_s;
     if (arguments.value(1) == "demo-server"_L1)
-        rules += u"\nfhirbulk.demo.*.debug=true"_s;
+        rules += u"\nfbm.demo.*.debug=true"_s;
     QLoggingCategory::setFilterRules(rules);
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -174,7 +170,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QString &command = arguments.at(1);
     if (!commands().contains(command)) {
         //: %1 is what the user typed
-        err << tr("Unknown command '%1'.").arg(command) << '\n' << '\n' << overview();
+        err << Text::tr("Unknown command '%1'.").arg(command) << '\n' << '\n' << overview();
         err.flush();
         return UsageError;
     }

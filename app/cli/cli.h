@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <optional>
@@ -10,6 +11,12 @@
 class QTextStream;
 
 namespace fbm::cli {
+
+/// The translation context of the command line's messages.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(fbm::cli)
+};
 
 /// Exit codes scripts rely on.
 enum ExitCode

@@ -10,37 +10,28 @@ using namespace Qt::StringLiterals;
 
 namespace fbm::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::cli", text);
-}
-
-} // namespace
-
 int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandParser p(args.value(0));
     p.setApplicationDescription(
-        tr("Run the built-in demo FHIR Bulk Data server on this computer only "
-           "(127.0.0.1) and print its base URL."));
+        Text::tr("Run the built-in demo FHIR Bulk Data server on this computer only "
+                 "(127.0.0.1) and print its base URL."));
     p.addHelpOption();
-    p.addOption(
-        {u"port"_s, tr("The port to listen on (default: any free port)."), tr("PORT"), u"0"_s});
+    p.addOption({u"port"_s, Text::tr("The port to listen on (default: any free port)."),
+                 Text::tr("PORT"), u"0"_s});
     int exit = Success;
     if (!parse(p, args, out, err, &exit))
         return exit;
     bool ok = false;
     const uint port = p.value(u"port"_s).toUInt(&ok);
     if (!ok || port > 65535)
-        return usage(err, tr("--port must be a number from 0 to 65535."), p);
+        return usage(err, Text::tr("--port must be a number from 0 to 65535."), p);
     demo::BulkServer server;
     server.setScript(demo::data::demoScript());
     server.seedDemoData();
     if (!server.listen(quint16(port))) {
         //: %1 is a port number
-        err << tr("Cannot listen on port %1 (is it in use?).").arg(port) << '\n';
+        err << Text::tr("Cannot listen on port %1 (is it in use?).").arg(port) << '\n';
         err.flush();
         return Failure;
     }
@@ -51,9 +42,9 @@ int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream 
     out.flush();
     if (reporting)
         //: %1 is a URL
-        err << tr("Demo reporting server (report jobs): %1").arg(reports.baseUrl().toString())
+        err << Text::tr("Demo reporting server (report jobs): %1").arg(reports.baseUrl().toString())
             << '\n';
-    err << tr("Demo server running; stop it with Ctrl+C.") << '\n';
+    err << Text::tr("Demo server running; stop it with Ctrl+C.") << '\n';
     err.flush();
     return QCoreApplication::exec();
 }

@@ -30,19 +30,14 @@ namespace fbm::cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fbm::cli", text, disambiguation, n);
-}
-
 void addCommon(QCommandLineParser &p)
 {
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.addHelpOption();
-    p.addOption({u"json"_s, tr("Print one JSON event per line on standard output.")});
+    p.addOption({u"json"_s, Text::tr("Print one JSON event per line on standard output.")});
     addAuthOptions(p);
-    p.addOption(
-        {u"profiles-file"_s, tr("The profiles file (default: the application's)."), tr("FILE")});
+    p.addOption({u"profiles-file"_s, Text::tr("The profiles file (default: the application's)."),
+                 Text::tr("FILE")});
 }
 
 /// The status URL as export's kick-off answer gave it: nothing else is worth a request.
@@ -70,34 +65,43 @@ QDateTime parseInstant(const QString &s)
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandParser p(args.value(0));
-    p.setApplicationDescription(tr("Start a FHIR Bulk Data export, follow it and save its files."));
+    p.setApplicationDescription(
+        Text::tr("Start a FHIR Bulk Data export, follow it and save its files."));
     addCommon(p);
     p.addOptions({
-        {u"base"_s, tr("The FHIR server's base URL."), tr("URL")},
-        {u"level"_s, tr("system, patient or group (default: system)."), tr("LEVEL"), u"system"_s},
-        {u"group"_s, tr("The group id for a group export."), tr("ID")},
-        {u"type"_s, tr("Resource types, comma-separated (_type)."), tr("TYPES")},
-        {u"since"_s, tr("Only resources changed since this instant (_since)."), tr("TIME")},
-        {u"until"_s, tr("Only resources changed until this instant (_until)."), tr("TIME")},
-        {u"type-filter"_s, tr("A _typeFilter query; repeatable."), tr("QUERY")},
-        {u"elements"_s, tr("Elements to include, comma-separated (_elements)."), tr("ELEMENTS")},
-        {u"output-format"_s, tr("The output format (_outputFormat)."), tr("FORMAT")},
-        {u"include-associated-data"_s, tr("includeAssociatedData value; repeatable."), tr("VALUE")},
-        {u"post"_s, tr("Kick off with POST and a Parameters body instead of GET.")},
-        {u"patient"_s, tr("A patient id or reference (POST only); repeatable."), tr("ID")},
-        {u"no-cache"_s, tr("Send Cache-Control: no-cache so the server starts a new job.")},
-        {u"no-download"_s, tr("Stop when the export is complete; do not download the files.")},
-        {u"out"_s, tr("The folder to save the files in."), tr("DIR")},
+        {u"base"_s, Text::tr("The FHIR server's base URL."), Text::tr("URL")},
+        {u"level"_s, Text::tr("system, patient or group (default: system)."), Text::tr("LEVEL"),
+         u"system"_s},
+        {u"group"_s, Text::tr("The group id for a group export."), Text::tr("ID")},
+        {u"type"_s, Text::tr("Resource types, comma-separated (_type)."), Text::tr("TYPES")},
+        {u"since"_s, Text::tr("Only resources changed since this instant (_since)."),
+         Text::tr("TIME")},
+        {u"until"_s, Text::tr("Only resources changed until this instant (_until)."),
+         Text::tr("TIME")},
+        {u"type-filter"_s, Text::tr("A _typeFilter query; repeatable."), Text::tr("QUERY")},
+        {u"elements"_s, Text::tr("Elements to include, comma-separated (_elements)."),
+         Text::tr("ELEMENTS")},
+        {u"output-format"_s, Text::tr("The output format (_outputFormat)."), Text::tr("FORMAT")},
+        {u"include-associated-data"_s, Text::tr("includeAssociatedData value; repeatable."),
+         Text::tr("VALUE")},
+        {u"post"_s, Text::tr("Kick off with POST and a Parameters body instead of GET.")},
+        {u"patient"_s, Text::tr("A patient id or reference (POST only); repeatable."),
+         Text::tr("ID")},
+        {u"no-cache"_s, Text::tr("Send Cache-Control: no-cache so the server starts a new job.")},
+        {u"no-download"_s,
+         Text::tr("Stop when the export is complete; do not download the files.")},
+        {u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")},
     });
     int exit = Success;
     if (!parse(p, args, out, err, &exit))
         return exit;
     if (!p.positionalArguments().isEmpty())
-        return usage(err, tr("Unexpected argument: %1").arg(p.positionalArguments().first()), p);
+        return usage(err, Text::tr("Unexpected argument: %1").arg(p.positionalArguments().first()),
+                     p);
     if (!p.isSet(u"base"_s) && !p.isSet(u"profile"_s))
-        return usage(err, tr("--base or --profile is required."), p);
+        return usage(err, Text::tr("--base or --profile is required."), p);
     if (!p.isSet(u"out"_s))
-        return usage(err, tr("--out is required."), p);
+        return usage(err, Text::tr("--out is required."), p);
 
     Runner runner(out, err, p.isSet(u"json"_s), p.value(u"profiles-file"_s));
     if (const Error e = runner.setUpAuth(p, QUrl(p.value(u"base"_s), QUrl::StrictMode));
@@ -108,11 +112,11 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     request.base = runner.base();
     const auto level = levelFromName(p.value(u"level"_s));
     if (!level)
-        return usage(err, tr("--level must be system, patient or group."), p);
+        return usage(err, Text::tr("--level must be system, patient or group."), p);
     request.level = *level;
     request.groupId = p.value(u"group"_s);
     if (request.level != ExportLevel::Group && !request.groupId.isEmpty())
-        return usage(err, tr("--group needs --level group."), p);
+        return usage(err, Text::tr("--group needs --level group."), p);
     if (p.isSet(u"type"_s)) {
         for (const QString &t : p.value(u"type"_s).split(u',', Qt::SkipEmptyParts))
             request.types.append(t.trimmed());
@@ -124,8 +128,8 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         const QDateTime t = parseInstant(p.value(option));
         if (!t.isValid())
             //: %1 is an option name, %2 what the user gave
-            return usage(err, tr("--%1 is not a date and time: %2").arg(option, p.value(option)),
-                         p);
+            return usage(
+                err, Text::tr("--%1 is not a date and time: %2").arg(option, p.value(option)), p);
         (option == "since"_L1 ? request.since : request.until) = t;
     }
     request.typeFilters = p.values(u"type-filter"_s);
@@ -156,23 +160,25 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
 {
     CommandParser p(args.value(0));
     p.setApplicationDescription(
-        tr("Follow an export that was already started, by its status URL, "
-           "and save its files. Files saved before are kept; partial files resume."));
+        Text::tr("Follow an export that was already started, by its status URL, "
+                 "and save its files. Files saved before are kept; partial files resume."));
     addCommon(p);
-    p.addOption({u"base"_s, tr("The FHIR server's base URL (default: the status URL's origin)."),
-                 tr("URL")});
-    p.addOption({u"out"_s, tr("The folder to save the files in."), tr("DIR")});
-    p.addPositionalArgument(u"status-url"_s, tr("The export's status URL (Content-Location)."));
+    p.addOption({u"base"_s,
+                 Text::tr("The FHIR server's base URL (default: the status URL's origin)."),
+                 Text::tr("URL")});
+    p.addOption({u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")});
+    p.addPositionalArgument(u"status-url"_s,
+                            Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;
     if (!parse(p, args, out, err, &exit))
         return exit;
     if (p.positionalArguments().size() != 1)
-        return usage(err, tr("Give exactly one status URL."), p);
+        return usage(err, Text::tr("Give exactly one status URL."), p);
     const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
     if (!validStatusUrl(status))
-        return usage(err, tr("The status URL must be an http:// or https:// URL."), p);
+        return usage(err, Text::tr("The status URL must be an http:// or https:// URL."), p);
     if (!p.isSet(u"out"_s))
-        return usage(err, tr("--out is required."), p);
+        return usage(err, Text::tr("--out is required."), p);
     const QUrl base = p.isSet(u"base"_s) ? QUrl(p.value(u"base"_s), QUrl::StrictMode)
                                          : status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
 
@@ -206,17 +212,19 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
 int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandParser p(args.value(0));
-    p.setApplicationDescription(tr("Cancel an export on the server (DELETE its status URL)."));
+    p.setApplicationDescription(
+        Text::tr("Cancel an export on the server (DELETE its status URL)."));
     addCommon(p);
-    p.addPositionalArgument(u"status-url"_s, tr("The export's status URL (Content-Location)."));
+    p.addPositionalArgument(u"status-url"_s,
+                            Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;
     if (!parse(p, args, out, err, &exit))
         return exit;
     if (p.positionalArguments().size() != 1)
-        return usage(err, tr("Give exactly one status URL."), p);
+        return usage(err, Text::tr("Give exactly one status URL."), p);
     const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
     if (!validStatusUrl(status))
-        return usage(err, tr("The status URL must be an http:// or https:// URL."), p);
+        return usage(err, Text::tr("The status URL must be an http:// or https:// URL."), p);
     const bool json = p.isSet(u"json"_s);
 
     Session session(commandLineSession(p.value(u"profiles-file"_s)));
@@ -249,11 +257,12 @@ int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err
     const BulkProtocol::Cancel answer = BulkProtocol::classifyCancel(response);
     switch (answer.kind) {
     case BulkProtocol::Cancel::Kind::Cancelled:
-        emitEvent(u"cancelled"_s, tr("The server cancelled the export."));
+        emitEvent(u"cancelled"_s, Text::tr("The server cancelled the export."));
         return Success;
     case BulkProtocol::Cancel::Kind::Gone:
-        emitEvent(u"error"_s, tr("The server does not know this export: it has already finished, "
-                                 "expired or been cancelled."));
+        emitEvent(u"error"_s,
+                  Text::tr("The server does not know this export: it has already finished, "
+                           "expired or been cancelled."));
         return Failure;
     case BulkProtocol::Cancel::Kind::Unreachable:
         emitEvent(u"error"_s, client.redact(response.error.message));

@@ -14,11 +14,6 @@ namespace fbm::cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("fbm::cli", text, disambiguation, n);
-}
-
 QString formatBytes(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -30,11 +25,6 @@ QString resumeCommand(const ExportJob &j)
 {
     return u"fhir-bulk-monitor resume '%1' --out '%2'"_s.arg(
         shellQuoted(j.statusUrl.toString(QUrl::FullyEncoded)), shellQuoted(j.outDir));
-}
-
-QString Runner::tr(const char *text, const char *disambiguation, int n)
-{
-    return cli::tr(text, disambiguation, n);
 }
 
 Runner::Runner(QTextStream &out, QTextStream &err, bool json, const QString &profilesFile)
@@ -72,7 +62,8 @@ int Runner::stoppedBeforeStart()
     if (m_interrupted == 0)
         return 0;
     //: %1 is a signal name such as SIGINT
-    human(tr("Stopped by %1 before the export was started.").arg(StopSignals::name(m_interrupted)));
+    human(Text::tr("Stopped by %1 before the export was started.")
+              .arg(StopSignals::name(m_interrupted)));
     event({{u"event"_s, u"interrupted"_s}, {u"signal"_s, StopSignals::name(m_interrupted)}});
     return 128 + m_interrupted;
 }
@@ -129,9 +120,9 @@ void Runner::announce(const ExportJob &j)
         return;
     m_announced = true;
     //: %1 is a URL
-    human(tr("Status URL: %1").arg(j.statusUrl.toString(QUrl::FullyEncoded)));
+    human(Text::tr("Status URL: %1").arg(j.statusUrl.toString(QUrl::FullyEncoded)));
     //: %1 is a command line
-    human(tr("To continue after an interruption: %1").arg(resumeCommand(j)));
+    human(Text::tr("To continue after an interruption: %1").arg(resumeCommand(j)));
     event({{u"event"_s, u"kicked-off"_s},
            {u"statusUrl"_s, j.statusUrl.toString(QUrl::FullyEncoded)},
            {u"jobId"_s, j.id},
@@ -154,14 +145,14 @@ void Runner::onChanged(const QString &id, JobFields fields)
     if ((fields & JobField::NextPoll) && j->isWaitingForPoll()) {
         const qint64 secs =
             qMax<qint64>(0, (m_manager.clock()->now().msecsTo(j->nextPollAt) + 999) / 1000);
-        const QString progress = j->progressText.isEmpty() ? tr("running") : j->progressText;
+        const QString progress = j->progressText.isEmpty() ? Text::tr("running") : j->progressText;
         if (progress != m_lastProgress || !j->lastError.isEmpty()) {
             m_lastProgress = progress;
             //: %1 is the server's progress text, %2 a number of seconds
-            QString line = tr("Server says: %1 (next check in %2 s)").arg(progress).arg(secs);
+            QString line = Text::tr("Server says: %1 (next check in %2 s)").arg(progress).arg(secs);
             if (!j->lastError.isEmpty())
                 //: %1 is why the last check failed, %2 the attempt number
-                line = tr("%1 — retrying in %2 s (attempt %3)")
+                line = Text::tr("%1 — retrying in %2 s (attempt %3)")
                            .arg(j->lastError)
                            .arg(secs)
                            .arg(j->attempt);
@@ -175,7 +166,7 @@ void Runner::onChanged(const QString &id, JobFields fields)
     if ((fields & JobField::Manifest) && !m_manifestShown && j->completedAt.isValid()) {
         m_manifestShown = true;
         //: %n is the number of files
-        human(tr("Export complete: %n file(s) to download.", nullptr, int(j->files.size())));
+        human(Text::tr("Export complete: %n file(s) to download.", nullptr, int(j->files.size())));
         QJsonObject o{{u"event"_s, u"manifest"_s},
                       {u"files"_s, int(j->files.size())},
                       {u"transactionTime"_s, j->transactionTime.toString(Qt::ISODateWithMs)},
@@ -208,7 +199,7 @@ void Runner::onManifestOnlyDone(const ExportJob &j)
         return;
     m_done = true;
     //: %1 is a command line
-    human(tr("To download the files later: %1").arg(resumeCommand(j)));
+    human(Text::tr("To download the files later: %1").arg(resumeCommand(j)));
     QJsonObject o{{u"event"_s, u"done"_s},
                   {u"state"_s, jobStateName(j.state)},
                   {u"files"_s, j.filesSaved()},
@@ -228,7 +219,7 @@ void Runner::onFile(const QString &id, int index)
     const ExportFile &f = j->files.at(index);
     if (f.state == FileState::Saved) {
         //: %1 is a file name, %2 a number of lines, %3 a size
-        human(tr("Saved %1 (%2 lines, %3)")
+        human(Text::tr("Saved %1 (%2 lines, %3)")
                   .arg(f.relativePath)
                   .arg(f.lines)
                   .arg(formatBytes(f.bytes)));
@@ -239,7 +230,7 @@ void Runner::onFile(const QString &id, int index)
                {u"bytes"_s, double(f.bytes)}});
     } else if (f.state == FileState::Failed) {
         //: %1 is a file name, %2 the reason
-        human(tr("Could not save %1: %2").arg(f.relativePath, f.error));
+        human(Text::tr("Could not save %1: %2").arg(f.relativePath, f.error));
         event({{u"event"_s, u"file-failed"_s}, {u"path"_s, f.relativePath}, {u"error"_s, f.error}});
     }
 }
@@ -253,16 +244,16 @@ void Runner::onFileLost(const QString &id, int index, bool missing)
     const bool again = f.state == FileState::Pending;
     if (missing)
         //: %1 is a file name
-        human(again
-                  ? tr("%1 is no longer in the folder; it is downloaded again.").arg(f.relativePath)
-                  : tr("%1 is no longer in the folder, and the server no longer has it.")
-                        .arg(f.relativePath));
+        human(again ? Text::tr("%1 is no longer in the folder; it is downloaded again.")
+                          .arg(f.relativePath)
+                    : Text::tr("%1 is no longer in the folder, and the server no longer has it.")
+                          .arg(f.relativePath));
     else
         //: %1 is a file name
-        human(again ? tr("%1 was changed since it was saved; it is downloaded again.")
+        human(again ? Text::tr("%1 was changed since it was saved; it is downloaded again.")
                           .arg(f.relativePath)
-                    : tr("%1 was changed since it was saved, and the server no longer has "
-                         "it.")
+                    : Text::tr("%1 was changed since it was saved, and the server no longer has "
+                               "it.")
                           .arg(f.relativePath));
     event({{u"event"_s, u"file-missing"_s},
            {u"path"_s, f.relativePath},
@@ -279,8 +270,8 @@ void Runner::onStopSignal(int signalNumber)
         // The server may be starting the export right now. Its answer brings the status
         // URL to resume with; without it the export would run there for nothing.
         //: %1 is a number of seconds
-        human(tr("Stopping once the server has answered the kick-off (at most %1 s); press "
-                 "Ctrl+C again to stop at once.")
+        human(Text::tr("Stopping once the server has answered the kick-off (at most %1 s); press "
+                       "Ctrl+C again to stop at once.")
                   .arg(kKickoffWaitMs / 1000));
         QTimer::singleShot(kKickoffWaitMs, this, [this] { interrupt(); });
         return;
@@ -299,15 +290,16 @@ void Runner::interrupt()
     const ExportJob *j = m_manager.job(m_id);
     if (j && j->statusUrl.isValid()) {
         //: %1 is a signal name such as SIGINT, %2 a command line
-        human(tr("Stopped by %1. The export goes on at the server; saved files are kept and a "
-                 "partial file continues where it stopped with: %2")
-                  .arg(signalName, resumeCommand(*j)));
+        human(
+            Text::tr("Stopped by %1. The export goes on at the server; saved files are kept and a "
+                     "partial file continues where it stopped with: %2")
+                .arg(signalName, resumeCommand(*j)));
         o.insert(u"statusUrl"_s, j->statusUrl.toString(QUrl::FullyEncoded));
     } else {
         //: %1 is a signal name such as SIGINT
-        human(tr("Stopped by %1 before the server answered the kick-off. The server may "
-                 "have started the export anyway; without its status URL it cannot be "
-                 "followed from here.")
+        human(Text::tr("Stopped by %1 before the server answered the kick-off. The server may "
+                       "have started the export anyway; without its status URL it cannot be "
+                       "followed from here.")
                   .arg(signalName));
     }
     if (j)
@@ -326,11 +318,12 @@ void Runner::onFinished(const QString &id)
     if (j->state == JobState::Saved) {
         if (j->files.isEmpty()) {
             const QString message =
-                j->message.isEmpty() ? tr("The server had nothing to export.") : j->message;
+                j->message.isEmpty() ? Text::tr("The server had nothing to export.") : j->message;
             human(message);
         } else {
             //: %n is the number of files, %1 the folder
-            human(tr("Done: %n file(s) saved in %1", nullptr, j->filesSaved()).arg(j->outDir));
+            human(
+                Text::tr("Done: %n file(s) saved in %1", nullptr, j->filesSaved()).arg(j->outDir));
         }
         QJsonObject o{{u"event"_s, u"done"_s},
                       {u"state"_s, jobStateName(j->state)},
@@ -345,11 +338,11 @@ void Runner::onFinished(const QString &id)
         if (message.isEmpty())
             message = jobStateText(j->state);
         //: %1 is the job's state, %2 the reason
-        human(tr("Export ended: %1. %2").arg(jobStateText(j->state), message));
+        human(Text::tr("Export ended: %1. %2").arg(jobStateText(j->state), message));
         for (const ExportFile &f : j->files) {
             if (f.state == FileState::Failed)
                 //: %1 is a file name, %2 the reason
-                human(tr("  %1: %2").arg(f.relativePath, f.error));
+                human(Text::tr("  %1: %2").arg(f.relativePath, f.error));
         }
         event({{u"event"_s, u"error"_s},
                {u"state"_s, jobStateName(j->state)},

@@ -19,10 +19,6 @@ constexpr int kKickoffWaitMs = 20000;
 class Runner final : public QObject
 {
 public:
-    // Inside a QObject (without Q_OBJECT) a bare tr() would be QObject::tr, context "QObject",
-    // and every line printed while the export runs would stay English.
-    static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1);
-
     /// profilesFile: where --profile looks (empty: the application's profiles file).
     Runner(QTextStream &out, QTextStream &err, bool json, const QString &profilesFile);
 

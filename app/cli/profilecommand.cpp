@@ -30,11 +30,6 @@ enum Exit
     Usage = 2
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::cli", text);
-}
-
 int failed(QTextStream &err, const QString &message)
 {
     err << message << '\n';
@@ -132,51 +127,61 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
            ProfileStore *profiles, SecretStore *secrets, QIODevice *input)
 {
     p.addOptions({
-        {u"name"_s, tr("The profile's name."), tr("NAME")},
-        {u"base"_s, tr("The server's FHIR base URL."), tr("URL")},
-        {u"auth"_s, tr("How to authorize: none, token, client-secret, smart or interactive."),
-         tr("KIND"), u"none"_s},
-        {u"client-id"_s, tr("The client id (client-secret, smart, interactive)."), tr("ID")},
-        {u"scope"_s, tr("The scope to ask for (default: system/*.read)."), tr("SCOPE")},
-        {u"key-id"_s, tr("The key id (kid) registered for the key (smart)."), tr("KID")},
-        {u"alg"_s, tr("RS384 or ES384 (smart; default: the key's)."), tr("ALG")},
-        {u"token-url"_s, tr("The token endpoint (default: discovered)."), tr("URL")},
-        {u"authorization-url"_s, tr("The sign-in page (interactive; default: discovered)."),
-         tr("URL")},
-        {u"client-auth"_s, tr("basic or post: how the client secret is sent (default basic)."),
-         tr("METHOD")},
-        {u"header"_s, tr("An extra header sent with every request, \"Name: value\" (repeatable)."),
-         tr("HEADER")},
-        {u"out-dir"_s, tr("The folder exports from this server are saved in."), tr("DIR")},
-        {u"reporting"_s, tr("The server is a reporting server (report jobs).")},
-        {u"allow-insecure-token"_s, tr("Send the token over plain HTTP too (not recommended).")},
+        {u"name"_s, Text::tr("The profile's name."), Text::tr("NAME")},
+        {u"base"_s, Text::tr("The server's FHIR base URL."), Text::tr("URL")},
+        {u"auth"_s, Text::tr("How to authorize: none, token, client-secret, smart or interactive."),
+         Text::tr("KIND"), u"none"_s},
+        {u"client-id"_s, Text::tr("The client id (client-secret, smart, interactive)."),
+         Text::tr("ID")},
+        {u"scope"_s, Text::tr("The scope to ask for (default: system/*.read)."), Text::tr("SCOPE")},
+        {u"key-id"_s, Text::tr("The key id (kid) registered for the key (smart)."),
+         Text::tr("KID")},
+        {u"alg"_s, Text::tr("RS384 or ES384 (smart; default: the key's)."), Text::tr("ALG")},
+        {u"token-url"_s, Text::tr("The token endpoint (default: discovered)."), Text::tr("URL")},
+        {u"authorization-url"_s, Text::tr("The sign-in page (interactive; default: discovered)."),
+         Text::tr("URL")},
+        {u"client-auth"_s,
+         Text::tr("basic or post: how the client secret is sent (default basic)."),
+         Text::tr("METHOD")},
+        {u"header"_s,
+         Text::tr("An extra header sent with every request, \"Name: value\" (repeatable)."),
+         Text::tr("HEADER")},
+        {u"out-dir"_s, Text::tr("The folder exports from this server are saved in."),
+         Text::tr("DIR")},
+        {u"reporting"_s, Text::tr("The server is a reporting server (report jobs).")},
+        {u"allow-insecure-token"_s,
+         Text::tr("Send the token over plain HTTP too (not recommended).")},
         {u"allow-private-networks"_s,
-         tr("Let files and redirects reach private networks (10.x, 172.16-31.x, 192.168.x) on "
-            "other hosts than the server's own.")},
-        {u"ca-certificate"_s, tr("An extra CA certificate (PEM) to trust for this server."),
-         tr("FILE")},
-        {u"secret-file"_s, tr("Read the secret (token, client secret or private key) from FILE."),
-         tr("FILE")},
-        {u"private-key"_s, tr("Read the private key (PEM) from FILE (smart)."), tr("FILE")},
-        {u"secret-stdin"_s, tr("Read the secret from standard input.")},
+         Text::tr(
+             "Let files and redirects reach private networks (10.x, 172.16-31.x, 192.168.x) on "
+             "other hosts than the server's own.")},
+        {u"ca-certificate"_s, Text::tr("An extra CA certificate (PEM) to trust for this server."),
+         Text::tr("FILE")},
+        {u"secret-file"_s,
+         Text::tr("Read the secret (token, client secret or private key) from FILE."),
+         Text::tr("FILE")},
+        {u"private-key"_s, Text::tr("Read the private key (PEM) from FILE (smart)."),
+         Text::tr("FILE")},
+        {u"secret-stdin"_s, Text::tr("Read the secret from standard input.")},
         {u"generate-key"_s,
-         tr("Generate a new key for smart (RSA 3072 for RS384, EC P-384 for ES384) and print "
-            "its public JWKS for registration.")},
+         Text::tr("Generate a new key for smart (RSA 3072 for RS384, EC P-384 for ES384) and print "
+                  "its public JWKS for registration.")},
     });
     if (int exit = Ok; !parse(p, args, out, err, &exit))
         return exit;
     if (p.positionalArguments().size() > 1)
         //: %1 the unexpected words
         return usage(
-            err, tr("Unexpected arguments: %1").arg(p.positionalArguments().mid(1).join(u' ')), p);
+            err,
+            Text::tr("Unexpected arguments: %1").arg(p.positionalArguments().mid(1).join(u' ')), p);
     if (!p.isSet(u"name"_s) || !p.isSet(u"base"_s))
-        return usage(err, tr("profile add needs --name and --base."), p);
+        return usage(err, Text::tr("profile add needs --name and --base."), p);
     const auto kind = Profile::authKindFromName(p.value(u"auth"_s));
     if (!kind)
         //: %1 what the user typed
         return usage(err,
-                     tr("--auth must be none, token, client-secret, smart or interactive, "
-                        "not \"%1\".")
+                     Text::tr("--auth must be none, token, client-secret, smart or interactive, "
+                              "not \"%1\".")
                          .arg(p.value(u"auth"_s)),
                      p);
 
@@ -189,7 +194,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         (profile.baseUrl.scheme() != "https"_L1 && profile.baseUrl.scheme() != "http"_L1))
         //: %1 is what the user typed
         return usage(err,
-                     tr("The base URL must start with https:// or http://, not \"%1\".")
+                     Text::tr("The base URL must start with https:// or http://, not \"%1\".")
                          .arg(p.value(u"base"_s)),
                      p);
     profile.auth = *kind;
@@ -206,14 +211,15 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         if (m == "post"_L1)
             profile.clientAuthMethod = Profile::ClientAuthMethod::Post;
         else if (m != "basic"_L1)
-            return usage(err, tr("--client-auth must be basic or post."), p);
+            return usage(err, Text::tr("--client-auth must be basic or post."), p);
     }
     const QStringList headers = p.values(u"header"_s);
     for (const QString &h : headers) {
         const auto parsed = Profile::parseHeader(h);
         if (!parsed)
             //: %1 what the user typed
-            return usage(err, tr("--header must look like \"Name: value\", not \"%1\".").arg(h), p);
+            return usage(
+                err, Text::tr("--header must look like \"Name: value\", not \"%1\".").arg(h), p);
         profile.extraHeaders.append(*parsed);
     }
     profile.outputDir = p.value(u"out-dir"_s);
@@ -226,15 +232,16 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     if (profiles->byName(profile.name))
         //: %1 a profile name
         return failed(
-            err, tr("A profile named \"%1\" exists already; remove it first.").arg(profile.name));
+            err,
+            Text::tr("A profile named \"%1\" exists already; remove it first.").arg(profile.name));
 
     // Where the secret comes from.
     const int sources = int(p.isSet(u"secret-file"_s)) + int(p.isSet(u"private-key"_s)) +
                         int(p.isSet(u"secret-stdin"_s)) + int(p.isSet(u"generate-key"_s));
     if (sources > 1)
         return usage(err,
-                     tr("Give only one of --secret-file, --private-key, --secret-stdin and "
-                        "--generate-key."),
+                     Text::tr("Give only one of --secret-file, --private-key, --secret-stdin and "
+                              "--generate-key."),
                      p);
     const bool needsSecret = profile.auth == Profile::AuthKind::StaticToken ||
                              profile.auth == Profile::AuthKind::ClientSecret ||
@@ -242,17 +249,17 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     if (!needsSecret && sources > 0)
         //: %1 the kind of authorization
         return usage(err,
-                     tr("A profile with --auth %1 keeps no secret.")
+                     Text::tr("A profile with --auth %1 keeps no secret.")
                          .arg(Profile::authKindName(profile.auth)),
                      p);
     if (needsSecret && sources == 0)
         return usage(err,
-                     tr("This kind of authorization needs a secret: give --secret-file, "
-                        "--secret-stdin, or for smart --private-key or --generate-key."),
+                     Text::tr("This kind of authorization needs a secret: give --secret-file, "
+                              "--secret-stdin, or for smart --private-key or --generate-key."),
                      p);
     if (profile.auth != Profile::AuthKind::SmartBackend &&
         (p.isSet(u"private-key"_s) || p.isSet(u"generate-key"_s)))
-        return usage(err, tr("--private-key and --generate-key are for --auth smart."), p);
+        return usage(err, Text::tr("--private-key and --generate-key are for --auth smart."), p);
 
     QByteArray secret;
     if (p.isSet(u"secret-file"_s) || p.isSet(u"private-key"_s)) {
@@ -261,14 +268,14 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             //: %1 a file path, %2 the system's reason
-            return failed(err, tr("Cannot read %1: %2").arg(path, f.errorString()));
+            return failed(err, Text::tr("Cannot read %1: %2").arg(path, f.errorString()));
         secret = f.readAll();
     } else if (p.isSet(u"secret-stdin"_s)) {
         QFile stdinFile;
         QIODevice *in = input;
         if (!in) {
             if (!stdinFile.open(stdin, QIODevice::ReadOnly))
-                return failed(err, tr("Cannot read standard input."));
+                return failed(err, Text::tr("Cannot read standard input."));
             in = &stdinFile;
         }
         secret = in->readAll();
@@ -277,17 +284,17 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         profile.auth == Profile::AuthKind::StaticToken)
         secret = secret.trimmed(); // the newline a file or echo adds is not part of it
     if (needsSecret && !p.isSet(u"generate-key"_s) && secret.isEmpty())
-        return failed(err, tr("The secret is empty."));
+        return failed(err, Text::tr("The secret is empty."));
 
     QByteArray jwks;
     if (profile.auth == Profile::AuthKind::SmartBackend) {
         if (profile.clientId.isEmpty())
-            return usage(err, tr("--auth smart needs --client-id."), p);
+            return usage(err, Text::tr("--auth smart needs --client-id."), p);
         std::optional<jwt::Algorithm> alg;
         if (p.isSet(u"alg"_s)) {
             alg = jwt::algorithmFromName(p.value(u"alg"_s));
             if (!alg)
-                return usage(err, tr("--alg must be RS384 or ES384."), p);
+                return usage(err, Text::tr("--alg must be RS384 or ES384."), p);
         }
         jwt::Key key;
         if (p.isSet(u"generate-key"_s)) {
@@ -305,7 +312,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         if (!alg)
             alg = key.defaultAlgorithm();
         if (!alg)
-            return failed(err, tr("The key fits neither RS384 nor ES384."));
+            return failed(err, Text::tr("The key fits neither RS384 nor ES384."));
         if (const QString why = key.unsuitableFor(*alg); !why.isEmpty())
             return failed(err, why);
         profile.algorithm = *alg;
@@ -327,13 +334,13 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         return failed(err, saved.error().message);
     }
     //: %1 a profile name
-    err << tr("Profile \"%1\" added.").arg(profile.name) << '\n';
+    err << Text::tr("Profile \"%1\" added.").arg(profile.name) << '\n';
     if (needsSecret)
-        err << (secrets->isPersistent() ? tr("Its secret is stored in the keychain.")
-                                        : tr("Its secret is kept for this session only."))
+        err << (secrets->isPersistent() ? Text::tr("Its secret is stored in the keychain.")
+                                        : Text::tr("Its secret is kept for this session only."))
             << '\n';
     if (!jwks.isEmpty()) {
-        err << tr("Register this public key (JWKS) with the server:") << '\n';
+        err << Text::tr("Register this public key (JWKS) with the server:") << '\n';
         out << jwks;
     }
     out.flush();
@@ -344,7 +351,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
 int runList(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
             ProfileStore *profiles)
 {
-    p.addOption({u"json"_s, tr("Print JSON.")});
+    p.addOption({u"json"_s, Text::tr("Print JSON.")});
     if (int exit = Ok; !parse(p, args, out, err, &exit))
         return exit;
     const QList<Profile> all = profiles->profiles();
@@ -354,7 +361,7 @@ int runList(CommandParser &p, const QStringList &args, QTextStream &out, QTextSt
             a.append(profileJson(pr));
         out << QJsonDocument(a).toJson(QJsonDocument::Indented);
     } else if (all.isEmpty()) {
-        err << tr("No profiles yet. Add one with 'fhir-bulk-monitor profile add'.") << '\n';
+        err << Text::tr("No profiles yet. Add one with 'fhir-bulk-monitor profile add'.") << '\n';
     } else {
         for (const Profile &pr : all)
             out << pr.name << '\t' << Profile::authKindName(pr.auth) << '\t'
@@ -368,18 +375,18 @@ int runList(CommandParser &p, const QStringList &args, QTextStream &out, QTextSt
 int runShow(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
             ProfileStore *profiles, SecretStore *secrets)
 {
-    p.addOption({u"json"_s, tr("Print JSON.")});
-    p.addOption({u"jwks"_s, tr("Print the public key set (JWKS) of a smart profile.")});
-    p.addPositionalArgument(u"name"_s, tr("The profile's name."));
+    p.addOption({u"json"_s, Text::tr("Print JSON.")});
+    p.addOption({u"jwks"_s, Text::tr("Print the public key set (JWKS) of a smart profile.")});
+    p.addPositionalArgument(u"name"_s, Text::tr("The profile's name."));
     if (int exit = Ok; !parse(p, args, out, err, &exit))
         return exit;
     const QStringList pos = p.positionalArguments().mid(1);
     if (pos.size() != 1)
-        return usage(err, tr("profile show needs the profile's name."), p);
+        return usage(err, Text::tr("profile show needs the profile's name."), p);
     const auto profile = profiles->byName(pos.first());
     if (!profile)
         //: %1 a profile name
-        return failed(err, tr("There is no profile named \"%1\".").arg(pos.first()));
+        return failed(err, Text::tr("There is no profile named \"%1\".").arg(pos.first()));
 
     // Only whether the secret is there is shown, never the secret.
     QString secretState;
@@ -387,14 +394,14 @@ int runShow(CommandParser &p, const QStringList &args, QTextStream &out, QTextSt
     if (!profile->secretKey().isEmpty()) {
         stored = readSecret(secrets, profile->secretKey());
         secretState = stored.error   ? stored.error.message
-                      : stored.found ? tr("stored in the keychain")
-                                     : tr("not stored");
+                      : stored.found ? Text::tr("stored in the keychain")
+                                     : Text::tr("not stored");
     }
     if (p.isSet(u"jwks"_s)) {
         if (profile->auth != Profile::AuthKind::SmartBackend)
-            return failed(err, tr("Only a smart profile has a key."));
+            return failed(err, Text::tr("Only a smart profile has a key."));
         if (!stored.found)
-            return failed(err, stored.error ? stored.error.message : tr("No key is stored."));
+            return failed(err, stored.error ? stored.error.message : Text::tr("No key is stored."));
         const auto key = jwt::Key::fromPrivatePem(stored.value);
         if (!key.ok())
             return failed(err, key.error().message);
@@ -433,16 +440,16 @@ int runShow(CommandParser &p, const QStringList &args, QTextStream &out, QTextSt
 int runRemove(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
               ProfileStore *profiles, SecretStore *secrets)
 {
-    p.addPositionalArgument(u"name"_s, tr("The profile's name."));
+    p.addPositionalArgument(u"name"_s, Text::tr("The profile's name."));
     if (int exit = Ok; !parse(p, args, out, err, &exit))
         return exit;
     const QStringList pos = p.positionalArguments().mid(1);
     if (pos.size() != 1)
-        return usage(err, tr("profile remove needs the profile's name."), p);
+        return usage(err, Text::tr("profile remove needs the profile's name."), p);
     const auto profile = profiles->byName(pos.first());
     if (!profile)
         //: %1 a profile name
-        return failed(err, tr("There is no profile named \"%1\".").arg(pos.first()));
+        return failed(err, Text::tr("There is no profile named \"%1\".").arg(pos.first()));
     // Every secret name, not only the current kind's: an earlier kind may have left one.
     QStringList problems;
     const QStringList names = SecretStore::secretNames();
@@ -453,7 +460,7 @@ int runRemove(CommandParser &p, const QStringList &args, QTextStream &out, QText
     }
     profiles->remove(profile->id);
     //: %1 a profile name
-    err << tr("Profile \"%1\" removed.").arg(profile->name) << '\n';
+    err << Text::tr("Profile \"%1\" removed.").arg(profile->name) << '\n';
     for (const QString &problem : std::as_const(problems))
         err << problem << '\n';
     out.flush();
@@ -472,11 +479,11 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
                       ProfileStore *profiles, SecretStore *secrets, QIODevice *input)
 {
     CommandParser p(args.value(0));
-    p.setApplicationDescription(tr("Add, list, show or remove server profiles."));
+    p.setApplicationDescription(Text::tr("Add, list, show or remove server profiles."));
     p.addHelpOption();
-    p.addPositionalArgument(u"subcommand"_s, tr("add, list, show or remove"));
-    p.addOption(
-        {u"profiles-file"_s, tr("The profiles file (default: the application's)."), tr("FILE")});
+    p.addPositionalArgument(u"subcommand"_s, Text::tr("add, list, show or remove"));
+    p.addOption({u"profiles-file"_s, Text::tr("The profiles file (default: the application's)."),
+                 Text::tr("FILE")});
     const QString sub = args.value(1);
     const QStringList subs{u"add"_s, u"list"_s, u"show"_s, u"remove"_s};
     if (!subs.contains(sub)) {
@@ -485,7 +492,7 @@ int runProfileCommand(const QStringList &args, QTextStream &out, QTextStream &er
             out.flush();
             return Ok;
         }
-        return usage(err, tr("Use profile add, list, show or remove."), p);
+        return usage(err, Text::tr("Use profile add, list, show or remove."), p);
     }
 
     // The option is parsed before the subcommand's own parser runs, to open the right file.

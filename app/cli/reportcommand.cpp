@@ -32,11 +32,6 @@ enum Exit
     Usage = 2
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::cli::ReportJobs", text);
-}
-
 int fail(QTextStream &err, const QString &message)
 {
     err << message << '\n';
@@ -89,23 +84,25 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
 {
     CommandParser p(args.value(0));
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.setApplicationDescription(
-        tr("Lists the report jobs on an eHealth reporting server ($get-report-job-status), "
-           "saves the list and downloads the finished reports.\n"
-           "Output: a table, or with --json one JSON array with an object per job.\n"
-           "Exit codes: 0 success, 1 the server, a download or a file failed, 2 usage error."));
+    p.setApplicationDescription(Text::tr(
+        "Lists the report jobs on an eHealth reporting server ($get-report-job-status), "
+        "saves the list and downloads the finished reports.\n"
+        "Output: a table, or with --json one JSON array with an object per job.\n"
+        "Exit codes: 0 success, 1 the server, a download or a file failed, 2 usage error."));
     p.addHelpOption();
     p.addOptions({
         {u"base"_s,
-         tr("The reporting server's FHIR base URL (with --profile: instead of the "
-            "profile's)."),
-         tr("URL")},
-        {u"profiles-file"_s, tr("The profiles file (default: the application's)."), tr("FILE")},
-        {u"json"_s, tr("Print the jobs as one JSON array instead of a table.")},
-        {u"save"_s, tr("Save the server's answer (pretty-printed, as received) to FILE."),
-         tr("FILE")},
+         Text::tr("The reporting server's FHIR base URL (with --profile: instead of the "
+                  "profile's)."),
+         Text::tr("URL")},
+        {u"profiles-file"_s, Text::tr("The profiles file (default: the application's)."),
+         Text::tr("FILE")},
+        {u"json"_s, Text::tr("Print the jobs as one JSON array instead of a table.")},
+        {u"save"_s, Text::tr("Save the server's answer (pretty-printed, as received) to FILE."),
+         Text::tr("FILE")},
         {u"download"_s,
-         tr("Save the reports of the done jobs in DIR, skipping those already there."), tr("DIR")},
+         Text::tr("Save the reports of the done jobs in DIR, skipping those already there."),
+         Text::tr("DIR")},
     });
     // --profile, --token and the OAuth options, shared with the other server commands.
     addAuthOptions(p);
@@ -118,14 +115,14 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
     }
     if (!p.positionalArguments().isEmpty()) {
         //: %1 the unexpected words
-        return usage(err, tr("Unexpected arguments: %1").arg(p.positionalArguments().join(u' ')),
-                     p);
+        return usage(
+            err, Text::tr("Unexpected arguments: %1").arg(p.positionalArguments().join(u' ')), p);
     }
 
     Session session(commandLineSession(p.value(u"profiles-file"_s)));
     const QUrl base = p.isSet(u"base"_s) ? QUrl::fromUserInput(p.value(u"base"_s)) : QUrl();
     if (p.isSet(u"base"_s) && base.isEmpty())
-        return usage(err, tr("--base is empty."), p);
+        return usage(err, Text::tr("--base is empty."), p);
     auto made = authFromOptions(p, session, base);
     if (!made.ok()) {
         if (made.error().kind == Error::Kind::Usage)
@@ -151,7 +148,7 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
     if (client.isFetching())
         loop.exec();
     if (!fetched) {
-        return fail(err, fetchError.message.isEmpty() ? tr("The server did not answer.")
+        return fail(err, fetchError.message.isEmpty() ? Text::tr("The server did not answer.")
                                                       : fetchError.message);
     }
 
@@ -166,7 +163,7 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
             array.append(job.toJson());
         out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     } else if (jobs.isEmpty()) {
-        out << tr("The server lists no report jobs.") << '\n';
+        out << Text::tr("The server lists no report jobs.") << '\n';
     } else {
         printTable(out, jobs);
     }
@@ -181,7 +178,7 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
             exit = Failed;
         } else {
             //: %1 a file path
-            err << tr("Saved the job list to %1").arg(file) << '\n';
+            err << Text::tr("Saved the job list to %1").arg(file) << '\n';
         }
     }
 
@@ -195,15 +192,16 @@ int runReportJobsCommand(const QStringList &args, QTextStream &out, QTextStream 
                 switch (r.outcome) {
                 case ReportDownload::Outcome::Saved:
                     //: %1 report name, %2 file path
-                    err << tr("Saved %1 to %2").arg(name, r.filePath) << '\n';
+                    err << Text::tr("Saved %1 to %2").arg(name, r.filePath) << '\n';
                     break;
                 case ReportDownload::Outcome::AlreadySaved:
                     //: %1 report name, %2 file path
-                    err << tr("%1 is already saved: %2").arg(name, r.filePath) << '\n';
+                    err << Text::tr("%1 is already saved: %2").arg(name, r.filePath) << '\n';
                     break;
                 case ReportDownload::Outcome::NotGenerated:
                     //: %1 report name
-                    err << tr("%1 is not generated yet; nothing was saved.").arg(name) << '\n';
+                    err << Text::tr("%1 is not generated yet; nothing was saved.").arg(name)
+                        << '\n';
                     break;
                 case ReportDownload::Outcome::Failed:
                     err << r.error.message << '\n';

@@ -1,4 +1,5 @@
 #include "reportserver.h"
+#include "logging.h"
 
 #include "demodata.h"
 #include "http/frontend.h"
@@ -12,8 +13,6 @@
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcReportServer, "fhirbulk.demo.reports")
 
 namespace fbm::demo {
 
@@ -162,7 +161,7 @@ void ReportServer::handle(const http::Request &in, QTcpSocket *socket)
     }
     if (reply.body.isEmpty())
         reply = route(req);
-    qCDebug(lcReportServer) << req.method << req.path << "->" << reply.status;
+    qCDebug(fbm::lcDemoReports) << req.method << req.path << "->" << reply.status;
 
     http::Reply out{reply.status, {{"Content-Type", reply.contentType}}, reply.body};
     out.headers.append(reply.headers);

@@ -1,4 +1,5 @@
 #include "tokenserver.h"
+#include "logging.h"
 
 #include "http/frontend.h"
 #include "http/wire.h"
@@ -19,8 +20,6 @@
 #include <openssl/rand.h>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcTokenServer, "fhirbulk.demo.token")
 
 namespace fbm::demo {
 
@@ -229,7 +228,7 @@ http::Reply TokenServer::refuse(int status, const QString &error, const QString 
     ++m_refused;
     m_lastError = error;
     m_lastErrorDescription = description;
-    qCDebug(lcTokenServer) << "refused:" << error << description;
+    qCDebug(fbm::lcDemoToken) << "refused:" << error << description;
     HeaderList headers;
     if (basicChallenge)
         headers.append({"WWW-Authenticate"_ba, "Basic realm=\"token\""_ba});

@@ -11,11 +11,6 @@ namespace fbm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::ExportRequest", text);
-}
-
 QString instant(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
@@ -70,24 +65,25 @@ QString ExportRequest::validate() const
 {
     const QString scheme = base.scheme().toLower();
     if (!base.isValid() || base.host().isEmpty() || (scheme != "http"_L1 && scheme != "https"_L1))
-        return tr("The server address must be an http:// or https:// URL.");
+        return ExportRequest::tr("The server address must be an http:// or https:// URL.");
     static const QRegularExpression fhirId(u"^[A-Za-z0-9\\-\\.]{1,64}$"_s);
     if (level == ExportLevel::Group && !fhirId.match(groupId).hasMatch())
-        return tr("A group export needs a group id (letters, digits, '-' and '.', at most 64).");
+        return ExportRequest::tr(
+            "A group export needs a group id (letters, digits, '-' and '.', at most 64).");
     static const QRegularExpression typeName(u"^[A-Z][A-Za-z]{0,63}$"_s);
     for (const QString &t : types) {
         if (!typeName.match(t).hasMatch())
             //: %1 is what the user typed as a resource type
-            return tr("\"%1\" is not a FHIR resource type.").arg(t);
+            return ExportRequest::tr("\"%1\" is not a FHIR resource type.").arg(t);
     }
     if (!patients.isEmpty()) {
         if (level == ExportLevel::System)
-            return tr("Patients can only be chosen for a Patient or Group export.");
+            return ExportRequest::tr("Patients can only be chosen for a Patient or Group export.");
         if (!usePost)
-            return tr("Choosing patients needs a POST kick-off.");
+            return ExportRequest::tr("Choosing patients needs a POST kick-off.");
     }
     if (since.isValid() && until.isValid() && until < since)
-        return tr("\"Until\" is before \"Since\".");
+        return ExportRequest::tr("\"Until\" is before \"Since\".");
     return {};
 }
 
@@ -182,22 +178,22 @@ QString ExportRequest::summary() const
     QString what;
     switch (level) {
     case ExportLevel::System:
-        what = tr("System");
+        what = ExportRequest::tr("System");
         break;
     case ExportLevel::Patient:
-        what = tr("Patient");
+        what = ExportRequest::tr("Patient");
         break;
     case ExportLevel::Group:
         //: %1 is a group id
-        what = tr("Group %1").arg(groupId);
+        what = ExportRequest::tr("Group %1").arg(groupId);
         break;
     }
     if (types.isEmpty())
-        return what + u" · "_s + tr("all types");
+        return what + u" · "_s + ExportRequest::tr("all types");
     if (types.size() <= 3)
         return what + u" · "_s + types.join(u", "_s);
     //: %1 is a number of resource types (always more than 3)
-    return what + u" · "_s + tr("%1 types").arg(types.size());
+    return what + u" · "_s + ExportRequest::tr("%1 types").arg(types.size());
 }
 
 QJsonObject ExportRequest::toJson() const

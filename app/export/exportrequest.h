@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "result.h"
 
 #include <QDateTime>
@@ -19,6 +21,9 @@ enum class ExportLevel
 /// What the user asked to export, as the kick-off will send it.
 struct ExportRequest
 {
+    Q_DECLARE_TR_FUNCTIONS(fbm::ExportRequest)
+
+public:
     QUrl base; ///< the FHIR base URL, e.g. https://server/fhir
     ExportLevel level = ExportLevel::System;
     QString groupId;         ///< Group level only

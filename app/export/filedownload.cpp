@@ -345,8 +345,8 @@ void FileDownload::onFinished(const HttpResponse &response)
         if (status == 404 || status == 410) {
             e.message = tr("The server no longer has this file; it may have expired.");
         } else if (status == 401 || status == 403) {
-            //: %1 is the server's explanation
             e.kind = Error::Kind::Auth;
+            //: %1 is the server's explanation
             e.message = tr("The server refused access to this file: %1")
                             .arg(describeErrorBody(status, m_buffer));
         } else if (status == 416) {

@@ -1,4 +1,5 @@
 #include "folderlocks.h"
+#include "logging.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,8 +17,6 @@
 #endif
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcFolders, "fbm.folders")
 
 namespace fbm {
 

@@ -1,4 +1,5 @@
 #include "jobmanager.h"
+#include "logging.h"
 
 #include "downloadqueue.h"
 #include "exportrun.h"
@@ -18,8 +19,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcJobs, "fbm.jobs")
 
 namespace fbm {
 

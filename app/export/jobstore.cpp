@@ -1,4 +1,5 @@
 #include "jobstore.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -16,15 +17,9 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcStore, "fbm.store")
-
 namespace fbm {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::JobStore", text);
-}
 
 // index.jobs: the first line is kIndexHeader, then one line per finished job:
 //   <id> <inode> <size> <mtime ns> <the job's summaryJson(), compact>
@@ -129,7 +124,7 @@ std::optional<ExportJob> readJobFile(const QString &path, QString *problem)
     }
     auto job = ExportJob::fromJson(doc.object());
     if (!job)
-        *problem = tr("not a job this version understands");
+        *problem = JobStore::tr("not a job this version understands");
     return job;
 }
 } // namespace
@@ -250,21 +245,22 @@ Error JobStore::save(const ExportJob &job) const
     Q_ASSERT(job.detailsLoaded);
     if (!QDir().mkpath(m_dir)) {
         //: %1 is a folder
-        return Error::make(Error::Kind::Io,
-                           tr("Cannot create the folder %1 for the job list.").arg(m_dir));
+        return Error::make(
+            Error::Kind::Io,
+            JobStore::tr("Cannot create the folder %1 for the job list.").arg(m_dir));
     }
     QSaveFile file(pathFor(job.id));
     if (!file.open(QIODevice::WriteOnly)) {
         return Error::make(
             Error::Kind::Io,
             //: %1 is a file, %2 the system's reason
-            tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
+            JobStore::tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
     }
     file.write(job.toStoredJson());
     if (!file.commit()) {
         return Error::make(
             Error::Kind::Io,
-            tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
+            JobStore::tr("Cannot save the job to %1: %2").arg(file.fileName(), file.errorString()));
     }
     return {};
 }
@@ -374,8 +370,9 @@ JobStore::Loaded JobStore::loadAll()
                          QDateTime::currentDateTimeUtc().toString(u"yyyyMMddhhmmss"_s));
         QFile::rename(path, aside);
         //: %1 is a file name, %2 the reason, %3 where the file was moved
-        loaded.problems.append(tr("The saved job %1 could not be read (%2); it was moved to %3.")
-                                   .arg(c.name, problem, aside));
+        loaded.problems.append(
+            JobStore::tr("The saved job %1 could not be read (%2); it was moved to %3.")
+                .arg(c.name, problem, aside));
         qCWarning(lcStore) << "damaged job file moved aside:" << aside;
     }
     if (indexChanged || newIndex.size() != index.size()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "exportjob.h"
 #include "result.h"
 
@@ -24,6 +26,9 @@ namespace fbm {
 /// are ordered with the writes.
 class JobStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(fbm::JobStore)
+
+public:
     Q_DISABLE_COPY_MOVE(JobStore)
 public:
     explicit JobStore(QString directory = defaultDirectory());

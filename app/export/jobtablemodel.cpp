@@ -1,4 +1,5 @@
 #include "jobtablemodel.h"
+#include "logging.h"
 
 #include "i18n.h"
 
@@ -13,8 +14,6 @@ using namespace Qt::StringLiterals;
 namespace fbm {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcTable, "fhirbulk.table")
 
 constexpr qint64 kNever = std::numeric_limits<qint64>::max();
 constexpr qint64 kSoonSeconds = 15 * 60;

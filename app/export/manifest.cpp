@@ -12,11 +12,6 @@ namespace fbm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::Manifest", text);
-}
-
 Error malformed(const QString &what)
 {
     //: %1 says what exactly is wrong with the manifest
@@ -43,26 +38,27 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         //: %1 is the JSON parser's message, %2 a byte offset
-        return malformed(tr("it is not JSON (%1 at byte %2).")
+        return malformed(Manifest::tr("it is not JSON (%1 at byte %2).")
                              .arg(parseError.errorString())
                              .arg(parseError.offset));
     }
     if (!doc.isObject())
-        return malformed(tr("it is not a JSON object."));
+        return malformed(Manifest::tr("it is not a JSON object."));
     const QJsonObject root = doc.object();
     if (root.value("resourceType"_L1).toString() == "OperationOutcome"_L1)
-        return malformed(tr("the server sent an OperationOutcome instead of a manifest."));
+        return malformed(
+            Manifest::tr("the server sent an OperationOutcome instead of a manifest."));
 
     Manifest m;
     const QJsonValue tt = root.value("transactionTime"_L1);
     if (tt.isString()) {
         m.transactionTime = QDateTime::fromString(tt.toString(), Qt::ISODateWithMs);
         if (!m.transactionTime.isValid())
-            return malformed(tr("\"transactionTime\" is not a date and time."));
+            return malformed(Manifest::tr("\"transactionTime\" is not a date and time."));
     } else if (!tt.isUndefined() && !tt.isNull()) {
-        return malformed(tr("\"transactionTime\" is not a string."));
+        return malformed(Manifest::tr("\"transactionTime\" is not a string."));
     } else {
-        m.warnings.append(tr("The manifest has no transactionTime."));
+        m.warnings.append(Manifest::tr("The manifest has no transactionTime."));
     }
     m.request = root.value("request"_L1).toString();
 
@@ -72,13 +68,14 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
     } else if (rat.isString() && (rat.toString() == "true"_L1 || rat.toString() == "false"_L1)) {
         // Oracle Soarian sends the boolean as a string.
         m.requiresAccessToken = rat.toString() == "true"_L1;
-        m.warnings.append(tr("\"requiresAccessToken\" was sent as a string."));
+        m.warnings.append(Manifest::tr("\"requiresAccessToken\" was sent as a string."));
     } else if (rat.isUndefined()) {
-        m.warnings.append(tr("The manifest does not say whether files need the access token; "
-                             "the token is sent to the server's own address only."));
+        m.warnings.append(
+            Manifest::tr("The manifest does not say whether files need the access token; "
+                         "the token is sent to the server's own address only."));
         m.requiresAccessToken = true;
     } else {
-        return malformed(tr("\"requiresAccessToken\" is neither true nor false."));
+        return malformed(Manifest::tr("\"requiresAccessToken\" is neither true nor false."));
     }
 
     struct Section
@@ -96,42 +93,43 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
         const QJsonValue v = root.value(name);
         if (v.isUndefined() || v.isNull()) {
             if (section.kind == FileKind::Output)
-                return malformed(tr("the \"output\" list is missing."));
+                return malformed(Manifest::tr("the \"output\" list is missing."));
             continue;
         }
         if (!v.isArray())
             //: %1 is a field name like "output"
-            return malformed(tr("\"%1\" is not a list.").arg(name));
+            return malformed(Manifest::tr("\"%1\" is not a list.").arg(name));
         const QJsonArray entries = v.toArray();
         if (m.files.size() + entries.size() > kMaxEntries)
-            return malformed(
-                tr("it lists more files than this application accepts (%1).").arg(kMaxEntries));
+            return malformed(Manifest::tr("it lists more files than this application accepts (%1).")
+                                 .arg(kMaxEntries));
         m.files.reserve(m.files.size() + entries.size());
         for (qsizetype i = 0; i < entries.size(); ++i) {
             // Only an error needs the entry's name: translating it for each of 10,000 good
             // entries cost a tenth of the parse time.
             const auto where = [&name, i] {
                 //: %1 is a field name like "output", %2 the entry's position
-                return tr("%1 entry %2").arg(name).arg(i + 1);
+                return Manifest::tr("%1 entry %2").arg(name).arg(i + 1);
             };
             if (!entries.at(i).isObject())
-                return malformed(tr("%1 is not an object.").arg(where()));
+                return malformed(Manifest::tr("%1 is not an object.").arg(where()));
             QJsonObject e = entries.at(i).toObject();
             ManifestFile f;
             f.kind = section.kind;
             const QJsonValue type = e.value("type"_L1);
             if (!type.isUndefined() && !type.isString())
-                return malformed(tr("%1 has a \"type\" that is not text.").arg(where()));
+                return malformed(Manifest::tr("%1 has a \"type\" that is not text.").arg(where()));
             f.type = type.toString();
             const QJsonValue url = e.value("url"_L1);
             if (!url.isString() || url.toString().isEmpty())
-                return malformed(tr("%1 has no \"url\".").arg(where()));
+                return malformed(Manifest::tr("%1 has no \"url\".").arg(where()));
             if (url.toString().size() > kMaxUrlBytes) {
                 // No request could carry it: this file fails alone, at once.
                 //: %1 names the entry, %2 a size in KiB
-                f.problem = tr("%1 has a \"url\" longer than %2 KiB; it will not be fetched.")
-                                .arg(where())
-                                .arg(kMaxUrlBytes >> 10);
+                f.problem =
+                    Manifest::tr("%1 has a \"url\" longer than %2 KiB; it will not be fetched.")
+                        .arg(where())
+                        .arg(kMaxUrlBytes >> 10);
             } else {
                 f.url = QUrl(url.toString(), QUrl::StrictMode);
             }
@@ -142,7 +140,8 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
                        (scheme != "http"_L1 && scheme != "https"_L1)) {
                 //: %1 names the entry; HTTP(S) are protocol names
                 f.problem =
-                    tr("%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
+                    Manifest::tr(
+                        "%1 has a \"url\" that is not an HTTP(S) address; it will not be fetched.")
                         .arg(where());
                 f.url = QUrl(); // never fetched, never shown as a link
             }
@@ -151,7 +150,7 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
                 const double d = count.toDouble(-1);
                 if (!count.isDouble() || d < 0 || d != std::floor(d) || d > 9.0e15)
                     return malformed(
-                        tr("%1 has a \"count\" that is not a whole number of resources.")
+                        Manifest::tr("%1 has a \"count\" that is not a whole number of resources.")
                             .arg(where()));
                 f.count = qint64(d);
             }
@@ -175,17 +174,19 @@ Result<Manifest> Manifest::parse(const QByteArray &json)
             const QJsonObject o = l.toObject();
             if (o.value("relation"_L1).toString() == "next"_L1) {
                 if (o.value("url"_L1).toString().size() > kMaxUrlBytes)
-                    return malformed(tr("the link to the next page is longer than %1 KiB.")
-                                         .arg(kMaxUrlBytes >> 10));
+                    return malformed(
+                        Manifest::tr("the link to the next page is longer than %1 KiB.")
+                            .arg(kMaxUrlBytes >> 10));
                 const QUrl next(o.value("url"_L1).toString(), QUrl::StrictMode);
                 const QString scheme = next.scheme().toLower();
                 if (!next.isValid() || (scheme != "http"_L1 && scheme != "https"_L1))
-                    return malformed(tr("the link to the next page is not an HTTP(S) address."));
+                    return malformed(
+                        Manifest::tr("the link to the next page is not an HTTP(S) address."));
                 m.nextPage = next;
             }
         }
     } else if (!link.isUndefined()) {
-        return malformed(tr("\"link\" is not a list."));
+        return malformed(Manifest::tr("\"link\" is not a list."));
     }
 
     m.extension = root.value("extension"_L1);

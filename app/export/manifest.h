@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "result.h"
 
 #include <QDateTime>
@@ -35,6 +37,9 @@ struct ManifestFile
 /// A completed export's manifest (Bulk Data 2.0, with what v3/v4 and real servers add).
 struct Manifest
 {
+    Q_DECLARE_TR_FUNCTIONS(fbm::Manifest)
+
+public:
     QDateTime transactionTime;
     QString request;
     bool requiresAccessToken = false;

@@ -1,4 +1,5 @@
 #include "serverprobe.h"
+#include "logging.h"
 
 #include "smartconfiguration.h"
 
@@ -15,16 +16,9 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcProbe, "fhirbulk.probe")
-
 namespace fbm {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::ServerProbe", text);
-}
 
 QUrl childUrl(const QUrl &base, const QString &relative)
 {
@@ -113,66 +107,73 @@ QStringList ProbeResult::findings() const
         out << metadataError.message;
     if (token == TokenCheck::Failed)
         //: %1 is the token endpoint's or the keychain's explanation
-        out << tr("No token could be obtained with this profile's credentials: %1")
+        out << ServerProbe::tr("No token could be obtained with this profile's credentials: %1")
                    .arg(tokenError.message);
 
     if (isFhir) {
-        const QString release =
-            fhirVersion.isEmpty() ? tr("of an undeclared version") : fhirReleaseName(fhirVersion);
+        const QString release = fhirVersion.isEmpty() ? ServerProbe::tr("of an undeclared version")
+                                                      : fhirReleaseName(fhirVersion);
         if (!softwareName.isEmpty()) {
             const QString software =
                 softwareVersion.isEmpty() ? softwareName : softwareName + u' ' + softwareVersion;
             //: %1 is the server software and its version, %2 the FHIR release, e.g. "R4 (4.0.1)"
-            out << tr("Connected to %1, FHIR %2.").arg(software, release);
+            out << ServerProbe::tr("Connected to %1, FHIR %2.").arg(software, release);
         } else {
             //: %1 is the FHIR release, e.g. "R4 (4.0.1)"
-            out << tr("Connected to a FHIR server, FHIR %1.").arg(release);
+            out << ServerProbe::tr("Connected to a FHIR server, FHIR %1.").arg(release);
         }
         if (metadataNeededToken)
-            out << tr("The server asks for a token even to describe itself; this profile's "
-                      "credentials were accepted.");
+            out << ServerProbe::tr(
+                "The server asks for a token even to describe itself; this profile's "
+                "credentials were accepted.");
         QStringList levels;
         if (systemExport)
-            levels << tr("the whole system");
+            levels << ServerProbe::tr("the whole system");
         if (patientExport)
-            levels << tr("all patients");
+            levels << ServerProbe::tr("all patients");
         if (groupExport)
-            levels << tr("groups of patients");
+            levels << ServerProbe::tr("groups of patients");
         if (!levels.isEmpty())
             //: %1 is a list such as "the whole system, all patients, groups of patients"
-            out << tr("Bulk export ($export) is offered for %1.").arg(levels.join(u", "_s));
+            out << ServerProbe::tr("Bulk export ($export) is offered for %1.")
+                       .arg(levels.join(u", "_s));
         else if (declaresBulkData)
-            out << tr("The server declares Bulk Data support but lists no $export operation; "
-                      "an export may still work.");
+            out << ServerProbe::tr(
+                "The server declares Bulk Data support but lists no $export operation; "
+                "an export may still work.");
         else
-            out << tr("The server does not list $export among its operations. An export may "
-                      "fail: ask its administrator whether Bulk Data export is enabled.");
+            out << ServerProbe::tr(
+                "The server does not list $export among its operations. An export may "
+                "fail: ask its administrator whether Bulk Data export is enabled.");
     }
 
     if (smartFound) {
         //: %1 is a URL
-        out << tr("SMART configuration found: token endpoint %1.")
+        out << ServerProbe::tr("SMART configuration found: token endpoint %1.")
                    .arg(tokenEndpoint.toDisplayString());
         if (!authMethods.isEmpty())
             //: %1 is a list such as "private_key_jwt, client_secret_basic"
-            out << tr("Client authentication offered: %1.").arg(authMethods.join(u", "_s));
+            out << ServerProbe::tr("Client authentication offered: %1.")
+                       .arg(authMethods.join(u", "_s));
         if (!signingAlgorithms.isEmpty())
             //: %1 is a list such as "RS384, ES384"
-            out << tr("Signing algorithms offered: %1.").arg(signingAlgorithms.join(u", "_s));
+            out << ServerProbe::tr("Signing algorithms offered: %1.")
+                       .arg(signingAlgorithms.join(u", "_s));
         if (authorizationEndpoint.isValid() && !authorizationEndpoint.isEmpty())
             //: %1 is a URL
-            out << tr("Interactive sign-in is available at %1.")
+            out << ServerProbe::tr("Interactive sign-in is available at %1.")
                        .arg(authorizationEndpoint.toDisplayString());
     } else if (!metadataError.isError() || metadataStatus != 0) {
         if (smartStatus == 404)
-            out << tr("The server publishes no SMART configuration; for authorized access, "
-                      "enter its token URL by hand.");
+            out << ServerProbe::tr(
+                "The server publishes no SMART configuration; for authorized access, "
+                "enter its token URL by hand.");
         else if (smartError.isError())
             out << smartError.message;
     }
 
     if (token == TokenCheck::Obtained)
-        out << tr("A token was obtained with this profile's credentials.");
+        out << ServerProbe::tr("A token was obtained with this profile's credentials.");
     return out;
 }
 
@@ -189,9 +190,10 @@ bool ProbeResult::parseCapabilityStatement(const QByteArray &json, ProbeResult *
         result->metadataError = Error::make(
             Error::Kind::Protocol,
             //: %1 is a URL
-            tr("The server answered, but not as a FHIR server: %1 did not return a "
-               "CapabilityStatement. Check that the address is the FHIR base (for example "
-               "https://server/fhir).")
+            ServerProbe::tr(
+                "The server answered, but not as a FHIR server: %1 did not return a "
+                "CapabilityStatement. Check that the address is the FHIR base (for example "
+                "https://server/fhir).")
                 .arg(ServerProbe::metadataUrl(result->base).toDisplayString()),
             what, result->metadataStatus);
         result->isFhir = false;
@@ -260,8 +262,9 @@ bool ProbeResult::parseSmartConfiguration(const QByteArray &json, ProbeResult *r
         result->smartFound = false;
         result->smartError = Error::make(
             Error::Kind::Protocol,
-            tr("The server's SMART configuration names no usable token endpoint; enter the "
-               "token URL by hand."),
+            ServerProbe::tr(
+                "The server's SMART configuration names no usable token endpoint; enter the "
+                "token URL by hand."),
             config.error().detail.isEmpty() ? config.error().message : config.error().detail,
             result->smartStatus);
         return false;
@@ -321,7 +324,8 @@ void ServerProbe::probe(QObject *context, ProbeCallback callback)
     run->hadContext = context != nullptr;
     run->callback = std::move(callback);
     if (!m_client) {
-        run->result.metadataError = Error::make(Error::Kind::Usage, tr("No server to test."));
+        run->result.metadataError =
+            Error::make(Error::Kind::Usage, ServerProbe::tr("No server to test."));
         finish(run);
         return;
     }
@@ -360,29 +364,32 @@ void ServerProbe::fetchMetadata(const std::shared_ptr<Run> &run, bool withAuth)
                 Error::Kind::Auth,
                 withAuth
                     //: %1 is the HTTP status code
-                    ? tr("The server refused this profile's credentials (HTTP %1). Check the "
-                         "authorization settings.")
+                    ? ServerProbe::tr(
+                          "The server refused this profile's credentials (HTTP %1). Check the "
+                          "authorization settings.")
                           .arg(response.status)
                     //: %1 is the HTTP status code
-                    : tr("The server asks for authorization even to describe itself (HTTP %1). "
-                         "Choose the authorization kind and enter the credentials, then test "
-                         "again.")
+                    : ServerProbe::tr(
+                          "The server asks for authorization even to describe itself (HTTP %1). "
+                          "Choose the authorization kind and enter the credentials, then test "
+                          "again.")
                           .arg(response.status),
                 httpProblem(response), response.status);
         } else if (response.status == 404) {
             r.metadataError = Error::make(
                 Error::Kind::Http,
                 //: %1 is a URL
-                tr("No FHIR server answered at this address: %1 was not found (HTTP 404). Check "
-                   "that the address is the FHIR base (for example https://server/fhir).")
+                ServerProbe::tr(
+                    "No FHIR server answered at this address: %1 was not found (HTTP 404). Check "
+                    "that the address is the FHIR base (for example https://server/fhir).")
                     .arg(metadataUrl(r.base).toDisplayString()),
                 httpProblem(response), response.status);
         } else if (!response.isSuccess()) {
-            r.metadataError =
-                Error::make(Error::Kind::Http,
-                            //: %1 is the server's explanation or the HTTP status
-                            tr("The server reported an error: %1").arg(httpProblem(response)),
-                            httpProblem(response), response.status);
+            r.metadataError = Error::make(
+                Error::Kind::Http,
+                //: %1 is the server's explanation or the HTTP status
+                ServerProbe::tr("The server reported an error: %1").arg(httpProblem(response)),
+                httpProblem(response), response.status);
         } else {
             ProbeResult::parseCapabilityStatement(response.body, &r);
         }
@@ -408,14 +415,16 @@ void ServerProbe::fetchSmart(const std::shared_ptr<Run> &run)
         if (response.error.isError()) {
             r.smartError = response.error;
         } else if (response.status == 404) {
-            r.smartError = Error::make(Error::Kind::Http, tr("No SMART configuration."),
-                                       httpProblem(response), 404);
+            r.smartError =
+                Error::make(Error::Kind::Http, ServerProbe::tr("No SMART configuration."),
+                            httpProblem(response), 404);
         } else if (!response.isSuccess()) {
-            r.smartError = Error::make(Error::Kind::Http,
-                                       //: %1 is the server's explanation or the HTTP status
-                                       tr("The server's SMART configuration could not be read: %1")
-                                           .arg(httpProblem(response)),
-                                       httpProblem(response), response.status);
+            r.smartError = Error::make(
+                Error::Kind::Http,
+                //: %1 is the server's explanation or the HTTP status
+                ServerProbe::tr("The server's SMART configuration could not be read: %1")
+                    .arg(httpProblem(response)),
+                httpProblem(response), response.status);
         } else {
             ProbeResult::parseSmartConfiguration(response.body, &r);
         }
@@ -469,12 +478,13 @@ Result<QList<GroupSummary>> ServerProbe::parseGroupBundle(const QByteArray &json
     const QJsonObject bundle = QJsonDocument::fromJson(json, &parseError).object();
     if (parseError.error != QJsonParseError::NoError ||
         bundle.value("resourceType"_L1).toString() != "Bundle"_L1)
-        return Error::make(Error::Kind::Protocol,
-                           tr("The server's answer to the group search is not a FHIR Bundle; type "
-                              "the group id instead."),
-                           parseError.error != QJsonParseError::NoError
-                               ? parseError.errorString()
-                               : bundle.value("resourceType"_L1).toString());
+        return Error::make(
+            Error::Kind::Protocol,
+            ServerProbe::tr("The server's answer to the group search is not a FHIR Bundle; type "
+                            "the group id instead."),
+            parseError.error != QJsonParseError::NoError
+                ? parseError.errorString()
+                : bundle.value("resourceType"_L1).toString());
     QList<GroupSummary> out;
     const QJsonArray entries = bundle.value("entry"_L1).toArray();
     for (const QJsonValue &e : entries) {
@@ -510,7 +520,7 @@ void ServerProbe::listGroups(QObject *context, GroupsCallback callback)
             Qt::QueuedConnection);
     };
     if (!m_client) {
-        deliver(Error::make(Error::Kind::Usage, tr("No server to ask.")));
+        deliver(Error::make(Error::Kind::Usage, ServerProbe::tr("No server to ask.")));
         return;
     }
     HttpCall call;
@@ -523,11 +533,12 @@ void ServerProbe::listGroups(QObject *context, GroupsCallback callback)
             deliver(response.error);
         } else if (!response.isSuccess()) {
             //: %1 is the HTTP status code
-            deliver(Error::make(Error::Kind::Http,
-                                tr("The server did not list its groups (HTTP %1); type the group "
-                                   "id instead.")
-                                    .arg(response.status),
-                                httpProblem(response), response.status));
+            deliver(Error::make(
+                Error::Kind::Http,
+                ServerProbe::tr("The server did not list its groups (HTTP %1); type the group "
+                                "id instead.")
+                    .arg(response.status),
+                httpProblem(response), response.status));
         } else {
             deliver(parseGroupBundle(response.body));
         }

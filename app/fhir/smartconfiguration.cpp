@@ -1,4 +1,5 @@
 #include "smartconfiguration.h"
+#include "logging.h"
 
 #include "httpclient.h"
 #include "operationoutcome.h"
@@ -10,16 +11,9 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcSmartConfig, "fbm.fhir.discovery")
-
 namespace fbm {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::SmartConfiguration", text);
-}
 
 QStringList strings(const QJsonValue &v)
 {
@@ -64,22 +58,25 @@ Result<SmartConfiguration> SmartConfiguration::parse(const QByteArray &json, con
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (!doc.isObject())
-        return Error::make(Error::Kind::Protocol,
-                           tr("The server's SMART configuration is not a JSON object."),
-                           pe.errorString());
+        return Error::make(
+            Error::Kind::Protocol,
+            SmartConfiguration::tr("The server's SMART configuration is not a JSON object."),
+            pe.errorString());
     SmartConfiguration c;
     c.raw = doc.object();
     const QString token = c.raw.value(u"token_endpoint"_s).toString();
     if (token.isEmpty())
         return Error::make(Error::Kind::Protocol,
-                           tr("The server's SMART configuration names no token endpoint. Enter "
-                              "the token URL in the profile."));
+                           SmartConfiguration::tr(
+                               "The server's SMART configuration names no token endpoint. Enter "
+                               "the token URL in the profile."));
     c.tokenEndpoint = resolveEndpoint(base, token);
     if (!c.tokenEndpoint.isValid() ||
         (c.tokenEndpoint.scheme() != "https"_L1 && c.tokenEndpoint.scheme() != "http"_L1))
         return Error::make(Error::Kind::Protocol,
-                           tr("The token endpoint in the server's SMART configuration is not a "
-                              "web address."),
+                           SmartConfiguration::tr(
+                               "The token endpoint in the server's SMART configuration is not a "
+                               "web address."),
                            token);
     const QString authz = c.raw.value(u"authorization_endpoint"_s).toString();
     if (!authz.isEmpty())
@@ -107,25 +104,26 @@ void SmartConfiguration::discover(HttpClient *client, const QUrl &base, QObject 
     // hand us a token endpoint we would then send secrets to.
     call.sameOriginRedirectsOnly = true;
     call.log = std::move(log);
-    qCDebug(lcSmartConfig) << "discovering" << call.url;
+    qCDebug(lcDiscovery) << "discovering" << call.url;
     const QUrl url = call.url;
     client->send(call, context, [url, base, callback = std::move(callback)](const HttpResponse &r) {
         if (r.error.isError()) {
-            callback(Error::make(r.error.kind == Error::Kind::Network ? Error::Kind::Network
-                                                                      : Error::Kind::Protocol,
-                                 //: %1 is a web address
-                                 tr("The server's SMART configuration could not be fetched "
-                                    "from %1.")
-                                     .arg(url.toDisplayString()),
-                                 r.error.message, 0, r.error.transient));
+            callback(Error::make(
+                r.error.kind == Error::Kind::Network ? Error::Kind::Network : Error::Kind::Protocol,
+                //: %1 is a web address
+                SmartConfiguration::tr("The server's SMART configuration could not be fetched "
+                                       "from %1.")
+                    .arg(url.toDisplayString()),
+                r.error.message, 0, r.error.transient));
             return;
         }
         if (r.status != 200) {
             callback(Error::make(
                 Error::Kind::Http,
                 //: %1 is an HTTP status code, %2 a web address
-                tr("The server answered %1 for its SMART configuration (%2). Enter the token "
-                   "URL in the profile.")
+                SmartConfiguration::tr(
+                    "The server answered %1 for its SMART configuration (%2). Enter the token "
+                    "URL in the profile.")
                     .arg(r.status)
                     .arg(url.toDisplayString()),
                 describeErrorBody(r.status, r.body), r.status, r.status >= 500));

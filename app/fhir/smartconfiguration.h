@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "activity.h"
 #include "result.h"
 
@@ -18,6 +20,9 @@ class HttpClient;
 /// The parts of [base]/.well-known/smart-configuration this application uses.
 struct SmartConfiguration
 {
+    Q_DECLARE_TR_FUNCTIONS(fbm::SmartConfiguration)
+
+public:
     QUrl tokenEndpoint;
     QUrl authorizationEndpoint; ///< empty when the server offers no interactive login
     QStringList grantTypesSupported;

@@ -1,4 +1,5 @@
 #include "httpclient.h"
+#include "logging.h"
 
 #include "authprovider.h"
 #include "bufferpool.h"
@@ -17,16 +18,9 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcHttp, "fbm.http")
-
 namespace fbm {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::HttpClient", text);
-}
 
 // What libcurl reads from the socket at once for a streamed transfer (its default is 16 KiB).
 constexpr qint64 kCurlBufferSize = 512 << 10;
@@ -70,9 +64,9 @@ Error networkError(const QUrl &url, int curlCode, const char *errorText)
     switch (curlCode) {
     case CURLE_COULDNT_CONNECT:
         //: %1 is a host name
-        message =
-            tr("The server %1 refused the connection. Is the address right and the server running?")
-                .arg(host);
+        message = HttpClient::tr("The server %1 refused the connection. Is the address right and "
+                                 "the server running?")
+                      .arg(host);
         break;
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
@@ -81,14 +75,16 @@ Error networkError(const QUrl &url, int curlCode, const char *errorText)
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
         message =
-            tr("The server %1 closed the connection before the answer was complete.").arg(host);
+            HttpClient::tr("The server %1 closed the connection before the answer was complete.")
+                .arg(host);
         break;
     case CURLE_COULDNT_RESOLVE_HOST:
-        message = tr("The server name %1 could not be found. Check the address and the network.")
+        message = HttpClient::tr(
+                      "The server name %1 could not be found. Check the address and the network.")
                       .arg(host);
         break;
     case CURLE_OPERATION_TIMEDOUT:
-        message = tr("The server %1 did not answer in time.").arg(host);
+        message = HttpClient::tr("The server %1 did not answer in time.").arg(host);
         break;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
@@ -97,15 +93,16 @@ Error networkError(const QUrl &url, int curlCode, const char *errorText)
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
         message =
-            tr("The secure connection to %1 failed: %2. The server's certificate is not trusted; "
-               "if your organisation uses its own certificate authority, add its certificate to "
-               "the server profile.")
+            HttpClient::tr(
+                "The secure connection to %1 failed: %2. The server's certificate is not trusted; "
+                "if your organisation uses its own certificate authority, add its certificate to "
+                "the server profile.")
                 .arg(host, detail);
         transient = false;
         break;
     default:
         //: %1 is a host name, %2 the network library's description of the failure
-        message = tr("The connection to %1 failed: %2").arg(host, detail);
+        message = HttpClient::tr("The connection to %1 failed: %2").arg(host, detail);
         break;
     }
     return Error::make(Error::Kind::Network, message, detail, 0, transient);
@@ -115,11 +112,12 @@ Error networkError(const QUrl &url, int curlCode, const char *errorText)
 Error stallError(const QUrl &url, int timeoutMs)
 {
     //: %1 is a host name, %2 a number of seconds
-    return Error::make(Error::Kind::Network,
-                       tr("Nothing arrived from %1 for %2 seconds; the transfer was stopped.")
-                           .arg(url.host())
-                           .arg(timeoutMs / 1000),
-                       {}, 0, true);
+    return Error::make(
+        Error::Kind::Network,
+        HttpClient::tr("Nothing arrived from %1 for %2 seconds; the transfer was stopped.")
+            .arg(url.host())
+            .arg(timeoutMs / 1000),
+        {}, 0, true);
 }
 
 } // namespace
@@ -302,7 +300,7 @@ void Transfer::abort(const QString &why)
 {
     if (m_done)
         return;
-    m_abortReason = why.isEmpty() ? tr("Stopped.") : why;
+    m_abortReason = why.isEmpty() ? HttpClient::tr("Stopped.") : why;
     const bool inFlight = m_easy != nullptr;
     releaseHandle();
     HttpResponse r;
@@ -319,11 +317,12 @@ Error Transfer::refusalFor(const QUrl &url) const
 {
     if (const qsizetype length = url.toEncoded().size(); length > kMaxUrlBytes) {
         //: %1 is a number of bytes, %2 a size limit in KiB
-        return Error::make(Error::Kind::Usage,
-                           tr("The address is %1 bytes long, more than the %2 KiB any server "
-                              "accepts; the request was not sent.")
-                               .arg(length)
-                               .arg(kMaxUrlBytes >> 10));
+        return Error::make(
+            Error::Kind::Usage,
+            HttpClient::tr("The address is %1 bytes long, more than the %2 KiB any server "
+                           "accepts; the request was not sent.")
+                .arg(length)
+                .arg(kMaxUrlBytes >> 10));
     }
     if (!m_client)
         return {};
@@ -333,7 +332,7 @@ Error Transfer::refusalFor(const QUrl &url) const
         return {};
     //: %1 is a URL, %2 why its address may not be reached
     return Error::make(Error::Kind::Protocol,
-                       tr("%1 was not contacted: %2.").arg(shownUrl(url), why));
+                       HttpClient::tr("%1 was not contacted: %2.").arg(shownUrl(url), why));
 }
 
 bool Transfer::proxied(const QUrl &url) const
@@ -380,7 +379,7 @@ curl_socket_t Transfer::SocketCallbacks::open(void *self, curlsocktype purpose,
         if (!why.isEmpty()) {
             //: %1 is a URL, %2 an IP address, %3 why it may not be reached
             transfer->m_refusedAddress =
-                tr("%1 was not contacted: its address %2 is refused, because %3.")
+                HttpClient::tr("%1 was not contacted: its address %2 is refused, because %3.")
                     .arg(shownUrl(transfer->m_currentUrl), target.toString(), why);
             return CURL_SOCKET_BAD;
         }
@@ -437,7 +436,7 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
 {
     if (!m_client) {
         HttpResponse r;
-        r.error = Error::make(Error::Kind::Cancelled, tr("Stopped."));
+        r.error = Error::make(Error::Kind::Cancelled, HttpClient::tr("Stopped."));
         finish(r);
         return;
     }
@@ -458,10 +457,11 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
     if (!badHeader.isEmpty()) {
         HttpResponse r;
         //: %1 is an HTTP header name
-        r.error = Error::make(Error::Kind::Usage,
-                              tr("The header %1 contains a line break or a NUL character; the "
-                                 "request was not sent.")
-                                  .arg(QString::fromLatin1(badHeader.left(100))));
+        r.error = Error::make(
+            Error::Kind::Usage,
+            HttpClient::tr("The header %1 contains a line break or a NUL character; the "
+                           "request was not sent.")
+                .arg(QString::fromLatin1(badHeader.left(100))));
         finish(r);
         return;
     }
@@ -582,7 +582,8 @@ size_t Transfer::headerCallback(char *data, size_t size, size_t count, void *sel
         if (transfer->m_abortReason.isEmpty()) {
             //: %1 is a size in KiB
             transfer->m_abortReason =
-                tr("The server's answer has more than %1 KiB of headers; it was not read.")
+                HttpClient::tr(
+                    "The server's answer has more than %1 KiB of headers; it was not read.")
                     .arg(kMaxHeaderBytes >> 10);
             transfer->m_abortKind = Error::Kind::Protocol;
         }
@@ -643,8 +644,9 @@ size_t Transfer::onData(const char *data, size_t size)
     if (m_buffered) {
         if (m_body.size() + qint64(size) > m_call.maxBodyBytes) {
             //: %1 is a size in MiB
-            m_abortReason = tr("The server's answer is larger than %1 MiB; it was not read.")
-                                .arg(m_call.maxBodyBytes >> 20);
+            m_abortReason =
+                HttpClient::tr("The server's answer is larger than %1 MiB; it was not read.")
+                    .arg(m_call.maxBodyBytes >> 20);
             return 0; // libcurl stops with a write error
         }
         m_body.append(data, qsizetype(size));
@@ -724,7 +726,8 @@ void Transfer::onDone(int curlCode)
         return;
 
     if (curlCode == CURLE_OK && m_headersDone && !m_passThrough && m_status == 401) {
-        logHop(401, tr("Access token refused; getting a new one and trying once more."));
+        logHop(401,
+               HttpClient::tr("Access token refused; getting a new one and trying once more."));
         m_triedRefresh = true;
         beginHop(m_currentUrl);
         return;
@@ -734,17 +737,18 @@ void Transfer::onDone(int curlCode)
         const QString scheme = target.scheme().toLower();
         QString refusal;
         if (scheme != "http"_L1 && scheme != "https"_L1)
-            refusal =
-                tr("The server redirected to an address that is not HTTP(S); it was not followed.");
+            refusal = HttpClient::tr(
+                "The server redirected to an address that is not HTTP(S); it was not followed.");
         else if (m_currentUrl.scheme().compare("https"_L1, Qt::CaseInsensitive) == 0 &&
                  scheme == "http"_L1)
-            refusal =
-                tr("The server redirected from a secure (https) address to an insecure (http) one; "
-                   "it was not followed.");
+            refusal = HttpClient::tr(
+                "The server redirected from a secure (https) address to an insecure (http) one; "
+                "it was not followed.");
         else if (m_hops >= m_call.maxRedirects)
-            refusal = tr("The server redirected too many times.");
+            refusal = HttpClient::tr("The server redirected too many times.");
         else if (m_call.sameOriginRedirectsOnly && !HttpClient::sameOrigin(target, m_currentUrl))
-            refusal = tr("The server redirected to another origin; it was not followed.");
+            refusal =
+                HttpClient::tr("The server redirected to another origin; it was not followed.");
         if (!refusal.isEmpty()) {
             logHop(m_status, refusal);
             HttpResponse r;
@@ -758,8 +762,9 @@ void Transfer::onDone(int curlCode)
         const bool crossOrigin = !HttpClient::sameOrigin(target, m_currentUrl);
         logHop(m_status,
                crossOrigin && m_sentToken
-                   ? tr("Redirected to another origin: the access token is not sent there.")
-                   : tr("Redirected."));
+                   ? HttpClient::tr(
+                         "Redirected to another origin: the access token is not sent there.")
+                   : HttpClient::tr("Redirected."));
         ++m_hops;
         // 303, and 301/302 after a POST, turn into a GET (RFC 9110 15.4).
         if (m_status == 303 || ((m_status == 301 || m_status == 302) && m_call.method == "POST")) {

@@ -13,11 +13,6 @@ namespace fbm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::ReportBinary", text);
-}
-
 QString bareMimeType(const QString &contentType)
 {
     return contentType.section(u';', 0, 0).trimmed().toLower();
@@ -119,10 +114,11 @@ Result<ReportPayload> decodeReportDownload(const QByteArray &body,
 
     if (type == "OperationOutcome"_L1) {
         const QString issues = operationOutcomeText(resource);
-        return Error::make(Error::Kind::Protocol,
-                           //: %1 the server's issues, one per line
-                           tr("The reporting server did not send the report:\n%1").arg(issues),
-                           u"OperationOutcome: "_s + issues);
+        return Error::make(
+            Error::Kind::Protocol,
+            //: %1 the server's issues, one per line
+            ReportBinary::tr("The reporting server did not send the report:\n%1").arg(issues),
+            u"OperationOutcome: "_s + issues);
     }
     if (BinaryResource::is(resource)) {
         payload.fromBinaryResource = true;
@@ -132,7 +128,8 @@ Result<ReportPayload> decodeReportDownload(const QByteArray &body,
         if (!decoded.ok()) {
             Error e = decoded.error();
             //: %1 says what is wrong with the report's Binary resource
-            e.message = tr("The report could not be read: %1 It was not saved.").arg(e.message);
+            e.message = ReportBinary::tr("The report could not be read: %1 It was not saved.")
+                            .arg(e.message);
             return e;
         }
         payload.bytes = decoded.value();

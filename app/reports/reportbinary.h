@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "reportjob.h"
 #include "result.h"
 
@@ -9,6 +11,12 @@
 namespace fbm {
 
 /// A report download, decoded.
+/// The translation context of the report download messages.
+struct ReportBinary
+{
+    Q_DECLARE_TR_FUNCTIONS(fbm::ReportBinary)
+};
+
 struct ReportPayload
 {
     enum class Kind

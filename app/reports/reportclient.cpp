@@ -1,4 +1,5 @@
 #include "reportclient.h"
+#include "logging.h"
 
 #include "httpclient.h"
 #include "operationoutcome.h"
@@ -17,8 +18,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcReports, "fhirbulk.reports")
 
 namespace fbm {
 

@@ -1,4 +1,5 @@
 #include "reportjob.h"
+#include "logging.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -10,16 +11,9 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcReportParse, "fhirbulk.reports.parse")
-
 namespace fbm {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fbm::ReportJob", text);
-}
 
 /// FHIR dateTime: a full instant, or a bare date. Partial dates (a year, a month) are not an
 /// instant: the caller keeps them as text.
@@ -102,7 +96,8 @@ QString typedValueText(const QString &type, const QJsonValue &value)
         const QString start = o.value("start"_L1).toString();
         const QString end = o.value("end"_L1).toString();
         //: A period of time; %1 the start, %2 the end ("…" when open)
-        return tr("%1 – %2").arg(start.isEmpty() ? u"…"_s : start, end.isEmpty() ? u"…"_s : end);
+        return ReportJob::tr("%1 – %2").arg(start.isEmpty() ? u"…"_s : start,
+                                            end.isEmpty() ? u"…"_s : end);
     } else if (type == "Identifier"_L1) {
         const QString system = o.value("system"_L1).toString();
         const QString v = o.value("value"_L1).toString();
@@ -148,7 +143,7 @@ QString issueText(const QJsonObject &issue)
             codes << codingText(c.toObject());
         text = codes.join(u", "_s);
     }
-    QString head = severity.isEmpty() ? tr("error") : severity;
+    QString head = severity.isEmpty() ? ReportJob::tr("error") : severity;
     if (!code.isEmpty())
         head += u" ("_s + code + u')';
     return text.isEmpty() ? head : head + u": "_s + text;
@@ -397,15 +392,17 @@ Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        return protocolError(tr("The reporting server's answer is not JSON, so the report jobs "
-                                "cannot be shown."),
-                             u"JSON error at offset %1: %2; body starts: %3"_s.arg(pe.offset).arg(
-                                 pe.errorString(), QString::fromUtf8(json.left(200)).simplified()));
+        return protocolError(
+            ReportJob::tr("The reporting server's answer is not JSON, so the report jobs "
+                          "cannot be shown."),
+            u"JSON error at offset %1: %2; body starts: %3"_s.arg(pe.offset).arg(
+                pe.errorString(), QString::fromUtf8(json.left(200)).simplified()));
     }
     if (!doc.isObject()) {
-        return protocolError(tr("The reporting server's answer is not a FHIR resource, so the "
-                                "report jobs cannot be shown."),
-                             u"top-level JSON is not an object"_s);
+        return protocolError(
+            ReportJob::tr("The reporting server's answer is not a FHIR resource, so the "
+                          "report jobs cannot be shown."),
+            u"top-level JSON is not an object"_s);
     }
     const QJsonObject root = doc.object();
     const QString type = root.value("resourceType"_L1).toString();
@@ -413,15 +410,16 @@ Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl
         const QString issues = operationOutcomeText(root);
         Error e = protocolError(
             //: %1 the server's issues, one per line
-            tr("The reporting server answered with an error:\n%1").arg(issues),
+            ReportJob::tr("The reporting server answered with an error:\n%1").arg(issues),
             u"OperationOutcome: "_s + issues);
         return e;
     }
     if (type != "Bundle"_L1) {
         return protocolError(
             //: %1 the resource type the server sent (or "nothing")
-            tr("The reporting server sent %1 where a Bundle of report jobs was expected.")
-                .arg(type.isEmpty() ? tr("a JSON object without a resourceType") : type),
+            ReportJob::tr(
+                "The reporting server sent %1 where a Bundle of report jobs was expected.")
+                .arg(type.isEmpty() ? ReportJob::tr("a JSON object without a resourceType") : type),
             u"resourceType: "_s + type);
     }
 
@@ -430,8 +428,9 @@ Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl
     if (!root.contains("entry"_L1))
         return jobs;
     if (!root.value("entry"_L1).isArray()) {
-        return protocolError(tr("The reporting server's Bundle has an unreadable entry list."),
-                             u"Bundle.entry is not an array"_s);
+        return protocolError(
+            ReportJob::tr("The reporting server's Bundle has an unreadable entry list."),
+            u"Bundle.entry is not an array"_s);
     }
 
     const QUrl resolvedBase = reportBaseUrl(base);
@@ -448,9 +447,9 @@ Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl
         };
         if (rtype != "Parameters"_L1) {
             //: %1 the entry number, %2 the resource type found
-            warn(tr("Entry %1 is not a report job (%2); it was skipped.")
+            warn(ReportJob::tr("Entry %1 is not a report job (%2); it was skipped.")
                      .arg(i + 1)
-                     .arg(rtype.isEmpty() ? tr("no resource") : rtype));
+                     .arg(rtype.isEmpty() ? ReportJob::tr("no resource") : rtype));
             continue;
         }
         const QJsonArray params = resource.value("parameter"_L1).toArray();
@@ -464,7 +463,8 @@ Result<QList<ReportJob>> parseReportJobBundle(const QByteArray &json, const QUrl
             jobParts.append(params);
         if (jobParts.isEmpty()) {
             //: %1 the entry number
-            warn(tr("Entry %1 holds no reportJob parameter; it was skipped.").arg(i + 1));
+            warn(
+                ReportJob::tr("Entry %1 holds no reportJob parameter; it was skipped.").arg(i + 1));
             continue;
         }
         for (const QJsonArray &parts : std::as_const(jobParts)) {

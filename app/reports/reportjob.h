@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "result.h"
 
 #include <QByteArray>
@@ -23,6 +25,9 @@ using NamedValueList = QList<NamedValue>;
 /// Every part may be missing; parts the client does not know are kept in otherParts.
 struct ReportJob
 {
+    Q_DECLARE_TR_FUNCTIONS(fbm::ReportJob)
+
+public:
     /// DONE and FAILED are the only statuses the IG shows; anything else is taken as unfinished.
     enum class State
     {

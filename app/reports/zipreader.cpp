@@ -1,4 +1,5 @@
 #include "zipreader.h"
+#include "logging.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -14,8 +15,6 @@
 #include <cstring>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcZip, "fhirbulk.reports.zip")
 
 namespace fbm {
 

@@ -1,4 +1,5 @@
 #include "session.h"
+#include "logging.h"
 
 #include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
@@ -21,10 +22,6 @@
 using namespace Qt::StringLiterals;
 
 namespace fbm {
-
-namespace {
-Q_LOGGING_CATEGORY(lcApp, "fhirbulk.app")
-} // namespace
 
 Session::Session(SessionOptions options, QObject *parent)
     : QObject(parent)
@@ -103,7 +100,7 @@ void Session::startDemo(QStringList &problems)
     p.baseUrl = m_demo->baseUrl();
     p.auth = Profile::AuthKind::None;
     m_demoProfile = p;
-    qCInfo(lcApp) << "demo server at" << m_demo->baseUrl().toString();
+    qCInfo(lcSession) << "demo server at" << m_demo->baseUrl().toString();
 
     // The eHealth reporting server's report jobs, simulated the same way.
     m_demoReports = std::make_unique<demo::ReportServer>();
@@ -130,7 +127,7 @@ void Session::probeKeychain()
             m_keychainState = KeychainState::Available;
         } else {
             // Whatever the reason, secrets entered now must still work for this session.
-            qCWarning(lcApp) << "keychain not usable:" << error.message;
+            qCWarning(lcSession) << "keychain not usable:" << error.message;
             m_useSession = true;
             m_keychainState = KeychainState::Unavailable;
         }
@@ -206,7 +203,7 @@ void Session::removeProfile(const QString &id)
     if (isDemoProfile(id) || !m_profiles->remove(id))
         return;
     ProfileSecrets::removeAll(secrets(), id, this, [id](const Error &e) {
-        qCWarning(lcApp) << "could not remove a secret of profile" << id << e.message;
+        qCWarning(lcSession) << "could not remove a secret of profile" << id << e.message;
     });
 }
 
@@ -246,7 +243,7 @@ HttpClient *Session::clientFor(const Profile &profile)
         return it->second->client.get();
     Result<AuthSetup> setup = setupForProfile(profile, m_nam.get(), secrets());
     if (!setup.ok()) {
-        qCWarning(lcApp) << "no client for profile" << profile.id << setup.error().message;
+        qCWarning(lcSession) << "no client for profile" << profile.id << setup.error().message;
         return nullptr;
     }
     auto owned = std::make_unique<AuthSetup>(std::move(setup.value()));

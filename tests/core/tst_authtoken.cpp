@@ -146,7 +146,7 @@ private:
 
 void TestAuthToken::initTestCase()
 {
-    QLoggingCategory::setFilterRules(u"fhirbulk.*=true"_s);
+    QLoggingCategory::setFilterRules(u"fbm.*=true"_s);
     g_previousHandler = qInstallMessageHandler(captureMessages);
     auto rsa = jwt::Key::generate(Algorithm::RS384);
     auto ec = jwt::Key::generate(Algorithm::ES384);

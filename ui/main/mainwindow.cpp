@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "logging.h"
 
 #include "aboutdialog.h"
 #include "filteredit.h"
@@ -37,11 +38,7 @@ using namespace Qt::StringLiterals;
 
 namespace fbm {
 
-namespace {
-
-Q_LOGGING_CATEGORY(lcUi, "fhirbulk.ui")
-
-} // namespace
+namespace {} // namespace
 
 MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
@@ -486,7 +483,7 @@ bool MainWindow::openFolder(const QString &path)
     }
     const bool opened = m_openUrl(QUrl::fromLocalFile(path));
     if (!opened) {
-        qCWarning(lcUi) << "the desktop could not open" << path;
+        qCWarning(fbm::lcUi) << "the desktop could not open" << path;
         // Without a file manager (or its MIME association) nothing would happen at all: give
         // the path, selectable, so that it can be copied.
         auto *box = new QMessageBox(

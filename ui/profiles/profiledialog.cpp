@@ -1,4 +1,5 @@
 #include "profiledialog.h"
+#include "logging.h"
 
 #include "auth/authfactory.h"
 #include "auth/profilesecrets.h"
@@ -29,8 +30,6 @@ using namespace Qt::StringLiterals;
 using fbm::Profile;
 using fbm::SecretState;
 using fbm::SecretStore;
-
-Q_LOGGING_CATEGORY(lcProfileDialog, "fhirbulk.ui.profile")
 
 namespace {
 
@@ -238,7 +237,7 @@ void ProfileDialog::onSecretRead(const QString &name, const QByteArray &value, b
     SecretState state = SecretState::Absent;
     if (error.isError()) {
         state = SecretState::Unreadable;
-        qCInfo(lcProfileDialog) << "keychain read failed:" << error.detail;
+        qCInfo(fbm::lcUiProfiles) << "keychain read failed:" << error.detail;
         if (!m_keychainProblem)
             showKeychainProblem(error.message);
     } else if (found) {
@@ -289,7 +288,7 @@ void ProfileDialog::accept()
             QDialog::accept();
             return;
         }
-        qCInfo(lcProfileDialog) << "keychain write failed:" << error.detail;
+        qCInfo(fbm::lcUiProfiles) << "keychain write failed:" << error.detail;
         if (!error.message.isEmpty())
             showKeychainProblem(error.message);
     });

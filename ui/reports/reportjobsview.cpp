@@ -1,4 +1,5 @@
 #include "reportjobsview.h"
+#include "logging.h"
 
 #include "filechooser.h"
 #include "filteredit.h"
@@ -30,8 +31,6 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcReportsUi, "fhirbulk.ui.reports")
 
 namespace fbm {
 
@@ -508,7 +507,7 @@ void ReportJobsView::showMessage(MessageKind kind, const QString &text, const QS
                                  std::function<void()> action)
 {
     if (kind != MessageKind::Information)
-        qCInfo(lcReportsUi) << "message:" << text;
+        qCInfo(fbm::lcUiReports) << "message:" << text;
     m_fetchErrorShown = false;
     m_message->showMessage(kind, text, actionText, std::move(action));
 }

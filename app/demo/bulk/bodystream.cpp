@@ -1,10 +1,9 @@
 #include "bodystream.h"
+#include "logging.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
-
-Q_LOGGING_CATEGORY(lcBodyStream, "fhirbulk.demo.server")
 
 namespace fbm::demo::bulk {
 
@@ -57,7 +56,7 @@ void BodyStream::pump()
         // client really receives the bytes before the cut.
         if (m_socket->bytesToWrite() == 0) {
             m_done = true;
-            qCDebug(lcBodyStream) << "dropping the connection at byte" << m_pos;
+            qCDebug(lcDemoBulk) << "dropping the connection at byte" << m_pos;
             m_socket->abort();
         }
         return;
@@ -89,7 +88,7 @@ void BodyStream::pump()
         }
         const QByteArray bytes = m_source(m_pos, n);
         if (bytes.size() != n) {
-            qCWarning(lcBodyStream) << "body source ended early at" << m_pos;
+            qCWarning(lcDemoBulk) << "body source ended early at" << m_pos;
             m_done = true;
             m_socket->abort();
             return;
@@ -110,7 +109,7 @@ void BodyStream::reachStop()
         return;
     }
     m_stalled = true;
-    qCDebug(lcBodyStream) << "stalling at byte" << m_pos << "for" << m_stallMs << "ms";
+    qCDebug(lcDemoBulk) << "stalling at byte" << m_pos << "for" << m_stallMs << "ms";
     if (m_stallMs >= 0) {
         QTimer::singleShot(m_stallMs, this, [this] {
             m_stalled = false;

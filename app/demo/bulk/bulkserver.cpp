@@ -1,4 +1,5 @@
 #include "bulkserver.h"
+#include "logging.h"
 
 #include "bulk/bodystream.h"
 #include "bulk/exportjobs.h"
@@ -23,8 +24,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcDemoServer, "fhirbulk.demo.server")
 
 namespace fbm::demo {
 
@@ -101,7 +100,7 @@ public:
 void BulkServer::Private::dispatch(const http::Request &in, QTcpSocket *socket)
 {
     // Never the Authorization value: the log may be shown to a user.
-    qCDebug(lcDemoServer).noquote() << in.method << in.url.toString();
+    qCDebug(fbm::lcDemoBulk).noquote() << in.method << in.url.toString();
 
     // Keep the socket: an override of requestArrived() may run anything, even delete us.
     const QPointer<QTcpSocket> guard(socket);
@@ -474,7 +473,7 @@ bool BulkServer::listen(quint16 port)
     d->basePort = basePort;
     d->storage.setPort(storagePort);
     d->jobs.setBase(d->base());
-    qCDebug(lcDemoServer) << "listening on" << d->base() << "storage on" << d->storage.origin();
+    qCDebug(fbm::lcDemoBulk) << "listening on" << d->base() << "storage on" << d->storage.origin();
     return true;
 }
 
