@@ -2454,6 +2454,14 @@
 <context>
     <name>fbm::OAuthTokenAuth</name>
     <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued no token.</source>
+        <translation>Token-endpointet udstedte intet token.</translation>
+    </message>
+    <message>
         <source>The token endpoint %1 could not be reached.</source>
         <extracomment>%1 is a web address</extracomment>
         <translation>Token-endpointet %1 kunne ikke nås.</translation>
@@ -2488,17 +2496,9 @@
         <translation>Token-endpointet udstedte et token af typen &quot;%1&quot;; kun Bearer-tokens understøttes.</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>Stoppet.</translation>
-    </message>
-    <message>
         <source>The token endpoint %1 does not use HTTPS; credentials are not sent over an unencrypted connection.</source>
         <extracomment>%1 is a web address</extracomment>
         <translation>Token-endpointet %1 bruger ikke HTTPS; legitimation sendes ikke over en ukrypteret forbindelse.</translation>
-    </message>
-    <message>
-        <source>The token endpoint issued no token.</source>
-        <translation>Token-endpointet udstedte intet token.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "authfactory.h"
 
+#include "interactivelogin.h"
 #include "secretstore.h"
 #include "tokenauth.h"
 

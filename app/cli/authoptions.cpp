@@ -6,6 +6,7 @@
 #include "auth/profile.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
+#include "auth/interactivelogin.h"
 #include "session.h"
 
 #include <QCommandLineParser>

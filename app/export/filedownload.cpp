@@ -4,6 +4,7 @@
 #include "bufferpool.h"
 #include "clock.h"
 #include "httpclient.h"
+#include "transfer.h"
 #include "operationoutcome.h"
 #include "redact.h"
 #include "retrypolicy.h"

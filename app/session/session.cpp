@@ -4,6 +4,7 @@
 #include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
+#include "auth/interactivelogin.h"
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
 #include "demo/reportserver.h"

@@ -1,6 +1,7 @@
 #include "auth/jwt.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
+#include "auth/interactivelogin.h"
 #include "demo/bulkserver.h"
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
