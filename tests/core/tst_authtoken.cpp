@@ -6,6 +6,7 @@
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
 #include "httpclient.h"
+#include "waitfor.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -21,6 +22,7 @@
 using namespace Qt::StringLiterals;
 using namespace fbm;
 using jwt::Algorithm;
+using test::sendAndWait;
 
 Q_DECLARE_METATYPE(fbm::jwt::Algorithm)
 Q_DECLARE_METATYPE(fbm::ClientCredentialsAuth::Method)
@@ -52,30 +54,13 @@ struct TokenResult
 /// Asks provider for a token and waits for the answer.
 TokenResult fetch(AuthProvider *provider, bool force = false)
 {
-    auto result = std::make_shared<TokenResult>();
-    QObject context;
-    provider->requestToken(force, &context, [result](const QString &token, const Error &error) {
-        result->token = token;
-        result->error = error;
-        result->done = true;
-    });
-    QElapsedTimer t;
-    t.start();
-    while (!result->done && t.elapsed() < 15000)
-        QTest::qWait(5);
-    return *result;
-}
-
-HttpResponse sendAndWait(HttpClient *client, const HttpCall &call)
-{
-    auto out = std::make_shared<std::optional<HttpResponse>>();
-    QObject context;
-    client->send(call, &context, [out](const HttpResponse &r) { *out = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!out->has_value() && t.elapsed() < 15000)
-        QTest::qWait(5);
-    return out->value_or(HttpResponse{});
+    return test::waitForCallback<TokenResult>([&](QObject *context, auto deliver) {
+               provider->requestToken(force, context,
+                                      [deliver](const QString &token, const Error &error) {
+                                          deliver({token, error, true});
+                                      });
+           })
+        .value_or(TokenResult{});
 }
 
 HttpCall call(const QUrl &url, QByteArray accept = "application/fhir+json"_ba)
@@ -552,7 +537,7 @@ void TestAuthToken::exportOutlivesSeveralTokens()
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
-    const HttpResponse kickoff = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
+    const HttpResponse kickoff = sendAndWait(client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(kickoff.status, 202);
     const QUrl status(QString::fromLatin1(kickoff.header("Content-Location")));
     QVERIFY(status.isValid());
@@ -562,7 +547,7 @@ void TestAuthToken::exportOutlivesSeveralTokens()
     elapsed.start();
     do {
         QTest::qWait(300);
-        poll = sendAndWait(&client, call(status, "application/json"_ba));
+        poll = sendAndWait(client, call(status, "application/json"_ba));
         QVERIFY2(poll.status == 202 || poll.status == 200,
                  qPrintable(QString::number(poll.status)));
     } while (poll.status == 202 && elapsed.elapsed() < 30000);
@@ -574,7 +559,7 @@ void TestAuthToken::exportOutlivesSeveralTokens()
     QVERIFY(!output.isEmpty());
     for (int i = 0; i < output.size(); ++i) {
         const QUrl fileUrl(output.at(i).toObject().value(u"url"_s).toString());
-        const HttpResponse file = sendAndWait(&client, call(fileUrl, "application/fhir+ndjson"_ba));
+        const HttpResponse file = sendAndWait(client, call(fileUrl, "application/fhir+ndjson"_ba));
         QVERIFY2(file.status == 200,
                  qPrintable(fileUrl.toString() + u" "_s + QString::fromUtf8(file.body)));
         QCOMPARE(file.body, bulk.expectedContent(i));
@@ -640,7 +625,7 @@ void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
-    const HttpResponse first = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
+    const HttpResponse first = sendAndWait(client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(first.status, 202);
     QCOMPARE(tokens.tokensIssued(), 1);
 
@@ -648,7 +633,7 @@ void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
     // client renews it once and repeats the request, which succeeds.
     tokens.revokeAllTokens();
     const QUrl status(QString::fromLatin1(first.header("Content-Location")));
-    const HttpResponse poll = sendAndWait(&client, call(status, "application/json"_ba));
+    const HttpResponse poll = sendAndWait(client, call(status, "application/json"_ba));
     QVERIFY2(poll.status == 202 || poll.status == 200, qPrintable(QString::number(poll.status)));
     QCOMPARE(tokens.tokensIssued(), 2);
 }
@@ -662,7 +647,7 @@ void TestAuthToken::staticTokenUnauthorizedIsFinal()
     m_secretsSeen << u"stale-static-token"_s;
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
-    const HttpResponse r = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
+    const HttpResponse r = sendAndWait(client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(r.status, 401);
 }
 

@@ -3,12 +3,14 @@
 #include "httpclient.h"
 #include "redact.h"
 #include "scriptedserver.h"
+#include "waitfor.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace fbm;
 using fbm::test::ScriptedServer;
+using fbm::test::sendAndWait;
 
 namespace {
 
@@ -29,22 +31,6 @@ public:
     int refreshes = 0;
     QString current;
 };
-
-HttpResponse sendAndWait(HttpClient &client, const HttpCall &call)
-{
-    HttpResponse result;
-    bool done = false;
-    QObject context;
-    client.send(call, &context, [&](const HttpResponse &r) {
-        result = r;
-        done = true;
-    });
-    QElapsedTimer t;
-    t.start();
-    while (!done && t.elapsed() < 10000)
-        QTest::qWait(5);
-    return result;
-}
 
 ScriptedServer::Answer redirectTo(const QUrl &url, int status = 302)
 {

@@ -1,9 +1,9 @@
 #include "cliprocess.h"
 
+#include "waitfor.h"
+
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -60,10 +60,8 @@ QProcess *CliProcess::start(const QStringList &args, const QProcessEnvironment &
 CliRun CliProcess::finish(QProcess *p, int timeoutMs)
 {
     CliRun r;
-    QElapsedTimer t;
-    t.start();
-    while (p->state() != QProcess::NotRunning && t.elapsed() < timeoutMs)
-        QTest::qWait(10);
+    // The servers the child talks to live in this process: the event loop runs while it works.
+    (void)waitFor([p] { return p->state() == QProcess::NotRunning; }, timeoutMs);
     if (p->state() != QProcess::NotRunning) {
         p->kill();
         p->waitForFinished();

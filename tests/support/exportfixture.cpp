@@ -1,10 +1,9 @@
 #include "exportfixture.h"
 
 #include "testutil.h"
+#include "waitfor.h"
 
 #include <QDir>
-#include <QSignalSpy>
-#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -70,14 +69,13 @@ QString ExportFixture::start(const ExportRequest &request)
 
 bool ExportFixture::waitForState(const QString &id, JobState state, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        const ExportJob *j = manager->job(id);
-        if (j && j->state == state)
-            return true;
-        QTest::qWait(5);
-    }
+    if (waitFor(
+            [&] {
+                const ExportJob *j = manager->job(id);
+                return j && j->state == state;
+            },
+            timeoutMs))
+        return true;
     const ExportJob *j = manager->job(id);
     qWarning() << "job" << id << "is" << (j ? jobStateName(j->state) : u"gone"_s) << "not"
                << jobStateName(state) << (j ? j->lastError : QString());
@@ -86,15 +84,12 @@ bool ExportFixture::waitForState(const QString &id, JobState state, int timeoutM
 
 bool ExportFixture::waitForTerminal(const QString &id, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        const ExportJob *j = manager->job(id);
-        if (j && j->isTerminal())
-            return true;
-        QTest::qWait(5);
-    }
-    return false;
+    return waitFor(
+        [&] {
+            const ExportJob *j = manager->job(id);
+            return j && j->isTerminal();
+        },
+        timeoutMs);
 }
 
 QByteArray ExportFixture::saved(const QString &relativePath) const

@@ -3,6 +3,7 @@
 #include "faultybulkserver.h"
 #include "jobmanager.h"
 #include "jobstore.h"
+#include "waitfor.h"
 
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
@@ -28,9 +29,9 @@ struct ExportFixture
     QString start(const ExportRequest &request);
     QString start() { return start(request()); }
 
-    /// Waits until the job is in state (or fails the test after timeoutMs).
-    [[nodiscard]] bool waitForState(const QString &id, JobState state, int timeoutMs = 15000);
-    [[nodiscard]] bool waitForTerminal(const QString &id, int timeoutMs = 15000);
+    /// Waits until the job is in \a state; false (and why, in the log) after \a timeoutMs.
+    [[nodiscard]] bool waitForState(const QString &id, JobState state, int timeoutMs = kWaitMs);
+    [[nodiscard]] bool waitForTerminal(const QString &id, int timeoutMs = kWaitMs);
     [[nodiscard]] const ExportJob &job(const QString &id) const { return *manager->job(id); }
     [[nodiscard]] QString outDir() const { return dir.path() + QStringLiteral("/out"); }
     [[nodiscard]] QByteArray saved(const QString &relativePath) const;
