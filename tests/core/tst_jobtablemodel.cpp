@@ -2,6 +2,7 @@
 // countdowns computed from deadlines, and updates limited to the cells that changed.
 #include "exportfixture.h"
 #include "jobtablemodel.h"
+#include "manualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,20 +15,9 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+using fbm::test::ManualClock;
 
 namespace {
-
-/// The real time shifted by an offset the test moves: the scheduler still runs on real timers,
-/// while countdowns can be checked at any "later" moment without waiting.
-class OffsetClock final : public Clock
-{
-public:
-    [[nodiscard]] QDateTime now() const override
-    {
-        return QDateTime::currentDateTimeUtc().addMSecs(offsetMs);
-    }
-    qint64 offsetMs = 0;
-};
 
 QList<ServedFile> twoFiles()
 {
@@ -240,7 +230,9 @@ void TestJobTableModel::rowsAppearAndStatesChange()
 void TestJobTableModel::countdownDecreasesFromTheDeadline()
 {
     ExportFixture fx;
-    OffsetClock clock;
+    // The real time shifted by an offset the test moves: the engine runs on as usual, while the
+    // countdown is read at "later" moments without waiting for them.
+    ManualClock clock(ManualClock::Mode::Following);
     fx.manager->setClock(&clock);
     RetryPolicy policy = fx.fastPolicy();
     policy.maxRetryAfterMs = 3600 * 1000;
@@ -259,16 +251,16 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:42"_s);
     const qint64 before =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
-    clock.offsetMs += 10 * 1000;
+    clock.advance(10 * 1000);
     model.tick();
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:32"_s);
     const qint64 after =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
     QVERIFY2(after < before - 9000, qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
     // A missed tick does not matter: the text is the deadline minus now, not a counter.
-    clock.offsetMs += 30 * 1000;
+    clock.advance(30 * 1000);
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:02"_s);
-    clock.offsetMs += 60 * 1000;
+    clock.advance(60 * 1000);
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:00"_s);
     QVERIFY(model.index(0, JobTableModel::NextCheck)
                 .data(Qt::ToolTipRole)
