@@ -593,8 +593,8 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
     fx.server.setScript(script);
     fx.server.seedDemoData();
 
-    SmartBackendAuth auth(&fx.nam, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
-                          u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    SmartBackendAuth auth(fx.session->network(), fx.server.baseUrl(), tokens.tokenUrl(),
+                          u"engine"_s, m_rsa, u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
     HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
     fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });

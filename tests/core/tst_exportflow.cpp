@@ -145,7 +145,7 @@ void TestExportFlow::standardFlowSavesEveryFile()
 {
     ExportFixture fx;
     fx.server.setFiles(smallFiles());
-    QSignalSpy finished(fx.manager.get(), &JobManager::jobFinished);
+    QSignalSpy finished(fx.manager, &JobManager::jobFinished);
     const QString id = fx.start();
     QVERIFY(!id.isEmpty());
     QVERIFY(fx.waitForState(id, JobState::Saved));
@@ -912,15 +912,15 @@ void TestExportFlow::parallelDownloadsAreBounded()
         fx.server.setFileFault(i, slow);
     }
     int maxActive = 0;
-    QObject::connect(fx.manager.get(), &JobManager::jobChanged, fx.manager.get(),
-                     [&](const QString &id, JobFields) {
-                         const ExportJob *j = fx.manager->job(id);
-                         const int active = int(std::count_if(
-                             j->files.cbegin(), j->files.cend(), [](const ExportFile &f) {
-                                 return f.state == FileState::Downloading;
-                             }));
-                         maxActive = qMax(maxActive, active);
-                     });
+    QObject::connect(
+        fx.manager, &JobManager::jobChanged, fx.manager, [&](const QString &id, JobFields) {
+            const ExportJob *j = fx.manager->job(id);
+            const int active =
+                int(std::count_if(j->files.cbegin(), j->files.cend(), [](const ExportFile &f) {
+                    return f.state == FileState::Downloading;
+                }));
+            maxActive = qMax(maxActive, active);
+        });
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved, 30000));
     QCOMPARE(maxActive, 2);
@@ -1011,7 +1011,7 @@ void TestExportFlow::fileRenamedBeforeItWasRecordedIsKept()
     fx.server.setFiles(smallFiles());
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
-    fx.manager.reset();
+    fx.restartManager(); // the application ends; the next one has not read the store yet
     fx.store->flush();
     std::optional<ExportJob> j = fx.store->load(id);
     QVERIFY(j);
@@ -1138,7 +1138,7 @@ void TestExportFlow::damagedStoreFileIsMovedAside()
     damaged.write("{\"format\":1,\"id\":\"x\", trunc");
     damaged.close();
     fx.restartManager();
-    QSignalSpy warnings(fx.manager.get(), &JobManager::warning);
+    QSignalSpy warnings(fx.manager, &JobManager::warning);
     const QStringList problems = fx.manager->restore();
     QCOMPARE(problems.size(), 1);
     QVERIFY(problems.first().contains(u"0000-damaged.json"_s));

@@ -36,7 +36,7 @@ private Q_SLOTS:
 void TestJobActivityModel::headers()
 {
     ExportFixture fx;
-    JobActivityModel model(fx.manager.get());
+    JobActivityModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(JobActivityModel::Count));
@@ -54,7 +54,7 @@ void TestJobActivityModel::followsTheJob()
     script.pollsBeforeDone = 1;
     script.retryAfterSeconds = 1;
     fx.server.setScript(script);
-    JobActivityModel model(fx.manager.get());
+    JobActivityModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     const QString id = fx.start();
@@ -102,7 +102,7 @@ void TestJobActivityModel::finishedJobIsReadFromTheStore()
     fx.restartManager();
     fx.manager->restore();
     QVERIFY(!fx.job(id).detailsLoaded);
-    JobActivityModel model(fx.manager.get());
+    JobActivityModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJobId(id);
     QVERIFY(fx.job(id).detailsLoaded);

@@ -117,7 +117,7 @@ void TestJobFilesModel::helpers()
 void TestJobFilesModel::emptyUntilAJobIsShown()
 {
     ExportFixture fx;
-    JobFilesModel files(fx.manager.get());
+    JobFilesModel files(fx.manager);
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(files.rowCount(), 0);
     QCOMPARE(files.columnCount(), int(JobFilesModel::Count));
@@ -134,7 +134,7 @@ void TestJobFilesModel::filesOfASavedExport()
     const QString id = savedExport(fx);
     QVERIFY(!id.isEmpty());
 
-    JobFilesModel files(fx.manager.get());
+    JobFilesModel files(fx.manager);
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     files.setJobId(id);
     QCOMPARE(files.rowCount(), 4);
@@ -164,7 +164,7 @@ void TestJobFilesModel::rowsAppearWithTheManifest()
     slow.retryAfterSeconds = 1;
     fx.server.setScript(slow);
     const QString id = fx.start();
-    JobFilesModel files(fx.manager.get());
+    JobFilesModel files(fx.manager);
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     files.setJobId(id);
     QCOMPARE(files.rowCount(), 0);
@@ -184,7 +184,7 @@ void TestJobFilesModel::resourcesPerType()
     const QString id = savedExport(fx);
     QVERIFY(!id.isEmpty());
 
-    JobResourcesModel resources(fx.manager.get());
+    JobResourcesModel resources(fx.manager);
     QAbstractItemModelTester tester(&resources,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(resources.rowCount(), 0);
@@ -207,8 +207,8 @@ void TestJobFilesModel::removedJobEmptiesTheModels()
     ExportFixture fx;
     const QString id = savedExport(fx);
     QVERIFY(!id.isEmpty());
-    JobFilesModel files(fx.manager.get());
-    JobResourcesModel resources(fx.manager.get());
+    JobFilesModel files(fx.manager);
+    JobResourcesModel resources(fx.manager);
     QAbstractItemModelTester t1(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(&resources, QAbstractItemModelTester::FailureReportingMode::QtTest);
     files.setJobId(id);

@@ -86,7 +86,7 @@ void TestJobIssuesModel::issuesOfTheErrorFiles()
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
 
-    JobIssuesModel model(fx.manager.get());
+    JobIssuesModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.headerData(JobIssuesModel::Text, Qt::Horizontal).toString(), u"Diagnostics"_s);
     QSignalSpy read(&model, &JobIssuesModel::issuesRead);
@@ -121,7 +121,7 @@ void TestJobIssuesModel::ownErrorComesFirst()
     fx.server.setScript(failing);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
-    JobIssuesModel model(fx.manager.get());
+    JobIssuesModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJobId(id);
     QCOMPARE(model.rowCount(), 1);

@@ -2,7 +2,6 @@
 // countdowns computed from deadlines, and updates limited to the cells that changed.
 #include "exportfixture.h"
 #include "jobtablemodel.h"
-#include "manualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -15,7 +14,6 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
-using fbm::test::ManualClock;
 
 namespace {
 
@@ -164,7 +162,7 @@ void TestJobTableModel::expiresSoon()
 void TestJobTableModel::headersAndColumns()
 {
     ExportFixture fx;
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.columnCount(), int(JobTableModel::Count));
     QCOMPARE(model.rowCount(), 0);
@@ -186,7 +184,7 @@ void TestJobTableModel::rowsAppearAndStatesChange()
     script.retryAfterSeconds = 1;
     script.progressTexts = {u"Search in progress - found 954 of 1,000 resources"_s};
     fx.server.setScript(script);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // Every State text the row shows, as a list of distinct consecutive values.
@@ -230,10 +228,6 @@ void TestJobTableModel::rowsAppearAndStatesChange()
 void TestJobTableModel::countdownDecreasesFromTheDeadline()
 {
     ExportFixture fx;
-    // The real time shifted by an offset the test moves: the engine runs on as usual, while the
-    // countdown is read at "later" moments without waiting for them.
-    ManualClock clock(ManualClock::Mode::Following);
-    fx.manager->setClock(&clock);
     RetryPolicy policy = fx.fastPolicy();
     policy.maxRetryAfterMs = 3600 * 1000;
     fx.manager->setRetryPolicy(policy);
@@ -241,7 +235,7 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     script.pollsBeforeDone = 5;
     script.retryAfterSeconds = 42;
     fx.server.setScript(script);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     const QString id = fx.start();
@@ -251,16 +245,16 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:42"_s);
     const qint64 before =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
-    clock.advance(10 * 1000);
+    fx.clock.advance(10 * 1000);
     model.tick();
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:32"_s);
     const qint64 after =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
     QVERIFY2(after < before - 9000, qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
     // A missed tick does not matter: the text is the deadline minus now, not a counter.
-    clock.advance(30 * 1000);
+    fx.clock.advance(30 * 1000);
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:02"_s);
-    clock.advance(60 * 1000);
+    fx.clock.advance(60 * 1000);
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:00"_s);
     QVERIFY(model.index(0, JobTableModel::NextCheck)
                 .data(Qt::ToolTipRole)
@@ -284,7 +278,7 @@ void TestJobTableModel::retryingAfterAnError()
          R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"Database busy"}]})"_ba,
          "application/fhir+json"_ba, "30"_ba}};
     fx.server.setScript(script);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
     QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).attempt == 1);
@@ -325,7 +319,7 @@ void TestJobTableModel::tickEmitsOneColumnForWaitingRowsOnly()
     const QString done2 = startIn(fx, u"done2"_s);
     QVERIFY(fx.waitForState(done2, JobState::Saved));
 
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(fx.job(wait1).isWaitingForPoll() && fx.job(wait2).isWaitingForPoll());
     QCOMPARE(model.rowOf(wait1), 1);
@@ -373,7 +367,7 @@ void TestJobTableModel::timerRunsOnlyWhileSomethingCounts()
     slow.pollsBeforeDone = 5;
     slow.retryAfterSeconds = 2;
     fx.server.setScript(slow);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QVERIFY(!model.isTicking());
     const QString id = fx.start();
     QVERIFY(model.isTicking()); // starting: elapsed time counts
@@ -388,7 +382,7 @@ void TestJobTableModel::timerRunsOnlyWhileSomethingCounts()
     for (int i = 0; i < 3; ++i)
         QVERIFY(fx.waitForState(startIn(fx, QString::number(i)), JobState::Saved));
     QTRY_VERIFY(!model.isTicking());
-    JobTableModel fresh(fx.manager.get());
+    JobTableModel fresh(fx.manager);
     QCOMPARE(fresh.rowCount(), 4);
     QVERIFY(!fresh.isTicking());
 }
@@ -405,7 +399,7 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
     RetryPolicy policy = fx.fastPolicy();
     policy.maxRetryAfterMs = 3600 * 1000;
     fx.manager->setRetryPolicy(policy);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
     // Past the kick-off's short wait: the first status answer brought X-Progress.
@@ -415,7 +409,7 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
     // A poll: the request (NextPoll), its activity entry (no cell), the new X-Progress and the
     // next deadline. Only Server says and Next check may change.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QSignalSpy activity(fx.manager.get(), &JobManager::activityAdded);
+    QSignalSpy activity(fx.manager, &JobManager::activityAdded);
     fx.manager->pollNow(id);
     QTRY_COMPARE(text(model, 0, JobTableModel::ServerSays), u"second"_s);
     QTRY_VERIFY(fx.job(id).isWaitingForPoll());
@@ -440,7 +434,7 @@ void TestJobTableModel::sortRoleHasRawValues()
     Script quick;
     quick.pollsBeforeDone = 0;
     fx.server.setScript(quick);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     const ExportJob &j = fx.job(id);
@@ -468,7 +462,7 @@ void TestJobTableModel::cancelAndRemove()
     slow.pollsBeforeDone = 5;
     slow.retryAfterSeconds = 2;
     fx.server.setScript(slow);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Each in its own folder: the engine refuses two running exports into one.
     auto startIn = [&fx](const QString &sub) {
@@ -504,14 +498,14 @@ void TestJobTableModel::restoredJobsAreRows()
     fx.server.setScript(quick);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
-    auto model = std::make_unique<JobTableModel>(fx.manager.get());
+    auto model = std::make_unique<JobTableModel>(fx.manager);
     QCOMPARE(model->rowCount(), 1);
     QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
     fx.restartManager(); // the old manager is gone: the model empties instead of dangling
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model->rowCount(), 0);
     fx.manager->restore();
-    JobTableModel restored(fx.manager.get());
+    JobTableModel restored(fx.manager);
     QAbstractItemModelTester tester(&restored,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(restored.rowCount(), 1);

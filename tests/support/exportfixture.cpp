@@ -5,6 +5,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm::test {
@@ -12,11 +14,19 @@ namespace fbm::test {
 ExportFixture::ExportFixture()
 {
     server.listen();
-    store = std::make_unique<JobStore>(dir.path() + u"/store"_s);
+    // A moved clock is looked at at once, not when the timer armed before wakes up.
+    clock.onMoved([this] {
+        if (manager)
+            manager->setClock(&clock);
+    });
     restartManager();
 }
 
-ExportFixture::~ExportFixture() = default;
+ExportFixture::~ExportFixture()
+{
+    session.reset();
+    clock.onMoved({});
+}
 
 RetryPolicy ExportFixture::fastPolicy() const
 {
@@ -31,8 +41,19 @@ RetryPolicy ExportFixture::fastPolicy() const
 
 void ExportFixture::restartManager()
 {
-    manager.reset();
-    manager = std::make_unique<JobManager>(store.get());
+    manager = nullptr;
+    store = nullptr;
+    session.reset();
+    SessionOptions o;
+    o.jobStoreDirectory = dir.filePath(u"store"_s);
+    o.profilesPath = dir.filePath(u"profiles.ini"_s);
+    o.settingsPath = dir.filePath(u"ui.ini"_s);
+    o.sessionSecrets = true;
+    session = std::make_unique<Session>(o);
+    store = session->jobStore();
+    manager = session->manager();
+    manager->setClock(&clock);
+    manager->setJitter([] { return 0.0; });
     manager->setRetryPolicy(fastPolicy());
     manager->setFileRetryDelayMs(10);
     manager->setTransferTimeoutMs(3000);
@@ -88,6 +109,50 @@ bool ExportFixture::waitForTerminal(const QString &id, int timeoutMs)
         [&] {
             const ExportJob *j = manager->job(id);
             return j && j->isTerminal();
+        },
+        timeoutMs);
+}
+
+bool ExportFixture::advanceToNextPoll(const QString &id, int timeoutMs)
+{
+    if (!waitFor(
+            [&] {
+                const ExportJob *j = manager->job(id);
+                return j && j->isWaitingForPoll();
+            },
+            timeoutMs))
+        return false;
+    clock.set(std::max(clock.now(), job(id).nextPollAt));
+    return true;
+}
+
+bool ExportFixture::advanceThroughPolls(const QString &id, int timeoutMs)
+{
+    return waitFor(
+        [&] {
+            const ExportJob *j = manager->job(id);
+            if (!j)
+                return false;
+            if (j->state != JobState::Starting && j->state != JobState::Running)
+                return true;
+            if (j->isWaitingForPoll() && clock.now() < j->nextPollAt)
+                clock.set(j->nextPollAt);
+            return false;
+        },
+        timeoutMs);
+}
+
+bool ExportFixture::runToEnd(const QString &id, int timeoutMs)
+{
+    return waitFor(
+        [&] {
+            const ExportJob *j = manager->job(id);
+            if (j && j->isTerminal())
+                return true;
+            const qint64 wakeUp = manager->nextWakeUpMs();
+            if (wakeUp > clock.nowMs())
+                clock.set(QDateTime::fromMSecsSinceEpoch(wakeUp, Qt::UTC));
+            return false;
         },
         timeoutMs);
 }
