@@ -306,8 +306,9 @@ void TestExportFlow::kickoffErrors()
     QVERIFY(fx.waitForState(id, JobState::Failed));
     QVERIFY2(fx.job(id).lastError.contains(mentions), qPrintable(fx.job(id).lastError));
     QVERIFY(!fx.job(id).statusUrl.isValid());
-    // No polling, no guessing of a status URL.
-    QTest::qWait(50);
+    // No polling, no guessing of a status URL: nothing is due, ever.
+    QVERIFY(!fx.job(id).nextPollAt.isValid());
+    QCOMPARE(fx.manager->nextWakeUpMs(), -1);
     QCOMPARE(fx.server.requests().size(), 1);
 }
 
@@ -331,17 +332,25 @@ void TestExportFlow::xProgressAndNextPollAreFacts()
     s.retryAfterRaw = "2";
     s.progressTexts = {u"Search in progress - found 954 of 1,000 resources"_s};
     fx.server.setScript(s);
+    fx.clock.stop(); // the deadlines below are exact
     const QString id = fx.start();
+    QVERIFY(fx.advanceToNextPoll(id)); // the first check after the kick-off
     QTRY_COMPARE_WITH_TIMEOUT(fx.job(id).progressText,
                               u"Search in progress - found 954 of 1,000 resources"_s, 5000);
     const ExportJob &j = fx.job(id);
     QVERIFY(j.isWaitingForPoll());
-    const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(j.nextPollAt);
-    QVERIFY2(wait > 1500 && wait <= 2000, qPrintable(QString::number(wait)));
-    // Not before its time.
+    // Retry-After: 2, counted from the answer; the engine's timer is set for that very moment.
+    QCOMPARE(fx.clock.now().msecsTo(j.nextPollAt), 2000);
+    QCOMPARE(fx.manager->nextWakeUpMs(), j.nextPollAt.toMSecsSinceEpoch());
+    // Not before its time: 3 ms before it, the timer wakes up, finds nothing due and sleeps on.
     const int polls = fx.server.jobInfo(fx.server.lastJobId()).polls;
-    QTest::qWait(1000);
+    fx.clock.advance(2000 - 3);
+    QTRY_VERIFY(fx.manager->nextWakeUpMs() > j.nextPollAt.toMSecsSinceEpoch());
     QCOMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, polls);
+    QVERIFY(j.isWaitingForPoll());
+    // At its time it goes out.
+    fx.clock.set(j.nextPollAt);
+    QTRY_COMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, polls + 1);
     fx.manager->cancel(id);
 }
 
@@ -353,12 +362,19 @@ void TestExportFlow::retryAfterIsHonoured()
     s.retryAfterRaw = "1";
     fx.server.setScript(s);
     fx.server.setFiles(smallFiles().mid(0, 1));
-    QElapsedTimer t;
-    t.start();
+    fx.clock.stop(); // the deadlines below are exact
     const QString id = fx.start();
+    QVERIFY(fx.advanceToNextPoll(id)); // the first check after the kick-off
+    // Two 202s with Retry-After: 1 each: each next check a second after the answer, and not
+    // before (the clock stands still until moved there).
+    for (int polls = 1; polls <= 2; ++polls) {
+        QTRY_COMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, polls);
+        QTRY_VERIFY(fx.job(id).isWaitingForPoll());
+        QCOMPARE(fx.clock.now().msecsTo(fx.job(id).nextPollAt), 1000);
+        fx.clock.advance(1000);
+    }
     QVERIFY(fx.waitForState(id, JobState::Saved));
-    // Two 202s with Retry-After: 1 each: two waits of a second.
-    QVERIFY2(t.elapsed() >= 1950, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, 3);
 }
 
 void TestExportFlow::pollFaults_data()
@@ -428,9 +444,10 @@ void TestExportFlow::hapiCancelledInProgressStopsPolling()
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Cancelled));
     QVERIFY(fx.job(id).statusUrl.toString().contains(u"$export-poll-status?_jobId="_s));
-    const int polls = fx.server.jobInfo(fx.server.lastJobId()).polls;
-    QTest::qWait(100);
-    QCOMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, polls);
+    // Nothing is due any more: no more polls, ever.
+    QVERIFY(!fx.job(id).nextPollAt.isValid());
+    QCOMPARE(fx.manager->nextWakeUpMs(), -1);
+    QCOMPARE(fx.server.jobInfo(fx.server.lastJobId()).polls, fx.job(id).pollCount);
 }
 
 void TestExportFlow::emptyManifestWithMessageIsSuccess()
@@ -673,14 +690,20 @@ void TestExportFlow::serverErrorOnFileIsRetried()
     fault.status = 503;
     fault.times = 2;
     fx.server.setFileFault(0, fault);
+    fx.clock.stop(); // the deadlines below are exact
     const QString id = fx.start();
-    QElapsedTimer clock;
-    clock.start();
+    QVERIFY(fx.advanceThroughPolls(id));
+    // Each 503 came with Retry-After: 1, which wins over our own 10 ms: the file is tried again
+    // a second after the answer, and not before (the clock stands still until moved there).
+    for (int failures = 1; failures <= 2; ++failures) {
+        QTRY_COMPARE(fx.job(id).files.at(0).attempts, failures);
+        QTRY_COMPARE(fx.manager->nextWakeUpMs(), fx.clock.nowMs() + 1000);
+        QCOMPARE(fx.job(id).files.at(0).state, FileState::Pending);
+        fx.clock.advance(1000);
+    }
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.job(id).files.at(0).attempts, 2); // two failures before it worked
     QVERIFY(fx.compareAllFiles(id).isEmpty());
-    // Each 503 came with Retry-After: 1, which wins over our own 10 ms.
-    QVERIFY2(clock.elapsed() >= 1900, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestExportFlow::stalledFileTimesOutAndResumes()
@@ -804,7 +827,7 @@ void TestExportFlow::refusedCancelOfADownloadGoesOn()
     fx.manager->cancel(id);
     // The server does not cancel: the job says so and saves its files all the same.
     QTRY_VERIFY(fx.job(id).lastError.contains(u"did not cancel"_s));
-    QVERIFY(fx.waitForState(id, JobState::Saved, 20000));
+    QVERIFY(fx.waitForState(id, JobState::Saved));
     QVERIFY(fx.compareAllFiles(id).isEmpty());
 }
 
@@ -922,7 +945,7 @@ void TestExportFlow::parallelDownloadsAreBounded()
             maxActive = qMax(maxActive, active);
         });
     const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved, 30000));
+    QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(maxActive, 2);
     QVERIFY(fx.compareAllFiles(id).isEmpty());
 }
@@ -939,17 +962,21 @@ void TestExportFlow::routinePollsAreSavedAtExitNotEachTime()
     s.progressTexts = {u"Working 1"_s, u"Working 2"_s, u"Working 3"_s}; // a new one each poll
     fx.server.setScript(s);
     fx.manager->setLazySaveDelayMs(100);
+    // Polls at least 60 ms apart: the ten polls below outlast the half second in which a save
+    // the policy asks for promptly is written, and the 100 ms of a lazy one.
+    RetryPolicy policy = fx.fastPolicy();
+    policy.minDelayMs = 60;
+    fx.manager->setRetryPolicy(policy);
     const QString id = fx.start();
     QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls >= 3);
-    QTest::qWait(800); // the saves of the kick-off (the state) have happened
+    // The kick-off's saves (the job, its state) were asked for at once, the polls' for nothing.
     fx.store->flush();
     QFile file(fx.store->directory() + u'/' + id + u".json"_s);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray before = file.readAll();
     file.close();
     const int polls = fx.server.jobInfo(fx.server.lastJobId()).polls;
-    QTRY_VERIFY(fx.server.jobInfo(fx.server.lastJobId()).polls >= polls + 10);
-    QTest::qWait(700);
+    QTRY_VERIFY_WITH_TIMEOUT(fx.server.jobInfo(fx.server.lastJobId()).polls >= polls + 10, 20000);
     fx.store->flush();
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);
@@ -975,7 +1002,7 @@ void TestExportFlow::downloadProgressDoesNotRewriteTheJobFile()
     serveWithSlowSecondFile(fx, 0, 6000); // 3 MB at 1 MiB/s: three seconds of progress
     const QString id = fx.start();
     QTRY_VERIFY_WITH_TIMEOUT(fx.manager->job(id)->files.value(1).bytes > 200000, 15000);
-    QTest::qWait(600); // a save the manifest asked for has happened
+    // The manifest, the state and the start of the downloads were saved at once.
     fx.store->flush();
     const QByteArray path = QFile::encodeName(fx.store->directory() + u'/' + id + u".json"_s);
     struct stat before
