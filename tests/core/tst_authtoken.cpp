@@ -6,9 +6,9 @@
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
 #include "httpclient.h"
+#include "manualclock.h"
 #include "waitfor.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -510,9 +510,12 @@ void TestAuthToken::insecureTokenEndpointRefused()
 void TestAuthToken::exportOutlivesSeveralTokens()
 {
     // Tokens live 2 s; the export takes about 6 s of polling and then downloads its files, all
-    // with a valid token and without a single 401: renewal happens before expiry.
+    // with a valid token and without a single 401: renewal happens before expiry. The seconds
+    // are those of a clock the test moves, which the token server and the client both go by.
+    test::ManualClock clock;
     demo::TokenServer tokens;
     QVERIFY(tokens.listen());
+    tokens.setClock(&clock);
     tokens.setTokenLifetime(2);
     QVERIFY(tokens.registerJwtClient(u"long-job"_s, m_ec.publicPem(), u"ES384"_s));
 
@@ -534,6 +537,7 @@ void TestAuthToken::exportOutlivesSeveralTokens()
 
     SmartBackendAuth auth(&m_nam, bulk.baseUrl(), {}, u"long-job"_s, m_ec, u"kid-ec"_s,
                           Algorithm::ES384, u"system/*.read"_s);
+    auth.setClock(&clock);
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
@@ -543,16 +547,15 @@ void TestAuthToken::exportOutlivesSeveralTokens()
     QVERIFY(status.isValid());
 
     HttpResponse poll;
-    QElapsedTimer elapsed;
-    elapsed.start();
+    const QDateTime started = clock.now();
     do {
-        QTest::qWait(300);
+        clock.advance(300);
         poll = sendAndWait(client, call(status, "application/json"_ba));
         QVERIFY2(poll.status == 202 || poll.status == 200,
                  qPrintable(QString::number(poll.status)));
-    } while (poll.status == 202 && elapsed.elapsed() < 30000);
+    } while (poll.status == 202 && started.msecsTo(clock.now()) < 30000);
     QCOMPARE(poll.status, 200);
-    QVERIFY(elapsed.elapsed() > 5000);
+    QVERIFY(started.msecsTo(clock.now()) > 5000);
 
     const QJsonArray output =
         QJsonDocument::fromJson(poll.body).object().value(u"output"_s).toArray();
@@ -573,11 +576,14 @@ void TestAuthToken::exportOutlivesSeveralTokens()
 void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
 {
     // The export engine itself: kick-off, polls a second apart for about six seconds, the
-    // manifest and every file, with 2-second SMART tokens. The job ends Saved, every file
+    // manifest and every file, with 2-second SMART tokens. The seconds are those of the
+    // fixture's clock, which the engine, the client and the token server go by; it stands
+    // still and is moved to each status check. The job ends Saved, every file
     // intact, and the bulk server never saw an invalid token.
     test::ExportFixture fx;
     demo::TokenServer tokens;
     QVERIFY(tokens.listen());
+    tokens.setClock(&fx.clock);
     tokens.setTokenLifetime(2);
     QVERIFY(tokens.registerJwtClient(u"engine"_s, m_rsa.publicPem(), u"RS384"_s));
     int refused = 0;
@@ -595,13 +601,18 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
 
     SmartBackendAuth auth(fx.session->network(), fx.server.baseUrl(), tokens.tokenUrl(),
                           u"engine"_s, m_rsa, u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    auth.setClock(&fx.clock);
     HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
     fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
 
+    fx.clock.stop();
+    const QDateTime started = fx.clock.now();
     const QString id = fx.start();
     QVERIFY(!id.isEmpty());
-    QVERIFY(fx.waitForState(id, JobState::Saved, 40000));
+    QVERIFY(fx.advanceThroughPolls(id));
+    QVERIFY(started.msecsTo(fx.clock.now()) >= 6000); // six waits of a second
+    QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.compareAllFiles(id), QString());
     QVERIFY2(tokens.tokensIssued() >= 3, qPrintable(QString::number(tokens.tokensIssued())));
     QCOMPARE(refused, 0);
