@@ -3,6 +3,7 @@
 // exactly the files an uninterrupted run gives. The job store is never left damaged.
 #include "faultybulkserver.h"
 #include "jobstore.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -19,6 +20,7 @@ using namespace Qt::StringLiterals;
 using namespace fbm::demo;
 using fbm::test::FaultyBulkServer;
 using fbm::test::FileFault;
+namespace served = fbm::test::served;
 
 class TestCliCrash final : public QObject
 {
@@ -36,18 +38,9 @@ void TestCliCrash::killedFiftyTimesStillExact()
     script.pollsBeforeDone = 3;
     server.setScript(script);
     QList<ServedFile> files;
-    for (const QString &type : {u"Patient"_s, u"Observation"_s, u"Observation"_s, u"Encounter"_s}) {
-        ServedFile f;
-        f.type = type;
-        f.generatedLines = 25000;
-        files.append(f);
-    }
-    ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content =
-        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
-    files.append(e);
+    for (const QString &type : {u"Patient"_s, u"Observation"_s, u"Observation"_s, u"Encounter"_s})
+        files.append(served::generated(type, 25000));
+    files.append(served::errors());
     server.setFiles(files);
     for (int i = 0; i < 4; ++i) {
         FileFault slow;

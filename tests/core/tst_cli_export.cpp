@@ -1,6 +1,7 @@
 // The command line as scripts use it: the real executable in a child process, against the
 // simulated server in this process, real files, exit codes and --json events.
 #include "faultybulkserver.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -18,28 +19,9 @@ using namespace Qt::StringLiterals;
 using namespace fbm::demo;
 using fbm::test::FaultyBulkServer;
 using fbm::test::FileFault;
+namespace served = fbm::test::served;
 
 namespace {
-
-QList<ServedFile> files()
-{
-    QList<ServedFile> f;
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.generatedLines = 300;
-    f.append(p);
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 60000;
-    f.append(o);
-    ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content =
-        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
-    f.append(e);
-    return f;
-}
 
 struct Run
 {
@@ -126,7 +108,7 @@ void TestCliExport::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<FaultyBulkServer>();
     QVERIFY(m_server->listen());
-    m_server->setFiles(files());
+    m_server->setFiles(served::cliExport());
 }
 
 void TestCliExport::helpAndVersionNeedNoDisplay_data()
@@ -213,10 +195,7 @@ void TestCliExport::unknownCommandIsUsageError()
 
 void TestCliExport::resumeLineIsQuotedForTheShell()
 {
-    ServedFile small;
-    small.type = u"Patient"_s;
-    small.generatedLines = 10;
-    m_server->setFiles({small});
+    m_server->setFiles({served::generated(u"Patient"_s, 10)});
     const QString out = m_dir->filePath(u"it's a folder"_s);
     const Run r =
         runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out});

@@ -3,6 +3,7 @@
 #include "exportfixture.h"
 #include "filenames.h"
 #include "httpclient.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -25,39 +26,9 @@ using namespace fbm::demo;
 using fbm::test::ExportFixture;
 using fbm::test::FaultyBulkServer;
 using fbm::test::FileFault;
+namespace served = fbm::test::served;
 
 namespace {
-
-QList<ServedFile> smallFiles()
-{
-    QList<ServedFile> files;
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content =
-        "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
-    files.append(p);
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 500;
-    files.append(o);
-    ServedFile o2;
-    o2.type = u"Observation"_s;
-    o2.content = "{\"resourceType\":\"Observation\",\"id\":\"o9\"}\r\n"_ba;
-    files.append(o2);
-    ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content =
-        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
-    files.append(e);
-    ServedFile d;
-    d.kind = u"deleted"_s;
-    d.type = u"Bundle"_s;
-    d.content =
-        "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"Patient/p0\"}}]}\n"_ba;
-    files.append(d);
-    return files;
-}
 
 /// Starts an export the server keeps answering "in progress" for, polled without waits.
 QString startNeverEndingExport(ExportFixture &fx)
@@ -70,14 +41,14 @@ QString startNeverEndingExport(ExportFixture &fx)
 }
 
 /// An export that completes after pollsBeforeDone polls (no waits between them), serving
-/// smallFiles() with the second one generated (lines of 512 bytes) at 1 MiB/s.
+/// served::mixedExport() with the second one generated (lines of 512 bytes) at 1 MiB/s.
 void serveWithSlowSecondFile(ExportFixture &fx, int pollsBeforeDone, int lines)
 {
     Script s;
     s.pollsBeforeDone = pollsBeforeDone;
     s.retryAfterRaw = "0";
     fx.server.setScript(s);
-    QList<ServedFile> files = smallFiles();
+    QList<ServedFile> files = served::mixedExport();
     files[1].generatedLines = lines;
     fx.server.setFiles(files);
     FileFault slow;
@@ -144,7 +115,7 @@ private Q_SLOTS:
 void TestExportFlow::standardFlowSavesEveryFile()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles());
+    fx.server.setFiles(served::mixedExport());
     QSignalSpy finished(fx.manager, &JobManager::jobFinished);
     const QString id = fx.start();
     QVERIFY(!id.isEmpty());
@@ -198,7 +169,7 @@ void TestExportFlow::kickoffSendsWhatTheSpecSays()
     QFETCH(bool, post);
     QFETCH(QString, expectedPath);
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     ExportRequest r = fx.request(ExportLevel(level));
     r.usePost = post;
     r.types = {u"Patient"_s, u"Observation"_s};
@@ -318,7 +289,7 @@ void TestExportFlow::relativeContentLocationIsResolved()
     Script s;
     s.relativeContentLocation = true;
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.job(id).statusUrl, fx.server.statusUrl(fx.server.lastJobId()));
@@ -361,7 +332,7 @@ void TestExportFlow::retryAfterIsHonoured()
     s.pollsBeforeDone = 2;
     s.retryAfterRaw = "1";
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     fx.clock.stop(); // the deadlines below are exact
     const QString id = fx.start();
     QVERIFY(fx.advanceToNextPoll(id)); // the first check after the kick-off
@@ -423,7 +394,7 @@ void TestExportFlow::pollFaults()
     s.pollQueue = answers;
     s.pollsBeforeDone = 0;
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString id = fx.start();
     QVERIFY(fx.waitForTerminal(id));
     QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState(endState)));
@@ -484,7 +455,7 @@ void TestExportFlow::pagedManifestIsMerged()
     Script s;
     s.manifestPages = 3;
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles());
+    fx.server.setFiles(served::mixedExport());
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     const QString diff = fx.compareAllFiles(id);
@@ -497,7 +468,7 @@ void TestExportFlow::pagedManifestIsMerged()
     ExportFixture fx2;
     s.failedPageAnswers = 2;
     fx2.server.setScript(s);
-    fx2.server.setFiles(smallFiles());
+    fx2.server.setFiles(served::mixedExport());
     const QString id2 = fx2.start();
     QVERIFY(fx2.waitForTerminal(id2));
     QCOMPARE(jobStateName(fx2.job(id2).state), jobStateName(JobState::Saved));
@@ -525,7 +496,7 @@ void TestExportFlow::cancelFinishedJobAnswers404()
     Script s;
     s.pollsBeforeDone = 0;
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     ExportRequest r = fx.request();
     JobOptions o = fx.options(false);
     const QString id = fx.manager->startExport(r, o).value();
@@ -540,7 +511,7 @@ void TestExportFlow::cancelFinishedJobAnswers404()
 void TestExportFlow::gzipFileIsDecompressed()
 {
     ExportFixture fx;
-    QList<ServedFile> files = smallFiles().mid(0, 1);
+    QList<ServedFile> files = served::mixedExport().mid(0, 1);
     files[0].content = QByteArray("{\"resourceType\":\"Patient\",\"id\":\"px\"}\n").repeated(2000);
     files[0].gzip = true;
     fx.server.setFiles(files);
@@ -558,7 +529,7 @@ void TestExportFlow::tokenOnlyToTheServersOwnOrigin()
     Script s;
     s.filesOnOtherOrigin = true;
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 2));
+    fx.server.setFiles(served::mixedExport().mid(0, 2));
     StaticTokenAuth auth(QString::fromLatin1(token));
     HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
@@ -586,7 +557,7 @@ void TestExportFlow::tokenNotSentWhenNotRequired()
     Script s;
     s.requiresAccessToken = false;
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     StaticTokenAuth auth(u"another-secret-token"_s);
     HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
@@ -614,7 +585,7 @@ void TestExportFlow::oracleRedirectDropsToken()
     s.flavor = Flavor::Oracle;
     s.retryAfterRaw = "0";
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 2));
+    fx.server.setFiles(served::mixedExport().mid(0, 2));
     StaticTokenAuth auth(QString::fromLatin1(token));
     HttpClient client(fx.server.baseUrl());
     client.setAuth(&auth);
@@ -638,7 +609,7 @@ void TestExportFlow::droppedConnectionResumesWithRange()
 {
     for (double fraction : {0.0, 0.5, 0.99}) {
         ExportFixture fx;
-        QList<ServedFile> files = smallFiles().mid(1, 1);
+        QList<ServedFile> files = served::mixedExport().mid(1, 1);
         files[0].generatedLines = 20000;
         fx.server.setFiles(files);
         FileFault fault;
@@ -663,7 +634,7 @@ void TestExportFlow::droppedConnectionResumesWithRange()
 void TestExportFlow::serverIgnoringRangeRestarts()
 {
     ExportFixture fx;
-    QList<ServedFile> files = smallFiles().mid(1, 1);
+    QList<ServedFile> files = served::mixedExport().mid(1, 1);
     files[0].generatedLines = 20000;
     fx.server.setFiles(files);
     FileFault drop;
@@ -684,7 +655,7 @@ void TestExportFlow::serverIgnoringRangeRestarts()
 void TestExportFlow::serverErrorOnFileIsRetried()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     FileFault fault;
     fault.kind = FileFault::Kind::ServerError;
     fault.status = 503;
@@ -710,7 +681,7 @@ void TestExportFlow::stalledFileTimesOutAndResumes()
 {
     ExportFixture fx;
     fx.manager->setTransferTimeoutMs(500);
-    QList<ServedFile> files = smallFiles().mid(1, 1);
+    QList<ServedFile> files = served::mixedExport().mid(1, 1);
     files[0].generatedLines = 10000;
     fx.server.setFiles(files);
     FileFault stall;
@@ -733,7 +704,7 @@ void TestExportFlow::retryLimitMarksFileFailedAndRetryWorks()
 {
     ExportFixture fx;
     fx.manager->setMaxFileAttempts(3);
-    QList<ServedFile> files = smallFiles().mid(1, 1);
+    QList<ServedFile> files = served::mixedExport().mid(1, 1);
     files[0].generatedLines = 5000;
     fx.server.setFiles(files);
     FileFault fault;
@@ -760,7 +731,7 @@ void TestExportFlow::countMismatchIsReported()
     ExportFixture fx;
     Script s;
     s.manifestOverride = QByteArray(); // filled in below with the real URL
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     // First learn the file URL from a normal run, then serve a manifest whose count is wrong.
     const QString first = fx.start();
     QVERIFY(fx.waitForState(first, JobState::Saved));
@@ -803,7 +774,7 @@ void TestExportFlow::countMismatchIsReported()
 void TestExportFlow::ndjsonLabelledAsJsonIsCounted()
 {
     ExportFixture fx;
-    QList<ServedFile> files = smallFiles().mid(0, 2); // 2 and 500 lines, with counts
+    QList<ServedFile> files = served::mixedExport().mid(0, 2); // 2 and 500 lines, with counts
     files[0].contentType = "application/json";
     files[1].contentType = "application/fhir+json;charset=utf-8";
     fx.server.setFiles(files);
@@ -855,7 +826,7 @@ void TestExportFlow::cancelLeavesAReusedServerJobToTheOtherExport()
     s.pollsBeforeDone = 30;
     s.retryAfterRaw = "0";
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString first = fx.start();
     QVERIFY(fx.waitForState(first, JobState::Running));
     JobOptions o = fx.options();
@@ -882,7 +853,7 @@ void TestExportFlow::transientPollErrorsAreOutlasted()
     s.pollsBeforeDone = 0;
     s.pollQueue = QList<Script::PollAnswer>(8, {503, "<html>maintenance</html>", "text/html", {}});
     fx.server.setScript(s);
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString id = fx.start();
     QVERIFY(fx.waitForTerminal(id));
     QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState::Saved));
@@ -1035,7 +1006,7 @@ void TestExportFlow::fileRenamedBeforeItWasRecordedIsKept()
     // that was verified and renamed. It is kept when it was written after the job's manifest
     // came; a file of the same name an earlier export left behind is fetched again.
     ExportFixture fx;
-    fx.server.setFiles(smallFiles());
+    fx.server.setFiles(served::mixedExport());
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     fx.restartManager(); // the application ends; the next one has not read the store yet
@@ -1115,7 +1086,7 @@ void TestExportFlow::filesLostInAPowerCutAreFetchedAgain()
     // Files are renamed without waiting for the disk. A power cut can then leave a file short
     // under its final name: after the reboot (another boot id) the sizes are checked once.
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 3));
+    fx.server.setFiles(served::mixedExport().mid(0, 3));
     fx.manager->setBootId(u"boot-1"_s);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
@@ -1157,7 +1128,7 @@ void TestExportFlow::filesLostInAPowerCutAreFetchedAgain()
 void TestExportFlow::damagedStoreFileIsMovedAside()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QFile damaged(fx.store->directory() + u"/0000-damaged.json"_s);
@@ -1179,7 +1150,7 @@ void TestExportFlow::damagedStoreFileIsMovedAside()
 void TestExportFlow::changesSinceLastExport()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     const QDateTime last = fx.manager->lastTransactionTime(QString(), fx.server.baseUrl());
@@ -1230,7 +1201,7 @@ void TestExportFlow::lockFileOfAKilledProgramIsTakenOver()
     // leaves an empty file. While a live program holds it, the folder stays taken; once nobody
     // does, the next export takes the folder over (tst_cli_crash once hit this in CI).
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     const QString outDir = QDir::cleanPath(QDir(fx.options().outDir).absolutePath());
     QVERIFY(QDir().mkpath(outDir));
     const QString lockPath = FolderLocks::lockPath(outDir);
@@ -1277,7 +1248,7 @@ void TestExportFlow::unusableFolderIsRefusedBeforeTheKickoff()
 void TestExportFlow::manifestThatCannotBeWrittenFailsTheJob()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     QVERIFY(QDir().mkpath(fx.outDir() + u"/manifest.json"_s)); // a folder in its place
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
@@ -1293,7 +1264,7 @@ void TestExportFlow::manifestThatCannotBeWrittenFailsTheJob()
 void TestExportFlow::leftoverPartOfAnEarlierExportIsNotResumed()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 2));
+    fx.server.setFiles(served::mixedExport().mid(0, 2));
     // An earlier export into this folder failed and left the start of another file.
     QVERIFY(QDir().mkpath(fx.outDir()));
     const QString part = fx.outDir() + u"/Observation.1.ndjson.part"_s;
@@ -1316,7 +1287,7 @@ void TestExportFlow::leftoverPartOfAnEarlierExportIsNotResumed()
 void TestExportFlow::sinceLastExportOnlyFromTheSameScope()
 {
     ExportFixture fx;
-    fx.server.setFiles(smallFiles().mid(0, 1));
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
     ExportRequest group = fx.request(ExportLevel::Group);
     group.types = QStringList{u"Patient"_s};
     const QString id = fx.start(group);

@@ -2,6 +2,7 @@
 // finished one), then appended to as requests go out, bounded like the engine's log.
 #include "exportfixture.h"
 #include "jobactivitymodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -11,15 +12,13 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<ServedFile> oneFile()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"_ba;
-    return {p};
+    return {served::ndjson(u"Patient"_s, served::resource("Patient", "p1"))};
 }
 
 } // namespace

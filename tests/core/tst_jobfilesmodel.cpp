@@ -3,6 +3,7 @@
 #include "exportfixture.h"
 #include "jobfilesmodel.h"
 #include "jobresourcesmodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -12,26 +13,15 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<ServedFile> threeFiles()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"
-                "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 30;
-    ServedFile o2 = o;
-    o2.generatedLines = 12;
-    ServedFile d;
-    d.kind = u"error"_s;
-    d.type = u"OperationOutcome"_s;
-    d.content = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\","
-                "\"code\":\"processing\"}]}\n"_ba;
-    return {p, o, o2, d};
+    return {served::ndjson(u"Patient"_s, served::twoPatients()),
+            served::generated(u"Observation"_s, 30), served::generated(u"Observation"_s, 12),
+            served::errors()};
 }
 
 /// Serves threeFiles() at once and waits until the export is saved; its id, or empty.

@@ -3,6 +3,7 @@
 #include "exportfixture.h"
 #include "issuereader.h"
 #include "jobissuesmodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -14,26 +15,17 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
-QByteArray outcome(const char *severity, const char *code, const char *diagnostics)
-{
-    return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\""_ba + severity +
-           "\",\"code\":\""_ba + code + "\",\"diagnostics\":\""_ba + diagnostics + "\"}]}\n"_ba;
-}
+using served::outcome;
 
 QList<ServedFile> filesWithErrors()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"_ba;
-    ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content = outcome("warning", "processing", "Observation o7 has no subject") +
-                outcome("error", "not-found", "Group g2 is gone");
-    return {p, e};
+    return {served::ndjson(u"Patient"_s, served::resource("Patient", "p1")),
+            served::errors(outcome("warning", "processing", "Observation o7 has no subject") +
+                           outcome("error", "not-found", "Group g2 is gone"))};
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)

@@ -2,6 +2,7 @@
 // countdowns computed from deadlines, and updates limited to the cells that changed.
 #include "exportfixture.h"
 #include "jobtablemodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,19 +15,14 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<ServedFile> twoFiles()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"
-                "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 40;
-    return {p, o};
+    return {served::ndjson(u"Patient"_s, served::twoPatients()),
+            served::generated(u"Observation"_s, 40)};
 }
 
 /// Starts an export into its own folder (two exports never share one).
