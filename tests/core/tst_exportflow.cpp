@@ -83,11 +83,9 @@ private Q_SLOTS:
     void tokenOnlyToTheServersOwnOrigin();
     void tokenNotSentWhenNotRequired();
     void oracleRedirectDropsToken();
-    void droppedConnectionResumesWithRange();
-    void serverIgnoringRangeRestarts();
+    void fileFaults_data();
+    void fileFaults();
     void serverErrorOnFileIsRetried();
-    void stalledFileTimesOutAndResumes();
-    void retryLimitMarksFileFailedAndRetryWorks();
     void countMismatchIsReported();
     void hostileTypesStayInsideTheFolder();
     void parallelDownloadsAreBounded();
@@ -605,49 +603,121 @@ void TestExportFlow::oracleRedirectDropsToken()
     QCOMPARE(storageHits, 2);
 }
 
-void TestExportFlow::droppedConnectionResumesWithRange()
+namespace {
+
+FileFault fault(FileFault::Kind kind, double fraction = 0.5, int times = 1)
 {
-    for (double fraction : {0.0, 0.5, 0.99}) {
-        ExportFixture fx;
-        QList<ServedFile> files = served::mixedExport().mid(1, 1);
-        files[0].generatedLines = 20000;
-        fx.server.setFiles(files);
-        FileFault fault;
-        fault.kind = FileFault::Kind::DropAt;
-        fault.fraction = fraction;
-        fx.server.setFileFault(0, fault);
-        const QString id = fx.start();
-        QVERIFY(fx.waitForState(id, JobState::Saved));
-        const QString diff = fx.compareAllFiles(id);
-        QVERIFY2(diff.isEmpty(), qPrintable(diff));
-        QCOMPARE(fx.job(id).files.at(0).attempts, 1); // one failure, then resumed
-        if (fraction > 0) {
-            const auto requests = fx.server.requests();
-            QVERIFY(std::any_of(requests.begin(), requests.end(),
-                                [](const FaultyBulkServer::Recorded &r) {
-                                    return r.header("Range").startsWith("bytes=");
-                                }));
-        }
-    }
+    FileFault f;
+    f.kind = kind;
+    f.fraction = fraction;
+    f.times = times;
+    return f;
 }
 
-void TestExportFlow::serverIgnoringRangeRestarts()
+} // namespace
+
+void TestExportFlow::fileFaults_data()
 {
+    using Kind = FileFault::Kind;
+    QTest::addColumn<FileFault>("fault");  // on the file's first requests
+    QTest::addColumn<FileFault>("then");   // from the file's second request on (None: none)
+    QTest::addColumn<qint64>("lines");     // the file's (generated) lines
+    QTest::addColumn<int>("maxAttempts");  // 0: the engine's default
+    QTest::addColumn<int>("timeoutMs");    // the transfer timeout; 0: the fixture's
+    QTest::addColumn<int>("endState");     // Saved, or Failed (and then Retry saves it)
+    QTest::addColumn<int>("failures");     // the file's failed attempts at the end
+    QTest::addColumn<bool>("ranged");      // whether a request went on with a Range
+    QTest::addColumn<QString>("mentions"); // in the file's error, or the job's activity log
+    const FileFault none;
+    const int saved = int(JobState::Saved);
+    const int failed = int(JobState::Failed);
+    QTest::newRow("dropped before the first byte")
+        << fault(Kind::DropAt, 0.0) << none << qint64(20000) << 0 << 0 << saved << 1 << false
+        << QString();
+    QTest::newRow("dropped halfway: resumed with Range")
+        << fault(Kind::DropAt, 0.5) << none << qint64(20000) << 0 << 0 << saved << 1 << true
+        << QString();
+    QTest::newRow("dropped near the end: resumed with Range")
+        << fault(Kind::DropAt, 0.99) << none << qint64(20000) << 0 << 0 << saved << 1 << true
+        << QString();
+    // The file must start over, not have the whole body appended to its first half.
+    QTest::newRow("dropped, then Range ignored: started over")
+        << fault(Kind::DropAt, 0.5) << fault(Kind::IgnoreRange) << qint64(20000) << 0 << 0 << saved
+        << 1 << true << QString();
+    // The server never continues: only the transfer timeout ends it.
+    FileFault stall = fault(Kind::Stall, 0.4);
+    stall.stallMs = -1;
+    QTest::newRow("stalled: timed out and resumed")
+        << stall << none << qint64(10000) << 0 << 500 << saved << 1 << true << u"Nothing arrived"_s;
+    FileFault busy = fault(Kind::ServerError, 0.5, 2);
+    busy.status = 503;
+    QTest::newRow("503 twice: tried again")
+        << busy << none << qint64(500) << 0 << 0 << saved << 2 << false << QString();
+    // Past the limit the file fails and keeps its .part; Retry continues it.
+    QTest::newRow("dropped three times: failed, Retry saves it")
+        << fault(Kind::DropAt, 0.5, 3) << none << qint64(5000) << 3 << 0 << failed << 3 << true
+        << u"closed the connection"_s;
+    // A whole body with fewer resources than the manifest's count: the bytes are wrong, so
+    // Retry fetches the file again from the start, never after the .part.
+    QTest::newRow("fewer lines than the count: failed, Retry fetches it anew")
+        << fault(Kind::Truncate, 0.5) << none << qint64(500) << 0 << 0 << failed << 1 << false
+        << u"promised 500 resources but the file holds 250"_s;
+}
+
+void TestExportFlow::fileFaults()
+{
+    QFETCH(FileFault, fault);
+    QFETCH(FileFault, then);
+    QFETCH(qint64, lines);
+    QFETCH(int, maxAttempts);
+    QFETCH(int, timeoutMs);
+    QFETCH(int, endState);
+    QFETCH(int, failures);
+    QFETCH(bool, ranged);
+    QFETCH(QString, mentions);
     ExportFixture fx;
-    QList<ServedFile> files = served::mixedExport().mid(1, 1);
-    files[0].generatedLines = 20000;
-    fx.server.setFiles(files);
-    FileFault drop;
-    drop.kind = FileFault::Kind::DropAt;
-    drop.fraction = 0.5;
-    fx.server.setFileFault(0, drop);
+    RetryPolicy policy = fx.fastPolicy();
+    policy.transientGiveUpMs = 0; // the attempts alone decide when a file fails
+    fx.manager->setRetryPolicy(policy);
+    if (maxAttempts > 0)
+        fx.manager->setMaxFileAttempts(maxAttempts);
+    if (timeoutMs > 0)
+        fx.manager->setTransferTimeoutMs(timeoutMs);
+    fx.server.setFiles({served::generated(u"Observation"_s, lines)});
+    fx.server.setFileFault(0, fault);
+    fx.clock.stop(); // nothing comes due before the test moves the clock there
     const QString id = fx.start();
-    // After the drop, make the server ignore Range: the file must start over, not be appended.
-    QTRY_VERIFY_WITH_TIMEOUT(fx.job(id).files.value(0).attempts >= 1, 5000);
-    FileFault ignore;
-    ignore.kind = FileFault::Kind::IgnoreRange;
-    fx.server.setFileFault(0, ignore);
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY(fx.advanceThroughPolls(id));
+    if (then.kind != FileFault::Kind::None) {
+        // The file has failed once; its next attempt waits for the clock.
+        QTRY_VERIFY(fx.job(id).files.value(0).attempts >= 1);
+        fx.server.setFileFault(0, then);
+    }
+    QVERIFY(fx.runToEnd(id));
+    QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState(endState)));
+    const ExportFile &f = fx.job(id).files.at(0);
+    QCOMPARE(f.attempts, failures);
+    const QString part = QDir(fx.outDir()).filePath(f.relativePath + u".part"_s);
+    if (JobState(endState) == JobState::Failed) {
+        QCOMPARE(f.state, FileState::Failed);
+        QVERIFY2(f.error.contains(mentions), qPrintable(f.error));
+        QVERIFY(QFileInfo(part).size() > 0);
+        QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(f.relativePath)));
+        fx.manager->retry(id);
+        QVERIFY(fx.runToEnd(id));
+        QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState::Saved));
+    } else if (!mentions.isEmpty()) {
+        const QList<ActivityEntry> log = fx.job(id).activity;
+        QVERIFY2(std::any_of(log.cbegin(), log.cend(),
+                             [&](const ActivityEntry &e) { return e.note.contains(mentions); }),
+                 qPrintable(mentions));
+    }
+    const auto requests = fx.server.requests();
+    QCOMPARE(std::any_of(requests.begin(), requests.end(),
+                         [](const FaultyBulkServer::Recorded &r) {
+                             return r.header("Range").startsWith("bytes=");
+                         }),
+             ranged);
     const QString diff = fx.compareAllFiles(id);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
@@ -674,55 +744,6 @@ void TestExportFlow::serverErrorOnFileIsRetried()
     }
     QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.job(id).files.at(0).attempts, 2); // two failures before it worked
-    QVERIFY(fx.compareAllFiles(id).isEmpty());
-}
-
-void TestExportFlow::stalledFileTimesOutAndResumes()
-{
-    ExportFixture fx;
-    fx.manager->setTransferTimeoutMs(500);
-    QList<ServedFile> files = served::mixedExport().mid(1, 1);
-    files[0].generatedLines = 10000;
-    fx.server.setFiles(files);
-    FileFault stall;
-    stall.kind = FileFault::Kind::Stall;
-    stall.fraction = 0.4;
-    stall.stallMs = -1; // never continues: only our transfer timeout ends it
-    fx.server.setFileFault(0, stall);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
-    QCOMPARE(fx.job(id).files.at(0).attempts, 1);
-    const QString diff = fx.compareAllFiles(id);
-    QVERIFY2(diff.isEmpty(), qPrintable(diff));
-    const auto log = fx.job(id).activity;
-    QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const ActivityEntry &e) {
-        return e.note.contains(u"Nothing arrived"_s);
-    }));
-}
-
-void TestExportFlow::retryLimitMarksFileFailedAndRetryWorks()
-{
-    ExportFixture fx;
-    fx.manager->setMaxFileAttempts(3);
-    QList<ServedFile> files = served::mixedExport().mid(1, 1);
-    files[0].generatedLines = 5000;
-    fx.server.setFiles(files);
-    FileFault fault;
-    fault.kind = FileFault::Kind::DropAt;
-    fault.fraction = 0.5;
-    fault.times = 3;
-    fx.server.setFileFault(0, fault);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Failed));
-    const ExportFile &f = fx.job(id).files.at(0);
-    QCOMPARE(f.state, FileState::Failed);
-    QVERIFY2(f.error.contains(u"closed the connection"_s), qPrintable(f.error));
-    const QString part = QDir(fx.outDir()).filePath(f.relativePath + u".part"_s);
-    QVERIFY(QFile::exists(part));
-    QVERIFY(QFileInfo(part).size() > 0);
-    QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(f.relativePath)));
-    fx.manager->retry(id);
-    QVERIFY(fx.waitForState(id, JobState::Saved));
     QVERIFY(fx.compareAllFiles(id).isEmpty());
 }
 
