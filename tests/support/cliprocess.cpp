@@ -44,7 +44,7 @@ QProcessEnvironment CliProcess::environment() const
 
 QProcess *CliProcess::start(const QStringList &args, const QProcessEnvironment &extra)
 {
-    auto *p = new QProcess;
+    auto *p = new QProcess(&m_started);
     QProcessEnvironment env = environment();
     for (const QString &key : extra.keys()) {
         if (extra.value(key).isEmpty())
