@@ -599,12 +599,12 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
     fx.server.setScript(script);
     fx.server.seedDemoData();
 
-    SmartBackendAuth auth(fx.session->network(), fx.server.baseUrl(), tokens.tokenUrl(),
-                          u"engine"_s, m_rsa, u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    auto owned = std::make_unique<SmartBackendAuth>(
+        fx.session->network(), fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
+        u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    SmartBackendAuth &auth = *owned;
     auth.setClock(&fx.clock);
-    HttpClient client(fx.server.baseUrl());
-    client.setAuth(&auth);
-    fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
+    fx.authorizeEveryJob(std::move(owned));
 
     fx.clock.stop();
     const QDateTime started = fx.clock.now();

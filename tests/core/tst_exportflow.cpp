@@ -528,10 +528,7 @@ void TestExportFlow::tokenOnlyToTheServersOwnOrigin()
     s.filesOnOtherOrigin = true;
     fx.server.setScript(s);
     fx.server.setFiles(served::mixedExport().mid(0, 2));
-    StaticTokenAuth auth(QString::fromLatin1(token));
-    HttpClient client(fx.server.baseUrl());
-    client.setAuth(&auth);
-    fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
+    fx.authorizeEveryJob(std::make_unique<StaticTokenAuth>(QString::fromLatin1(token)));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     for (const auto &r : fx.server.requests()) {
@@ -556,10 +553,7 @@ void TestExportFlow::tokenNotSentWhenNotRequired()
     s.requiresAccessToken = false;
     fx.server.setScript(s);
     fx.server.setFiles(served::mixedExport().mid(0, 1));
-    StaticTokenAuth auth(u"another-secret-token"_s);
-    HttpClient client(fx.server.baseUrl());
-    client.setAuth(&auth);
-    fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
+    fx.authorizeEveryJob(std::make_unique<StaticTokenAuth>(u"another-secret-token"_s));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     int fileRequests = 0;
@@ -584,10 +578,7 @@ void TestExportFlow::oracleRedirectDropsToken()
     s.retryAfterRaw = "0";
     fx.server.setScript(s);
     fx.server.setFiles(served::mixedExport().mid(0, 2));
-    StaticTokenAuth auth(QString::fromLatin1(token));
-    HttpClient client(fx.server.baseUrl());
-    client.setAuth(&auth);
-    fx.manager->setClientProvider([&](const QString &, const QUrl &) { return &client; });
+    fx.authorizeEveryJob(std::make_unique<StaticTokenAuth>(QString::fromLatin1(token)));
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Saved));
     const QString diff = fx.compareAllFiles(id);

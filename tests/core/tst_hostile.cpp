@@ -236,10 +236,9 @@ void TestHostile::addressesNoExportNamesAreNeverReached()
     QFETCH(QByteArray, url);
     QFETCH(QString, reason);
     ExportFixture fx;
-    HttpClient client(fx.server.baseUrl());
     // The resolver answers this name with the metadata address, as a hostile DNS would.
-    client.setHostOverrides({u"metadata.fbm-test.invalid:80:169.254.169.254"_s});
-    fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
+    fx.authorizeEveryJob(nullptr)->setHostOverrides(
+        {u"metadata.fbm-test.invalid:80:169.254.169.254"_s});
     const ServedFile good = served::ndjson(u"Patient"_s, served::resource("Patient", "a"));
     fx.server.setFiles({good, good});
     if (redirect) {

@@ -90,12 +90,8 @@ void TestJobActivityModel::followsTheJob()
 void TestJobActivityModel::finishedJobIsReadFromTheStore()
 {
     ExportFixture fx;
-    fx.server.setFiles(oneFile());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = fx.savedExport(oneFile());
+    QVERIFY(!id.isEmpty());
     const qsizetype entries = fx.job(id).activity.size();
     fx.manager->waitForSaves();
     fx.restartManager();

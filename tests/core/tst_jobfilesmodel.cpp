@@ -27,12 +27,7 @@ QList<ServedFile> threeFiles()
 /// Serves threeFiles() at once and waits until the export is saved; its id, or empty.
 QString savedExport(ExportFixture &fx)
 {
-    fx.server.setFiles(threeFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    return fx.waitForState(id, JobState::Saved) ? id : QString();
+    return fx.savedExport(threeFiles());
 }
 
 QString text(const QAbstractItemModel &model, int row, int column)

@@ -71,12 +71,8 @@ void TestJobIssuesModel::readerParsesAndBounds()
 void TestJobIssuesModel::issuesOfTheErrorFiles()
 {
     ExportFixture fx;
-    fx.server.setFiles(filesWithErrors());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = fx.savedExport(filesWithErrors());
+    QVERIFY(!id.isEmpty());
 
     JobIssuesModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

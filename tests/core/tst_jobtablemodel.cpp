@@ -372,9 +372,7 @@ void TestJobTableModel::timerRunsOnlyWhileSomethingCounts()
     QTRY_VERIFY(!model.isTicking());
 
     // Finished jobs alone never wake the timer, however many there are.
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
+    fx.serveAtOnce(twoFiles());
     for (int i = 0; i < 3; ++i)
         QVERIFY(fx.waitForState(startIn(fx, QString::number(i)), JobState::Saved));
     QTRY_VERIFY(!model.isTicking());
@@ -426,13 +424,9 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
 void TestJobTableModel::sortRoleHasRawValues()
 {
     ExportFixture fx;
-    fx.server.setFiles(twoFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
     JobTableModel model(fx.manager);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = fx.savedExport(twoFiles());
+    QVERIFY(!id.isEmpty());
     const ExportJob &j = fx.job(id);
     const auto sort = [&](int column) {
         return model.index(0, column).data(JobTableModel::SortRole);
@@ -488,12 +482,8 @@ void TestJobTableModel::cancelAndRemove()
 void TestJobTableModel::restoredJobsAreRows()
 {
     ExportFixture fx;
-    fx.server.setFiles(twoFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = fx.savedExport(twoFiles());
+    QVERIFY(!id.isEmpty());
     auto model = std::make_unique<JobTableModel>(fx.manager);
     QCOMPARE(model->rowCount(), 1);
     QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);

@@ -1,5 +1,7 @@
 #include "exportfixture.h"
 
+#include "authprovider.h"
+#include "httpclient.h"
 #include "testutil.h"
 #include "waitfor.h"
 
@@ -86,6 +88,33 @@ QString ExportFixture::start(const ExportRequest &request)
         return {};
     }
     return id.value();
+}
+
+void ExportFixture::serveAtOnce(const QList<demo::ServedFile> &files)
+{
+    server.setFiles(files);
+    demo::Script quick;
+    quick.pollsBeforeDone = 0;
+    server.setScript(quick);
+}
+
+QString ExportFixture::savedExport(const QList<demo::ServedFile> &files)
+{
+    serveAtOnce(files);
+    const QString id = start();
+    return waitForState(id, JobState::Saved) ? id : QString();
+}
+
+HttpClient *ExportFixture::authorizeEveryJob(std::unique_ptr<AuthProvider> auth)
+{
+    auto setup = std::make_unique<AuthSetup>();
+    setup->base = server.baseUrl();
+    setup->auth = std::move(auth);
+    setup->client = std::make_unique<HttpClient>(server.baseUrl());
+    setup->client->setAuth(setup->auth.get());
+    HttpClient *client = setup->client.get();
+    session->useAuthForEveryJob(std::move(setup));
+    return client;
 }
 
 bool ExportFixture::waitForState(const QString &id, JobState state, int timeoutMs)

@@ -34,6 +34,16 @@ struct ExportFixture
     /// Starts an export and returns its id (fails the test on error).
     QString start(const ExportRequest &request);
     QString start() { return start(request()); }
+    /// Serves \a files with the manifest at the first status check (no "in progress" first).
+    void serveAtOnce(const QList<demo::ServedFile> &files);
+    /// Serves \a files at once, exports them and waits until they are saved: the job's id, or
+    /// an empty string (and why, in the log) when it did not get there.
+    QString savedExport(const QList<demo::ServedFile> &files);
+
+    /// Every job's requests go through one client with \a auth (none: no authorization), as
+    /// with the command line's --token (Session::useAuthForEveryJob), until restartManager().
+    /// The session owns both; returns the client.
+    HttpClient *authorizeEveryJob(std::unique_ptr<AuthProvider> auth);
 
     /// Waits until the job is in \a state; false (and why, in the log) after \a timeoutMs.
     [[nodiscard]] bool waitForState(const QString &id, JobState state, int timeoutMs = kWaitMs);
