@@ -2,6 +2,7 @@
 
 #include "waitfor.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QJsonDocument>
 
@@ -66,7 +67,11 @@ CliRun CliProcess::finish(QProcess *p, int timeoutMs)
         p->kill();
         p->waitForFinished();
     }
-    r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
+    if (p->error() == QProcess::FailedToStart)
+        qWarning() << "the program did not start:" << p->errorString();
+    r.exitCode = p->error() != QProcess::FailedToStart && p->exitStatus() == QProcess::NormalExit
+                     ? p->exitCode()
+                     : -1;
     r.out = p->readAllStandardOutput();
     r.err = p->readAllStandardError();
     delete p;

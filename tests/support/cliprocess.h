@@ -14,7 +14,7 @@ namespace fbm::test {
 /// What a finished run of the command line left.
 struct CliRun
 {
-    int exitCode = -1; ///< -1: it crashed or was killed
+    int exitCode = -1; ///< -1: it did not start, crashed or was killed
     QByteArray out;
     QByteArray err;
     /// The --json events on standard output, one object per line.
