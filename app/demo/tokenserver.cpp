@@ -1,6 +1,7 @@
 #include "tokenserver.h"
 #include "logging.h"
 
+#include "clock.h"
 #include "http/frontend.h"
 #include "http/wire.h"
 
@@ -133,6 +134,7 @@ TokenServer::TokenServer(QObject *parent)
     : QObject(parent)
     , m_frontend(std::make_unique<http::Frontend>(
           [this](const http::Request &request, QTcpSocket *socket) { handle(request, socket); }))
+    , m_clock(Clock::system())
 {}
 
 TokenServer::~TokenServer() = default;
@@ -216,10 +218,15 @@ void TokenServer::revokeAllTokens()
     m_tokens.clear();
 }
 
+void TokenServer::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+}
+
 bool TokenServer::isValid(const QByteArray &token) const
 {
     const auto it = m_tokens.constFind(token);
-    return it != m_tokens.constEnd() && QDateTime::currentDateTimeUtc() < it.value();
+    return it != m_tokens.constEnd() && m_clock->now() < it.value();
 }
 
 http::Reply TokenServer::refuse(int status, const QString &error, const QString &description,
@@ -240,7 +247,7 @@ http::Reply TokenServer::refuse(int status, const QString &error, const QString 
 http::Reply TokenServer::issue(const QString &clientId, const QString &scope, bool withRefreshToken)
 {
     const QByteArray token = randomToken(32);
-    m_tokens.insert(token, QDateTime::currentDateTimeUtc().addSecs(m_lifetimeSeconds));
+    m_tokens.insert(token, m_clock->now().addSecs(m_lifetimeSeconds));
     ++m_tokensIssued;
     QJsonObject body{{u"access_token"_s, QString::fromLatin1(token)},
                      {u"token_type"_s, m_tokenType}};
@@ -291,7 +298,7 @@ QString TokenServer::checkAssertion(const QByteArray &assertion, QString *client
     if (!expValue.isDouble())
         return u"exp is missing"_s;
     const qint64 exp = qint64(expValue.toDouble());
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = m_clock->nowMs() / 1000;
     if (exp <= now)
         return u"the assertion has expired"_s;
     if (exp > now + kMaxAssertionAheadSeconds)
@@ -300,7 +307,7 @@ QString TokenServer::checkAssertion(const QByteArray &assertion, QString *client
     if (jti.isEmpty())
         return u"jti is missing"_s;
     // Forget the jti values whose assertions have expired: they cannot be replayed anyway.
-    const QDateTime nowDt = QDateTime::currentDateTimeUtc();
+    const QDateTime nowDt = m_clock->now();
     m_seenJti.removeIf([&](const auto &it) { return it.value() < nowDt; });
     const QString key = iss + u'\n' + jti;
     if (m_seenJti.contains(key))

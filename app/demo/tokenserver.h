@@ -13,6 +13,10 @@
 
 class QTcpSocket;
 
+namespace fbm {
+class Clock;
+} // namespace fbm
+
 namespace fbm::demo {
 
 namespace http {
@@ -72,6 +76,9 @@ public:
     void setDiscoveredTokenEndpoint(const QString &endpoint) { m_discoveredEndpoint = endpoint; }
     /// Makes every issued access token invalid at once (a server restart, a revocation).
     void revokeAllTokens();
+    /// The clock tokens and client assertions are judged by (tests move it); null: the system
+    /// clock.
+    void setClock(const Clock *clock);
 
     /// Whether token is one this server issued and that has not expired or been revoked.
     /// Fits the bulk server's token validator.
@@ -123,6 +130,7 @@ private:
     QString checkAssertion(const QByteArray &assertion, QString *clientId);
 
     std::unique_ptr<http::Frontend> m_frontend;
+    const Clock *m_clock;
     quint16 m_port = 0;
     QHash<QString, Client> m_clients;
     QHash<QByteArray, QDateTime> m_tokens;   ///< access token -> expiry (UTC)

@@ -55,6 +55,11 @@ void JobManager::setClock(const Clock *clock)
     m_saves->setClock(clock);
 }
 
+qint64 JobManager::nextWakeUpMs() const
+{
+    return m_scheduler->nextWakeUpMs();
+}
+
 double JobManager::jitter()
 {
     return m_jitter ? m_jitter() : 0.0;

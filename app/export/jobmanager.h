@@ -105,6 +105,9 @@ public:
     /// (views cache it to avoid a hash lookup per cell).
     [[nodiscard]] quint64 layoutGeneration() const { return m_layoutGeneration; }
     [[nodiscard]] const Clock *clock() const override { return m_clock; }
+    /// When the engine's one timer wakes up next (ms since the epoch by the clock), or -1 when
+    /// nothing is due: the deadlines tests check.
+    [[nodiscard]] qint64 nextWakeUpMs() const;
     /// The transaction time of the newest export for this profile whose files are all saved and
     /// that asked for the same data as \a like (level, group, types, type filters, patients):
     /// for "changes since my last export". An export of a group or of fewer types says nothing

@@ -44,9 +44,12 @@ public:
 
     void schedule(const DueKey &key, const QDateTime &when);
     void cancel(const DueKey &key);
+    /// Takes \a clock and arms the timer again by what it says now: a clock that jumped (a test
+    /// moving its clock) is looked at at once, not when the timer armed before wakes up.
     void setClock(const Clock *clock)
     {
         m_clock = clock;
+        m_timer.stop();
         arm();
     }
     [[nodiscard]] bool isScheduled(const DueKey &key) const { return m_index.contains(key); }

@@ -6,9 +6,10 @@
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
 #include "httpclient.h"
+#include "manualclock.h"
 #include "smartconfiguration.h"
+#include "waitfor.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -22,6 +23,7 @@
 using namespace Qt::StringLiterals;
 using namespace fbm;
 using jwt::Algorithm;
+using test::sendAndWait;
 
 Q_DECLARE_METATYPE(fbm::jwt::Algorithm)
 Q_DECLARE_METATYPE(fbm::ClientCredentialsAuth::Method)
@@ -53,30 +55,13 @@ struct TokenResult
 /// Asks provider for a token and waits for the answer.
 TokenResult fetch(AuthProvider *provider, bool force = false)
 {
-    auto result = std::make_shared<TokenResult>();
-    QObject context;
-    provider->requestToken(force, &context, [result](const QString &token, const Error &error) {
-        result->token = token;
-        result->error = error;
-        result->done = true;
-    });
-    QElapsedTimer t;
-    t.start();
-    while (!result->done && t.elapsed() < 15000)
-        QTest::qWait(5);
-    return *result;
-}
-
-HttpResponse sendAndWait(HttpClient *client, const HttpCall &call)
-{
-    auto out = std::make_shared<std::optional<HttpResponse>>();
-    QObject context;
-    client->send(call, &context, [out](const HttpResponse &r) { *out = r; });
-    QElapsedTimer t;
-    t.start();
-    while (!out->has_value() && t.elapsed() < 15000)
-        QTest::qWait(5);
-    return out->value_or(HttpResponse{});
+    return test::waitForCallback<TokenResult>([&](QObject *context, auto deliver) {
+               provider->requestToken(force, context,
+                                      [deliver](const QString &token, const Error &error) {
+                                          deliver({token, error, true});
+                                      });
+           })
+        .value_or(TokenResult{});
 }
 
 HttpCall call(const QUrl &url, QByteArray accept = "application/fhir+json"_ba)
@@ -529,9 +514,12 @@ void TestAuthToken::insecureTokenEndpointRefused()
 void TestAuthToken::exportOutlivesSeveralTokens()
 {
     // Tokens live 2 s; the export takes about 6 s of polling and then downloads its files, all
-    // with a valid token and without a single 401: renewal happens before expiry.
+    // with a valid token and without a single 401: renewal happens before expiry. The seconds
+    // are those of a clock the test moves, which the token server and the client both go by.
+    test::ManualClock clock;
     demo::TokenServer tokens;
     QVERIFY(tokens.listen());
+    tokens.setClock(&clock);
     tokens.setTokenLifetime(2);
     QVERIFY(tokens.registerJwtClient(u"long-job"_s, m_ec.publicPem(), u"ES384"_s));
 
@@ -553,32 +541,32 @@ void TestAuthToken::exportOutlivesSeveralTokens()
 
     SmartBackendAuth auth(&m_http, bulk.baseUrl(), {}, u"long-job"_s, m_ec, u"kid-ec"_s,
                           Algorithm::ES384, u"system/*.read"_s);
+    auth.setClock(&clock);
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
-    const HttpResponse kickoff = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
+    const HttpResponse kickoff = sendAndWait(client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(kickoff.status, 202);
     const QUrl status(QString::fromLatin1(kickoff.header("Content-Location")));
     QVERIFY(status.isValid());
 
     HttpResponse poll;
-    QElapsedTimer elapsed;
-    elapsed.start();
+    const QDateTime started = clock.now();
     do {
-        QTest::qWait(300);
-        poll = sendAndWait(&client, call(status, "application/json"_ba));
+        clock.advance(300);
+        poll = sendAndWait(client, call(status, "application/json"_ba));
         QVERIFY2(poll.status == 202 || poll.status == 200,
                  qPrintable(QString::number(poll.status)));
-    } while (poll.status == 202 && elapsed.elapsed() < 30000);
+    } while (poll.status == 202 && started.msecsTo(clock.now()) < 30000);
     QCOMPARE(poll.status, 200);
-    QVERIFY(elapsed.elapsed() > 5000);
+    QVERIFY(started.msecsTo(clock.now()) > 5000);
 
     const QJsonArray output =
         QJsonDocument::fromJson(poll.body).object().value(u"output"_s).toArray();
     QVERIFY(!output.isEmpty());
     for (int i = 0; i < output.size(); ++i) {
         const QUrl fileUrl(output.at(i).toObject().value(u"url"_s).toString());
-        const HttpResponse file = sendAndWait(&client, call(fileUrl, "application/fhir+ndjson"_ba));
+        const HttpResponse file = sendAndWait(client, call(fileUrl, "application/fhir+ndjson"_ba));
         QVERIFY2(file.status == 200,
                  qPrintable(fileUrl.toString() + u" "_s + QString::fromUtf8(file.body)));
         QCOMPARE(file.body, bulk.expectedContent(i));
@@ -592,11 +580,14 @@ void TestAuthToken::exportOutlivesSeveralTokens()
 void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
 {
     // The export engine itself: kick-off, polls a second apart for about six seconds, the
-    // manifest and every file, with 2-second SMART tokens. The job ends Saved, every file
+    // manifest and every file, with 2-second SMART tokens. The seconds are those of the
+    // fixture's clock, which the engine, the client and the token server go by; it stands
+    // still and is moved to each status check. The job ends Saved, every file
     // intact, and the bulk server never saw an invalid token.
     test::ExportFixture fx;
     demo::TokenServer tokens;
     QVERIFY(tokens.listen());
+    tokens.setClock(&fx.clock);
     tokens.setTokenLifetime(2);
     QVERIFY(tokens.registerJwtClient(u"engine"_s, m_rsa.publicPem(), u"RS384"_s));
     int refused = 0;
@@ -612,15 +603,20 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
     fx.server.setScript(script);
     fx.server.seedDemoData();
 
-    SmartBackendAuth auth(&m_http, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
-                          u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
-    HttpClient client(fx.server.baseUrl());
-    client.setAuth(&auth);
-    fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
+    auto owned = std::make_unique<SmartBackendAuth>(
+        &m_http, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
+        u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    SmartBackendAuth &auth = *owned;
+    auth.setClock(&fx.clock);
+    fx.authorizeEveryJob(std::move(owned));
 
+    fx.clock.stop();
+    const QDateTime started = fx.clock.now();
     const QString id = fx.start();
     QVERIFY(!id.isEmpty());
-    QVERIFY(fx.waitForState(id, JobState::Saved, 40000));
+    QVERIFY(fx.advanceThroughPolls(id));
+    QVERIFY(started.msecsTo(fx.clock.now()) >= 6000); // six waits of a second
+    QVERIFY(fx.waitForState(id, JobState::Saved));
     QCOMPARE(fx.compareAllFiles(id), QString());
     QVERIFY2(tokens.tokensIssued() >= 3, qPrintable(QString::number(tokens.tokensIssued())));
     QCOMPARE(refused, 0);
@@ -660,7 +656,7 @@ void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
 
-    const HttpResponse first = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
+    const HttpResponse first = sendAndWait(client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(first.status, 202);
     QCOMPARE(tokens.tokensIssued(), 1);
 
@@ -668,7 +664,7 @@ void TestAuthToken::unauthorizedRenewsOnceAndRepeats()
     // client renews it once and repeats the request, which succeeds.
     tokens.revokeAllTokens();
     const QUrl status(QString::fromLatin1(first.header("Content-Location")));
-    const HttpResponse poll = sendAndWait(&client, call(status, "application/json"_ba));
+    const HttpResponse poll = sendAndWait(client, call(status, "application/json"_ba));
     QVERIFY2(poll.status == 202 || poll.status == 200, qPrintable(QString::number(poll.status)));
     QCOMPARE(tokens.tokensIssued(), 2);
 }
@@ -682,7 +678,7 @@ void TestAuthToken::staticTokenUnauthorizedIsFinal()
     m_secretsSeen << u"stale-static-token"_s;
     HttpClient client(bulk.baseUrl());
     client.setAuth(&auth);
-    const HttpResponse r = sendAndWait(&client, call(child(bulk.baseUrl(), u"$export"_s)));
+    const HttpResponse r = sendAndWait(client, call(child(bulk.baseUrl(), u"$export"_s)));
     QCOMPARE(r.status, 401);
 }
 

@@ -1,12 +1,14 @@
 // Crash safety: the command line is killed with SIGKILL at random moments of an export (kick-off,
 // polling, downloads, renames) at least 50 times; every restart resumes, and each export ends with
 // exactly the files an uninterrupted run gives. The job store is never left damaged.
+#include "cliprocess.h"
 #include "faultybulkserver.h"
 #include "jobstore.h"
+#include "servedfiles.h"
 #include "testutil.h"
+#include "waitfor.h"
 
 #include <QDir>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -17,8 +19,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace fbm::demo;
+using fbm::test::CliProcess;
+using fbm::test::CliRun;
 using fbm::test::FaultyBulkServer;
 using fbm::test::FileFault;
+namespace served = fbm::test::served;
 
 class TestCliCrash final : public QObject
 {
@@ -36,18 +41,9 @@ void TestCliCrash::killedFiftyTimesStillExact()
     script.pollsBeforeDone = 3;
     server.setScript(script);
     QList<ServedFile> files;
-    for (const QString &type : {u"Patient"_s, u"Observation"_s, u"Observation"_s, u"Encounter"_s}) {
-        ServedFile f;
-        f.type = type;
-        f.generatedLines = 25000;
-        files.append(f);
-    }
-    ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content =
-        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\"}]}\n"_ba;
-    files.append(e);
+    for (const QString &type : {u"Patient"_s, u"Observation"_s, u"Observation"_s, u"Encounter"_s})
+        files.append(served::generated(type, 25000));
+    files.append(served::errors());
     server.setFiles(files);
     for (int i = 0; i < 4; ++i) {
         FileFault slow;
@@ -62,10 +58,9 @@ void TestCliCrash::killedFiftyTimesStillExact()
     const quint32 seed = QRandomGenerator::global()->generate();
     qInfo("random seed %u", seed);
     QRandomGenerator random(seed);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"data"_s));
-    env.insert(u"FBM_MIN_POLL_MS"_s, u"40"_s);
-    env.insert(u"FBM_FILE_RETRY_MS"_s, u"10"_s);
+    CliProcess cli(dir.path());
+    QProcessEnvironment slowerPolls;
+    slowerPolls.insert(u"FBM_MIN_POLL_MS"_s, u"40"_s);
 
     int kills = 0;
     int exports = 0;
@@ -77,38 +72,28 @@ void TestCliCrash::killedFiftyTimesStillExact()
         int runs = 0;
         for (;;) {
             QVERIFY2(++runs < 100, "an export never completed");
-            QProcess p;
-            p.setProcessEnvironment(env);
             const QStringList args =
                 statusUrl.isEmpty()
                     ? QStringList{u"export"_s, u"--base"_s, server.baseUrl().toString(),
                                   u"--out"_s,  out,         u"--json"_s}
                     : QStringList{u"resume"_s, statusUrl, u"--out"_s, out, u"--json"_s};
-            p.start(QString::fromLocal8Bit(FBM_APP_BINARY), args);
-            QVERIFY(p.waitForStarted());
+            QProcess *p = cli.start(args, slowerPolls);
+            QVERIFY(p->waitForStarted());
+            // Killed at a random moment of its run, unless it has ended by then.
             const int killAfter = int(random.bounded(900));
-            QElapsedTimer t;
-            t.start();
-            while (p.state() != QProcess::NotRunning && t.elapsed() < killAfter)
-                QTest::qWait(2);
+            (void)fbm::test::waitFor([p] { return p->state() == QProcess::NotRunning; }, killAfter);
             bool killed = false;
-            if (p.state() != QProcess::NotRunning && kills < 50) {
-                ::kill(pid_t(p.processId()), SIGKILL);
+            if (p->state() != QProcess::NotRunning && kills < 50) {
+                ::kill(pid_t(p->processId()), SIGKILL);
                 killed = true;
                 ++kills;
             }
-            while (p.state() != QProcess::NotRunning && t.elapsed() < 60000)
-                QTest::qWait(5);
-            QCOMPARE(p.state(), QProcess::NotRunning);
-            for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value("event"_L1).toString() == "kicked-off"_L1)
-                    statusUrl = o.value("statusUrl"_L1).toString();
-            }
+            const CliRun run = CliProcess::finish(p);
+            if (const QJsonObject kickedOff = run.event(u"kicked-off"_s); !kickedOff.isEmpty())
+                statusUrl = kickedOff.value("statusUrl"_L1).toString();
             if (killed)
                 continue;
-            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
-                     p.readAllStandardError().constData());
+            QVERIFY2(run.exitCode == 0, run.err.constData());
             break;
         }
         for (int i = 0; i < names.size(); ++i) {

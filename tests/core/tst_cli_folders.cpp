@@ -4,6 +4,7 @@
 // deleted or changed since they were saved.
 #include "cliprocess.h"
 #include "faultybulkserver.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -17,18 +18,13 @@ using fbm::test::CliProcess;
 using fbm::test::CliRun;
 using fbm::test::FaultyBulkServer;
 using fbm::test::FileFault;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<ServedFile> files()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.generatedLines = 300;
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 2000;
-    return {p, o};
+    return {served::generated(u"Patient"_s, 300), served::generated(u"Observation"_s, 2000)};
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // error for that file, never raw bytes under a final name, and a bomb is never retried.
 #include "demo/http/gzip.h"
 #include "exportfixture.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -17,6 +18,7 @@ using namespace fbm::demo;
 using fbm::test::ExportFixture;
 using fbm::test::FaultyBulkServer;
 using fbm::test::FileFault;
+namespace served = fbm::test::served;
 
 namespace {
 
@@ -35,9 +37,7 @@ QByteArray patients(int n, const QByteArray &type = "Patient")
 /// file from a good one.
 ServedFile patientFile(const QByteArray &content)
 {
-    ServedFile f;
-    f.type = u"Patient"_s;
-    f.content = content;
+    ServedFile f = served::ndjson(u"Patient"_s, content);
     f.includeCount = false;
     return f;
 }

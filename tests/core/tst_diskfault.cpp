@@ -2,6 +2,7 @@
 // once space is back. Uses a small tmpfs when this process may mount one (root, as in CI);
 // otherwise the tests are skipped with the reason.
 #include "exportfixture.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -13,6 +14,7 @@ using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
 using fbm::test::FaultyBulkServer;
+namespace served = fbm::test::served;
 
 namespace {
 
@@ -66,10 +68,8 @@ void TestDiskFault::fullDiskKeepsPartAndRetryWorks()
     SmallDisk disk(fx.outDir(), u"1m"_s);
     if (!disk.mounted())
         QSKIP("cannot mount a tmpfs here (needs root); the full-disk case is not exercised");
-    ServedFile big;
-    big.type = u"Observation"_s;
-    big.generatedLines = 30000; // a few MB: more than the disk holds
-    fx.server.setFiles({big});
+    // A few MB: more than the disk holds.
+    fx.server.setFiles({served::generated(u"Observation"_s, 30000)});
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
     const ExportFile &f = fx.job(id).files.at(0);
@@ -100,9 +100,7 @@ void TestDiskFault::readOnlyDestination()
     if (!disk.mounted())
         QSKIP("cannot mount a tmpfs here (needs root); the read-only case is not exercised");
     QVERIFY(disk.remount(u"ro"_s));
-    ServedFile small;
-    small.type = u"Patient"_s;
-    small.content = "{\"resourceType\":\"Patient\"}\n"_ba;
+    const ServedFile small = served::ndjson(u"Patient"_s, "{\"resourceType\":\"Patient\"}\n");
     fx.server.setFiles({small});
     // Read-only from the start: refused before anything is asked of the server.
     const Result<QString> refused = fx.manager->startExport(fx.request(), fx.options());

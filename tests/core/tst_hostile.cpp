@@ -4,6 +4,7 @@
 #include "exportfixture.h"
 #include "httpclient.h"
 #include "scriptedserver.h"
+#include "servedfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -20,6 +21,7 @@ using namespace fbm::demo;
 using fbm::test::ExportFixture;
 using fbm::test::FileFault;
 using fbm::test::ScriptedServer;
+namespace served = fbm::test::served;
 
 namespace {
 
@@ -174,10 +176,8 @@ void TestHostile::nonHttpFileUrlsNeverFetched()
         ExportFixture fx;
         Script s;
         // Beside a good file, which is saved all the same.
-        ServedFile goodFile;
-        goodFile.type = u"Observation"_s;
-        goodFile.content = "{\"resourceType\":\"Observation\",\"id\":\"a\"}\n"_ba;
-        fx.server.setFiles({goodFile});
+        fx.server.setFiles(
+            {served::ndjson(u"Observation"_s, served::resource("Observation", "a"))});
         const QString id = fx.start(); // learns the good file's URL
         QVERIFY(fx.waitForState(id, JobState::Saved));
         const QByteArray good = fx.job(id).files.at(0).url.toEncoded();
@@ -236,14 +236,10 @@ void TestHostile::addressesNoExportNamesAreNeverReached()
     QFETCH(QByteArray, url);
     QFETCH(QString, reason);
     ExportFixture fx;
-    HttpClient client(fx.server.baseUrl());
     // The resolver answers this name with the metadata address, as a hostile DNS would.
-    client.setHostOverrides({u"metadata.fbm-test.invalid:80:169.254.169.254"_s});
-    fx.manager->setClientProvider([&client](const QString &, const QUrl &) { return &client; });
-    ServedFile good;
-    good.type = u"Patient"_s;
-    good.content = R"({"resourceType":"Patient","id":"a"})"
-                   "\n"_ba;
+    fx.authorizeEveryJob(nullptr)->setHostOverrides(
+        {u"metadata.fbm-test.invalid:80:169.254.169.254"_s});
+    const ServedFile good = served::ndjson(u"Patient"_s, served::resource("Patient", "a"));
     fx.server.setFiles({good, good});
     if (redirect) {
         FileFault fault;
@@ -285,10 +281,7 @@ void TestHostile::addressesNoExportNamesAreNeverReached()
 void TestHostile::hugeUrlFailsItsFileAtOnce()
 {
     ExportFixture fx;
-    ServedFile good;
-    good.type = u"Patient"_s;
-    good.content = R"({"resourceType":"Patient","id":"a"})"
-                   "\n"_ba;
+    const ServedFile good = served::ndjson(u"Patient"_s, served::resource("Patient", "a"));
     fx.server.setFiles({good});
     const QString first = fx.start();
     QVERIFY(fx.waitForState(first, JobState::Saved));

@@ -2,6 +2,7 @@
 // finished one), then appended to as requests go out, bounded like the engine's log.
 #include "exportfixture.h"
 #include "jobactivitymodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -11,15 +12,13 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<ServedFile> oneFile()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"_ba;
-    return {p};
+    return {served::ndjson(u"Patient"_s, served::resource("Patient", "p1"))};
 }
 
 } // namespace
@@ -36,7 +35,7 @@ private Q_SLOTS:
 void TestJobActivityModel::headers()
 {
     ExportFixture fx;
-    JobActivityModel model(fx.manager.get());
+    JobActivityModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(JobActivityModel::Count));
@@ -54,7 +53,7 @@ void TestJobActivityModel::followsTheJob()
     script.pollsBeforeDone = 1;
     script.retryAfterSeconds = 1;
     fx.server.setScript(script);
-    JobActivityModel model(fx.manager.get());
+    JobActivityModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     const QString id = fx.start();
@@ -91,18 +90,14 @@ void TestJobActivityModel::followsTheJob()
 void TestJobActivityModel::finishedJobIsReadFromTheStore()
 {
     ExportFixture fx;
-    fx.server.setFiles(oneFile());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = fx.savedExport(oneFile());
+    QVERIFY(!id.isEmpty());
     const qsizetype entries = fx.job(id).activity.size();
     fx.manager->waitForSaves();
     fx.restartManager();
     fx.manager->restore();
     QVERIFY(!fx.job(id).detailsLoaded);
-    JobActivityModel model(fx.manager.get());
+    JobActivityModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJobId(id);
     QVERIFY(fx.job(id).detailsLoaded);

@@ -3,6 +3,7 @@
 #include "exportfixture.h"
 #include "jobfilesmodel.h"
 #include "jobresourcesmodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -12,37 +13,21 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<ServedFile> threeFiles()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"
-                "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 30;
-    ServedFile o2 = o;
-    o2.generatedLines = 12;
-    ServedFile d;
-    d.kind = u"error"_s;
-    d.type = u"OperationOutcome"_s;
-    d.content = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\","
-                "\"code\":\"processing\"}]}\n"_ba;
-    return {p, o, o2, d};
+    return {served::ndjson(u"Patient"_s, served::twoPatients()),
+            served::generated(u"Observation"_s, 30), served::generated(u"Observation"_s, 12),
+            served::errors()};
 }
 
 /// Serves threeFiles() at once and waits until the export is saved; its id, or empty.
 QString savedExport(ExportFixture &fx)
 {
-    fx.server.setFiles(threeFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    return fx.waitForState(id, JobState::Saved) ? id : QString();
+    return fx.savedExport(threeFiles());
 }
 
 QString text(const QAbstractItemModel &model, int row, int column)
@@ -117,7 +102,7 @@ void TestJobFilesModel::helpers()
 void TestJobFilesModel::emptyUntilAJobIsShown()
 {
     ExportFixture fx;
-    JobFilesModel files(fx.manager.get());
+    JobFilesModel files(fx.manager);
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(files.rowCount(), 0);
     QCOMPARE(files.columnCount(), int(JobFilesModel::Count));
@@ -134,7 +119,7 @@ void TestJobFilesModel::filesOfASavedExport()
     const QString id = savedExport(fx);
     QVERIFY(!id.isEmpty());
 
-    JobFilesModel files(fx.manager.get());
+    JobFilesModel files(fx.manager);
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     files.setJobId(id);
     QCOMPARE(files.rowCount(), 4);
@@ -164,7 +149,7 @@ void TestJobFilesModel::rowsAppearWithTheManifest()
     slow.retryAfterSeconds = 1;
     fx.server.setScript(slow);
     const QString id = fx.start();
-    JobFilesModel files(fx.manager.get());
+    JobFilesModel files(fx.manager);
     QAbstractItemModelTester tester(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     files.setJobId(id);
     QCOMPARE(files.rowCount(), 0);
@@ -184,7 +169,7 @@ void TestJobFilesModel::resourcesPerType()
     const QString id = savedExport(fx);
     QVERIFY(!id.isEmpty());
 
-    JobResourcesModel resources(fx.manager.get());
+    JobResourcesModel resources(fx.manager);
     QAbstractItemModelTester tester(&resources,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(resources.rowCount(), 0);
@@ -207,8 +192,8 @@ void TestJobFilesModel::removedJobEmptiesTheModels()
     ExportFixture fx;
     const QString id = savedExport(fx);
     QVERIFY(!id.isEmpty());
-    JobFilesModel files(fx.manager.get());
-    JobResourcesModel resources(fx.manager.get());
+    JobFilesModel files(fx.manager);
+    JobResourcesModel resources(fx.manager);
     QAbstractItemModelTester t1(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t2(&resources, QAbstractItemModelTester::FailureReportingMode::QtTest);
     files.setJobId(id);

@@ -3,6 +3,7 @@
 #include "exportfixture.h"
 #include "issuereader.h"
 #include "jobissuesmodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -14,26 +15,17 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
-QByteArray outcome(const char *severity, const char *code, const char *diagnostics)
-{
-    return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\""_ba + severity +
-           "\",\"code\":\""_ba + code + "\",\"diagnostics\":\""_ba + diagnostics + "\"}]}\n"_ba;
-}
+using served::outcome;
 
 QList<ServedFile> filesWithErrors()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"_ba;
-    ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content = outcome("warning", "processing", "Observation o7 has no subject") +
-                outcome("error", "not-found", "Group g2 is gone");
-    return {p, e};
+    return {served::ndjson(u"Patient"_s, served::resource("Patient", "p1")),
+            served::errors(outcome("warning", "processing", "Observation o7 has no subject") +
+                           outcome("error", "not-found", "Group g2 is gone"))};
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -79,14 +71,10 @@ void TestJobIssuesModel::readerParsesAndBounds()
 void TestJobIssuesModel::issuesOfTheErrorFiles()
 {
     ExportFixture fx;
-    fx.server.setFiles(filesWithErrors());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    const QString id = fx.savedExport(filesWithErrors());
+    QVERIFY(!id.isEmpty());
 
-    JobIssuesModel model(fx.manager.get());
+    JobIssuesModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.headerData(JobIssuesModel::Text, Qt::Horizontal).toString(), u"Diagnostics"_s);
     QSignalSpy read(&model, &JobIssuesModel::issuesRead);
@@ -121,7 +109,7 @@ void TestJobIssuesModel::ownErrorComesFirst()
     fx.server.setScript(failing);
     const QString id = fx.start();
     QVERIFY(fx.waitForState(id, JobState::Failed));
-    JobIssuesModel model(fx.manager.get());
+    JobIssuesModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJobId(id);
     QCOMPARE(model.rowCount(), 1);

@@ -2,6 +2,7 @@
 // countdowns computed from deadlines, and updates limited to the cells that changed.
 #include "exportfixture.h"
 #include "jobtablemodel.h"
+#include "servedfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,31 +15,14 @@ using namespace Qt::StringLiterals;
 using namespace fbm;
 using namespace fbm::demo;
 using fbm::test::ExportFixture;
+namespace served = fbm::test::served;
 
 namespace {
 
-/// The real time shifted by an offset the test moves: the scheduler still runs on real timers,
-/// while countdowns can be checked at any "later" moment without waiting.
-class OffsetClock final : public Clock
-{
-public:
-    [[nodiscard]] QDateTime now() const override
-    {
-        return QDateTime::currentDateTimeUtc().addMSecs(offsetMs);
-    }
-    qint64 offsetMs = 0;
-};
-
 QList<ServedFile> twoFiles()
 {
-    ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"
-                "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
-    ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 40;
-    return {p, o};
+    return {served::ndjson(u"Patient"_s, served::twoPatients()),
+            served::generated(u"Observation"_s, 40)};
 }
 
 /// Starts an export into its own folder (two exports never share one).
@@ -174,7 +158,7 @@ void TestJobTableModel::expiresSoon()
 void TestJobTableModel::headersAndColumns()
 {
     ExportFixture fx;
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.columnCount(), int(JobTableModel::Count));
     QCOMPARE(model.rowCount(), 0);
@@ -196,7 +180,7 @@ void TestJobTableModel::rowsAppearAndStatesChange()
     script.retryAfterSeconds = 1;
     script.progressTexts = {u"Search in progress - found 954 of 1,000 resources"_s};
     fx.server.setScript(script);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // Every State text the row shows, as a list of distinct consecutive values.
@@ -240,8 +224,6 @@ void TestJobTableModel::rowsAppearAndStatesChange()
 void TestJobTableModel::countdownDecreasesFromTheDeadline()
 {
     ExportFixture fx;
-    OffsetClock clock;
-    fx.manager->setClock(&clock);
     RetryPolicy policy = fx.fastPolicy();
     policy.maxRetryAfterMs = 3600 * 1000;
     fx.manager->setRetryPolicy(policy);
@@ -249,7 +231,7 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     script.pollsBeforeDone = 5;
     script.retryAfterSeconds = 42;
     fx.server.setScript(script);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     const QString id = fx.start();
@@ -259,16 +241,16 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:42"_s);
     const qint64 before =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
-    clock.offsetMs += 10 * 1000;
+    fx.clock.advance(10 * 1000);
     model.tick();
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:32"_s);
     const qint64 after =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
     QVERIFY2(after < before - 9000, qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
     // A missed tick does not matter: the text is the deadline minus now, not a counter.
-    clock.offsetMs += 30 * 1000;
+    fx.clock.advance(30 * 1000);
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:02"_s);
-    clock.offsetMs += 60 * 1000;
+    fx.clock.advance(60 * 1000);
     QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:00"_s);
     QVERIFY(model.index(0, JobTableModel::NextCheck)
                 .data(Qt::ToolTipRole)
@@ -292,7 +274,7 @@ void TestJobTableModel::retryingAfterAnError()
          R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"Database busy"}]})"_ba,
          "application/fhir+json"_ba, "30"_ba}};
     fx.server.setScript(script);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
     QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).attempt == 1);
@@ -333,7 +315,7 @@ void TestJobTableModel::tickEmitsOneColumnForWaitingRowsOnly()
     const QString done2 = startIn(fx, u"done2"_s);
     QVERIFY(fx.waitForState(done2, JobState::Saved));
 
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(fx.job(wait1).isWaitingForPoll() && fx.job(wait2).isWaitingForPoll());
     QCOMPARE(model.rowOf(wait1), 1);
@@ -381,7 +363,7 @@ void TestJobTableModel::timerRunsOnlyWhileSomethingCounts()
     slow.pollsBeforeDone = 5;
     slow.retryAfterSeconds = 2;
     fx.server.setScript(slow);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QVERIFY(!model.isTicking());
     const QString id = fx.start();
     QVERIFY(model.isTicking()); // starting: elapsed time counts
@@ -390,13 +372,11 @@ void TestJobTableModel::timerRunsOnlyWhileSomethingCounts()
     QTRY_VERIFY(!model.isTicking());
 
     // Finished jobs alone never wake the timer, however many there are.
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
+    fx.serveAtOnce(twoFiles());
     for (int i = 0; i < 3; ++i)
         QVERIFY(fx.waitForState(startIn(fx, QString::number(i)), JobState::Saved));
     QTRY_VERIFY(!model.isTicking());
-    JobTableModel fresh(fx.manager.get());
+    JobTableModel fresh(fx.manager);
     QCOMPARE(fresh.rowCount(), 4);
     QVERIFY(!fresh.isTicking());
 }
@@ -413,7 +393,7 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
     RetryPolicy policy = fx.fastPolicy();
     policy.maxRetryAfterMs = 3600 * 1000;
     fx.manager->setRetryPolicy(policy);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
     // Past the kick-off's short wait: the first status answer brought X-Progress.
@@ -423,7 +403,7 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
     // A poll: the request (NextPoll), its activity entry (no cell), the new X-Progress and the
     // next deadline. Only Server says and Next check may change.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QSignalSpy activity(fx.manager.get(), &JobManager::activityAdded);
+    QSignalSpy activity(fx.manager, &JobManager::activityAdded);
     fx.manager->pollNow(id);
     QTRY_COMPARE(text(model, 0, JobTableModel::ServerSays), u"second"_s);
     QTRY_VERIFY(fx.job(id).isWaitingForPoll());
@@ -444,13 +424,9 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
 void TestJobTableModel::sortRoleHasRawValues()
 {
     ExportFixture fx;
-    fx.server.setFiles(twoFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    JobTableModel model(fx.manager.get());
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
+    JobTableModel model(fx.manager);
+    const QString id = fx.savedExport(twoFiles());
+    QVERIFY(!id.isEmpty());
     const ExportJob &j = fx.job(id);
     const auto sort = [&](int column) {
         return model.index(0, column).data(JobTableModel::SortRole);
@@ -476,7 +452,7 @@ void TestJobTableModel::cancelAndRemove()
     slow.pollsBeforeDone = 5;
     slow.retryAfterSeconds = 2;
     fx.server.setScript(slow);
-    JobTableModel model(fx.manager.get());
+    JobTableModel model(fx.manager);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Each in its own folder: the engine refuses two running exports into one.
     auto startIn = [&fx](const QString &sub) {
@@ -506,20 +482,16 @@ void TestJobTableModel::cancelAndRemove()
 void TestJobTableModel::restoredJobsAreRows()
 {
     ExportFixture fx;
-    fx.server.setFiles(twoFiles());
-    Script quick;
-    quick.pollsBeforeDone = 0;
-    fx.server.setScript(quick);
-    const QString id = fx.start();
-    QVERIFY(fx.waitForState(id, JobState::Saved));
-    auto model = std::make_unique<JobTableModel>(fx.manager.get());
+    const QString id = fx.savedExport(twoFiles());
+    QVERIFY(!id.isEmpty());
+    auto model = std::make_unique<JobTableModel>(fx.manager);
     QCOMPARE(model->rowCount(), 1);
     QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
     fx.restartManager(); // the old manager is gone: the model empties instead of dangling
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model->rowCount(), 0);
     fx.manager->restore();
-    JobTableModel restored(fx.manager.get());
+    JobTableModel restored(fx.manager);
     QAbstractItemModelTester tester(&restored,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(restored.rowCount(), 1);

@@ -6,9 +6,9 @@
 #include "auth/profile.h"
 #include "auth/secretstore.h"
 #include "demo/tokenserver.h"
+#include "waitfor.h"
 
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTest>
@@ -27,30 +27,20 @@ struct ReadResult
 
 ReadResult readNow(SecretStore *store, const QString &key)
 {
-    auto r = std::make_shared<std::optional<ReadResult>>();
-    QObject context;
-    store->read(key, &context, [r](const QByteArray &v, bool found, const Error &e) {
-        *r = ReadResult{v, found, e};
-    });
-    QElapsedTimer t;
-    t.start();
-    while (!r->has_value() && t.elapsed() < 20000)
-        QTest::qWait(5);
-    if (!r->has_value())
-        return ReadResult{{}, false, Error::make(Error::Kind::Io, u"timed out"_s)};
-    return **r;
+    return test::waitForCallback<ReadResult>([&](QObject *context, auto deliver) {
+               store->read(key, context,
+                           [deliver](const QByteArray &v, bool found, const Error &e) {
+                               deliver({v, found, e});
+                           });
+           })
+        .value_or(ReadResult{{}, false, Error::make(Error::Kind::Io, u"timed out"_s)});
 }
 
 Error doneNow(const std::function<void(QObject *, SecretStore::DoneCallback)> &op)
 {
-    auto r = std::make_shared<std::optional<Error>>();
-    QObject context;
-    op(&context, [r](const Error &e) { *r = e; });
-    QElapsedTimer t;
-    t.start();
-    while (!r->has_value() && t.elapsed() < 20000)
-        QTest::qWait(5);
-    return r->value_or(Error::make(Error::Kind::Io, u"timed out"_s));
+    return test::waitForCallback<Error>(
+               [&](QObject *context, auto deliver) { op(context, deliver); })
+        .value_or(Error::make(Error::Kind::Io, u"timed out"_s));
 }
 
 bool inKeyringSession()

@@ -6,6 +6,7 @@
 #include "authprovider.h"
 #include "httpclient.h"
 #include "scriptedserver.h"
+#include "waitfor.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -29,20 +30,9 @@ bool openssl(const QStringList &args, const QString &dir)
 
 HttpResponse get(HttpClient &client, const QUrl &url)
 {
-    HttpResponse result;
-    bool done = false;
-    QObject context;
     HttpCall call;
     call.url = url;
-    client.send(call, &context, [&](const HttpResponse &r) {
-        result = r;
-        done = true;
-    });
-    QElapsedTimer t;
-    t.start();
-    while (!done && t.elapsed() < 15000)
-        QTest::qWait(5);
-    return result;
+    return test::sendAndWait(client, call);
 }
 
 } // namespace

@@ -1,9 +1,10 @@
 #include "cliprocess.h"
 
+#include "waitfor.h"
+
+#include <QDebug>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -44,7 +45,7 @@ QProcessEnvironment CliProcess::environment() const
 
 QProcess *CliProcess::start(const QStringList &args, const QProcessEnvironment &extra)
 {
-    auto *p = new QProcess;
+    auto *p = new QProcess(&m_started);
     QProcessEnvironment env = environment();
     for (const QString &key : extra.keys()) {
         if (extra.value(key).isEmpty())
@@ -60,15 +61,17 @@ QProcess *CliProcess::start(const QStringList &args, const QProcessEnvironment &
 CliRun CliProcess::finish(QProcess *p, int timeoutMs)
 {
     CliRun r;
-    QElapsedTimer t;
-    t.start();
-    while (p->state() != QProcess::NotRunning && t.elapsed() < timeoutMs)
-        QTest::qWait(10);
+    // The servers the child talks to live in this process: the event loop runs while it works.
+    (void)waitFor([p] { return p->state() == QProcess::NotRunning; }, timeoutMs);
     if (p->state() != QProcess::NotRunning) {
         p->kill();
         p->waitForFinished();
     }
-    r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
+    if (p->error() == QProcess::FailedToStart)
+        qWarning() << "the program did not start:" << p->errorString();
+    r.exitCode = p->error() != QProcess::FailedToStart && p->exitStatus() == QProcess::NormalExit
+                     ? p->exitCode()
+                     : -1;
     r.out = p->readAllStandardOutput();
     r.err = p->readAllStandardError();
     delete p;

@@ -1,10 +1,13 @@
 #include "exportfixture.h"
 
+#include "authprovider.h"
+#include "httpclient.h"
 #include "testutil.h"
+#include "waitfor.h"
 
 #include <QDir>
-#include <QSignalSpy>
-#include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -13,11 +16,19 @@ namespace fbm::test {
 ExportFixture::ExportFixture()
 {
     server.listen();
-    store = std::make_unique<JobStore>(dir.path() + u"/store"_s);
+    // A moved clock is looked at at once, not when the timer armed before wakes up.
+    clock.onMoved([this] {
+        if (manager)
+            manager->setClock(&clock);
+    });
     restartManager();
 }
 
-ExportFixture::~ExportFixture() = default;
+ExportFixture::~ExportFixture()
+{
+    session.reset();
+    clock.onMoved({});
+}
 
 RetryPolicy ExportFixture::fastPolicy() const
 {
@@ -32,8 +43,19 @@ RetryPolicy ExportFixture::fastPolicy() const
 
 void ExportFixture::restartManager()
 {
-    manager.reset();
-    manager = std::make_unique<JobManager>(store.get());
+    manager = nullptr;
+    store = nullptr;
+    session.reset();
+    SessionOptions o;
+    o.jobStoreDirectory = dir.filePath(u"store"_s);
+    o.profilesPath = dir.filePath(u"profiles.ini"_s);
+    o.settingsPath = dir.filePath(u"ui.ini"_s);
+    o.sessionSecrets = true;
+    session = std::make_unique<Session>(o);
+    store = session->jobStore();
+    manager = session->manager();
+    manager->setClock(&clock);
+    manager->setJitter([] { return 0.0; });
     manager->setRetryPolicy(fastPolicy());
     manager->setFileRetryDelayMs(10);
     manager->setTransferTimeoutMs(3000);
@@ -68,16 +90,42 @@ QString ExportFixture::start(const ExportRequest &request)
     return id.value();
 }
 
+void ExportFixture::serveAtOnce(const QList<demo::ServedFile> &files)
+{
+    server.setFiles(files);
+    demo::Script quick;
+    quick.pollsBeforeDone = 0;
+    server.setScript(quick);
+}
+
+QString ExportFixture::savedExport(const QList<demo::ServedFile> &files)
+{
+    serveAtOnce(files);
+    const QString id = start();
+    return waitForState(id, JobState::Saved) ? id : QString();
+}
+
+HttpClient *ExportFixture::authorizeEveryJob(std::unique_ptr<AuthProvider> auth)
+{
+    auto setup = std::make_unique<AuthSetup>();
+    setup->base = server.baseUrl();
+    setup->auth = std::move(auth);
+    setup->client = std::make_unique<HttpClient>(server.baseUrl());
+    setup->client->setAuth(setup->auth.get());
+    HttpClient *client = setup->client.get();
+    session->useAuthForEveryJob(std::move(setup));
+    return client;
+}
+
 bool ExportFixture::waitForState(const QString &id, JobState state, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        const ExportJob *j = manager->job(id);
-        if (j && j->state == state)
-            return true;
-        QTest::qWait(5);
-    }
+    if (waitFor(
+            [&] {
+                const ExportJob *j = manager->job(id);
+                return j && j->state == state;
+            },
+            timeoutMs))
+        return true;
     const ExportJob *j = manager->job(id);
     qWarning() << "job" << id << "is" << (j ? jobStateName(j->state) : u"gone"_s) << "not"
                << jobStateName(state) << (j ? j->lastError : QString());
@@ -86,15 +134,56 @@ bool ExportFixture::waitForState(const QString &id, JobState state, int timeoutM
 
 bool ExportFixture::waitForTerminal(const QString &id, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        const ExportJob *j = manager->job(id);
-        if (j && j->isTerminal())
-            return true;
-        QTest::qWait(5);
-    }
-    return false;
+    return waitFor(
+        [&] {
+            const ExportJob *j = manager->job(id);
+            return j && j->isTerminal();
+        },
+        timeoutMs);
+}
+
+bool ExportFixture::advanceToNextPoll(const QString &id, int timeoutMs)
+{
+    if (!waitFor(
+            [&] {
+                const ExportJob *j = manager->job(id);
+                return j && j->isWaitingForPoll();
+            },
+            timeoutMs))
+        return false;
+    clock.set(std::max(clock.now(), job(id).nextPollAt));
+    return true;
+}
+
+bool ExportFixture::advanceThroughPolls(const QString &id, int timeoutMs)
+{
+    return waitFor(
+        [&] {
+            const ExportJob *j = manager->job(id);
+            if (!j)
+                return false;
+            if (j->state != JobState::Starting && j->state != JobState::Running)
+                return true;
+            if (j->isWaitingForPoll() && clock.now() < j->nextPollAt)
+                clock.set(j->nextPollAt);
+            return false;
+        },
+        timeoutMs);
+}
+
+bool ExportFixture::runToEnd(const QString &id, int timeoutMs)
+{
+    return waitFor(
+        [&] {
+            const ExportJob *j = manager->job(id);
+            if (j && j->isTerminal())
+                return true;
+            const qint64 wakeUp = manager->nextWakeUpMs();
+            if (wakeUp > clock.nowMs())
+                clock.set(QDateTime::fromMSecsSinceEpoch(wakeUp, Qt::UTC));
+            return false;
+        },
+        timeoutMs);
 }
 
 QByteArray ExportFixture::saved(const QString &relativePath) const

@@ -84,6 +84,10 @@ void FaultyBulkServer::answerFile(const demo::http::Request &request, QTcpSocket
     } else {
         body = fileBody(request, index);
     }
+    if (fault.kind == FileFault::Kind::Truncate) {
+        const qint64 cut = qint64(double(body.total) * fault.fraction);
+        body.total = body.source(0, cut).lastIndexOf('\n') + 1;
+    }
     BodyStream *stream = sendFile(request, socket, index, std::move(body),
                                   fault.kind != FileFault::Kind::IgnoreRange);
     if (!stream)

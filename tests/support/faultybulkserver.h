@@ -24,9 +24,12 @@ struct FileFault
         IgnoreRange,
         Slow,
         Redirect, ///< 302 to `location`
+        /// Serves the file cut after the last whole line before `fraction`, as a complete body:
+        /// fewer resources than the manifest's count promised.
+        Truncate,
     };
     Kind kind = Kind::None;
-    double fraction = 0.5; ///< DropAt/Stall: after this fraction of the body, abort / stop sending
+    double fraction = 0.5; ///< DropAt/Stall/Truncate: where in the body to abort, stop or cut
     int stallMs = -1;      ///< Stall: resume after this many ms (-1: never)
     int status = 503;      ///< ServerError status (with an OperationOutcome body)
     /// How many requests for this file are faulted before it behaves (IgnoreRange/Slow: always).
@@ -93,3 +96,5 @@ private:
 };
 
 } // namespace fbm::test
+
+Q_DECLARE_METATYPE(fbm::test::FileFault)

@@ -991,7 +991,7 @@ private Q_SLOTS:
         other.name = u"Other"_s;
         other.baseUrl = QUrl(u"https://other.example.org/fhir"_s);
 
-        NewExportDialog dlg({demo, other}, u"p-other"_s, fx.manager.get(), {});
+        NewExportDialog dlg({demo, other}, u"p-other"_s, fx.manager, {});
         dlg.show();
         auto *sinceLast = child<QCheckBox>(&dlg, u"sinceLastExportCheck"_s);
         QVERIFY(!sinceLast->isEnabled());
@@ -1119,7 +1119,7 @@ private Q_SLOTS:
             p.baseUrl = fx.server.baseUrl();
             p.outputDir = u"/home/anna/Exports/Region North"_s;
             fbm::HttpClient client(fx.server.baseUrl());
-            NewExportDialog dlg({p}, u"p"_s, fx.manager.get(),
+            NewExportDialog dlg({p}, u"p"_s, fx.manager,
                                 [&client](const Profile &) { return &client; });
             dlg.show();
             QSignalSpy loaded(&dlg, &NewExportDialog::groupsLoaded);

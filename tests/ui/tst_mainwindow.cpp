@@ -4,6 +4,7 @@
 #include "faultybulkserver.h"
 #include "reportjobsview.h"
 #include "reports/reportjobmodel.h"
+#include "servedfiles.h"
 #include "session.h"
 
 #include "jobmanager.h"
@@ -38,24 +39,16 @@
 
 using namespace Qt::StringLiterals;
 using namespace fbm;
+namespace served = fbm::test::served;
 
 namespace {
 
 QList<demo::ServedFile> smallFiles()
 {
-    demo::ServedFile p;
-    p.type = u"Patient"_s;
-    p.content = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n"
-                "{\"resourceType\":\"Patient\",\"id\":\"p2\"}\n"_ba;
-    demo::ServedFile o;
-    o.type = u"Observation"_s;
-    o.generatedLines = 30;
-    demo::ServedFile e;
-    e.kind = u"error"_s;
-    e.type = u"OperationOutcome"_s;
-    e.content = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\","
-                "\"code\":\"processing\",\"diagnostics\":\"Observation o7 has no subject\"}]}\n"_ba;
-    return {p, o, e};
+    return {
+        served::ndjson(u"Patient"_s, served::twoPatients()),
+        served::generated(u"Observation"_s, 30),
+        served::errors(served::outcome("warning", "processing", "Observation o7 has no subject"))};
 }
 
 /// The text of a cell of a view's model.

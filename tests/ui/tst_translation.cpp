@@ -3,7 +3,6 @@
 // translations embedded in the widgets library, as the executable does.
 
 #include "aboutdialog.h"
-#include "session.h"
 #include "exportjob.h"
 #include "i18n.h"
 #include "jobtablemodel.h"
@@ -12,6 +11,7 @@
 #include "newexportdialog.h"
 #include "profiledialog.h"
 #include "reports/reportjobmodel.h"
+#include "session.h"
 
 #include <QAction>
 #include <QApplication>
@@ -451,15 +451,22 @@ void TestTranslation::screenshot()
     const QString saved = start(ExportLevel::System, {}, u"shot-1"_s);
     QVERIFY(!saved.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(int(app.manager()->job(saved)->state), int(JobState::Saved), 120000);
-    start(ExportLevel::Patient, {u"Patient"_s, u"Observation"_s}, u"shot-2"_s);
-    start(ExportLevel::System, {u"Condition"_s}, u"shot-3"_s);
-    QTest::qWait(6000); // a few polls, so that the running rows show the server's progress
+    const QString patients =
+        start(ExportLevel::Patient, {u"Patient"_s, u"Observation"_s}, u"shot-2"_s);
+    const QString conditions = start(ExportLevel::System, {u"Condition"_s}, u"shot-3"_s);
+    // A few polls, so that the running rows show the server's progress.
+    const auto showsProgress = [&app](const QString &id) {
+        const ExportJob *j = app.manager()->job(id);
+        return j && j->pollCount >= 2 && !j->progressText.isEmpty();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(showsProgress(patients) && showsProgress(conditions), 120000);
     window.selectJob(saved);
-    QTest::qWait(300);
+    QTRY_COMPARE(window.currentJobId(), saved);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.grab().save(out + u"/main-window-da.png"_s));
     AboutDialog about(&window);
     about.show();
-    QTest::qWait(100);
+    QVERIFY(QTest::qWaitForWindowExposed(&about));
     QVERIFY(about.grab().save(out + u"/about-da.png"_s));
 }
 
