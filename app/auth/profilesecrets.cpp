@@ -55,18 +55,36 @@ void ProfileSecrets::apply(SecretStore *store, QList<SecretWrite> writes, QObjec
         store->remove(w.key, context, next);
 }
 
-void ProfileSecrets::removeAll(SecretStore *store, const QString &profileId, QObject *context,
-                               std::function<void(const Error &)> failed)
+namespace {
+
+void removeEach(const QPointer<SecretStore> &store, QStringList keys, QObject *context,
+                QList<Error> problems, const std::function<void(const QList<Error> &)> &done)
 {
-    if (!store)
+    if (keys.isEmpty() || !store) {
+        if (done)
+            done(problems);
         return;
-    const QStringList names = SecretStore::secretNames();
-    for (const QString &name : names) {
-        store->remove(SecretStore::keyFor(profileId, name), context, [failed](const Error &e) {
-            if (e.isError() && failed)
-                failed(e);
-        });
     }
+    const QString key = keys.takeFirst();
+    store->remove(key, context, [store, keys, context, problems, done](const Error &e) mutable {
+        const bool known = std::any_of(problems.cbegin(), problems.cend(),
+                                       [&e](const Error &p) { return p.message == e.message; });
+        if (e.isError() && !known)
+            problems.append(e);
+        removeEach(store, keys, context, problems, done);
+    });
+}
+
+} // namespace
+
+void ProfileSecrets::removeAll(SecretStore *store, const QString &profileId, QObject *context,
+                               std::function<void(const QList<Error> &problems)> done)
+{
+    QStringList keys;
+    const QStringList names = SecretStore::secretNames();
+    for (const QString &name : names)
+        keys.append(SecretStore::keyFor(profileId, name));
+    removeEach(QPointer<SecretStore>(store), keys, context, {}, done);
 }
 
 } // namespace fbm

@@ -64,9 +64,11 @@ public:
                       std::function<void(const Error &)> done);
 
     /// Removes every secret a profile may have, not only the current kind's (an earlier kind
-    /// may have left one); failed() hears of each removal that failed.
+    /// may have left one), one after another; a removal that fails does not stop the rest.
+    /// done() gets each distinct error once all were tried (none: all removed). Nothing more
+    /// happens once context or store is gone.
     static void removeAll(SecretStore *store, const QString &profileId, QObject *context,
-                          std::function<void(const Error &)> failed = {});
+                          std::function<void(const QList<Error> &problems)> done = {});
 };
 
 } // namespace fbm

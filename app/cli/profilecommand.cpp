@@ -2,6 +2,7 @@
 
 #include "auth/jwt.h"
 #include "auth/profile.h"
+#include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
 #include "cli.h"
 
@@ -16,6 +17,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -38,35 +40,33 @@ int failed(QTextStream &err, const QString &message)
 }
 
 // The command line runs one thing at a time: waiting here for the keychain is simpler than
-// threading callbacks through a command that has nothing else to do meanwhile.
-Error writeSecret(SecretStore *store, const QString &key, const QByteArray &value)
+// threading callbacks through a command that has nothing else to do meanwhile. start(context,
+// answer) begins the asynchronous call; its answer is returned.
+template<typename Result, typename Start> Result waitFor(Start start)
 {
     QEventLoop loop;
-    Error result;
-    bool done = false;
-    store->write(key, value, &loop, [&](const Error &e) {
-        result = e;
-        done = true;
+    std::optional<Result> result;
+    start(&loop, [&](Result r) {
+        result = std::move(r);
         loop.quit();
     });
-    if (!done)
+    if (!result)
         loop.exec();
-    return result;
+    return *result;
 }
 
-Error removeSecret(SecretStore *store, const QString &key)
+Error writeSecret(SecretStore *store, const QString &key, const QByteArray &value)
 {
-    QEventLoop loop;
-    Error result;
-    bool done = false;
-    store->remove(key, &loop, [&](const Error &e) {
-        result = e;
-        done = true;
-        loop.quit();
+    return waitFor<Error>(
+        [&](QObject *context, auto answer) { store->write(key, value, context, answer); });
+}
+
+/// Every secret the profile may have; the distinct errors of the removals that failed.
+QList<Error> removeSecrets(SecretStore *store, const QString &profileId)
+{
+    return waitFor<QList<Error>>([&](QObject *context, auto answer) {
+        ProfileSecrets::removeAll(store, profileId, context, answer);
     });
-    if (!done)
-        loop.exec();
-    return result;
 }
 
 struct ReadResult
@@ -78,17 +78,11 @@ struct ReadResult
 
 ReadResult readSecret(SecretStore *store, const QString &key)
 {
-    QEventLoop loop;
-    ReadResult r;
-    bool done = false;
-    store->read(key, &loop, [&](const QByteArray &v, bool found, const Error &e) {
-        r = {v, found, e};
-        done = true;
-        loop.quit();
+    return waitFor<ReadResult>([&](QObject *context, auto answer) {
+        store->read(key, context, [answer](const QByteArray &v, bool found, const Error &e) {
+            answer({v, found, e});
+        });
     });
-    if (!done)
-        loop.exec();
-    return r;
 }
 
 QJsonObject profileJson(const Profile &p)
@@ -330,7 +324,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     const auto saved = profiles->save(profile);
     if (!saved.ok()) {
         if (needsSecret)
-            removeSecret(secrets, profile.secretKey());
+            removeSecrets(secrets, profile.id);
         return failed(err, saved.error().message);
     }
     //: %1 a profile name
@@ -452,12 +446,8 @@ int runRemove(CommandParser &p, const QStringList &args, QTextStream &out, QText
         return failed(err, Text::tr("There is no profile named \"%1\".").arg(pos.first()));
     // Every secret name, not only the current kind's: an earlier kind may have left one.
     QStringList problems;
-    const QStringList names = SecretStore::secretNames();
-    for (const QString &name : names) {
-        const Error e = removeSecret(secrets, SecretStore::keyFor(profile->id, name));
-        if (e && !problems.contains(e.message))
-            problems << e.message;
-    }
+    for (const Error &e : removeSecrets(secrets, profile->id))
+        problems << e.message;
     profiles->remove(profile->id);
     //: %1 a profile name
     err << Text::tr("Profile \"%1\" removed.").arg(profile->name) << '\n';

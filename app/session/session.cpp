@@ -203,8 +203,9 @@ void Session::removeProfile(const QString &id)
 {
     if (isDemoProfile(id) || !m_profiles->remove(id))
         return;
-    ProfileSecrets::removeAll(secrets(), id, this, [id](const Error &e) {
-        qCWarning(lcSession) << "could not remove a secret of profile" << id << e.message;
+    ProfileSecrets::removeAll(secrets(), id, this, [id](const QList<Error> &problems) {
+        for (const Error &e : problems)
+            qCWarning(lcSession) << "could not remove a secret of profile" << id << e.message;
     });
 }
 

@@ -27,6 +27,50 @@ SecretEdits edits(const char *inUse)
     return e;
 }
 
+/// A store that keeps its secrets in a MemorySecretStore but cannot remove one key, and counts
+/// how many removals run at once (a keychain serves one at a time).
+class StubbornStore final : public SecretStore
+{
+public:
+    explicit StubbornStore(QString stuck)
+        : m_stuck(std::move(stuck))
+    {}
+    void read(const QString &key, QObject *context, ReadCallback callback) override
+    {
+        m_memory.read(key, context, std::move(callback));
+    }
+    void write(const QString &key, const QByteArray &value, QObject *context,
+               DoneCallback callback) override
+    {
+        m_memory.write(key, value, context, std::move(callback));
+    }
+    void remove(const QString &key, QObject *context, DoneCallback callback) override
+    {
+        maxAtOnce = std::max(maxAtOnce, ++m_running);
+        const bool stuck = key == m_stuck;
+        QMetaObject::invokeMethod(
+            this,
+            [this, key, stuck, context, callback] {
+                --m_running;
+                if (stuck) {
+                    callback(Error::make(Error::Kind::Io, u"The keychain is locked."_s));
+                    return;
+                }
+                m_memory.remove(key, context, callback);
+            },
+            Qt::QueuedConnection);
+    }
+    [[nodiscard]] bool isPersistent() const override { return true; }
+    [[nodiscard]] QHash<QString, QByteArray> values() const { return m_memory.values(); }
+    void insert(const QString &key, const QByteArray &value) { m_memory.insert(key, value); }
+    int maxAtOnce = 0;
+
+private:
+    QString m_stuck;
+    MemorySecretStore m_memory;
+    int m_running = 0;
+};
+
 } // namespace
 
 class TestProfileSecrets final : public QObject
@@ -39,6 +83,7 @@ private Q_SLOTS:
     void askedRemovalsGo();
     void applyWritesInOrder();
     void removeAllOfAProfile();
+    void removeAllGoesOnPastAFailure();
 };
 
 void TestProfileSecrets::nothingToDo()
@@ -120,10 +165,35 @@ void TestProfileSecrets::removeAllOfAProfile()
                 nullptr, [&written](const Error &) { ++written; });
     QTRY_COMPARE(written, int(SecretStore::secretNames().size()) + 1);
     QObject context;
-    int failures = 0;
-    ProfileSecrets::removeAll(&store, kId, &context, [&failures](const Error &) { ++failures; });
-    QTRY_COMPARE(store.values().size(), 1); // only the other profile's
-    QCOMPARE(failures, 0);
+    bool done = false;
+    QList<Error> problems{Error::make(Error::Kind::Io, u"not called"_s)};
+    ProfileSecrets::removeAll(&store, kId, &context, [&](const QList<Error> &p) {
+        problems = p;
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QCOMPARE(store.values().size(), 1); // only the other profile's
+    QVERIFY(problems.isEmpty());
+}
+
+void TestProfileSecrets::removeAllGoesOnPastAFailure()
+{
+    StubbornStore store(key(SecretStore::PrivateKey));
+    for (const QString &name : SecretStore::secretNames())
+        store.insert(SecretStore::keyFor(kId, name), "x"_ba);
+    QObject context;
+    bool done = false;
+    QList<Error> problems;
+    ProfileSecrets::removeAll(&store, kId, &context, [&](const QList<Error> &p) {
+        problems = p;
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    // Everything but the stuck secret is gone, and the one failure is told once.
+    QCOMPARE(store.values().keys(), QStringList{key(SecretStore::PrivateKey)});
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.constFirst().message, u"The keychain is locked."_s);
+    QCOMPARE(store.maxAtOnce, 1);
 }
 
 QTEST_GUILESS_MAIN(TestProfileSecrets)
