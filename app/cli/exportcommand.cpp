@@ -47,6 +47,25 @@ bool validStatusUrl(const QUrl &url)
     return url.isValid() && !url.host().isEmpty() && (scheme == "http"_L1 || scheme == "https"_L1);
 }
 
+/// Parses a command that takes one status URL; an empty URL with *exit set when that is all
+/// (--help, or a usage error).
+QUrl parseStatusUrl(CommandParser &p, const QStringList &args, QTextStream &out, QTextStream &err,
+                    int *exit)
+{
+    if (!parse(p, args, out, err, exit))
+        return {};
+    if (p.positionalArguments().size() != 1) {
+        *exit = usage(err, Text::tr("Give exactly one status URL."), p);
+        return {};
+    }
+    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
+    if (!validStatusUrl(status)) {
+        *exit = usage(err, Text::tr("The status URL must be an http:// or https:// URL."), p);
+        return {};
+    }
+    return status;
+}
+
 QDateTime parseInstant(const QString &s)
 {
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
@@ -170,13 +189,9 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     p.addPositionalArgument(u"status-url"_s,
                             Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;
-    if (!parse(p, args, out, err, &exit))
+    const QUrl status = parseStatusUrl(p, args, out, err, &exit);
+    if (status.isEmpty())
         return exit;
-    if (p.positionalArguments().size() != 1)
-        return usage(err, Text::tr("Give exactly one status URL."), p);
-    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
-    if (!validStatusUrl(status))
-        return usage(err, Text::tr("The status URL must be an http:// or https:// URL."), p);
     if (!p.isSet(u"out"_s))
         return usage(err, Text::tr("--out is required."), p);
     const QUrl base = p.isSet(u"base"_s) ? QUrl(p.value(u"base"_s), QUrl::StrictMode)
@@ -218,13 +233,9 @@ int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err
     p.addPositionalArgument(u"status-url"_s,
                             Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;
-    if (!parse(p, args, out, err, &exit))
+    const QUrl status = parseStatusUrl(p, args, out, err, &exit);
+    if (status.isEmpty())
         return exit;
-    if (p.positionalArguments().size() != 1)
-        return usage(err, Text::tr("Give exactly one status URL."), p);
-    const QUrl status(p.positionalArguments().first(), QUrl::StrictMode);
-    if (!validStatusUrl(status))
-        return usage(err, Text::tr("The status URL must be an http:// or https:// URL."), p);
     const bool json = p.isSet(u"json"_s);
 
     Session session(commandLineSession(p.value(u"profiles-file"_s)));
