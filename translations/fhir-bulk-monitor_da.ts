@@ -2723,19 +2723,6 @@
 <context>
     <name>fbm::ReportClient</name>
     <message>
-        <source>%1 failed: %2</source>
-        <extracomment>%1 what was being done (&quot;Listing the report jobs&quot;), %2 the reason</extracomment>
-        <translation>%1 mislykkedes: %2</translation>
-    </message>
-    <message>
-        <source>Check the server&apos;s sign-in settings or the access token.</source>
-        <translation>Kontrollér serverens indstillinger for log ind eller adgangstokenet.</translation>
-    </message>
-    <message>
-        <source>Your user may lack the permission for this on the reporting server.</source>
-        <translation>Din bruger mangler måske tilladelse til dette på rapportserveren.</translation>
-    </message>
-    <message>
         <source>Listing the report jobs</source>
         <translation>Visning af rapportjob</translation>
     </message>
@@ -3218,6 +3205,22 @@
         <source>The report %1 was started; it appears in the list as a new job.</source>
         <extracomment>%1 the report operation&apos;s name</extracomment>
         <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportRequests</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <extracomment>%1 what was being done (&quot;Listing the report jobs&quot;), %2 the reason</extracomment>
+        <translation>%1 mislykkedes: %2</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s sign-in settings or the access token.</source>
+        <translation>Kontrollér serverens indstillinger for log ind eller adgangstokenet.</translation>
+    </message>
+    <message>
+        <source>Your user may lack the permission for this on the reporting server.</source>
+        <translation>Din bruger mangler måske tilladelse til dette på rapportserveren.</translation>
     </message>
 </context>
 <context>

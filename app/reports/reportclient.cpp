@@ -2,7 +2,6 @@
 #include "logging.h"
 
 #include "httpclient.h"
-#include "operationoutcome.h"
 #include "reportbinary.h"
 
 #include <QCoreApplication>
@@ -23,7 +22,6 @@ namespace fbm {
 
 namespace {
 
-const QByteArray kFhirJson = "application/fhir+json";
 // Reports are buffered for base64 decoding; a ZIP of JSON stays far below this.
 constexpr qint64 kMaxReportBytes = qint64(512) << 20;
 
@@ -93,18 +91,13 @@ ReportInput ReportInput::integer(const QString &name, int value)
 
 ReportClient::ReportClient(HttpClient *http, QObject *parent)
     : QObject(parent)
-    , m_http(http)
+    , m_requests(http, logger())
 {
     m_autoTimer.setSingleShot(true);
     connect(&m_autoTimer, &QTimer::timeout, this, &ReportClient::fetchJobs);
 }
 
 ReportClient::~ReportClient() = default;
-
-QUrl ReportClient::endpoint(const QString &relative) const
-{
-    return reportBaseUrl(m_http ? m_http->base() : QUrl()).resolved(QUrl(relative));
-}
 
 std::function<void(const ActivityEntry &)> ReportClient::logger()
 {
@@ -115,39 +108,11 @@ std::function<void(const ActivityEntry &)> ReportClient::logger()
     };
 }
 
-Error ReportClient::httpError(const HttpResponse &response, const QString &what) const
-{
-    // An answer with a status is the server's word even when the transport flagged it (Qt
-    // reports a 400 as ProtocolInvalidOperationError): explain it from the status and body.
-    if (response.error.isError() && response.status == 0) {
-        Error e = response.error;
-        //: %1 what was being done ("Listing the report jobs"), %2 the reason
-        e.message = tr("%1 failed: %2").arg(what, response.error.message);
-        return e;
-    }
-    const int status = response.status;
-    const Error::Kind kind =
-        (status == 401 || status == 403) ? Error::Kind::Auth : Error::Kind::Http;
-    const bool transient = status == 429 || status == 502 || status == 503 || status == 504;
-    const QString explanation = describeErrorBody(status, response.body);
-    QString hint;
-    if (status == 401)
-        hint = tr("Check the server's sign-in settings or the access token.");
-    else if (status == 403)
-        hint = tr("Your user may lack the permission for this on the reporting server.");
-    QString message = what + u": "_s + explanation;
-    if (!hint.isEmpty())
-        message += u' ' + hint;
-    return Error::make(kind, m_http ? m_http->redact(message) : message,
-                       u"HTTP %1 from %2"_s.arg(status).arg(response.finalUrl.toString()), status,
-                       transient);
-}
-
 // --- listing jobs ----------------------------------------------------------------------------
 
 void ReportClient::fetchJobs()
 {
-    if (m_fetching || !m_http)
+    if (m_fetching || !m_requests.http())
         return;
     m_fetching = true;
     m_autoTimer.stop();
@@ -156,18 +121,15 @@ void ReportClient::fetchJobs()
 
 void ReportClient::sendStatusRequest(const QByteArray &method)
 {
-    HttpCall call;
+    HttpCall call = m_requests.call(m_requests.endpoint(u"$get-report-job-status"_s));
     call.method = method;
-    call.url = endpoint(u"$get-report-job-status"_s);
-    call.headers.append({"Accept", kFhirJson});
     if (method == "POST") {
         // The IG's request: an empty Parameters resource.
-        call.headers.append({"Content-Type", kFhirJson});
+        call.headers.append({"Content-Type", ReportRequests::kFhirJson});
         call.body = R"({"resourceType":"Parameters"})";
     }
-    call.log = logger();
     qCDebug(lcReports) << method << call.url;
-    m_http->send(call, this, [this, method](const HttpResponse &response) {
+    m_requests.http()->send(call, this, [this, method](const HttpResponse &response) {
         onStatusAnswer(method, response);
     });
 }
@@ -183,11 +145,11 @@ void ReportClient::onStatusAnswer(const QByteArray &method, const HttpResponse &
     }
     const QString what = tr("Listing the report jobs");
     if (!response.isSuccess()) {
-        finishFetch(httpError(response, what));
+        finishFetch(m_requests.httpError(response, what));
         return;
     }
     QStringList warnings;
-    auto parsed = parseReportJobBundle(response.body, m_http->base(), &warnings);
+    auto parsed = parseReportJobBundle(response.body, m_requests.http()->base(), &warnings);
     if (!parsed.ok()) {
         Error e = parsed.error();
         e.httpStatus = response.status;
@@ -332,7 +294,7 @@ Error ReportClient::saveStatus(const QString &filePath) const
 
 QString ReportClient::defaultStatusFileName(const QDateTime &at) const
 {
-    const QUrl base = m_http ? m_http->base() : QUrl();
+    const QUrl base = m_requests.http() ? m_requests.http()->base() : QUrl();
     QString host = base.host();
     if (base.port() > 0)
         host += u'_' + QString::number(base.port());
@@ -344,14 +306,14 @@ QString ReportClient::defaultStatusFileName(const QDateTime &at) const
 
 QUrl ReportClient::downloadUrl(const ReportJob &job) const
 {
-    if (!m_http || !job.binaryUrl.isValid())
+    if (!m_requests.http() || !job.binaryUrl.isValid())
         return job.binaryUrl;
-    if (HttpClient::sameOrigin(job.binaryUrl, m_http->base()))
+    if (HttpClient::sameOrigin(job.binaryUrl, m_requests.http()->base()))
         return job.binaryUrl;
     const QString id = job.binaryId();
     if (id.isEmpty())
         return job.binaryUrl;
-    return endpoint(u"Binary/"_s + QString::fromUtf8(QUrl::toPercentEncoding(id)));
+    return m_requests.endpoint(u"Binary/"_s + QString::fromUtf8(QUrl::toPercentEncoding(id)));
 }
 
 QString ReportClient::savedReportPath(const ReportJob &job, const QString &folder)
@@ -395,7 +357,7 @@ void ReportClient::downloadAllFinished(const QString &folder)
 
 void ReportClient::startNextDownload()
 {
-    if (m_current.active || m_queue.isEmpty() || !m_http)
+    if (m_current.active || m_queue.isEmpty() || !m_requests.http())
         return;
     m_current = m_queue.takeFirst();
     m_current.active = true;
@@ -426,16 +388,13 @@ void ReportClient::startNextDownload()
         return;
     }
 
-    HttpCall call;
-    call.url = downloadUrl(job);
     // A FHIR Accept makes the server answer a Binary resource with its contentType, which
     // tells the file's kind; raw answers are handled too.
-    call.headers.append({"Accept", kFhirJson});
+    HttpCall call = m_requests.call(downloadUrl(job));
     call.maxBodyBytes = kMaxReportBytes;
-    call.log = logger();
     if (call.url != job.binaryUrl)
         qCInfo(lcReports) << "Binary named on another host; fetching" << call.url;
-    m_http->send(call, this, [this](const HttpResponse &r) { onDownloadAnswer(r); });
+    m_requests.http()->send(call, this, [this](const HttpResponse &r) { onDownloadAnswer(r); });
 }
 
 void ReportClient::onDownloadAnswer(const HttpResponse &response)
@@ -447,7 +406,8 @@ void ReportClient::onDownloadAnswer(const HttpResponse &response)
 
     if (!response.isSuccess()) {
         //: %1 the report's name
-        result.error = httpError(response, tr("Downloading the report %1").arg(job.shortName));
+        result.error =
+            m_requests.httpError(response, tr("Downloading the report %1").arg(job.shortName));
         finishDownload(result);
         return;
     }
@@ -510,14 +470,11 @@ void ReportClient::finishDownload(ReportDownload result)
 
 void ReportClient::listReportOperations()
 {
-    if (m_listing || !m_http)
+    if (m_listing || !m_requests.http())
         return;
     m_listing = true;
-    HttpCall call;
-    call.url = endpoint(u"metadata"_s);
-    call.headers.append({"Accept", kFhirJson});
-    call.log = logger();
-    m_http->send(call, this, [this](const HttpResponse &r) { onMetadata(r); });
+    const HttpCall call = m_requests.call(m_requests.endpoint(u"metadata"_s));
+    m_requests.http()->send(call, this, [this](const HttpResponse &r) { onMetadata(r); });
 }
 
 void ReportClient::onMetadata(const HttpResponse &response)
@@ -525,7 +482,7 @@ void ReportClient::onMetadata(const HttpResponse &response)
     const QString what = tr("Reading the reports the server offers");
     if (!response.isSuccess()) {
         m_listing = false;
-        Q_EMIT operationsFailed(httpError(response, what));
+        Q_EMIT operationsFailed(m_requests.httpError(response, what));
         return;
     }
     const QJsonObject cs = QJsonDocument::fromJson(response.body).object();
@@ -590,22 +547,22 @@ void ReportClient::onMetadata(const HttpResponse &response)
 void ReportClient::fetchDefinition(int index)
 {
     const QUrl canonical(m_operations.at(index).canonical);
-    HttpCall call;
+    QUrl url;
     if (canonical.isValid() && !canonical.isRelative() &&
-        HttpClient::sameOrigin(canonical, m_http->base())) {
-        call.url = canonical;
+        HttpClient::sameOrigin(canonical, m_requests.http()->base())) {
+        url = canonical;
     } else if (canonical.isValid() && canonical.isRelative()) {
-        call.url = endpoint(canonical.toString());
+        url = m_requests.endpoint(canonical.toString());
     } else {
         // A canonical URL is a name, not an address: ask the server for the definition by it.
-        call.url = endpoint(u"OperationDefinition"_s);
+        url = m_requests.endpoint(u"OperationDefinition"_s);
         QUrlQuery q;
         q.addQueryItem(u"url"_s, canonical.toString());
-        call.url.setQuery(q);
+        url.setQuery(q);
     }
-    call.headers.append({"Accept", kFhirJson});
-    call.log = logger();
-    m_http->send(call, this, [this, index](const HttpResponse &r) { onDefinition(index, r); });
+    const HttpCall call = m_requests.call(url);
+    m_requests.http()->send(call, this,
+                            [this, index](const HttpResponse &r) { onDefinition(index, r); });
 }
 
 void ReportClient::onDefinition(int index, const HttpResponse &response)
@@ -667,7 +624,7 @@ void ReportClient::finishOperations()
 void ReportClient::executeReport(const QString &name, const QList<ReportInput> &inputs)
 {
     const QString report = normalizedReportName(name);
-    if (!m_http || report.isEmpty()) {
+    if (!m_requests.http() || report.isEmpty()) {
         Q_EMIT executeFailed(report, Error::make(Error::Kind::Usage, tr("No report was chosen.")));
         return;
     }
@@ -678,18 +635,15 @@ void ReportClient::executeReport(const QString &name, const QList<ReportInput> &
     if (!params.isEmpty())
         body.insert(u"parameter"_s, params);
 
-    HttpCall call;
+    HttpCall call = m_requests.call(m_requests.endpoint(u"$execute-"_s + report));
     call.method = "POST";
-    call.url = endpoint(u"$execute-"_s + report);
-    call.headers.append({"Accept", kFhirJson});
-    call.headers.append({"Content-Type", kFhirJson});
+    call.headers.append({"Content-Type", ReportRequests::kFhirJson});
     call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    call.log = logger();
-    m_http->send(call, this, [this, report](const HttpResponse &response) {
+    m_requests.http()->send(call, this, [this, report](const HttpResponse &response) {
         if (!response.isSuccess()) {
             //: %1 the report's name
-            Q_EMIT executeFailed(report,
-                                 httpError(response, tr("Starting the report %1").arg(report)));
+            Q_EMIT executeFailed(
+                report, m_requests.httpError(response, tr("Starting the report %1").arg(report)));
             return;
         }
         Q_EMIT reportExecuted(report);

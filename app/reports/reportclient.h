@@ -2,6 +2,7 @@
 
 #include "activity.h"
 #include "reportjob.h"
+#include "reportrequests.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -9,7 +10,6 @@
 #include <QJsonValue>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -187,11 +187,9 @@ private:
     void fetchDefinition(int index);
     void onDefinition(int index, const HttpResponse &response);
     void finishOperations();
-    [[nodiscard]] Error httpError(const HttpResponse &response, const QString &what) const;
-    [[nodiscard]] QUrl endpoint(const QString &relative) const;
     [[nodiscard]] std::function<void(const ActivityEntry &)> logger();
 
-    QPointer<HttpClient> m_http;
+    ReportRequests m_requests;
     QByteArray m_statusMethod = "POST";
     bool m_fetching = false;
     QList<ReportJob> m_jobs;
