@@ -2736,21 +2736,6 @@
         <translation>Kunne ikke skrive %1: %2</translation>
     </message>
     <message>
-        <source>The job for %1 names no report file to download.</source>
-        <extracomment>%1 the report&apos;s name</extracomment>
-        <translation>Jobbet for %1 angiver ingen rapportfil at hente.</translation>
-    </message>
-    <message>
-        <source>Downloading the report %1</source>
-        <extracomment>%1 the report&apos;s name</extracomment>
-        <translation>Hentning af rapporten %1</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <extracomment>%1 a folder path</extracomment>
-        <translation>Kunne ikke oprette mappen %1.</translation>
-    </message>
-    <message>
         <source>Reading the reports the server offers</source>
         <translation>Læsning af de rapporter, serveren tilbyder</translation>
     </message>
@@ -2861,6 +2846,28 @@
     <message>
         <source>Other parts</source>
         <translation>Andre dele</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportDownloader</name>
+    <message>
+        <source>The job for %1 names no report file to download.</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Jobbet for %1 angiver ingen rapportfil at hente.</translation>
+    </message>
+    <message>
+        <source>Downloading the report %1</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Hentning af rapporten %1</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <extracomment>%1 a folder path</extracomment>
+        <translation>Kunne ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
     </message>
 </context>
 <context>

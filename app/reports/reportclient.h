@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activity.h"
+#include "reportdownloader.h"
 #include "reportjob.h"
 #include "reportrequests.h"
 #include "result.h"
@@ -68,25 +69,6 @@ struct ReportInput
     static ReportInput integer(const QString &name, int value);
 };
 
-/// What became of one report download.
-struct ReportDownload
-{
-    enum class Outcome
-    {
-        Saved,        ///< written to filePath
-        AlreadySaved, ///< a file for this job was in the folder: not fetched again
-        NotGenerated, ///< the server sent its "NOT GENERATED YET" placeholder: nothing saved
-        Failed,       ///< see error
-    };
-
-    QString jobKey;
-    QString report; ///< the job's short name
-    Outcome outcome = Outcome::Failed;
-    QString filePath; ///< Saved, AlreadySaved
-    qint64 bytes = 0; ///< Saved
-    Error error;      ///< Failed
-};
-
 /// Talks to one eHealth reporting server: lists the report jobs (`$get-report-job-status`),
 /// saves the answer, downloads reports (Binary), lists and starts reports (`$execute-…`).
 /// Every request goes through the profile's HttpClient, so its authorization applies. One
@@ -120,20 +102,21 @@ public:
     [[nodiscard]] QString
     defaultStatusFileName(const QDateTime &at = QDateTime::currentDateTime()) const;
 
-    /// Fetches the job's Binary (`Accept: application/fhir+json`) and saves it in folder as
-    /// reportFileBaseName(job) + extension, replacing an earlier copy. Emits reportDownloaded().
+    /// Fetches the job's Binary and saves it in folder as reportFileBaseName(job) + extension,
+    /// replacing an earlier copy. Emits reportDownloaded(). (The downloads are the
+    /// ReportDownloader's: one after another, in the order asked.)
     void downloadReport(const ReportJob &job, const QString &folder);
-    /// Downloads every done job's report into folder, skipping jobs whose report is already
-    /// there. Emits reportDownloaded() per job, then allDownloadsFinished().
+    /// Downloads every done job's report of the last list into folder, skipping jobs whose
+    /// report is already there. Emits reportDownloaded() per job, then allDownloadsFinished().
     void downloadAllFinished(const QString &folder);
-    [[nodiscard]] bool isDownloading() const { return m_current.active || !m_queue.isEmpty(); }
-    /// Where a job's report is fetched from: its Binary URL when it is on the server's origin;
-    /// otherwise [base]/Binary/<id>, because the eHealth server names its Binary with an
-    /// internal host name (the IG's example: reporting.local.ehealth.sundhed.dk) and the token
-    /// must not go to another origin anyway.
+    [[nodiscard]] bool isDownloading() const { return m_downloads.isDownloading(); }
+    /// Where a job's report is fetched from (see ReportDownloader::downloadUrl()).
     [[nodiscard]] QUrl downloadUrl(const ReportJob &job) const;
     /// A report of this job saved in folder earlier, or empty.
-    [[nodiscard]] static QString savedReportPath(const ReportJob &job, const QString &folder);
+    [[nodiscard]] static QString savedReportPath(const ReportJob &job, const QString &folder)
+    {
+        return ReportDownloader::savedReportPath(job, folder);
+    }
 
     /// Reads `[base]/metadata` for `$execute-<report>` operations and, where the
     /// CapabilityStatement names them, their OperationDefinitions (read directly when on the
@@ -168,21 +151,9 @@ Q_SIGNALS:
     void activity(const fbm::ActivityEntry &entry);
 
 private:
-    struct PendingDownload
-    {
-        ReportJob job;
-        QString folder;
-        bool skipExisting = false;
-        bool inBatch = false;
-        bool active = false;
-    };
-
     void sendStatusRequest(const QByteArray &method);
     void onStatusAnswer(const QByteArray &method, const HttpResponse &response);
     void finishFetch(const Error &error);
-    void startNextDownload();
-    void onDownloadAnswer(const HttpResponse &response);
-    void finishDownload(ReportDownload result);
     void onMetadata(const HttpResponse &response);
     void fetchDefinition(int index);
     void onDefinition(int index, const HttpResponse &response);
@@ -199,10 +170,7 @@ private:
     QTimer m_autoTimer;
     int m_autoRefreshMs = 0;
 
-    QList<PendingDownload> m_queue;
-    PendingDownload m_current;
-    QList<ReportDownload> m_batchResults;
-    int m_batchRemaining = 0;
+    ReportDownloader m_downloads{&m_requests};
 
     bool m_listing = false;
     int m_definitionsPending = 0;
@@ -211,5 +179,4 @@ private:
 
 } // namespace fbm
 
-Q_DECLARE_METATYPE(fbm::ReportDownload)
 Q_DECLARE_METATYPE(fbm::ReportOperation)
