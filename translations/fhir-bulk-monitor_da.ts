@@ -2735,23 +2735,6 @@
         <extracomment>%1 a file path, %2 the system&apos;s reason</extracomment>
         <translation>Kunne ikke skrive %1: %2</translation>
     </message>
-    <message>
-        <source>Reading the reports the server offers</source>
-        <translation>Læsning af de rapporter, serveren tilbyder</translation>
-    </message>
-    <message>
-        <source>The server&apos;s metadata is not a CapabilityStatement, so its reports are unknown.</source>
-        <translation>Serverens metadata er ikke et CapabilityStatement, så dens rapporter er ukendte.</translation>
-    </message>
-    <message>
-        <source>No report was chosen.</source>
-        <translation>Der blev ikke valgt nogen rapport.</translation>
-    </message>
-    <message>
-        <source>Starting the report %1</source>
-        <extracomment>%1 the report&apos;s name</extracomment>
-        <translation>Start af rapporten %1</translation>
-    </message>
 </context>
 <context>
     <name>fbm::ReportDetailsPane</name>
@@ -3212,6 +3195,26 @@
         <source>The report %1 was started; it appears in the list as a new job.</source>
         <extracomment>%1 the report operation&apos;s name</extracomment>
         <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportOperations</name>
+    <message>
+        <source>Reading the reports the server offers</source>
+        <translation>Læsning af de rapporter, serveren tilbyder</translation>
+    </message>
+    <message>
+        <source>The server&apos;s metadata is not a CapabilityStatement, so its reports are unknown.</source>
+        <translation>Serverens metadata er ikke et CapabilityStatement, så dens rapporter er ukendte.</translation>
+    </message>
+    <message>
+        <source>No report was chosen.</source>
+        <translation>Der blev ikke valgt nogen rapport.</translation>
+    </message>
+    <message>
+        <source>Starting the report %1</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Start af rapporten %1</translation>
     </message>
 </context>
 <context>

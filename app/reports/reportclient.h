@@ -3,12 +3,11 @@
 #include "activity.h"
 #include "reportdownloader.h"
 #include "reportjob.h"
+#include "reportoperations.h"
 #include "reportrequests.h"
 #include "result.h"
 
 #include <QDateTime>
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -20,59 +19,12 @@ namespace fbm {
 class HttpClient;
 struct HttpResponse;
 
-/// One input an `$execute-<report>` operation takes, from its OperationDefinition.
-struct ReportInputDefinition
-{
-    QString name;
-    QString type; ///< FHIR type: string, Reference, Period, Coding, integer, …
-    int min = 0;
-    QString max = QStringLiteral("1");
-    QString documentation;
-
-    [[nodiscard]] bool isRequired() const { return min > 0; }
-    [[nodiscard]] bool repeats() const { return max == QLatin1String("*") || max.toInt() > 1; }
-    bool operator==(const ReportInputDefinition &o) const
-    {
-        return name == o.name && type == o.type && min == o.min && max == o.max &&
-               documentation == o.documentation;
-    }
-};
-
-/// A report the server can start: `$execute-<name>`.
-struct ReportOperation
-{
-    QString name;      ///< e.g. "patient-usage-stats"
-    QString code;      ///< the operation as named, e.g. "execute-patient-usage-stats"
-    QString canonical; ///< the OperationDefinition's canonical URL, when the server gives one
-    QString title;
-    QString description;
-    /// The definition's `in` parameters; when no definition could be read, just `anonymization`
-    /// (1..1 string), which every eHealth report takes.
-    QList<ReportInputDefinition> inputs;
-    bool definitionFound = false;
-};
-
-/// One value for `$execute-<report>`: a Parameters parameter with one value[x].
-struct ReportInput
-{
-    QString name;
-    QString valueType; ///< the [x] of value[x]: "String", "Reference", "Period", "Coding", …
-    QJsonValue value;
-
-    [[nodiscard]] QJsonObject toParameter() const;
-
-    static ReportInput string(const QString &name, const QString &value);
-    static ReportInput reference(const QString &name, const QString &reference);
-    /// A period of whole days; an invalid date leaves that end open.
-    static ReportInput period(const QString &name, const QDate &start, const QDate &end);
-    static ReportInput coding(const QString &name, const QString &system, const QString &code);
-    static ReportInput integer(const QString &name, int value);
-};
-
 /// Talks to one eHealth reporting server: lists the report jobs (`$get-report-job-status`),
 /// saves the answer, downloads reports (Binary), lists and starts reports (`$execute-…`).
 /// Every request goes through the profile's HttpClient, so its authorization applies. One
-/// request of each kind at a time; downloads run one after another.
+/// request of each kind at a time; downloads run one after another. The job list is the
+/// client's own; the downloads are its ReportDownloader's and the reports it can start its
+/// ReportOperations', both reached through the client.
 class ReportClient final : public QObject
 {
     Q_OBJECT
@@ -122,7 +74,7 @@ public:
     /// CapabilityStatement names them, their OperationDefinitions (read directly when on the
     /// server, else searched by canonical URL). Emits operationsListed() or operationsFailed().
     void listReportOperations();
-    [[nodiscard]] QList<ReportOperation> operations() const { return m_operations; }
+    [[nodiscard]] QList<ReportOperation> operations() const { return m_operations.operations(); }
 
     /// `POST [base]/$execute-<name>` with a Parameters body of inputs. name may be given as
     /// "patient-usage-stats", "execute-patient-usage-stats" or "$execute-…". Emits
@@ -154,10 +106,6 @@ private:
     void sendStatusRequest(const QByteArray &method);
     void onStatusAnswer(const QByteArray &method, const HttpResponse &response);
     void finishFetch(const Error &error);
-    void onMetadata(const HttpResponse &response);
-    void fetchDefinition(int index);
-    void onDefinition(int index, const HttpResponse &response);
-    void finishOperations();
     [[nodiscard]] std::function<void(const ActivityEntry &)> logger();
 
     ReportRequests m_requests;
@@ -171,12 +119,7 @@ private:
     int m_autoRefreshMs = 0;
 
     ReportDownloader m_downloads{&m_requests};
-
-    bool m_listing = false;
-    int m_definitionsPending = 0;
-    QList<ReportOperation> m_operations;
+    ReportOperations m_operations{&m_requests};
 };
 
 } // namespace fbm
-
-Q_DECLARE_METATYPE(fbm::ReportOperation)
