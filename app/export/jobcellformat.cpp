@@ -24,11 +24,6 @@ qint64 secondsUntil(const QDateTime &now, const QDateTime &t)
     return ms <= 0 ? 0 : (ms + 999) / 1000;
 }
 
-QString serverText(const ExportJob &job)
-{
-    return job.serverName.isEmpty() ? job.request.base.host() : job.serverName;
-}
-
 QString dash()
 {
     return u"\u2014"_s;
@@ -68,7 +63,7 @@ QVariant JobCellFormat::display(const ExportJob &job, int column, const QDateTim
 {
     switch (JobTableModel::Column(column)) {
     case JobTableModel::Server:
-        return serverText(job);
+        return job.serverName.isEmpty() ? job.request.base.host() : job.serverName;
     case JobTableModel::What:
         return job.request.summary();
     case JobTableModel::State:
@@ -187,13 +182,11 @@ QVariant JobCellFormat::sortValue(const ExportJob &job, int column, const QDateT
 {
     switch (JobTableModel::Column(column)) {
     case JobTableModel::Server:
-        return serverText(job);
     case JobTableModel::What:
-        return job.request.summary();
-    case JobTableModel::State:
-        return int(job.state);
     case JobTableModel::ServerSays:
         return display(job, column, t);
+    case JobTableModel::State:
+        return int(job.state);
     case JobTableModel::NextCheck:
         return job.isWaitingForPoll() ? t.msecsTo(job.nextPollAt) : kNever;
     case JobTableModel::Files:
