@@ -343,18 +343,13 @@ Result<QString> JobManager::startExport(const ExportRequest &request, const JobO
         return Error::make(Error::Kind::Usage, why);
     if (options.outDir.isEmpty())
         return Error::make(Error::Kind::Usage, tr("Choose a folder for the exported files."));
-    const QString outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
-    ExportJob j;
-    j.outDir = outDir;
-    j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (const QString why = m_folders.claim(j.id, outDir); !why.isEmpty())
-        return Error::make(Error::Kind::Usage, why);
-    j.profileId = options.profileId;
-    j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
+    Result<ExportJob> made =
+        newJob(QDir::cleanPath(QDir(options.outDir).absolutePath()), options, request.base.host());
+    if (!made.ok())
+        return made.error();
+    ExportJob &j = made.value();
     j.request = request;
     j.kickoffUrl = request.kickoffUrl();
-    j.autoDownload = options.autoDownload;
-    j.createdAt = m_clock->now();
     j.state = JobState::Starting;
     const QString id = addJob(std::move(j));
     run(id)->kickOff();
@@ -400,22 +395,32 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
         }
         return id;
     }
+    Result<ExportJob> made = newJob(outDir, options, statusUrl.host());
+    if (!made.ok())
+        return made.error();
+    ExportJob &j = made.value();
+    j.request.base =
+        base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+    j.statusUrl = statusUrl;
+    j.state = JobState::Running;
+    const QString id = addJob(std::move(j));
+    run(id)->poll();
+    return id;
+}
+
+Result<ExportJob> JobManager::newJob(const QString &outDir, const JobOptions &options,
+                                     const QString &host)
+{
     ExportJob j;
     j.outDir = outDir;
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (const QString why = m_folders.claim(j.id, outDir); !why.isEmpty())
         return Error::make(Error::Kind::Usage, why);
     j.profileId = options.profileId;
-    j.request.base =
-        base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
-    j.serverName = options.serverName.isEmpty() ? statusUrl.host() : options.serverName;
-    j.statusUrl = statusUrl;
+    j.serverName = options.serverName.isEmpty() ? host : options.serverName;
     j.autoDownload = options.autoDownload;
     j.createdAt = m_clock->now();
-    j.state = JobState::Running;
-    const QString id = addJob(std::move(j));
-    run(id)->poll();
-    return id;
+    return j;
 }
 
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &base) const

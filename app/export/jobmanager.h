@@ -147,6 +147,9 @@ private:
     bool followedElsewhere(const ExportJob &j) const override;
 
     ExportRun *run(const QString &id);
+    /// A new job's record in outDir with the options (the server named by host unless they
+    /// name it), its folder claimed; a Usage error when another export writes there.
+    Result<ExportJob> newJob(const QString &outDir, const JobOptions &options, const QString &host);
     QString addJob(ExportJob job);
     /// Into the job list and the order, announced; returns the id.
     QString insertJob(ExportJob job);
