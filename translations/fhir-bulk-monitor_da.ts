@@ -1541,6 +1541,26 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobCompletion</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
+        <extracomment>%n is the number of files that could not be saved</extracomment>
+        <translation>
+            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobDetailsPane</name>
     <message>
         <source>Export details</source>
@@ -1833,23 +1853,6 @@
         <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Kan ikke oprette mappen %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <extracomment>%1 is a file, %2 the reason</extracomment>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
-        <extracomment>%n is the number of files that could not be saved</extracomment>
-        <translation>
-            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
-            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Annulleret.</translation>
     </message>
@@ -1945,86 +1948,6 @@
 <context>
     <name>fbm::JobTableModel</name>
     <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tilstand</translation>
-    </message>
-    <message>
-        <source>Server says</source>
-        <translation>Serveren svarer</translation>
-    </message>
-    <message>
-        <source>Next check</source>
-        <translation>Næste kontrol</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Filer</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Størrelse</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Startet</translation>
-    </message>
-    <message>
-        <source>Elapsed</source>
-        <translation>Forløbet</translation>
-    </message>
-    <message>
-        <source>Files expire</source>
-        <translation>Filerne udløber</translation>
-    </message>
-    <message>
-        <source>The server profile the export was started on</source>
-        <translation>Den serverprofil, eksporten blev startet på</translation>
-    </message>
-    <message>
-        <source>The export level and the resource types asked for</source>
-        <translation>Eksportniveauet og de ønskede ressourcetyper</translation>
-    </message>
-    <message>
-        <source>Where the export is in its life: running on the server, saving files, saved, failed or cancelled</source>
-        <translation>Hvor langt eksporten er: kører på serveren, henter filer, gemt, mislykkedes eller annulleret</translation>
-    </message>
-    <message>
-        <source>The progress text the server sent (X-Progress), exactly as it was sent</source>
-        <translation>Statusteksten, serveren sendte (X-Progress), præcis som den blev sendt</translation>
-    </message>
-    <message>
-        <source>When the application asks the server again, as the server asked</source>
-        <translation>Hvornår programmet spørger serveren igen, som serveren bad om</translation>
-    </message>
-    <message>
-        <source>Files saved / files in the export</source>
-        <translation>Gemte filer / filer i eksporten</translation>
-    </message>
-    <message>
-        <source>Data saved so far</source>
-        <translation>Data gemt indtil nu</translation>
-    </message>
-    <message>
-        <source>When the export was started</source>
-        <translation>Hvornår eksporten blev startet</translation>
-    </message>
-    <message>
-        <source>How long the export has taken</source>
-        <translation>Hvor lang tid eksporten har taget</translation>
-    </message>
-    <message>
-        <source>Time left before the server deletes the files</source>
-        <translation>Tid tilbage, før serveren sletter filerne</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
@@ -2103,6 +2026,86 @@
         <source>%1 d %2 h</source>
         <extracomment>%1 days and %2 hours</extracomment>
         <translation>%1 d. %2 t.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Serveren svarer</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Næste kontrol</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Forløbet</translation>
+    </message>
+    <message>
+        <source>Files expire</source>
+        <translation>Filerne udløber</translation>
+    </message>
+    <message>
+        <source>The server profile the export was started on</source>
+        <translation>Den serverprofil, eksporten blev startet på</translation>
+    </message>
+    <message>
+        <source>The export level and the resource types asked for</source>
+        <translation>Eksportniveauet og de ønskede ressourcetyper</translation>
+    </message>
+    <message>
+        <source>Where the export is in its life: running on the server, saving files, saved, failed or cancelled</source>
+        <translation>Hvor langt eksporten er: kører på serveren, henter filer, gemt, mislykkedes eller annulleret</translation>
+    </message>
+    <message>
+        <source>The progress text the server sent (X-Progress), exactly as it was sent</source>
+        <translation>Statusteksten, serveren sendte (X-Progress), præcis som den blev sendt</translation>
+    </message>
+    <message>
+        <source>When the application asks the server again, as the server asked</source>
+        <translation>Hvornår programmet spørger serveren igen, som serveren bad om</translation>
+    </message>
+    <message>
+        <source>Files saved / files in the export</source>
+        <translation>Gemte filer / filer i eksporten</translation>
+    </message>
+    <message>
+        <source>Data saved so far</source>
+        <translation>Data gemt indtil nu</translation>
+    </message>
+    <message>
+        <source>When the export was started</source>
+        <translation>Hvornår eksporten blev startet</translation>
+    </message>
+    <message>
+        <source>How long the export has taken</source>
+        <translation>Hvor lang tid eksporten har taget</translation>
+    </message>
+    <message>
+        <source>Time left before the server deletes the files</source>
+        <translation>Tid tilbage, før serveren sletter filerne</translation>
     </message>
 </context>
 <context>
