@@ -2911,6 +2911,86 @@
     </message>
 </context>
 <context>
+    <name>fbm::ReportJobActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 what the action does, %2 its keyboard shortcut</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+    <message>
+        <source>Ask the reporting server for the state of its report jobs</source>
+        <translation>Spørg rapportserveren om status for dens rapportjob</translation>
+    </message>
+    <message>
+        <source>&amp;Save status…</source>
+        <translation>&amp;Gem status…</translation>
+    </message>
+    <message>
+        <source>Save the server&apos;s answer (all jobs, as JSON) to a file</source>
+        <translation>Gem serverens svar (alle job, som JSON) i en fil</translation>
+    </message>
+    <message>
+        <source>&amp;Download report</source>
+        <translation>&amp;Hent rapport</translation>
+    </message>
+    <message>
+        <source>Save the selected finished reports in the reports folder</source>
+        <translation>Gem de valgte færdige rapporter i rapportmappen</translation>
+    </message>
+    <message>
+        <source>Download &amp;all finished…</source>
+        <translation>Hent &amp;alle færdige…</translation>
+    </message>
+    <message>
+        <source>Save every finished report that is not saved yet into a folder</source>
+        <translation>Gem alle færdige rapporter, der ikke er gemt endnu, i en mappe</translation>
+    </message>
+    <message>
+        <source>S&amp;tart report…</source>
+        <translation>S&amp;tart rapport…</translation>
+    </message>
+    <message>
+        <source>Start one of the reports the server offers</source>
+        <translation>Start en af de rapporter, serveren tilbyder</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åbn</translation>
+    </message>
+    <message>
+        <source>Open the selected job&apos;s saved report with the system&apos;s program</source>
+        <translation>Åbn det valgte jobs gemte rapport med systemets program</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract…</source>
+        <translation>&amp;Pak ud…</translation>
+    </message>
+    <message>
+        <source>Unpack the selected job&apos;s saved ZIP report into a folder</source>
+        <translation>Pak det valgte jobs gemte ZIP-rapport ud i en mappe</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>The server names no report file for this job</source>
+        <translation>Serveren angiver ingen rapportfil til dette job</translation>
+    </message>
+    <message>
+        <source>The report can be downloaded once the job is done</source>
+        <translation>Rapporten kan hentes, når jobbet er færdigt</translation>
+    </message>
+    <message>
+        <source>Save the selected finished reports in the reports folder (%1)</source>
+        <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ReportJobModel</name>
     <message>
         <source>Report</source>
@@ -3008,71 +3088,6 @@
         <translation>Rapportjob</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <extracomment>%1 what the action does, %2 its keyboard shortcut</extracomment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Opdatér</translation>
-    </message>
-    <message>
-        <source>Ask the reporting server for the state of its report jobs</source>
-        <translation>Spørg rapportserveren om status for dens rapportjob</translation>
-    </message>
-    <message>
-        <source>&amp;Save status…</source>
-        <translation>&amp;Gem status…</translation>
-    </message>
-    <message>
-        <source>Save the server&apos;s answer (all jobs, as JSON) to a file</source>
-        <translation>Gem serverens svar (alle job, som JSON) i en fil</translation>
-    </message>
-    <message>
-        <source>&amp;Download report</source>
-        <translation>&amp;Hent rapport</translation>
-    </message>
-    <message>
-        <source>Save the selected finished reports in the reports folder</source>
-        <translation>Gem de valgte færdige rapporter i rapportmappen</translation>
-    </message>
-    <message>
-        <source>Download &amp;all finished…</source>
-        <translation>Hent &amp;alle færdige…</translation>
-    </message>
-    <message>
-        <source>Save every finished report that is not saved yet into a folder</source>
-        <translation>Gem alle færdige rapporter, der ikke er gemt endnu, i en mappe</translation>
-    </message>
-    <message>
-        <source>S&amp;tart report…</source>
-        <translation>S&amp;tart rapport…</translation>
-    </message>
-    <message>
-        <source>Start one of the reports the server offers</source>
-        <translation>Start en af de rapporter, serveren tilbyder</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>&amp;Åbn</translation>
-    </message>
-    <message>
-        <source>Open the selected job&apos;s saved report with the system&apos;s program</source>
-        <translation>Åbn det valgte jobs gemte rapport med systemets program</translation>
-    </message>
-    <message>
-        <source>E&amp;xtract…</source>
-        <translation>&amp;Pak ud…</translation>
-    </message>
-    <message>
-        <source>Unpack the selected job&apos;s saved ZIP report into a folder</source>
-        <translation>Pak det valgte jobs gemte ZIP-rapport ud i en mappe</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
         <source>Report actions</source>
         <translation>Rapporthandlinger</translation>
     </message>
@@ -3119,18 +3134,6 @@
     <message>
         <source>%1 on %2 failed.</source>
         <translation>%1 på %2 mislykkedes.</translation>
-    </message>
-    <message>
-        <source>The server names no report file for this job</source>
-        <translation>Serveren angiver ingen rapportfil til dette job</translation>
-    </message>
-    <message>
-        <source>The report can be downloaded once the job is done</source>
-        <translation>Rapporten kan hentes, når jobbet er færdigt</translation>
-    </message>
-    <message>
-        <source>Save the selected finished reports in the reports folder (%1)</source>
-        <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
     </message>
     <message>
         <source>Open</source>
