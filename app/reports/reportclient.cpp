@@ -95,7 +95,7 @@ void ReportClient::onStatusAnswer(const QByteArray &method, const HttpResponse &
     }
     m_jobs = parsed.value();
     m_lastBundle = response.body;
-    m_lastFetched = QDateTime::currentDateTimeUtc();
+    m_lastFetched = m_requests.clock()->now();
     m_warnings = warnings;
     finishFetch({});
 }
@@ -235,8 +235,9 @@ QString ReportClient::defaultStatusFileName(const QDateTime &at) const
     QString host = base.host();
     if (base.port() > 0)
         host += u'_' + QString::number(base.port());
+    const QDateTime when = at.isValid() ? at : clock()->now().toLocalTime();
     return u"report-jobs-"_s + safeFileNamePart(host.isEmpty() ? u"server"_s : host, 60) + u'-' +
-           at.toString(u"yyyyMMdd-HHmmss"_s) + u".json"_s;
+           when.toString(u"yyyyMMdd-HHmmss"_s) + u".json"_s;
 }
 
 // --- downloading reports ---------------------------------------------------------------------

@@ -45,14 +45,16 @@ public:
     [[nodiscard]] QDateTime lastFetched() const { return m_lastFetched; }
     /// Entries of the last answer that were skipped, as sentences.
     [[nodiscard]] QStringList lastWarnings() const { return m_warnings; }
+    /// Where "now" comes from: the HttpClient's clock, which the Session sets to its own.
+    [[nodiscard]] const Clock *clock() const { return m_requests.clock(); }
     /// "POST", or "GET" once the server refused POST with 405.
     [[nodiscard]] QByteArray statusMethod() const { return m_statusMethod; }
 
     /// Writes the last answer pretty-printed, keys and values exactly as received (QSaveFile).
     [[nodiscard]] Error saveStatus(const QString &filePath) const;
-    /// "report-jobs-<host>[_port]-<yyyyMMdd-HHmmss>.json", for the save dialog.
-    [[nodiscard]] QString
-    defaultStatusFileName(const QDateTime &at = QDateTime::currentDateTime()) const;
+    /// "report-jobs-<host>[_port]-<yyyyMMdd-HHmmss>.json", for the save dialog; an invalid at
+    /// is now by clock(), in local time.
+    [[nodiscard]] QString defaultStatusFileName(const QDateTime &at = {}) const;
 
     /// Fetches the job's Binary and saves it in folder as reportFileBaseName(job) + extension,
     /// replacing an earlier copy. Emits reportDownloaded(). (The downloads are the

@@ -18,6 +18,11 @@ HttpClient *ReportRequests::http() const
     return m_http;
 }
 
+const Clock *ReportRequests::clock() const
+{
+    return m_http ? m_http->clock() : Clock::system();
+}
+
 QUrl ReportRequests::endpoint(const QString &relative) const
 {
     return reportBaseUrl(m_http ? m_http->base() : QUrl()).resolved(QUrl(relative));

@@ -11,6 +11,7 @@
 
 namespace fbm {
 
+class Clock;
 class HttpClient;
 struct HttpCall;
 struct HttpResponse;
@@ -32,6 +33,8 @@ public:
     ReportRequests(HttpClient *http, Log log);
 
     [[nodiscard]] HttpClient *http() const;
+    /// The HttpClient's clock (the session's), or the system's once the client is gone.
+    [[nodiscard]] const Clock *clock() const;
     /// [base]/relative, the base taken as a folder.
     [[nodiscard]] QUrl endpoint(const QString &relative) const;
     /// A GET of url that asks for FHIR JSON and is logged.
