@@ -31,7 +31,7 @@ JobTableModel::~JobTableModel() = default;
 
 QDateTime JobTableModel::now() const
 {
-    return m_manager ? m_manager->clock()->now() : QDateTime::currentDateTimeUtc();
+    return (m_manager ? m_manager->clock() : Clock::system())->now();
 }
 
 void JobTableModel::reload()
