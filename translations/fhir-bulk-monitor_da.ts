@@ -1541,6 +1541,26 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobCompletion</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
+        <extracomment>%n is the number of files that could not be saved</extracomment>
+        <translation>
+            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobDetailsPane</name>
     <message>
         <source>Export details</source>
@@ -1833,23 +1853,6 @@
         <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Kan ikke oprette mappen %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <extracomment>%1 is a file, %2 the reason</extracomment>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
-        <extracomment>%n is the number of files that could not be saved</extracomment>
-        <translation>
-            <numerusform>%Ln fil kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
-            <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Annulleret.</translation>
     </message>
@@ -1945,86 +1948,6 @@
 <context>
     <name>fbm::JobTableModel</name>
     <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tilstand</translation>
-    </message>
-    <message>
-        <source>Server says</source>
-        <translation>Serveren svarer</translation>
-    </message>
-    <message>
-        <source>Next check</source>
-        <translation>Næste kontrol</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>Filer</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Størrelse</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Startet</translation>
-    </message>
-    <message>
-        <source>Elapsed</source>
-        <translation>Forløbet</translation>
-    </message>
-    <message>
-        <source>Files expire</source>
-        <translation>Filerne udløber</translation>
-    </message>
-    <message>
-        <source>The server profile the export was started on</source>
-        <translation>Den serverprofil, eksporten blev startet på</translation>
-    </message>
-    <message>
-        <source>The export level and the resource types asked for</source>
-        <translation>Eksportniveauet og de ønskede ressourcetyper</translation>
-    </message>
-    <message>
-        <source>Where the export is in its life: running on the server, saving files, saved, failed or cancelled</source>
-        <translation>Hvor langt eksporten er: kører på serveren, henter filer, gemt, mislykkedes eller annulleret</translation>
-    </message>
-    <message>
-        <source>The progress text the server sent (X-Progress), exactly as it was sent</source>
-        <translation>Statusteksten, serveren sendte (X-Progress), præcis som den blev sendt</translation>
-    </message>
-    <message>
-        <source>When the application asks the server again, as the server asked</source>
-        <translation>Hvornår programmet spørger serveren igen, som serveren bad om</translation>
-    </message>
-    <message>
-        <source>Files saved / files in the export</source>
-        <translation>Gemte filer / filer i eksporten</translation>
-    </message>
-    <message>
-        <source>Data saved so far</source>
-        <translation>Data gemt indtil nu</translation>
-    </message>
-    <message>
-        <source>When the export was started</source>
-        <translation>Hvornår eksporten blev startet</translation>
-    </message>
-    <message>
-        <source>How long the export has taken</source>
-        <translation>Hvor lang tid eksporten har taget</translation>
-    </message>
-    <message>
-        <source>Time left before the server deletes the files</source>
-        <translation>Tid tilbage, før serveren sletter filerne</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
@@ -2103,6 +2026,86 @@
         <source>%1 d %2 h</source>
         <extracomment>%1 days and %2 hours</extracomment>
         <translation>%1 d. %2 t.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Serveren svarer</translation>
+    </message>
+    <message>
+        <source>Next check</source>
+        <translation>Næste kontrol</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Forløbet</translation>
+    </message>
+    <message>
+        <source>Files expire</source>
+        <translation>Filerne udløber</translation>
+    </message>
+    <message>
+        <source>The server profile the export was started on</source>
+        <translation>Den serverprofil, eksporten blev startet på</translation>
+    </message>
+    <message>
+        <source>The export level and the resource types asked for</source>
+        <translation>Eksportniveauet og de ønskede ressourcetyper</translation>
+    </message>
+    <message>
+        <source>Where the export is in its life: running on the server, saving files, saved, failed or cancelled</source>
+        <translation>Hvor langt eksporten er: kører på serveren, henter filer, gemt, mislykkedes eller annulleret</translation>
+    </message>
+    <message>
+        <source>The progress text the server sent (X-Progress), exactly as it was sent</source>
+        <translation>Statusteksten, serveren sendte (X-Progress), præcis som den blev sendt</translation>
+    </message>
+    <message>
+        <source>When the application asks the server again, as the server asked</source>
+        <translation>Hvornår programmet spørger serveren igen, som serveren bad om</translation>
+    </message>
+    <message>
+        <source>Files saved / files in the export</source>
+        <translation>Gemte filer / filer i eksporten</translation>
+    </message>
+    <message>
+        <source>Data saved so far</source>
+        <translation>Data gemt indtil nu</translation>
+    </message>
+    <message>
+        <source>When the export was started</source>
+        <translation>Hvornår eksporten blev startet</translation>
+    </message>
+    <message>
+        <source>How long the export has taken</source>
+        <translation>Hvor lang tid eksporten har taget</translation>
+    </message>
+    <message>
+        <source>Time left before the server deletes the files</source>
+        <translation>Tid tilbage, før serveren sletter filerne</translation>
     </message>
 </context>
 <context>
@@ -2723,19 +2726,6 @@
 <context>
     <name>fbm::ReportClient</name>
     <message>
-        <source>%1 failed: %2</source>
-        <extracomment>%1 what was being done (&quot;Listing the report jobs&quot;), %2 the reason</extracomment>
-        <translation>%1 mislykkedes: %2</translation>
-    </message>
-    <message>
-        <source>Check the server&apos;s sign-in settings or the access token.</source>
-        <translation>Kontrollér serverens indstillinger for log ind eller adgangstokenet.</translation>
-    </message>
-    <message>
-        <source>Your user may lack the permission for this on the reporting server.</source>
-        <translation>Din bruger mangler måske tilladelse til dette på rapportserveren.</translation>
-    </message>
-    <message>
         <source>Listing the report jobs</source>
         <translation>Visning af rapportjob</translation>
     </message>
@@ -2747,38 +2737,6 @@
         <source>Could not write %1: %2</source>
         <extracomment>%1 a file path, %2 the system&apos;s reason</extracomment>
         <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>The job for %1 names no report file to download.</source>
-        <extracomment>%1 the report&apos;s name</extracomment>
-        <translation>Jobbet for %1 angiver ingen rapportfil at hente.</translation>
-    </message>
-    <message>
-        <source>Downloading the report %1</source>
-        <extracomment>%1 the report&apos;s name</extracomment>
-        <translation>Hentning af rapporten %1</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <extracomment>%1 a folder path</extracomment>
-        <translation>Kunne ikke oprette mappen %1.</translation>
-    </message>
-    <message>
-        <source>Reading the reports the server offers</source>
-        <translation>Læsning af de rapporter, serveren tilbyder</translation>
-    </message>
-    <message>
-        <source>The server&apos;s metadata is not a CapabilityStatement, so its reports are unknown.</source>
-        <translation>Serverens metadata er ikke et CapabilityStatement, så dens rapporter er ukendte.</translation>
-    </message>
-    <message>
-        <source>No report was chosen.</source>
-        <translation>Der blev ikke valgt nogen rapport.</translation>
-    </message>
-    <message>
-        <source>Starting the report %1</source>
-        <extracomment>%1 the report&apos;s name</extracomment>
-        <translation>Start af rapporten %1</translation>
     </message>
 </context>
 <context>
@@ -2877,6 +2835,28 @@
     </message>
 </context>
 <context>
+    <name>fbm::ReportDownloader</name>
+    <message>
+        <source>The job for %1 names no report file to download.</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Jobbet for %1 angiver ingen rapportfil at hente.</translation>
+    </message>
+    <message>
+        <source>Downloading the report %1</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Hentning af rapporten %1</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <extracomment>%1 a folder path</extracomment>
+        <translation>Kunne ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ReportJob</name>
     <message>
         <source>%1 – %2</source>
@@ -2928,6 +2908,86 @@
         <source>Entry %1 holds no reportJob parameter; it was skipped.</source>
         <extracomment>%1 the entry number</extracomment>
         <translation>Element %1 indeholder ingen reportJob-parameter; det blev sprunget over.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportJobActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 what the action does, %2 its keyboard shortcut</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+    <message>
+        <source>Ask the reporting server for the state of its report jobs</source>
+        <translation>Spørg rapportserveren om status for dens rapportjob</translation>
+    </message>
+    <message>
+        <source>&amp;Save status…</source>
+        <translation>&amp;Gem status…</translation>
+    </message>
+    <message>
+        <source>Save the server&apos;s answer (all jobs, as JSON) to a file</source>
+        <translation>Gem serverens svar (alle job, som JSON) i en fil</translation>
+    </message>
+    <message>
+        <source>&amp;Download report</source>
+        <translation>&amp;Hent rapport</translation>
+    </message>
+    <message>
+        <source>Save the selected finished reports in the reports folder</source>
+        <translation>Gem de valgte færdige rapporter i rapportmappen</translation>
+    </message>
+    <message>
+        <source>Download &amp;all finished…</source>
+        <translation>Hent &amp;alle færdige…</translation>
+    </message>
+    <message>
+        <source>Save every finished report that is not saved yet into a folder</source>
+        <translation>Gem alle færdige rapporter, der ikke er gemt endnu, i en mappe</translation>
+    </message>
+    <message>
+        <source>S&amp;tart report…</source>
+        <translation>S&amp;tart rapport…</translation>
+    </message>
+    <message>
+        <source>Start one of the reports the server offers</source>
+        <translation>Start en af de rapporter, serveren tilbyder</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åbn</translation>
+    </message>
+    <message>
+        <source>Open the selected job&apos;s saved report with the system&apos;s program</source>
+        <translation>Åbn det valgte jobs gemte rapport med systemets program</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract…</source>
+        <translation>&amp;Pak ud…</translation>
+    </message>
+    <message>
+        <source>Unpack the selected job&apos;s saved ZIP report into a folder</source>
+        <translation>Pak det valgte jobs gemte ZIP-rapport ud i en mappe</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>The server names no report file for this job</source>
+        <translation>Serveren angiver ingen rapportfil til dette job</translation>
+    </message>
+    <message>
+        <source>The report can be downloaded once the job is done</source>
+        <translation>Rapporten kan hentes, når jobbet er færdigt</translation>
+    </message>
+    <message>
+        <source>Save the selected finished reports in the reports folder (%1)</source>
+        <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
     </message>
 </context>
 <context>
@@ -3028,71 +3088,6 @@
         <translation>Rapportjob</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <extracomment>%1 what the action does, %2 its keyboard shortcut</extracomment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Opdatér</translation>
-    </message>
-    <message>
-        <source>Ask the reporting server for the state of its report jobs</source>
-        <translation>Spørg rapportserveren om status for dens rapportjob</translation>
-    </message>
-    <message>
-        <source>&amp;Save status…</source>
-        <translation>&amp;Gem status…</translation>
-    </message>
-    <message>
-        <source>Save the server&apos;s answer (all jobs, as JSON) to a file</source>
-        <translation>Gem serverens svar (alle job, som JSON) i en fil</translation>
-    </message>
-    <message>
-        <source>&amp;Download report</source>
-        <translation>&amp;Hent rapport</translation>
-    </message>
-    <message>
-        <source>Save the selected finished reports in the reports folder</source>
-        <translation>Gem de valgte færdige rapporter i rapportmappen</translation>
-    </message>
-    <message>
-        <source>Download &amp;all finished…</source>
-        <translation>Hent &amp;alle færdige…</translation>
-    </message>
-    <message>
-        <source>Save every finished report that is not saved yet into a folder</source>
-        <translation>Gem alle færdige rapporter, der ikke er gemt endnu, i en mappe</translation>
-    </message>
-    <message>
-        <source>S&amp;tart report…</source>
-        <translation>S&amp;tart rapport…</translation>
-    </message>
-    <message>
-        <source>Start one of the reports the server offers</source>
-        <translation>Start en af de rapporter, serveren tilbyder</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>&amp;Åbn</translation>
-    </message>
-    <message>
-        <source>Open the selected job&apos;s saved report with the system&apos;s program</source>
-        <translation>Åbn det valgte jobs gemte rapport med systemets program</translation>
-    </message>
-    <message>
-        <source>E&amp;xtract…</source>
-        <translation>&amp;Pak ud…</translation>
-    </message>
-    <message>
-        <source>Unpack the selected job&apos;s saved ZIP report into a folder</source>
-        <translation>Pak det valgte jobs gemte ZIP-rapport ud i en mappe</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
         <source>Report actions</source>
         <translation>Rapporthandlinger</translation>
     </message>
@@ -3139,18 +3134,6 @@
     <message>
         <source>%1 on %2 failed.</source>
         <translation>%1 på %2 mislykkedes.</translation>
-    </message>
-    <message>
-        <source>The server names no report file for this job</source>
-        <translation>Serveren angiver ingen rapportfil til dette job</translation>
-    </message>
-    <message>
-        <source>The report can be downloaded once the job is done</source>
-        <translation>Rapporten kan hentes, når jobbet er færdigt</translation>
-    </message>
-    <message>
-        <source>Save the selected finished reports in the reports folder (%1)</source>
-        <translation>Gem de valgte færdige rapporter i rapportmappen (%1)</translation>
     </message>
     <message>
         <source>Open</source>
@@ -3218,6 +3201,42 @@
         <source>The report %1 was started; it appears in the list as a new job.</source>
         <extracomment>%1 the report operation&apos;s name</extracomment>
         <translation>Rapporten %1 blev startet; den vises på listen som et nyt job.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportOperations</name>
+    <message>
+        <source>Reading the reports the server offers</source>
+        <translation>Læsning af de rapporter, serveren tilbyder</translation>
+    </message>
+    <message>
+        <source>The server&apos;s metadata is not a CapabilityStatement, so its reports are unknown.</source>
+        <translation>Serverens metadata er ikke et CapabilityStatement, så dens rapporter er ukendte.</translation>
+    </message>
+    <message>
+        <source>No report was chosen.</source>
+        <translation>Der blev ikke valgt nogen rapport.</translation>
+    </message>
+    <message>
+        <source>Starting the report %1</source>
+        <extracomment>%1 the report&apos;s name</extracomment>
+        <translation>Start af rapporten %1</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ReportRequests</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <extracomment>%1 what was being done (&quot;Listing the report jobs&quot;), %2 the reason</extracomment>
+        <translation>%1 mislykkedes: %2</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s sign-in settings or the access token.</source>
+        <translation>Kontrollér serverens indstillinger for log ind eller adgangstokenet.</translation>
+    </message>
+    <message>
+        <source>Your user may lack the permission for this on the reporting server.</source>
+        <translation>Din bruger mangler måske tilladelse til dette på rapportserveren.</translation>
     </message>
 </context>
 <context>

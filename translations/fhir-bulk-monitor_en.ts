@@ -30,23 +30,23 @@
     </message>
 </context>
 <context>
-    <name>fbm::JobDetailsPane</name>
-    <message numerus="yes">
-        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
-        <translation>
-            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
-            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>fbm::JobManager</name>
+    <name>fbm::JobCompletion</name>
     <message numerus="yes">
         <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
         <extracomment>%n is the number of files that could not be saved</extracomment>
         <translation>
             <numerusform>%Ln file could not be saved. Choose Retry to try it again.</numerusform>
             <numerusform>%Ln files could not be saved. Choose Retry to try them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::JobDetailsPane</name>
+    <message numerus="yes">
+        <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
+        <translation>
+            <numerusform>Copied %Ln request as curl; set TOKEN before running it.</numerusform>
+            <numerusform>Copied %Ln requests as curl; set TOKEN before running them.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,15 +5,12 @@
 #include "exportrun.h"
 #include "filedownload.h"
 #include "httpclient.h"
-#include "savedfiles.h"
 #include "savepolicy.h"
 #include "scheduler.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QUuid>
 
 #include <algorithm>
@@ -30,10 +27,14 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     , m_scheduler(std::make_unique<Scheduler>(m_clock))
     , m_saves(std::make_unique<SavePolicy>(
           store, [this](const QString &id) { return job(id); }, m_clock))
+    , m_completion(std::make_unique<JobCompletion>(static_cast<JobHost *>(this)))
     , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
     connect(m_scheduler.get(), &Scheduler::due, this, &JobManager::onDue);
-    connect(m_downloads.get(), &DownloadQueue::fileDone, this, &JobManager::onFileDone);
+    connect(m_downloads.get(), &DownloadQueue::fileDone, m_completion.get(),
+            &JobCompletion::fileDone);
+    connect(m_completion.get(), &JobCompletion::fileFinished, this, &JobManager::fileFinished);
+    connect(m_completion.get(), &JobCompletion::savedFileLost, this, &JobManager::savedFileLost);
     if (m_store)
         m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
 }
@@ -255,8 +256,7 @@ void JobManager::adopt(ExportJob j)
         return;
     const QDateTime now = m_clock->now();
     const QString id = insertJob(std::move(j));
-    if (const QString boot = m_jobs.value(id).unsyncedBootId; !boot.isEmpty() && boot != m_bootId)
-        checkFilesAfterReboot(id);
+    m_completion->checkAfterRestore(m_jobs.find(id).value());
     // Not mutableJob(): a finished job restored from the index stays a summary.
     ExportJob *live = &m_jobs.find(id).value();
     if (live->state != JobState::Starting && !live->isTerminal()) {
@@ -302,59 +302,19 @@ void JobManager::adopt(ExportJob j)
     }
 }
 
-QString JobManager::currentBootId()
-{
-    QFile f(u"/proc/sys/kernel/random/boot_id"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(f.readAll().trimmed());
-}
-
-void JobManager::checkFilesAfterReboot(const QString &id)
-{
-    recheckSavedFiles(id, true);
-    mutableJob(id)->unsyncedBootId.clear();
-    changed(id, JobField::Files, true);
-}
-
-int JobManager::recheckSavedFiles(const QString &id, bool afterReboot)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j)
-        return 0;
-    const QList<LostFile> lost = SavedFiles::markLost(*j, afterReboot);
-    for (const LostFile &l : lost) {
-        if (!l.note.isEmpty())
-            note(id, l.note);
-        Q_EMIT savedFileLost(id, l.index, l.missing);
-    }
-    if (!lost.isEmpty()) {
-        if (j->state == JobState::Saved &&
-            j->files.at(lost.first().index).state == FileState::Pending)
-            setState(id, JobState::Downloading); // the caller queues the downloads
-        changed(id, JobField::Files, true);
-    }
-    return int(lost.size());
-}
-
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)
 {
     if (const QString why = request.validate(); !why.isEmpty())
         return Error::make(Error::Kind::Usage, why);
     if (options.outDir.isEmpty())
         return Error::make(Error::Kind::Usage, tr("Choose a folder for the exported files."));
-    const QString outDir = QDir::cleanPath(QDir(options.outDir).absolutePath());
-    ExportJob j;
-    j.outDir = outDir;
-    j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (const QString why = m_folders.claim(j.id, outDir); !why.isEmpty())
-        return Error::make(Error::Kind::Usage, why);
-    j.profileId = options.profileId;
-    j.serverName = options.serverName.isEmpty() ? request.base.host() : options.serverName;
+    Result<ExportJob> made =
+        newJob(QDir::cleanPath(QDir(options.outDir).absolutePath()), options, request.base.host());
+    if (!made.ok())
+        return made.error();
+    ExportJob &j = made.value();
     j.request = request;
     j.kickoffUrl = request.kickoffUrl();
-    j.autoDownload = options.autoDownload;
-    j.createdAt = m_clock->now();
     j.state = JobState::Starting;
     const QString id = addJob(std::move(j));
     run(id)->kickOff();
@@ -378,7 +338,8 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
             continue;
         // What was saved before must still be there: a file deleted or changed since is
         // fetched again while the server has it.
-        if (recheckSavedFiles(id, false) > 0 && existing.state == JobState::Downloading) {
+        if (m_completion->recheckSavedFiles(id, false) > 0 &&
+            existing.state == JobState::Downloading) {
             if (const QString why = m_folders.claim(id, outDir); !why.isEmpty()) {
                 fail(id, why);
                 return id;
@@ -400,22 +361,32 @@ Result<QString> JobManager::resumeExport(const QUrl &statusUrl, const QUrl &base
         }
         return id;
     }
+    Result<ExportJob> made = newJob(outDir, options, statusUrl.host());
+    if (!made.ok())
+        return made.error();
+    ExportJob &j = made.value();
+    j.request.base =
+        base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+    j.statusUrl = statusUrl;
+    j.state = JobState::Running;
+    const QString id = addJob(std::move(j));
+    run(id)->poll();
+    return id;
+}
+
+Result<ExportJob> JobManager::newJob(const QString &outDir, const JobOptions &options,
+                                     const QString &host)
+{
     ExportJob j;
     j.outDir = outDir;
     j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (const QString why = m_folders.claim(j.id, outDir); !why.isEmpty())
         return Error::make(Error::Kind::Usage, why);
     j.profileId = options.profileId;
-    j.request.base =
-        base.isValid() ? base : statusUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
-    j.serverName = options.serverName.isEmpty() ? statusUrl.host() : options.serverName;
-    j.statusUrl = statusUrl;
+    j.serverName = options.serverName.isEmpty() ? host : options.serverName;
     j.autoDownload = options.autoDownload;
     j.createdAt = m_clock->now();
-    j.state = JobState::Running;
-    const QString id = addJob(std::move(j));
-    run(id)->poll();
-    return id;
+    return j;
 }
 
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &base) const
@@ -444,7 +415,7 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const Export
 void JobManager::onManifestReady(const QString &id)
 {
     ExportJob *j = mutableJob(id);
-    if (const QString why = writeManifestFile(id); !why.isEmpty()) {
+    if (const QString why = m_completion->writeManifest(id); !why.isEmpty()) {
         fail(id, why); // Retry writes it again
         return;
     }
@@ -458,71 +429,10 @@ void JobManager::onManifestReady(const QString &id)
         startDownload(id);
 }
 
-QString JobManager::writeManifestFile(const QString &id)
-{
-    const ExportJob *j = job(id);
-    if (!QDir().mkpath(j->outDir))
-        return tr("Cannot create the folder %1.").arg(j->outDir);
-    QSaveFile f(QDir(j->outDir).filePath(u"manifest.json"_s));
-    if (!f.open(QIODevice::WriteOnly) || f.write(j->manifestJson) != j->manifestJson.size() ||
-        !f.commit())
-        //: %1 is a file, %2 the reason
-        return tr("Cannot write %1: %2").arg(f.fileName(), f.errorString());
-    return {};
-}
-
 void JobManager::queueDownloads(const QString &id)
 {
     m_downloads->queueJob(id);
-    checkDownloadsDone(id);
-}
-
-void JobManager::onFileDone(const QString &id, int index)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j || index >= j->files.size())
-        return;
-    if (j->files.at(index).state == FileState::Saved) {
-        j->unsyncedBootId = m_bootId;
-        // Saved within half a minute (or with the job's next save, at the latest when the last
-        // file is in): a job of thousands of small files was rewritten twice a second while
-        // they came in. A crash before the save is safe: the download queue recognises a
-        // renamed, verified file the store does not know yet.
-        changedLazily(id, JobField::Files);
-    }
-    Q_EMIT fileFinished(id, index);
-    checkDownloadsDone(id);
-}
-
-void JobManager::checkDownloadsDone(const QString &id)
-{
-    ExportJob *j = mutableJob(id);
-    if (!j || j->state != JobState::Downloading)
-        return;
-    // From the end: files are started in order, so while any is left, one near the end is (a
-    // scan from the front passed every saved file, for each file of thousands).
-    const auto unfinished = [](const ExportFile &f) {
-        return f.state == FileState::Pending || f.state == FileState::Downloading;
-    };
-    if (std::any_of(j->files.crbegin(), j->files.crend(), unfinished))
-        return;
-    const auto failed =
-        int(std::count_if(j->files.cbegin(), j->files.cend(),
-                          [](const ExportFile &f) { return f.state == FileState::Failed; }));
-    if (failed == 0) {
-        // The manifest belongs with the files (written when it came; again if that failed).
-        if (!QFileInfo::exists(QDir(j->outDir).filePath(u"manifest.json"_s))) {
-            if (const QString why = writeManifestFile(id); !why.isEmpty()) {
-                fail(id, why);
-                return;
-            }
-        }
-        j->lastError.clear();
-        setState(id, JobState::Saved);
-        return;
-    }
-    //: %n is the number of files that could not be saved
-    fail(id, tr("%n file(s) could not be saved. Choose Retry to try them again.", nullptr, failed));
+    m_completion->checkDownloadsDone(id);
 }
 
 // --- cancel, retry, remove ------------------------------------------------------------------

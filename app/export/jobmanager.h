@@ -4,6 +4,7 @@
 #include "downloadqueue.h"
 #include "exportjob.h"
 #include "folderlocks.h"
+#include "jobcompletion.h"
 #include "jobfields.h"
 #include "jobhost.h"
 #include "jobstore.h"
@@ -34,7 +35,8 @@ struct JobOptions
 /// The registry of export jobs and the engine's front door: the GUI and the command line
 /// start, follow, cancel, retry and remove jobs here, and hear of every change. The work is
 /// done by its parts: an ExportRun per job talks to the server (kick-off, status, manifest,
-/// cancel), the DownloadQueue saves the files, the SavePolicy decides how soon the JobStore
+/// cancel), the DownloadQueue saves the files, JobCompletion ends the downloads (manifest.json,
+/// Saved or Failed, saved files lost since), the SavePolicy decides how soon the JobStore
 /// writes a change, FolderLocks keep one writer per folder, and one Scheduler wakes them. The
 /// job records live here only, and setState() is the one way a state changes.
 class JobManager final : public QObject, private JobHost
@@ -65,8 +67,7 @@ public:
     void setClientProvider(ClientProvider provider) { m_clientProvider = std::move(provider); }
     /// This boot of the computer (Linux: /proc/sys/kernel/random/boot_id; tests set others).
     /// Empty: files saved are never checked after a reboot.
-    void setBootId(const QString &bootId) { m_bootId = bootId; }
-    [[nodiscard]] static QString currentBootId();
+    void setBootId(const QString &bootId) { m_completion->setBootId(bootId); }
 
     /// Loads the store; running jobs poll again, unfinished downloads resume. Returns problems
     /// (damaged files moved aside), translated.
@@ -147,6 +148,9 @@ private:
     bool followedElsewhere(const ExportJob &j) const override;
 
     ExportRun *run(const QString &id);
+    /// A new job's record in outDir with the options (the server named by host unless they
+    /// name it), its folder claimed; a Usage error when another export writes there.
+    Result<ExportJob> newJob(const QString &outDir, const JobOptions &options, const QString &host);
     QString addJob(ExportJob job);
     /// Into the job list and the order, announced; returns the id.
     QString insertJob(ExportJob job);
@@ -155,17 +159,7 @@ private:
     void stopActivity(const QString &id, const QString &why);
     /// The manifest is in (the job is Completed): manifest.json, then the files.
     void onManifestReady(const QString &id);
-    void onFileDone(const QString &id, int index);
-    /// Writes manifest.json beside the files; returns why it could not, or an empty string.
-    QString writeManifestFile(const QString &id);
     void queueDownloads(const QString &id);
-    void checkDownloadsDone(const QString &id);
-    void checkFilesAfterReboot(const QString &id);
-    /// Saved files that are no longer on the disk as they were saved: set to be fetched again
-    /// while the server may still have them (a saved job goes back to Downloading; the caller
-    /// queues the downloads), otherwise failed. afterReboot: only a short file is suspect.
-    /// Returns how many were lost.
-    int recheckSavedFiles(const QString &id, bool afterReboot);
     void logActivity(const QString &id, const ActivityEntry &entry);
 
     JobStore *m_store;
@@ -181,7 +175,7 @@ private:
     QHash<QString, ExportRun *> m_runs; ///< children; made when a job first talks to its server
     QHash<QUrl, HttpClient *> m_defaultClients;
     FolderLocks m_folders;
-    QString m_bootId = currentBootId();
+    std::unique_ptr<JobCompletion> m_completion;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;
 };

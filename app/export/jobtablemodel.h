@@ -12,8 +12,8 @@
 namespace fbm {
 
 /// The export jobs of a JobManager as a table: text for people (Qt::DisplayRole, ToolTipRole)
-/// and raw values for sorting and painting (SortRole, StateRole...). QtCore only: icons and
-/// colours are the view's business.
+/// and raw values for sorting and painting (SortRole, StateRole...); what each cell says is
+/// JobCellFormat's. QtCore only: icons and colours are the view's business.
 ///
 /// Updates are cheap by construction: a jobChanged(id, fields) touches only the columns those
 /// fields feed, and one 1-second timer, running only while some job counts down, refreshes the
@@ -75,13 +75,11 @@ public:
     /// One tick of the countdown timer; the timer calls it every second. Public for tests.
     void tick();
 
-    /// Whether the job's files expire soon (less than 15 minutes, or less than 10 % of the time
-    /// the server gave) and are not all saved.
+    /// JobCellFormat::expiresSoon(): whether the job's files expire soon and are not all saved.
     [[nodiscard]] static bool expiresSoon(const ExportJob &job, const QDateTime &now);
-
-    /// "0:42", "12:05", "1:12:09": a countdown with seconds.
+    /// JobCellFormat::formatCountdown(): "0:42", "12:05", "1:12:09".
     [[nodiscard]] static QString formatCountdown(qint64 seconds);
-    /// "< 1 min", "12 min", "1 h 05 min", "2 d 3 h": a coarse duration.
+    /// JobCellFormat::formatDuration(): "< 1 min", "12 min", "1 h 05 min", "2 d 3 h".
     [[nodiscard]] static QString formatDuration(qint64 seconds);
 
 Q_SIGNALS:
@@ -114,9 +112,6 @@ private:
     /// Emits one dataChanged per contiguous run of rows (sorted) in one column.
     void emitColumnRuns(const std::vector<int> &rows, int column);
 
-    [[nodiscard]] QVariant display(const ExportJob &job, int column, const QDateTime &now) const;
-    [[nodiscard]] QVariant toolTip(const ExportJob &job, int column, const QDateTime &now) const;
-    [[nodiscard]] QVariant sortValue(const ExportJob &job, int column, const QDateTime &now) const;
     [[nodiscard]] QDateTime now() const;
     [[nodiscard]] const ExportJob *jobOf(const Row &row) const;
 

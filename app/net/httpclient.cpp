@@ -1,4 +1,5 @@
 #include "httpclient.h"
+#include "proxyrules.h"
 
 #include "redact.h"
 #include "transfer.h"
@@ -50,14 +51,8 @@ HttpClient::HttpClient(const QUrl &base, QObject *parent)
     , m_base(base)
     , m_userAgent(QCoreApplication::applicationName().toUtf8() + '/' +
                   QCoreApplication::applicationVersion().toUtf8())
+    , m_noProxy(ProxyRules::noProxyList())
 {
-    // Proxies from http_proxy/https_proxy/no_proxy as usual, but never for this machine.
-    m_noProxy = qgetenv("no_proxy");
-    if (m_noProxy.isEmpty())
-        m_noProxy = qgetenv("NO_PROXY");
-    if (!m_noProxy.isEmpty())
-        m_noProxy += ',';
-    m_noProxy += "localhost,127.0.0.1,::1";
     // A server on this computer or in a private network keeps its files there too.
     const AddressPolicy::Class baseClass = [&base] {
         QString host = base.host();

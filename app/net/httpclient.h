@@ -91,8 +91,10 @@ public:
     /// Trust the configuration's CA certificates as well as the system's.
     void setSslConfiguration(const QSslConfiguration &config);
     [[nodiscard]] QUrl base() const { return m_base; }
-    /// Where the activity log's times come from (the system clock unless set).
+    /// The time of whatever talks through this client: the activity log's entries, a report
+    /// list's fetch (the system clock unless set; the Session sets its own).
     void setClock(const Clock *clock) { m_clock = clock; }
+    [[nodiscard]] const Clock *clock() const { return m_clock; }
 
     /// Whether a token may be sent to url at all.
     [[nodiscard]] bool mayReceiveToken(const QUrl &url) const;

@@ -5,6 +5,7 @@
 #include "curlmulti.h"
 #include "logging.h"
 #include "neterrors.h"
+#include "proxyrules.h"
 #include "redact.h"
 
 #include <QHostAddress>
@@ -126,32 +127,6 @@ Error Transfer::refusalFor(const QUrl &url) const
     //: %1 is a URL, %2 why its address may not be reached
     return Error::make(Error::Kind::Protocol,
                        HttpClient::tr("%1 was not contacted: %2.").arg(shownUrl(url), why));
-}
-
-bool Transfer::proxied(const QUrl &url) const
-{
-    if (HttpClient::isLoopback(url))
-        return false;
-    const QString scheme = url.scheme().toLower();
-    QByteArray proxy = qgetenv(scheme == "https"_L1 ? "https_proxy" : "http_proxy");
-    if (proxy.isEmpty() && scheme == "https"_L1)
-        proxy = qgetenv("HTTPS_PROXY");
-    if (proxy.isEmpty())
-        proxy = qgetenv("all_proxy");
-    if (proxy.isEmpty())
-        proxy = qgetenv("ALL_PROXY");
-    if (proxy.isEmpty() || !m_client)
-        return false;
-    const QString host = url.host().toLower();
-    for (QByteArray entry : m_client->m_noProxy.split(',')) {
-        entry = entry.trimmed().toLower();
-        if (entry.startsWith('.'))
-            entry.remove(0, 1);
-        const QString e = QString::fromLatin1(entry);
-        if (e == "*"_L1 || host == e || host.endsWith(u'.' + e))
-            return false;
-    }
-    return true;
 }
 
 struct Transfer::SocketCallbacks
@@ -282,7 +257,8 @@ void Transfer::issue(const QUrl &url, bool withToken, const QString &token)
         curl_easy_setopt(easy, CURLOPT_USERAGENT, m_client->m_userAgent.constData());
     curl_easy_setopt(easy, CURLOPT_NOPROXY, m_client->m_noProxy.constData());
     m_refusedAddress.clear();
-    if (!proxied(url)) {
+    // Through a proxy, the address connected to is the proxy's, which the user chose.
+    if (!ProxyRules::usesProxy(url, m_client->m_noProxy)) {
         curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::SocketCallbacks::open);
         curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this);
     }

@@ -48,9 +48,6 @@ private:
     /// Why url may not be requested at all (too long, an address no export may reach), as an
     /// error; none when it may.
     [[nodiscard]] Error refusalFor(const QUrl &url) const;
-    /// Whether libcurl connects to a proxy for url (the address it connects to is then the
-    /// proxy's, which the user chose).
-    [[nodiscard]] bool proxied(const QUrl &url) const;
     void issue(const QUrl &url, bool withToken, const QString &token);
     void beginHop(const QUrl &url);
     void onHeaderLine(QByteArrayView line);

@@ -44,7 +44,7 @@ QString ReportArchive::savedPath(const ReportJob &job, const QString &folder) co
     const QString known = m_savedPaths.value(job.key());
     if (!known.isEmpty() && QFileInfo(known).isFile())
         return known;
-    return ReportClient::savedReportPath(job, folder);
+    return ReportDownloader::savedReportPath(job, folder);
 }
 
 ArchiveNotice ReportArchive::downloaded(const ReportDownload &result)

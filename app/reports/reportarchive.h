@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reportclient.h"
+#include "reportdownloader.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -2,18 +2,13 @@
 #include "logging.h"
 
 #include "httpclient.h"
-#include "operationoutcome.h"
 #include "reportbinary.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSaveFile>
-#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -21,90 +16,25 @@ using namespace Qt::StringLiterals;
 
 namespace fbm {
 
-namespace {
-
-const QByteArray kFhirJson = "application/fhir+json";
-// Reports are buffered for base64 decoding; a ZIP of JSON stays far below this.
-constexpr qint64 kMaxReportBytes = qint64(512) << 20;
-
-QString normalizedReportName(const QString &name)
-{
-    QString n = name.trimmed();
-    if (n.startsWith(u'$'))
-        n.remove(0, 1);
-    if (n.startsWith("execute-"_L1))
-        n.remove(0, 8);
-    return n;
-}
-
-ReportInputDefinition anonymizationInput()
-{
-    ReportInputDefinition d;
-    d.name = u"anonymization"_s;
-    d.type = u"string"_s;
-    d.min = 1;
-    d.max = u"1"_s;
-    return d;
-}
-
-} // namespace
-
-// ---------------------------------------------------------------------------------------------
-
-QJsonObject ReportInput::toParameter() const
-{
-    return QJsonObject{{u"name"_s, name}, {QString(u"value"_s + valueType), value}};
-}
-
-ReportInput ReportInput::string(const QString &name, const QString &value)
-{
-    return {name, u"String"_s, value};
-}
-
-ReportInput ReportInput::reference(const QString &name, const QString &reference)
-{
-    return {name, u"Reference"_s, QJsonObject{{u"reference"_s, reference}}};
-}
-
-ReportInput ReportInput::period(const QString &name, const QDate &start, const QDate &end)
-{
-    QJsonObject p;
-    if (start.isValid())
-        p.insert(u"start"_s, start.toString(Qt::ISODate));
-    if (end.isValid())
-        p.insert(u"end"_s, end.toString(Qt::ISODate));
-    return {name, u"Period"_s, p};
-}
-
-ReportInput ReportInput::coding(const QString &name, const QString &system, const QString &code)
-{
-    QJsonObject c{{u"code"_s, code}};
-    if (!system.isEmpty())
-        c.insert(u"system"_s, system);
-    return {name, u"Coding"_s, c};
-}
-
-ReportInput ReportInput::integer(const QString &name, int value)
-{
-    return {name, u"Integer"_s, value};
-}
-
-// ---------------------------------------------------------------------------------------------
-
 ReportClient::ReportClient(HttpClient *http, QObject *parent)
     : QObject(parent)
-    , m_http(http)
+    , m_requests(http, logger())
 {
+    connect(&m_downloads, &ReportDownloader::reportDownloaded, this,
+            &ReportClient::reportDownloaded);
+    connect(&m_downloads, &ReportDownloader::allDownloadsFinished, this,
+            &ReportClient::allDownloadsFinished);
+    connect(&m_operations, &ReportOperations::operationsListed, this,
+            &ReportClient::operationsListed);
+    connect(&m_operations, &ReportOperations::operationsFailed, this,
+            &ReportClient::operationsFailed);
+    connect(&m_operations, &ReportOperations::reportExecuted, this, &ReportClient::reportExecuted);
+    connect(&m_operations, &ReportOperations::executeFailed, this, &ReportClient::executeFailed);
     m_autoTimer.setSingleShot(true);
     connect(&m_autoTimer, &QTimer::timeout, this, &ReportClient::fetchJobs);
 }
 
 ReportClient::~ReportClient() = default;
-
-QUrl ReportClient::endpoint(const QString &relative) const
-{
-    return reportBaseUrl(m_http ? m_http->base() : QUrl()).resolved(QUrl(relative));
-}
 
 std::function<void(const ActivityEntry &)> ReportClient::logger()
 {
@@ -115,39 +45,11 @@ std::function<void(const ActivityEntry &)> ReportClient::logger()
     };
 }
 
-Error ReportClient::httpError(const HttpResponse &response, const QString &what) const
-{
-    // An answer with a status is the server's word even when the transport flagged it (Qt
-    // reports a 400 as ProtocolInvalidOperationError): explain it from the status and body.
-    if (response.error.isError() && response.status == 0) {
-        Error e = response.error;
-        //: %1 what was being done ("Listing the report jobs"), %2 the reason
-        e.message = tr("%1 failed: %2").arg(what, response.error.message);
-        return e;
-    }
-    const int status = response.status;
-    const Error::Kind kind =
-        (status == 401 || status == 403) ? Error::Kind::Auth : Error::Kind::Http;
-    const bool transient = status == 429 || status == 502 || status == 503 || status == 504;
-    const QString explanation = describeErrorBody(status, response.body);
-    QString hint;
-    if (status == 401)
-        hint = tr("Check the server's sign-in settings or the access token.");
-    else if (status == 403)
-        hint = tr("Your user may lack the permission for this on the reporting server.");
-    QString message = what + u": "_s + explanation;
-    if (!hint.isEmpty())
-        message += u' ' + hint;
-    return Error::make(kind, m_http ? m_http->redact(message) : message,
-                       u"HTTP %1 from %2"_s.arg(status).arg(response.finalUrl.toString()), status,
-                       transient);
-}
-
 // --- listing jobs ----------------------------------------------------------------------------
 
 void ReportClient::fetchJobs()
 {
-    if (m_fetching || !m_http)
+    if (m_fetching || !m_requests.http())
         return;
     m_fetching = true;
     m_autoTimer.stop();
@@ -156,18 +58,15 @@ void ReportClient::fetchJobs()
 
 void ReportClient::sendStatusRequest(const QByteArray &method)
 {
-    HttpCall call;
+    HttpCall call = m_requests.call(m_requests.endpoint(u"$get-report-job-status"_s));
     call.method = method;
-    call.url = endpoint(u"$get-report-job-status"_s);
-    call.headers.append({"Accept", kFhirJson});
     if (method == "POST") {
         // The IG's request: an empty Parameters resource.
-        call.headers.append({"Content-Type", kFhirJson});
+        call.headers.append({"Content-Type", ReportRequests::kFhirJson});
         call.body = R"({"resourceType":"Parameters"})";
     }
-    call.log = logger();
     qCDebug(lcReports) << method << call.url;
-    m_http->send(call, this, [this, method](const HttpResponse &response) {
+    m_requests.http()->send(call, this, [this, method](const HttpResponse &response) {
         onStatusAnswer(method, response);
     });
 }
@@ -183,11 +82,11 @@ void ReportClient::onStatusAnswer(const QByteArray &method, const HttpResponse &
     }
     const QString what = tr("Listing the report jobs");
     if (!response.isSuccess()) {
-        finishFetch(httpError(response, what));
+        finishFetch(m_requests.httpError(response, what));
         return;
     }
     QStringList warnings;
-    auto parsed = parseReportJobBundle(response.body, m_http->base(), &warnings);
+    auto parsed = parseReportJobBundle(response.body, m_requests.http()->base(), &warnings);
     if (!parsed.ok()) {
         Error e = parsed.error();
         e.httpStatus = response.status;
@@ -196,7 +95,7 @@ void ReportClient::onStatusAnswer(const QByteArray &method, const HttpResponse &
     }
     m_jobs = parsed.value();
     m_lastBundle = response.body;
-    m_lastFetched = QDateTime::currentDateTimeUtc();
+    m_lastFetched = m_requests.clock()->now();
     m_warnings = warnings;
     finishFetch({});
 }
@@ -332,368 +231,42 @@ Error ReportClient::saveStatus(const QString &filePath) const
 
 QString ReportClient::defaultStatusFileName(const QDateTime &at) const
 {
-    const QUrl base = m_http ? m_http->base() : QUrl();
+    const QUrl base = m_requests.http() ? m_requests.http()->base() : QUrl();
     QString host = base.host();
     if (base.port() > 0)
         host += u'_' + QString::number(base.port());
+    const QDateTime when = at.isValid() ? at : clock()->now().toLocalTime();
     return u"report-jobs-"_s + safeFileNamePart(host.isEmpty() ? u"server"_s : host, 60) + u'-' +
-           at.toString(u"yyyyMMdd-HHmmss"_s) + u".json"_s;
+           when.toString(u"yyyyMMdd-HHmmss"_s) + u".json"_s;
 }
 
 // --- downloading reports ---------------------------------------------------------------------
 
-QUrl ReportClient::downloadUrl(const ReportJob &job) const
-{
-    if (!m_http || !job.binaryUrl.isValid())
-        return job.binaryUrl;
-    if (HttpClient::sameOrigin(job.binaryUrl, m_http->base()))
-        return job.binaryUrl;
-    const QString id = job.binaryId();
-    if (id.isEmpty())
-        return job.binaryUrl;
-    return endpoint(u"Binary/"_s + QString::fromUtf8(QUrl::toPercentEncoding(id)));
-}
-
-QString ReportClient::savedReportPath(const ReportJob &job, const QString &folder)
-{
-    const QDir dir(folder);
-    const QString base = reportFileBaseName(job);
-    const QStringList extensions = knownReportExtensions();
-    for (const QString &ext : extensions) {
-        const QString path = dir.filePath(base + ext);
-        if (QFileInfo(path).isFile())
-            return path;
-    }
-    return {};
-}
-
 void ReportClient::downloadReport(const ReportJob &job, const QString &folder)
 {
-    m_queue.append({job, folder, false, false, false});
-    startNextDownload();
+    m_downloads.downloadReport(job, folder);
 }
 
 void ReportClient::downloadAllFinished(const QString &folder)
 {
-    int added = 0;
-    for (const ReportJob &job : std::as_const(m_jobs)) {
-        if (!job.isDone())
-            continue;
-        m_queue.append({job, folder, true, true, false});
-        ++added;
-    }
-    m_batchRemaining += added;
-    if (added == 0 && m_batchRemaining == 0) {
-        // Nothing to do still answers, so a caller waiting for the end is not left hanging.
-        const QList<ReportDownload> none;
-        QMetaObject::invokeMethod(
-            this, [this, none] { Q_EMIT allDownloadsFinished(none); }, Qt::QueuedConnection);
-        return;
-    }
-    startNextDownload();
+    m_downloads.downloadAllDone(m_jobs, folder);
 }
 
-void ReportClient::startNextDownload()
+QUrl ReportClient::downloadUrl(const ReportJob &job) const
 {
-    if (m_current.active || m_queue.isEmpty() || !m_http)
-        return;
-    m_current = m_queue.takeFirst();
-    m_current.active = true;
-    const ReportJob &job = m_current.job;
-
-    ReportDownload result;
-    result.jobKey = job.key();
-    result.report = job.shortName;
-
-    if (m_current.skipExisting) {
-        const QString existing = savedReportPath(job, m_current.folder);
-        if (!existing.isEmpty()) {
-            result.outcome = ReportDownload::Outcome::AlreadySaved;
-            result.filePath = existing;
-            // Queued, so that a long list of saved reports does not recurse.
-            QMetaObject::invokeMethod(
-                this, [this, result] { finishDownload(result); }, Qt::QueuedConnection);
-            return;
-        }
-    }
-    if (!job.binaryUrl.isValid()) {
-        result.error = Error::make(Error::Kind::Usage,
-                                   //: %1 the report's name
-                                   tr("The job for %1 names no report file to download.")
-                                       .arg(job.shortName.isEmpty() ? job.key() : job.shortName));
-        QMetaObject::invokeMethod(
-            this, [this, result] { finishDownload(result); }, Qt::QueuedConnection);
-        return;
-    }
-
-    HttpCall call;
-    call.url = downloadUrl(job);
-    // A FHIR Accept makes the server answer a Binary resource with its contentType, which
-    // tells the file's kind; raw answers are handled too.
-    call.headers.append({"Accept", kFhirJson});
-    call.maxBodyBytes = kMaxReportBytes;
-    call.log = logger();
-    if (call.url != job.binaryUrl)
-        qCInfo(lcReports) << "Binary named on another host; fetching" << call.url;
-    m_http->send(call, this, [this](const HttpResponse &r) { onDownloadAnswer(r); });
-}
-
-void ReportClient::onDownloadAnswer(const HttpResponse &response)
-{
-    const ReportJob &job = m_current.job;
-    ReportDownload result;
-    result.jobKey = job.key();
-    result.report = job.shortName;
-
-    if (!response.isSuccess()) {
-        //: %1 the report's name
-        result.error = httpError(response, tr("Downloading the report %1").arg(job.shortName));
-        finishDownload(result);
-        return;
-    }
-    const auto payload = decodeReportDownload(response.body, response.header("Content-Type"));
-    if (!payload.ok()) {
-        result.error = payload.error();
-        finishDownload(result);
-        return;
-    }
-    if (payload->isPlaceholder()) {
-        result.outcome = ReportDownload::Outcome::NotGenerated;
-        finishDownload(result);
-        return;
-    }
-
-    const QString folder = m_current.folder;
-    if (!QDir().mkpath(folder)) {
-        result.error = Error::make(Error::Kind::Io,
-                                   //: %1 a folder path
-                                   tr("Could not create the folder %1.").arg(folder));
-        finishDownload(result);
-        return;
-    }
-    const QString path = QDir(folder).filePath(reportFileBaseName(job) + payload->extension);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(payload->bytes) != payload->bytes.size() ||
-        !file.commit()) {
-        result.error = Error::make(Error::Kind::Io,
-                                   tr("Could not write %1: %2").arg(path, file.errorString()));
-        finishDownload(result);
-        return;
-    }
-    result.outcome = ReportDownload::Outcome::Saved;
-    result.filePath = path;
-    result.bytes = payload->bytes.size();
-    finishDownload(result);
-}
-
-void ReportClient::finishDownload(ReportDownload result)
-{
-    if (result.error.isError())
-        result.outcome = ReportDownload::Outcome::Failed;
-    const bool inBatch = m_current.inBatch;
-    m_current = PendingDownload();
-    qCDebug(lcReports) << "report" << result.jobKey << "->" << int(result.outcome)
-                       << result.filePath;
-    Q_EMIT reportDownloaded(result);
-    if (inBatch) {
-        m_batchResults.append(result);
-        if (--m_batchRemaining == 0) {
-            const QList<ReportDownload> results = m_batchResults;
-            m_batchResults.clear();
-            Q_EMIT allDownloadsFinished(results);
-        }
-    }
-    startNextDownload();
+    return m_downloads.downloadUrl(job);
 }
 
 // --- report operations -----------------------------------------------------------------------
 
 void ReportClient::listReportOperations()
 {
-    if (m_listing || !m_http)
-        return;
-    m_listing = true;
-    HttpCall call;
-    call.url = endpoint(u"metadata"_s);
-    call.headers.append({"Accept", kFhirJson});
-    call.log = logger();
-    m_http->send(call, this, [this](const HttpResponse &r) { onMetadata(r); });
-}
-
-void ReportClient::onMetadata(const HttpResponse &response)
-{
-    const QString what = tr("Reading the reports the server offers");
-    if (!response.isSuccess()) {
-        m_listing = false;
-        Q_EMIT operationsFailed(httpError(response, what));
-        return;
-    }
-    const QJsonObject cs = QJsonDocument::fromJson(response.body).object();
-    if (cs.value("resourceType"_L1).toString() != "CapabilityStatement"_L1) {
-        m_listing = false;
-        Q_EMIT operationsFailed(Error::make(
-            Error::Kind::Protocol,
-            tr("The server's metadata is not a CapabilityStatement, so its reports are unknown."),
-            u"metadata resourceType: "_s + cs.value("resourceType"_L1).toString(),
-            response.status));
-        return;
-    }
-
-    QList<ReportOperation> ops;
-    auto collect = [&ops](const QJsonArray &list) {
-        for (const QJsonValue &v : list) {
-            const QJsonObject o = v.toObject();
-            QString code = o.value("name"_L1).toString();
-            if (code.startsWith(u'$'))
-                code.remove(0, 1);
-            if (!code.startsWith("execute-"_L1) || code.size() <= 8)
-                continue;
-            const bool known =
-                std::any_of(ops.cbegin(), ops.cend(),
-                            [&code](const ReportOperation &op) { return op.code == code; });
-            if (known)
-                continue;
-            ReportOperation op;
-            op.code = code;
-            op.name = code.mid(8);
-            op.canonical = o.value("definition"_L1).toString();
-            op.inputs = {anonymizationInput()};
-            ops.append(op);
-        }
-    };
-    const QJsonArray rest = cs.value("rest"_L1).toArray();
-    for (const QJsonValue &r : rest) {
-        collect(r.toObject().value("operation"_L1).toArray());
-        const QJsonArray resources = r.toObject().value("resource"_L1).toArray();
-        for (const QJsonValue &res : resources)
-            collect(res.toObject().value("operation"_L1).toArray());
-    }
-    std::sort(ops.begin(), ops.end(),
-              [](const ReportOperation &a, const ReportOperation &b) { return a.name < b.name; });
-    m_operations = ops;
-
-    m_definitionsPending = 0;
-    for (const ReportOperation &op : std::as_const(m_operations)) {
-        if (!op.canonical.isEmpty())
-            ++m_definitionsPending;
-    }
-    if (m_definitionsPending == 0) {
-        finishOperations();
-        return;
-    }
-    for (int i = 0; i < m_operations.size(); ++i) {
-        if (!m_operations.at(i).canonical.isEmpty())
-            fetchDefinition(i);
-    }
-}
-
-void ReportClient::fetchDefinition(int index)
-{
-    const QUrl canonical(m_operations.at(index).canonical);
-    HttpCall call;
-    if (canonical.isValid() && !canonical.isRelative() &&
-        HttpClient::sameOrigin(canonical, m_http->base())) {
-        call.url = canonical;
-    } else if (canonical.isValid() && canonical.isRelative()) {
-        call.url = endpoint(canonical.toString());
-    } else {
-        // A canonical URL is a name, not an address: ask the server for the definition by it.
-        call.url = endpoint(u"OperationDefinition"_s);
-        QUrlQuery q;
-        q.addQueryItem(u"url"_s, canonical.toString());
-        call.url.setQuery(q);
-    }
-    call.headers.append({"Accept", kFhirJson});
-    call.log = logger();
-    m_http->send(call, this, [this, index](const HttpResponse &r) { onDefinition(index, r); });
-}
-
-void ReportClient::onDefinition(int index, const HttpResponse &response)
-{
-    if (index < m_operations.size() && response.isSuccess()) {
-        QJsonObject def = QJsonDocument::fromJson(response.body).object();
-        if (def.value("resourceType"_L1).toString() == "Bundle"_L1) {
-            const QJsonArray entries = def.value("entry"_L1).toArray();
-            def = {};
-            for (const QJsonValue &e : entries) {
-                const QJsonObject res = e.toObject().value("resource"_L1).toObject();
-                if (res.value("resourceType"_L1).toString() == "OperationDefinition"_L1) {
-                    def = res;
-                    break;
-                }
-            }
-        }
-        if (def.value("resourceType"_L1).toString() == "OperationDefinition"_L1) {
-            ReportOperation &op = m_operations[index];
-            op.definitionFound = true;
-            op.title = def.value("title"_L1).toString();
-            op.description = def.value("description"_L1).toString();
-            QList<ReportInputDefinition> inputs;
-            const QJsonArray params = def.value("parameter"_L1).toArray();
-            for (const QJsonValue &p : params) {
-                const QJsonObject po = p.toObject();
-                if (po.value("use"_L1).toString() != "in"_L1)
-                    continue;
-                ReportInputDefinition d;
-                d.name = po.value("name"_L1).toString();
-                d.type = po.value("type"_L1).toString();
-                d.min = po.value("min"_L1).toInt();
-                d.max = po.value("max"_L1).toString(u"1"_s);
-                d.documentation = po.value("documentation"_L1).toString();
-                inputs.append(d);
-            }
-            const bool hasAnonymization =
-                std::any_of(inputs.cbegin(), inputs.cend(), [](const ReportInputDefinition &d) {
-                    return d.name == "anonymization"_L1;
-                });
-            if (!hasAnonymization)
-                inputs.prepend(anonymizationInput());
-            op.inputs = inputs;
-        }
-    } else if (index < m_operations.size()) {
-        qCInfo(lcReports) << "no OperationDefinition for" << m_operations.at(index).code
-                          << response.status;
-    }
-    if (--m_definitionsPending == 0)
-        finishOperations();
-}
-
-void ReportClient::finishOperations()
-{
-    m_listing = false;
-    Q_EMIT operationsListed(m_operations);
+    m_operations.list();
 }
 
 void ReportClient::executeReport(const QString &name, const QList<ReportInput> &inputs)
 {
-    const QString report = normalizedReportName(name);
-    if (!m_http || report.isEmpty()) {
-        Q_EMIT executeFailed(report, Error::make(Error::Kind::Usage, tr("No report was chosen.")));
-        return;
-    }
-    QJsonArray params;
-    for (const ReportInput &in : inputs)
-        params.append(in.toParameter());
-    QJsonObject body{{u"resourceType"_s, u"Parameters"_s}};
-    if (!params.isEmpty())
-        body.insert(u"parameter"_s, params);
-
-    HttpCall call;
-    call.method = "POST";
-    call.url = endpoint(u"$execute-"_s + report);
-    call.headers.append({"Accept", kFhirJson});
-    call.headers.append({"Content-Type", kFhirJson});
-    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    call.log = logger();
-    m_http->send(call, this, [this, report](const HttpResponse &response) {
-        if (!response.isSuccess()) {
-            //: %1 the report's name
-            Q_EMIT executeFailed(report,
-                                 httpError(response, tr("Starting the report %1").arg(report)));
-            return;
-        }
-        Q_EMIT reportExecuted(report);
-    });
+    m_operations.execute(name, inputs);
 }
 
 } // namespace fbm

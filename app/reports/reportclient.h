@@ -1,15 +1,15 @@
 #pragma once
 
 #include "activity.h"
+#include "reportdownloader.h"
 #include "reportjob.h"
+#include "reportoperations.h"
+#include "reportrequests.h"
 #include "result.h"
 
 #include <QDateTime>
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -19,78 +19,12 @@ namespace fbm {
 class HttpClient;
 struct HttpResponse;
 
-/// One input an `$execute-<report>` operation takes, from its OperationDefinition.
-struct ReportInputDefinition
-{
-    QString name;
-    QString type; ///< FHIR type: string, Reference, Period, Coding, integer, …
-    int min = 0;
-    QString max = QStringLiteral("1");
-    QString documentation;
-
-    [[nodiscard]] bool isRequired() const { return min > 0; }
-    [[nodiscard]] bool repeats() const { return max == QLatin1String("*") || max.toInt() > 1; }
-    bool operator==(const ReportInputDefinition &o) const
-    {
-        return name == o.name && type == o.type && min == o.min && max == o.max &&
-               documentation == o.documentation;
-    }
-};
-
-/// A report the server can start: `$execute-<name>`.
-struct ReportOperation
-{
-    QString name;      ///< e.g. "patient-usage-stats"
-    QString code;      ///< the operation as named, e.g. "execute-patient-usage-stats"
-    QString canonical; ///< the OperationDefinition's canonical URL, when the server gives one
-    QString title;
-    QString description;
-    /// The definition's `in` parameters; when no definition could be read, just `anonymization`
-    /// (1..1 string), which every eHealth report takes.
-    QList<ReportInputDefinition> inputs;
-    bool definitionFound = false;
-};
-
-/// One value for `$execute-<report>`: a Parameters parameter with one value[x].
-struct ReportInput
-{
-    QString name;
-    QString valueType; ///< the [x] of value[x]: "String", "Reference", "Period", "Coding", …
-    QJsonValue value;
-
-    [[nodiscard]] QJsonObject toParameter() const;
-
-    static ReportInput string(const QString &name, const QString &value);
-    static ReportInput reference(const QString &name, const QString &reference);
-    /// A period of whole days; an invalid date leaves that end open.
-    static ReportInput period(const QString &name, const QDate &start, const QDate &end);
-    static ReportInput coding(const QString &name, const QString &system, const QString &code);
-    static ReportInput integer(const QString &name, int value);
-};
-
-/// What became of one report download.
-struct ReportDownload
-{
-    enum class Outcome
-    {
-        Saved,        ///< written to filePath
-        AlreadySaved, ///< a file for this job was in the folder: not fetched again
-        NotGenerated, ///< the server sent its "NOT GENERATED YET" placeholder: nothing saved
-        Failed,       ///< see error
-    };
-
-    QString jobKey;
-    QString report; ///< the job's short name
-    Outcome outcome = Outcome::Failed;
-    QString filePath; ///< Saved, AlreadySaved
-    qint64 bytes = 0; ///< Saved
-    Error error;      ///< Failed
-};
-
 /// Talks to one eHealth reporting server: lists the report jobs (`$get-report-job-status`),
 /// saves the answer, downloads reports (Binary), lists and starts reports (`$execute-…`).
 /// Every request goes through the profile's HttpClient, so its authorization applies. One
-/// request of each kind at a time; downloads run one after another.
+/// request of each kind at a time; downloads run one after another. The job list is the
+/// client's own; the downloads are its ReportDownloader's and the reports it can start its
+/// ReportOperations', both reached through the client.
 class ReportClient final : public QObject
 {
     Q_OBJECT
@@ -111,35 +45,38 @@ public:
     [[nodiscard]] QDateTime lastFetched() const { return m_lastFetched; }
     /// Entries of the last answer that were skipped, as sentences.
     [[nodiscard]] QStringList lastWarnings() const { return m_warnings; }
+    /// Where "now" comes from: the HttpClient's clock, which the Session sets to its own.
+    [[nodiscard]] const Clock *clock() const { return m_requests.clock(); }
     /// "POST", or "GET" once the server refused POST with 405.
     [[nodiscard]] QByteArray statusMethod() const { return m_statusMethod; }
 
     /// Writes the last answer pretty-printed, keys and values exactly as received (QSaveFile).
     [[nodiscard]] Error saveStatus(const QString &filePath) const;
-    /// "report-jobs-<host>[_port]-<yyyyMMdd-HHmmss>.json", for the save dialog.
-    [[nodiscard]] QString
-    defaultStatusFileName(const QDateTime &at = QDateTime::currentDateTime()) const;
+    /// "report-jobs-<host>[_port]-<yyyyMMdd-HHmmss>.json", for the save dialog; an invalid at
+    /// is now by clock(), in local time.
+    [[nodiscard]] QString defaultStatusFileName(const QDateTime &at = {}) const;
 
-    /// Fetches the job's Binary (`Accept: application/fhir+json`) and saves it in folder as
-    /// reportFileBaseName(job) + extension, replacing an earlier copy. Emits reportDownloaded().
+    /// Fetches the job's Binary and saves it in folder as reportFileBaseName(job) + extension,
+    /// replacing an earlier copy. Emits reportDownloaded(). (The downloads are the
+    /// ReportDownloader's: one after another, in the order asked.)
     void downloadReport(const ReportJob &job, const QString &folder);
-    /// Downloads every done job's report into folder, skipping jobs whose report is already
-    /// there. Emits reportDownloaded() per job, then allDownloadsFinished().
+    /// Downloads every done job's report of the last list into folder, skipping jobs whose
+    /// report is already there. Emits reportDownloaded() per job, then allDownloadsFinished().
     void downloadAllFinished(const QString &folder);
-    [[nodiscard]] bool isDownloading() const { return m_current.active || !m_queue.isEmpty(); }
-    /// Where a job's report is fetched from: its Binary URL when it is on the server's origin;
-    /// otherwise [base]/Binary/<id>, because the eHealth server names its Binary with an
-    /// internal host name (the IG's example: reporting.local.ehealth.sundhed.dk) and the token
-    /// must not go to another origin anyway.
+    [[nodiscard]] bool isDownloading() const { return m_downloads.isDownloading(); }
+    /// Where a job's report is fetched from (see ReportDownloader::downloadUrl()).
     [[nodiscard]] QUrl downloadUrl(const ReportJob &job) const;
     /// A report of this job saved in folder earlier, or empty.
-    [[nodiscard]] static QString savedReportPath(const ReportJob &job, const QString &folder);
+    [[nodiscard]] static QString savedReportPath(const ReportJob &job, const QString &folder)
+    {
+        return ReportDownloader::savedReportPath(job, folder);
+    }
 
     /// Reads `[base]/metadata` for `$execute-<report>` operations and, where the
     /// CapabilityStatement names them, their OperationDefinitions (read directly when on the
     /// server, else searched by canonical URL). Emits operationsListed() or operationsFailed().
     void listReportOperations();
-    [[nodiscard]] QList<ReportOperation> operations() const { return m_operations; }
+    [[nodiscard]] QList<ReportOperation> operations() const { return m_operations.operations(); }
 
     /// `POST [base]/$execute-<name>` with a Parameters body of inputs. name may be given as
     /// "patient-usage-stats", "execute-patient-usage-stats" or "$execute-…". Emits
@@ -168,30 +105,12 @@ Q_SIGNALS:
     void activity(const fbm::ActivityEntry &entry);
 
 private:
-    struct PendingDownload
-    {
-        ReportJob job;
-        QString folder;
-        bool skipExisting = false;
-        bool inBatch = false;
-        bool active = false;
-    };
-
     void sendStatusRequest(const QByteArray &method);
     void onStatusAnswer(const QByteArray &method, const HttpResponse &response);
     void finishFetch(const Error &error);
-    void startNextDownload();
-    void onDownloadAnswer(const HttpResponse &response);
-    void finishDownload(ReportDownload result);
-    void onMetadata(const HttpResponse &response);
-    void fetchDefinition(int index);
-    void onDefinition(int index, const HttpResponse &response);
-    void finishOperations();
-    [[nodiscard]] Error httpError(const HttpResponse &response, const QString &what) const;
-    [[nodiscard]] QUrl endpoint(const QString &relative) const;
     [[nodiscard]] std::function<void(const ActivityEntry &)> logger();
 
-    QPointer<HttpClient> m_http;
+    ReportRequests m_requests;
     QByteArray m_statusMethod = "POST";
     bool m_fetching = false;
     QList<ReportJob> m_jobs;
@@ -201,17 +120,8 @@ private:
     QTimer m_autoTimer;
     int m_autoRefreshMs = 0;
 
-    QList<PendingDownload> m_queue;
-    PendingDownload m_current;
-    QList<ReportDownload> m_batchResults;
-    int m_batchRemaining = 0;
-
-    bool m_listing = false;
-    int m_definitionsPending = 0;
-    QList<ReportOperation> m_operations;
+    ReportDownloader m_downloads{&m_requests};
+    ReportOperations m_operations{&m_requests};
 };
 
 } // namespace fbm
-
-Q_DECLARE_METATYPE(fbm::ReportDownload)
-Q_DECLARE_METATYPE(fbm::ReportOperation)

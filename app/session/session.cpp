@@ -1,10 +1,10 @@
 #include "session.h"
 #include "logging.h"
 
+#include "auth/interactivelogin.h"
 #include "auth/profilesecrets.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
-#include "auth/interactivelogin.h"
 #include "demo/bulkserver.h"
 #include "demo/demodata.h"
 #include "demo/reportserver.h"
@@ -280,7 +280,7 @@ JobOptions Session::defaultJobOptions(const Profile &profile) const
     JobOptions o;
     o.profileId = profile.id;
     o.serverName = profile.name;
-    o.outDir = defaultOutputDirectory(profile, QDateTime::currentDateTime());
+    o.outDir = defaultOutputDirectory(profile, m_manager->clock()->now().toLocalTime());
     o.autoDownload = true;
     return o;
 }

@@ -177,7 +177,9 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *sinceRow = new QHBoxLayout;
     m_sinceCheck = new QCheckBox(tr("Only resources changed &since"));
     m_sinceCheck->setObjectName(u"sinceCheck"_s);
-    m_since = new QDateTimeEdit(QDateTime::currentDateTime().addDays(-7));
+    const QDateTime now =
+        (m_manager ? m_manager->clock() : fbm::Clock::system())->now().toLocalTime();
+    m_since = new QDateTimeEdit(now.addDays(-7));
     m_since->setObjectName(u"sinceEdit"_s);
     m_since->setAccessibleName(tr("Changed since"));
     m_since->setCalendarPopup(true);
@@ -188,7 +190,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *untilRow = new QHBoxLayout;
     m_untilCheck = new QCheckBox(tr("and &before"));
     m_untilCheck->setObjectName(u"untilCheck"_s);
-    m_until = new QDateTimeEdit(QDateTime::currentDateTime());
+    m_until = new QDateTimeEdit(now);
     m_until->setObjectName(u"untilEdit"_s);
     m_until->setAccessibleName(tr("Changed before"));
     m_until->setCalendarPopup(true);

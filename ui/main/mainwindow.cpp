@@ -431,7 +431,8 @@ QString MainWindow::freshExportFolder(const QString &folder) const
     };
     if (!taken(clean))
         return clean;
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH.mm.ss"_s);
+    const QString stamp =
+        m_manager->clock()->now().toLocalTime().toString(u"yyyy-MM-dd HH.mm.ss"_s);
     QString candidate = QDir(clean).filePath(stamp);
     for (int n = 2; taken(candidate); ++n)
         candidate = QDir(clean).filePath(u"%1 (%2)"_s.arg(stamp).arg(n));

@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "recordtable.h"
 #include "reportdetailspane.h"
+#include "reportjobactions.h"
 #include "reportjobfilterproxy.h"
 #include "reports/reportjobmodel.h"
 #include "reportstatusline.h"
@@ -63,7 +64,7 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     m_model->setLocalizedText(true);
     m_proxy->setSourceModel(m_model);
 
-    createActions();
+    m_actions = new ReportJobActions(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
@@ -89,7 +90,8 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     for (int c = 0; c < ReportJobModel::ColumnCount; ++c)
         header->resizeSection(c, widths[c] * ch);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({m_download, m_open, m_extract, m_refresh});
+    m_view->addActions(
+        {m_actions->download(), m_actions->open(), m_actions->extract(), m_actions->refresh()});
 
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->setObjectName(u"reportSplitter"_s);
@@ -129,9 +131,9 @@ ReportJobsView::ReportJobsView(const Profile &profile, HttpClient *client, QWidg
     });
     connect(m_view, &QTableView::activated, this, [this] {
         // Enter or a double click: the obvious thing for the job.
-        if (m_open->isEnabled())
+        if (m_actions->open()->isEnabled())
             openSavedReport();
-        else if (m_download->isEnabled())
+        else if (m_actions->download()->isEnabled())
             downloadReport();
     });
 
@@ -154,53 +156,7 @@ QSortFilterProxyModel *ReportJobsView::proxyModel() const
 
 QList<QAction *> ReportJobsView::reportActions() const
 {
-    return {m_refresh, m_saveStatus, m_download, m_downloadAll, m_start, m_open, m_extract};
-}
-
-void ReportJobsView::createActions()
-{
-    const auto make = [this](const QString &text, const QString &name, const QKeySequence &key,
-                             const QString &tip, void (ReportJobsView::*slot)()) {
-        auto *a = new QAction(text, this);
-        a->setObjectName(name);
-        a->setShortcut(key);
-        // The page may sit beside the exports in one window: its keys act only inside it.
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        const QString keyText = key.toString(QKeySequence::NativeText);
-        //: %1 what the action does, %2 its keyboard shortcut
-        a->setToolTip(keyText.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keyText));
-        a->setStatusTip(tip);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a);
-        return a;
-    };
-    m_refresh = make(tr("&Refresh"), u"refreshReportJobs"_s, QKeySequence::Refresh,
-                     tr("Ask the reporting server for the state of its report jobs"),
-                     &ReportJobsView::refresh);
-    m_saveStatus = make(tr("&Save status…"), u"saveReportStatus"_s, QKeySequence::Save,
-                        tr("Save the server's answer (all jobs, as JSON) to a file"),
-                        &ReportJobsView::saveStatus);
-    m_download =
-        make(tr("&Download report"), u"downloadReport"_s, QKeySequence(Qt::CTRL | Qt::Key_D),
-             tr("Save the selected finished reports in the reports folder"),
-             &ReportJobsView::downloadReport);
-    m_downloadAll = make(tr("Download &all finished…"), u"downloadAllReports"_s,
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
-                         tr("Save every finished report that is not saved yet into a folder"),
-                         &ReportJobsView::downloadAllFinished);
-    m_start =
-        make(tr("S&tart report…"), u"startReport"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
-             tr("Start one of the reports the server offers"), &ReportJobsView::startReport);
-    m_open = make(tr("&Open"), u"openReport"_s, QKeySequence(Qt::CTRL | Qt::Key_O),
-                  tr("Open the selected job's saved report with the system's program"),
-                  &ReportJobsView::openSavedReport);
-    m_extract = make(tr("E&xtract…"), u"extractReport"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
-                     tr("Unpack the selected job's saved ZIP report into a folder"),
-                     &ReportJobsView::extractSavedReport);
-    m_find = new QAction(tr("Filter"), this);
-    m_find->setShortcut(QKeySequence::Find);
-    m_find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(m_find);
+    return m_actions->all();
 }
 
 QToolBar *ReportJobsView::createToolBar()
@@ -209,15 +165,15 @@ QToolBar *ReportJobsView::createToolBar()
     bar->setObjectName(u"reportToolBar"_s);
     bar->setAccessibleName(tr("Report actions"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_refresh);
-    bar->addAction(m_start);
+    bar->addAction(m_actions->refresh());
+    bar->addAction(m_actions->start());
     bar->addSeparator();
-    bar->addAction(m_download);
-    bar->addAction(m_downloadAll);
-    bar->addAction(m_saveStatus);
+    bar->addAction(m_actions->download());
+    bar->addAction(m_actions->downloadAll());
+    bar->addAction(m_actions->saveStatus());
     bar->addSeparator();
-    bar->addAction(m_open);
-    bar->addAction(m_extract);
+    bar->addAction(m_actions->open());
+    bar->addAction(m_actions->extract());
 
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -230,7 +186,7 @@ QToolBar *ReportJobsView::createToolBar()
     m_filter->setToolTip(tr("Show only the jobs whose report, status, user, times or "
                             "parameters contain these words (Ctrl+F)"));
     bar->addWidget(m_filter);
-    connect(m_find, &QAction::triggered, m_filter, &FilterEdit::focusForTyping);
+    connect(m_actions->find(), &QAction::triggered, m_filter, &FilterEdit::focusForTyping);
     connect(m_filter, &FilterEdit::filterChanged, this, [this](const QString &text) {
         m_proxy->setWords(text);
         updateActions();
@@ -241,13 +197,7 @@ QToolBar *ReportJobsView::createToolBar()
 
 void ReportJobsView::applyIcons()
 {
-    m_refresh->setIcon(themed(this, "view-refresh", QStyle::SP_BrowserReload));
-    m_saveStatus->setIcon(themed(this, "document-save-as", QStyle::SP_DialogSaveButton));
-    m_download->setIcon(themed(this, "document-save", QStyle::SP_ArrowDown));
-    m_downloadAll->setIcon(themed(this, "folder-download", QStyle::SP_DirOpenIcon));
-    m_start->setIcon(themed(this, "media-playback-start", QStyle::SP_MediaPlay));
-    m_open->setIcon(themed(this, "document-open", QStyle::SP_FileIcon));
-    m_extract->setIcon(themed(this, "archive-extract", QStyle::SP_FileDialogNewFolder));
+    m_actions->applyIcons();
     m_proxy->setStatusIcons(themed(this, "emblem-ok", QStyle::SP_DialogApplyButton),
                             themed(this, "dialog-error", QStyle::SP_MessageBoxCritical),
                             themed(this, "appointment-soon", QStyle::SP_BrowserReload));
@@ -469,31 +419,15 @@ void ReportJobsView::showDetails()
 
 void ReportJobsView::updateActions()
 {
-    const QList<ReportJob> jobs = selectedJobs();
-    const bool downloading = m_client->isDownloading();
-    bool anyReport = false;
-    for (const ReportJob &j : jobs)
-        anyReport = anyReport || j.hasReport();
-    const ReportJob *job = currentJob();
-    const QString saved = job ? savedPathFor(*job) : QString();
-
-    m_saveStatus->setEnabled(!m_client->lastBundle().isEmpty());
-    m_download->setEnabled(anyReport && !downloading);
-    bool anyDone = false;
+    ReportJobActions::PageState now;
+    now.selected = selectedJobs();
+    now.downloading = m_client->isDownloading();
+    now.current = currentJob();
+    now.currentSavedPath = now.current ? savedPathFor(*now.current) : QString();
+    now.haveStatus = !m_client->lastBundle().isEmpty();
     for (const ReportJob &j : m_model->jobs())
-        anyDone = anyDone || j.isDone();
-    m_downloadAll->setEnabled(anyDone && !downloading);
-    m_open->setEnabled(!saved.isEmpty());
-    m_extract->setEnabled(ReportArchive::canExtract(saved));
-
-    if (job && !job->hasReport()) {
-        m_download->setToolTip(job->isDone() ? tr("The server names no report file for this job")
-                                             : tr("The report can be downloaded once the job is "
-                                                  "done"));
-    } else {
-        m_download->setToolTip(tr("Save the selected finished reports in the reports folder (%1)")
-                                   .arg(m_download->shortcut().toString(QKeySequence::NativeText)));
-    }
+        now.anyDone = now.anyDone || j.isDone();
+    m_actions->update(now);
 }
 
 void ReportJobsView::updateStatusLine()
@@ -629,14 +563,14 @@ void ReportJobsView::downloadAllFinished()
     clearMessage();
     m_batchRunning = true;
     m_client->downloadAllFinished(folder);
-    m_downloadAll->setProperty("folder", folder);
+    m_batchFolder = folder;
     updateActions();
 }
 
 void ReportJobsView::onAllDownloadsFinished(const QList<ReportDownload> &results)
 {
     m_batchRunning = false;
-    showNotice(ReportArchive::batchFinished(results, m_downloadAll->property("folder").toString()));
+    showNotice(ReportArchive::batchFinished(results, m_batchFolder));
     showDetails();
     updateActions();
 }

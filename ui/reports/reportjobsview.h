@@ -27,6 +27,7 @@ class FileChooser;
 class FilterEdit;
 class HttpClient;
 class ReportDetailsPane;
+class ReportJobActions;
 class ReportJobFilterProxy;
 class ReportJobModel;
 class ReportStatusLine;
@@ -105,7 +106,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void createActions();
     QToolBar *createToolBar();
     void applyIcons();
     [[nodiscard]] std::unique_ptr<QSettings> settings() const;
@@ -144,14 +144,7 @@ private:
     std::function<bool(const QUrl &)> m_openUrl;
     QString m_settingsPath;
 
-    QAction *m_refresh = nullptr;
-    QAction *m_saveStatus = nullptr;
-    QAction *m_download = nullptr;
-    QAction *m_downloadAll = nullptr;
-    QAction *m_start = nullptr;
-    QAction *m_open = nullptr;
-    QAction *m_extract = nullptr;
-    QAction *m_find = nullptr;
+    ReportJobActions *m_actions = nullptr;
 
     MessageBar *m_message = nullptr;
     FilterEdit *m_filter = nullptr;
@@ -165,6 +158,7 @@ private:
     bool m_shownOnce = false;
     bool m_headerRestored = false;
     bool m_batchRunning = false;
+    QString m_batchFolder;           ///< where Download all finished saves
     bool m_selectNextNewJob = false; ///< select the job a Start report adds
     bool m_fetchErrorShown = false;  ///< the message bar shows the last refresh's error
 };

@@ -1,5 +1,7 @@
 #include "startreportdialog.h"
 
+#include "clock.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -286,7 +288,8 @@ StartReportDialog::Field StartReportDialog::makeField(const ReportInputDefinitio
             use->setToolTip(tr("Limit the report to a period"));
             row->addWidget(use);
         }
-        const QDate today = QDate::currentDate();
+        const QDate today =
+            (m_client ? m_client->clock() : Clock::system())->now().toLocalTime().date();
         auto *from = new QDateEdit(QDate(today.year() - 1, 1, 1));
         auto *to = new QDateEdit(QDate(today.year() - 1, 12, 31));
         for (QDateEdit *d : {from, to}) {
