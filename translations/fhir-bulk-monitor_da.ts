@@ -1866,6 +1866,80 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobProgress</name>
+    <message>
+        <source>%1/s</source>
+        <extracomment>a download speed; %1 is a size like &quot;2.1 MB&quot;</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <extracomment>the server&apos;s work so far; %1 a percentage like &quot;45 %&quot;</extracomment>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Server working · %1</source>
+        <extracomment>%1 how long the server has worked, like &quot;&lt; 1 min&quot; or &quot;1 h 05 min&quot;</extracomment>
+        <translation>Serveren arbejder · %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Klar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to download · %n file(s)</source>
+        <translation>
+            <numerusform>Klar til hentning · %n fil</numerusform>
+            <numerusform>Klar til hentning · %n filer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 files</source>
+        <extracomment>%1 files saved, %2 files in the export</extracomment>
+        <translation>%1 af %2 filer</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <extracomment>the download&apos;s time left; %1 a countdown like &quot;1:05&quot;</extracomment>
+        <translation>%1 tilbage</translation>
+    </message>
+    <message>
+        <source>Done: nothing to export</source>
+        <translation>Færdig: intet at eksportere</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved · %n file(s)</source>
+        <translation>
+            <numerusform>Gemt · %n fil</numerusform>
+            <numerusform>Gemt · %n filer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <source>Expired: the server no longer has the files</source>
+        <translation>Udløbet: serveren har ikke filerne længere</translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobResourcesModel</name>
     <message>
         <source>not said</source>
@@ -1899,8 +1973,8 @@
         <translation>Kører</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Fuldført</translation>
+        <source>Ready to download</source>
+        <translation>Klar til hentning</translation>
     </message>
     <message>
         <source>Downloading</source>
@@ -2040,6 +2114,10 @@
         <translation>Tilstand</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Fremskridt</translation>
+    </message>
+    <message>
         <source>Server says</source>
         <translation>Serveren svarer</translation>
     </message>
@@ -2080,6 +2158,10 @@
         <translation>Hvor langt eksporten er: kører på serveren, henter filer, gemt, mislykkedes eller annulleret</translation>
     </message>
     <message>
+        <source>How far the export is: the server&apos;s work when it says how far it is, then the files saved, the speed and the time left</source>
+        <translation>Hvor langt eksporten er: serverens arbejde, når den oplyser det, derefter de gemte filer, hastigheden og den resterende tid</translation>
+    </message>
+    <message>
         <source>The progress text the server sent (X-Progress), exactly as it was sent</source>
         <translation>Statusteksten, serveren sendte (X-Progress), præcis som den blev sendt</translation>
     </message>
@@ -2106,6 +2188,18 @@
     <message>
         <source>Time left before the server deletes the files</source>
         <translation>Tid tilbage, før serveren sletter filerne</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åbn mappe</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Hent</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igen</translation>
     </message>
 </context>
 <context>
@@ -2142,10 +2236,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n downloading</source>
+        <source>%n downloading %1</source>
+        <extracomment>%1 a percentage like &quot;43 %&quot;</extracomment>
         <translation>
-            <numerusform>%Ln henter filer</numerusform>
-            <numerusform>%Ln henter filer</numerusform>
+            <numerusform>%n henter %1</numerusform>
+            <numerusform>%n henter %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2210,6 +2305,7 @@
     <name>fbm::MainWindow</name>
     <message>
         <source>FHIR Bulk Monitor</source>
+        <extracomment>the window&apos;s title while exports run; %1 what runs, like &quot;2 running · 1 downloading 43 %&quot;</extracomment>
         <translation>FHIR Bulk Monitor</translation>
     </message>
     <message>
@@ -2283,6 +2379,10 @@
     <message>
         <source>Keychain state</source>
         <translation>Nøgleringens tilstand</translation>
+    </message>
+    <message>
+        <source>%1 — FHIR Bulk Monitor</source>
+        <translation>%1 — FHIR Bulk Monitor</translation>
     </message>
     <message>
         <source>Add a server first: an export is always started on a server.</source>
@@ -4016,6 +4116,14 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Profilfilen (standard: programmets).</translation>
     </message>
     <message>
+        <source>Give exactly one status URL.</source>
+        <translation>Angiv præcis én status-URL.</translation>
+    </message>
+    <message>
+        <source>The status URL must be an http:// or https:// URL.</source>
+        <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
+    </message>
+    <message>
         <source>Start a FHIR Bulk Data export, follow it and save its files.</source>
         <translation>Start en FHIR Bulk Data-eksport, følg den, og gem dens filer.</translation>
     </message>
@@ -4147,14 +4255,6 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>The export&apos;s status URL (Content-Location).</source>
         <translation>Eksportens status-URL (Content-Location).</translation>
-    </message>
-    <message>
-        <source>Give exactly one status URL.</source>
-        <translation>Angiv præcis én status-URL.</translation>
-    </message>
-    <message>
-        <source>The status URL must be an http:// or https:// URL.</source>
-        <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
     </message>
     <message>
         <source>Cancel an export on the server (DELETE its status URL).</source>

@@ -51,6 +51,23 @@
     </message>
 </context>
 <context>
+    <name>fbm::JobProgress</name>
+    <message numerus="yes">
+        <source>Ready to download · %n file(s)</source>
+        <translation>
+            <numerusform>Ready to download · %n file</numerusform>
+            <numerusform>Ready to download · %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved · %n file(s)</source>
+        <translation>
+            <numerusform>Saved · %n file</numerusform>
+            <numerusform>Saved · %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::JobsPanel</name>
     <message numerus="yes">
         <source>%n running</source>
@@ -60,10 +77,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n downloading</source>
+        <source>%n downloading %1</source>
+        <extracomment>%1 a percentage like &quot;43 %&quot;</extracomment>
         <translation>
-            <numerusform>%Ln downloading</numerusform>
-            <numerusform>%Ln downloading</numerusform>
+            <numerusform>%n downloading %1</numerusform>
+            <numerusform>%n downloading %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -170,7 +170,7 @@ QString jobStateText(JobState state)
     case JobState::Running:
         return QCoreApplication::translate("fbm::JobState", "Running");
     case JobState::Completed:
-        return QCoreApplication::translate("fbm::JobState", "Completed");
+        return QCoreApplication::translate("fbm::JobState", "Ready to download");
     case JobState::Downloading:
         return QCoreApplication::translate("fbm::JobState", "Downloading");
     case JobState::Saved:

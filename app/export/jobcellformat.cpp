@@ -119,6 +119,7 @@ QVariant JobCellFormat::display(const ExportJob &job, int column, const QDateTim
         //: %1 is a duration like "1 h 12 min"
         return tr("expires in %1").arg(formatDuration(left));
     }
+    case JobTableModel::Progress: // the model's: it keeps the download rates
     case JobTableModel::Count:
         break;
     }
@@ -172,6 +173,7 @@ QVariant JobCellFormat::toolTip(const ExportJob &job, int column, const QDateTim
         //: %1 is a date and time
         return tr("The server keeps the files until %1.")
             .arg(formatDateTimeSeconds(job.expiresAt.toLocalTime()));
+    case JobTableModel::Progress: // the model's: it keeps the download rates
     case JobTableModel::Count:
         break;
     }
@@ -199,6 +201,7 @@ QVariant JobCellFormat::sortValue(const ExportJob &job, int column, const QDateT
         return elapsedSeconds(job, t);
     case JobTableModel::Expires:
         return showsExpiry(job) ? job.expiresAt.toMSecsSinceEpoch() : kNever;
+    case JobTableModel::Progress: // the model's: it keeps the download rates
     case JobTableModel::Count:
         break;
     }

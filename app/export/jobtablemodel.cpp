@@ -88,6 +88,9 @@ QHash<int, QByteArray> JobTableModel::roleNames() const
     names.insert(ProfileIdRole, "profileId");
     names.insert(ExpiringSoonRole, "expiringSoon");
     names.insert(ErrorRole, "error");
+    names.insert(ProgressRole, "progress");
+    names.insert(ActionRole, "action");
+    names.insert(ActionKindRole, "actionKind");
     return names;
 }
 
@@ -103,6 +106,8 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
             return tr("What");
         case State:
             return tr("State");
+        case Progress:
+            return tr("Progress");
         case ServerSays:
             return tr("Server says");
         case NextCheck:
@@ -129,6 +134,9 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         case State:
             return tr("Where the export is in its life: running on the server, saving files, "
                       "saved, failed or cancelled");
+        case Progress:
+            return tr("How far the export is: the server's work when it says how far it is, "
+                      "then the files saved, the speed and the time left");
         case ServerSays:
             return tr("The progress text the server sent (X-Progress), exactly as it was sent");
         case NextCheck:
@@ -170,6 +178,32 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     const ExportJob *job = jobOf(row);
     if (!job)
         return {};
+    if (index.column() == Progress) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return progress(*job).text;
+        case Qt::ToolTipRole: {
+            const JobProgress p = progress(*job);
+            return job->lastError.isEmpty() || p.text.contains(job->lastError)
+                       ? p.text
+                       : p.text + u"\n"_s + job->lastError;
+        }
+        case SortRole: {
+            const JobProgress p = progress(*job);
+            return p.hasBar ? p.percent : -2;
+        }
+        case ProgressRole: {
+            const JobProgress p = progress(*job);
+            return p.hasBar ? QVariant(p.percent) : QVariant();
+        }
+        case ActionRole:
+            return actionText(progress(*job).action);
+        case ActionKindRole:
+            return int(progress(*job).action);
+        default:
+            break;
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
         return JobCellFormat::display(*job, index.column(), now());
@@ -201,6 +235,26 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+JobProgress JobTableModel::progress(const ExportJob &job) const
+{
+    return m_progress.progress(job, now());
+}
+
+QString JobTableModel::actionText(JobProgress::Action action)
+{
+    switch (action) {
+    case JobProgress::Action::None:
+        break;
+    case JobProgress::Action::OpenFolder:
+        return tr("Open folder");
+    case JobProgress::Action::Download:
+        return tr("Download");
+    case JobProgress::Action::Retry:
+        return tr("Retry");
+    }
+    return {};
+}
+
 bool JobTableModel::expiresSoon(const ExportJob &job, const QDateTime &now)
 {
     return JobCellFormat::expiresSoon(job, now);
@@ -229,6 +283,7 @@ bool JobTableModel::refreshFlags(Row &row, const ExportJob &job, const QDateTime
     const qint64 elapsed = JobCellFormat::elapsedSeconds(job, t);
     row.elapsedKey = elapsed < 0 ? -1 : elapsed / 60;
     row.expiresKey = expiry ? t.secsTo(job.expiresAt) / 60 : -1;
+    row.downloading = job.state == JobState::Downloading;
     const bool soon = JobCellFormat::expiresSoon(job, t);
     const bool flipped = soon != row.soon;
     row.soon = soon;
@@ -265,6 +320,7 @@ void JobTableModel::tick()
     std::vector<int> elapsed;
     std::vector<int> expires;
     std::vector<int> flipped;
+    std::vector<int> progress;
     for (size_t r = 0; r < m_rows.size(); ++r) {
         Row &row = m_rows[r];
         if (row.waiting)
@@ -282,7 +338,16 @@ void JobTableModel::tick()
             elapsed.push_back(int(r));
         if (row.expiresKey != oldExpires)
             expires.push_back(int(r));
+        // A download's speed and time left move with time, also while no byte arrives; the
+        // server's working time (in minutes) with Elapsed.
+        if (row.downloading) {
+            m_progress.observe(*job, t.toMSecsSinceEpoch());
+            progress.push_back(int(r));
+        } else if (row.elapsedKey != oldElapsed && !job->isTerminal()) {
+            progress.push_back(int(r));
+        }
     }
+    emitColumnRuns(progress, Progress);
     emitColumnRuns(countdown, NextCheck);
     // Elapsed and Expires show minutes: they change at most once a minute per row.
     emitColumnRuns(elapsed, Elapsed);
@@ -322,7 +387,10 @@ void JobTableModel::onJobChanged(const QString &id, JobFields fields)
     if (!job)
         return;
     Row &row = m_rows[size_t(r)];
-    const bool flipped = refreshFlags(row, *job, now());
+    const QDateTime t = now();
+    const bool flipped = refreshFlags(row, *job, t);
+    if (fields & (JobField::Files | JobField::State))
+        m_progress.observe(*job, t.toMSecsSinceEpoch());
     updateTimer();
 
     // Which columns each fact feeds; Activity feeds none (the details pane follows it).
@@ -334,22 +402,22 @@ void JobTableModel::onJobChanged(const QString &id, JobFields fields)
     if (flipped || fields.testFlag(JobField::State) || fields == JobFields(JobField::All))
         columns = (1u << Count) - 1; // StateRole and ExpiringSoonRole live on every column
     if (fields.testFlag(JobField::Progress))
-        add({ServerSays});
+        add({Progress, ServerSays});
     if (fields.testFlag(JobField::NextPoll))
         add({NextCheck});
     if (fields.testFlag(JobField::Files))
-        add({Files, Bytes});
+        add({Progress, Files, Bytes});
     // The engine reports Error on every answer (it clears the error on a 202); the State
     // cell (its tooltip) changes only when the text does.
     if (fields.testFlag(JobField::Error)) {
         add({NextCheck});
         if (row.error != job->lastError) {
             row.error = job->lastError;
-            add({State});
+            add({State, Progress});
         }
     }
     if (fields.testFlag(JobField::Manifest))
-        add({ServerSays, Files, Bytes, Expires});
+        add({Progress, ServerSays, Files, Bytes, Expires});
     int c = 0;
     while (c < Count) {
         if (!(columns & (1u << c))) {
@@ -370,6 +438,7 @@ void JobTableModel::onJobRemoved(const QString &id)
     if (r < 0)
         return;
     beginRemoveRows({}, r, r);
+    m_progress.forget(id);
     const Row &row = m_rows[size_t(r)];
     m_waitingCount -= int(row.waiting);
     m_liveCount -= int(row.live);

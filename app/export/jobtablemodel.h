@@ -2,6 +2,7 @@
 
 #include "exportjob.h"
 #include "jobmanager.h"
+#include "jobprogress.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -31,6 +32,7 @@ public:
         Server,
         What,
         State,
+        Progress,
         ServerSays,
         NextCheck,
         Files,
@@ -50,6 +52,10 @@ public:
         ProfileIdRole,               ///< QString, any column
         ExpiringSoonRole,            ///< bool: files expire soon and are not all saved
         ErrorRole,                   ///< QString: the job's last error, translated
+        /// int 0..100, -1 not known (busy), on the Progress column; no value: no bar
+        ProgressRole,
+        ActionRole,     ///< QString: the next step a finished row offers ("Open folder")
+        ActionKindRole, ///< int(JobProgress::Action)
     };
     Q_ENUM(Role)
 
@@ -77,6 +83,11 @@ public:
 
     /// JobCellFormat::expiresSoon(): whether the job's files expire soon and are not all saved.
     [[nodiscard]] static bool expiresSoon(const ExportJob &job, const QDateTime &now);
+    /// What the job's progress bar shows now.
+    [[nodiscard]] JobProgress progress(const ExportJob &job) const;
+    /// The words of a row's action link.
+    [[nodiscard]] static QString actionText(JobProgress::Action action);
+
     /// JobCellFormat::formatCountdown(): "0:42", "12:05", "1:12:09".
     [[nodiscard]] static QString formatCountdown(qint64 seconds);
     /// JobCellFormat::formatDuration(): "< 1 min", "12 min", "1 h 05 min", "2 d 3 h".
@@ -92,12 +103,13 @@ private:
         QString id;
         mutable const ExportJob *job = nullptr; ///< valid while the manager's layout is jobLayout
         mutable quint64 jobLayout = ~quint64(0);
-        bool waiting = false;   ///< counts down to a poll: NextCheck changes every second
-        bool live = false;      ///< Elapsed or Expires still change with time
-        bool soon = false;      ///< ExpiringSoonRole as last published
-        qint64 elapsedKey = -1; ///< the shown Elapsed minute, to refresh only when it changes
-        qint64 expiresKey = -1; ///< the shown Expires minute
-        QString error;          ///< the last error as published (the engine re-sends it often)
+        bool waiting = false;     ///< counts down to a poll: NextCheck changes every second
+        bool live = false;        ///< Elapsed or Expires still change with time
+        bool soon = false;        ///< ExpiringSoonRole as last published
+        qint64 elapsedKey = -1;   ///< the shown Elapsed minute, to refresh only when it changes
+        qint64 expiresKey = -1;   ///< the shown Expires minute
+        bool downloading = false; ///< speed and time left change with each tick
+        QString error;            ///< the last error as published (the engine re-sends it often)
     };
 
     void onJobAdded(const QString &id);
@@ -121,6 +133,7 @@ private:
     int m_waitingCount = 0;
     int m_liveCount = 0;
     QTimer m_tick;
+    JobProgressTracker m_progress;
 };
 
 } // namespace fbm

@@ -4,6 +4,8 @@
 #include "jobtablemodel.h"
 #include "servedfiles.h"
 
+#include "faultybulkserver.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -75,6 +77,9 @@ private Q_SLOTS:
     void timerRunsOnlyWhileSomethingCounts();
     void changesTouchOnlyTheirColumns();
     void sortRoleHasRawValues();
+    void progressFollowsTheServersFraction();
+    void progressFollowsTheDownloadedBytes();
+    void finishedRowsOfferTheirNextStep();
     void cancelAndRemove();
     void restoredJobsAreRows();
 };
@@ -416,7 +421,9 @@ void TestJobTableModel::changesTouchOnlyTheirColumns()
         for (int c = span.left; c <= span.right; ++c)
             columns.insert(c);
     }
-    QCOMPARE(columns, (std::set<int>{JobTableModel::ServerSays, JobTableModel::NextCheck}));
+    // The progress bar reads the X-Progress text too.
+    QCOMPARE(columns, (std::set<int>{JobTableModel::Progress, JobTableModel::ServerSays,
+                                     JobTableModel::NextCheck}));
     fx.manager->cancel(id);
     QTRY_VERIFY(fx.job(id).isTerminal());
 }
@@ -497,6 +504,129 @@ void TestJobTableModel::restoredJobsAreRows()
     QCOMPARE(restored.rowCount(), 1);
     QCOMPARE(text(restored, 0, JobTableModel::State), u"Saved"_s);
     QCOMPARE(text(restored, 0, JobTableModel::Files), u"2 / 2"_s);
+}
+
+void TestJobTableModel::progressFollowsTheServersFraction()
+{
+    ExportFixture fx;
+    fx.server.setFiles(twoFiles());
+    Script script;
+    script.pollsBeforeDone = 5;
+    script.retryAfterSeconds = 60;
+    script.progressTexts = {u"Search in progress - found 250 of 1,000 resources"_s, u"3/4"_s,
+                            u"in-progress"_s};
+    fx.server.setScript(script);
+    RetryPolicy policy = fx.fastPolicy();
+    policy.maxRetryAfterMs = 3600 * 1000;
+    fx.manager->setRetryPolicy(policy);
+    JobTableModel model(fx.manager);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString id = fx.start();
+    const QModelIndex cell = model.index(0, JobTableModel::Progress);
+    QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).pollCount >= 1);
+    QCOMPARE(cell.data(JobTableModel::ProgressRole), QVariant(25));
+    QCOMPARE(cell.data().toString(), u"Server: 25 %"_s);
+    // The server's words stay verbatim in their own column.
+    QCOMPARE(text(model, 0, JobTableModel::ServerSays),
+             u"Search in progress - found 250 of 1,000 resources"_s);
+
+    fx.manager->pollNow(id);
+    QTRY_COMPARE(cell.data(JobTableModel::ProgressRole), QVariant(75));
+    // No fraction in the text: a busy bar (-1) and how long the server has worked, never a
+    // time left for the server's work.
+    fx.manager->pollNow(id);
+    QTRY_COMPARE(cell.data(JobTableModel::ProgressRole), QVariant(-1));
+    QVERIFY2(cell.data().toString().startsWith(u"Server working · "_s),
+             qPrintable(cell.data().toString()));
+    QVERIFY(!cell.data().toString().contains(u"left"_s));
+    fx.manager->cancel(id);
+    QTRY_VERIFY(fx.job(id).isTerminal());
+}
+
+void TestJobTableModel::progressFollowsTheDownloadedBytes()
+{
+    // The first file is saved, the second stops half-way (and never goes on): the bar is at
+    // three quarters, the text counts the files and the bytes.
+    ExportFixture fx;
+    fx.server.setFiles({served::ndjson(u"Patient"_s, served::twoPatients()),
+                        served::generated(u"Observation"_s, 4000)});
+    fx.server.setScript([] {
+        Script s;
+        s.pollsBeforeDone = 0;
+        return s;
+    }());
+    test::FileFault stall;
+    stall.kind = test::FileFault::Kind::Stall;
+    stall.fraction = 0.5;
+    stall.stallMs = -1;
+    fx.server.setFileFault(1, stall);
+    JobTableModel model(fx.manager);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString id = fx.start();
+    const QModelIndex cell = model.index(0, JobTableModel::Progress);
+    QTRY_VERIFY2(cell.data(JobTableModel::ProgressRole).toInt() >= 70,
+                 qPrintable(cell.data().toString()));
+    QCOMPARE(fx.job(id).state, JobState::Downloading);
+    QVERIFY(cell.data(JobTableModel::ProgressRole).toInt() <= 75);
+    const QString shown = cell.data().toString();
+    QVERIFY2(shown.startsWith(u"1 of 2 files · "_s), qPrintable(shown));
+    QVERIFY2(shown.contains(QLocale().formattedDataSize(fx.job(id).bytesSaved(), 1,
+                                                        QLocale::DataSizeTraditionalFormat)),
+             qPrintable(shown));
+    // The window's summary and the bar agree on how far the download is.
+    QCOMPARE(JobProgressTracker::downloadFraction(fx.job(id)) * 100 >= 70, true);
+    fx.manager->cancel(id);
+    QTRY_VERIFY(fx.job(id).isTerminal());
+}
+
+void TestJobTableModel::finishedRowsOfferTheirNextStep()
+{
+    ExportFixture fx;
+    JobTableModel model(fx.manager);
+    const QString saved = fx.savedExport(twoFiles());
+    QVERIFY(!saved.isEmpty());
+    const QModelIndex cell = model.index(model.rowOf(saved), JobTableModel::Progress);
+    // (The plural's English wording comes from the translation, not loaded here.)
+    QVERIFY2(cell.data().toString().startsWith(u"Saved · 2 file"_s),
+             qPrintable(cell.data().toString()));
+    QCOMPARE(cell.data(JobTableModel::ProgressRole), QVariant(100));
+    QCOMPARE(cell.data(JobTableModel::ActionRole).toString(), u"Open folder"_s);
+    QCOMPARE(cell.data(JobTableModel::ActionKindRole).toInt(),
+             int(JobProgress::Action::OpenFolder));
+
+    // The manifest is in, nothing saved: never a "done" reading.
+    Script script;
+    script.pollsBeforeDone = 0;
+    fx.server.setScript(script);
+    fx.server.setFiles(twoFiles());
+    JobOptions options = fx.options();
+    options.outDir = fx.dir.filePath(u"ready"_s);
+    options.autoDownload = false;
+    const Result<QString> ready = fx.manager->startExport(fx.request(), options);
+    QVERIFY(ready.ok());
+    QVERIFY(fx.waitForState(ready.value(), JobState::Completed));
+    const int row = model.rowOf(ready.value());
+    QCOMPARE(text(model, row, JobTableModel::State), u"Ready to download"_s);
+    QCOMPARE(model.index(row, JobTableModel::Progress).data().toString(),
+             u"Ready to download · 2 file(s)"_s);
+    QCOMPARE(model.index(row, JobTableModel::Progress).data(JobTableModel::ActionRole).toString(),
+             u"Download"_s);
+
+    // A failed export says what failed and offers Retry.
+    fx.server.setScript([] {
+        Script s;
+        s.kickoffStatus = 400;
+        return s;
+    }());
+    options.outDir = fx.dir.filePath(u"failed"_s);
+    const Result<QString> failed = fx.manager->startExport(fx.request(), options);
+    QVERIFY(failed.ok());
+    QVERIFY(fx.waitForState(failed.value(), JobState::Failed));
+    const QModelIndex f = model.index(model.rowOf(failed.value()), JobTableModel::Progress);
+    QVERIFY2(f.data().toString().startsWith(u"Failed: "_s), qPrintable(f.data().toString()));
+    QVERIFY(f.data().toString().contains(fx.job(failed.value()).lastError));
+    QVERIFY(!f.data(JobTableModel::ProgressRole).isValid()); // words, no bar
+    QCOMPARE(f.data(JobTableModel::ActionRole).toString(), u"Retry"_s);
 }
 
 QTEST_GUILESS_MAIN(TestJobTableModel)

@@ -480,7 +480,7 @@ void TestMainWindow::expiryWarningAndDownloadOnRequest()
     gui.setScript(0, 1, /*autoExpire=*/true);
     QVERIFY(!gui.window->isExpiryWarningShown());
     const QString id = gui.startDirect(p, u"expiring"_s, /*autoDownload=*/false);
-    QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Completed"_s);
+    QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Ready to download"_s);
     // Ten minutes left, nothing saved: the banner says so and the cell carries the warning.
     QTRY_VERIFY(gui.window->isExpiryWarningShown());
     QVERIFY(gui.cellText(id, JobTableModel::Expires).startsWith(u"expires in"_s));

@@ -185,7 +185,7 @@ void TestTranslation::jobStates_data()
 
     QTest::newRow("starting") << int(JobState::Starting) << u"Starter"_s;
     QTest::newRow("running") << int(JobState::Running) << u"Kører"_s;
-    QTest::newRow("completed") << int(JobState::Completed) << u"Fuldført"_s;
+    QTest::newRow("completed") << int(JobState::Completed) << u"Klar til hentning"_s;
     QTest::newRow("downloading") << int(JobState::Downloading) << u"Henter filer"_s;
     QTest::newRow("saved") << int(JobState::Saved) << u"Gemt"_s;
     QTest::newRow("failed") << int(JobState::Failed) << u"Mislykkedes"_s;

@@ -20,6 +20,7 @@ JobActions::JobActions(JobManager *manager, JobsPanel *jobs, QWidget *window,
     , m_window(window)
     , m_openFolderOf(std::move(openFolder))
 {
+    connect(m_jobs, &JobsPanel::rowActionTriggered, this, &JobActions::runRowAction);
     const auto make = [this](const QString &text, const QString &name, const QString &tip,
                              const QKeySequence &key, void (JobActions::*slot)()) {
         auto *a = new QAction(text, m_window);
@@ -135,6 +136,27 @@ void JobActions::downloadSelected()
 {
     for (const QString &id : m_jobs->selectedJobIds())
         m_manager->startDownload(id);
+    update();
+}
+
+void JobActions::runRowAction(const QString &id, JobProgress::Action action)
+{
+    const ExportJob *j = m_manager->job(id);
+    if (!j)
+        return;
+    switch (action) {
+    case JobProgress::Action::None:
+        return;
+    case JobProgress::Action::OpenFolder:
+        m_openFolderOf(j->outDir);
+        return;
+    case JobProgress::Action::Download:
+        m_manager->startDownload(id);
+        break;
+    case JobProgress::Action::Retry:
+        m_manager->retry(id);
+        break;
+    }
     update();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobmanager.h"
+#include "jobprogress.h"
 
 #include <QObject>
 
@@ -37,6 +38,9 @@ public:
 
     /// Enables each action by what the selected jobs allow.
     void update();
+    /// The next step a finished row offers, taken from the row itself (its link): the same
+    /// as the toolbar's command on that one job.
+    void runRowAction(const QString &id, JobProgress::Action action);
     void applyIcons();
 
 private:

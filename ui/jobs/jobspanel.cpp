@@ -6,6 +6,7 @@
 #include "jobfilterproxy.h"
 #include "jobtablemodel.h"
 #include "messagebar.h"
+#include "progressdelegate.h"
 #include "recordtable.h"
 
 #include <QHeaderView>
@@ -69,6 +70,9 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
         QStringList{u"Group 12 · Patient, Goal"_s},
         QStringList{jobStateText(JobState::Downloading), jobStateText(JobState::Completed),
                     JobTableModel::tr("Cancelling…")},
+        QStringList{JobProgressTracker::tr("%1 of %2 files").arg(12).arg(120) + u" · 999.9 MB"_s,
+                    JobProgressTracker::tr("Ready to download · %n file(s)", nullptr, 12) +
+                        u"  "_s + JobTableModel::actionText(JobProgress::Action::Download)},
         QStringList{},
         QStringList{JobTableModel::tr("next check in %1").arg(u"10:00"_s)},
         QStringList{JobTableModel::tr("%1 / %2").arg(12).arg(12)},
@@ -86,6 +90,14 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
     const QFontMetrics fm = m_view->fontMetrics();
     m_columnFit = new FlexibleColumn(m_view, header, JobTableModel::ServerSays,
                                      fm.averageCharWidth() * 16, fm.averageCharWidth() * 60);
+    auto *progress = new ProgressDelegate(JobTableModel::ProgressRole, m_view);
+    progress->setActionRole(JobTableModel::ActionRole);
+    m_view->setItemDelegateForColumn(JobTableModel::Progress, progress);
+    connect(progress, &ProgressDelegate::actionTriggered, this, [this](const QModelIndex &index) {
+        Q_EMIT rowActionTriggered(
+            index.data(JobTableModel::JobIdRole).toString(),
+            JobProgress::Action(index.data(JobTableModel::ActionKindRole).toInt()));
+    });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT jobActivated(index.data(JobTableModel::JobIdRole).toString());
@@ -185,16 +197,27 @@ bool JobsPanel::isExpiryWarningShown() const
     return !m_banner->isHidden();
 }
 
+namespace {
+
+// A layout saved with another set of columns would put widths and order on the wrong ones:
+// the saved layout names its column count, and one of another count is not restored.
+QByteArray columnsTag()
+{
+    return "columns" + QByteArray::number(JobTableModel::Count) + ':';
+}
+
+} // namespace
+
 QByteArray JobsPanel::saveColumns() const
 {
-    return m_view->horizontalHeader()->saveState();
+    return columnsTag() + m_view->horizontalHeader()->saveState();
 }
 
 void JobsPanel::restoreColumns(const QByteArray &state)
 {
     QHeaderView *header = m_view->horizontalHeader();
     // Widths the user left are kept as they were: no fitting of "Server says" then.
-    if (header->restoreState(state)) {
+    if (state.startsWith(columnsTag()) && header->restoreState(state.mid(columnsTag().size()))) {
         delete m_columnFit;
         m_columnFit = nullptr;
     }
@@ -212,6 +235,8 @@ void JobsPanel::updateSummary()
     int running = 0;
     int downloading = 0;
     int ready = 0;
+    double filesDone = 0; // of the downloading exports, for their overall percentage
+    qsizetype filesAll = 0;
     qint64 nextMs = -1;
     QStringList soon;
     const QDateTime now = m_manager->clock()->now();
@@ -231,6 +256,8 @@ void JobsPanel::updateSummary()
             break;
         case JobState::Downloading:
             ++downloading;
+            filesDone += JobProgressTracker::downloadFraction(*j) * double(j->files.size());
+            filesAll += j->files.size();
             break;
         case JobState::Completed:
             ++ready;
@@ -244,10 +271,21 @@ void JobsPanel::updateSummary()
     QStringList parts;
     if (running > 0)
         parts << tr("%n running", nullptr, running);
-    if (downloading > 0)
-        parts << tr("%n downloading", nullptr, downloading);
+    if (downloading > 0) {
+        const int percent = filesAll > 0 ? int(filesDone * 100.0 / double(filesAll)) : 0;
+        //: %1 a percentage like "43 %"
+        parts << tr("%n downloading %1", nullptr, downloading)
+                     .arg(QLocale().toString(percent) + u" %"_s);
+    }
     if (ready > 0)
         parts << tr("%n ready to download", nullptr, ready);
+    // The window's title carries the same counts (not the countdown, which would make the
+    // title, and the task bar with it, change every second).
+    const QString title = parts.join(u" \u00b7 "_s);
+    if (title != m_titleText) {
+        m_titleText = title;
+        Q_EMIT titleTextChanged(title);
+    }
     if (nextMs >= 0)
         //: %1 is a countdown like 0:42
         parts << tr("next check in %1").arg(JobTableModel::formatCountdown((nextMs + 999) / 1000));

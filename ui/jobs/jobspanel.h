@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobmanager.h"
+#include "jobprogress.h"
 
 #include <QStringList>
 #include <QTimer>
@@ -47,6 +48,8 @@ public:
     void selectJob(const QString &id);
 
     [[nodiscard]] QString statusText() const { return m_statusText; }
+    /// What runs, for the window's title ("2 running · 1 downloading 43 %"); empty: nothing.
+    [[nodiscard]] QString titleText() const { return m_titleText; }
     [[nodiscard]] bool isExpiryWarningShown() const;
 
     /// The column layout, for the window's settings. Restoring a layout keeps the user's widths
@@ -66,6 +69,9 @@ Q_SIGNALS:
     void jobActivated(const QString &id);
     /// The summary for the status bar changed.
     void statusTextChanged(const QString &text);
+    void titleTextChanged(const QString &text);
+    /// The link in a job's row was clicked ("Open folder", "Download", "Retry").
+    void rowActionTriggered(const QString &id, fbm::JobProgress::Action action);
 
 private:
     void onSelectionChanged();
@@ -81,6 +87,7 @@ private:
     FlexibleColumn *m_columnFit = nullptr; ///< sizes "Server says" until widths are restored
     QString m_currentId;
     QString m_statusText;
+    QString m_titleText;
     QStringList m_expiringSoon; ///< jobs whose files expire soon, unsaved
     QTimer m_summaryTimer;
 };

@@ -87,6 +87,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_jobs, &JobsPanel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_jobs, &JobsPanel::jobActivated, this, &MainWindow::onJobActivated);
     connect(m_jobs, &JobsPanel::statusTextChanged, m_statusLabel, &QLabel::setText);
+    connect(m_jobs, &JobsPanel::titleTextChanged, this, &MainWindow::updateTitle);
+    updateTitle(m_jobs->titleText());
     connect(m_details, &JobDetailsPane::openFolderRequested, this, &MainWindow::openFolder);
     connect(m_details, &JobDetailsPane::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_tray, &TrayNotifier::notified, this, &MainWindow::notified);
@@ -437,6 +439,13 @@ QString MainWindow::freshExportFolder(const QString &folder) const
     for (int n = 2; taken(candidate); ++n)
         candidate = QDir(clean).filePath(u"%1 (%2)"_s.arg(stamp).arg(n));
     return candidate;
+}
+
+void MainWindow::updateTitle(const QString &running)
+{
+    //: the window's title while exports run; %1 what runs, like "2 running · 1 downloading 43 %"
+    setWindowTitle(running.isEmpty() ? tr("FHIR Bulk Monitor")
+                                     : tr("%1 — FHIR Bulk Monitor").arg(running));
 }
 
 void MainWindow::newExport()

@@ -89,6 +89,7 @@ private:
     void newExport();
     /// folder, or a new dated folder inside it when it already holds another export.
     [[nodiscard]] QString freshExportFolder(const QString &folder) const;
+    void updateTitle(const QString &running);
     void onJobActivated(const QString &id);
     void updateActions();
     bool openFolder(const QString &path);
