@@ -184,8 +184,8 @@ QString ExportRequest::summary() const
         what = ExportRequest::tr("Patient");
         break;
     case ExportLevel::Group:
-        //: %1 is a group id
-        what = ExportRequest::tr("Group %1").arg(groupId);
+        //: %1 is a group's name, or its id when the name is not known
+        what = ExportRequest::tr("Group %1").arg(groupName.isEmpty() ? groupId : groupName);
         break;
     }
     if (types.isEmpty())
@@ -203,6 +203,8 @@ QJsonObject ExportRequest::toJson() const
     o.insert(u"level"_s, levelName(level));
     if (!groupId.isEmpty())
         o.insert(u"group"_s, groupId);
+    if (!groupName.isEmpty())
+        o.insert(u"groupName"_s, groupName);
     o.insert(u"types"_s, toArray(types));
     if (since.isValid())
         o.insert(u"since"_s, instant(since));
@@ -225,6 +227,7 @@ ExportRequest ExportRequest::fromJson(const QJsonObject &o)
     r.base = QUrl(o.value("base"_L1).toString());
     r.level = levelFromName(o.value("level"_L1).toString()).value_or(ExportLevel::System);
     r.groupId = o.value("group"_L1).toString();
+    r.groupName = o.value("groupName"_L1).toString(); // absent in stores before it was kept
     r.types = fromArray(o.value("types"_L1));
     r.since = QDateTime::fromString(o.value("since"_L1).toString(), Qt::ISODateWithMs);
     r.until = QDateTime::fromString(o.value("until"_L1).toString(), Qt::ISODateWithMs);
