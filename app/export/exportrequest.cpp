@@ -1,5 +1,7 @@
 #include "exportrequest.h"
 
+#include "i18n.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -188,12 +190,29 @@ QString ExportRequest::summary() const
         what = ExportRequest::tr("Group %1").arg(groupName.isEmpty() ? groupId : groupName);
         break;
     }
+    QString text = what + u" · "_s;
     if (types.isEmpty())
-        return what + u" · "_s + ExportRequest::tr("all types");
-    if (types.size() <= 3)
-        return what + u" · "_s + types.join(u", "_s);
-    //: %1 is a number of resource types (always more than 3)
-    return what + u" · "_s + ExportRequest::tr("%1 types").arg(types.size());
+        text += ExportRequest::tr("all types");
+    else if (types.size() <= 3)
+        text += types.join(u", "_s);
+    else
+        //: %1 is a number of resource types (always more than 3)
+        text += ExportRequest::tr("%1 types").arg(types.size());
+    // A "since" export holds only what changed: the table says so, not only the raw URL.
+    if (since.isValid() && until.isValid())
+        //: %1 and %2 are dates and times
+        text += u" · "_s +
+                ExportRequest::tr("changes between %1 and %2")
+                    .arg(formatDateTime(since.toLocalTime()), formatDateTime(until.toLocalTime()));
+    else if (since.isValid())
+        //: %1 is a date and time
+        text += u" · "_s +
+                ExportRequest::tr("changes since %1").arg(formatDateTime(since.toLocalTime()));
+    else if (until.isValid())
+        //: %1 is a date and time
+        text += u" · "_s +
+                ExportRequest::tr("changes before %1").arg(formatDateTime(until.toLocalTime()));
+    return text;
 }
 
 QJsonObject ExportRequest::toJson() const

@@ -50,7 +50,8 @@ public:
     [[nodiscard]] bool coversTheSameDataAs(const ExportRequest &like) const;
     /// The FHIR Parameters resource for a POST kick-off.
     [[nodiscard]] QByteArray parametersBody() const;
-    /// "System", "Patient", "Group <name or id>", plus the types, for lists and tables.
+    /// "System", "Patient", "Group <name or id>", the types, and the changes asked for ("changes
+    /// since 12/7/26 10:01 AM"), for lists and tables.
     [[nodiscard]] QString summary() const;
 
     [[nodiscard]] QJsonObject toJson() const;
