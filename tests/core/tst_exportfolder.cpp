@@ -59,6 +59,8 @@ private Q_SLOTS:
     void safeName();
     void pickSkipsFoldersInUse();
     void forExportUsesTheManagersClockAndJobs();
+    void cancelledExportLeavesNoEmptyFolder();
+    void folderThatWasThereStays();
 };
 
 void TestExportFolder::name_data()
@@ -198,6 +200,72 @@ void TestExportFolder::forExportUsesTheManagersClockAndJobs()
         u"^\\d{4}-\\d\\d-\\d\\d \\d\\d\\.\\d\\d System, all types$"_s);
     QVERIFY2(now.startsWith(saveIn + u'/') && stamped.match(QFileInfo(now).fileName()).hasMatch(),
              qPrintable(now));
+}
+
+void TestExportFolder::cancelledExportLeavesNoEmptyFolder()
+{
+    // The export's folder is made when it starts (a folder that cannot be written is found out
+    // at once); cancelled before anything was saved, it goes again, with the parents made for it.
+    ExportFixture fx;
+    fbm::demo::Script script;
+    script.pollsBeforeDone = 1000000;
+    script.retryAfterRaw = "0";
+    fx.server.setScript(script);
+    const QString saveIn = fx.dir.filePath(u"new/Demo server"_s);
+    JobOptions options = fx.options();
+    options.outDir = ExportFolder::forExport(saveIn, fx.request(), fx.manager);
+    const Result<QString> id = fx.manager->startExport(fx.request(), options);
+    QVERIFY(id.ok());
+    QVERIFY(QFileInfo(options.outDir).isDir());
+    QVERIFY(fx.waitForState(id.value(), JobState::Running));
+    fx.manager->cancel(id.value());
+    QVERIFY(fx.waitForState(id.value(), JobState::Cancelled));
+    QVERIFY(!QFileInfo::exists(options.outDir));
+    QVERIFY(!QFileInfo::exists(saveIn));
+    QVERIFY(!QFileInfo::exists(fx.dir.filePath(u"new"_s)));
+    QVERIFY(QFileInfo(fx.dir.path()).isDir());
+    // Nor does an export the server refuses at once.
+    fbm::demo::Script refused;
+    refused.kickoffStatus = 400;
+    fx.server.setScript(refused);
+    options.outDir = ExportFolder::forExport(saveIn, fx.request(), fx.manager);
+    const Result<QString> failed = fx.manager->startExport(fx.request(), options);
+    QVERIFY(failed.ok());
+    QVERIFY(fx.waitForState(failed.value(), JobState::Failed));
+    QVERIFY(!QFileInfo::exists(options.outDir));
+    QVERIFY(!QFileInfo::exists(fx.dir.filePath(u"new"_s)));
+}
+
+void TestExportFolder::folderThatWasThereStays()
+{
+    // A folder the user made (the command line's --out, say) is never removed, empty or not;
+    // nor is one the export saved something in.
+    ExportFixture fx;
+    fbm::demo::Script script;
+    script.pollsBeforeDone = 1000000;
+    script.retryAfterRaw = "0";
+    fx.server.setScript(script);
+    const QString own = fx.dir.filePath(u"made by the user"_s);
+    QVERIFY(QDir().mkpath(own));
+    JobOptions options = fx.options();
+    options.outDir = own;
+    const Result<QString> id = fx.manager->startExport(fx.request(), options);
+    QVERIFY(id.ok());
+    QVERIFY(fx.waitForState(id.value(), JobState::Running));
+    fx.manager->cancel(id.value());
+    QVERIFY(fx.waitForState(id.value(), JobState::Cancelled));
+    QVERIFY(QFileInfo(own).isDir());
+    QVERIFY(QDir(own).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+
+    fx.server.setScript({});
+    fx.server.seedDemoData();
+    JobOptions saved = fx.options();
+    saved.outDir = ExportFolder::forExport(fx.dir.filePath(u"exports"_s), fx.request(), fx.manager);
+    const Result<QString> second = fx.manager->startExport(fx.request(), saved);
+    QVERIFY(second.ok());
+    QVERIFY(fx.waitForState(second.value(), JobState::Saved));
+    fx.manager->remove(second.value());
+    QVERIFY(QFileInfo(saved.outDir + u"/manifest.json"_s).isFile());
 }
 
 QTEST_GUILESS_MAIN(TestExportFolder)
