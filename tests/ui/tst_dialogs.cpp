@@ -1026,6 +1026,37 @@ private Q_SLOTS:
         QVERIFY(!dlg.request().since.isValid());
     }
 
+    void newExportTypesHintTellsTheChoice()
+    {
+        // The hint under the types says what is chosen, ticked or typed: "nothing chosen" only
+        // when nothing is.
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"P"_s;
+        p.baseUrl = QUrl(u"https://h/fhir"_s);
+        NewExportDialog dlg({p}, u"p"_s, nullptr, {});
+        dlg.show();
+        const auto *hint = child<QLabel>(&dlg, u"typesHint"_s);
+        QCOMPARE(hint->text(), u"Nothing chosen: every type the server exports."_s);
+        auto *types = child<QListWidget>(&dlg, u"typesList"_s);
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+        QVERIFY2(hint->text().startsWith(u"1 type"_s), qPrintable(hint->text()));
+        QVERIFY2(hint->text().endsWith(u" chosen: Patient"_s), qPrintable(hint->text()));
+        types->findItems(u"Observation"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+        child<QLineEdit>(&dlg, u"extraTypesEdit"_s)->setText(u"Claim, Patient"_s);
+        QVERIFY2(hint->text().startsWith(u"3 type"_s), qPrintable(hint->text()));
+        QVERIFY2(hint->text().endsWith(u" chosen: Patient, Observation, Claim"_s),
+                 qPrintable(hint->text()));
+        QCOMPARE(dlg.request().types, (QStringList{u"Patient"_s, u"Observation"_s, u"Claim"_s}));
+        // Only typed.
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+        types->findItems(u"Observation"_s, Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+        child<QLineEdit>(&dlg, u"extraTypesEdit"_s)->setText(u"Claim"_s);
+        QVERIFY2(hint->text().endsWith(u" chosen: Claim"_s), qPrintable(hint->text()));
+        child<QPushButton>(&dlg, u"clearTypesButton"_s)->click();
+        QCOMPARE(hint->text(), u"Nothing chosen: every type the server exports."_s);
+    }
+
     void everyInputIsNamed()
     {
         ProfileDialog profile(Profile(), nullptr, &m_nam);

@@ -368,7 +368,9 @@ QWidget *NewExportDialog::buildTypes()
     });
     layout->addWidget(m_types);
     layout->addLayout(extraRow);
-    layout->addWidget(fbm::hintLabel(tr("Nothing chosen: every type the server exports.")));
+    m_typesHint = fbm::hintLabel();
+    m_typesHint->setObjectName(u"typesHint"_s);
+    layout->addWidget(m_typesHint);
     return box;
 }
 
@@ -570,15 +572,7 @@ fbm::ExportRequest NewExportDialog::request() const
         const int i = m_groupCombo->findText(text);
         r.groupId = i >= 0 ? m_groupCombo->itemData(i).toString() : text;
     }
-    for (int i = 0; i < m_types->count(); ++i) {
-        if (m_types->item(i)->checkState() == Qt::Checked)
-            r.types << m_types->item(i)->text();
-    }
-    const QStringList extra = words(m_extraTypes->text());
-    for (const QString &t : extra) {
-        if (!r.types.contains(t))
-            r.types << t;
-    }
+    r.types = chosenTypes();
     if (m_sinceLast->isChecked() && m_lastTransaction.isValid())
         r.since = m_lastTransaction; // exactly the server's instant, not the editor's rounding
     else if (m_sinceCheck->isChecked())
@@ -597,6 +591,21 @@ fbm::ExportRequest NewExportDialog::request() const
     return r;
 }
 
+QStringList NewExportDialog::chosenTypes() const
+{
+    QStringList types;
+    for (int i = 0; i < m_types->count(); ++i) {
+        if (m_types->item(i)->checkState() == Qt::Checked)
+            types << m_types->item(i)->text();
+    }
+    const QStringList extra = words(m_extraTypes->text());
+    for (const QString &t : extra) {
+        if (!types.contains(t))
+            types << t;
+    }
+    return types;
+}
+
 fbm::JobOptions NewExportDialog::options() const
 {
     fbm::JobOptions o;
@@ -610,9 +619,22 @@ fbm::JobOptions NewExportDialog::options() const
     return o;
 }
 
+void NewExportDialog::updateTypesHint()
+{
+    // What the boxes and the typed types say together, never "nothing" while some are chosen.
+    const QStringList types = chosenTypes();
+    if (types.isEmpty())
+        m_typesHint->setText(tr("Nothing chosen: every type the server exports."));
+    else
+        //: %n is the number of resource types chosen, %1 their names
+        m_typesHint->setText(
+            tr("%n type(s) chosen: %1", nullptr, int(types.size())).arg(types.join(u", "_s)));
+}
+
 void NewExportDialog::updateValidation()
 {
     updateSinceLast();
+    updateTypesHint();
     QString problem;
     if (!currentProfile())
         problem = tr("Add a server profile first: there is no bulk export server to ask.");

@@ -62,9 +62,12 @@ Q_SIGNALS:
 private:
     [[nodiscard]] const fbm::Profile *currentProfile() const;
     [[nodiscard]] fbm::ExportLevel level() const;
+    /// The ticked types, then the typed ones not ticked, in that order.
+    [[nodiscard]] QStringList chosenTypes() const;
     void onProfileChanged();
     void loadGroups();
     void updateSinceLast();
+    void updateTypesHint();
     void updateEnabled();
     void updateValidation();
     void browseOutputDir();
@@ -95,6 +98,7 @@ private:
     QDateTimeEdit *m_until = nullptr;
     QCheckBox *m_sinceLast = nullptr;
     QLabel *m_sinceLastNote = nullptr;
+    QLabel *m_typesHint = nullptr;
     QToolButton *m_advancedToggle = nullptr;
     QWidget *m_advanced = nullptr;
     QPlainTextEdit *m_typeFilters = nullptr;
