@@ -873,6 +873,7 @@ private Q_SLOTS:
         QCOMPARE(r.base, server.baseUrl());
         QCOMPARE(r.level, ExportLevel::Group);
         QCOMPARE(r.groupId, u"demo-group-1"_s);
+        QCOMPARE(r.groupName, u"Heart failure telemonitoring"_s); // kept for people
         QCOMPARE(r.types, (QStringList{u"Patient"_s, u"Observation"_s, u"Claim"_s, u"Coverage"_s}));
         QCOMPARE(r.since, since);
         QCOMPARE(r.until, until);

@@ -53,6 +53,9 @@ QStringList words(const QString &text)
     return text.split(separators, Qt::SkipEmptyParts);
 }
 
+/// The group's name in the server's list (its id is the item's UserRole).
+constexpr int kGroupNameRole = Qt::UserRole + 1;
+
 } // namespace
 
 QStringList NewExportDialog::commonResourceTypes()
@@ -507,6 +510,7 @@ void NewExportDialog::loadGroups()
         for (const fbm::GroupSummary &g : result.value()) {
             QString text = g.name.isEmpty() ? g.id : g.name + u" ("_s + g.id + u')';
             m_groupCombo->addItem(text, g.id);
+            m_groupCombo->setItemData(m_groupCombo->count() - 1, g.name, kGroupNameRole);
             if (g.size >= 0)
                 m_groupCombo->setItemData(m_groupCombo->count() - 1,
                                           //: %n is a number of patients
@@ -568,9 +572,14 @@ fbm::ExportRequest NewExportDialog::request() const
         r.base = p->baseUrl;
     r.level = level();
     if (r.level == ExportLevel::Group) {
+        // Picked from the list, or its id typed: the job keeps the group's name for people.
         const QString text = m_groupCombo->currentText().trimmed();
-        const int i = m_groupCombo->findText(text);
+        int i = m_groupCombo->findText(text);
+        if (i < 0)
+            i = m_groupCombo->findData(text);
         r.groupId = i >= 0 ? m_groupCombo->itemData(i).toString() : text;
+        if (i >= 0)
+            r.groupName = m_groupCombo->itemData(i, kGroupNameRole).toString();
     }
     r.types = chosenTypes();
     if (m_sinceLast->isChecked() && m_lastTransaction.isValid())
