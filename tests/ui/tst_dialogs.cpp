@@ -1058,6 +1058,66 @@ private Q_SLOTS:
         QCOMPARE(hint->text(), u"Nothing chosen: every type the server exports."_s);
     }
 
+    void newExportShowsWhereTheFilesGo()
+    {
+        // "Files go to" names the export's own folder, as the main window will make it, and
+        // follows every choice that names it; a group picked from the list keeps its name.
+        fbm::test::ExportFixture fx;
+        fx.server.setGroups({{u"demo-group-1"_s, u"Heart failure telemonitoring"_s},
+                             {u"demo-group-2"_s, u"COPD"_s}});
+        fx.clock.set(QDateTime(QDate(2026, 12, 7), QTime(10, 3, 0)).toUTC());
+        fx.clock.stop();
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"Demo"_s;
+        p.baseUrl = fx.server.baseUrl();
+        p.outputDir = fx.dir.filePath(u"Demo server"_s);
+        fbm::HttpClient client(fx.server.baseUrl());
+        NewExportDialog dlg({p}, u"p"_s, fx.manager,
+                            [&client](const Profile &) { return &client; });
+        dlg.show();
+        const auto *filesGoTo = child<QLabel>(&dlg, u"filesGoToLabel"_s);
+        const auto shows = [&](const QString &name) {
+            const QString path = fx.dir.filePath(u"Demo server/"_s + name);
+            return filesGoTo->text() == u"Files go to: "_s + QDir::toNativeSeparators(path) &&
+                   dlg.exportFolder() == path;
+        };
+        QVERIFY2(shows(u"2026-12-07 10.03 System, all types"_s), qPrintable(filesGoTo->text()));
+        QVERIFY(filesGoTo->isVisible());
+
+        auto *types = child<QListWidget>(&dlg, u"typesList"_s);
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+        QVERIFY2(shows(u"2026-12-07 10.03 Patient"_s), qPrintable(filesGoTo->text()));
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+
+        QSignalSpy loaded(&dlg, &NewExportDialog::groupsLoaded);
+        child<QRadioButton>(&dlg, u"levelGroupRadio"_s)->setChecked(true);
+        QVERIFY(loaded.wait(10000));
+        auto *groups = child<QComboBox>(&dlg, u"groupCombo"_s);
+        groups->setCurrentIndex(groups->findData(u"demo-group-1"_s));
+        QVERIFY2(shows(u"2026-12-07 10.03 Group Heart failure telemonitoring"_s),
+                 qPrintable(filesGoTo->text()));
+        QCOMPARE(dlg.request().groupId, u"demo-group-1"_s);
+        QCOMPARE(dlg.request().groupName, u"Heart failure telemonitoring"_s);
+        QCOMPARE(dlg.request().summary(), u"Group Heart failure telemonitoring · all types"_s);
+        // The id typed by hand is the same group, name and all; an unknown id has no name.
+        groups->setEditText(u"demo-group-2"_s);
+        QCOMPARE(dlg.request().groupName, u"COPD"_s);
+        groups->setEditText(u"g-42"_s);
+        QCOMPARE(dlg.request().groupName, QString());
+        QVERIFY2(shows(u"2026-12-07 10.03 Group g-42"_s), qPrintable(filesGoTo->text()));
+
+        // Another folder chosen; none chosen.
+        auto *folder = child<QLineEdit>(&dlg, u"outputDirEdit"_s);
+        folder->setText(fx.dir.filePath(u"elsewhere"_s));
+        QCOMPARE(filesGoTo->text(),
+                 u"Files go to: "_s + QDir::toNativeSeparators(fx.dir.filePath(
+                                          u"elsewhere/2026-12-07 10.03 Group g-42"_s)));
+        folder->clear();
+        QVERIFY(!filesGoTo->isVisible());
+        QCOMPARE(dlg.exportFolder(), QString());
+    }
+
     void everyInputIsNamed()
     {
         ProfileDialog profile(Profile(), nullptr, &m_nam);

@@ -1,5 +1,6 @@
 #include "newexportdialog.h"
 
+#include "exportfolder.h"
 #include "filechooser.h"
 #include "formrows.h"
 #include "httpclient.h"
@@ -27,6 +28,7 @@
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -219,8 +221,22 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *browse = new QPushButton(tr("&Browse…"));
     browse->setObjectName(u"outputDirBrowseButton"_s);
     browse->setAccessibleName(tr("Browse for the folder"));
-    fbm::addFormRow(form, tr("Save &in:"), fbm::fieldWithButton(m_outputDir, browse), m_outputDir);
     connect(browse, &QPushButton::clicked, this, &NewExportDialog::browseOutputDir);
+    // Every export gets a folder of its own in there: say exactly which, before it starts.
+    m_filesGoTo = fbm::hintLabel();
+    m_filesGoTo->setObjectName(u"filesGoToLabel"_s);
+    m_filesGoTo->setTextFormat(Qt::PlainText);
+    auto *destinationBox = new QWidget;
+    auto *destinationLayout = new QVBoxLayout(destinationBox);
+    destinationLayout->setContentsMargins(0, 0, 0, 0);
+    destinationLayout->addWidget(fbm::fieldWithButton(m_outputDir, browse));
+    destinationLayout->addWidget(m_filesGoTo);
+    fbm::addFormRow(form, tr("Save &in:"), destinationBox, m_outputDir);
+    // The folder's name has the minute in it: it follows the clock while the dialog is open.
+    m_minuteTimer = new QTimer(this);
+    m_minuteTimer->setSingleShot(true);
+    m_minuteTimer->setTimerType(Qt::CoarseTimer);
+    connect(m_minuteTimer, &QTimer::timeout, this, &NewExportDialog::updateFilesGoTo);
 
     m_autoDownload = new QCheckBox(tr("&Download the files when the export is done"));
     m_autoDownload->setObjectName(u"autoDownloadCheck"_s);
@@ -628,6 +644,13 @@ fbm::JobOptions NewExportDialog::options() const
     return o;
 }
 
+QString NewExportDialog::exportFolder() const
+{
+    if (!currentProfile())
+        return {};
+    return fbm::ExportFolder::forExport(options().outDir, request(), m_manager);
+}
+
 void NewExportDialog::updateTypesHint()
 {
     // What the boxes and the typed types say together, never "nothing" while some are chosen.
@@ -640,10 +663,21 @@ void NewExportDialog::updateTypesHint()
             tr("%n type(s) chosen: %1", nullptr, int(types.size())).arg(types.join(u", "_s)));
 }
 
+void NewExportDialog::updateFilesGoTo()
+{
+    const QString folder = exportFolder();
+    //: %1 is the full path of the folder the export saves its files in
+    m_filesGoTo->setText(tr("Files go to: %1").arg(QDir::toNativeSeparators(folder)));
+    m_filesGoTo->setVisible(!folder.isEmpty());
+    const qint64 now = (m_manager ? m_manager->clock() : fbm::Clock::system())->nowMs();
+    m_minuteTimer->start(int(60000 - now % 60000) + 50);
+}
+
 void NewExportDialog::updateValidation()
 {
     updateSinceLast();
     updateTypesHint();
+    updateFilesGoTo();
     QString problem;
     if (!currentProfile())
         problem = tr("Add a server profile first: there is no bulk export server to ask.");

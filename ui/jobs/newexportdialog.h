@@ -22,6 +22,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QRadioButton;
+class QTimer;
 class QToolButton;
 
 namespace fbm {
@@ -47,8 +48,13 @@ public:
     ~NewExportDialog() override;
 
     [[nodiscard]] fbm::ExportRequest request() const;
+    /// The options; outDir is the folder chosen under "Save in" (the export's own folder inside
+    /// it is ExportFolder::forExport(), as exportFolder() shows).
     [[nodiscard]] fbm::JobOptions options() const;
     [[nodiscard]] QString profileId() const;
+    /// The folder the files go to, as the dialog shows it: ExportFolder::forExport() for the
+    /// chosen folder and request, now. Empty while no folder is chosen.
+    [[nodiscard]] QString exportFolder() const;
 
     /// The common resource types offered as check boxes, most used first.
     [[nodiscard]] static QStringList commonResourceTypes();
@@ -68,6 +74,7 @@ private:
     void loadGroups();
     void updateSinceLast();
     void updateTypesHint();
+    void updateFilesGoTo();
     void updateEnabled();
     void updateValidation();
     void browseOutputDir();
@@ -99,6 +106,8 @@ private:
     QCheckBox *m_sinceLast = nullptr;
     QLabel *m_sinceLastNote = nullptr;
     QLabel *m_typesHint = nullptr;
+    QLabel *m_filesGoTo = nullptr;
+    QTimer *m_minuteTimer = nullptr;
     QToolButton *m_advancedToggle = nullptr;
     QWidget *m_advanced = nullptr;
     QPlainTextEdit *m_typeFilters = nullptr;
