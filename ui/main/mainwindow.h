@@ -87,8 +87,6 @@ private:
     void onProfileSelected(const QString &id);
 
     void newExport();
-    /// folder, or a new dated folder inside it when it already holds another export.
-    [[nodiscard]] QString freshExportFolder(const QString &folder) const;
     void onJobActivated(const QString &id);
     void updateActions();
     bool openFolder(const QString &path);
