@@ -1013,6 +1013,9 @@ private Q_SLOTS:
         types->item(0)->setCheckState(Qt::Checked);
         QVERIFY(!sinceLast->isEnabled());
         QVERIFY(!sinceLast->isChecked());
+        // Not "nothing has finished": something has, of other data.
+        QVERIFY2(child<QLabel>(&dlg, u"sinceLastExportNote"_s)->text().contains(u"other data"_s),
+                 qPrintable(child<QLabel>(&dlg, u"sinceLastExportNote"_s)->text()));
         types->item(0)->setCheckState(Qt::Unchecked);
         QVERIFY(sinceLast->isEnabled());
         sinceLast->setChecked(true);

@@ -32,6 +32,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using fbm::ExportLevel;
 using fbm::Profile;
@@ -57,6 +59,19 @@ QStringList words(const QString &text)
 
 /// The group's name in the server's list (its id is the item's UserRole).
 constexpr int kGroupNameRole = Qt::UserRole + 1;
+
+/// Whether any export from the profile's server was saved whole, whatever it asked for.
+bool hasFinishedExport(const fbm::JobManager *manager, const QString &profileId)
+{
+    if (!manager)
+        return false;
+    const QStringList ids = manager->jobIds();
+    return std::any_of(ids.begin(), ids.end(), [&](const QString &id) {
+        const fbm::ExportJob *j = manager->job(id);
+        return j && j->profileId == profileId && j->state == fbm::JobState::Saved &&
+               j->transactionTime.isValid();
+    });
+}
 
 } // namespace
 
@@ -554,13 +569,20 @@ void NewExportDialog::updateSinceLast()
     if (!have)
         m_sinceLast->setChecked(false);
     m_sinceLast->setEnabled(have);
-    m_sinceLastNote->setText(
-        have
-            //: %1 is a date and time
-            ? tr("Your last finished export from this server was made at %1.")
-                  .arg(fbm::formatDateTime(m_lastTransaction.toLocalTime()))
-            : tr("No export from this server has finished yet, so there is nothing to continue "
-                 "from."));
+    if (have) {
+        //: %1 is a date and time
+        m_sinceLastNote->setText(tr("Your last finished export of the same data from this server "
+                                    "was made at %1.")
+                                     .arg(fbm::formatDateTime(m_lastTransaction.toLocalTime())));
+    } else if (p && hasFinishedExport(m_manager, p->id)) {
+        // Not "nothing has finished": one has, of other data, which says nothing of this.
+        m_sinceLastNote->setText(tr("Your finished exports from this server asked for other "
+                                    "data (level, group or types), so there is nothing to "
+                                    "continue from for this choice."));
+    } else {
+        m_sinceLastNote->setText(tr("No export from this server has finished yet, so there is "
+                                    "nothing to continue from."));
+    }
     updateEnabled();
 }
 
