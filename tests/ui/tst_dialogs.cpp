@@ -8,6 +8,7 @@
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
 #include "httpclient.h"
+#include "i18n.h"
 #include "newexportdialog.h"
 #include "profiledialog.h"
 #include "testutil.h"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +33,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -132,6 +136,21 @@ void chooseInPopup(QComboBox *combo, int index)
     QTRY_VERIFY(!list->isVisible());
 }
 
+/// The Alt+letter of a label's or button's text ("&&" is a literal ampersand), or a null QChar.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toUpper();
+    }
+    return {};
+}
+
 QPushButton *okButton(QWidget *dialog)
 {
     return child<QDialogButtonBox>(dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok);
@@ -171,6 +190,7 @@ class TestDialogs final : public QObject
 
 private:
     QNetworkAccessManager m_nam;
+    QTemporaryDir m_settingsDir;
 
 private Q_SLOTS:
     void initTestCase()
@@ -1119,6 +1139,54 @@ private Q_SLOTS:
         folder->clear();
         QVERIFY(!filesGoTo->isVisible());
         QCOMPARE(dlg.exportFolder(), QString());
+    }
+
+    void mnemonicsAreUnique_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("Danish") << u"da"_s;
+    }
+    void mnemonicsAreUnique()
+    {
+        // No two labels or buttons of the dialog answer the same Alt+letter, Advanced open or not,
+        // in either language.
+        QFETCH(QString, language);
+        QSettings settings(m_settingsDir.filePath(u"lang.ini"_s), QSettings::IniFormat);
+        fbm::setLanguageSetting(settings, language);
+        fbm::installTranslations(*QCoreApplication::instance(), &settings);
+        const auto restore =
+            qScopeGuard([] { fbm::removeTranslations(*QCoreApplication::instance()); });
+        const char *probe = "Only &resources changed since";
+        if (language == u"da"_s &&
+            QCoreApplication::translate("NewExportDialog", probe) == QLatin1String(probe))
+            QSKIP("The Danish catalogue does not have the dialog's new strings yet.");
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"P"_s;
+        p.baseUrl = QUrl(u"https://h/fhir"_s);
+        NewExportDialog dlg({p}, u"p"_s, nullptr, {});
+        QHash<QChar, QString> taken;
+        QStringList clashes;
+        const auto note = [&](const QString &text) {
+            const QChar key = mnemonic(text);
+            if (key.isNull())
+                return;
+            if (taken.contains(key))
+                clashes << u"%1: \"%2\" and \"%3\""_s.arg(key, taken.value(key), text);
+            else
+                taken.insert(key, text);
+        };
+        for (const QLabel *l : dlg.findChildren<QLabel *>()) {
+            if (l->buddy())
+                note(l->text());
+        }
+        for (const QAbstractButton *b : dlg.findChildren<QAbstractButton *>())
+            note(b->text());
+        for (const QGroupBox *g : dlg.findChildren<QGroupBox *>())
+            note(g->title());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
+        QVERIFY2(taken.size() >= 15, qPrintable(QStringList(taken.values()).join(u", "_s)));
     }
 
     void everyInputIsNamed()

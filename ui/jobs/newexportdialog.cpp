@@ -195,7 +195,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     if (!format.contains(u"yyyy"_s))
         format.replace(u"yy"_s, u"yyyy"_s);
     auto *sinceRow = new QHBoxLayout;
-    m_sinceCheck = new QCheckBox(tr("Only resources changed &since"));
+    m_sinceCheck = new QCheckBox(tr("Only &resources changed since"));
     m_sinceCheck->setObjectName(u"sinceCheck"_s);
     m_since = new QDateTimeEdit(QDateTime::currentDateTime().addDays(-7));
     m_since->setObjectName(u"sinceEdit"_s);
@@ -218,7 +218,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     untilRow->addWidget(m_untilCheck);
     untilRow->addWidget(m_until);
     untilRow->addStretch(1);
-    m_sinceLast = new QCheckBox(tr("Only changes since my &last export from this server"));
+    m_sinceLast = new QCheckBox(tr("Only changes since &my last export from this server"));
     m_sinceLast->setObjectName(u"sinceLastExportCheck"_s);
     m_sinceLastNote = fbm::hintLabel();
     m_sinceLastNote->setObjectName(u"sinceLastExportNote"_s);
@@ -233,7 +233,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     // Destination
     m_outputDir = new QLineEdit;
     m_outputDir->setObjectName(u"outputDirEdit"_s);
-    auto *browse = new QPushButton(tr("&Browse…"));
+    auto *browse = new QPushButton(tr("Bro&wse…"));
     browse->setObjectName(u"outputDirBrowseButton"_s);
     browse->setAccessibleName(tr("Browse for the folder"));
     connect(browse, &QPushButton::clicked, this, &NewExportDialog::browseOutputDir);
@@ -437,22 +437,25 @@ QWidget *NewExportDialog::buildAdvanced()
     m_outputFormat->addItem(u"application/fhir+ndjson"_s, u"application/fhir+ndjson"_s);
     m_outputFormat->addItem(u"application/ndjson"_s, u"application/ndjson"_s);
     m_outputFormat->addItem(u"ndjson"_s, u"ndjson"_s);
-    fbm::addFormRow(form, tr("Output f&ormat:"), m_outputFormat);
+    fbm::addFormRow(form, tr("O&utput format:"), m_outputFormat);
 
     auto *methodBox = new QWidget;
     auto *methodLayout = new QHBoxLayout(methodBox);
     methodLayout->setContentsMargins(0, 0, 0, 0);
-    m_get = new QRadioButton(tr("&GET (parameters in the address)"));
+    m_get = new QRadioButton(tr("GET (parameters in the address)"));
     m_get->setObjectName(u"methodGetRadio"_s);
-    m_post = new QRadioButton(tr("P&OST (a Parameters resource)"));
+    m_post = new QRadioButton(tr("POST (a Parameters resource)"));
     m_post->setObjectName(u"methodPostRadio"_s);
     m_get->setChecked(true);
     methodLayout->addWidget(m_get);
     methodLayout->addWidget(m_post);
     methodLayout->addStretch(1);
-    auto *methodLabel = fbm::addFormRow(form, tr("Kick-off:"), methodBox, m_get);
-    methodLabel->setBuddy(nullptr);
+    // One mnemonic for the pair, on the label; it goes to the one chosen, and the arrow keys
+    // choose the other.
+    auto *methodLabel = fbm::addFormRow(form, tr("&Kick-off:"), methodBox, m_get);
     m_get->setAccessibleName({});
+    connect(m_post, &QRadioButton::toggled, methodLabel,
+            [this, methodLabel](bool post) { methodLabel->setBuddy(post ? m_post : m_get); });
 
     auto *patientsBox = new QWidget;
     auto *patientsLayout = new QVBoxLayout(patientsBox);
@@ -466,9 +469,9 @@ QWidget *NewExportDialog::buildAdvanced()
     m_patientsNote->setObjectName(u"patientsNote"_s);
     patientsLayout->addWidget(m_patients);
     patientsLayout->addWidget(m_patientsNote);
-    fbm::addFormRow(form, tr("&Patients:"), patientsBox, m_patients);
+    fbm::addFormRow(form, tr("Patie&nts:"), patientsBox, m_patients);
 
-    m_noCache = new QCheckBox(tr("Start a &new job even if an identical one exists"));
+    m_noCache = new QCheckBox(tr("Start a new &job even if an identical one exists"));
     m_noCache->setObjectName(u"noCacheCheck"_s);
     m_noCache->setToolTip(tr("Sends Cache-Control: no-cache. Some servers (HAPI FHIR) otherwise "
                              "hand back the result of an identical earlier export."));
