@@ -1,5 +1,7 @@
 #include "exportrequest.h"
 
+#include "i18n.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -184,16 +186,33 @@ QString ExportRequest::summary() const
         what = ExportRequest::tr("Patient");
         break;
     case ExportLevel::Group:
-        //: %1 is a group id
-        what = ExportRequest::tr("Group %1").arg(groupId);
+        //: %1 is a group's name, or its id when the name is not known
+        what = ExportRequest::tr("Group %1").arg(groupName.isEmpty() ? groupId : groupName);
         break;
     }
+    QString text = what + u" · "_s;
     if (types.isEmpty())
-        return what + u" · "_s + ExportRequest::tr("all types");
-    if (types.size() <= 3)
-        return what + u" · "_s + types.join(u", "_s);
-    //: %1 is a number of resource types (always more than 3)
-    return what + u" · "_s + ExportRequest::tr("%1 types").arg(types.size());
+        text += ExportRequest::tr("all types");
+    else if (types.size() <= 3)
+        text += types.join(u", "_s);
+    else
+        //: %1 is a number of resource types (always more than 3)
+        text += ExportRequest::tr("%1 types").arg(types.size());
+    // A "since" export holds only what changed: the table says so, not only the raw URL.
+    if (since.isValid() && until.isValid())
+        //: %1 and %2 are dates and times
+        text += u" · "_s +
+                ExportRequest::tr("changes between %1 and %2")
+                    .arg(formatDateTime(since.toLocalTime()), formatDateTime(until.toLocalTime()));
+    else if (since.isValid())
+        //: %1 is a date and time
+        text += u" · "_s +
+                ExportRequest::tr("changes since %1").arg(formatDateTime(since.toLocalTime()));
+    else if (until.isValid())
+        //: %1 is a date and time
+        text += u" · "_s +
+                ExportRequest::tr("changes before %1").arg(formatDateTime(until.toLocalTime()));
+    return text;
 }
 
 QJsonObject ExportRequest::toJson() const
@@ -203,6 +222,8 @@ QJsonObject ExportRequest::toJson() const
     o.insert(u"level"_s, levelName(level));
     if (!groupId.isEmpty())
         o.insert(u"group"_s, groupId);
+    if (!groupName.isEmpty())
+        o.insert(u"groupName"_s, groupName);
     o.insert(u"types"_s, toArray(types));
     if (since.isValid())
         o.insert(u"since"_s, instant(since));
@@ -225,6 +246,7 @@ ExportRequest ExportRequest::fromJson(const QJsonObject &o)
     r.base = QUrl(o.value("base"_L1).toString());
     r.level = levelFromName(o.value("level"_L1).toString()).value_or(ExportLevel::System);
     r.groupId = o.value("group"_L1).toString();
+    r.groupName = o.value("groupName"_L1).toString(); // absent in stores before it was kept
     r.types = fromArray(o.value("types"_L1));
     r.since = QDateTime::fromString(o.value("since"_L1).toString(), Qt::ISODateWithMs);
     r.until = QDateTime::fromString(o.value("until"_L1).toString(), Qt::ISODateWithMs);

@@ -27,6 +27,7 @@ public:
     QUrl base; ///< the FHIR base URL, e.g. https://server/fhir
     ExportLevel level = ExportLevel::System;
     QString groupId;         ///< Group level only
+    QString groupName;       ///< the group's name when picked from the server's list (display)
     QStringList types;       ///< _type, sent comma-joined (HAPI declares _type max=1)
     QDateTime since;         ///< _since (an instant)
     QDateTime until;         ///< _until (Bulk Data v3)
@@ -49,7 +50,8 @@ public:
     [[nodiscard]] bool coversTheSameDataAs(const ExportRequest &like) const;
     /// The FHIR Parameters resource for a POST kick-off.
     [[nodiscard]] QByteArray parametersBody() const;
-    /// "System", "Patient", "Group/123", plus the types, for lists and tables.
+    /// "System", "Patient", "Group <name or id>", the types, and the changes asked for ("changes
+    /// since 12/7/26 10:01 AM"), for lists and tables.
     [[nodiscard]] QString summary() const;
 
     [[nodiscard]] QJsonObject toJson() const;

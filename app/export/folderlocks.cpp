@@ -107,10 +107,20 @@ QString FolderLocks::lockPath(const QString &folder)
 
 QString FolderLocks::claim(const QString &owner, const QString &folder)
 {
+    // The folders about to be made, to be removed again if nothing is ever saved in them.
+    QStringList created;
+    for (QString dir = QDir::cleanPath(QDir(folder).absolutePath()); !QFileInfo::exists(dir);) {
+        created << dir;
+        const QString parent = QFileInfo(dir).path();
+        if (parent == dir)
+            break;
+        dir = parent;
+    }
     // Found out now, not after an export of hours: a folder that cannot be made or written.
     errno = 0;
     if (!QDir().mkpath(folder)) {
         const int error = errno;
+        removeEmpty(created);
         if (QFileInfo(folder).exists())
             //: %1 is a folder, %2 the reason
             return tr("Cannot create the folder %1: %2")
@@ -123,13 +133,16 @@ QString FolderLocks::claim(const QString &owner, const QString &folder)
     if (const auto it = m_claims.constFind(key); it != m_claims.cend()) {
         if (it->owner == owner)
             return {};
+        removeEmpty(created);
         //: %1 is a folder
         return tr("Another export is still saving into %1. Choose another folder.").arg(folder);
     }
     QTemporaryFile probe(QDir(key).filePath(u".fhir-bulk-monitor-XXXXXX"_s));
-    if (!probe.open())
+    if (!probe.open()) {
+        removeEmpty(created);
         //: %1 is a folder, %2 the system's reason
         return tr("Cannot write into the folder %1: %2").arg(folder, probe.errorString());
+    }
     probe.close();
     Lock::Outcome outcome = Lock::Outcome::Failed;
     std::shared_ptr<Lock> lock = Lock::acquire(lockPath(key), &outcome);
@@ -138,17 +151,30 @@ QString FolderLocks::claim(const QString &owner, const QString &folder)
         return tr("Another export, in another window or command, is still saving into %1. "
                   "Choose another folder.")
             .arg(folder);
-    m_claims.insert(key, {owner, std::move(lock)});
+    m_claims.insert(key, {owner, std::move(lock), created});
     return {};
 }
 
 void FolderLocks::release(const QString &owner)
 {
     for (auto it = m_claims.begin(); it != m_claims.end();) {
-        if (it->owner == owner)
-            it = m_claims.erase(it);
-        else
+        if (it->owner == owner) {
+            const QStringList created = it->created;
+            it = m_claims.erase(it); // the lock file goes first: an empty folder is then empty
+            removeEmpty(created);
+        } else {
             ++it;
+        }
+    }
+}
+
+void FolderLocks::removeEmpty(const QStringList &created)
+{
+    // rmdir() removes only an empty folder; the first that holds something keeps its parents.
+    for (const QString &dir : created) {
+        if (!QDir().rmdir(dir))
+            break;
+        qCDebug(lcFolders) << "removed the empty folder" << dir;
     }
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -28,7 +29,9 @@ public:
     /// for writing first. Returns why not (translated), or an empty string; taking a folder
     /// the owner already holds succeeds.
     [[nodiscard]] QString claim(const QString &owner, const QString &folder);
-    /// Lets go of every folder \a owner holds.
+    /// Lets go of every folder \a owner holds. A folder claim() created, and the parents it
+    /// created for it, are removed again when nothing was saved in them (a cancelled or failed
+    /// export leaves no empty folder behind); a folder that was there before always stays.
     void release(const QString &owner);
 
     /// The lock file of \a folder (inside it, by its canonical path when it exists).
@@ -37,11 +40,15 @@ public:
     [[nodiscard]] static QString canonical(const QString &folder);
 
 private:
+    /// Removes the folders of \a created (the deepest first) while they are empty.
+    static void removeEmpty(const QStringList &created);
+
     class Lock;
     struct Claim
     {
         QString owner;
         std::shared_ptr<Lock> lock; ///< null when no lock file could be made
+        QStringList created;        ///< the folders claim() made, the deepest first
     };
     QHash<QString, Claim> m_claims; ///< by canonical folder
 };

@@ -401,8 +401,14 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const Export
     QDateTime best;
     for (const ExportJob &j : m_jobs) {
         // Only an export whose files were all saved: a failed or unsaved one left data out.
-        if (j.profileId != profileId || j.state != JobState::Saved ||
-            !j.transactionTime.isValid() || !j.request.coversTheSameDataAs(like))
+        if (j.profileId != profileId || j.state != JobState::Saved || !j.transactionTime.isValid())
+            continue;
+        // A profile names its server even when the address changes (the demo server gets a
+        // new port at each start): by profile, the address is not compared.
+        ExportRequest sameServer = like;
+        if (!profileId.isEmpty())
+            sameServer.base = j.request.base;
+        if (!j.request.coversTheSameDataAs(sameServer))
             continue;
         if (!best.isValid() || j.transactionTime > best)
             best = j.transactionTime;

@@ -112,7 +112,8 @@ public:
     /// The transaction time of the newest export for this profile whose files are all saved and
     /// that asked for the same data as \a like (level, group, types, type filters, patients):
     /// for "changes since my last export". An export of a group or of fewer types says nothing
-    /// about what else changed since.
+    /// about what else changed since. With a profile id the server is the profile's, whatever
+    /// its address was then; without one, the address of \a like.
     [[nodiscard]] QDateTime lastTransactionTime(const QString &profileId,
                                                 const ExportRequest &like) const;
     /// The same for a system-level export of every type.

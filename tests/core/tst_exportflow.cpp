@@ -108,6 +108,7 @@ private Q_SLOTS:
     void cancelLeavesAReusedServerJobToTheOtherExport();
     void transientPollErrorsAreOutlasted();
     void sinceLastExportOnlyFromTheSameScope();
+    void sinceLastExportByProfileWhateverItsAddress();
 };
 
 void TestExportFlow::standardFlowSavesEveryFile()
@@ -1318,6 +1319,30 @@ void TestExportFlow::sinceLastExportOnlyFromTheSameScope()
     const QString unsaved = fx.manager->startExport(fx.request(), noDownload).value();
     QVERIFY(fx.waitForState(unsaved, JobState::Completed));
     QVERIFY(!fx.manager->lastTransactionTime(QString(), fx.request()).isValid());
+}
+
+void TestExportFlow::sinceLastExportByProfileWhateverItsAddress()
+{
+    // The demo server gets a new port at each start: a profile's finished export still counts
+    // when its server has moved. Without a profile, only the same address does.
+    ExportFixture fx;
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
+    JobOptions options = fx.options();
+    options.profileId = u"p-demo"_s;
+    const Result<QString> id = fx.manager->startExport(fx.request(), options);
+    QVERIFY(id.ok());
+    QVERIFY(fx.waitForState(id.value(), JobState::Saved));
+    const QDateTime transaction = fx.job(id.value()).transactionTime;
+    QVERIFY(transaction.isValid());
+    ExportRequest moved = fx.request();
+    moved.base.setPort(moved.base.port() + 1);
+    QCOMPARE(fx.manager->lastTransactionTime(u"p-demo"_s, moved), transaction);
+    QCOMPARE(fx.manager->lastTransactionTime(u"p-demo"_s, moved.base), transaction);
+    QVERIFY(!fx.manager->lastTransactionTime(u"p-other"_s, moved).isValid());
+    QVERIFY(!fx.manager->lastTransactionTime(QString(), moved).isValid());
+    // Still only the same data.
+    moved.types = QStringList{u"Patient"_s};
+    QVERIFY(!fx.manager->lastTransactionTime(u"p-demo"_s, moved).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestExportFlow)

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void summaryIsNeverWrittenOverTheFullJob();
     void managerLoadsDetailsOnDemand();
     void storedJsonIsTheJobsJson();
+    void groupNameIsKeptAndOptional();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -412,6 +413,32 @@ void TestJobStore::storedJsonIsTheJobsJson()
     QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
     j.files.clear();
     QCOMPARE(QJsonDocument::fromJson(j.toStoredJson()).object(), j.toJson());
+}
+
+void TestJobStore::groupNameIsKeptAndOptional()
+{
+    // The group's name rides with the request; a store written before it was kept has none.
+    ExportJob j = makeJob(JobState::Saved);
+    j.request.level = ExportLevel::Group;
+    j.request.groupId = u"demo-group-1"_s;
+    j.request.groupName = u"Hjertesvigt – \"telemonitorering\""_s;
+    const QJsonObject stored = QJsonDocument::fromJson(j.toStoredJson()).object();
+    QCOMPARE(stored.value("request"_L1).toObject().value("groupName"_L1).toString(),
+             j.request.groupName);
+    std::optional<ExportJob> back = ExportJob::fromJson(stored);
+    QVERIFY(back);
+    QCOMPARE(back->request.groupName, j.request.groupName);
+    QCOMPARE(back->request.groupId, u"demo-group-1"_s);
+
+    QJsonObject old = stored;
+    QJsonObject request = old.value("request"_L1).toObject();
+    request.remove("groupName"_L1);
+    old.insert("request"_L1, request);
+    back = ExportJob::fromJson(old);
+    QVERIFY(back);
+    QCOMPARE(back->request.groupId, u"demo-group-1"_s);
+    QVERIFY(back->request.groupName.isEmpty());
+    QVERIFY(!ExportJob(*back).toJson().value("request"_L1).toObject().contains("groupName"_L1));
 }
 
 #include "tst_jobstore.moc"

@@ -1,6 +1,7 @@
 // The job table model over a real JobManager talking to the simulated server: rows, states,
 // countdowns computed from deadlines, and updates limited to the cells that changed.
 #include "exportfixture.h"
+#include "i18n.h"
 #include "jobtablemodel.h"
 #include "servedfiles.h"
 
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void finishedRowsOfferTheirNextStep();
     void cancelAndRemove();
     void restoredJobsAreRows();
+    void whatNamesTheGroupAndTheChanges();
 };
 
 void TestJobTableModel::formatCountdown_data()
@@ -627,6 +629,35 @@ void TestJobTableModel::finishedRowsOfferTheirNextStep()
     QVERIFY(f.data().toString().contains(fx.job(failed.value()).lastError));
     QVERIFY(!f.data(JobTableModel::ProgressRole).isValid()); // words, no bar
     QCOMPARE(f.data(JobTableModel::ActionRole).toString(), u"Retry"_s);
+}
+
+void TestJobTableModel::whatNamesTheGroupAndTheChanges()
+{
+    // A group picked by name is shown by its name, and an export of changes says since when:
+    // in the What column (which the filter searches), kept with the job across a restart.
+    ExportFixture fx;
+    ExportRequest request = fx.request(ExportLevel::Group);
+    request.groupName = u"Heart failure telemonitoring"_s;
+    request.since = QDateTime(QDate(2026, 12, 7), QTime(9, 1), Qt::UTC);
+    const QString id = fx.start(request);
+    QVERIFY(!id.isEmpty());
+    const QString expected = u"Group Heart failure telemonitoring · all types · changes since "_s +
+                             formatDateTime(request.since.toLocalTime());
+    {
+        JobTableModel model(fx.manager);
+        QAbstractItemModelTester tester(&model);
+        QCOMPARE(text(model, 0, JobTableModel::What), expected);
+        QCOMPARE(model.index(0, JobTableModel::What).data(JobTableModel::SortRole).toString(),
+                 expected);
+    }
+    QVERIFY(fx.waitForTerminal(id));
+    fx.restartManager();
+    fx.manager->restore();
+    JobTableModel model(fx.manager);
+    QAbstractItemModelTester tester(&model);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(text(model, 0, JobTableModel::What), expected);
+    QCOMPARE(fx.job(id).request.groupId, u"demo-group-1"_s);
 }
 
 QTEST_GUILESS_MAIN(TestJobTableModel)

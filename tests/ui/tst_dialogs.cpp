@@ -8,6 +8,7 @@
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
 #include "httpclient.h"
+#include "i18n.h"
 #include "newexportdialog.h"
 #include "profiledialog.h"
 #include "testutil.h"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +33,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -132,6 +136,21 @@ void chooseInPopup(QComboBox *combo, int index)
     QTRY_VERIFY(!list->isVisible());
 }
 
+/// The Alt+letter of a label's or button's text ("&&" is a literal ampersand), or a null QChar.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toUpper();
+    }
+    return {};
+}
+
 QPushButton *okButton(QWidget *dialog)
 {
     return child<QDialogButtonBox>(dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok);
@@ -171,6 +190,7 @@ class TestDialogs final : public QObject
 
 private:
     QNetworkAccessManager m_nam;
+    QTemporaryDir m_settingsDir;
 
 private Q_SLOTS:
     void initTestCase()
@@ -873,6 +893,7 @@ private Q_SLOTS:
         QCOMPARE(r.base, server.baseUrl());
         QCOMPARE(r.level, ExportLevel::Group);
         QCOMPARE(r.groupId, u"demo-group-1"_s);
+        QCOMPARE(r.groupName, u"Heart failure telemonitoring"_s); // kept for people
         QCOMPARE(r.types, (QStringList{u"Patient"_s, u"Observation"_s, u"Claim"_s, u"Coverage"_s}));
         QCOMPARE(r.since, since);
         QCOMPARE(r.until, until);
@@ -1012,6 +1033,9 @@ private Q_SLOTS:
         types->item(0)->setCheckState(Qt::Checked);
         QVERIFY(!sinceLast->isEnabled());
         QVERIFY(!sinceLast->isChecked());
+        // Not "nothing has finished": something has, of other data.
+        QVERIFY2(child<QLabel>(&dlg, u"sinceLastExportNote"_s)->text().contains(u"other data"_s),
+                 qPrintable(child<QLabel>(&dlg, u"sinceLastExportNote"_s)->text()));
         types->item(0)->setCheckState(Qt::Unchecked);
         QVERIFY(sinceLast->isEnabled());
         sinceLast->setChecked(true);
@@ -1024,6 +1048,145 @@ private Q_SLOTS:
         sinceLast->setChecked(false);
         child<QCheckBox>(&dlg, u"sinceCheck"_s)->setChecked(false);
         QVERIFY(!dlg.request().since.isValid());
+    }
+
+    void newExportTypesHintTellsTheChoice()
+    {
+        // The hint under the types says what is chosen, ticked or typed: "nothing chosen" only
+        // when nothing is.
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"P"_s;
+        p.baseUrl = QUrl(u"https://h/fhir"_s);
+        NewExportDialog dlg({p}, u"p"_s, nullptr, {});
+        dlg.show();
+        const auto *hint = child<QLabel>(&dlg, u"typesHint"_s);
+        QCOMPARE(hint->text(), u"Nothing chosen: every type the server exports."_s);
+        auto *types = child<QListWidget>(&dlg, u"typesList"_s);
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+        QVERIFY2(hint->text().startsWith(u"1 type"_s), qPrintable(hint->text()));
+        QVERIFY2(hint->text().endsWith(u" chosen: Patient"_s), qPrintable(hint->text()));
+        types->findItems(u"Observation"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+        child<QLineEdit>(&dlg, u"extraTypesEdit"_s)->setText(u"Claim, Patient"_s);
+        QVERIFY2(hint->text().startsWith(u"3 type"_s), qPrintable(hint->text()));
+        QVERIFY2(hint->text().endsWith(u" chosen: Patient, Observation, Claim"_s),
+                 qPrintable(hint->text()));
+        QCOMPARE(dlg.request().types, (QStringList{u"Patient"_s, u"Observation"_s, u"Claim"_s}));
+        // Only typed.
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+        types->findItems(u"Observation"_s, Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+        child<QLineEdit>(&dlg, u"extraTypesEdit"_s)->setText(u"Claim"_s);
+        QVERIFY2(hint->text().endsWith(u" chosen: Claim"_s), qPrintable(hint->text()));
+        child<QPushButton>(&dlg, u"clearTypesButton"_s)->click();
+        QCOMPARE(hint->text(), u"Nothing chosen: every type the server exports."_s);
+    }
+
+    void newExportShowsWhereTheFilesGo()
+    {
+        // "Files go to" names the export's own folder, as the main window will make it, and
+        // follows every choice that names it; a group picked from the list keeps its name.
+        fbm::test::ExportFixture fx;
+        fx.server.setGroups({{u"demo-group-1"_s, u"Heart failure telemonitoring"_s},
+                             {u"demo-group-2"_s, u"COPD"_s}});
+        fx.clock.set(QDateTime(QDate(2026, 12, 7), QTime(10, 3, 0)).toUTC());
+        fx.clock.stop();
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"Demo"_s;
+        p.baseUrl = fx.server.baseUrl();
+        p.outputDir = fx.dir.filePath(u"Demo server"_s);
+        fbm::HttpClient client(fx.server.baseUrl());
+        NewExportDialog dlg({p}, u"p"_s, fx.manager,
+                            [&client](const Profile &) { return &client; });
+        dlg.show();
+        const auto *filesGoTo = child<QLabel>(&dlg, u"filesGoToLabel"_s);
+        const auto shows = [&](const QString &name) {
+            const QString path = fx.dir.filePath(u"Demo server/"_s + name);
+            return filesGoTo->text() == u"Files go to: "_s + QDir::toNativeSeparators(path) &&
+                   dlg.exportFolder() == path;
+        };
+        QVERIFY2(shows(u"2026-12-07 10.03 System, all types"_s), qPrintable(filesGoTo->text()));
+        QVERIFY(filesGoTo->isVisible());
+
+        auto *types = child<QListWidget>(&dlg, u"typesList"_s);
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+        QVERIFY2(shows(u"2026-12-07 10.03 Patient"_s), qPrintable(filesGoTo->text()));
+        types->findItems(u"Patient"_s, Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+
+        QSignalSpy loaded(&dlg, &NewExportDialog::groupsLoaded);
+        child<QRadioButton>(&dlg, u"levelGroupRadio"_s)->setChecked(true);
+        QVERIFY(loaded.wait(10000));
+        auto *groups = child<QComboBox>(&dlg, u"groupCombo"_s);
+        groups->setCurrentIndex(groups->findData(u"demo-group-1"_s));
+        QVERIFY2(shows(u"2026-12-07 10.03 Group Heart failure telemonitoring"_s),
+                 qPrintable(filesGoTo->text()));
+        QCOMPARE(dlg.request().groupId, u"demo-group-1"_s);
+        QCOMPARE(dlg.request().groupName, u"Heart failure telemonitoring"_s);
+        QCOMPARE(dlg.request().summary(), u"Group Heart failure telemonitoring · all types"_s);
+        // The id typed by hand is the same group, name and all; an unknown id has no name.
+        groups->setEditText(u"demo-group-2"_s);
+        QCOMPARE(dlg.request().groupName, u"COPD"_s);
+        groups->setEditText(u"g-42"_s);
+        QCOMPARE(dlg.request().groupName, QString());
+        QVERIFY2(shows(u"2026-12-07 10.03 Group g-42"_s), qPrintable(filesGoTo->text()));
+
+        // Another folder chosen; none chosen.
+        auto *folder = child<QLineEdit>(&dlg, u"outputDirEdit"_s);
+        folder->setText(fx.dir.filePath(u"elsewhere"_s));
+        QCOMPARE(filesGoTo->text(),
+                 u"Files go to: "_s + QDir::toNativeSeparators(fx.dir.filePath(
+                                          u"elsewhere/2026-12-07 10.03 Group g-42"_s)));
+        folder->clear();
+        QVERIFY(!filesGoTo->isVisible());
+        QCOMPARE(dlg.exportFolder(), QString());
+    }
+
+    void mnemonicsAreUnique_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("Danish") << u"da"_s;
+    }
+    void mnemonicsAreUnique()
+    {
+        // No two labels or buttons of the dialog answer the same Alt+letter, Advanced open or not,
+        // in either language.
+        QFETCH(QString, language);
+        QSettings settings(m_settingsDir.filePath(u"lang.ini"_s), QSettings::IniFormat);
+        fbm::setLanguageSetting(settings, language);
+        fbm::installTranslations(*QCoreApplication::instance(), &settings);
+        const auto restore =
+            qScopeGuard([] { fbm::removeTranslations(*QCoreApplication::instance()); });
+        const char *probe = "Only &resources changed since";
+        if (language == u"da"_s &&
+            QCoreApplication::translate("NewExportDialog", probe) == QLatin1String(probe))
+            QSKIP("The Danish catalogue does not have the dialog's new strings yet.");
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"P"_s;
+        p.baseUrl = QUrl(u"https://h/fhir"_s);
+        NewExportDialog dlg({p}, u"p"_s, nullptr, {});
+        QHash<QChar, QString> taken;
+        QStringList clashes;
+        const auto note = [&](const QString &text) {
+            const QChar key = mnemonic(text);
+            if (key.isNull())
+                return;
+            if (taken.contains(key))
+                clashes << u"%1: \"%2\" and \"%3\""_s.arg(key, taken.value(key), text);
+            else
+                taken.insert(key, text);
+        };
+        for (const QLabel *l : dlg.findChildren<QLabel *>()) {
+            if (l->buddy())
+                note(l->text());
+        }
+        for (const QAbstractButton *b : dlg.findChildren<QAbstractButton *>())
+            note(b->text());
+        for (const QGroupBox *g : dlg.findChildren<QGroupBox *>())
+            note(g->title());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
+        QVERIFY2(taken.size() >= 15, qPrintable(QStringList(taken.values()).join(u", "_s)));
     }
 
     void everyInputIsNamed()

@@ -242,6 +242,8 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     auto *buttons = exportDialog->findChild<QDialogButtonBox *>(u"buttonBox"_s);
     QVERIFY(buttons);
     QTRY_VERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    // The dialog says which folder, of its own, inside the one chosen.
+    const QString shown = exportDialog->findChild<QLabel *>(u"filesGoToLabel"_s)->text();
     buttons->button(QDialogButtonBox::Ok)->click();
 
     const JobTableModel *model = gui.window->jobModel();
@@ -250,6 +252,10 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     QCOMPARE(gui.window->currentJobId(), id); // the new row is selected
     QCOMPARE(gui.job(id)->profileId, profile.id);
     QCOMPARE(gui.cellText(id, JobTableModel::Server), u"Local test server"_s);
+    const QString firstDir = gui.job(id)->outDir;
+    QVERIFY2(firstDir.startsWith(out + u'/'), qPrintable(firstDir));
+    QVERIFY2(firstDir.endsWith(u" System, all types"_s), qPrintable(firstDir));
+    QCOMPARE(shown, u"Files go to: "_s + QDir::toNativeSeparators(firstDir));
 
     // Running, with the server's words verbatim and a countdown that goes down.
     QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Running"_s);
@@ -266,15 +272,15 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     // Saved, with the files in the folder.
     QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 20000);
     QCOMPARE(gui.cellText(id, JobTableModel::Files), u"3 / 3"_s);
-    QVERIFY(QFile::exists(QDir(out).filePath(u"Patient.1.ndjson"_s)));
-    QVERIFY(QFile::exists(QDir(out).filePath(u"Observation.1.ndjson"_s)));
-    QVERIFY(QFile::exists(QDir(out).filePath(u"errors/OperationOutcome.1.ndjson"_s)));
+    QVERIFY(QFile::exists(QDir(firstDir).filePath(u"Patient.1.ndjson"_s)));
+    QVERIFY(QFile::exists(QDir(firstDir).filePath(u"Observation.1.ndjson"_s)));
+    QVERIFY(QFile::exists(QDir(firstDir).filePath(u"errors/OperationOutcome.1.ndjson"_s)));
     QTRY_VERIFY(!notified.isEmpty());
     QCOMPARE(notified.constLast().at(0).toString(), u"Export saved"_s);
     QTRY_COMPARE(gui.window->statusText(), u"Nothing running."_s);
 
-    // The same folder again: this export goes into a new folder inside it, never over the
-    // first one's files.
+    // The same folder again: this export goes into a folder of its own too, never over the
+    // first one's files (the same minute: " (2)").
     gui.setScript(0, 1);
     gui.child<QAction>(u"newExportAction"_s)->trigger();
     QTRY_VERIFY((exportDialog = gui.window->findChild<QDialog *>(u"newExportDialog"_s)) &&
@@ -287,7 +293,7 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     const QString second = gui.window->currentJobId();
     QVERIFY(second != id);
     const QString secondDir = gui.job(second)->outDir;
-    QVERIFY2(secondDir.startsWith(out + u'/'), qPrintable(secondDir));
+    QVERIFY2(secondDir.startsWith(out + u'/') && secondDir != firstDir, qPrintable(secondDir));
     QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(second, JobTableModel::State), u"Saved"_s, 20000);
     QVERIFY(QFile::exists(QDir(secondDir).filePath(u"Patient.1.ndjson"_s)));
 }

@@ -1,5 +1,6 @@
 #include "newexportdialog.h"
 
+#include "exportfolder.h"
 #include "filechooser.h"
 #include "formrows.h"
 #include "httpclient.h"
@@ -27,8 +28,11 @@
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using fbm::ExportLevel;
@@ -51,6 +55,22 @@ QStringList words(const QString &text)
 {
     static const QRegularExpression separators(u"[\\s,;]+"_s);
     return text.split(separators, Qt::SkipEmptyParts);
+}
+
+/// The group's name in the server's list (its id is the item's UserRole).
+constexpr int kGroupNameRole = Qt::UserRole + 1;
+
+/// Whether any export from the profile's server was saved whole, whatever it asked for.
+bool hasFinishedExport(const fbm::JobManager *manager, const QString &profileId)
+{
+    if (!manager)
+        return false;
+    const QStringList ids = manager->jobIds();
+    return std::any_of(ids.begin(), ids.end(), [&](const QString &id) {
+        const fbm::ExportJob *j = manager->job(id);
+        return j && j->profileId == profileId && j->state == fbm::JobState::Saved &&
+               j->transactionTime.isValid();
+    });
 }
 
 } // namespace
@@ -175,7 +195,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     if (!format.contains(u"yyyy"_s))
         format.replace(u"yy"_s, u"yyyy"_s);
     auto *sinceRow = new QHBoxLayout;
-    m_sinceCheck = new QCheckBox(tr("Only resources changed &since"));
+    m_sinceCheck = new QCheckBox(tr("Only &resources changed since"));
     m_sinceCheck->setObjectName(u"sinceCheck"_s);
     const QDateTime now =
         (m_manager ? m_manager->clock() : fbm::Clock::system())->now().toLocalTime();
@@ -200,7 +220,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     untilRow->addWidget(m_untilCheck);
     untilRow->addWidget(m_until);
     untilRow->addStretch(1);
-    m_sinceLast = new QCheckBox(tr("Only changes since my &last export from this server"));
+    m_sinceLast = new QCheckBox(tr("Only changes since &my last export from this server"));
     m_sinceLast->setObjectName(u"sinceLastExportCheck"_s);
     m_sinceLastNote = fbm::hintLabel();
     m_sinceLastNote->setObjectName(u"sinceLastExportNote"_s);
@@ -215,11 +235,25 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     // Destination
     m_outputDir = new QLineEdit;
     m_outputDir->setObjectName(u"outputDirEdit"_s);
-    auto *browse = new QPushButton(tr("&Browse…"));
+    auto *browse = new QPushButton(tr("Bro&wse…"));
     browse->setObjectName(u"outputDirBrowseButton"_s);
     browse->setAccessibleName(tr("Browse for the folder"));
-    fbm::addFormRow(form, tr("Save &in:"), fbm::fieldWithButton(m_outputDir, browse), m_outputDir);
     connect(browse, &QPushButton::clicked, this, &NewExportDialog::browseOutputDir);
+    // Every export gets a folder of its own in there: say exactly which, before it starts.
+    m_filesGoTo = fbm::hintLabel();
+    m_filesGoTo->setObjectName(u"filesGoToLabel"_s);
+    m_filesGoTo->setTextFormat(Qt::PlainText);
+    auto *destinationBox = new QWidget;
+    auto *destinationLayout = new QVBoxLayout(destinationBox);
+    destinationLayout->setContentsMargins(0, 0, 0, 0);
+    destinationLayout->addWidget(fbm::fieldWithButton(m_outputDir, browse));
+    destinationLayout->addWidget(m_filesGoTo);
+    fbm::addFormRow(form, tr("Save &in:"), destinationBox, m_outputDir);
+    // The folder's name has the minute in it: it follows the clock while the dialog is open.
+    m_minuteTimer = new QTimer(this);
+    m_minuteTimer->setSingleShot(true);
+    m_minuteTimer->setTimerType(Qt::CoarseTimer);
+    connect(m_minuteTimer, &QTimer::timeout, this, &NewExportDialog::updateFilesGoTo);
 
     m_autoDownload = new QCheckBox(tr("&Download the files when the export is done"));
     m_autoDownload->setObjectName(u"autoDownloadCheck"_s);
@@ -370,7 +404,9 @@ QWidget *NewExportDialog::buildTypes()
     });
     layout->addWidget(m_types);
     layout->addLayout(extraRow);
-    layout->addWidget(fbm::hintLabel(tr("Nothing chosen: every type the server exports.")));
+    m_typesHint = fbm::hintLabel();
+    m_typesHint->setObjectName(u"typesHint"_s);
+    layout->addWidget(m_typesHint);
     return box;
 }
 
@@ -403,22 +439,25 @@ QWidget *NewExportDialog::buildAdvanced()
     m_outputFormat->addItem(u"application/fhir+ndjson"_s, u"application/fhir+ndjson"_s);
     m_outputFormat->addItem(u"application/ndjson"_s, u"application/ndjson"_s);
     m_outputFormat->addItem(u"ndjson"_s, u"ndjson"_s);
-    fbm::addFormRow(form, tr("Output f&ormat:"), m_outputFormat);
+    fbm::addFormRow(form, tr("O&utput format:"), m_outputFormat);
 
     auto *methodBox = new QWidget;
     auto *methodLayout = new QHBoxLayout(methodBox);
     methodLayout->setContentsMargins(0, 0, 0, 0);
-    m_get = new QRadioButton(tr("&GET (parameters in the address)"));
+    m_get = new QRadioButton(tr("GET (parameters in the address)"));
     m_get->setObjectName(u"methodGetRadio"_s);
-    m_post = new QRadioButton(tr("P&OST (a Parameters resource)"));
+    m_post = new QRadioButton(tr("POST (a Parameters resource)"));
     m_post->setObjectName(u"methodPostRadio"_s);
     m_get->setChecked(true);
     methodLayout->addWidget(m_get);
     methodLayout->addWidget(m_post);
     methodLayout->addStretch(1);
-    auto *methodLabel = fbm::addFormRow(form, tr("Kick-off:"), methodBox, m_get);
-    methodLabel->setBuddy(nullptr);
+    // One mnemonic for the pair, on the label; it goes to the one chosen, and the arrow keys
+    // choose the other.
+    auto *methodLabel = fbm::addFormRow(form, tr("&Kick-off:"), methodBox, m_get);
     m_get->setAccessibleName({});
+    connect(m_post, &QRadioButton::toggled, methodLabel,
+            [this, methodLabel](bool post) { methodLabel->setBuddy(post ? m_post : m_get); });
 
     auto *patientsBox = new QWidget;
     auto *patientsLayout = new QVBoxLayout(patientsBox);
@@ -432,9 +471,9 @@ QWidget *NewExportDialog::buildAdvanced()
     m_patientsNote->setObjectName(u"patientsNote"_s);
     patientsLayout->addWidget(m_patients);
     patientsLayout->addWidget(m_patientsNote);
-    fbm::addFormRow(form, tr("&Patients:"), patientsBox, m_patients);
+    fbm::addFormRow(form, tr("Patie&nts:"), patientsBox, m_patients);
 
-    m_noCache = new QCheckBox(tr("Start a &new job even if an identical one exists"));
+    m_noCache = new QCheckBox(tr("Start a new &job even if an identical one exists"));
     m_noCache->setObjectName(u"noCacheCheck"_s);
     m_noCache->setToolTip(tr("Sends Cache-Control: no-cache. Some servers (HAPI FHIR) otherwise "
                              "hand back the result of an identical earlier export."));
@@ -507,6 +546,7 @@ void NewExportDialog::loadGroups()
         for (const fbm::GroupSummary &g : result.value()) {
             QString text = g.name.isEmpty() ? g.id : g.name + u" ("_s + g.id + u')';
             m_groupCombo->addItem(text, g.id);
+            m_groupCombo->setItemData(m_groupCombo->count() - 1, g.name, kGroupNameRole);
             if (g.size >= 0)
                 m_groupCombo->setItemData(m_groupCombo->count() - 1,
                                           //: %n is a number of patients
@@ -534,13 +574,20 @@ void NewExportDialog::updateSinceLast()
     if (!have)
         m_sinceLast->setChecked(false);
     m_sinceLast->setEnabled(have);
-    m_sinceLastNote->setText(
-        have
-            //: %1 is a date and time
-            ? tr("Your last finished export from this server was made at %1.")
-                  .arg(fbm::formatDateTime(m_lastTransaction.toLocalTime()))
-            : tr("No export from this server has finished yet, so there is nothing to continue "
-                 "from."));
+    if (have) {
+        //: %1 is a date and time
+        m_sinceLastNote->setText(tr("Your last finished export of the same data from this server "
+                                    "was made at %1.")
+                                     .arg(fbm::formatDateTime(m_lastTransaction.toLocalTime())));
+    } else if (p && hasFinishedExport(m_manager, p->id)) {
+        // Not "nothing has finished": one has, of other data, which says nothing of this.
+        m_sinceLastNote->setText(tr("Your finished exports from this server asked for other "
+                                    "data (level, group or types), so there is nothing to "
+                                    "continue from for this choice."));
+    } else {
+        m_sinceLastNote->setText(tr("No export from this server has finished yet, so there is "
+                                    "nothing to continue from."));
+    }
     updateEnabled();
 }
 
@@ -568,19 +615,16 @@ fbm::ExportRequest NewExportDialog::request() const
         r.base = p->baseUrl;
     r.level = level();
     if (r.level == ExportLevel::Group) {
+        // Picked from the list, or its id typed: the job keeps the group's name for people.
         const QString text = m_groupCombo->currentText().trimmed();
-        const int i = m_groupCombo->findText(text);
+        int i = m_groupCombo->findText(text);
+        if (i < 0)
+            i = m_groupCombo->findData(text);
         r.groupId = i >= 0 ? m_groupCombo->itemData(i).toString() : text;
+        if (i >= 0)
+            r.groupName = m_groupCombo->itemData(i, kGroupNameRole).toString();
     }
-    for (int i = 0; i < m_types->count(); ++i) {
-        if (m_types->item(i)->checkState() == Qt::Checked)
-            r.types << m_types->item(i)->text();
-    }
-    const QStringList extra = words(m_extraTypes->text());
-    for (const QString &t : extra) {
-        if (!r.types.contains(t))
-            r.types << t;
-    }
+    r.types = chosenTypes();
     if (m_sinceLast->isChecked() && m_lastTransaction.isValid())
         r.since = m_lastTransaction; // exactly the server's instant, not the editor's rounding
     else if (m_sinceCheck->isChecked())
@@ -599,6 +643,21 @@ fbm::ExportRequest NewExportDialog::request() const
     return r;
 }
 
+QStringList NewExportDialog::chosenTypes() const
+{
+    QStringList types;
+    for (int i = 0; i < m_types->count(); ++i) {
+        if (m_types->item(i)->checkState() == Qt::Checked)
+            types << m_types->item(i)->text();
+    }
+    const QStringList extra = words(m_extraTypes->text());
+    for (const QString &t : extra) {
+        if (!types.contains(t))
+            types << t;
+    }
+    return types;
+}
+
 fbm::JobOptions NewExportDialog::options() const
 {
     fbm::JobOptions o;
@@ -612,9 +671,40 @@ fbm::JobOptions NewExportDialog::options() const
     return o;
 }
 
+QString NewExportDialog::exportFolder() const
+{
+    if (!currentProfile())
+        return {};
+    return fbm::ExportFolder::forExport(options().outDir, request(), m_manager);
+}
+
+void NewExportDialog::updateTypesHint()
+{
+    // What the boxes and the typed types say together, never "nothing" while some are chosen.
+    const QStringList types = chosenTypes();
+    if (types.isEmpty())
+        m_typesHint->setText(tr("Nothing chosen: every type the server exports."));
+    else
+        //: %n is the number of resource types chosen, %1 their names
+        m_typesHint->setText(
+            tr("%n type(s) chosen: %1", nullptr, int(types.size())).arg(types.join(u", "_s)));
+}
+
+void NewExportDialog::updateFilesGoTo()
+{
+    const QString folder = exportFolder();
+    //: %1 is the full path of the folder the export saves its files in
+    m_filesGoTo->setText(tr("Files go to: %1").arg(QDir::toNativeSeparators(folder)));
+    m_filesGoTo->setVisible(!folder.isEmpty());
+    const qint64 now = (m_manager ? m_manager->clock() : fbm::Clock::system())->nowMs();
+    m_minuteTimer->start(int(60000 - now % 60000) + 50);
+}
+
 void NewExportDialog::updateValidation()
 {
     updateSinceLast();
+    updateTypesHint();
+    updateFilesGoTo();
     QString problem;
     if (!currentProfile())
         problem = tr("Add a server profile first: there is no bulk export server to ask.");

@@ -22,6 +22,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QRadioButton;
+class QTimer;
 class QToolButton;
 
 namespace fbm {
@@ -47,8 +48,13 @@ public:
     ~NewExportDialog() override;
 
     [[nodiscard]] fbm::ExportRequest request() const;
+    /// The options; outDir is the folder chosen under "Save in" (the export's own folder inside
+    /// it is ExportFolder::forExport(), as exportFolder() shows).
     [[nodiscard]] fbm::JobOptions options() const;
     [[nodiscard]] QString profileId() const;
+    /// The folder the files go to, as the dialog shows it: ExportFolder::forExport() for the
+    /// chosen folder and request, now. Empty while no folder is chosen.
+    [[nodiscard]] QString exportFolder() const;
 
     /// The common resource types offered as check boxes, most used first.
     [[nodiscard]] static QStringList commonResourceTypes();
@@ -62,9 +68,13 @@ Q_SIGNALS:
 private:
     [[nodiscard]] const fbm::Profile *currentProfile() const;
     [[nodiscard]] fbm::ExportLevel level() const;
+    /// The ticked types, then the typed ones not ticked, in that order.
+    [[nodiscard]] QStringList chosenTypes() const;
     void onProfileChanged();
     void loadGroups();
     void updateSinceLast();
+    void updateTypesHint();
+    void updateFilesGoTo();
     void updateEnabled();
     void updateValidation();
     void browseOutputDir();
@@ -95,6 +105,9 @@ private:
     QDateTimeEdit *m_until = nullptr;
     QCheckBox *m_sinceLast = nullptr;
     QLabel *m_sinceLastNote = nullptr;
+    QLabel *m_typesHint = nullptr;
+    QLabel *m_filesGoTo = nullptr;
+    QTimer *m_minuteTimer = nullptr;
     QToolButton *m_advancedToggle = nullptr;
     QWidget *m_advanced = nullptr;
     QPlainTextEdit *m_typeFilters = nullptr;

@@ -2,6 +2,7 @@
 #include "logging.h"
 
 #include "aboutdialog.h"
+#include "exportfolder.h"
 #include "filteredit.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
@@ -412,35 +413,6 @@ Result<QString> MainWindow::startExport(const ExportRequest &request, const JobO
     return id;
 }
 
-QString MainWindow::freshExportFolder(const QString &folder) const
-{
-    // Two exports in one folder would overwrite each other's Patient.1.ndjson (and a finished
-    // file is never replaced, so the second would fail): a folder that already holds files or
-    // belongs to another export gets a dated subfolder for this one.
-    if (folder.isEmpty())
-        return folder;
-    const QString clean = QDir::cleanPath(folder);
-    const auto taken = [this](const QString &dir) {
-        const QDir d(dir);
-        if (d.exists() && !d.isEmpty())
-            return true;
-        for (const QString &id : m_manager->jobIds()) {
-            const ExportJob *j = m_manager->job(id);
-            if (j && QDir::cleanPath(j->outDir) == dir)
-                return true;
-        }
-        return false;
-    };
-    if (!taken(clean))
-        return clean;
-    const QString stamp =
-        m_manager->clock()->now().toLocalTime().toString(u"yyyy-MM-dd HH.mm.ss"_s);
-    QString candidate = QDir(clean).filePath(stamp);
-    for (int n = 2; taken(candidate); ++n)
-        candidate = QDir(clean).filePath(u"%1 (%2)"_s.arg(stamp).arg(n));
-    return candidate;
-}
-
 void MainWindow::updateTitle(const QString &running)
 {
     //: the window's title while exports run; %1 what runs, like "2 running · 1 downloading 43 %"
@@ -466,9 +438,11 @@ void MainWindow::newExport()
         [session = m_session](const Profile &p) { return session->clientFor(p); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const ExportRequest request = dialog->request();
         JobOptions options = dialog->options();
-        options.outDir = freshExportFolder(options.outDir);
-        const Result<QString> id = startExport(dialog->request(), options);
+        // The folder the dialog showed: its own, inside the one chosen.
+        options.outDir = ExportFolder::forExport(options.outDir, request, m_manager);
+        const Result<QString> id = startExport(request, options);
         if (!id.ok()) {
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
                                         id.error().message, QMessageBox::Ok, this);

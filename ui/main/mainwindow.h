@@ -87,8 +87,6 @@ private:
     void onProfileSelected(const QString &id);
 
     void newExport();
-    /// folder, or a new dated folder inside it when it already holds another export.
-    [[nodiscard]] QString freshExportFolder(const QString &folder) const;
     void updateTitle(const QString &running);
     void onJobActivated(const QString &id);
     void updateActions();
