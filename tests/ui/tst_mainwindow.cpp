@@ -196,6 +196,7 @@ private Q_SLOTS:
     void layoutPersists();
     void demoModeOffersTheDemoServer();
     void demoExportsEndWithTheProgram();
+    void tabLeavesTheJobTable();
 };
 
 void TestMainWindow::initTestCase()
@@ -595,6 +596,41 @@ void TestMainWindow::demoExportsEndWithTheProgram()
     QCOMPARE(j->state, JobState::Failed);
     QVERIFY2(j->lastError.contains(u"demo server"_s), qPrintable(j->lastError));
     QVERIFY(!j->isWaitingForPoll());
+}
+
+void TestMainWindow::tabLeavesTheJobTable()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Keyboard"_s);
+    gui.setScript(0, 1);
+    const QString id = gui.startDirect(p, u"keyboard"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 15000);
+    gui.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window.get()));
+    QTableView *table = gui.window->jobView();
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+    auto *details = gui.child<QTabWidget>(u"detailsTabs"_s);
+    QVERIFY(filter && details);
+    QCOMPARE(filter->focusPolicy(), Qt::StrongFocus);
+    QCOMPARE(table->focusPolicy(), Qt::StrongFocus);
+    // Every table of the window lets Tab go on to the next widget.
+    const QList<QTableView *> tables = gui.window->findChildren<QTableView *>();
+    for (const QTableView *t : tables)
+        QVERIFY2(!t->tabKeyNavigation(), qPrintable(t->objectName()));
+
+    // As on screen: the filter, the table, the details' tabs.
+    filter->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClick(filter, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+    QTest::keyClick(table, Qt::Key_Tab);
+    QTRY_VERIFY(QApplication::focusWidget() != table);
+    QWidget *next = QApplication::focusWidget();
+    QVERIFY(next);
+    QVERIFY2(next == details->focusProxy() || details->isAncestorOf(next),
+             next->metaObject()->className());
+    QTest::keyClick(next, Qt::Key_Backtab);
+    QTRY_COMPARE(QApplication::focusWidget(), table);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -81,6 +81,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     createStatusBar();
     applyIcons();
+    // The filter sits in the toolbar, far from the table in the widget tree: without an order
+    // of its own Tab would wander from the filter through the toolbar's chain instead of going
+    // filter, table, details as they appear on screen.
+    QWidget::setTabOrder(m_jobs->filterEdit(), m_jobs->view());
+    QWidget::setTabOrder(m_jobs->view(), m_details);
 
     connect(m_profiles, &ProfilesPanel::profileSelected, this, &MainWindow::onProfileSelected);
     connect(m_jobs, &JobsPanel::currentJobChanged, m_details, &JobDetailsPane::setJob);
