@@ -2,6 +2,7 @@
 // with real files, on the offscreen platform.
 #include "auth/profile.h"
 #include "faultybulkserver.h"
+#include "focusring.h"
 #include "reportjobsview.h"
 #include "reports/reportjobmodel.h"
 #include "servedfiles.h"
@@ -197,6 +198,7 @@ private Q_SLOTS:
     void demoModeOffersTheDemoServer();
     void demoExportsEndWithTheProgram();
     void tabLeavesTheJobTable();
+    void focusIsVisibleOnLists();
 };
 
 void TestMainWindow::initTestCase()
@@ -631,6 +633,39 @@ void TestMainWindow::tabLeavesTheJobTable()
              next->metaObject()->className());
     QTest::keyClick(next, Qt::Key_Backtab);
     QTRY_COMPARE(QApplication::focusWidget(), table);
+}
+
+void TestMainWindow::focusIsVisibleOnLists()
+{
+    Gui gui;
+    gui.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window.get()));
+    auto *ring = gui.window->findChild<FocusRing *>();
+    QVERIFY(ring);
+    QTableView *table = gui.window->jobView();
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+
+    // The empty table with the focus: a frame in the highlight colour along its edge.
+    table->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(ring->view(), table);
+    QWidget *frame = ring->frame();
+    QVERIFY(frame && frame->isVisible());
+    QCOMPARE(frame->parentWidget(), table);
+    QCOMPARE(frame->geometry(), table->rect());
+    const QImage shot = table->grab().toImage();
+    const QColor highlight = table->palette().color(QPalette::Active, QPalette::Highlight);
+    QCOMPARE(shot.pixelColor(shot.width() / 2, 0).rgb(), highlight.rgb());
+    QCOMPARE(shot.pixelColor(0, shot.height() / 2).rgb(), highlight.rgb());
+
+    // It follows the focus to another list, and leaves when the focus is in a line edit (which
+    // the style marks itself).
+    auto *servers = gui.child<QAbstractItemView>(u"profileList"_s);
+    servers->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(ring->view(), servers);
+    QCOMPARE(ring->frame()->parentWidget(), servers);
+    filter->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(!ring->view());
+    QVERIFY(!ring->frame()->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 
 #include "aboutdialog.h"
 #include "filteredit.h"
+#include "focusring.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
 #include "jobfilterproxy.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // filter, table, details as they appear on screen.
     QWidget::setTabOrder(m_jobs->filterEdit(), m_jobs->view());
     QWidget::setTabOrder(m_jobs->view(), m_details);
+    new FocusRing(this);
 
     connect(m_profiles, &ProfilesPanel::profileSelected, this, &MainWindow::onProfileSelected);
     connect(m_jobs, &JobsPanel::currentJobChanged, m_details, &JobDetailsPane::setJob);
