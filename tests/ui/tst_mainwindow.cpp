@@ -34,6 +34,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 
 #include <memory>
@@ -199,6 +200,7 @@ private Q_SLOTS:
     void demoExportsEndWithTheProgram();
     void tabLeavesTheJobTable();
     void focusIsVisibleOnLists();
+    void toolbarTooltipsNameTheirKeys();
 };
 
 void TestMainWindow::initTestCase()
@@ -666,6 +668,50 @@ void TestMainWindow::focusIsVisibleOnLists()
     filter->setFocus(Qt::TabFocusReason);
     QTRY_VERIFY(!ring->view());
     QVERIFY(!ring->frame()->isVisible());
+}
+
+void TestMainWindow::toolbarTooltipsNameTheirKeys()
+{
+    QTemporaryDir dir;
+    Session app(demoOptions(dir));
+    QVERIFY(app.start().isEmpty());
+    MainWindow window(&app);
+    window.show();
+
+    // Every action of a toolbar with a key names it once in its tooltip.
+    const auto checkBar = [](const QToolBar *bar) {
+        int withKeys = 0;
+        const QList<QAction *> actions = bar->actions();
+        for (const QAction *a : actions) {
+            const QString key = a->shortcut().toString(QKeySequence::NativeText);
+            if (key.isEmpty())
+                continue;
+            ++withKeys;
+            if (a->toolTip().count(key) != 1)
+                return u"%1: %2"_s.arg(a->objectName(), a->toolTip());
+        }
+        return withKeys >= 5 ? QString() : u"only %1 actions with keys"_s.arg(withKeys);
+    };
+    auto *mainBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+    QVERIFY(mainBar);
+    QString problem = checkBar(mainBar);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    auto *openFolder = window.findChild<QAction *>(u"openFolderAction"_s);
+    QCOMPARE(openFolder->toolTip(), u"Open the folder the export's files are saved in (Ctrl+O)"_s);
+    // The status bar keeps the plain sentence.
+    QCOMPARE(openFolder->statusTip(), u"Open the folder the export's files are saved in"_s);
+    // A tooltip its owner changes later gets the key too, and a new key replaces the old one.
+    openFolder->setToolTip(u"Nothing saved yet"_s);
+    QCOMPARE(openFolder->toolTip(), u"Nothing saved yet (Ctrl+O)"_s);
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QCOMPARE(openFolder->toolTip(), u"Nothing saved yet (Ctrl+J)"_s);
+
+    // The report page's toolbar, made later, the same.
+    window.selectProfile(Session::demoReportsProfileId());
+    auto *reportBar = window.findChild<QToolBar *>(u"reportToolBar"_s);
+    QVERIFY(reportBar);
+    problem = checkBar(reportBar);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -14,6 +14,7 @@
 #include "profilespanel.h"
 #include "reportjobsview.h"
 #include "session.h"
+#include "shortcuttooltips.h"
 #include "traynotifier.h"
 
 #include <QAction>
@@ -217,6 +218,7 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_filterAction = bar->addWidget(m_jobs->filterEdit());
+    ShortcutToolTips::attach(bar);
 }
 
 void MainWindow::createStatusBar()
@@ -336,6 +338,10 @@ void MainWindow::showCentreFor(const QString &profileId)
                     statusBar()->showMessage(title + u": "_s + message, 15000);
                 });
         m_centre->addWidget(page);
+        // Its toolbar names the keys in its tooltips as the window's own does.
+        const QList<QToolBar *> bars = page->findChildren<QToolBar *>();
+        for (QToolBar *bar : bars)
+            ShortcutToolTips::attach(bar);
     }
     m_centre->setCurrentWidget(page);
     // The report page has its own actions (F5, Ctrl+D, Ctrl+O…): the export actions step aside
