@@ -201,6 +201,7 @@ private Q_SLOTS:
     void tabLeavesTheJobTable();
     void focusIsVisibleOnLists();
     void toolbarTooltipsNameTheirKeys();
+    void demoProfilesSayWhyTheyCannotBeEdited();
 };
 
 void TestMainWindow::initTestCase()
@@ -712,6 +713,49 @@ void TestMainWindow::toolbarTooltipsNameTheirKeys()
     QVERIFY(reportBar);
     problem = checkBar(reportBar);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestMainWindow::demoProfilesSayWhyTheyCannotBeEdited()
+{
+    QTemporaryDir dir;
+    Session app(demoOptions(dir));
+    QVERIFY(app.start().isEmpty());
+    Profile own;
+    own.name = u"Own server"_s;
+    own.baseUrl = QUrl(u"http://127.0.0.1:9/fhir"_s);
+    const Result<Profile> saved = app.profileStore()->save(own);
+    QVERIFY(saved.ok());
+    MainWindow window(&app);
+    const auto button = [&window](const QString &name) {
+        return window.findChild<QPushButton *>(name);
+    };
+    const auto action = [&window](const QString &name) {
+        return window.findChild<QAction *>(name);
+    };
+    const QString why = u"The demo profiles are built in: they cannot be changed, copied or "
+                        "deleted."_s;
+    for (const QString &id : {Session::demoProfileId(), Session::demoReportsProfileId()}) {
+        window.selectProfile(id);
+        for (const QString &name :
+             {u"editProfileButton"_s, u"duplicateProfileButton"_s, u"deleteProfileButton"_s}) {
+            QVERIFY(!button(name)->isEnabled());
+            QCOMPARE(button(name)->toolTip(), why);
+        }
+        for (const QString &name :
+             {u"editProfileAction"_s, u"duplicateProfileAction"_s, u"deleteProfileAction"_s}) {
+            QVERIFY(!action(name)->isEnabled());
+            QCOMPARE(action(name)->toolTip(), why);
+        }
+    }
+    // A saved profile: enabled, with what each does.
+    window.selectProfile(saved->id);
+    QVERIFY(button(u"editProfileButton"_s)->isEnabled());
+    QCOMPARE(button(u"editProfileButton"_s)->toolTip(), u"Change the selected server profile"_s);
+    QCOMPARE(action(u"deleteProfileAction"_s)->toolTip(),
+             u"Delete the selected server profile and its secrets"_s);
+    // No profile chosen ("All servers").
+    window.selectProfile({});
+    QCOMPARE(button(u"editProfileButton"_s)->toolTip(), u"Choose a server in the list first."_s);
 }
 
 QTEST_MAIN(TestMainWindow)
