@@ -8,6 +8,7 @@
 #include "servedfiles.h"
 #include "session.h"
 
+#include "helpdialog.h"
 #include "jobmanager.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
@@ -24,6 +25,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -34,6 +37,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -202,6 +206,7 @@ private Q_SLOTS:
     void focusIsVisibleOnLists();
     void toolbarTooltipsNameTheirKeys();
     void demoProfilesSayWhyTheyCannotBeEdited();
+    void guideOpensWithF1();
 };
 
 void TestMainWindow::initTestCase()
@@ -756,6 +761,49 @@ void TestMainWindow::demoProfilesSayWhyTheyCannotBeEdited()
     // No profile chosen ("All servers").
     window.selectProfile({});
     QCOMPARE(button(u"editProfileButton"_s)->toolTip(), u"Choose a server in the list first."_s);
+}
+
+void TestMainWindow::guideOpensWithF1()
+{
+    Gui gui;
+    auto *guide = gui.child<QAction>(u"guideAction"_s);
+    QVERIFY(guide);
+    QCOMPARE(guide->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    // In the Help menu, before About.
+    QMenu *help = nullptr;
+    const QList<QAction *> menus = gui.window->menuBar()->actions();
+    for (QAction *m : menus)
+        if (m->text() == u"&Help"_s)
+            help = m->menu();
+    QVERIFY(help);
+    QCOMPARE(help->actions().constFirst(), guide);
+
+    gui.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window.get()));
+    QTest::keyClick(gui.window.get(), Qt::Key_F1);
+    HelpDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = gui.window->findChild<HelpDialog *>(u"helpDialog"_s)) &&
+                dialog->isVisible());
+    const QString text = dialog->browser()->toPlainText();
+    const QStringList headings = HelpDialog::headings();
+    QCOMPARE(headings.size(), 7);
+    for (const QString &heading : headings)
+        QVERIFY2(text.contains(heading), qPrintable(heading));
+    QVERIFY(text.contains(u"What the states mean"_s));
+    // Every state by the name the table gives it, and the keys of the window's actions.
+    for (int state = 0; state <= int(JobState::Expired); ++state)
+        QVERIFY2(text.contains(jobStateText(JobState(state))),
+                 qPrintable(jobStateText(JobState(state))));
+    QVERIFY(text.contains(u"New export (Ctrl+N)"_s));
+    QVERIFY(text.contains(u"Open folder (Ctrl+O)"_s));
+    QVERIFY(text.contains(u"Retry (Ctrl+R)"_s));
+    // The contents link to the sections.
+    QVERIFY(dialog->browser()->toHtml().contains(u"href=\"#states\""_s));
+    // Asked again: the one guide comes to the front.
+    guide->trigger();
+    QCOMPARE(gui.window->findChildren<HelpDialog *>().size(), 1);
+    dialog->close();
+    QTRY_VERIFY(!gui.window->findChild<HelpDialog *>());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,7 @@
 #include "aboutdialog.h"
 #include "filteredit.h"
 #include "focusring.h"
+#include "helpdialog.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
 #include "jobfilterproxy.h"
@@ -156,6 +157,9 @@ void MainWindow::createActions()
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
+    m_guide = make(tr("&Guide"), u"guideAction"_s,
+                   tr("What an export is, what its states mean and where the files go"),
+                   QKeySequence::HelpContents, &MainWindow::showGuide);
     m_aboutQt = make(tr("About &Qt"), u"aboutQtAction"_s, tr("About the Qt toolkit"), {}, nullptr);
     m_aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -200,6 +204,8 @@ void MainWindow::createMenus()
     menuBar()->addMenu(new LanguageMenu(m_session->options().settingsPath, this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_guide);
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(m_aboutQt);
 }
@@ -480,6 +486,24 @@ void MainWindow::newExport()
         }
     });
     dialog->open();
+}
+
+void MainWindow::showGuide()
+{
+    if (!m_help) {
+        const HelpKeys keys{m_newExport->shortcut(),
+                            m_jobActions->cancel()->shortcut(),
+                            m_jobActions->retry()->shortcut(),
+                            m_jobActions->download()->shortcut(),
+                            m_jobActions->openFolder()->shortcut(),
+                            m_jobActions->remove()->shortcut()};
+        m_help = new HelpDialog(keys, this);
+        m_help->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    // Not modal: the guide stays open while the user tries things out in the window.
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
 }
 
 void MainWindow::updateActions()

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
@@ -18,6 +19,7 @@ class QTableView;
 
 namespace fbm {
 
+class HelpDialog;
 class JobActions;
 class JobDetailsPane;
 class JobsPanel;
@@ -87,6 +89,8 @@ private:
     void onProfileSelected(const QString &id);
 
     void newExport();
+    /// Help > Guide (F1), one window at a time.
+    void showGuide();
     /// folder, or a new dated folder inside it when it already holds another export.
     [[nodiscard]] QString freshExportFolder(const QString &folder) const;
     void onJobActivated(const QString &id);
@@ -101,6 +105,7 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
+    QAction *m_guide = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_filterAction = nullptr; ///< the toolbar's holder of the filter box, to hide it
 
@@ -109,6 +114,7 @@ private:
     JobsPanel *m_jobs = nullptr;
     JobDetailsPane *m_details = nullptr;
     TrayNotifier *m_tray = nullptr;
+    QPointer<HelpDialog> m_help;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     /// The exports (page 0) or one report jobs page per reporting-server profile.
