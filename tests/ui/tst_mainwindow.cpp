@@ -12,6 +12,7 @@
 #include "jobmanager.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
+#include "placeholdertableview.h"
 #include <QStackedWidget>
 
 #include <QAction>
@@ -206,6 +207,7 @@ private Q_SLOTS:
     void focusIsVisibleOnLists();
     void toolbarTooltipsNameTheirKeys();
     void demoProfilesSayWhyTheyCannotBeEdited();
+    void emptyTableSaysWhatToDo();
     void guideOpensWithF1();
 };
 
@@ -761,6 +763,57 @@ void TestMainWindow::demoProfilesSayWhyTheyCannotBeEdited()
     // No profile chosen ("All servers").
     window.selectProfile({});
     QCOMPARE(button(u"editProfileButton"_s)->toolTip(), u"Choose a server in the list first."_s);
+}
+
+void TestMainWindow::emptyTableSaysWhatToDo()
+{
+    Gui gui;
+    auto *table = qobject_cast<PlaceholderTableView *>(gui.window->jobView());
+    QVERIFY(table);
+    QVERIFY(QTest::qWaitForWindowExposed(gui.window.get()));
+    // No exports at all: in the table itself, with New export's key as the action has it.
+    const QString newExportKey =
+        gui.child<QAction>(u"newExportAction"_s)->shortcut().toString(QKeySequence::NativeText);
+    QVERIFY(!newExportKey.isEmpty());
+    QVERIFY(table->isPlaceholderShown());
+    QVERIFY2(table->placeholderText().startsWith(
+                 u"No exports yet — New export (%1)"_s.arg(newExportKey)),
+             qPrintable(table->placeholderText()));
+    QVERIFY(table->placeholderText().contains(u"(F1)"_s));
+    QCOMPARE(table->accessibleDescription(), table->placeholderText());
+    // Painted in the viewport: the picture differs from the same table without the words.
+    const QImage withText = table->viewport()->grab().toImage();
+    const QString text = table->placeholderText();
+    table->setPlaceholderText({});
+    const QImage without = table->viewport()->grab().toImage();
+    QVERIFY(withText != without);
+    table->setPlaceholderText(text);
+
+    // With an export: nothing over the rows.
+    const Profile a = gui.saveProfile(u"Alpha"_s);
+    const Profile b = gui.saveProfile(u"Beta"_s);
+    gui.setScript(0, 1);
+    const QString id = gui.startDirect(a, u"a"_s);
+    QTRY_VERIFY(gui.job(id)->state == JobState::Saved);
+    QVERIFY(!table->isPlaceholderShown());
+    QVERIFY(table->placeholderText().isEmpty());
+    // A filter that hides every row says so.
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+    QTest::keyClicks(filter, u"no such export"_s);
+    QTRY_COMPARE(gui.window->proxyModel()->rowCount(), 0);
+    QTRY_COMPARE(table->placeholderText(), u"No export matches the filter"_s);
+    QVERIFY(table->isPlaceholderShown());
+    filter->clear();
+    QTRY_COMPARE(gui.window->proxyModel()->rowCount(), 1);
+    QVERIFY(table->placeholderText().isEmpty());
+    // A server with no exports of its own.
+    gui.window->selectProfile(b.id);
+    QCOMPARE(gui.window->proxyModel()->rowCount(), 0);
+    QCOMPARE(table->placeholderText(),
+             u"No exports from this server yet — New export (%1)"_s.arg(newExportKey));
+    // The status bar still has its line too.
+    gui.window->selectProfile({});
+    QCOMPARE(gui.window->statusText(), u"Nothing running."_s);
 }
 
 void TestMainWindow::guideOpensWithF1()

@@ -377,6 +377,9 @@ void TestTranslation::guide()
                                  u"Gemt"_s, u"Mislykkedes"_s, u"Annulleret"_s, u"Udløbet"_s})
         QVERIFY2(text.contains(state), qPrintable(state));
     QVERIFY(text.contains(u"FHIR-eksporter"_s));
+    // The empty list's words too.
+    QVERIFY2(window.jobView()->accessibleDescription().startsWith(u"Ingen eksporter endnu"_s),
+             qPrintable(window.jobView()->accessibleDescription()));
 }
 
 void TestTranslation::languageMenu()

@@ -178,6 +178,8 @@ void MainWindow::createActions()
     sep->setSeparator(true);
     view->addAction(sep);
     view->addAction(m_jobActions->remove());
+    // The empty table points to New export and to the guide.
+    m_jobs->setHintActions(m_newExport, m_guide);
 }
 
 void MainWindow::createMenus()
