@@ -209,6 +209,8 @@ private Q_SLOTS:
     void demoProfilesSayWhyTheyCannotBeEdited();
     void emptyTableSaysWhatToDo();
     void guideOpensWithF1();
+    void quittingWhileExportsRunAsks();
+    void quittingSaysDemoExportsEnd();
 };
 
 void TestMainWindow::initTestCase()
@@ -857,6 +859,76 @@ void TestMainWindow::guideOpensWithF1()
     QCOMPARE(gui.window->findChildren<HelpDialog *>().size(), 1);
     dialog->close();
     QTRY_VERIFY(!gui.window->findChild<HelpDialog *>());
+}
+
+void TestMainWindow::quittingWhileExportsRunAsks()
+{
+    Gui gui;
+    const auto quitBox = [&gui]() -> QMessageBox * {
+        auto *box = gui.window->findChild<QMessageBox *>(u"quitBox"_s);
+        return box && box->isVisible() ? box : nullptr;
+    };
+    // Nothing running: the window closes without a question.
+    QVERIFY(gui.window->close());
+    QVERIFY(!gui.window->isVisible());
+    QVERIFY(!gui.window->findChild<QMessageBox *>(u"quitBox"_s));
+    gui.window->show();
+
+    const Profile p = gui.saveProfile(u"Long"_s);
+    gui.setScript(20, 30);
+    const QString id = gui.startDirect(p, u"long"_s);
+    QTRY_VERIFY(gui.job(id)->isWaitingForPoll());
+    QVERIFY(!gui.window->close());
+    QTRY_VERIFY(quitBox());
+    QVERIFY(gui.window->isVisible());
+    QMessageBox *box = quitBox();
+    QVERIFY2(box->informativeText().contains(u"resumes the downloads"_s),
+             qPrintable(box->informativeText()));
+    QVERIFY(!box->informativeText().contains(u"demo"_s));
+    // Keep running is the default, and Escape's answer.
+    QCOMPARE(box->defaultButton()->objectName(), u"keepRunningButton"_s);
+    QCOMPARE(box->escapeButton()->objectName(), u"keepRunningButton"_s);
+    // Asked again while the question is open: still one question.
+    QVERIFY(!gui.window->close());
+    QCOMPARE(gui.window->findChildren<QMessageBox *>(u"quitBox"_s).size(), 1);
+    box->defaultButton()->click();
+    QTRY_VERIFY(!quitBox());
+    QVERIFY(gui.window->isVisible());
+
+    // Quit (Ctrl+Q), answered Quit: the window closes, the export is left to go on.
+    auto *quit = gui.child<QAction>(u"quitAction"_s);
+    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+    quit->trigger();
+    QTRY_VERIFY(quitBox());
+    quitBox()->findChild<QPushButton *>(u"quitButton"_s)->click();
+    QTRY_VERIFY(!gui.window->isVisible());
+    QCOMPARE(gui.job(id)->state, JobState::Running);
+}
+
+void TestMainWindow::quittingSaysDemoExportsEnd()
+{
+    QTemporaryDir dir;
+    Session app(demoOptions(dir));
+    QVERIFY(app.start().isEmpty());
+    MainWindow window(&app);
+    window.show();
+    ExportRequest r;
+    r.base = app.demoServer()->baseUrl();
+    JobOptions o;
+    o.profileId = Session::demoProfileId();
+    o.outDir = dir.filePath(u"out"_s);
+    const Result<QString> started = window.startExport(r, o);
+    QVERIFY(started.ok());
+    QTRY_VERIFY(app.manager()->job(started.value())->isWaitingForPoll());
+    QVERIFY(!window.close());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"quitBox"_s)) && box->isVisible());
+    QVERIFY2(box->informativeText().contains(u"demo server stops with the program"_s),
+             qPrintable(box->informativeText()));
+    // Only a demo export runs: nothing about resuming.
+    QVERIFY(!box->informativeText().contains(u"resumes"_s));
+    box->findChild<QPushButton *>(u"quitButton"_s)->click();
+    QTRY_VERIFY(!window.isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

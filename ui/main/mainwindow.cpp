@@ -29,6 +29,7 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -303,8 +304,75 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Logging out or shutting down asks nothing: the jobs are saved on the way out either way.
+    bool endingSession = false;
+#ifndef QT_NO_SESSIONMANAGER
+    endingSession = qApp->isSavingSession();
+#endif
+    if (!m_quitConfirmed && !endingSession) {
+        if (const QString consequences = quitConsequences(); !consequences.isEmpty()) {
+            event->ignore();
+            askBeforeQuitting(consequences);
+            return;
+        }
+    }
     saveSettings();
     event->accept();
+}
+
+QString MainWindow::quitConsequences() const
+{
+    bool running = false;
+    bool demo = false;
+    for (const QString &id : m_manager->jobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (!j || j->isTerminal())
+            continue;
+        // The demo server keeps its exports in memory: even one that is done and waits to be
+        // downloaded ends with the program.
+        if (j->profileId == Session::demoProfileId())
+            demo = true;
+        else if (j->state != JobState::Completed)
+            running = true;
+    }
+    QStringList parts;
+    if (running)
+        parts << tr("The servers keep working on the running exports while this program is "
+                    "closed. When you start it again, it checks on them and resumes the "
+                    "downloads.");
+    if (demo)
+        parts << tr("Demo exports end when you quit: the demo server stops with the program.");
+    return parts.join(u"\n\n"_s);
+}
+
+void MainWindow::askBeforeQuitting(const QString &consequences)
+{
+    if (m_quitBox && m_quitBox->isVisible()) {
+        m_quitBox->raise();
+        m_quitBox->activateWindow();
+        return;
+    }
+    // Asked without blocking (no nested event loop while the exports go on underneath).
+    auto *box = new QMessageBox(QMessageBox::Question, windowTitle(),
+                                tr("Quit while exports are running?"), QMessageBox::NoButton, this);
+    box->setObjectName(u"quitBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(consequences);
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(u"quitButton"_s);
+    QPushButton *keep = box->addButton(tr("&Keep running"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepRunningButton"_s);
+    // Return or Escape keep the exports going: quitting by accident costs the demo's exports.
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, quit] {
+        if (box->clickedButton() != quit)
+            return;
+        m_quitConfirmed = true;
+        close();
+    });
+    m_quitBox = box;
+    box->open();
 }
 
 // --- profiles and pages ---------------------------------------------------------------------

@@ -12,6 +12,7 @@
 
 class QAction;
 class QLabel;
+class QMessageBox;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -82,6 +83,10 @@ private:
     void applyIcons();
     void loadSettings();
     void saveSettings() const;
+    /// What quitting now would do to the exports, for the question before quitting (empty:
+    /// nothing runs, no need to ask).
+    [[nodiscard]] QString quitConsequences() const;
+    void askBeforeQuitting(const QString &consequences);
 
     /// Shows the report jobs page of a reporting profile (made on first use), or the exports.
     void showCentreFor(const QString &profileId);
@@ -115,6 +120,8 @@ private:
     JobDetailsPane *m_details = nullptr;
     TrayNotifier *m_tray = nullptr;
     QPointer<HelpDialog> m_help;
+    QPointer<QMessageBox> m_quitBox;
+    bool m_quitConfirmed = false; ///< "Quit" was the answer: close without asking again
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     /// The exports (page 0) or one report jobs page per reporting-server profile.
