@@ -211,6 +211,8 @@ private Q_SLOTS:
     void guideOpensWithF1();
     void quittingWhileExportsRunAsks();
     void quittingSaysDemoExportsEnd();
+    void retryStartsAnEndedDemoExportAgain();
+    void retryOfAnEndedDemoExportWithoutDemoSaysWhy();
 };
 
 void TestMainWindow::initTestCase()
@@ -929,6 +931,102 @@ void TestMainWindow::quittingSaysDemoExportsEnd()
     QVERIFY(!box->informativeText().contains(u"resumes"_s));
     box->findChild<QPushButton *>(u"quitButton"_s)->click();
     QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::retryStartsAnEndedDemoExportAgain()
+{
+    QTemporaryDir dir;
+    const SessionOptions options = demoOptions(dir);
+    QString id;
+    {
+        Session app(options);
+        QVERIFY(app.start().isEmpty());
+        MainWindow window(&app);
+        ExportRequest r;
+        r.base = app.demoServer()->baseUrl();
+        r.types = {u"Patient"_s};
+        JobOptions o;
+        o.profileId = Session::demoProfileId();
+        o.outDir = dir.filePath(u"out"_s);
+        const Result<QString> started = window.startExport(r, o);
+        QVERIFY(started.ok());
+        id = started.value();
+        QTRY_VERIFY(app.manager()->job(id)->isWaitingForPoll());
+    }
+    Session app(options);
+    QVERIFY(app.start().isEmpty());
+    MainWindow window(&app);
+    window.show();
+    const ExportJob *ended = app.manager()->job(id);
+    QVERIFY(ended);
+    QCOMPARE(ended->state, JobState::Failed);
+    QVERIFY(app.isFromEndedDemo(*ended));
+    QCOMPARE(window.selectedProfileId(), Session::demoProfileId());
+    window.selectJob(id);
+    QCOMPARE(window.currentJobId(), id);
+    auto *retry = window.findChild<QAction *>(u"retryAction"_s);
+    QVERIFY(retry->isEnabled());
+    QVERIFY2(retry->toolTip().contains(u"starts over on the demo server that runs now"_s),
+             qPrintable(retry->toolTip()));
+
+    // The same export, started over on this run's demo server, in the old one's place.
+    retry->trigger();
+    QVERIFY(!app.manager()->job(id));
+    const QString again = window.currentJobId();
+    QVERIFY(!again.isEmpty());
+    QVERIFY(again != id);
+    QCOMPARE(window.jobModel()->rowCount(), 1);
+    const ExportJob *j = app.manager()->job(again);
+    QCOMPARE(j->profileId, Session::demoProfileId());
+    QCOMPARE(j->request.base, app.demoServer()->baseUrl());
+    QCOMPARE(j->request.types, QStringList{u"Patient"_s});
+    QVERIFY(!app.isFromEndedDemo(*j));
+    // The live demo server took it: no "connection refused", a status address on its port.
+    QTRY_VERIFY(app.manager()->job(again)->isWaitingForPoll());
+    j = app.manager()->job(again);
+    QCOMPARE(j->statusUrl.port(), app.demoServer()->baseUrl().port());
+    QVERIFY2(j->lastError.isEmpty(), qPrintable(j->lastError));
+    QCOMPARE(retry->toolTip(), u"Try the selected failed exports again (Ctrl+R)"_s);
+}
+
+void TestMainWindow::retryOfAnEndedDemoExportWithoutDemoSaysWhy()
+{
+    QTemporaryDir dir;
+    SessionOptions options = demoOptions(dir);
+    QString id;
+    {
+        Session app(options);
+        QVERIFY(app.start().isEmpty());
+        MainWindow window(&app);
+        ExportRequest r;
+        r.base = app.demoServer()->baseUrl();
+        JobOptions o;
+        o.profileId = Session::demoProfileId();
+        o.outDir = dir.filePath(u"out"_s);
+        const Result<QString> started = window.startExport(r, o);
+        QVERIFY(started.ok());
+        id = started.value();
+        QTRY_VERIFY(app.manager()->job(id)->isWaitingForPoll());
+    }
+    // Started again without --demo: no demo server to start it on.
+    options.demo = false;
+    Session app(options);
+    QVERIFY(app.start().isEmpty());
+    QVERIFY(!app.demoServer());
+    MainWindow window(&app);
+    window.show();
+    QCOMPARE(app.manager()->job(id)->state, JobState::Failed);
+    window.selectJob(id);
+    QCOMPARE(window.currentJobId(), id);
+    auto *retry = window.findChild<QAction *>(u"retryAction"_s);
+    QVERIFY(!retry->isEnabled());
+    QVERIFY2(retry->toolTip().contains(u"no demo server runs now"_s), qPrintable(retry->toolTip()));
+    QVERIFY(retry->toolTip().contains(u"--demo"_s));
+    // Even when asked (a stale key press), it stays failed and asks no dead port.
+    retry->setEnabled(true);
+    retry->trigger();
+    QCOMPARE(app.manager()->job(id)->state, JobState::Failed);
+    QVERIFY(!app.manager()->job(id)->isWaitingForPoll());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -181,6 +181,14 @@ void MainWindow::createActions()
     view->addAction(m_jobActions->remove());
     // The empty table points to New export and to the guide.
     m_jobs->setHintActions(m_newExport, m_guide);
+    std::function<void(const QString &)> runAgain;
+    if (m_session->demoServer())
+        runAgain = [this](const QString &id) {
+            runDemoExportAgain(id);
+        };
+    m_jobActions->setEndedDemoRetry(
+        [session = m_session](const ExportJob &job) { return session->isFromEndedDemo(job); },
+        std::move(runAgain));
 }
 
 void MainWindow::createMenus()
@@ -617,6 +625,32 @@ void MainWindow::onJobActivated(const QString &id)
         return;
     }
     m_details->showDetailsTab();
+}
+
+void MainWindow::runDemoExportAgain(const QString &id)
+{
+    const ExportJob *j = m_manager->job(id);
+    const std::optional<Profile> demo = m_session->profile(Session::demoProfileId());
+    if (!j || !demo)
+        return;
+    ExportRequest request = j->request;
+    request.base = demo->baseUrl;
+    JobOptions options;
+    options.profileId = demo->id;
+    options.serverName = demo->name;
+    options.autoDownload = j->autoDownload;
+    const QString folder = j->outDir;
+    // Two rows of one export, one of them dead for good, would only puzzle; the old one's
+    // files, if it saved any, stay in their folder (and the new one gets a folder inside it).
+    m_manager->remove(id);
+    options.outDir = freshExportFolder(folder);
+    const Result<QString> started = startExport(request, options);
+    if (!started.ok()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
+                                    started.error().message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 void MainWindow::showProblems(const QStringList &problems)

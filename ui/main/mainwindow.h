@@ -99,6 +99,9 @@ private:
     /// folder, or a new dated folder inside it when it already holds another export.
     [[nodiscard]] QString freshExportFolder(const QString &folder) const;
     void onJobActivated(const QString &id);
+    /// Retry of a demo export whose demo server ended with an earlier run: the same export,
+    /// started over on this run's demo server, takes its place in the list.
+    void runDemoExportAgain(const QString &id);
     void updateActions();
     bool openFolder(const QString &path);
 
