@@ -213,6 +213,7 @@ private Q_SLOTS:
     void quittingSaysDemoExportsEnd();
     void retryStartsAnEndedDemoExportAgain();
     void retryOfAnEndedDemoExportWithoutDemoSaysWhy();
+    void restartShowsExportsRunningElsewhere();
 };
 
 void TestMainWindow::initTestCase()
@@ -1027,6 +1028,30 @@ void TestMainWindow::retryOfAnEndedDemoExportWithoutDemoSaysWhy()
     retry->trigger();
     QCOMPARE(app.manager()->job(id)->state, JobState::Failed);
     QVERIFY(!app.manager()->job(id)->isWaitingForPoll());
+}
+
+void TestMainWindow::restartShowsExportsRunningElsewhere()
+{
+    Gui gui;
+    const Profile a = gui.saveProfile(u"Alpha"_s);
+    const Profile b = gui.saveProfile(u"Beta"_s);
+    gui.setScript(20, 30);
+    const QString running = gui.startDirect(a, u"running"_s);
+    QTRY_VERIFY(gui.job(running)->isWaitingForPoll());
+    gui.window->selectProfile(b.id);
+    QCOMPARE(gui.window->proxyModel()->rowCount(), 0);
+
+    // Beta was chosen, but an export of Alpha goes on after the restart: every server shows.
+    gui.restart();
+    QCOMPARE(gui.window->selectedProfileId(), QString());
+    QCOMPARE(gui.window->proxyModel()->rowCount(), 1);
+    QVERIFY(gui.window->statusText().contains(u"1 running"_s));
+
+    // Nothing runs any more: the next start shows Beta again, as the user had left it.
+    gui.manager()->cancel(running);
+    QTRY_VERIFY(gui.job(running)->isTerminal());
+    gui.restart();
+    QCOMPARE(gui.window->selectedProfileId(), b.id);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -38,6 +38,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm {
@@ -289,8 +291,20 @@ void MainWindow::loadSettings()
     m_details->loadSettings(*s);
     const QString profile = s->value(u"profile"_s).toString();
     s->endGroup();
-    // In demo mode the demo server is what the user came to see.
-    selectProfile(m_session->demoServer() ? Session::demoProfileId() : profile);
+    // In demo mode the demo server is what the user came to see. But the list must not hide an
+    // export that runs on another server (after a restart it goes on by itself, and the status
+    // bar counts it): then every server's exports are shown, and the server chosen last time
+    // stays in the settings until the user picks another.
+    QString chosen = m_session->demoServer() ? Session::demoProfileId() : profile;
+    const QStringList ids = m_manager->jobIds();
+    const bool runsElsewhere = std::any_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
+        const ExportJob *j = m_manager->job(id);
+        return j && !j->isTerminal() && j->profileId != chosen;
+    });
+    const bool showAll = !chosen.isEmpty() && runsElsewhere;
+    selectProfile(showAll ? QString() : chosen);
+    if (showAll)
+        m_keptProfile = profile;
 }
 
 void MainWindow::saveSettings() const
@@ -303,7 +317,7 @@ void MainWindow::saveSettings() const
     s->setValue(u"centreSplitter"_s, m_centreSplitter->saveState());
     s->setValue(u"jobColumns"_s, m_jobs->saveColumns());
     m_details->saveSettings(*s);
-    const QString profile = selectedProfileId();
+    const QString profile = m_keptProfile.value_or(selectedProfileId());
     if (!m_session->isDemoProfile(profile))
         s->setValue(u"profile"_s, profile);
     s->endGroup();
@@ -397,6 +411,8 @@ void MainWindow::selectProfile(const QString &id)
 
 void MainWindow::onProfileSelected(const QString &id)
 {
+    // The user's own choice from now on.
+    m_keptProfile.reset();
     showCentreFor(id);
     m_jobs->setProfileFilter(id);
     updateActions();

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -124,6 +125,9 @@ private:
     TrayNotifier *m_tray = nullptr;
     QPointer<HelpDialog> m_help;
     QPointer<QMessageBox> m_quitBox;
+    /// The server chosen when the program last ended, kept for the settings while the list
+    /// shows all servers because an export runs on another one (loadSettings()).
+    std::optional<QString> m_keptProfile;
     bool m_quitConfirmed = false; ///< "Quit" was the answer: close without asking again
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
