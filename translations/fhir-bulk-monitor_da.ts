@@ -44,8 +44,8 @@
         <translation>Ressource&amp;typer:</translation>
     </message>
     <message>
-        <source>Only resources changed &amp;since</source>
-        <translation>Kun ressourcer ændret &amp;siden</translation>
+        <source>Only &amp;resources changed since</source>
+        <translation>Kun &amp;ressourcer ændret siden</translation>
     </message>
     <message>
         <source>Changed since</source>
@@ -64,16 +64,16 @@
         <translation>Sendes som _until; servere, der følger Bulk Data 2.0, kan ignorere den.</translation>
     </message>
     <message>
-        <source>Only changes since my &amp;last export from this server</source>
-        <translation>Kun ændringer siden min &amp;seneste eksport fra denne server</translation>
+        <source>Only changes since &amp;my last export from this server</source>
+        <translation>Kun &amp;ændringer siden min seneste eksport fra denne server</translation>
     </message>
     <message>
         <source>Changes:</source>
         <translation>Ændringer:</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Gennemse…</translation>
+        <source>Bro&amp;wse…</source>
+        <translation>Gen&amp;nemse…</translation>
     </message>
     <message>
         <source>Browse for the folder</source>
@@ -124,10 +124,6 @@
         <translation>Ryd de valgte typer</translation>
     </message>
     <message>
-        <source>Nothing chosen: every type the server exports.</source>
-        <translation>Intet valgt: alle typer, serveren eksporterer.</translation>
-    </message>
-    <message>
         <source>One per line, for example: Observation?category=laboratory</source>
         <translation>Én pr. linje, for eksempel: Observation?category=laboratory</translation>
     </message>
@@ -148,20 +144,20 @@
         <translation>Serverens standard (NDJSON)</translation>
     </message>
     <message>
-        <source>Output f&amp;ormat:</source>
-        <translation>Output&amp;format:</translation>
+        <source>O&amp;utput format:</source>
+        <translation>O&amp;utputformat:</translation>
     </message>
     <message>
-        <source>&amp;GET (parameters in the address)</source>
-        <translation>&amp;GET (parametre i adressen)</translation>
+        <source>GET (parameters in the address)</source>
+        <translation>GET (parametre i adressen)</translation>
     </message>
     <message>
-        <source>P&amp;OST (a Parameters resource)</source>
-        <translation>P&amp;OST (en Parameters-ressource)</translation>
+        <source>POST (a Parameters resource)</source>
+        <translation>POST (en Parameters-ressource)</translation>
     </message>
     <message>
-        <source>Kick-off:</source>
-        <translation>Start af eksport:</translation>
+        <source>&amp;Kick-off:</source>
+        <translation>Startanmo&amp;dning:</translation>
     </message>
     <message>
         <source>One per line, for example: Patient/123</source>
@@ -172,12 +168,12 @@
         <translation>Kun med POST, ved eksport af patienter eller en gruppe.</translation>
     </message>
     <message>
-        <source>&amp;Patients:</source>
-        <translation>&amp;Patienter:</translation>
+        <source>Patie&amp;nts:</source>
+        <translation>Patie&amp;nter:</translation>
     </message>
     <message>
-        <source>Start a &amp;new job even if an identical one exists</source>
-        <translation>Start et &amp;nyt job, også selv om et identisk findes</translation>
+        <source>Start a new &amp;job even if an identical one exists</source>
+        <translation>Start et nyt &amp;job, også selv om der allerede findes et identisk</translation>
     </message>
     <message>
         <source>Sends Cache-Control: no-cache. Some servers (HAPI FHIR) otherwise hand back the result of an identical earlier export.</source>
@@ -211,13 +207,34 @@
         </translation>
     </message>
     <message>
-        <source>Your last finished export from this server was made at %1.</source>
+        <source>Your last finished export of the same data from this server was made at %1.</source>
         <extracomment>%1 is a date and time</extracomment>
-        <translation>Din seneste færdige eksport fra denne server blev lavet %1.</translation>
+        <translation>Din seneste færdige eksport af de samme data fra denne server blev lavet %1.</translation>
+    </message>
+    <message>
+        <source>Your finished exports from this server asked for other data (level, group or types), so there is nothing to continue from for this choice.</source>
+        <translation>Dine færdige eksporter fra denne server bad om andre data (niveau, gruppe eller typer), så der er intet at fortsætte fra for dette valg.</translation>
     </message>
     <message>
         <source>No export from this server has finished yet, so there is nothing to continue from.</source>
         <translation>Ingen eksport fra denne server er færdig endnu, så der er intet at fortsætte fra.</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: every type the server exports.</source>
+        <translation>Intet valgt: alle typer, serveren eksporterer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s) chosen: %1</source>
+        <extracomment>%n is the number of resource types chosen, %1 their names</extracomment>
+        <translation>
+            <numerusform>%n type valgt: %1</numerusform>
+            <numerusform>%n typer valgt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files go to: %1</source>
+        <extracomment>%1 is the full path of the folder the export saves its files in</extracomment>
+        <translation>Filerne gemmes i: %1</translation>
     </message>
     <message>
         <source>Add a server profile first: there is no bulk export server to ask.</source>
@@ -1047,6 +1064,31 @@
     </message>
 </context>
 <context>
+    <name>fbm::ExportFolder</name>
+    <message>
+        <source>All patients</source>
+        <translation>Alle patienter</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <extracomment>A folder name; %1 is the group&apos;s name (or its id when the name is not known)</extracomment>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n types</source>
+        <extracomment>A folder name; %n is a number of resource types (always more than 3)</extracomment>
+        <translation>
+            <numerusform>%n type</numerusform>
+            <numerusform>%n typer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>System, all types</source>
+        <extracomment>A folder name: an export of everything on the server</extracomment>
+        <translation>System, alle typer</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ExportRequest</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
@@ -1083,7 +1125,7 @@
     </message>
     <message>
         <source>Group %1</source>
-        <extracomment>%1 is a group id</extracomment>
+        <extracomment>%1 is a group&apos;s name, or its id when the name is not known</extracomment>
         <translation>Gruppe %1</translation>
     </message>
     <message>
@@ -1094,6 +1136,21 @@
         <source>%1 types</source>
         <extracomment>%1 is a number of resource types (always more than 3)</extracomment>
         <translation>%1 typer</translation>
+    </message>
+    <message>
+        <source>changes between %1 and %2</source>
+        <extracomment>%1 and %2 are dates and times</extracomment>
+        <translation>ændringer mellem %1 og %2</translation>
+    </message>
+    <message>
+        <source>changes since %1</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>ændringer siden %1</translation>
+    </message>
+    <message>
+        <source>changes before %1</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>ændringer før %1</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1356,162 @@
     </message>
 </context>
 <context>
+    <name>fbm::HelpDialog</name>
+    <message>
+        <source>FHIR Bulk Monitor Guide</source>
+        <translation>Vejledning til FHIR Bulk Monitor</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Vejledning</translation>
+    </message>
+    <message>
+        <source>What an export is</source>
+        <translation>Hvad er en eksport?</translation>
+    </message>
+    <message>
+        <source>What to export: system, Patient or Group</source>
+        <translation>Hvad skal eksporteres: system, Patient eller Group</translation>
+    </message>
+    <message>
+        <source>What the states mean</source>
+        <translation>Hvad tilstandene betyder</translation>
+    </message>
+    <message>
+        <source>Where the files go</source>
+        <translation>Hvor filerne havner</translation>
+    </message>
+    <message>
+        <source>When the files expire</source>
+        <translation>Når filerne udløber</translation>
+    </message>
+    <message>
+        <source>Cancel, retry and run again</source>
+        <translation>Annuller, prøv igen og kør igen</translation>
+    </message>
+    <message>
+        <source>Quitting and starting again</source>
+        <translation>Når du afslutter og starter igen</translation>
+    </message>
+    <message>
+        <source>An export copies data from a FHIR server into a folder on this computer. You choose the server, what to export and the folder; the server then gathers the data, which can take from seconds to hours. This program checks on the export until the server is done, and then saves the files.</source>
+        <translation>En eksport kopierer data fra en FHIR-server til en mappe på denne computer. Du vælger serveren, hvad der skal eksporteres, og mappen; derefter samler serveren dataene, hvilket kan tage fra sekunder til timer. Programmet holder øje med eksporten, til serveren er færdig, og gemmer så filerne.</translation>
+    </message>
+    <message>
+        <source>Start one with New export (%1). Meanwhile you can start more exports, or quit: the program carries on when you start it again.</source>
+        <extracomment>%1 is the New export command&apos;s keyboard shortcut (Ctrl+N)</extracomment>
+        <translation>Start en med Ny eksport (%1). Imens kan du starte flere eksporter eller afslutte: programmet fortsætter, når du starter det igen.</translation>
+    </message>
+    <message>
+        <source>Everything on the server (system)</source>
+        <translation>Alt på serveren (system)</translation>
+    </message>
+    <message>
+        <source>Every resource of the chosen types on the server, not only patient data. Some servers allow this only to administrators.</source>
+        <translation>Alle ressourcer af de valgte typer på serveren, ikke kun patientdata. Nogle servere tillader det kun for administratorer.</translation>
+    </message>
+    <message>
+        <source>All patients (Patient)</source>
+        <translation>Alle patienter (Patient)</translation>
+    </message>
+    <message>
+        <source>The records of all patients and what belongs to them, such as their observations, conditions and medications.</source>
+        <translation>Data om alle patienter og det, der hører til dem, fx deres observationer, diagnoser og medicin.</translation>
+    </message>
+    <message>
+        <source>The patients of one group (Group)</source>
+        <translation>Patienterne i én gruppe (Group)</translation>
+    </message>
+    <message>
+        <source>The same, but only for the patients of one group on the server, for example a study cohort or a clinic&apos;s list. Pick the group from the server&apos;s list or type its id.</source>
+        <translation>Det samme, men kun for patienterne i én gruppe på serveren, fx en forskningskohorte eller en kliniks patientliste. Vælg gruppen på serverens liste, eller skriv dens id.</translation>
+    </message>
+    <message>
+        <source>Under Resource types you choose which kinds of data to export, for example Patient and Observation. With none chosen, the server exports every type it has.</source>
+        <translation>Under Ressourcetyper vælger du, hvilke slags data der skal eksporteres, fx Patient og Observation. Vælger du ingen, eksporterer serveren alle de typer, den har.</translation>
+    </message>
+    <message>
+        <source>The State column shows where each export is:</source>
+        <translation>Kolonnen Tilstand viser, hvor langt hver eksport er nået:</translation>
+    </message>
+    <message>
+        <source>The program is asking the server to start the export.</source>
+        <translation>Programmet beder serveren om at starte eksporten.</translation>
+    </message>
+    <message>
+        <source>The server is gathering the data. The program asks it now and then how far it is: Next check counts down to the next question, and Server says shows the server&apos;s last answer.</source>
+        <translation>Serveren samler dataene. Programmet spørger den med mellemrum, hvor langt den er: Næste kontrol tæller ned til næste spørgsmål, og Serveren svarer viser serverens seneste svar.</translation>
+    </message>
+    <message>
+        <source>The server has the files ready. They are downloaded at once, unless you turned that off in New export; then choose Download files (%1).</source>
+        <extracomment>%1 is the Download files command&apos;s keyboard shortcut (Ctrl+D)</extracomment>
+        <translation>Serveren har filerne klar. De hentes med det samme, medmindre du har slået det fra i Ny eksport; vælg så Hent filer (%1).</translation>
+    </message>
+    <message>
+        <source>The files are being saved in the export&apos;s folder.</source>
+        <translation>Filerne gemmes i eksportens mappe.</translation>
+    </message>
+    <message>
+        <source>Every file is saved and checked. The export is done: Open folder (%1) shows the files.</source>
+        <extracomment>%1 is the Open folder command&apos;s keyboard shortcut (Ctrl+O)</extracomment>
+        <translation>Alle filer er gemt og kontrolleret. Eksporten er færdig: Åbn mappe (%1) viser filerne.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the Details tab says what. Retry (%1) carries on from where it stopped.</source>
+        <extracomment>%1 is the Retry command&apos;s keyboard shortcut (Ctrl+R)</extracomment>
+        <translation>Noget gik galt; fanen Detaljer fortæller hvad. Prøv igen (%1) fortsætter, hvor eksporten stoppede.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled and the server was asked to stop. Files already saved stay in the folder.</source>
+        <translation>Eksporten blev annulleret, og serveren blev bedt om at stoppe. Filer, der allerede er gemt, bliver i mappen.</translation>
+    </message>
+    <message>
+        <source>The server no longer has the export or its files. Start a new export to get the data.</source>
+        <translation>Serveren har ikke længere eksporten eller dens filer. Start en ny eksport for at få dataene.</translation>
+    </message>
+    <message>
+        <source>Each export is saved in a folder of its own: the one you choose in New export, by default in Documents/%1, under the server&apos;s name. Open folder (%2), or a double click on a saved export, opens it.</source>
+        <extracomment>%1 is the name of the folder in Documents (FHIR exports), %2 the Open folder command&apos;s keyboard shortcut (Ctrl+O)</extracomment>
+        <translation>Hver eksport gemmes i sin egen mappe: den, du vælger i Ny eksport, som standard i Dokumenter/%1 under serverens navn. Åbn mappe (%2) eller et dobbeltklik på en gemt eksport åbner mappen.</translation>
+    </message>
+    <message>
+        <source>There is one file per resource type, such as Patient.1.ndjson or Observation.1.ndjson (a large type is split into more files). Each line is one record in FHIR&apos;s JSON format. What the server wrote about problems is in the errors folder, and manifest.json lists everything the server delivered.</source>
+        <translation>Der er én fil pr. ressourcetype, fx Patient.1.ndjson eller Observation.1.ndjson (en stor type deles i flere filer). Hver linje er én post i FHIR&apos;s JSON-format. Det, serveren skrev om problemer, ligger i mappen errors, og manifest.json viser alt, hvad serveren leverede.</translation>
+    </message>
+    <message>
+        <source>A server keeps the files of a finished export only for a while, often a few hours. The Files expire column counts down the time left. After that the files can no longer be downloaded: the state becomes %1, and the export must be started again.</source>
+        <extracomment>%1 is the state&apos;s name (Expired)</extracomment>
+        <translation>En server beholder kun filerne fra en færdig eksport et stykke tid, ofte få timer. Kolonnen Filerne udløber viser, hvor lang tid der er tilbage. Derefter kan filerne ikke længere hentes: tilstanden bliver %1, og eksporten skal startes igen.</translation>
+    </message>
+    <message>
+        <source>Files already saved on this computer never expire. When the program warns that the server will soon delete files that are not saved, choose Save files now.</source>
+        <translation>Filer, der allerede er gemt på denne computer, udløber aldrig. Når programmet advarer om, at serveren snart sletter filer, der ikke er gemt, skal du vælge Gem filerne nu.</translation>
+    </message>
+    <message>
+        <source>Cancel export (%1) asks the server to stop. The work the server has done is lost; files already saved stay in their folder.</source>
+        <extracomment>%1 is the Cancel export command&apos;s keyboard shortcut (Ctrl+.)</extracomment>
+        <translation>Annuller eksport (%1) beder serveren om at stoppe. Det arbejde, serveren har gjort, går tabt; filer, der allerede er gemt, bliver i deres mappe.</translation>
+    </message>
+    <message>
+        <source>Retry (%1) carries on with a failed export from where it stopped. To run a cancelled or expired export again, start a New export (%2) with the same choices.</source>
+        <extracomment>%1 is the Retry command&apos;s keyboard shortcut (Ctrl+R), %2 New export&apos;s (Ctrl+N)</extracomment>
+        <translation>Prøv igen (%1) fortsætter en mislykket eksport, hvor den stoppede. Vil du køre en annulleret eller udløbet eksport igen, så start en Ny eksport (%2) med de samme valg.</translation>
+    </message>
+    <message>
+        <source>Remove from list (%1) only takes an export off this list; its files stay where they are.</source>
+        <extracomment>%1 is the Remove from list command&apos;s keyboard shortcut (Del)</extracomment>
+        <translation>Fjern fra listen (%1) fjerner kun eksporten fra listen; dens filer bliver, hvor de er.</translation>
+    </message>
+    <message>
+        <source>Exports keep running on their servers while this program is closed. When you start it again, it checks on them and resumes unfinished downloads.</source>
+        <translation>Eksporter kører videre på deres servere, mens programmet er lukket. Når du starter det igen, kontrollerer det dem og fortsætter de hentninger, der ikke blev færdige.</translation>
+    </message>
+    <message>
+        <source>Exports on the built-in demo server end when you quit: the demo server stops with the program.</source>
+        <translation>Eksporter på den indbyggede demoserver slutter, når du afslutter: demoserveren stopper sammen med programmet.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::HttpClient</name>
     <message>
         <source>The server %1 refused the connection. Is the address right and the server running?</source>
@@ -1437,12 +1650,12 @@
         <translation>Annuller</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Prøv igen</translation>
-    </message>
-    <message>
         <source>Try the selected failed exports again</source>
         <translation>Prøv de valgte mislykkede eksporter igen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Prøv igen</translation>
     </message>
     <message>
         <source>&amp;Download files</source>
@@ -1483,6 +1696,14 @@
     <message>
         <source>Remove</source>
         <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>This demo export ended with the program that ran it, and no demo server runs now. Start the program with --demo to run demo exports again.</source>
+        <translation>Denne demoeksport sluttede sammen med det program, der kørte den, og der kører ingen demoserver nu. Start programmet med --demo for at køre demoeksporter igen.</translation>
+    </message>
+    <message>
+        <source>Start the demo export again: its demo server stopped with the program, so it starts over on the demo server that runs now.</source>
+        <translation>Start demoeksporten igen: dens demoserver stoppede sammen med programmet, så den starter forfra på den demoserver, der kører nu.</translation>
     </message>
     <message>
         <source>Cancel export</source>
@@ -2228,6 +2449,25 @@
         <source>Exports</source>
         <translation>Eksporter</translation>
     </message>
+    <message>
+        <source>No export matches the filter</source>
+        <translation>Ingen eksport passer til filteret</translation>
+    </message>
+    <message>
+        <source>No exports from this server yet — New export (%1)</source>
+        <extracomment>%1 is the New export command&apos;s keyboard shortcut (Ctrl+N)</extracomment>
+        <translation>Ingen eksporter fra denne server endnu — Ny eksport (%1)</translation>
+    </message>
+    <message>
+        <source>No exports yet — New export (%1)</source>
+        <extracomment>%1 is the New export command&apos;s keyboard shortcut (Ctrl+N)</extracomment>
+        <translation>Ingen eksporter endnu — Ny eksport (%1)</translation>
+    </message>
+    <message>
+        <source>The guide in the Help menu (%1) explains what an export is, its states and where the files go.</source>
+        <extracomment>%1 is the guide&apos;s keyboard shortcut (F1)</extracomment>
+        <translation>Vejledningen i menuen Hjælp (%1) forklarer, hvad en eksport er, hvilke tilstande den har, og hvor filerne havner.</translation>
+    </message>
     <message numerus="yes">
         <source>%n running</source>
         <translation>
@@ -2337,6 +2577,14 @@
         <translation>Dette programs version og licens</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Vejledning</translation>
+    </message>
+    <message>
+        <source>What an export is, what its states mean and where the files go</source>
+        <translation>Hvad en eksport er, hvad dens tilstande betyder, og hvor filerne havner</translation>
+    </message>
+    <message>
         <source>About &amp;Qt</source>
         <translation>Om &amp;Qt</translation>
     </message>
@@ -2379,6 +2627,22 @@
     <message>
         <source>Keychain state</source>
         <translation>Nøgleringens tilstand</translation>
+    </message>
+    <message>
+        <source>The servers keep working on the running exports while this program is closed. When you start it again, it checks on them and resumes the downloads.</source>
+        <translation>Serverne arbejder videre på de eksporter, der kører, mens programmet er lukket. Når du starter det igen, kontrollerer det dem og fortsætter med at hente filerne.</translation>
+    </message>
+    <message>
+        <source>Demo exports end when you quit: the demo server stops with the program.</source>
+        <translation>Demoeksporter slutter, når du afslutter: demoserveren stopper sammen med programmet.</translation>
+    </message>
+    <message>
+        <source>Quit while exports are running?</source>
+        <translation>Vil du afslutte, mens der kører eksporter?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>&amp;Lad programmet køre</translation>
     </message>
     <message>
         <source>%1 — FHIR Bulk Monitor</source>
@@ -2734,6 +2998,14 @@
     <message>
         <source>A reporting server</source>
         <translation>En rapportserver</translation>
+    </message>
+    <message>
+        <source>The demo profiles are built in: they cannot be changed, copied or deleted.</source>
+        <translation>Demoprofilerne er indbyggede: de kan ikke ændres, kopieres eller slettes.</translation>
+    </message>
+    <message>
+        <source>Choose a server in the list first.</source>
+        <translation>Vælg først en server på listen.</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
@@ -3701,6 +3973,14 @@
     <message>
         <source>FHIR exports</source>
         <translation>FHIR-eksporter</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ShortcutToolTips</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A toolbar button&apos;s tooltip: %1 what it does, %2 its keyboard shortcut (Ctrl+O)</extracomment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

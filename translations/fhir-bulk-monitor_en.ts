@@ -18,6 +18,25 @@
             <numerusform>The server lists %Ln groups; pick one or type its id.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n type(s) chosen: %1</source>
+        <extracomment>%n is the number of resource types chosen, %1 their names</extracomment>
+        <translation>
+            <numerusform>%n type chosen: %1</numerusform>
+            <numerusform>%n types chosen: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ExportFolder</name>
+    <message numerus="yes">
+        <source>%n types</source>
+        <extracomment>A folder name; %n is a number of resource types (always more than 3)</extracomment>
+        <translation>
+            <numerusform>%n types</numerusform>
+            <numerusform>%n types</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fbm::JobActions</name>

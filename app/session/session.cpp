@@ -179,6 +179,17 @@ bool Session::isDemoProfile(const QString &id) const
            (m_demoReportsProfile && id == m_demoReportsProfile->id);
 }
 
+bool Session::isFromEndedDemo(const ExportJob &job) const
+{
+    if (job.profileId != demoProfileId())
+        return false;
+    if (!m_demo)
+        return true;
+    const QUrl now = m_demo->baseUrl();
+    const QUrl then = job.request.base;
+    return then.host() != now.host() || then.port() != now.port();
+}
+
 QList<Profile> Session::profiles() const
 {
     QList<Profile> out;

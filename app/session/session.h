@@ -83,6 +83,11 @@ public:
     /// The id of the in-memory "Demo reporting server" profile (never saved).
     [[nodiscard]] static QString demoReportsProfileId();
     [[nodiscard]] bool isDemoProfile(const QString &id) const;
+    /// Whether \a job was made on the demo server of an earlier run of the program. That server
+    /// kept its exports in memory and stopped with the program (this run's listens elsewhere),
+    /// so the job's status address leads nowhere: it can only be started again, on this run's
+    /// demo server if there is one.
+    [[nodiscard]] bool isFromEndedDemo(const ExportJob &job) const;
     /// The demo profile first (in demo mode), then the saved ones by name.
     [[nodiscard]] QList<Profile> profiles() const;
     [[nodiscard]] std::optional<Profile> profile(const QString &id) const;

@@ -2,14 +2,17 @@
 // with real files, on the offscreen platform.
 #include "auth/profile.h"
 #include "faultybulkserver.h"
+#include "focusring.h"
 #include "reportjobsview.h"
 #include "reports/reportjobmodel.h"
 #include "servedfiles.h"
 #include "session.h"
 
+#include "helpdialog.h"
 #include "jobmanager.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
+#include "placeholdertableview.h"
 #include <QStackedWidget>
 
 #include <QAction>
@@ -23,6 +26,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -33,6 +38,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QToolBar>
 #include <QTreeView>
 
 #include <memory>
@@ -196,6 +203,17 @@ private Q_SLOTS:
     void layoutPersists();
     void demoModeOffersTheDemoServer();
     void demoExportsEndWithTheProgram();
+    void tabLeavesTheJobTable();
+    void focusIsVisibleOnLists();
+    void toolbarTooltipsNameTheirKeys();
+    void demoProfilesSayWhyTheyCannotBeEdited();
+    void emptyTableSaysWhatToDo();
+    void guideOpensWithF1();
+    void quittingWhileExportsRunAsks();
+    void quittingSaysDemoExportsEnd();
+    void retryStartsAnEndedDemoExportAgain();
+    void retryOfAnEndedDemoExportWithoutDemoSaysWhy();
+    void restartShowsExportsRunningElsewhere();
 };
 
 void TestMainWindow::initTestCase()
@@ -601,6 +619,445 @@ void TestMainWindow::demoExportsEndWithTheProgram()
     QCOMPARE(j->state, JobState::Failed);
     QVERIFY2(j->lastError.contains(u"demo server"_s), qPrintable(j->lastError));
     QVERIFY(!j->isWaitingForPoll());
+}
+
+void TestMainWindow::tabLeavesTheJobTable()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Keyboard"_s);
+    gui.setScript(0, 1);
+    const QString id = gui.startDirect(p, u"keyboard"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 15000);
+    gui.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window.get()));
+    QTableView *table = gui.window->jobView();
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+    auto *details = gui.child<QTabWidget>(u"detailsTabs"_s);
+    QVERIFY(filter && details);
+    QCOMPARE(filter->focusPolicy(), Qt::StrongFocus);
+    QCOMPARE(table->focusPolicy(), Qt::StrongFocus);
+    // Every table of the window lets Tab go on to the next widget.
+    const QList<QTableView *> tables = gui.window->findChildren<QTableView *>();
+    for (const QTableView *t : tables)
+        QVERIFY2(!t->tabKeyNavigation(), qPrintable(t->objectName()));
+
+    // As on screen: the filter, the table, the details' tabs.
+    filter->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClick(filter, Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+    QTest::keyClick(table, Qt::Key_Tab);
+    QTRY_VERIFY(QApplication::focusWidget() != table);
+    QWidget *next = QApplication::focusWidget();
+    QVERIFY(next);
+    QVERIFY2(next == details->focusProxy() || details->isAncestorOf(next),
+             next->metaObject()->className());
+    QTest::keyClick(next, Qt::Key_Backtab);
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+}
+
+void TestMainWindow::focusIsVisibleOnLists()
+{
+    Gui gui;
+    gui.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window.get()));
+    auto *ring = gui.window->findChild<FocusRing *>();
+    QVERIFY(ring);
+    QTableView *table = gui.window->jobView();
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+
+    // The empty table with the focus: a frame in the highlight colour along its edge.
+    table->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(ring->view(), table);
+    QWidget *frame = ring->frame();
+    QVERIFY(frame && frame->isVisible());
+    QCOMPARE(frame->parentWidget(), table);
+    QCOMPARE(frame->geometry(), table->rect());
+    const QImage shot = table->grab().toImage();
+    const QColor highlight = table->palette().color(QPalette::Active, QPalette::Highlight);
+    QCOMPARE(shot.pixelColor(shot.width() / 2, 0).rgb(), highlight.rgb());
+    QCOMPARE(shot.pixelColor(0, shot.height() / 2).rgb(), highlight.rgb());
+
+    // It follows the focus to another list, and leaves when the focus is in a line edit (which
+    // the style marks itself).
+    auto *servers = gui.child<QAbstractItemView>(u"profileList"_s);
+    servers->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(ring->view(), servers);
+    QCOMPARE(ring->frame()->parentWidget(), servers);
+    filter->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(!ring->view());
+    QVERIFY(!ring->frame()->isVisible());
+}
+
+void TestMainWindow::toolbarTooltipsNameTheirKeys()
+{
+    QTemporaryDir dir;
+    Session app(demoOptions(dir));
+    QVERIFY(app.start().isEmpty());
+    MainWindow window(&app);
+    window.show();
+
+    // Every action of a toolbar with a key names it once in its tooltip.
+    const auto checkBar = [](const QToolBar *bar) {
+        int withKeys = 0;
+        const QList<QAction *> actions = bar->actions();
+        for (const QAction *a : actions) {
+            const QString key = a->shortcut().toString(QKeySequence::NativeText);
+            if (key.isEmpty())
+                continue;
+            ++withKeys;
+            if (a->toolTip().count(key) != 1)
+                return u"%1: %2"_s.arg(a->objectName(), a->toolTip());
+        }
+        return withKeys >= 5 ? QString() : u"only %1 actions with keys"_s.arg(withKeys);
+    };
+    auto *mainBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+    QVERIFY(mainBar);
+    QString problem = checkBar(mainBar);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    auto *openFolder = window.findChild<QAction *>(u"openFolderAction"_s);
+    QCOMPARE(openFolder->toolTip(), u"Open the folder the export's files are saved in (Ctrl+O)"_s);
+    // The status bar keeps the plain sentence.
+    QCOMPARE(openFolder->statusTip(), u"Open the folder the export's files are saved in"_s);
+    // A tooltip its owner changes later gets the key too, and a new key replaces the old one.
+    openFolder->setToolTip(u"Nothing saved yet"_s);
+    QCOMPARE(openFolder->toolTip(), u"Nothing saved yet (Ctrl+O)"_s);
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QCOMPARE(openFolder->toolTip(), u"Nothing saved yet (Ctrl+J)"_s);
+
+    // The report page's toolbar, made later, the same.
+    window.selectProfile(Session::demoReportsProfileId());
+    auto *reportBar = window.findChild<QToolBar *>(u"reportToolBar"_s);
+    QVERIFY(reportBar);
+    problem = checkBar(reportBar);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestMainWindow::demoProfilesSayWhyTheyCannotBeEdited()
+{
+    QTemporaryDir dir;
+    Session app(demoOptions(dir));
+    QVERIFY(app.start().isEmpty());
+    Profile own;
+    own.name = u"Own server"_s;
+    own.baseUrl = QUrl(u"http://127.0.0.1:9/fhir"_s);
+    const Result<Profile> saved = app.profileStore()->save(own);
+    QVERIFY(saved.ok());
+    MainWindow window(&app);
+    const auto button = [&window](const QString &name) {
+        return window.findChild<QPushButton *>(name);
+    };
+    const auto action = [&window](const QString &name) {
+        return window.findChild<QAction *>(name);
+    };
+    const QString why = u"The demo profiles are built in: they cannot be changed, copied or "
+                        "deleted."_s;
+    for (const QString &id : {Session::demoProfileId(), Session::demoReportsProfileId()}) {
+        window.selectProfile(id);
+        for (const QString &name :
+             {u"editProfileButton"_s, u"duplicateProfileButton"_s, u"deleteProfileButton"_s}) {
+            QVERIFY(!button(name)->isEnabled());
+            QCOMPARE(button(name)->toolTip(), why);
+        }
+        for (const QString &name :
+             {u"editProfileAction"_s, u"duplicateProfileAction"_s, u"deleteProfileAction"_s}) {
+            QVERIFY(!action(name)->isEnabled());
+            QCOMPARE(action(name)->toolTip(), why);
+        }
+    }
+    // A saved profile: enabled, with what each does.
+    window.selectProfile(saved->id);
+    QVERIFY(button(u"editProfileButton"_s)->isEnabled());
+    QCOMPARE(button(u"editProfileButton"_s)->toolTip(), u"Change the selected server profile"_s);
+    QCOMPARE(action(u"deleteProfileAction"_s)->toolTip(),
+             u"Delete the selected server profile and its secrets"_s);
+    // No profile chosen ("All servers").
+    window.selectProfile({});
+    QCOMPARE(button(u"editProfileButton"_s)->toolTip(), u"Choose a server in the list first."_s);
+}
+
+void TestMainWindow::emptyTableSaysWhatToDo()
+{
+    Gui gui;
+    auto *table = qobject_cast<PlaceholderTableView *>(gui.window->jobView());
+    QVERIFY(table);
+    QVERIFY(QTest::qWaitForWindowExposed(gui.window.get()));
+    // No exports at all: in the table itself, with New export's key as the action has it.
+    const QString newExportKey =
+        gui.child<QAction>(u"newExportAction"_s)->shortcut().toString(QKeySequence::NativeText);
+    QVERIFY(!newExportKey.isEmpty());
+    QVERIFY(table->isPlaceholderShown());
+    QVERIFY2(table->placeholderText().startsWith(
+                 u"No exports yet — New export (%1)"_s.arg(newExportKey)),
+             qPrintable(table->placeholderText()));
+    QVERIFY(table->placeholderText().contains(u"(F1)"_s));
+    QCOMPARE(table->accessibleDescription(), table->placeholderText());
+    // Painted in the viewport: the picture differs from the same table without the words.
+    const QImage withText = table->viewport()->grab().toImage();
+    const QString text = table->placeholderText();
+    table->setPlaceholderText({});
+    const QImage without = table->viewport()->grab().toImage();
+    QVERIFY(withText != without);
+    table->setPlaceholderText(text);
+
+    // With an export: nothing over the rows.
+    const Profile a = gui.saveProfile(u"Alpha"_s);
+    const Profile b = gui.saveProfile(u"Beta"_s);
+    gui.setScript(0, 1);
+    const QString id = gui.startDirect(a, u"a"_s);
+    QTRY_VERIFY(gui.job(id)->state == JobState::Saved);
+    QVERIFY(!table->isPlaceholderShown());
+    QVERIFY(table->placeholderText().isEmpty());
+    // A filter that hides every row says so.
+    auto *filter = gui.child<QLineEdit>(u"filterEdit"_s);
+    QTest::keyClicks(filter, u"no such export"_s);
+    QTRY_COMPARE(gui.window->proxyModel()->rowCount(), 0);
+    QTRY_COMPARE(table->placeholderText(), u"No export matches the filter"_s);
+    QVERIFY(table->isPlaceholderShown());
+    filter->clear();
+    QTRY_COMPARE(gui.window->proxyModel()->rowCount(), 1);
+    QVERIFY(table->placeholderText().isEmpty());
+    // A server with no exports of its own.
+    gui.window->selectProfile(b.id);
+    QCOMPARE(gui.window->proxyModel()->rowCount(), 0);
+    QCOMPARE(table->placeholderText(),
+             u"No exports from this server yet — New export (%1)"_s.arg(newExportKey));
+    // The status bar still has its line too.
+    gui.window->selectProfile({});
+    QCOMPARE(gui.window->statusText(), u"Nothing running."_s);
+}
+
+void TestMainWindow::guideOpensWithF1()
+{
+    Gui gui;
+    auto *guide = gui.child<QAction>(u"guideAction"_s);
+    QVERIFY(guide);
+    QCOMPARE(guide->shortcut(), QKeySequence(QKeySequence::HelpContents));
+    // In the Help menu, before About.
+    QMenu *help = nullptr;
+    const QList<QAction *> menus = gui.window->menuBar()->actions();
+    for (QAction *m : menus)
+        if (m->text() == u"&Help"_s)
+            help = m->menu();
+    QVERIFY(help);
+    QCOMPARE(help->actions().constFirst(), guide);
+
+    gui.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gui.window.get()));
+    QTest::keyClick(gui.window.get(), Qt::Key_F1);
+    HelpDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = gui.window->findChild<HelpDialog *>(u"helpDialog"_s)) &&
+                dialog->isVisible());
+    const QString text = dialog->browser()->toPlainText();
+    const QStringList headings = HelpDialog::headings();
+    QCOMPARE(headings.size(), 7);
+    for (const QString &heading : headings)
+        QVERIFY2(text.contains(heading), qPrintable(heading));
+    QVERIFY(text.contains(u"What the states mean"_s));
+    // Every state by the name the table gives it, and the keys of the window's actions.
+    for (int state = 0; state <= int(JobState::Expired); ++state)
+        QVERIFY2(text.contains(jobStateText(JobState(state))),
+                 qPrintable(jobStateText(JobState(state))));
+    QVERIFY(text.contains(u"New export (Ctrl+N)"_s));
+    QVERIFY(text.contains(u"Open folder (Ctrl+O)"_s));
+    QVERIFY(text.contains(u"Retry (Ctrl+R)"_s));
+    // The contents link to the sections.
+    QVERIFY(dialog->browser()->toHtml().contains(u"href=\"#states\""_s));
+    // Asked again: the one guide comes to the front.
+    guide->trigger();
+    QCOMPARE(gui.window->findChildren<HelpDialog *>().size(), 1);
+    dialog->close();
+    QTRY_VERIFY(!gui.window->findChild<HelpDialog *>());
+}
+
+void TestMainWindow::quittingWhileExportsRunAsks()
+{
+    Gui gui;
+    const auto quitBox = [&gui]() -> QMessageBox * {
+        auto *box = gui.window->findChild<QMessageBox *>(u"quitBox"_s);
+        return box && box->isVisible() ? box : nullptr;
+    };
+    // Nothing running: the window closes without a question.
+    QVERIFY(gui.window->close());
+    QVERIFY(!gui.window->isVisible());
+    QVERIFY(!gui.window->findChild<QMessageBox *>(u"quitBox"_s));
+    gui.window->show();
+
+    const Profile p = gui.saveProfile(u"Long"_s);
+    gui.setScript(20, 30);
+    const QString id = gui.startDirect(p, u"long"_s);
+    QTRY_VERIFY(gui.job(id)->isWaitingForPoll());
+    QVERIFY(!gui.window->close());
+    QTRY_VERIFY(quitBox());
+    QVERIFY(gui.window->isVisible());
+    QMessageBox *box = quitBox();
+    QVERIFY2(box->informativeText().contains(u"resumes the downloads"_s),
+             qPrintable(box->informativeText()));
+    QVERIFY(!box->informativeText().contains(u"demo"_s));
+    // Keep running is the default, and Escape's answer.
+    QCOMPARE(box->defaultButton()->objectName(), u"keepRunningButton"_s);
+    QCOMPARE(box->escapeButton()->objectName(), u"keepRunningButton"_s);
+    // Asked again while the question is open: still one question.
+    QVERIFY(!gui.window->close());
+    QCOMPARE(gui.window->findChildren<QMessageBox *>(u"quitBox"_s).size(), 1);
+    box->defaultButton()->click();
+    QTRY_VERIFY(!quitBox());
+    QVERIFY(gui.window->isVisible());
+
+    // Quit (Ctrl+Q), answered Quit: the window closes, the export is left to go on.
+    auto *quit = gui.child<QAction>(u"quitAction"_s);
+    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+    quit->trigger();
+    QTRY_VERIFY(quitBox());
+    quitBox()->findChild<QPushButton *>(u"quitButton"_s)->click();
+    QTRY_VERIFY(!gui.window->isVisible());
+    QCOMPARE(gui.job(id)->state, JobState::Running);
+}
+
+void TestMainWindow::quittingSaysDemoExportsEnd()
+{
+    QTemporaryDir dir;
+    Session app(demoOptions(dir));
+    QVERIFY(app.start().isEmpty());
+    MainWindow window(&app);
+    window.show();
+    ExportRequest r;
+    r.base = app.demoServer()->baseUrl();
+    JobOptions o;
+    o.profileId = Session::demoProfileId();
+    o.outDir = dir.filePath(u"out"_s);
+    const Result<QString> started = window.startExport(r, o);
+    QVERIFY(started.ok());
+    QTRY_VERIFY(app.manager()->job(started.value())->isWaitingForPoll());
+    QVERIFY(!window.close());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"quitBox"_s)) && box->isVisible());
+    QVERIFY2(box->informativeText().contains(u"demo server stops with the program"_s),
+             qPrintable(box->informativeText()));
+    // Only a demo export runs: nothing about resuming.
+    QVERIFY(!box->informativeText().contains(u"resumes"_s));
+    box->findChild<QPushButton *>(u"quitButton"_s)->click();
+    QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::retryStartsAnEndedDemoExportAgain()
+{
+    QTemporaryDir dir;
+    const SessionOptions options = demoOptions(dir);
+    QString id;
+    {
+        Session app(options);
+        QVERIFY(app.start().isEmpty());
+        MainWindow window(&app);
+        ExportRequest r;
+        r.base = app.demoServer()->baseUrl();
+        r.types = {u"Patient"_s};
+        JobOptions o;
+        o.profileId = Session::demoProfileId();
+        o.outDir = dir.filePath(u"out"_s);
+        const Result<QString> started = window.startExport(r, o);
+        QVERIFY(started.ok());
+        id = started.value();
+        QTRY_VERIFY(app.manager()->job(id)->isWaitingForPoll());
+    }
+    Session app(options);
+    QVERIFY(app.start().isEmpty());
+    MainWindow window(&app);
+    window.show();
+    const ExportJob *ended = app.manager()->job(id);
+    QVERIFY(ended);
+    QCOMPARE(ended->state, JobState::Failed);
+    QVERIFY(app.isFromEndedDemo(*ended));
+    QCOMPARE(window.selectedProfileId(), Session::demoProfileId());
+    window.selectJob(id);
+    QCOMPARE(window.currentJobId(), id);
+    auto *retry = window.findChild<QAction *>(u"retryAction"_s);
+    QVERIFY(retry->isEnabled());
+    QVERIFY2(retry->toolTip().contains(u"starts over on the demo server that runs now"_s),
+             qPrintable(retry->toolTip()));
+
+    // The same export, started over on this run's demo server, in the old one's place.
+    retry->trigger();
+    QVERIFY(!app.manager()->job(id));
+    const QString again = window.currentJobId();
+    QVERIFY(!again.isEmpty());
+    QVERIFY(again != id);
+    QCOMPARE(window.jobModel()->rowCount(), 1);
+    const ExportJob *j = app.manager()->job(again);
+    QCOMPARE(j->profileId, Session::demoProfileId());
+    QCOMPARE(j->request.base, app.demoServer()->baseUrl());
+    QCOMPARE(j->request.types, QStringList{u"Patient"_s});
+    QVERIFY(!app.isFromEndedDemo(*j));
+    // The live demo server took it: no "connection refused", a status address on its port.
+    QTRY_VERIFY(app.manager()->job(again)->isWaitingForPoll());
+    j = app.manager()->job(again);
+    QCOMPARE(j->statusUrl.port(), app.demoServer()->baseUrl().port());
+    QVERIFY2(j->lastError.isEmpty(), qPrintable(j->lastError));
+    QCOMPARE(retry->toolTip(), u"Try the selected failed exports again (Ctrl+R)"_s);
+}
+
+void TestMainWindow::retryOfAnEndedDemoExportWithoutDemoSaysWhy()
+{
+    QTemporaryDir dir;
+    SessionOptions options = demoOptions(dir);
+    QString id;
+    {
+        Session app(options);
+        QVERIFY(app.start().isEmpty());
+        MainWindow window(&app);
+        ExportRequest r;
+        r.base = app.demoServer()->baseUrl();
+        JobOptions o;
+        o.profileId = Session::demoProfileId();
+        o.outDir = dir.filePath(u"out"_s);
+        const Result<QString> started = window.startExport(r, o);
+        QVERIFY(started.ok());
+        id = started.value();
+        QTRY_VERIFY(app.manager()->job(id)->isWaitingForPoll());
+    }
+    // Started again without --demo: no demo server to start it on.
+    options.demo = false;
+    Session app(options);
+    QVERIFY(app.start().isEmpty());
+    QVERIFY(!app.demoServer());
+    MainWindow window(&app);
+    window.show();
+    QCOMPARE(app.manager()->job(id)->state, JobState::Failed);
+    window.selectJob(id);
+    QCOMPARE(window.currentJobId(), id);
+    auto *retry = window.findChild<QAction *>(u"retryAction"_s);
+    QVERIFY(!retry->isEnabled());
+    QVERIFY2(retry->toolTip().contains(u"no demo server runs now"_s), qPrintable(retry->toolTip()));
+    QVERIFY(retry->toolTip().contains(u"--demo"_s));
+    // Even when asked (a stale key press), it stays failed and asks no dead port.
+    retry->setEnabled(true);
+    retry->trigger();
+    QCOMPARE(app.manager()->job(id)->state, JobState::Failed);
+    QVERIFY(!app.manager()->job(id)->isWaitingForPoll());
+}
+
+void TestMainWindow::restartShowsExportsRunningElsewhere()
+{
+    Gui gui;
+    const Profile a = gui.saveProfile(u"Alpha"_s);
+    const Profile b = gui.saveProfile(u"Beta"_s);
+    gui.setScript(20, 30);
+    const QString running = gui.startDirect(a, u"running"_s);
+    QTRY_VERIFY(gui.job(running)->isWaitingForPoll());
+    gui.window->selectProfile(b.id);
+    QCOMPARE(gui.window->proxyModel()->rowCount(), 0);
+
+    // Beta was chosen, but an export of Alpha goes on after the restart: every server shows.
+    gui.restart();
+    QCOMPARE(gui.window->selectedProfileId(), QString());
+    QCOMPARE(gui.window->proxyModel()->rowCount(), 1);
+    QVERIFY(gui.window->statusText().contains(u"1 running"_s));
+
+    // Nothing runs any more: the next start shows Beta again, as the user had left it.
+    gui.manager()->cancel(running);
+    QTRY_VERIFY(gui.job(running)->isTerminal());
+    gui.restart();
+    QCOMPARE(gui.window->selectedProfileId(), b.id);
 }
 
 QTEST_MAIN(TestMainWindow)

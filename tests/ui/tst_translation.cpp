@@ -4,6 +4,7 @@
 
 #include "aboutdialog.h"
 #include "exportjob.h"
+#include "helpdialog.h"
 #include "i18n.h"
 #include "jobtablemodel.h"
 #include "languagemenu.h"
@@ -31,6 +32,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void mainWindow();
     void dialogs();
     void aboutDialog();
+    void guide();
     void languageMenu();
     void qtOwnStrings();
     void commandLineInDanish();
@@ -343,6 +346,41 @@ void TestTranslation::aboutDialog()
     QVERIFY2(versions.contains(u"QtKeychain 0.13"_s), qPrintable(versions));
     QVERIFY2(versions.contains(u"bygget med"_s), qPrintable(versions));
     QCOMPARE(AboutDialog::version(), u"0.1.0"_s);
+}
+
+void TestTranslation::guide()
+{
+    installWith(u"da"_s);
+    SessionOptions options;
+    options.jobStoreDirectory = m_dir.filePath(u"guide-store"_s);
+    options.profilesPath = m_dir.filePath(u"guide-profiles.ini"_s);
+    options.settingsPath = m_dir.filePath(u"guide-ui.ini"_s);
+    options.sessionSecrets = true;
+    Session app(options);
+    app.start();
+    MainWindow window(&app);
+    auto *action = window.findChild<QAction *>(u"guideAction"_s);
+    QVERIFY(action);
+    QCOMPARE(action->text(), u"&Vejledning"_s);
+    action->trigger();
+    auto *dialog = window.findChild<HelpDialog *>(u"helpDialog"_s);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->windowTitle(), u"Vejledning til FHIR Bulk Monitor"_s);
+    const QString text = dialog->browser()->toPlainText();
+    for (const QString &heading :
+         {u"Hvad er en eksport?"_s, u"Hvad skal eksporteres: system, Patient eller Group"_s,
+          u"Hvad tilstandene betyder"_s, u"Hvor filerne havner"_s, u"Når filerne udløber"_s,
+          u"Annuller, prøv igen og kør igen"_s, u"Når du afslutter og starter igen"_s})
+        QVERIFY2(text.contains(heading), qPrintable(heading));
+    // The states by the names the table uses, and the Danish folder name.
+    for (const QString &state :
+         {u"Starter"_s, u"Kører"_s, u"Klar til hentning"_s, u"Henter filer"_s, u"Gemt"_s,
+          u"Mislykkedes"_s, u"Annulleret"_s, u"Udløbet"_s})
+        QVERIFY2(text.contains(state), qPrintable(state));
+    QVERIFY(text.contains(u"FHIR-eksporter"_s));
+    // The empty list's words too.
+    QVERIFY2(window.jobView()->accessibleDescription().startsWith(u"Ingen eksporter endnu"_s),
+             qPrintable(window.jobView()->accessibleDescription()));
 }
 
 void TestTranslation::languageMenu()

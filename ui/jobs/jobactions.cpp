@@ -35,8 +35,9 @@ JobActions::JobActions(JobManager *manager, JobsPanel *jobs, QWidget *window,
                     tr("Ask the server to stop the selected exports"),
                     QKeySequence(Qt::CTRL | Qt::Key_Period), &JobActions::cancelSelected);
     m_cancel->setIconText(tr("Cancel"));
-    m_retry = make(tr("&Retry"), u"retryAction"_s, tr("Try the selected failed exports again"),
-                   QKeySequence(Qt::CTRL | Qt::Key_R), &JobActions::retrySelected);
+    m_retryTip = tr("Try the selected failed exports again");
+    m_retry = make(tr("&Retry"), u"retryAction"_s, m_retryTip, QKeySequence(Qt::CTRL | Qt::Key_R),
+                   &JobActions::retrySelected);
     m_download = make(tr("&Download files"), u"downloadAction"_s,
                       tr("Save the files of the selected finished exports"),
                       QKeySequence(Qt::CTRL | Qt::Key_D), &JobActions::downloadSelected);
@@ -75,10 +76,19 @@ void JobActions::applyIcons()
     m_remove->setIcon(themed("edit-delete", QStyle::SP_TrashIcon));
 }
 
+void JobActions::setEndedDemoRetry(std::function<bool(const ExportJob &)> ended,
+                                   std::function<void(const QString &)> runAgain)
+{
+    m_endedDemo = std::move(ended);
+    m_runDemoAgain = std::move(runAgain);
+    update();
+}
+
 void JobActions::update()
 {
     bool cancel = false;
     bool retry = false;
+    bool endedDemo = false; ///< a failed demo export of an earlier run is selected
     bool download = false;
     bool check = false;
     bool remove = false;
@@ -88,7 +98,12 @@ void JobActions::update()
             continue;
         remove = true;
         cancel |= !j->isTerminal() && !j->cancelRequested;
-        retry |= j->state == JobState::Failed;
+        if (j->state == JobState::Failed && m_endedDemo && m_endedDemo(*j)) {
+            endedDemo = true;
+            retry |= bool(m_runDemoAgain);
+        } else {
+            retry |= j->state == JobState::Failed;
+        }
         download |=
             j->state == JobState::Completed ||
             (j->state == JobState::Failed && j->completedAt.isValid() && !j->files.isEmpty());
@@ -97,6 +112,15 @@ void JobActions::update()
     const ExportJob *current = m_manager->job(m_jobs->currentJobId());
     m_cancel->setEnabled(cancel);
     m_retry->setEnabled(retry);
+    if (endedDemo && !m_runDemoAgain)
+        m_retry->setToolTip(tr("This demo export ended with the program that ran it, and no demo "
+                               "server runs now. Start the program with --demo to run demo "
+                               "exports again."));
+    else if (endedDemo)
+        m_retry->setToolTip(tr("Start the demo export again: its demo server stopped with the "
+                               "program, so it starts over on the demo server that runs now."));
+    else
+        m_retry->setToolTip(m_retryTip);
     m_download->setEnabled(download);
     m_checkNow->setEnabled(check);
     m_remove->setEnabled(remove);
@@ -127,8 +151,15 @@ void JobActions::cancelSelected()
 
 void JobActions::retrySelected()
 {
-    for (const QString &id : m_jobs->selectedJobIds())
+    for (const QString &id : m_jobs->selectedJobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (j && j->state == JobState::Failed && m_endedDemo && m_endedDemo(*j)) {
+            if (m_runDemoAgain)
+                m_runDemoAgain(id);
+            continue;
+        }
         m_manager->retry(id);
+    }
     update();
 }
 

@@ -36,6 +36,14 @@ public:
     [[nodiscard]] QAction *remove() const { return m_remove; }
     [[nodiscard]] QList<QAction *> all() const;
 
+    /// How Retry treats a demo export of an earlier run of the program, whose demo server ended
+    /// with it (Session::isFromEndedDemo): \a ended tells such a job, and \a runAgain starts it
+    /// again on this run's demo server. Without runAgain (no demo server runs now) Retry is
+    /// disabled for such a job and its tooltip says why: retrying it as it was would only ask a
+    /// port where nothing listens any more.
+    void setEndedDemoRetry(std::function<bool(const ExportJob &)> ended,
+                           std::function<void(const QString &)> runAgain);
+
     /// Enables each action by what the selected jobs allow.
     void update();
     /// The next step a finished row offers, taken from the row itself (its link): the same
@@ -55,6 +63,9 @@ private:
     JobsPanel *m_jobs;
     QWidget *m_window;
     std::function<void(const QString &)> m_openFolderOf;
+    std::function<bool(const ExportJob &)> m_endedDemo;
+    std::function<void(const QString &)> m_runDemoAgain;
+    QString m_retryTip;
     QAction *m_cancel = nullptr;
     QAction *m_retry = nullptr;
     QAction *m_download = nullptr;

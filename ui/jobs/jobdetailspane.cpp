@@ -61,9 +61,11 @@ QLabel *textField(const QString &name)
     return label;
 }
 
-/// The look of the Files and Resources tables: whole rows, no grid, read-only.
+/// The look of the Files and Resources tables: whole rows, no grid, read-only; Tab goes on to
+/// the next widget instead of from cell to cell.
 void setUpDetailTable(QTableView *table)
 {
+    table->setTabKeyNavigation(false);
     table->verticalHeader()->hide();
     table->setShowGrid(false);
     table->setAlternatingRowColors(true);

@@ -6,9 +6,11 @@
 #include "jobfilterproxy.h"
 #include "jobtablemodel.h"
 #include "messagebar.h"
+#include "placeholdertableview.h"
 #include "progressdelegate.h"
 #include "recordtable.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -49,10 +51,11 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
                             "text contain these words (Ctrl+F)"));
     connect(m_filter, &FilterEdit::filterChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text.trimmed());
+        updatePlaceholder();
         Q_EMIT selectionChanged();
     });
 
-    m_view = new QTableView;
+    m_view = new PlaceholderTableView;
     m_view->setObjectName(u"jobTable"_s);
     m_view->setAccessibleName(tr("Exports"));
     m_view->setModel(m_proxy);
@@ -107,6 +110,10 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JobsPanel::onSelectionChanged);
     layout->addWidget(m_view, 1);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &JobsPanel::updatePlaceholder);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPanel::updatePlaceholder);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &JobsPanel::updatePlaceholder);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &JobsPanel::updatePlaceholder);
 
     m_summaryTimer.setSingleShot(true);
     m_summaryTimer.setInterval(0);
@@ -148,6 +155,49 @@ void JobsPanel::applyIcons()
 void JobsPanel::setProfileFilter(const QString &profileId)
 {
     m_proxy->setProfileId(profileId);
+    updatePlaceholder();
+}
+
+void JobsPanel::setHintActions(QAction *newExport, QAction *guide)
+{
+    for (QAction *a : {newExport, guide})
+        if (a)
+            connect(a, &QAction::changed, this, &JobsPanel::updatePlaceholder);
+    m_newExportAction = newExport;
+    m_guideAction = guide;
+    updatePlaceholder();
+}
+
+QString JobsPanel::placeholderText() const
+{
+    return m_view->placeholderText();
+}
+
+void JobsPanel::updatePlaceholder()
+{
+    const auto keyOf = [](const QAction *a) {
+        return a ? a->shortcut().toString(QKeySequence::NativeText) : QString();
+    };
+    const QString newExportKey = keyOf(m_newExportAction);
+    QString text;
+    if (m_proxy->rowCount() > 0 || !m_newExportAction) {
+        // Rows say enough; and without the window's actions there is nothing to point to.
+    } else if (!m_proxy->filterRegularExpression().pattern().isEmpty()) {
+        text = tr("No export matches the filter");
+    } else if (m_model->rowCount() > 0) {
+        // Exports there are, on other servers than the chosen one.
+        //: %1 is the New export command's keyboard shortcut (Ctrl+N)
+        text = tr("No exports from this server yet — New export (%1)").arg(newExportKey);
+    } else {
+        //: %1 is the New export command's keyboard shortcut (Ctrl+N)
+        text = tr("No exports yet — New export (%1)").arg(newExportKey);
+        if (const QString guideKey = keyOf(m_guideAction); !guideKey.isEmpty())
+            //: %1 is the guide's keyboard shortcut (F1)
+            text += u'\n' + tr("The guide in the Help menu (%1) explains what an export is, "
+                               "its states and where the files go.")
+                                .arg(guideKey);
+    }
+    m_view->setPlaceholderText(text);
 }
 
 QString JobsPanel::profileFilter() const

@@ -2,12 +2,14 @@
 
 #include "jobmanager.h"
 #include "jobprogress.h"
+#include "placeholdertableview.h"
 
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
-class QTableView;
+class QAction;
 
 namespace fbm {
 
@@ -40,6 +42,12 @@ public:
     [[nodiscard]] QString profileFilter() const;
     /// Empties the filter box at once.
     void clearFilter();
+
+    /// The actions the empty table points to ("No exports yet — New export (Ctrl+N)"), named
+    /// with their keys as the window gives them (so they stay right in every language).
+    void setHintActions(QAction *newExport, QAction *guide);
+    /// What the empty table says now (empty: it has rows).
+    [[nodiscard]] QString placeholderText() const;
 
     /// The job the details show: the current row when selected, else the first selected.
     [[nodiscard]] QString currentJobId() const { return m_currentId; }
@@ -77,13 +85,16 @@ private:
     void onSelectionChanged();
     void scheduleSummary();
     void updateSummary();
+    void updatePlaceholder();
 
     JobManager *m_manager;
     JobTableModel *m_model;
     JobFilterProxy *m_proxy;
     MessageBar *m_banner = nullptr;
-    QTableView *m_view = nullptr;
+    PlaceholderTableView *m_view = nullptr;
     FilterEdit *m_filter = nullptr;
+    QPointer<QAction> m_newExportAction;
+    QPointer<QAction> m_guideAction;
     FlexibleColumn *m_columnFit = nullptr; ///< sizes "Server says" until widths are restored
     QString m_currentId;
     QString m_statusText;

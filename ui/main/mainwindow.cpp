@@ -4,6 +4,8 @@
 #include "aboutdialog.h"
 #include "exportfolder.h"
 #include "filteredit.h"
+#include "focusring.h"
+#include "helpdialog.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
 #include "jobfilterproxy.h"
@@ -14,6 +16,7 @@
 #include "profilespanel.h"
 #include "reportjobsview.h"
 #include "session.h"
+#include "shortcuttooltips.h"
 #include "traynotifier.h"
 
 #include <QAction>
@@ -22,11 +25,13 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -34,6 +39,8 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +89,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     createStatusBar();
     applyIcons();
+    // The filter sits in the toolbar, far from the table in the widget tree: without an order
+    // of its own Tab would wander from the filter through the toolbar's chain instead of going
+    // filter, table, details as they appear on screen.
+    QWidget::setTabOrder(m_jobs->filterEdit(), m_jobs->view());
+    QWidget::setTabOrder(m_jobs->view(), m_details);
+    new FocusRing(this);
 
     connect(m_profiles, &ProfilesPanel::profileSelected, this, &MainWindow::onProfileSelected);
     connect(m_jobs, &JobsPanel::currentJobChanged, m_details, &JobDetailsPane::setJob);
@@ -151,6 +164,9 @@ void MainWindow::createActions()
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
+    m_guide = make(tr("&Guide"), u"guideAction"_s,
+                   tr("What an export is, what its states mean and where the files go"),
+                   QKeySequence::HelpContents, &MainWindow::showGuide);
     m_aboutQt = make(tr("About &Qt"), u"aboutQtAction"_s, tr("About the Qt toolkit"), {}, nullptr);
     m_aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -169,6 +185,16 @@ void MainWindow::createActions()
     sep->setSeparator(true);
     view->addAction(sep);
     view->addAction(m_jobActions->remove());
+    // The empty table points to New export and to the guide.
+    m_jobs->setHintActions(m_newExport, m_guide);
+    std::function<void(const QString &)> runAgain;
+    if (m_session->demoServer())
+        runAgain = [this](const QString &id) {
+            runDemoExportAgain(id);
+        };
+    m_jobActions->setEndedDemoRetry(
+        [session = m_session](const ExportJob &job) { return session->isFromEndedDemo(job); },
+        std::move(runAgain));
 }
 
 void MainWindow::createMenus()
@@ -195,6 +221,8 @@ void MainWindow::createMenus()
     menuBar()->addMenu(new LanguageMenu(m_session->options().settingsPath, this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_guide);
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(m_aboutQt);
 }
@@ -213,6 +241,7 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_filterAction = bar->addWidget(m_jobs->filterEdit());
+    ShortcutToolTips::attach(bar);
 }
 
 void MainWindow::createStatusBar()
@@ -266,8 +295,20 @@ void MainWindow::loadSettings()
     m_details->loadSettings(*s);
     const QString profile = s->value(u"profile"_s).toString();
     s->endGroup();
-    // In demo mode the demo server is what the user came to see.
-    selectProfile(m_session->demoServer() ? Session::demoProfileId() : profile);
+    // In demo mode the demo server is what the user came to see. But the list must not hide an
+    // export that runs on another server (after a restart it goes on by itself, and the status
+    // bar counts it): then every server's exports are shown, and the server chosen last time
+    // stays in the settings until the user picks another.
+    QString chosen = m_session->demoServer() ? Session::demoProfileId() : profile;
+    const QStringList ids = m_manager->jobIds();
+    const bool runsElsewhere = std::any_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
+        const ExportJob *j = m_manager->job(id);
+        return j && !j->isTerminal() && j->profileId != chosen;
+    });
+    const bool showAll = !chosen.isEmpty() && runsElsewhere;
+    selectProfile(showAll ? QString() : chosen);
+    if (showAll)
+        m_keptProfile = profile;
 }
 
 void MainWindow::saveSettings() const
@@ -280,7 +321,7 @@ void MainWindow::saveSettings() const
     s->setValue(u"centreSplitter"_s, m_centreSplitter->saveState());
     s->setValue(u"jobColumns"_s, m_jobs->saveColumns());
     m_details->saveSettings(*s);
-    const QString profile = selectedProfileId();
+    const QString profile = m_keptProfile.value_or(selectedProfileId());
     if (!m_session->isDemoProfile(profile))
         s->setValue(u"profile"_s, profile);
     s->endGroup();
@@ -289,8 +330,75 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Logging out or shutting down asks nothing: the jobs are saved on the way out either way.
+    bool endingSession = false;
+#ifndef QT_NO_SESSIONMANAGER
+    endingSession = qApp->isSavingSession();
+#endif
+    if (!m_quitConfirmed && !endingSession) {
+        if (const QString consequences = quitConsequences(); !consequences.isEmpty()) {
+            event->ignore();
+            askBeforeQuitting(consequences);
+            return;
+        }
+    }
     saveSettings();
     event->accept();
+}
+
+QString MainWindow::quitConsequences() const
+{
+    bool running = false;
+    bool demo = false;
+    for (const QString &id : m_manager->jobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (!j || j->isTerminal())
+            continue;
+        // The demo server keeps its exports in memory: even one that is done and waits to be
+        // downloaded ends with the program.
+        if (j->profileId == Session::demoProfileId())
+            demo = true;
+        else if (j->state != JobState::Completed)
+            running = true;
+    }
+    QStringList parts;
+    if (running)
+        parts << tr("The servers keep working on the running exports while this program is "
+                    "closed. When you start it again, it checks on them and resumes the "
+                    "downloads.");
+    if (demo)
+        parts << tr("Demo exports end when you quit: the demo server stops with the program.");
+    return parts.join(u"\n\n"_s);
+}
+
+void MainWindow::askBeforeQuitting(const QString &consequences)
+{
+    if (m_quitBox && m_quitBox->isVisible()) {
+        m_quitBox->raise();
+        m_quitBox->activateWindow();
+        return;
+    }
+    // Asked without blocking (no nested event loop while the exports go on underneath).
+    auto *box = new QMessageBox(QMessageBox::Question, windowTitle(),
+                                tr("Quit while exports are running?"), QMessageBox::NoButton, this);
+    box->setObjectName(u"quitBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(consequences);
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(u"quitButton"_s);
+    QPushButton *keep = box->addButton(tr("&Keep running"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepRunningButton"_s);
+    // Return or Escape keep the exports going: quitting by accident costs the demo's exports.
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, quit] {
+        if (box->clickedButton() != quit)
+            return;
+        m_quitConfirmed = true;
+        close();
+    });
+    m_quitBox = box;
+    box->open();
 }
 
 // --- profiles and pages ---------------------------------------------------------------------
@@ -307,6 +415,8 @@ void MainWindow::selectProfile(const QString &id)
 
 void MainWindow::onProfileSelected(const QString &id)
 {
+    // The user's own choice from now on.
+    m_keptProfile.reset();
     showCentreFor(id);
     m_jobs->setProfileFilter(id);
     updateActions();
@@ -332,6 +442,10 @@ void MainWindow::showCentreFor(const QString &profileId)
                     statusBar()->showMessage(title + u": "_s + message, 15000);
                 });
         m_centre->addWidget(page);
+        // Its toolbar names the keys in its tooltips as the window's own does.
+        const QList<QToolBar *> bars = page->findChildren<QToolBar *>();
+        for (QToolBar *bar : bars)
+            ShortcutToolTips::attach(bar);
     }
     m_centre->setCurrentWidget(page);
     // The report page has its own actions (F5, Ctrl+D, Ctrl+O…): the export actions step aside
@@ -453,6 +567,24 @@ void MainWindow::newExport()
     dialog->open();
 }
 
+void MainWindow::showGuide()
+{
+    if (!m_help) {
+        const HelpKeys keys{m_newExport->shortcut(),
+                            m_jobActions->cancel()->shortcut(),
+                            m_jobActions->retry()->shortcut(),
+                            m_jobActions->download()->shortcut(),
+                            m_jobActions->openFolder()->shortcut(),
+                            m_jobActions->remove()->shortcut()};
+        m_help = new HelpDialog(keys, this);
+        m_help->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    // Not modal: the guide stays open while the user tries things out in the window.
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+}
+
 void MainWindow::updateActions()
 {
     m_jobActions->update();
@@ -494,6 +626,33 @@ void MainWindow::onJobActivated(const QString &id)
         return;
     }
     m_details->showDetailsTab();
+}
+
+void MainWindow::runDemoExportAgain(const QString &id)
+{
+    const ExportJob *j = m_manager->job(id);
+    const std::optional<Profile> demo = m_session->profile(Session::demoProfileId());
+    if (!j || !demo)
+        return;
+    ExportRequest request = j->request;
+    request.base = demo->baseUrl;
+    JobOptions options;
+    options.profileId = demo->id;
+    options.serverName = demo->name;
+    options.autoDownload = j->autoDownload;
+    const QString folder = j->outDir;
+    // Two rows of one export, one of them dead for good, would only puzzle; the old one's
+    // files, if it saved any, stay in their folder, and the new one gets a folder of its own
+    // beside it by the rule of every export.
+    m_manager->remove(id);
+    options.outDir = ExportFolder::forExport(QFileInfo(folder).absolutePath(), request, m_manager);
+    const Result<QString> started = startExport(request, options);
+    if (!started.ok()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
+                                    started.error().message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 void MainWindow::showProblems(const QStringList &problems)

@@ -6,11 +6,14 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
+class QMessageBox;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -18,6 +21,7 @@ class QTableView;
 
 namespace fbm {
 
+class HelpDialog;
 class JobActions;
 class JobDetailsPane;
 class JobsPanel;
@@ -80,6 +84,10 @@ private:
     void applyIcons();
     void loadSettings();
     void saveSettings() const;
+    /// What quitting now would do to the exports, for the question before quitting (empty:
+    /// nothing runs, no need to ask).
+    [[nodiscard]] QString quitConsequences() const;
+    void askBeforeQuitting(const QString &consequences);
 
     /// Shows the report jobs page of a reporting profile (made on first use), or the exports.
     void showCentreFor(const QString &profileId);
@@ -88,7 +96,12 @@ private:
 
     void newExport();
     void updateTitle(const QString &running);
+    /// Help > Guide (F1), one window at a time.
+    void showGuide();
     void onJobActivated(const QString &id);
+    /// Retry of a demo export whose demo server ended with an earlier run: the same export,
+    /// started over on this run's demo server, takes its place in the list.
+    void runDemoExportAgain(const QString &id);
     void updateActions();
     bool openFolder(const QString &path);
 
@@ -100,6 +113,7 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
+    QAction *m_guide = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_filterAction = nullptr; ///< the toolbar's holder of the filter box, to hide it
 
@@ -108,6 +122,12 @@ private:
     JobsPanel *m_jobs = nullptr;
     JobDetailsPane *m_details = nullptr;
     TrayNotifier *m_tray = nullptr;
+    QPointer<HelpDialog> m_help;
+    QPointer<QMessageBox> m_quitBox;
+    /// The server chosen when the program last ended, kept for the settings while the list
+    /// shows all servers because an export runs on another one (loadSettings()).
+    std::optional<QString> m_keptProfile;
+    bool m_quitConfirmed = false; ///< "Quit" was the answer: close without asking again
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     /// The exports (page 0) or one report jobs page per reporting-server profile.

@@ -21,6 +21,9 @@ namespace fbm {
 namespace {
 
 constexpr int kProfileIdRole = Qt::UserRole + 1;
+/// What an Edit, Duplicate or Delete button or action says when it can act; disabled, it says
+/// why it cannot instead.
+constexpr char kEnabledTip[] = "fbmEnabledToolTip";
 
 } // namespace
 
@@ -34,6 +37,7 @@ ProfilesPanel::ProfilesPanel(Session *session, QWidget *parent)
         a->setObjectName(name);
         a->setToolTip(tip);
         a->setStatusTip(tip);
+        a->setProperty(kEnabledTip, tip);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
@@ -78,6 +82,7 @@ ProfilesPanel::ProfilesPanel(Session *session, QWidget *parent)
         b->setObjectName(name);
         b->setToolTip(tip);
         b->setAccessibleName(tip);
+        b->setProperty(kEnabledTip, tip);
         return b;
     };
     auto *addButton = button(tr("Add…"), u"addProfileButton"_s, tr("Add a server profile"));
@@ -168,11 +173,23 @@ void ProfilesPanel::selectProfile(const QString &id)
 void ProfilesPanel::onCurrentChanged()
 {
     const QString id = selectedProfileId();
-    const bool real = !id.isEmpty() && !m_session->isDemoProfile(id);
-    for (QPushButton *b : {m_editButton, m_duplicateButton, m_deleteButton})
+    const bool demo = !id.isEmpty() && m_session->isDemoProfile(id);
+    const bool real = !id.isEmpty() && !demo;
+    // A greyed-out button with its usual tooltip leaves the user guessing: say why instead.
+    QString why;
+    if (demo)
+        why = tr("The demo profiles are built in: they cannot be changed, copied or deleted.");
+    else if (id.isEmpty())
+        why = tr("Choose a server in the list first.");
+    for (QPushButton *b : {m_editButton, m_duplicateButton, m_deleteButton}) {
         b->setEnabled(real);
-    for (QAction *a : {m_edit, m_duplicate, m_delete})
+        b->setToolTip(real ? b->property(kEnabledTip).toString() : why);
+        b->setAccessibleDescription(why);
+    }
+    for (QAction *a : {m_edit, m_duplicate, m_delete}) {
         a->setEnabled(real);
+        a->setToolTip(real ? a->property(kEnabledTip).toString() : why);
+    }
     Q_EMIT profileSelected(id);
 }
 

@@ -8,9 +8,11 @@ namespace fbm {
 
 /// The look and behaviour every record list of the application shares (exports, report jobs):
 /// whole-row selection, sorting, one text line per row sized from the font (right at high DPI),
-/// no grid, read-only, movable columns.
+/// no grid, read-only, movable columns. Tab leaves the table for the next widget: a table moves
+/// its cursor cell by cell on Tab by default, which traps keyboard users in a row-select list.
 inline void setUpRecordTable(QTableView *view)
 {
+    view->setTabKeyNavigation(false);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setSortingEnabled(true);
