@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>and &amp;before</source>
-        <translation>og &amp;før</translation>
+        <translation>&amp;og før</translation>
     </message>
     <message>
         <source>Changed before</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation>Gen&amp;nemse…</translation>
+        <translation>Genne&amp;mse…</translation>
     </message>
     <message>
         <source>Browse for the folder</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>&amp;Advanced</source>
-        <translation>&amp;Avanceret</translation>
+        <translation>A&amp;vanceret</translation>
     </message>
     <message>
         <source>Start E&amp;xport</source>
@@ -2434,6 +2434,10 @@
         <translation>Gem filerne nu</translation>
     </message>
     <message>
+        <source>Export news</source>
+        <translation>Nyt om eksporter</translation>
+    </message>
+    <message>
         <source>Filter exports…</source>
         <translation>Filtrér eksporter…</translation>
     </message>
@@ -4129,8 +4133,9 @@
         <translation>FHIR Bulk Monitor</translation>
     </message>
     <message>
-        <source>Export ready</source>
-        <translation>Eksporten er klar</translation>
+        <source>Export ready: %1</source>
+        <extracomment>a notification&apos;s title; %1 what was exported, like &quot;Patient, Observation&quot;</extracomment>
+        <translation>Eksport klar: %1</translation>
     </message>
     <message>
         <source>%1: %2 is ready; choose Download to save the files.</source>
@@ -4138,8 +4143,9 @@
         <translation>%1: %2 er klar; vælg Hent for at gemme filerne.</translation>
     </message>
     <message>
-        <source>Export saved</source>
-        <translation>Eksporten er gemt</translation>
+        <source>Export saved: %1</source>
+        <extracomment>a notification&apos;s title; %1 what was exported, like &quot;Patient, Observation&quot;</extracomment>
+        <translation>Eksport gemt: %1</translation>
     </message>
     <message>
         <source>%1: %2 saved in %3.</source>
@@ -4147,8 +4153,9 @@
         <translation>%1: %2 gemt i %3.</translation>
     </message>
     <message>
-        <source>Export failed</source>
-        <translation>Eksporten mislykkedes</translation>
+        <source>Export failed: %1</source>
+        <extracomment>a notification&apos;s title; %1 what was exported, like &quot;Patient, Observation&quot;</extracomment>
+        <translation>Eksport mislykkedes: %1</translation>
     </message>
     <message>
         <source>%1: %2 failed. %3</source>
