@@ -12,6 +12,7 @@
 #include "jobmanager.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "placeholdertableview.h"
 #include <QStackedWidget>
 
@@ -34,6 +35,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -198,6 +200,7 @@ private Q_SLOTS:
     void cancelAnotherJobAndRestart();
     void detailsPaneFilesResourcesActivity();
     void doubleClickOpensTheFolderOfASavedJob();
+    void doneIsSaidWithItsNextStep();
     void filterAndProfileSelection();
     void expiryWarningAndDownloadOnRequest();
     void layoutPersists();
@@ -294,7 +297,7 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     QVERIFY(QFile::exists(QDir(firstDir).filePath(u"Observation.1.ndjson"_s)));
     QVERIFY(QFile::exists(QDir(firstDir).filePath(u"errors/OperationOutcome.1.ndjson"_s)));
     QTRY_VERIFY(!notified.isEmpty());
-    QCOMPARE(notified.constLast().at(0).toString(), u"Export saved"_s);
+    QVERIFY(notified.constLast().at(0).toString().startsWith(u"Export saved: "_s));
     QTRY_COMPARE(gui.window->statusText(), u"Nothing running."_s);
 
     // The same folder again: this export goes into a folder of its own too, never over the
@@ -464,6 +467,58 @@ void TestMainWindow::doubleClickOpensTheFolderOfASavedJob()
     QVERIFY(box->text().contains(QDir::toNativeSeparators(gui.dir.filePath(u"open me"_s))));
     QVERIFY(box->textInteractionFlags() & Qt::TextSelectableByMouse);
     box->close();
+}
+
+void TestMainWindow::doneIsSaidWithItsNextStep()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server D"_s);
+    gui.setScript(1, 1);
+    const QString id = gui.startDirect(p, u"done here"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.cellText(id, JobTableModel::State), u"Saved"_s, 15000);
+    const QString folder = gui.dir.filePath(u"done here"_s);
+
+    // In the window: the news names the export and the folder, with Open folder beside it.
+    auto *news = gui.child<MessageBar>(u"newsBanner"_s);
+    QVERIFY(news);
+    QTRY_VERIFY(news->isVisible());
+    QVERIFY2(news->text().contains(u"Server D"_s) && news->text().contains(folder),
+             qPrintable(news->text()));
+    QCOMPARE(news->kind(), MessageBar::Kind::Information);
+    QVERIFY(news->actionButton()->isVisible());
+    QCOMPARE(news->actionButton()->text(), u"Open folder"_s);
+    news->actionButton()->click();
+    QTRY_COMPARE(gui.opened.size(), 1);
+    QCOMPARE(gui.opened.constLast(), QUrl::fromLocalFile(folder));
+
+    // Clicking the notification's balloon opens the folder too (the signal the desktop sends).
+    auto *tray = gui.window->findChild<QSystemTrayIcon *>(u"trayIcon"_s);
+    QVERIFY(tray);
+    QVERIFY(QMetaObject::invokeMethod(tray, "messageClicked"));
+    QTRY_COMPARE(gui.opened.size(), 2);
+    QCOMPARE(gui.opened.constLast(), QUrl::fromLocalFile(folder));
+
+    // A failed export says what failed and offers Retry, which starts it again.
+    demo::Script refuse;
+    refuse.kickoffStatus = 400;
+    gui.server.setScript(refuse);
+    const QString failed = gui.startDirect(p, u"fails"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(failed)->state, JobState::Failed, 15000);
+    QTRY_COMPARE(news->kind(), MessageBar::Kind::Error);
+    QVERIFY2(news->text().contains(gui.job(failed)->lastError), qPrintable(news->text()));
+    QCOMPARE(news->actionButton()->text(), u"Retry"_s);
+    // The failed export's balloon leads to its row, not to a folder.
+    QVERIFY(QMetaObject::invokeMethod(tray, "messageClicked"));
+    QTRY_COMPARE(gui.window->currentJobId(), failed);
+    QCOMPARE(gui.opened.size(), 2);
+    gui.setScript(1, 1);
+    news->actionButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(failed)->state, JobState::Saved, 15000);
+    QTRY_COMPARE(news->kind(), MessageBar::Kind::Information);
+    QVERIFY(news->text().contains(gui.dir.filePath(u"fails"_s)));
+    // Leaving the list takes the news along.
+    gui.manager()->remove(failed);
+    QTRY_VERIFY(!news->isVisible());
 }
 
 void TestMainWindow::filterAndProfileSelection()

@@ -43,6 +43,25 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
     m_banner->actionButton()->setText(tr("Save files now"));
     layout->addWidget(m_banner);
 
+    m_news = new MessageBar;
+    m_news->setObjectName(u"newsBanner"_s);
+    m_news->setTextAccessibleName(tr("Export news"));
+    m_news->actionButton()->setObjectName(u"newsBannerButton"_s);
+    m_news->setClosable(true);
+    layout->addWidget(m_news);
+    const auto staleNews = [this](const QString &id) {
+        if (id != m_newsJob)
+            return;
+        const ExportJob *j = m_manager->job(id);
+        if (!j || j->state != m_newsState) {
+            m_newsJob.clear();
+            m_news->dismiss();
+        }
+    };
+    connect(m_manager, &JobManager::jobRemoved, this, staleNews);
+    connect(m_manager, &JobManager::stateChanged, this,
+            [staleNews](const QString &id) { staleNews(id); });
+
     m_filter = new FilterEdit(28, 40);
     m_filter->setObjectName(u"filterEdit"_s);
     m_filter->setPlaceholderText(tr("Filter exports…"));
@@ -130,6 +149,24 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
 }
 
 JobsPanel::~JobsPanel() = default;
+
+void JobsPanel::showNews(const QString &id, const QString &text)
+{
+    const ExportJob *j = m_manager->job(id);
+    if (!j)
+        return;
+    m_newsJob = id;
+    m_newsState = j->state;
+    const JobProgress::Action action = m_model->progress(*j).action;
+    const MessageBar::Kind kind =
+        j->state == JobState::Failed ? MessageBar::Kind::Error : MessageBar::Kind::Information;
+    std::function<void()> run;
+    if (action != JobProgress::Action::None)
+        run = [this, id, action] {
+            Q_EMIT rowActionTriggered(id, action);
+        };
+    m_news->showMessage(kind, text, JobTableModel::actionText(action), std::move(run));
+}
 
 void JobsPanel::applyIcons()
 {

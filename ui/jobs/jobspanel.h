@@ -60,6 +60,13 @@ public:
     [[nodiscard]] QString titleText() const { return m_titleText; }
     [[nodiscard]] bool isExpiryWarningShown() const;
 
+    /// Shows an export's news above the table ("Demo server: Patient saved in …") with its
+    /// next step as a button (Open folder, Retry, Download), until it is dismissed, replaced
+    /// by the next news, or the export changes state or leaves the list.
+    void showNews(const QString &id, const QString &text);
+    /// The banner of the last news (hidden when there is none).
+    [[nodiscard]] MessageBar *newsBar() const { return m_news; }
+
     /// The column layout, for the window's settings. Restoring a layout keeps the user's widths
     /// as they were (no more fitting of "Server says").
     [[nodiscard]] QByteArray saveColumns() const;
@@ -91,6 +98,9 @@ private:
     JobTableModel *m_model;
     JobFilterProxy *m_proxy;
     MessageBar *m_banner = nullptr;
+    MessageBar *m_news = nullptr;
+    QString m_newsJob;
+    JobState m_newsState = JobState::Starting;
     PlaceholderTableView *m_view = nullptr;
     FilterEdit *m_filter = nullptr;
     QPointer<QAction> m_newExportAction;

@@ -106,11 +106,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_details, &JobDetailsPane::openFolderRequested, this, &MainWindow::openFolder);
     connect(m_details, &JobDetailsPane::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_tray, &TrayNotifier::notified, this, &MainWindow::notified);
-    connect(m_tray, &TrayNotifier::activated, this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
-    });
+    connect(m_tray, &TrayNotifier::exportNews, this,
+            [this](const QString &id, const QString &, const QString &text) {
+                m_jobs->showNews(id, text);
+            });
+    connect(m_tray, &TrayNotifier::activated, this, &MainWindow::bringToFront);
+    connect(m_tray, &TrayNotifier::messageClicked, this, &MainWindow::onNotificationClicked);
     connect(m_manager, &JobManager::jobRemoved, this, &MainWindow::updateActions);
     connect(m_manager, &JobManager::jobChanged, this, [this](const QString &id, JobFields fields) {
         if (id == currentJobId() &&
@@ -614,6 +615,29 @@ bool MainWindow::openFolder(const QString &path)
         box->open();
     }
     return opened;
+}
+
+void MainWindow::bringToFront()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::onNotificationClicked(const QString &id)
+{
+    // "Saved" news leads to the files, as a browser's download notification does; any other
+    // news to the export's row and details.
+    const ExportJob *j = m_manager->job(id);
+    if (j && j->state == JobState::Saved && QDir(j->outDir).exists()) {
+        openFolder(j->outDir);
+        return;
+    }
+    bringToFront();
+    if (j) {
+        m_jobs->clearFilter();
+        m_jobs->selectJob(id);
+    }
 }
 
 void MainWindow::onJobActivated(const QString &id)

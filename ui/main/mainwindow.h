@@ -99,6 +99,9 @@ private:
     /// Help > Guide (F1), one window at a time.
     void showGuide();
     void onJobActivated(const QString &id);
+    void bringToFront();
+    /// A click on an export's notification: its folder when saved, else its row.
+    void onNotificationClicked(const QString &id);
     /// Retry of a demo export whose demo server ended with an earlier run: the same export,
     /// started over on this run's demo server, takes its place in the list.
     void runDemoExportAgain(const QString &id);
