@@ -1698,6 +1698,22 @@
         <translation>Fjern</translation>
     </message>
     <message>
+        <source>Run a&amp;gain</source>
+        <translation>&amp;Kør igen</translation>
+    </message>
+    <message>
+        <source>Start the selected ended exports again with the same settings, each into a new folder</source>
+        <translation>Start de valgte afsluttede eksporter igen med de samme indstillinger, hver i en ny mappe</translation>
+    </message>
+    <message>
+        <source>Run again for c&amp;hanges since</source>
+        <translation>Kør igen for æn&amp;dringer siden</translation>
+    </message>
+    <message>
+        <source>Start the selected exports again for only what changed on the server since they were made</source>
+        <translation>Start de valgte eksporter igen for kun det, der er ændret på serveren, siden de blev lavet</translation>
+    </message>
+    <message>
         <source>This demo export ended with the program that ran it, and no demo server runs now. Start the program with --demo to run demo exports again.</source>
         <translation>Denne demoeksport sluttede sammen med det program, der kørte den, og der kører ingen demoserver nu. Start programmet med --demo for at køre demoeksporter igen.</translation>
     </message>
@@ -2159,6 +2175,11 @@
         <source>Expired: the server no longer has the files</source>
         <translation>Udløbet: serveren har ikke filerne længere</translation>
     </message>
+    <message>
+        <source>Not cancelled · %1</source>
+        <extracomment>a row whose cancel the server refused or did not receive; %1 how far the export is</extracomment>
+        <translation>Ikke annulleret · %1</translation>
+    </message>
 </context>
 <context>
     <name>fbm::JobResourcesModel</name>
@@ -2454,6 +2475,15 @@
         <translation>Eksporter</translation>
     </message>
     <message>
+        <source>%1 was not cancelled. %2 The export goes on; you can try to cancel it again.</source>
+        <extracomment>%1 what was exported, like &quot;System · all types&quot;, %2 why (the server&apos;s answer)</extracomment>
+        <translation>%1 blev ikke annulleret. %2 Eksporten fortsætter; du kan prøve at annullere den igen.</translation>
+    </message>
+    <message>
+        <source>Cancel again</source>
+        <translation>Annuller igen</translation>
+    </message>
+    <message>
         <source>No export matches the filter</source>
         <translation>Ingen eksport passer til filteret</translation>
     </message>
@@ -2676,6 +2706,10 @@
         <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
 
 %1</translation>
+    </message>
+    <message>
+        <source>This demo export cannot run again: no demo server runs now. Start the program with --demo.</source>
+        <translation>Denne demoeksport kan ikke køre igen: der kører ingen demoserver nu. Start programmet med --demo.</translation>
     </message>
     <message>
         <source>Some saved exports could not be read</source>

@@ -90,6 +90,9 @@ struct ExportJob
     bool autoDownload = true;
     bool requiresAccessToken = false;
     bool cancelRequested = false;
+    /// Why the last cancel did not happen (refused, or the server not reached); the export
+    /// goes on. Cleared by the next cancel and any change of state; not stored.
+    QString cancelProblem;
     /// The boot of the computer during which files were saved without waiting for the disk
     /// (like curl or a browser, the rename does not fsync). After a reboot, JobManager checks
     /// those files once: a power cut may have lost what the disk had not written yet.

@@ -354,7 +354,9 @@ void ExportRun::requestCancel(JobState before)
         // Refused or not received: the job goes on as before the cancel, polling, or saving
         // the files the cancel stopped.
         jj->lastError = c.message;
-        self->m_host->changed(self->m_id, JobField::Error);
+        jj->cancelProblem = c.message;
+        self->m_host->changed(self->m_id, JobField::Error | JobField::Progress);
+        Q_EMIT self->cancelNotDone(self->m_id, c.message);
         if (before == JobState::Running)
             self->schedulePoll(self->m_host->retryPolicy().minDelayMs);
         else if (before == JobState::Downloading)

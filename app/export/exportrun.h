@@ -49,6 +49,9 @@ Q_SIGNALS:
     void manifestReady(const QString &id);
     /// The server did not cancel a job that was downloading: its downloads go on.
     void cancelRefused(const QString &id);
+    /// The server refused the cancel or could not be reached (\a reason, translated): the
+    /// export goes on as it was.
+    void cancelNotDone(const QString &id, const QString &reason);
 
 private:
     using Handler = void (ExportRun::*)(const HttpResponse &);

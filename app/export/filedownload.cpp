@@ -4,10 +4,10 @@
 #include "bufferpool.h"
 #include "clock.h"
 #include "httpclient.h"
-#include "transfer.h"
 #include "operationoutcome.h"
 #include "redact.h"
 #include "retrypolicy.h"
+#include "transfer.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -99,6 +99,7 @@ ExportRun *JobManager::run(const QString &id)
         r = new ExportRun(id, static_cast<JobHost *>(this), this);
         connect(r, &ExportRun::manifestReady, this, &JobManager::onManifestReady);
         connect(r, &ExportRun::cancelRefused, this, &JobManager::queueDownloads);
+        connect(r, &ExportRun::cancelNotDone, this, &JobManager::cancelFailed);
     }
     return r;
 }
@@ -179,6 +180,7 @@ void JobManager::setState(const QString &id, JobState state)
     }
     const JobState from = j->state;
     j->state = state;
+    j->cancelProblem.clear();
     if (state != JobState::Running) {
         j->nextPollAt = {};
         m_scheduler->cancel(DueKey::poll(id));
@@ -460,6 +462,7 @@ void JobManager::cancel(const QString &id)
         return;
     }
     j->cancelRequested = true;
+    j->cancelProblem.clear();
     j->nextPollAt = {};
     changed(id, JobField::NextPoll, true);
     run(id)->requestCancel(j->state);

@@ -131,6 +131,9 @@ Q_SIGNALS:
     void savedFileLost(const QString &id, int fileIndex, bool missing);
     /// The job reached Saved, Failed, Cancelled or Expired.
     void jobFinished(const QString &id);
+    /// A cancel did not happen: the server refused it or could not be reached (\a reason,
+    /// translated). The export goes on as it was; cancelling again may work.
+    void cancelFailed(const QString &id, const QString &reason);
     /// Something the user should know that is not an error of one job (store problems).
     void warning(const QString &message);
 

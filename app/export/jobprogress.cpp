@@ -131,6 +131,9 @@ JobProgress JobProgressTracker::progress(const ExportJob &job, const QDateTime &
         p.text = tr("Expired: the server no longer has the files");
         break;
     }
+    if (!job.cancelProblem.isEmpty() && !job.isTerminal())
+        //: a row whose cancel the server refused or did not receive; %1 how far the export is
+        p.text = tr("Not cancelled · %1").arg(p.text);
     return p;
 }
 

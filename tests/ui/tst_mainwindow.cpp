@@ -23,6 +23,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +44,7 @@
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeView>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -198,6 +200,8 @@ private Q_SLOTS:
     void initTestCase();
     void profileAndExportThroughTheDialogs();
     void cancelAnotherJobAndRestart();
+    void aRefusedCancelIsSaid();
+    void runAgainSendsTheSameRequest();
     void detailsPaneFilesResourcesActivity();
     void doubleClickOpensTheFolderOfASavedJob();
     void doneIsSaidWithItsNextStep();
@@ -467,6 +471,118 @@ void TestMainWindow::doubleClickOpensTheFolderOfASavedJob()
     QVERIFY(box->text().contains(QDir::toNativeSeparators(gui.dir.filePath(u"open me"_s))));
     QVERIFY(box->textInteractionFlags() & Qt::TextSelectableByMouse);
     box->close();
+}
+
+void TestMainWindow::aRefusedCancelIsSaid()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server E"_s);
+    demo::Script refuse;
+    refuse.pollsBeforeDone = 20;
+    refuse.retryAfterSeconds = 30;
+    refuse.deleteStatus = 405;
+    gui.server.setScript(refuse);
+    const QString id = gui.startDirect(p, u"keeps running"_s);
+    QTRY_VERIFY(gui.job(id)->isWaitingForPoll());
+    QSignalSpy refused(gui.manager(), &JobManager::cancelFailed);
+    gui.child<QAction>(u"cancelAction"_s)->trigger();
+    QTRY_VERIFY(gui.confirmBox());
+    gui.confirm();
+    QTRY_COMPARE(refused.size(), 1);
+
+    // The row says so, and a message says what happens next, with a way to try again.
+    QTRY_VERIFY2(gui.cellText(id, JobTableModel::Progress).startsWith(u"Not cancelled · "_s),
+                 qPrintable(gui.cellText(id, JobTableModel::Progress)));
+    QCOMPARE(gui.job(id)->state, JobState::Running);
+    auto *news = gui.child<MessageBar>(u"newsBanner"_s);
+    QTRY_VERIFY(news->isVisible());
+    QCOMPARE(news->kind(), MessageBar::Kind::Warning);
+    QVERIFY2(news->text().contains(u"was not cancelled"_s) &&
+                 news->text().contains(u"The export goes on"_s),
+             qPrintable(news->text()));
+    QCOMPARE(news->actionButton()->text(), u"Cancel again"_s);
+
+    // Cancel again asks the server once more (which refuses again here): a second answer, the
+    // warning stays, the export still runs.
+    QSignalSpy failed(gui.manager(), &JobManager::cancelFailed);
+    news->actionButton()->click();
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().at(0).toString(), id);
+    QCOMPARE(gui.job(id)->state, JobState::Running);
+    QTRY_VERIFY(news->isVisible());
+    // Leaving the list takes the warning along.
+    gui.manager()->remove(id);
+    QTRY_VERIFY(!news->isVisible());
+}
+
+void TestMainWindow::runAgainSendsTheSameRequest()
+{
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server F"_s);
+    gui.setScript(1, 1);
+    ExportRequest r;
+    r.base = p.baseUrl;
+    r.types = {u"Patient"_s, u"Observation"_s};
+    JobOptions o;
+    o.profileId = p.id;
+    o.serverName = p.name;
+    o.outDir = gui.dir.filePath(u"exports/first"_s);
+    const Result<QString> first = gui.window->startExport(r, o);
+    QVERIFY(first.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(first.value())->state, JobState::Saved, 15000);
+    const auto kickoffs = [&gui] {
+        QList<QUrl> urls;
+        for (const auto &req : gui.server.requests())
+            if (req.path.endsWith(u"$export"_s))
+                urls << req.url;
+        return urls;
+    };
+    QCOMPARE(kickoffs().size(), 1);
+
+    auto *again = gui.child<QAction>(u"runAgainAction"_s);
+    auto *changes = gui.child<QAction>(u"runChangesSinceAction"_s);
+    QVERIFY(again && changes);
+    gui.window->selectJob(first.value());
+    QTRY_VERIFY(again->isEnabled());
+    QVERIFY(changes->isEnabled()); // the manifest gave a transaction time
+    again->trigger();
+    QTRY_COMPARE(gui.manager()->jobIds().size(), 2);
+    QTRY_COMPARE(kickoffs().size(), 2);
+    // The same request, byte for byte, to the same server; a new folder beside the first.
+    QCOMPARE(kickoffs().at(1), kickoffs().at(0));
+    const QString second = gui.window->currentJobId();
+    QVERIFY(second != first.value());
+    QCOMPARE(gui.job(second)->request.types, r.types);
+    QCOMPARE(gui.job(second)->profileId, p.id);
+    QCOMPARE(QFileInfo(gui.job(second)->outDir).absolutePath(),
+             QFileInfo(gui.dir.filePath(u"exports/first"_s)).absolutePath());
+    QVERIFY(gui.job(second)->outDir != gui.job(first.value())->outDir);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(second)->state, JobState::Saved, 15000);
+
+    // As changes since the first: _since is the first export's transaction time.
+    const QDateTime since = gui.job(first.value())->transactionTime;
+    QVERIFY(since.isValid());
+    gui.window->selectJob(first.value());
+    QTRY_VERIFY(changes->isEnabled());
+    changes->trigger();
+    QTRY_COMPARE(kickoffs().size(), 3);
+    const QUrlQuery query(kickoffs().at(2));
+    QCOMPARE(QDateTime::fromString(query.queryItemValue(u"_since"_s, QUrl::FullyDecoded),
+                                   Qt::ISODateWithMs),
+             since);
+    QCOMPARE(query.queryItemValue(u"_type"_s),
+             QUrlQuery(kickoffs().at(0)).queryItemValue(u"_type"_s));
+    const QString third = gui.window->currentJobId();
+    QCOMPARE(gui.job(third)->request.since, since);
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(third)->state, JobState::Saved, 15000);
+
+    // A running export cannot run again (it runs).
+    gui.setScript(20, 30);
+    const QString running = gui.startDirect(p, u"running"_s);
+    gui.window->selectJob(running);
+    QTRY_VERIFY(!again->isEnabled());
+    QVERIFY(!changes->isEnabled());
+    gui.manager()->cancel(running);
 }
 
 void TestMainWindow::doneIsSaidWithItsNextStep()

@@ -2,6 +2,7 @@
 
 #include "confirmbox.h"
 #include "jobspanel.h"
+#include "runagain.h"
 
 #include <QAction>
 #include <QDir>
@@ -53,13 +54,23 @@ JobActions::JobActions(JobManager *manager, JobsPanel *jobs, QWidget *window,
                        "are"),
                     QKeySequence::Delete, &JobActions::removeSelected);
     m_remove->setIconText(tr("Remove"));
+    m_runAgain =
+        make(tr("Run a&gain"), u"runAgainAction"_s,
+             tr("Start the selected ended exports again with the same settings, each "
+                "into a new folder"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &JobActions::runAgainSelected);
+    m_runChangesSince = make(tr("Run again for c&hanges since"), u"runChangesSinceAction"_s,
+                             tr("Start the selected exports again for only what changed on the "
+                                "server since they were made"),
+                             {}, &JobActions::runChangesSinceSelected);
 }
 
 JobActions::~JobActions() = default;
 
 QList<QAction *> JobActions::all() const
 {
-    return {m_cancel, m_retry, m_download, m_checkNow, m_openFolder, m_remove};
+    return {m_cancel,     m_retry,  m_download, m_checkNow,
+            m_openFolder, m_remove, m_runAgain, m_runChangesSince};
 }
 
 void JobActions::applyIcons()
@@ -84,6 +95,32 @@ void JobActions::setEndedDemoRetry(std::function<bool(const ExportJob &)> ended,
     update();
 }
 
+void JobActions::setRunAgain(std::function<void(const QString &, bool)> start)
+{
+    m_startAgain = std::move(start);
+    update();
+}
+
+void JobActions::runAgainSelected()
+{
+    for (const QString &id : m_jobs->selectedJobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (j && m_startAgain && RunAgain::possible(*j))
+            m_startAgain(id, false);
+    }
+    update();
+}
+
+void JobActions::runChangesSinceSelected()
+{
+    for (const QString &id : m_jobs->selectedJobIds()) {
+        const ExportJob *j = m_manager->job(id);
+        if (j && m_startAgain && RunAgain::changesSincePossible(*j))
+            m_startAgain(id, true);
+    }
+    update();
+}
+
 void JobActions::update()
 {
     bool cancel = false;
@@ -92,11 +129,15 @@ void JobActions::update()
     bool download = false;
     bool check = false;
     bool remove = false;
+    bool again = false;
+    bool changesSince = false;
     for (const QString &id : m_jobs->selectedJobIds()) {
         const ExportJob *j = m_manager->job(id);
         if (!j)
             continue;
         remove = true;
+        again |= RunAgain::possible(*j);
+        changesSince |= RunAgain::changesSincePossible(*j);
         cancel |= !j->isTerminal() && !j->cancelRequested;
         if (j->state == JobState::Failed && m_endedDemo && m_endedDemo(*j)) {
             endedDemo = true;
@@ -124,6 +165,8 @@ void JobActions::update()
     m_download->setEnabled(download);
     m_checkNow->setEnabled(check);
     m_remove->setEnabled(remove);
+    m_runAgain->setEnabled(again && m_startAgain);
+    m_runChangesSince->setEnabled(changesSince && m_startAgain);
     m_openFolder->setEnabled(current && !current->outDir.isEmpty() &&
                              QDir(current->outDir).exists());
 }

@@ -14,10 +14,10 @@ namespace fbm {
 
 class JobsPanel;
 
-/// The commands on the selected exports: Cancel, Retry, Download, Check now, Open folder and
-/// Remove from list, as actions for the window's menus, toolbar and the table's context menu.
-/// They are enabled by what the selected jobs allow; Cancel, and Remove of a running export,
-/// ask first.
+/// The commands on the selected exports: Cancel, Retry, Download, Check now, Open folder,
+/// Remove from list, Run again and Run again for changes since, as actions for the window's menus,
+/// toolbar and the table's context menu. They are enabled by what the selected jobs allow; Cancel,
+/// and Remove of a running export, ask first.
 class JobActions final : public QObject
 {
     Q_OBJECT
@@ -34,6 +34,8 @@ public:
     [[nodiscard]] QAction *checkNow() const { return m_checkNow; }
     [[nodiscard]] QAction *openFolder() const { return m_openFolder; }
     [[nodiscard]] QAction *remove() const { return m_remove; }
+    [[nodiscard]] QAction *runAgain() const { return m_runAgain; }
+    [[nodiscard]] QAction *runChangesSince() const { return m_runChangesSince; }
     [[nodiscard]] QList<QAction *> all() const;
 
     /// How Retry treats a demo export of an earlier run of the program, whose demo server ended
@@ -43,6 +45,10 @@ public:
     /// port where nothing listens any more.
     void setEndedDemoRetry(std::function<bool(const ExportJob &)> ended,
                            std::function<void(const QString &)> runAgain);
+
+    /// How Run again starts an ended export again: \a start(id, changesSince) (the window
+    /// knows the folders and the demo server). Without it Run again is disabled.
+    void setRunAgain(std::function<void(const QString &, bool)> start);
 
     /// Enables each action by what the selected jobs allow.
     void update();
@@ -58,6 +64,8 @@ private:
     void checkNowSelected();
     void openFolderOfCurrent();
     void removeSelected();
+    void runAgainSelected();
+    void runChangesSinceSelected();
 
     JobManager *m_manager;
     JobsPanel *m_jobs;
@@ -65,6 +73,7 @@ private:
     std::function<void(const QString &)> m_openFolderOf;
     std::function<bool(const ExportJob &)> m_endedDemo;
     std::function<void(const QString &)> m_runDemoAgain;
+    std::function<void(const QString &, bool)> m_startAgain;
     QString m_retryTip;
     QAction *m_cancel = nullptr;
     QAction *m_retry = nullptr;
@@ -72,6 +81,8 @@ private:
     QAction *m_checkNow = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_remove = nullptr;
+    QAction *m_runAgain = nullptr;
+    QAction *m_runChangesSince = nullptr;
 };
 
 } // namespace fbm

@@ -59,6 +59,7 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
         }
     };
     connect(m_manager, &JobManager::jobRemoved, this, staleNews);
+    connect(m_manager, &JobManager::cancelFailed, this, &JobsPanel::showCancelProblem);
     connect(m_manager, &JobManager::stateChanged, this,
             [staleNews](const QString &id) { staleNews(id); });
 
@@ -166,6 +167,21 @@ void JobsPanel::showNews(const QString &id, const QString &text)
             Q_EMIT rowActionTriggered(id, action);
         };
     m_news->showMessage(kind, text, JobTableModel::actionText(action), std::move(run));
+}
+
+void JobsPanel::showCancelProblem(const QString &id, const QString &reason)
+{
+    const ExportJob *j = m_manager->job(id);
+    if (!j)
+        return;
+    m_newsJob = id;
+    m_newsState = j->state;
+    //: %1 what was exported, like "System · all types", %2 why (the server's answer)
+    const QString text = tr("%1 was not cancelled. %2 The export goes on; you can try to cancel "
+                            "it again.")
+                             .arg(j->request.summary(), reason);
+    m_news->showMessage(MessageBar::Kind::Warning, text, tr("Cancel again"),
+                        [this, id] { m_manager->cancel(id); });
 }
 
 void JobsPanel::applyIcons()

@@ -64,6 +64,8 @@ public:
     /// next step as a button (Open folder, Retry, Download), until it is dismissed, replaced
     /// by the next news, or the export changes state or leaves the list.
     void showNews(const QString &id, const QString &text);
+    /// Says that a cancel did not happen and why, with Cancel again (JobManager::cancelFailed).
+    void showCancelProblem(const QString &id, const QString &reason);
     /// The banner of the last news (hidden when there is none).
     [[nodiscard]] MessageBar *newsBar() const { return m_news; }
 

@@ -15,6 +15,7 @@
 #include "newexportdialog.h"
 #include "profilespanel.h"
 #include "reportjobsview.h"
+#include "runagain.h"
 #include "session.h"
 #include "shortcuttooltips.h"
 #include "traynotifier.h"
@@ -196,6 +197,10 @@ void MainWindow::createActions()
     m_jobActions->setEndedDemoRetry(
         [session = m_session](const ExportJob &job) { return session->isFromEndedDemo(job); },
         std::move(runAgain));
+    m_jobActions->setRunAgain(
+        [this](const QString &id, bool changesSince) { runExportAgain(id, changesSince); });
+    view->addAction(m_jobActions->runAgain());
+    view->addAction(m_jobActions->runChangesSince());
 }
 
 void MainWindow::createMenus()
@@ -208,6 +213,8 @@ void MainWindow::createMenus()
 
     QMenu *job = menuBar()->addMenu(tr("&Export"));
     job->addActions(m_jobActions->all().mid(0, 4));
+    job->addAction(m_jobActions->runAgain());
+    job->addAction(m_jobActions->runChangesSince());
     job->addSeparator();
     job->addAction(m_findAction);
     job->addSeparator();
@@ -650,6 +657,37 @@ void MainWindow::onJobActivated(const QString &id)
         return;
     }
     m_details->showDetailsTab();
+}
+
+void MainWindow::runExportAgain(const QString &id, bool changesSince)
+{
+    const ExportJob *j = m_manager->job(id);
+    if (!j)
+        return;
+    auto [request, options] = RunAgain::plan(*j, changesSince, m_manager);
+    // A demo export of an earlier run: its server ended with that run; this run's demo server
+    // serves the same data.
+    if (m_session->isFromEndedDemo(*j)) {
+        const std::optional<Profile> demo = m_session->profile(Session::demoProfileId());
+        if (!m_session->demoServer() || !demo) {
+            statusBar()->showMessage(tr("This demo export cannot run again: no demo server runs "
+                                        "now. Start the program with --demo."),
+                                     10000);
+            return;
+        }
+        request.base = demo->baseUrl;
+        options.profileId = demo->id;
+        options.serverName = demo->name;
+    }
+    const Result<QString> started = startExport(request, options);
+    if (!started.ok()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
+                                    started.error().message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    m_jobs->selectJob(started.value());
 }
 
 void MainWindow::runDemoExportAgain(const QString &id)

@@ -100,6 +100,9 @@ private:
     void showGuide();
     void onJobActivated(const QString &id);
     void bringToFront();
+    /// Run again: the ended export's request once more (as changes since it, when asked),
+    /// into a new folder beside its own; a demo export of an earlier run on this run's demo.
+    void runExportAgain(const QString &id, bool changesSince);
     /// A click on an export's notification: its folder when saved, else its row.
     void onNotificationClicked(const QString &id);
     /// Retry of a demo export whose demo server ended with an earlier run: the same export,

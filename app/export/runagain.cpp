@@ -1,0 +1,35 @@
+#include "runagain.h"
+
+#include "exportfolder.h"
+
+#include <QFileInfo>
+
+namespace fbm {
+
+bool RunAgain::possible(const ExportJob &job)
+{
+    return job.isTerminal();
+}
+
+bool RunAgain::changesSincePossible(const ExportJob &job)
+{
+    return possible(job) && job.transactionTime.isValid();
+}
+
+std::pair<ExportRequest, JobOptions> RunAgain::plan(const ExportJob &job, bool changesSince,
+                                                    const JobManager *manager)
+{
+    ExportRequest request = job.request;
+    if (changesSince && job.transactionTime.isValid())
+        request.since = job.transactionTime;
+    JobOptions options;
+    options.profileId = job.profileId;
+    options.serverName = job.serverName;
+    options.autoDownload = job.autoDownload;
+    if (!job.outDir.isEmpty())
+        options.outDir =
+            ExportFolder::forExport(QFileInfo(job.outDir).absolutePath(), request, manager);
+    return {request, options};
+}
+
+} // namespace fbm
