@@ -1889,11 +1889,11 @@
     </message>
     <message>
         <source>Files kept until:</source>
-        <translation>Filerne gemmes til:</translation>
+        <translation>Filerne ligger på serveren indtil:</translation>
     </message>
     <message>
         <source>Files kept until</source>
-        <translation>Filerne gemmes til</translation>
+        <translation>Filerne ligger på serveren indtil</translation>
     </message>
     <message>
         <source>Folder</source>

@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -273,13 +274,30 @@ HttpClient *Session::clientFor(const Profile &profile)
     return client;
 }
 
+QString Session::exportsRoot(const QString &documents)
+{
+    QString docs = documents;
+    if (docs.isEmpty())
+        docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QDir in(docs.isEmpty() ? QDir::homePath() : docs);
+    const QString own = tr("FHIR exports");
+    // The name in every language the program ships (the English source and each translation
+    // of it): a folder one of them made earlier is the one to keep using.
+    static const QStringList shipped{u"FHIR exports"_s, u"FHIR-eksporter"_s};
+    if (!QFileInfo(in.filePath(own)).isDir()) {
+        for (const QString &name : shipped) {
+            if (QFileInfo(in.filePath(name)).isDir())
+                return in.filePath(name);
+        }
+    }
+    return in.filePath(own);
+}
+
 QString Session::defaultOutputDirectory(const Profile &profile, const QDateTime &when) const
 {
     QString root = profile.outputDir;
-    if (root.isEmpty()) {
-        const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        root = QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(tr("FHIR exports"));
-    }
+    if (root.isEmpty())
+        root = exportsRoot();
     const QString server =
         safeTypeName(profile.name.isEmpty() ? profile.baseUrl.host() : profile.name);
     return QDir(QDir(root).filePath(server))

@@ -103,7 +103,16 @@ public:
     /// line's authorization options (--base with --token, SMART, a client secret, --profile).
     void useAuthForEveryJob(std::unique_ptr<AuthSetup> setup);
 
-    /// `<profile folder or Documents/FHIR exports>/<server>/<date time>`: a new folder per
+    /**
+     * The folder in Documents that holds the exports by default: "FHIR exports" in the
+     * language in use ("FHIR-eksporter" in Danish), unless a folder of another language's name
+     * is already there: then that one, so that switching the language never splits one user's
+     * exports over two trees (walkthrough #29). @p documents: the Documents folder (empty:
+     * the user's).
+     */
+    [[nodiscard]] static QString exportsRoot(const QString &documents = {});
+
+    /// `<profile folder or exportsRoot()>/<server>/<date time>`: a new folder per
     /// export, so two exports never write into each other.
     [[nodiscard]] QString defaultOutputDirectory(const Profile &profile,
                                                  const QDateTime &when) const;

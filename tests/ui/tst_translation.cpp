@@ -76,6 +76,7 @@ private Q_SLOTS:
     void languageMenu();
     void qtOwnStrings();
     void commandLineInDanish();
+    void exportsFolderKeepsItsLanguage();
     void screenshot();
 
 private:
@@ -100,6 +101,26 @@ QLocale TestTranslation::installWith(const QString &language)
     QSettings settings(m_dir.filePath(u"lang.ini"_s), QSettings::IniFormat);
     setLanguageSetting(settings, language);
     return installTranslations(*QCoreApplication::instance(), &settings);
+}
+
+void TestTranslation::exportsFolderKeepsItsLanguage()
+{
+    // The default folder is named in the language in use, until one exists: then a language
+    // switch keeps using it instead of starting a second tree (walkthrough #29).
+    QTemporaryDir docs;
+    QVERIFY(docs.isValid());
+    installWith(u"da"_s);
+    QCOMPARE(Session::exportsRoot(docs.path()), QDir(docs.path()).filePath(u"FHIR-eksporter"_s));
+    removeTranslations(*QCoreApplication::instance());
+    installWith(u"en"_s);
+    QCOMPARE(Session::exportsRoot(docs.path()), QDir(docs.path()).filePath(u"FHIR exports"_s));
+    QVERIFY(QDir(docs.path()).mkdir(u"FHIR exports"_s));
+    removeTranslations(*QCoreApplication::instance());
+    installWith(u"da"_s);
+    QCOMPARE(Session::exportsRoot(docs.path()), QDir(docs.path()).filePath(u"FHIR exports"_s));
+    // Its own language's folder wins when both exist.
+    QVERIFY(QDir(docs.path()).mkdir(u"FHIR-eksporter"_s));
+    QCOMPARE(Session::exportsRoot(docs.path()), QDir(docs.path()).filePath(u"FHIR-eksporter"_s));
 }
 
 void TestTranslation::languageSetting()

@@ -1,5 +1,7 @@
 #include "newexportdialog.h"
 
+#include "session.h"
+
 #include "exportfolder.h"
 #include "filechooser.h"
 #include "formrows.h"
@@ -107,18 +109,10 @@ QString NewExportDialog::defaultOutputDir(const Profile &profile)
 {
     if (!profile.outputDir.isEmpty())
         return profile.outputDir;
-    QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (docs.isEmpty())
-        docs = QDir::homePath();
-    // The profile name becomes a folder name: keep it legal on every file system.
-    static const QRegularExpression unsafe(u"[\\x00-\\x1f/\\\\:*?\"<>|]+"_s);
-    QString name = profile.name.isEmpty() ? profile.baseUrl.host() : profile.name;
-    name = name.replace(unsafe, u"_"_s).trimmed();
-    while (name.startsWith(u'.'))
-        name.remove(0, 1);
-    if (name.isEmpty())
-        name = u"export"_s;
-    return docs + u'/' + tr("FHIR exports") + u'/' + name;
+    // The profile name becomes a folder name: legal on every file system.
+    return QDir(fbm::Session::exportsRoot())
+        .filePath(fbm::ExportFolder::safeName(profile.name.isEmpty() ? profile.baseUrl.host()
+                                                                     : profile.name));
 }
 
 NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &selectedProfileId,
