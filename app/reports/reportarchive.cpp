@@ -49,7 +49,9 @@ QString ReportArchive::savedPath(const ReportJob &job, const QString &folder) co
 
 ArchiveNotice ReportArchive::downloaded(const ReportDownload &result)
 {
-    const QString name = result.report.isEmpty() ? tr("The report") : result.report;
+    const QString name = !result.title.isEmpty()    ? result.title
+                         : !result.report.isEmpty() ? result.report
+                                                    : tr("The report");
     switch (result.outcome) {
     case ReportDownload::Outcome::Saved:
     case ReportDownload::Outcome::AlreadySaved: {

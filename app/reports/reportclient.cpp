@@ -3,6 +3,7 @@
 
 #include "httpclient.h"
 #include "reportbinary.h"
+#include "reportcsv.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -209,7 +210,7 @@ QByteArray ReportClient::prettyJson(const QByteArray &json)
     return out;
 }
 
-Error ReportClient::saveStatus(const QString &filePath) const
+Error ReportClient::saveStatus(const QString &filePath, StatusFormat format) const
 {
     if (m_lastBundle.isEmpty()) {
         return Error::make(Error::Kind::Usage,
@@ -221,7 +222,13 @@ Error ReportClient::saveStatus(const QString &filePath) const
         return Error::make(Error::Kind::Io,
                            tr("Could not write %1: %2").arg(filePath, file.errorString()));
     }
-    file.write(prettyJson(m_lastBundle));
+    if (format == StatusFormat::CsvTable) {
+        QByteArray csv = QByteArrayLiteral("\xEF\xBB\xBF");
+        csv += csvTable(reportJobsTable(m_jobs));
+        file.write(csv);
+    } else {
+        file.write(prettyJson(m_lastBundle));
+    }
     if (!file.commit()) {
         return Error::make(Error::Kind::Io,
                            tr("Could not write %1: %2").arg(filePath, file.errorString()));
@@ -229,7 +236,24 @@ Error ReportClient::saveStatus(const QString &filePath) const
     return {};
 }
 
-QString ReportClient::defaultStatusFileName(const QDateTime &at) const
+ReportClient::StatusFile ReportClient::statusFileFor(const QString &path,
+                                                     std::optional<StatusFormat> chosen)
+{
+    const auto endsWith = [&path](QLatin1StringView suffix) {
+        return path.endsWith(suffix, Qt::CaseInsensitive);
+    };
+    if (!chosen)
+        return {path, endsWith(".csv"_L1) ? StatusFormat::CsvTable : StatusFormat::FhirJson};
+    const bool csv = *chosen == StatusFormat::CsvTable;
+    const QLatin1StringView wanted = csv ? ".csv"_L1 : ".json"_L1;
+    const QLatin1StringView other = csv ? ".json"_L1 : ".csv"_L1;
+    if (endsWith(wanted))
+        return {path, *chosen};
+    const QString stem = endsWith(other) ? path.chopped(other.size()) : path;
+    return {stem + wanted, *chosen};
+}
+
+QString ReportClient::defaultStatusFileName(const QDateTime &at, StatusFormat format) const
 {
     const QUrl base = m_requests.http() ? m_requests.http()->base() : QUrl();
     QString host = base.host();
@@ -237,7 +261,8 @@ QString ReportClient::defaultStatusFileName(const QDateTime &at) const
         host += u'_' + QString::number(base.port());
     const QDateTime when = at.isValid() ? at : clock()->now().toLocalTime();
     return u"report-jobs-"_s + safeFileNamePart(host.isEmpty() ? u"server"_s : host, 60) + u'-' +
-           when.toString(u"yyyyMMdd-HHmmss"_s) + u".json"_s;
+           when.toString(u"yyyyMMdd-HHmmss"_s) +
+           (format == StatusFormat::CsvTable ? u".csv"_s : u".json"_s);
 }
 
 // --- downloading reports ---------------------------------------------------------------------

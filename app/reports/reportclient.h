@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace fbm {
 
@@ -50,11 +51,30 @@ public:
     /// "POST", or "GET" once the server refused POST with 405.
     [[nodiscard]] QByteArray statusMethod() const { return m_statusMethod; }
 
-    /// Writes the last answer pretty-printed, keys and values exactly as received (QSaveFile).
-    [[nodiscard]] Error saveStatus(const QString &filePath) const;
-    /// "report-jobs-<host>[_port]-<yyyyMMdd-HHmmss>.json", for the save dialog; an invalid at
-    /// is now by clock(), in local time.
-    [[nodiscard]] QString defaultStatusFileName(const QDateTime &at = {}) const;
+    /// What Save status writes.
+    enum class StatusFormat
+    {
+        FhirJson, ///< the server's answer (the Bundle), pretty-printed, exactly as received
+        CsvTable, ///< the jobs of that answer as a table (reportJobsTable()), RFC 4180 CSV
+    };
+    /// Writes the last answer in format (QSaveFile). The CSV starts with a UTF-8 byte order
+    /// mark, so that spreadsheet programs read its letters right.
+    [[nodiscard]] Error saveStatus(const QString &filePath,
+                                   StatusFormat format = StatusFormat::FhirJson) const;
+    /// What to write for a file name picked in a save dialog: the format the user chose wins and
+    /// the name is given its suffix ("x.json" becomes "x.csv" for a table, "x" becomes "x.csv");
+    /// with no format chosen (All files) a ".csv" name is a table, any other name JSON.
+    struct StatusFile
+    {
+        QString path;
+        StatusFormat format = StatusFormat::FhirJson;
+    };
+    [[nodiscard]] static StatusFile statusFileFor(const QString &path,
+                                                  std::optional<StatusFormat> chosen);
+    /// "report-jobs-<host>[_port]-<yyyyMMdd-HHmmss>.json" (".csv" for a table), for the save
+    /// dialog; an invalid at is now by clock(), in local time.
+    [[nodiscard]] QString defaultStatusFileName(const QDateTime &at = {},
+                                                StatusFormat format = StatusFormat::FhirJson) const;
 
     /// Fetches the job's Binary and saves it in folder as reportFileBaseName(job) + extension,
     /// replacing an earlier copy. Emits reportDownloaded(). (The downloads are the

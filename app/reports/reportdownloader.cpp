@@ -90,6 +90,7 @@ void ReportDownloader::startNextDownload()
     ReportDownload result;
     result.jobKey = job.key();
     result.report = job.shortName;
+    result.title = job.title();
 
     if (m_current.skipExisting) {
         const QString existing = savedReportPath(job, m_current.folder);
@@ -127,6 +128,7 @@ void ReportDownloader::onDownloadAnswer(const HttpResponse &response)
     ReportDownload result;
     result.jobKey = job.key();
     result.report = job.shortName;
+    result.title = job.title();
 
     if (!response.isSuccess()) {
         //: %1 the report's name

@@ -24,6 +24,7 @@ struct ReportDownload
 
     QString jobKey;
     QString report; ///< the job's short name
+    QString title;  ///< the job's report in words (ReportJob::title()), for people
     Outcome outcome = Outcome::Failed;
     QString filePath; ///< Saved, AlreadySaved
     qint64 bytes = 0; ///< Saved

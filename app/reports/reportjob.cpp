@@ -9,6 +9,9 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm {
@@ -166,7 +169,21 @@ void readParts(const QJsonArray &parts, const QUrl &base, ReportJob &job)
         if (key == "reportclass"_L1) {
             job.reportClass = text;
         } else if (key == "userid"_L1) {
-            job.userId = text;
+            // A Reference may carry the user's name: the id is its reference, the name its display.
+            const QJsonObject ref = part.value("valueReference"_L1).toObject();
+            const QString display = ref.value("display"_L1).toString().trimmed();
+            const QString target =
+                ref.value("reference"_L1)
+                    .toString(ref.value("identifier"_L1).toObject().value("value"_L1).toString())
+                    .trimmed();
+            if (!display.isEmpty() && !target.isEmpty()) {
+                job.userId = target;
+                job.userName = display;
+            } else {
+                job.userId = text;
+            }
+        } else if (key == "username"_L1 || key == "userdisplayname"_L1 || key == "userdisplay"_L1) {
+            job.userName = text;
         } else if (key == "status"_L1) {
             job.status = text;
         } else if (key == "binary"_L1) {
@@ -255,6 +272,11 @@ QString ReportJob::key() const
     return reportClass + u'@' + created.toString(Qt::ISODateWithMs);
 }
 
+QString ReportJob::title() const
+{
+    return reportTitle(reportClass);
+}
+
 QString ReportJob::parameterSummary() const
 {
     QStringList items;
@@ -301,6 +323,7 @@ QJsonObject ReportJob::toJson() const
         {u"reportClass"_s, reportClass},
         {u"report"_s, shortName},
         {u"userId"_s, userId},
+        {u"title"_s, title()},
         {u"status"_s, status},
         {u"finished"_s, isFinished()},
         {u"binary"_s, binaryUrl.isValid() ? QJsonValue(binaryUrl.toString()) : QJsonValue()},
@@ -311,6 +334,8 @@ QJsonObject ReportJob::toJson() const
         {u"ended"_s, when(ended)},
         {u"runTimeSeconds"_s, runTimeSeconds() < 0 ? QJsonValue() : QJsonValue(runTimeSeconds())},
     };
+    if (!userName.isEmpty())
+        o.insert(u"userName"_s, userName);
     if (!otherParts.isEmpty())
         o.insert(u"otherParts"_s, pairs(otherParts));
     return o;
@@ -319,9 +344,10 @@ QJsonObject ReportJob::toJson() const
 bool ReportJob::operator==(const ReportJob &o) const
 {
     return fullUrl == o.fullUrl && id == o.id && reportClass == o.reportClass &&
-           userId == o.userId && status == o.status && binaryReference == o.binaryReference &&
-           binaryUrl == o.binaryUrl && parameters == o.parameters && created == o.created &&
-           started == o.started && ended == o.ended && otherParts == o.otherParts;
+           userId == o.userId && userName == o.userName && status == o.status &&
+           binaryReference == o.binaryReference && binaryUrl == o.binaryUrl &&
+           parameters == o.parameters && created == o.created && started == o.started &&
+           ended == o.ended && otherParts == o.otherParts;
 }
 
 QString reportShortName(const QString &reportClass)
@@ -333,10 +359,83 @@ QString reportShortName(const QString &reportClass)
     return trimmed.mid(dot + 1);
 }
 
+QString reportTitle(const QString &reportClass)
+{
+    const QString name = reportShortName(reportClass);
+    QStringList words;
+    QString word;
+    const auto flush = [&words, &word] {
+        if (!word.isEmpty())
+            words << std::exchange(word, QString());
+    };
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (!c.isLetterOrNumber()) {
+            flush();
+            continue;
+        }
+        if (!word.isEmpty()) {
+            const QChar prev = word.back();
+            const bool nextLower = i + 1 < name.size() && name.at(i + 1).isLower();
+            const bool starts =
+                (c.isUpper() && (prev.isLower() || prev.isDigit())) ||
+                (c.isUpper() && prev.isUpper() && nextLower) || // "CSVExport": "CSV" "Export"
+                (c.isDigit() && prev.isLetter()) || (c.isLetter() && prev.isDigit());
+            if (starts)
+                flush();
+        }
+        word += c;
+    }
+    flush();
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString &w = words[i];
+        const bool acronym = w.size() > 1 && w == w.toUpper() && w != w.toLower();
+        if (acronym)
+            continue;
+        w = w.toLower();
+        if (i == 0)
+            w[0] = w.at(0).toUpper();
+    }
+    return words.join(u' ');
+}
+
+QHash<QString, QString> shortUniqueIds(const QStringList &ids, int minLength)
+{
+    QStringList distinct;
+    for (const QString &id : ids) {
+        if (!id.isEmpty() && !distinct.contains(id))
+            distinct << id;
+    }
+    QHash<QString, QString> shown;
+    for (const QString &id : std::as_const(distinct)) {
+        qsizetype length = qMax(1, minLength);
+        const auto shared = [&](qsizetype n) {
+            const QStringView prefix = QStringView(id).left(n);
+            return std::any_of(distinct.cbegin(), distinct.cend(), [&](const QString &other) {
+                return other != id && other.startsWith(prefix);
+            });
+        };
+        while (length < id.size() && shared(length))
+            ++length;
+        // "0aaca7cd-" reads as a cut word: take the next character too.
+        while (length < id.size() && !id.at(length - 1).isLetterOrNumber())
+            ++length;
+        shown.insert(id, length >= id.size() ? id : id.left(length) + u'…');
+    }
+    return shown;
+}
+
 QString formatRunTime(qint64 seconds)
 {
     if (seconds < 0)
         return {};
+    constexpr qint64 kDay = 24 * 3600;
+    if (seconds >= kDay) {
+        const QString hhmm = QString::number((seconds % kDay) / 3600).rightJustified(2, u'0') +
+                             u':' + QString::number((seconds / 60) % 60).rightJustified(2, u'0');
+        //: a run time of a day or more: %1 the days, %2 hours and minutes, e.g. "1 d 03:12"
+        return ReportJob::tr("%1 d %2").arg(QString::number(seconds / kDay), hhmm);
+    }
     const qint64 h = seconds / 3600;
     const qint64 m = (seconds / 60) % 60;
     const qint64 s = seconds % 60;

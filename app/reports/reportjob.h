@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -41,6 +42,7 @@ public:
     QString reportClass; ///< e.g. com.systematic.ehealth.reporting.reports.PatientsUsageReport
     QString shortName;   ///< the last dot segment of reportClass
     QString userId;
+    QString userName;          ///< the user's display name, when the server gives one
     QString status;            ///< trimmed, as the server wrote it (may be empty)
     QString binaryReference;   ///< the Binary reference as written
     QUrl binaryUrl;            ///< binaryReference made absolute against the server base
@@ -60,6 +62,10 @@ public:
     /// The identity used to match a job across refreshes: id, else fullUrl, else the Binary
     /// reference, else the report class with the creation time.
     [[nodiscard]] QString key() const;
+
+    /// The report's name in words, from its class ("Patients usage report"); empty when the
+    /// server named no class.
+    [[nodiscard]] QString title() const;
 
     /// The job's inputs in one line, e.g. "anonymization: None, period: 2023-01-01 – 2023-12-31".
     [[nodiscard]] QString parameterSummary() const;
@@ -81,7 +87,18 @@ public:
 /// "PatientsUsageReport"); the whole text when it has no dot.
 [[nodiscard]] QString reportShortName(const QString &reportClass);
 
-/// A duration as "h:mm:ss" (or "m:ss" under an hour); empty for a negative value.
+/// A report class's name in words: the last dot segment split where the words of a
+/// CamelCase (or snake_case, kebab-case) name meet, as a sentence: "dk.foo.PatientsUsageReport"
+/// -> "Patients usage report"; acronyms stay ("CSVExport" -> "CSV export").
+[[nodiscard]] QString reportTitle(const QString &reportClass);
+
+/// For each distinct non-empty id, the shortest prefix of at least minLength characters that no
+/// other id of the list starts with, followed by "…"; an id that needs all its characters (or
+/// is no longer than minLength) is given whole. A prefix never ends on a separator such as "-".
+[[nodiscard]] QHash<QString, QString> shortUniqueIds(const QStringList &ids, int minLength = 8);
+
+/// A duration as "h:mm:ss" (or "m:ss" under an hour), and from one day as days and "hh:mm"
+/// ("1 d 03:12"); empty for a negative value.
 [[nodiscard]] QString formatRunTime(qint64 seconds);
 
 /// The display text of one FHIR Parameters parameter (or part): its value[x], its resource, or

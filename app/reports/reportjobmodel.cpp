@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +94,22 @@ QString ReportJobModel::statusToolTip(const ReportJob &job)
     return tr("The server reports \"%1\": the report is not finished yet.").arg(job.status);
 }
 
+QString ReportJobModel::userText(const ReportJob &job, const QHash<QString, QString> &shownIds)
+{
+    if (!job.userName.isEmpty())
+        return job.userName;
+    return shownIds.value(job.userId, job.userId);
+}
+
+QHash<QString, QString> ReportJobModel::shownUserIds(const QList<ReportJob> &jobs)
+{
+    QStringList ids;
+    ids.reserve(jobs.size());
+    for (const ReportJob &job : jobs)
+        ids << job.userId;
+    return shortUniqueIds(ids);
+}
+
 QString ReportJobModel::timeText(const QDateTime &when)
 {
     return when.isValid() ? when.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
@@ -140,9 +157,8 @@ QVariant ReportJobModel::cell(const ReportJob &job, int column, int role) const
     switch (Column(column)) {
     case ReportColumn:
         if (role == Qt::DisplayRole) {
-            if (!job.shortName.isEmpty())
-                return job.shortName;
-            return tr("(unknown report)");
+            const QString title = job.title();
+            return title.isEmpty() ? tr("(unknown report)") : title;
         }
         if (role == Qt::ToolTipRole) {
             QStringList lines;
@@ -153,7 +169,7 @@ QVariant ReportJobModel::cell(const ReportJob &job, int column, int role) const
             return lines.join(u'\n');
         }
         if (role == SortRole)
-            return job.shortName.toCaseFolded();
+            return job.title().toCaseFolded();
         break;
     case StatusColumn:
         if (role == Qt::DisplayRole)
@@ -164,10 +180,15 @@ QVariant ReportJobModel::cell(const ReportJob &job, int column, int role) const
             return statusText(job).toCaseFolded();
         break;
     case UserColumn:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-            return job.userId;
+        if (role == Qt::DisplayRole)
+            return userText(job, m_shownUserIds);
+        if (role == Qt::ToolTipRole) {
+            if (job.userName.isEmpty() || job.userId.isEmpty())
+                return job.userId;
+            return QString(job.userName + u'\n' + job.userId);
+        }
         if (role == SortRole)
-            return job.userId.toCaseFolded();
+            return (job.userName.isEmpty() ? job.userId : job.userName).toCaseFolded();
         break;
     case CreatedColumn:
         return timeCell(job.created);
@@ -276,6 +297,7 @@ void ReportJobModel::clear()
     beginResetModel();
     m_jobs.clear();
     m_rowByKey.clear();
+    m_shownUserIds.clear();
     endResetModel();
 }
 
@@ -301,6 +323,17 @@ void ReportJobModel::setJobs(const QList<ReportJob> &jobs)
         row = first - 1;
     }
     rebuildIndex();
+
+    // The short ids depend on every listed user: old and new rows are compared with the new
+    // ones, and if a user still listed is now shown otherwise (another user came with the same
+    // first characters), the whole column is reported once at the end.
+    QHash<QString, QString> shownUsers = shownUserIds(jobs);
+    bool usersReshortened = false;
+    for (auto it = shownUsers.cbegin(); it != shownUsers.cend() && !usersReshortened; ++it) {
+        const auto old = m_shownUserIds.constFind(it.key());
+        usersReshortened = old != m_shownUserIds.cend() && *old != it.value();
+    }
+    m_shownUserIds = std::move(shownUsers);
 
     // 2. Known jobs are updated where they are; only the cells that changed are reported.
     QList<QPair<ReportJob, QString>> finished;
@@ -347,6 +380,9 @@ void ReportJobModel::setJobs(const QList<ReportJob> &jobs)
         endInsertRows();
     }
     rebuildIndex();
+
+    if (usersReshortened && !m_jobs.isEmpty())
+        Q_EMIT dataChanged(index(0, UserColumn), index(rowCount() - 1, UserColumn));
 
     // Signals last, so that receivers see the model in its new state.
     for (const auto &change : std::as_const(statusChanges))

@@ -20,9 +20,9 @@ class ReportJobModel final : public QAbstractTableModel
 public:
     enum Column
     {
-        ReportColumn, ///< short name; tooltip: the full report class and any unknown parts
+        ReportColumn, ///< the name in words; tooltip: the full report class and any unknown parts
         StatusColumn,
-        UserColumn,
+        UserColumn, ///< the display name, else the shortest unique id; tooltip: the full id
         CreatedColumn,
         StartedColumn,
         EndedColumn,
@@ -81,6 +81,10 @@ public:
     void setLocalizedText(bool on);
     /// A sentence saying what the status means for the user.
     [[nodiscard]] static QString statusToolTip(const ReportJob &job);
+    /// The User cell's text: the user's name when the server gives one, else the id as shown
+    /// among these jobs (shortUniqueIds()).
+    [[nodiscard]] static QString userText(const ReportJob &job,
+                                          const QHash<QString, QString> &shownIds);
     /// A time as the table shows it: local time, "yyyy-MM-dd HH:mm:ss".
     [[nodiscard]] static QString timeText(const QDateTime &when);
 
@@ -93,9 +97,11 @@ Q_SIGNALS:
 private:
     [[nodiscard]] QVariant cell(const ReportJob &job, int column, int role) const;
     void rebuildIndex();
+    [[nodiscard]] static QHash<QString, QString> shownUserIds(const QList<ReportJob> &jobs);
 
     QList<ReportJob> m_jobs;
     QHash<QString, int> m_rowByKey;
+    QHash<QString, QString> m_shownUserIds; ///< full id -> shortUniqueIds() among m_jobs
     bool m_localized = false;
 };
 

@@ -49,6 +49,12 @@ void TestReportArchive::downloadedNotices()
     QVERIFY2(n.text.startsWith(u"Usage was saved as"_s), qPrintable(n.text));
     QCOMPARE(n.next, ArchiveNotice::Next::Open); // not a ZIP
     QCOMPARE(n.path, saved.filePath);
+    // The report in words, when the job's class gave one, names it for people.
+    ReportDownload titled = saved;
+    titled.title = u"Patients usage report"_s;
+    QVERIFY2(
+        ReportArchive::downloaded(titled).text.startsWith(u"Patients usage report was saved as"_s),
+        qPrintable(ReportArchive::downloaded(titled).text));
 
     ReportDownload placeholder = saved;
     placeholder.outcome = ReportDownload::Outcome::NotGenerated;

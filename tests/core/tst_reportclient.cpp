@@ -6,6 +6,7 @@
 #include "httpclient.h"
 #include "reports/reportbinary.h"
 #include "reports/reportclient.h"
+#include "reports/reportcsv.h"
 #include "reports/reportjobmodel.h"
 #include "testutil.h"
 
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void fetchAnswers();
     void fetchUnauthorized();
     void saveStatusAsReceived();
+    void saveStatusAsCsvTable();
     void downloadReport_data();
     void downloadReport();
     void downloadForeignBinaryFromBase();
@@ -279,6 +281,44 @@ void TestReportClient::saveStatusAsReceived()
     const QString name =
         m_client->defaultStatusFileName(QDateTime(QDate(2024, 3, 1), QTime(14, 5, 9)));
     QCOMPARE(name, u"report-jobs-127.0.0.1_%1-20240301-140509.json"_s.arg(m_server->port()));
+}
+
+void TestReportClient::saveStatusAsCsvTable()
+{
+    using F = fbm::ReportClient::StatusFormat;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"status.csv"_s);
+    QCOMPARE(m_client->saveStatus(path, F::CsvTable).kind, fbm::Error::Kind::Usage);
+    QVERIFY(!QFile::exists(path));
+
+    QVERIFY(fetch()); // the mixed jobs
+    QVERIFY(!m_client->saveStatus(path, F::CsvTable).isError());
+    const QByteArray saved = fbm::test::readFile(path);
+    // A byte order mark, so that spreadsheets read UTF-8, then CRLF-ended records.
+    QVERIFY(saved.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(saved.endsWith("\r\n"));
+    QCOMPARE(saved.mid(3), fbm::csvTable(fbm::reportJobsTable(m_client->jobs())));
+    const QList<QByteArray> lines = saved.mid(3).split('\n');
+    QCOMPARE(lines.size(), 1 + 7 + 1); // header, seven jobs, nothing after the last CRLF
+    QVERIFY(lines.first().startsWith("Report,Report class,Status,User,User ID,"));
+    QVERIFY(saved.contains("\r\nPatients usage report,"
+                           "com.systematic.ehealth.reporting.reports.PatientsUsageReport,"
+                           "Done,,0aaca7cd-67c3-48dd-a8c4-0cceecb5d276,"));
+    QVERIFY(!saved.contains("\"resourceType\""));
+
+    // The JSON beside it is still the server's answer.
+    const QString json = dir.filePath(u"status.json"_s);
+    QVERIFY(!m_client->saveStatus(json, F::FhirJson).isError());
+    QCOMPARE(QJsonDocument::fromJson(fbm::test::readFile(json)),
+             QJsonDocument::fromJson(m_client->lastBundle()));
+
+    QCOMPARE(
+        m_client->defaultStatusFileName(QDateTime(QDate(2024, 3, 1), QTime(14, 5, 9)), F::CsvTable),
+        u"report-jobs-127.0.0.1_%1-20240301-140509.csv"_s.arg(m_server->port()));
+    // An unwritable place is an error, not silence.
+    QCOMPARE(m_client->saveStatus(dir.filePath(u"missing/x.csv"_s), F::CsvTable).kind,
+             fbm::Error::Kind::Io);
 }
 
 void TestReportClient::downloadReport_data()
@@ -624,14 +664,17 @@ void TestReportClient::modelRowsAndRoles()
         return model.data(model.index(row, column), role);
     };
     using M = fbm::ReportJobModel;
-    QCOMPARE(at(seed, M::ReportColumn).toString(), u"PatientsUsageReport"_s);
+    QCOMPARE(at(seed, M::ReportColumn).toString(), u"Patients usage report"_s);
     QCOMPARE(at(seed, M::ReportColumn, Qt::ToolTipRole).toString(),
              u"com.systematic.ehealth.reporting.reports.PatientsUsageReport"_s);
     QCOMPARE(at(seed, M::StatusColumn).toString(), u"Done"_s);
     QCOMPARE(at(seed, M::StatusColumn, M::StatusRole).toInt(), int(ReportJob::State::Done));
     QCOMPARE(at(seed, M::StatusColumn, M::RawStatusRole).toString(), u"DONE"_s);
     QCOMPARE(at(seed, M::ReportColumn, M::HasReportRole).toBool(), true);
-    QCOMPARE(at(seed, M::UserColumn).toString(), u"0aaca7cd-67c3-48dd-a8c4-0cceecb5d276"_s);
+    // One user among the jobs: the first eight characters say who; the tooltip says it whole.
+    QCOMPARE(at(seed, M::UserColumn).toString(), u"0aaca7cd…"_s);
+    QCOMPARE(at(seed, M::UserColumn, Qt::ToolTipRole).toString(),
+             u"0aaca7cd-67c3-48dd-a8c4-0cceecb5d276"_s);
     QCOMPARE(at(seed, M::CreatedColumn, M::SortRole).toDateTime(),
              QDateTime(QDate(2023, 10, 12), QTime(9, 51, 50), Qt::UTC));
     QCOMPARE(at(seed, M::CreatedColumn).toString(),

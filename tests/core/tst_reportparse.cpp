@@ -487,6 +487,15 @@ void TestReportParse::runTime_data()
                                   << qint64(3665) << u"1:01:05"_s;
     QTest::newRow("offsets differ")
         << u"2023-10-12T11:00:00+02:00"_s << u"2023-10-12T09:02:00Z"_s << qint64(120) << u"2:00"_s;
+    QTest::newRow("just under a day")
+        << u"2023-10-12T00:00:00Z"_s << u"2023-10-12T23:59:59Z"_s << qint64(86399) << u"23:59:59"_s;
+    QTest::newRow("one day") << u"2023-10-12T00:00:00Z"_s << u"2023-10-13T00:00:00Z"_s
+                             << qint64(86400) << u"1 d 00:00"_s;
+    QTest::newRow("over a day") << u"2023-10-12T00:00:00Z"_s << u"2023-10-13T03:12:40Z"_s
+                                << qint64(97960) << u"1 d 03:12"_s;
+    // The walkthrough's job from 2023 that ended in 2026 ("27568:36:30" before).
+    QTest::newRow("years") << u"2023-10-12T00:00:00Z"_s << u"2026-12-07T16:36:30Z"_s
+                           << qint64(99592590) << u"1152 d 16:36"_s;
     QTest::newRow("not ended") << u"2023-10-12T09:51:50Z"_s << QString() << qint64(-1) << QString();
     QTest::newRow("ended before started")
         << u"2023-10-12T09:51:50Z"_s << u"2023-10-12T09:00:00Z"_s << qint64(-1) << QString();

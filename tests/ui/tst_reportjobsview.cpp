@@ -67,8 +67,17 @@ struct Answers final : fbm::FileChooser
     {
         return nextFolder.isEmpty() ? downloadFolder : std::exchange(nextFolder, QString());
     }
-    QString saveFileName(QWidget *, const QString &, const QString &, const QString &) override
+    QString saveFileName(QWidget *, const QString &, const QString &, const QString &filter,
+                         QString *selectedFilter) override
     {
+        offeredFilters = filter;
+        if (selectedFilter && !statusFilter.isEmpty()) {
+            const QStringList filters = filter.split(u";;"_s);
+            for (const QString &f : filters) {
+                if (f.contains(statusFilter))
+                    *selectedFilter = f;
+            }
+        }
         return statusFile;
     }
     QString openFileName(QWidget *, const QString &, const QString &, const QString &) override
@@ -79,6 +88,8 @@ struct Answers final : fbm::FileChooser
     QString downloadFolder; ///< every time a folder is asked for
     QString nextFolder;     ///< the next time only
     QString statusFile;
+    QString statusFilter;   ///< e.g. "*.csv": the type picked in the save dialog
+    QString offeredFilters; ///< the types the save dialog offered
 };
 
 /// One page on one server, with its own settings file and folders.
@@ -164,6 +175,7 @@ private Q_SLOTS:
     void unfinishedJobCannotBeDownloaded();
     void downloadAllSkipsSavedOnes();
     void saveStatusWritesTheBundle();
+    void saveStatusOffersACsvTable();
     void openAndExtractSavedZip();
     void startReportAddsJob();
     void startReportShowsRefusal();
@@ -191,7 +203,7 @@ void TestReportJobsView::tableFills()
     QCOMPARE(p.server.requests().constLast().method, "POST"_ba);
 
     const QModelIndex report = p.cell(kSeedKey, ReportJobModel::ReportColumn);
-    QCOMPARE(report.data().toString(), u"PatientsUsageReport"_s);
+    QCOMPARE(report.data().toString(), u"Patients usage report"_s);
     QVERIFY(report.data(Qt::ToolTipRole)
                 .toString()
                 .contains(u"com.systematic.ehealth.reporting.reports.PatientsUsageReport"_s));
@@ -280,7 +292,7 @@ void TestReportJobsView::refreshKeepsRowsSelectionAndScroll()
     bool sawRunning = false;
     for (const QList<QVariant> &n : std::as_const(notified)) {
         QCOMPARE(n.at(0).toString(), u"Report done"_s);
-        sawRunning = sawRunning || n.at(1).toString().contains(u"MeasurementStatsReport"_s);
+        sawRunning = sawRunning || n.at(1).toString().contains(u"Measurement stats report"_s);
     }
     QVERIFY(sawRunning);
 }
@@ -422,6 +434,42 @@ void TestReportJobsView::saveStatusWritesTheBundle()
     save->trigger();
     QCOMPARE(p.view->messageKind(), ReportJobsView::MessageKind::Error);
     QVERIFY(!p.view->messageText().isEmpty());
+}
+
+void TestReportJobsView::saveStatusOffersACsvTable()
+{
+    Page p;
+    QVERIFY(p.start());
+    p.view->show();
+    QTRY_COMPARE_WITH_TIMEOUT(p.model()->rowCount(), kMixedJobs, 10000);
+
+    // The user keeps the suggested name but picks the table: the name follows the type.
+    const QString suggested = p.view->reportClient()->defaultStatusFileName();
+    p.answers.statusFile = p.dir.filePath(suggested);
+    p.answers.statusFilter = u"*.csv"_s;
+    p.action(u"saveReportStatus"_s)->trigger();
+    QVERIFY(p.answers.offeredFilters.contains(u"CSV table (*.csv)"_s));
+    QVERIFY(p.answers.offeredFilters.contains(u"FHIR JSON (*.json)"_s));
+    QVERIFY(!QFile::exists(p.answers.statusFile));
+    QString csvPath = p.answers.statusFile;
+    csvPath.replace(u".json"_s, u".csv"_s);
+    QVERIFY(QFile::exists(csvPath));
+    const QByteArray saved = readFile(csvPath);
+    QVERIFY(saved.startsWith("\xEF\xBB\xBF"
+                             "Report,"));
+    QCOMPARE(saved.count("\r\n"), 1 + kMixedJobs);
+    QVERIFY(saved.contains("\r\nPatients usage report,"));
+    QVERIFY(!saved.contains("\"resourceType\""));
+    QCOMPARE(p.view->messageKind(), ReportJobsView::MessageKind::Information);
+    QVERIFY(p.view->messageText().contains(QDir::toNativeSeparators(csvPath)));
+
+    // The JSON type with a .csv name writes JSON, to a .json file.
+    p.answers.statusFile = p.dir.filePath(u"again.csv"_s);
+    p.answers.statusFilter = u"*.json"_s;
+    p.action(u"saveReportStatus"_s)->trigger();
+    const QByteArray json = readFile(p.dir.filePath(u"again.json"_s));
+    QCOMPARE(QJsonDocument::fromJson(json),
+             QJsonDocument::fromJson(p.view->reportClient()->lastBundle()));
 }
 
 void TestReportJobsView::openAndExtractSavedZip()

@@ -96,12 +96,14 @@ void ReportDetailsPane::showJob(const ReportJob *job, const QUrl &downloadUrl,
                            : none;
     };
 
-    add(tr("Report"), orNone(job->shortName));
+    add(tr("Report"), orNone(job->title()));
     add(tr("Report class"), orNone(job->reportClass));
     // A status the program does not know is shown as the server wrote it: once is enough.
     auto *status = add(tr("Status"), ReportJobModel::statusTitle(*job));
     status->setToolTip(1, ReportJobModel::statusToolTip(*job));
-    add(tr("User"), orNone(job->userId));
+    if (!job->userName.isEmpty())
+        add(tr("User"), job->userName);
+    add(job->userName.isEmpty() ? tr("User") : tr("User ID"), orNone(job->userId));
     add(tr("Created"), time(job->created));
     add(tr("Started"), time(job->started));
     add(tr("Ended"), time(job->ended));

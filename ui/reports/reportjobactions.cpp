@@ -33,9 +33,10 @@ ReportJobActions::ReportJobActions(ReportJobsView *page)
     m_refresh = make(tr("&Refresh"), u"refreshReportJobs"_s, QKeySequence::Refresh,
                      tr("Ask the reporting server for the state of its report jobs"),
                      &ReportJobsView::refresh);
-    m_saveStatus = make(tr("&Save status…"), u"saveReportStatus"_s, QKeySequence::Save,
-                        tr("Save the server's answer (all jobs, as JSON) to a file"),
-                        &ReportJobsView::saveStatus);
+    m_saveStatus =
+        make(tr("&Save status…"), u"saveReportStatus"_s, QKeySequence::Save,
+             tr("Save all jobs to a file: as a table (CSV) or as the server's answer (JSON)"),
+             &ReportJobsView::saveStatus);
     m_download =
         make(tr("&Download report"), u"downloadReport"_s, QKeySequence(Qt::CTRL | Qt::Key_D),
              tr("Save the selected finished reports in the reports folder"),

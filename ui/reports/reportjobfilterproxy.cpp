@@ -56,8 +56,12 @@ bool ReportJobFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
     for (int c = 0; c < m->columnCount(sourceParent); ++c)
         text += m->index(sourceRow, c, sourceParent).data().toString() + u'\n';
     const QModelIndex first = m->index(sourceRow, 0, sourceParent);
+    // The full report class and the full user id are found too, not only the short forms.
     text += first.data(Qt::ToolTipRole).toString() + u'\n' +
-            first.data(ReportJobModel::RawStatusRole).toString();
+            first.data(ReportJobModel::RawStatusRole).toString() + u'\n' +
+            m->index(sourceRow, ReportJobModel::UserColumn, sourceParent)
+                .data(Qt::ToolTipRole)
+                .toString();
     text = text.toCaseFolded();
     for (const QString &w : m_words) {
         if (!text.contains(w))

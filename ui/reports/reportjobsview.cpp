@@ -31,6 +31,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm {
@@ -350,7 +352,7 @@ void ReportJobsView::onFetchFailed(const Error &error)
 
 void ReportJobsView::onJobFinished(const ReportJob &job)
 {
-    const QString name = job.shortName.isEmpty() ? tr("A report") : job.shortName;
+    const QString name = job.title().isEmpty() ? tr("A report") : job.title();
     if (job.isDone()) {
         //: %1 a report's name, %2 the server profile's name
         Q_EMIT notify(tr("Report done"), tr("%1 on %2 is done.").arg(name, m_profile.name));
@@ -491,13 +493,24 @@ void ReportJobsView::saveStatus()
                     tr("There is no job list to save yet: refresh the list first."));
         return;
     }
-    const QString path =
-        m_files->saveFileName(this, tr("Save the report job status"),
-                              QDir(downloadFolder()).filePath(m_client->defaultStatusFileName()),
-                              tr("JSON files (*.json);;All files (*)"));
+    using Format = ReportClient::StatusFormat;
+    const QString jsonFilter = tr("FHIR JSON (*.json)");
+    const QString csvFilter = tr("CSV table (*.csv)");
+    QString chosenFilter = jsonFilter;
+    QString path = m_files->saveFileName(
+        this, tr("Save the report job status"),
+        QDir(downloadFolder()).filePath(m_client->defaultStatusFileName()),
+        jsonFilter + u";;"_s + csvFilter + u";;"_s + tr("All files (*)"), &chosenFilter);
     if (path.isEmpty())
         return;
-    const Error e = m_client->saveStatus(path);
+    std::optional<Format> chosen;
+    if (chosenFilter == csvFilter)
+        chosen = Format::CsvTable;
+    else if (chosenFilter == jsonFilter)
+        chosen = Format::FhirJson;
+    const ReportClient::StatusFile file = ReportClient::statusFileFor(path, chosen);
+    path = file.path;
+    const Error e = m_client->saveStatus(path, file.format);
     if (e) {
         showMessage(MessageKind::Error, e.message);
         return;

@@ -14,9 +14,9 @@ public:
         return QFileDialog::getExistingDirectory(parent, title, start);
     }
     QString saveFileName(QWidget *parent, const QString &title, const QString &suggestion,
-                         const QString &filter) override
+                         const QString &filter, QString *selectedFilter) override
     {
-        return QFileDialog::getSaveFileName(parent, title, suggestion, filter);
+        return QFileDialog::getSaveFileName(parent, title, suggestion, filter, selectedFilter);
     }
     QString openFileName(QWidget *parent, const QString &title, const QString &start,
                          const QString &filter) override

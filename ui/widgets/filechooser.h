@@ -18,9 +18,11 @@ public:
 
     [[nodiscard]] virtual QString existingFolder(QWidget *parent, const QString &title,
                                                  const QString &start) = 0;
+    /// filter lists the types ("CSV table (*.csv);;…"); selectedFilter, when given, comes in
+    /// as the one to offer first and goes out as the one the user chose.
     [[nodiscard]] virtual QString saveFileName(QWidget *parent, const QString &title,
-                                               const QString &suggestion,
-                                               const QString &filter) = 0;
+                                               const QString &suggestion, const QString &filter,
+                                               QString *selectedFilter) = 0;
     [[nodiscard]] virtual QString openFileName(QWidget *parent, const QString &title,
                                                const QString &start, const QString &filter) = 0;
 
