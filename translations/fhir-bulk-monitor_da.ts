@@ -4,10 +4,6 @@
 <context>
     <name>NewExportDialog</name>
     <message>
-        <source>FHIR exports</source>
-        <translation>FHIR-eksporter</translation>
-    </message>
-    <message>
         <source>New Export</source>
         <translation>Ny eksport</translation>
     </message>
@@ -3196,6 +3192,10 @@
         <translation>Bruger</translation>
     </message>
     <message>
+        <source>User ID</source>
+        <translation>Bruger-id</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Oprettet</translation>
     </message>
@@ -3269,6 +3269,59 @@
 <context>
     <name>fbm::ReportJob</name>
     <message>
+        <source>Report</source>
+        <extracomment>column headers of the report jobs saved as a CSV table</extracomment>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Report class</source>
+        <translation>Rapportklasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>Bruger-id</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Kørselstid</translation>
+    </message>
+    <message>
+        <source>Run time (seconds)</source>
+        <translation>Kørselstid (sekunder)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <source>Report file</source>
+        <translation>Rapportfil</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-id</translation>
+    </message>
+    <message>
         <source>%1 – %2</source>
         <extracomment>A period of time; %1 the start, %2 the end (&quot;…&quot; when open)</extracomment>
         <translation>%1 – %2</translation>
@@ -3276,6 +3329,11 @@
     <message>
         <source>error</source>
         <translation>fejl</translation>
+    </message>
+    <message>
+        <source>%1 d %2</source>
+        <extracomment>a run time of a day or more: %1 the days, %2 hours and minutes, e.g. &quot;1 d 03:12&quot;</extracomment>
+        <translation>%1 d %2</translation>
     </message>
     <message>
         <source>The reporting server&apos;s answer is not JSON, so the report jobs cannot be shown.</source>
@@ -3340,8 +3398,8 @@
         <translation>&amp;Gem status…</translation>
     </message>
     <message>
-        <source>Save the server&apos;s answer (all jobs, as JSON) to a file</source>
-        <translation>Gem serverens svar (alle job, som JSON) i en fil</translation>
+        <source>Save all jobs to a file: as a table (CSV) or as the server&apos;s answer (JSON)</source>
+        <translation>Gem alle job i en fil: som tabel (CSV) eller som serverens svar (JSON)</translation>
     </message>
     <message>
         <source>&amp;Download report</source>
@@ -3562,12 +3620,20 @@
         <translation>Der er ingen jobliste at gemme endnu: opdatér listen først.</translation>
     </message>
     <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-tabel (*.csv)</translation>
+    </message>
+    <message>
         <source>Save the report job status</source>
         <translation>Gem status for rapportjobbene</translation>
     </message>
     <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-filer (*.json);;Alle filer (*)</translation>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
     </message>
     <message>
         <source>The job status was saved to %1.</source>
