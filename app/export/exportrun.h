@@ -76,6 +76,7 @@ private:
     ManifestAssembler m_manifest;
     QDateTime m_troubleSince; ///< the first of the failed status checks in a row
     int m_pageFailures = 0;   ///< manifest pages after the first that could not be read
+    int m_pagesRead = 0;      ///< pages of the manifest being read (for the export log)
 };
 
 } // namespace fbm
