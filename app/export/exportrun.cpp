@@ -321,6 +321,8 @@ void ExportRun::acceptPage(const QByteArray &body, const HttpResponse &r)
     if (step.kind != ManifestAssembler::Step::Kind::Failed) {
         ++m_pagesRead;
         const QJsonObject page = QJsonDocument::fromJson(body).object();
+        if (m_pagesRead == 1)
+            m_transactionTimeText = page.value("transactionTime"_L1).toString();
         QJsonObject detail;
         detail.insert("transactionTime"_L1, page.value("transactionTime"_L1));
         detail.insert("outputFileCount"_L1, page.value("output"_L1).toArray().size());
@@ -377,7 +379,11 @@ void ExportRun::finishManifest()
     QStringList notes;
     j->files = ManifestAssembler::files(m, &notes);
     QJsonObject done;
-    done.insert("transactionTime"_L1, timeOrNull(j->transactionTime));
+    // As the server wrote it, as in the pages' rows (readers parse it themselves).
+    const QJsonValue transactionTime = m_transactionTimeText.isEmpty()
+                                           ? timeOrNull(j->transactionTime)
+                                           : QJsonValue(m_transactionTimeText);
+    done.insert("transactionTime"_L1, transactionTime);
     done.insert("totalOutputFileCount"_L1, m.count(FileKind::Output));
     done.insert("totalDeletedFileCount"_L1, m.count(FileKind::Deleted));
     done.insert("totalErrorFileCount"_L1, m.count(FileKind::Error));
@@ -387,7 +393,7 @@ void ExportRun::finishManifest()
         m_host->note(m_id, note);
     m_host->logEvent(m_id, u"manifest_complete"_s, done);
     QJsonObject complete;
-    complete.insert("transactionTime"_L1, timeOrNull(j->transactionTime));
+    complete.insert("transactionTime"_L1, transactionTime);
     m_host->logEvent(m_id, u"status_complete"_s, complete);
     m_host->changed(m_id, JobField::Manifest | JobField::Files | JobField::Progress, true);
     m_host->setState(m_id, JobState::Completed);

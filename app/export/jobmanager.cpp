@@ -187,9 +187,9 @@ void JobManager::logEvent(const QString &id, const QString &eventId, const QJson
         m_logWarned.remove(id);
         return;
     }
-    qCWarning(lcJobs) << why;
     if (!m_logWarned.contains(id)) {
         m_logWarned.insert(id);
+        qCWarning(lcJobs) << why;
         note(id, why);
         Q_EMIT warning(why);
     }
@@ -655,6 +655,7 @@ void JobManager::remove(const QString &id)
     if (ExportRun *r = m_runs.take(id))
         r->deleteLater();
     m_saves->forget(id);
+    m_logWarned.remove(id);
     if (m_store)
         m_store->remove(id);
     Q_EMIT jobRemoved(id);

@@ -167,6 +167,8 @@ void TestExportLog::everyEventInOrder()
     QCOMPARE(manifest.value("totalDeletedFileCount"_L1).toInt(), 1);
     const QString transactionTime = manifest.value("transactionTime"_L1).toString();
     QVERIFY(QDateTime::fromString(transactionTime, Qt::ISODateWithMs).isValid());
+    QCOMPARE(detailOf(rows, u"status_page_complete"_s).value("transactionTime"_L1).toString(),
+             transactionTime);
     QCOMPARE(detailOf(rows, u"status_complete"_s).value("transactionTime"_L1).toString(),
              transactionTime);
 
