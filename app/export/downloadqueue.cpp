@@ -4,11 +4,13 @@
 #include "filedownload.h"
 #include "httpclient.h"
 #include "jobhost.h"
+#include "redact.h"
 #include "retrypolicy.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -112,6 +114,14 @@ void DownloadQueue::startFile(const DueKey &key)
     auto *download = new FileDownload(m_host->clientFor(*j), FileTarget::of(f), j->outDir, options,
                                       m_host->logger(key.job), this);
     f.discardPart = false; // the download starts over; a crash before the save only repeats that
+    {
+        static const char *const kItemTypes[] = {"output", "error", "deleted"};
+        QJsonObject request;
+        request.insert("fileUrl"_L1, redactUrl(f.url).toString());
+        request.insert("itemType"_L1, QLatin1StringView(kItemTypes[int(f.kind)]));
+        request.insert("resourceType"_L1, f.type);
+        m_host->logEvent(key.job, u"download_request"_s, request);
+    }
     m_active.insert(download, key);
     // At most ten updates a second per file: views need no more. A restart resumes from the
     // .part on the disk, not from these figures.
@@ -153,6 +163,11 @@ void DownloadQueue::onFinished(FileDownload *download, const DueKey &key, const 
     f.lines = outcome.lines;
     f.discardPart = outcome.discardPart;
     if (!error.isError()) {
+        QJsonObject complete;
+        complete.insert("fileUrl"_L1, redactUrl(f.url).toString());
+        complete.insert("resourceCount"_L1, f.lines);
+        complete.insert("fileSize"_L1, f.bytes);
+        m_host->logEvent(key.job, u"download_complete"_s, complete);
         setFileState(f, FileState::Saved);
         f.modifiedMs = outcome.modifiedMs;
         f.fetchAgain = false;
@@ -165,6 +180,14 @@ void DownloadQueue::onFinished(FileDownload *download, const DueKey &key, const 
         m_host->changed(key.job, JobField::Files, true);
     } else {
         const QString message = m_host->clientFor(*j)->redact(error.message);
+        QJsonObject failed;
+        failed.insert("fileUrl"_L1, redactUrl(f.url).toString());
+        failed.insert("body"_L1, QJsonValue::Null);
+        failed.insert("code"_L1, error.httpStatus > 0 ? QJsonValue(error.httpStatus)
+                                                      : QJsonValue(QJsonValue::Null));
+        failed.insert("message"_L1, message);
+        failed.insert("responseHeaders"_L1, QJsonObject());
+        m_host->logEvent(key.job, u"download_error"_s, failed);
         // Only failures count towards the limit: a restart of the application is not one.
         ++f.attempts;
         const QDateTime now = m_host->clock()->now();

@@ -2,11 +2,15 @@
 
 #include "bulkprotocol.h"
 #include "clock.h"
+#include "exportlog.h"
 #include "httpclient.h"
 #include "jobhost.h"
+#include "redact.h"
 #include "retrypolicy.h"
 #include "scheduler.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +21,29 @@ namespace {
 // HAPI (and the eHealth servers built on it) keep files for 2 hours unless configured otherwise.
 constexpr qint64 kHapiRetentionSecs = 2 * 3600;
 constexpr int kThrottleWarning = 5;
+
+QJsonValue statusCode(const HttpResponse &r)
+{
+    return r.status > 0 ? QJsonValue(r.status) : QJsonValue(QJsonValue::Null);
+}
+
+/// status_error's and a refused kick-off's account of an answer (no request header, so no
+/// Authorization; response headers that may carry a credential dropped).
+QJsonObject errorDetail(const HttpResponse &r, const QString &message)
+{
+    QJsonObject d;
+    d.insert("body"_L1, ExportLog::body(r.body));
+    d.insert("code"_L1, statusCode(r));
+    d.insert("message"_L1, message);
+    d.insert("responseHeaders"_L1, ExportLog::responseHeaders(r.headers));
+    return d;
+}
+
+QJsonValue timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs))
+                       : QJsonValue(QJsonValue::Null);
+}
 } // namespace
 
 ExportRun::ExportRun(QString id, JobHost *host, QObject *parent)
@@ -101,7 +128,17 @@ void ExportRun::onKickoff(const HttpResponse &r)
 {
     ExportJob *j = m_host->mutableJob(m_id);
     const BulkProtocol::Kickoff k = BulkProtocol::classifyKickoff(r, j->kickoffUrl, now());
+    // The kick-off row is written once the answer is in: accepted, its exportId is the status
+    // URL, which a resume uses again; refused, the kick-off URL.
+    QJsonObject kickoff;
+    kickoff.insert("exportUrl"_L1, redactUrl(j->kickoffUrl).toString());
+    kickoff.insert("requestParameters"_L1, ExportLog::requestParameters(j->request));
     if (!k.accepted) {
+        kickoff.insert("errorCode"_L1, statusCode(r));
+        kickoff.insert("errorBody"_L1,
+                       r.body.isEmpty() ? QJsonValue(k.error) : ExportLog::body(r.body));
+        kickoff.insert("responseHeaders"_L1, ExportLog::responseHeaders(r.headers));
+        m_host->logEvent(m_id, u"kickoff"_s, kickoff);
         m_host->fail(m_id, k.error);
         return;
     }
@@ -109,6 +146,7 @@ void ExportRun::onKickoff(const HttpResponse &r)
         m_host->note(m_id, tr("The server gave a relative status address; it was resolved "
                               "against the kick-off URL."));
     j->statusUrl = k.statusUrl;
+    m_host->logEvent(m_id, u"kickoff"_s, kickoff);
     if (m_host->followedElsewhere(*j))
         // HAPI answers an identical request with the job it already runs.
         m_host->note(
@@ -195,6 +233,13 @@ void ExportRun::onStatus(const HttpResponse &r)
         j->attempt = 0;
         m_consecutive429 = 0;
         j->lastError.clear();
+        {
+            QJsonObject progress;
+            progress.insert("body"_L1, ExportLog::body(r.body));
+            progress.insert("xProgress"_L1, QString::fromUtf8(r.header("X-Progress")));
+            progress.insert("retryAfter"_L1, QString::fromUtf8(r.header("Retry-After")));
+            m_host->logEvent(m_id, u"status_progress"_s, progress);
+        }
         if (s.xProgress != j->progressText) {
             j->progressText = s.xProgress;
             m_host->changed(m_id, JobField::Progress);
@@ -217,9 +262,12 @@ void ExportRun::onStatus(const HttpResponse &r)
         j->attempt = 0;
         j->lastError.clear();
         m_manifest.start(j->statusUrl);
+        m_pagesRead = 0;
         acceptPage(r.body, r);
         return;
     case Kind::Throttled:
+        m_host->logEvent(m_id, u"status_error"_s,
+                         errorDetail(r, tr("The server asked to wait before checking again.")));
         if (++m_consecutive429 == kThrottleWarning)
             //: %1 is a number
             m_host->note(
@@ -229,6 +277,7 @@ void ExportRun::onStatus(const HttpResponse &r)
         scheduleRetry(s.retryAfterMs, tr("The server asked to wait before checking again."), false);
         return;
     case Kind::Gone:
+        m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, s.message));
         if (j->cancelRequested) {
             m_host->setState(m_id, JobState::Cancelled);
             return;
@@ -240,6 +289,7 @@ void ExportRun::onStatus(const HttpResponse &r)
         m_host->setState(m_id, JobState::Expired);
         return;
     case Kind::Transient:
+        m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, s.message));
         if (keepTrying()) {
             scheduleRetry(r.error.isError() ? std::nullopt : s.retryAfterMs, s.message, true);
             return;
@@ -247,6 +297,7 @@ void ExportRun::onStatus(const HttpResponse &r)
         m_host->fail(m_id, s.message);
         return;
     case Kind::Failed:
+        m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, s.message));
         m_host->fail(m_id, s.message);
         return;
     }
@@ -267,6 +318,18 @@ void ExportRun::acceptPage(const QByteArray &body, const HttpResponse &r)
     const ManifestAssembler::Step step = m_manifest.accept(body);
     for (const QString &note : step.notes)
         m_host->note(m_id, note);
+    if (step.kind != ManifestAssembler::Step::Kind::Failed) {
+        ++m_pagesRead;
+        const QJsonObject page = QJsonDocument::fromJson(body).object();
+        if (m_pagesRead == 1)
+            m_transactionTimeText = page.value("transactionTime"_L1).toString();
+        QJsonObject detail;
+        detail.insert("transactionTime"_L1, page.value("transactionTime"_L1));
+        detail.insert("outputFileCount"_L1, page.value("output"_L1).toArray().size());
+        detail.insert("deletedFileCount"_L1, page.value("deleted"_L1).toArray().size());
+        detail.insert("errorFileCount"_L1, page.value("error"_L1).toArray().size());
+        m_host->logEvent(m_id, u"status_page_complete"_s, detail);
+    }
     switch (step.kind) {
     case ManifestAssembler::Step::Kind::NextPage:
         fetchPage(step.next);
@@ -292,6 +355,7 @@ void ExportRun::onPage(const HttpResponse &r)
         acceptPage(r.body, r);
         return;
     }
+    m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, page.message));
     if (page.kind == BulkProtocol::Page::Kind::Transient &&
         m_pageFailures < m_host->retryPolicy().maxTransientErrors) {
         // The status URL gives the manifest again; its pages are read again from the first.
@@ -314,9 +378,23 @@ void ExportRun::finishManifest()
     j->progressText.clear();
     QStringList notes;
     j->files = ManifestAssembler::files(m, &notes);
+    QJsonObject done;
+    // As the server wrote it, as in the pages' rows (readers parse it themselves).
+    const QJsonValue transactionTime = m_transactionTimeText.isEmpty()
+                                           ? timeOrNull(j->transactionTime)
+                                           : QJsonValue(m_transactionTimeText);
+    done.insert("transactionTime"_L1, transactionTime);
+    done.insert("totalOutputFileCount"_L1, m.count(FileKind::Output));
+    done.insert("totalDeletedFileCount"_L1, m.count(FileKind::Deleted));
+    done.insert("totalErrorFileCount"_L1, m.count(FileKind::Error));
+    done.insert("totalManifests"_L1, m_pagesRead);
     m_manifest.clear();
     for (const QString &note : std::as_const(notes))
         m_host->note(m_id, note);
+    m_host->logEvent(m_id, u"manifest_complete"_s, done);
+    QJsonObject complete;
+    complete.insert("transactionTime"_L1, transactionTime);
+    m_host->logEvent(m_id, u"status_complete"_s, complete);
     m_host->changed(m_id, JobField::Manifest | JobField::Files | JobField::Progress, true);
     m_host->setState(m_id, JobState::Completed);
     Q_EMIT manifestReady(m_id);

@@ -77,8 +77,10 @@ private:
     bool m_requestInFlight = false;
     quint64 m_generation = 0; ///< bumps on stop/restart so stale answers are ignored
     ManifestAssembler m_manifest;
-    QDateTime m_troubleSince; ///< the first of the failed status checks in a row
-    int m_pageFailures = 0;   ///< manifest pages after the first that could not be read
+    QDateTime m_troubleSince;      ///< the first of the failed status checks in a row
+    int m_pageFailures = 0;        ///< manifest pages after the first that could not be read
+    int m_pagesRead = 0;           ///< pages of the manifest being read (for the export log)
+    QString m_transactionTimeText; ///< the first page's transactionTime as written (export log)
 };
 
 } // namespace fbm

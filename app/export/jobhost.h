@@ -4,6 +4,8 @@
 #include "exportjob.h"
 #include "jobfields.h"
 
+#include <QJsonObject>
+
 #include <functional>
 
 namespace fbm {
@@ -43,6 +45,10 @@ public:
     virtual void fail(const QString &id, const QString &message) = 0;
     /// Whether another unfinished job here follows the same status URL (HAPI's job reuse).
     [[nodiscard]] virtual bool followedElsewhere(const ExportJob &job) const = 0;
+    /// One row of the export's log.ndjson (ExportLog), the SMART event \a eventId with its
+    /// \a detail, which holds no secret (the registry adds the exportId and the time, scrubs
+    /// the profile's secrets once more, and never fails the export for the log).
+    virtual void logEvent(const QString &id, const QString &eventId, const QJsonObject &detail) = 0;
 
 protected:
     ~JobHost() = default;

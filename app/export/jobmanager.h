@@ -14,6 +14,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -150,6 +151,7 @@ private:
     void setState(const QString &id, JobState state) override;
     void fail(const QString &id, const QString &message) override;
     bool followedElsewhere(const ExportJob &j) const override;
+    void logEvent(const QString &id, const QString &eventId, const QJsonObject &detail) override;
 
     ExportRun *run(const QString &id);
     /// A new job's record in outDir with the options (the server named by host unless they
@@ -165,6 +167,8 @@ private:
     void onManifestReady(const QString &id);
     void queueDownloads(const QString &id);
     void logActivity(const QString &id, const ActivityEntry &entry);
+    /// The export_complete row of log.ndjson, when the job is Saved.
+    void onStateChanged(const QString &id, JobState from, JobState to);
 
     JobStore *m_store;
     const Clock *m_clock;
@@ -179,6 +183,7 @@ private:
     QHash<QString, ExportRun *> m_runs; ///< children; made when a job first talks to its server
     QHash<QUrl, HttpClient *> m_defaultClients;
     FolderLocks m_folders;
+    QSet<QString> m_logWarned; ///< jobs whose log.ndjson could not be written (warned once)
     std::unique_ptr<JobCompletion> m_completion;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;
