@@ -1,7 +1,10 @@
 #include "folderlocks.h"
+
+#include "exportlog.h"
 #include "logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTemporaryFile>
@@ -155,12 +158,21 @@ QString FolderLocks::claim(const QString &owner, const QString &folder)
     return {};
 }
 
-void FolderLocks::release(const QString &owner)
+void FolderLocks::release(const QString &owner, bool dropLoneLog)
 {
     for (auto it = m_claims.begin(); it != m_claims.end();) {
         if (it->owner == owner) {
             const QStringList created = it->created;
             it = m_claims.erase(it); // the lock file goes first: an empty folder is then empty
+            if (dropLoneLog && !created.isEmpty()) {
+                // The export's own folder holding nothing but its log counts as empty: the
+                // log of an export that saved nothing goes with it.
+                const QDir own(created.constFirst());
+                const QStringList entries = own.entryList(QDir::AllEntries | QDir::Hidden |
+                                                          QDir::System | QDir::NoDotAndDotDot);
+                if (entries == QStringList{QString::fromLatin1(ExportLog::kFileName)})
+                    QFile::remove(own.filePath(entries.constFirst()));
+            }
             removeEmpty(created);
         } else {
             ++it;

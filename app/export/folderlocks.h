@@ -32,7 +32,9 @@ public:
     /// Lets go of every folder \a owner holds. A folder claim() created, and the parents it
     /// created for it, are removed again when nothing was saved in them (a cancelled or failed
     /// export leaves no empty folder behind); a folder that was there before always stays.
-    void release(const QString &owner);
+    /// With \a dropLoneLog, a created folder that holds nothing but the export's log.ndjson
+    /// counts as empty (a cancelled export).
+    void release(const QString &owner, bool dropLoneLog = false);
 
     /// The lock file of \a folder (inside it, by its canonical path when it exists).
     [[nodiscard]] static QString lockPath(const QString &folder);

@@ -269,7 +269,9 @@ void JobManager::setState(const QString &id, JobState state)
     }
     if (j->isTerminal()) {
         j->finishedAt = m_clock->now();
-        m_folders.release(id);
+        // A cancelled export's log of nothing goes with its folder; a failed one's log says
+        // why it failed (the server's refusal), so it stays.
+        m_folders.release(id, state == JobState::Cancelled);
     } else {
         j->finishedAt = {};
     }

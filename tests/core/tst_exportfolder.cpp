@@ -205,7 +205,8 @@ void TestExportFolder::forExportUsesTheManagersClockAndJobs()
 void TestExportFolder::cancelledExportLeavesNoEmptyFolder()
 {
     // The export's folder is made when it starts (a folder that cannot be written is found out
-    // at once); cancelled before anything was saved, it goes again, with the parents made for it.
+    // at once); cancelled before anything was saved, it goes again (with the log of nothing in
+    // it), with the parents made for it.
     ExportFixture fx;
     fbm::demo::Script script;
     script.pollsBeforeDone = 1000000;
@@ -232,8 +233,13 @@ void TestExportFolder::cancelledExportLeavesNoEmptyFolder()
     const Result<QString> failed = fx.manager->startExport(fx.request(), options);
     QVERIFY(failed.ok());
     QVERIFY(fx.waitForState(failed.value(), JobState::Failed));
-    QVERIFY(!QFileInfo::exists(options.outDir));
-    QVERIFY(!QFileInfo::exists(fx.dir.filePath(u"new"_s)));
+    // Its folder keeps only the export log, which holds the server's refusal.
+    QCOMPARE(QDir(options.outDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{u"log.ndjson"_s});
+    QFile log(QDir(options.outDir).filePath(u"log.ndjson"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray rows = log.readAll();
+    QVERIFY2(rows.contains("\"kickoff\"") && rows.contains("\"errorCode\":400"), rows.constData());
 }
 
 void TestExportFolder::folderThatWasThereStays()
@@ -255,7 +261,9 @@ void TestExportFolder::folderThatWasThereStays()
     fx.manager->cancel(id.value());
     QVERIFY(fx.waitForState(id.value(), JobState::Cancelled));
     QVERIFY(QFileInfo(own).isDir());
-    QVERIFY(QDir(own).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+    // It holds the export's log (kick-off and status rows), and nothing else.
+    QCOMPARE(QDir(own).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{u"log.ndjson"_s});
 
     fx.server.setScript({});
     fx.server.seedDemoData();
