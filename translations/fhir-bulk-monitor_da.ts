@@ -1085,6 +1085,14 @@
     </message>
 </context>
 <context>
+    <name>fbm::ExportLog</name>
+    <message>
+        <source>The export log %1 could not be written: %2. The export goes on without it.</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason</extracomment>
+        <translation>Eksportloggen %1 kunne ikke skrives: %2. Eksporten fortsætter uden den.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ExportRequest</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
@@ -1173,13 +1181,13 @@
         <translation>Serveren melder, at eksporten er annulleret.</translation>
     </message>
     <message>
+        <source>The server asked to wait before checking again.</source>
+        <translation>Serveren bad om at vente, før der kontrolleres igen.</translation>
+    </message>
+    <message>
         <source>The server has asked to slow down %1 times in a row.</source>
         <extracomment>%1 is a number</extracomment>
         <translation>Serveren har bedt om at sætte tempoet ned %1 gange i træk.</translation>
-    </message>
-    <message>
-        <source>The server asked to wait before checking again.</source>
-        <translation>Serveren bad om at vente, før der kontrolleres igen.</translation>
     </message>
     <message>
         <source>The server no longer knows this export: it has expired, was cancelled, or the status address is wrong. Files already saved are kept.</source>
