@@ -1,9 +1,9 @@
 // The one composition root: a first word (a command, or a mistyped one) runs the command line on
 // the core; options alone start the desktop application.
-#include "session.h"
 #include "cli/cli.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "session.h"
 #include "stopsignals.h"
 
 #include <QApplication>
@@ -137,7 +137,9 @@ int main(int argc, char *argv[])
 
     fbm::SessionOptions options;
     options.demo = parser.isSet(demo);
-    options.openUrl = [](const QUrl &url) { QDesktopServices::openUrl(url); };
+    options.openUrl = [](const QUrl &url) {
+        QDesktopServices::openUrl(url);
+    };
     fbm::Session root(options);
     const QStringList problems = root.start();
     fbm::MainWindow window(&root);

@@ -2,11 +2,11 @@
 
 #include "cli.h"
 
+#include "auth/interactivelogin.h"
 #include "auth/jwt.h"
 #include "auth/profile.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
-#include "auth/interactivelogin.h"
 #include "session.h"
 
 #include <QCommandLineParser>

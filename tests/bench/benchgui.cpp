@@ -10,10 +10,10 @@
 //       has been shown and painted, and the peak RSS of the process.
 //
 // Results go to stdout as "RESULT <key> <value>" lines for tools/bench.sh.
-#include "session.h"
 #include "jobstore.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
+#include "session.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
+#include "auth/interactivelogin.h"
 #include "auth/jwt.h"
 #include "auth/secretstore.h"
 #include "auth/tokenauth.h"
-#include "auth/interactivelogin.h"
 #include "demo/bulkserver.h"
 #include "demo/tokenserver.h"
 #include "exportfixture.h"
@@ -603,9 +603,9 @@ void TestAuthToken::jobManagerExportOutlivesSeveralTokens()
     fx.server.setScript(script);
     fx.server.seedDemoData();
 
-    auto owned = std::make_unique<SmartBackendAuth>(
-        &m_http, fx.server.baseUrl(), tokens.tokenUrl(), u"engine"_s, m_rsa,
-        u"kid-rsa"_s, Algorithm::RS384, u"system/*.read"_s);
+    auto owned = std::make_unique<SmartBackendAuth>(&m_http, fx.server.baseUrl(), tokens.tokenUrl(),
+                                                    u"engine"_s, m_rsa, u"kid-rsa"_s,
+                                                    Algorithm::RS384, u"system/*.read"_s);
     SmartBackendAuth &auth = *owned;
     auth.setClock(&fx.clock);
     fx.authorizeEveryJob(std::move(owned));
