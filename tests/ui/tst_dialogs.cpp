@@ -757,6 +757,13 @@ private Q_SLOTS:
         QVERIFY(tested.wait(10000));
         QCOMPARE(tested.first().first().toBool(), false);
         QVERIFY(child<QLabel>(&dlg, u"testResult"_s)->text().contains(u"refused"_s));
+        // Another address: the old finding goes (it was about the old one).
+        auto *url = child<QLineEdit>(&dlg, u"baseUrlEdit"_s);
+        url->setText(u"http://127.0.0.1:%1/fhir"_s.arg(port));
+        QVERIFY(child<QLabel>(&dlg, u"testResult"_s)->text().contains(u"refused"_s));
+        url->end(false);
+        QTest::keyClicks(url, u"/r4"_s);
+        QCOMPARE(child<QLabel>(&dlg, u"testResult"_s)->text(), QString());
     }
 
     void testConnectionGetsSmartToken()

@@ -69,6 +69,11 @@ ProfileDialog::ProfileDialog(Profile profile, SecretStore *secrets, QNetworkAcce
     connect(m_server, &fbm::ServerPage::changed, this, &ProfileDialog::updateValidation);
     connect(m_server, &fbm::ServerPage::baseUrlChanged, this, [this] {
         m_connection->updateInsecureWarning(m_server->baseUrlText());
+        // The last test's findings were about another address (walkthrough #24).
+        if (m_testedBase != m_server->baseUrlText()) {
+            m_testIcon->clear();
+            m_testResult->clear();
+        }
         updateValidation();
     });
     connect(m_server, &fbm::ServerPage::baseUrlEdited, this, &ProfileDialog::discoverEndpoints);
@@ -399,6 +404,7 @@ void ProfileDialog::testConnection()
         return;
     }
     m_testClient = std::move(client.value());
+    m_testedBase = m_server->baseUrlText();
     m_probe = std::make_unique<fbm::ServerProbe>(m_testClient.get());
     m_probe->setCheckToken(m_testAuth != nullptr);
     m_testIcon->clear();
@@ -406,9 +412,12 @@ void ProfileDialog::testConnection()
     m_testResult->setText(tr("Asking %1…").arg(p.baseUrl.toDisplayString()));
     m_testButton->setEnabled(false);
     m_probe->probe(this, [this, note](const fbm::ProbeResult &result) {
-        showProbeResult(result);
-        if (!note.isEmpty())
-            m_testResult->setText(m_testResult->text() + u'\n' + bulletList({note}));
+        // The address changed while the test ran: its answer is about the old one.
+        if (m_testedBase == m_server->baseUrlText()) {
+            showProbeResult(result);
+            if (!note.isEmpty())
+                m_testResult->setText(m_testResult->text() + u'\n' + bulletList({note}));
+        }
         // Later: the probe is still on the stack of this callback.
         QMetaObject::invokeMethod(
             this,

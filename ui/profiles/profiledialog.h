@@ -107,6 +107,7 @@ private:
     QPushButton *m_testButton = nullptr;
     QLabel *m_testIcon = nullptr;
     QLabel *m_testResult = nullptr;
+    QString m_testedBase; ///< the address the last test asked, as typed
     QLabel *m_busy = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
