@@ -2,16 +2,14 @@
 #include "logging.h"
 
 #include "downloadqueue.h"
-#include "exportlog.h"
+#include "exportlogrecorder.h"
 #include "exportrun.h"
 #include "filedownload.h"
 #include "httpclient.h"
-#include "redact.h"
 #include "savepolicy.h"
 #include "scheduler.h"
 
 #include <QDir>
-#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -33,6 +31,12 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     , m_completion(std::make_unique<JobCompletion>(static_cast<JobHost *>(this)))
     , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
+    m_exportLog =
+        std::make_unique<ExportLogRecorder>([this](const QString &id, const QString &why) {
+            qCWarning(lcJobs) << why;
+            note(id, why);
+            Q_EMIT warning(why);
+        });
     connect(m_scheduler.get(), &Scheduler::due, this, &JobManager::onDue);
     connect(m_downloads.get(), &DownloadQueue::fileDone, m_completion.get(),
             &JobCompletion::fileDone);
@@ -144,82 +148,18 @@ void JobManager::logActivity(const QString &id, const ActivityEntry &entry)
     changed(id, JobField::Activity);
 }
 
-namespace {
-QJsonValue scrubbed(const QJsonValue &v, HttpClient *client)
-{
-    if (v.isString())
-        return client->redact(v.toString());
-    if (v.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue &e : v.toArray())
-            out.append(scrubbed(e, client));
-        return out;
-    }
-    if (v.isObject()) {
-        QJsonObject out;
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            out.insert(it.key(), scrubbed(it.value(), client));
-        return out;
-    }
-    return v;
-}
-
-/// The status URL names the export on the server and stays the same across resumes and
-/// restarts; a kick-off the server refused has only its own URL.
-QString exportIdOf(const ExportJob &j, HttpClient *client)
-{
-    const QUrl url = j.statusUrl.isValid() ? j.statusUrl : j.kickoffUrl;
-    return client->redact(redactUrl(url).toString());
-}
-} // namespace
-
 void JobManager::logEvent(const QString &id, const QString &eventId, const QJsonObject &detail)
 {
-    const ExportJob *j = mutableJob(id);
-    if (!j || j->outDir.isEmpty())
-        return;
-    HttpClient *client = clientFor(*j);
-    const QString exportId = exportIdOf(*j, client);
-    const ExportLog log(j->outDir);
-    const QString why =
-        log.append(exportId, m_clock->now(), eventId, scrubbed(detail, client).toObject());
-    if (why.isEmpty()) {
-        m_logWarned.remove(id);
-        return;
-    }
-    if (!m_logWarned.contains(id)) {
-        m_logWarned.insert(id);
-        qCWarning(lcJobs) << why;
-        note(id, why);
-        Q_EMIT warning(why);
-    }
+    if (const ExportJob *j = mutableJob(id))
+        m_exportLog->record(*j, clientFor(*j), m_clock->now(), eventId, detail);
 }
 
 void JobManager::onStateChanged(const QString &id, JobState from, JobState to)
 {
     Q_UNUSED(from)
-    const ExportJob *j = job(id);
-    if (!j || to != JobState::Saved)
-        return;
-    int files = 0;
-    for (const ExportFile &f : j->files) {
-        if (f.state == FileState::Saved)
-            ++files;
-    }
-    const ExportJob *full = mutableJob(id);
-    // From the first row of this export, which a kill and a resume leave in place.
-    QDateTime start = ExportLog(full->outDir).firstTimestamp(exportIdOf(*full, clientFor(*full)));
-    if (!start.isValid())
-        start = full->createdAt;
-    QJsonObject detail;
-    detail.insert("files"_L1, files);
-    detail.insert("resources"_L1, full->resourcesSaved());
-    detail.insert("bytes"_L1, full->bytesSaved());
-    detail.insert("attachments"_L1, 0); // attachments are not fetched
-    detail.insert("duration"_L1,
-                  start.isValid() ? qMax<qint64>(0, start.msecsTo(m_clock->now())) : 0);
-    logEvent(id, u"export_complete"_s, detail);
+    const ExportJob *j = mutableJob(id);
+    if (j && to == JobState::Saved)
+        m_exportLog->recordComplete(*j, clientFor(*j), m_clock->now());
 }
 
 void JobManager::note(const QString &id, const QString &text)
@@ -660,7 +600,7 @@ void JobManager::remove(const QString &id)
     if (ExportRun *r = m_runs.take(id))
         r->deleteLater();
     m_saves->forget(id);
-    m_logWarned.remove(id);
+    m_exportLog->forget(id);
     if (m_store)
         m_store->remove(id);
     Q_EMIT jobRemoved(id);

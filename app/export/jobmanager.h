@@ -22,6 +22,7 @@
 
 namespace fbm {
 
+class ExportLogRecorder;
 class ExportRun;
 class HttpClient;
 
@@ -183,7 +184,7 @@ private:
     QHash<QString, ExportRun *> m_runs; ///< children; made when a job first talks to its server
     QHash<QUrl, HttpClient *> m_defaultClients;
     FolderLocks m_folders;
-    QSet<QString> m_logWarned; ///< jobs whose log.ndjson could not be written (warned once)
+    std::unique_ptr<ExportLogRecorder> m_exportLog;
     std::unique_ptr<JobCompletion> m_completion;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "exportjob.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <functional>
+
+namespace fbm {
+
+class HttpClient;
+
+/**
+ * Writes the engine's events into each export's log.ndjson (ExportLog): the row's exportId
+ * (the status URL, or the kick-off URL of a refused kick-off), every value cleaned of the
+ * profile's secrets and tokens by the job's client, and export_complete with the totals when
+ * an export is saved. A log that cannot be written is told once per job through the warn
+ * callback; the export goes on.
+ */
+class ExportLogRecorder
+{
+public:
+    /// @p warn(id, why): the log of job @p id could not be written (once until it can again).
+    explicit ExportLogRecorder(std::function<void(const QString &, const QString &)> warn);
+
+    /// Appends the row @p eventId with @p detail to @p job's log; @p client redacts.
+    void record(const ExportJob &job, HttpClient *client, const QDateTime &now,
+                const QString &eventId, const QJsonObject &detail);
+    /// The export_complete row of a saved @p job: files, resources, bytes, attachments and the
+    /// duration since the export's first row (which a kill and a resume leave in place).
+    void recordComplete(const ExportJob &job, HttpClient *client, const QDateTime &now);
+    /// The job left the list: its warning state goes.
+    void forget(const QString &id) { m_warned.remove(id); }
+
+private:
+    std::function<void(const QString &, const QString &)> m_warn;
+    QSet<QString> m_warned; ///< jobs whose log.ndjson could not be written (warned once)
+};
+
+} // namespace fbm
