@@ -4547,8 +4547,8 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>TYPES</translation>
     </message>
     <message>
-        <source>Only resources changed since this instant (_since).</source>
-        <translation>Kun ressourcer ændret siden dette tidspunkt (_since).</translation>
+        <source>Only resources changed since this instant (_since); &quot;auto&quot;: since the newest export of the same request whose files were all saved.</source>
+        <translation>Kun ressourcer ændret siden dette tidspunkt (_since); &quot;auto&quot;: siden den nyeste eksport af samme forespørgsel, hvis filer alle blev gemt.</translation>
     </message>
     <message>
         <source>TIME</source>
@@ -4667,6 +4667,15 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>Stopped by %1 before the export was started.</source>
         <extracomment>%1 is a signal name such as SIGINT</extracomment>
         <translation>Stoppet af %1, før eksporten blev startet.</translation>
+    </message>
+    <message>
+        <source>No earlier export of this request saved all its files: exporting everything.</source>
+        <translation>Ingen tidligere eksport af denne forespørgsel fik gemt alle sine filer: alt eksporteres.</translation>
+    </message>
+    <message>
+        <source>Only changes since %1, the data of the export saved in %2.</source>
+        <extracomment>%1 a date and time (the server&apos;s transaction time), %2 the earlier export&apos;s folder</extracomment>
+        <translation>Kun ændringer siden %1, dataene fra eksporten gemt i %2.</translation>
     </message>
     <message>
         <source>Status URL: %1</source>

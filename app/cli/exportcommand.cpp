@@ -93,7 +93,9 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
          u"system"_s},
         {u"group"_s, Text::tr("The group id for a group export."), Text::tr("ID")},
         {u"type"_s, Text::tr("Resource types, comma-separated (_type)."), Text::tr("TYPES")},
-        {u"since"_s, Text::tr("Only resources changed since this instant (_since)."),
+        {u"since"_s,
+         Text::tr("Only resources changed since this instant (_since); \"auto\": since the "
+                  "newest export of the same request whose files were all saved."),
          Text::tr("TIME")},
         {u"until"_s, Text::tr("Only resources changed until this instant (_until)."),
          Text::tr("TIME")},
@@ -140,9 +142,10 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         for (const QString &t : p.value(u"type"_s).split(u',', Qt::SkipEmptyParts))
             request.types.append(t.trimmed());
     }
+    const bool sinceAuto = p.value(u"since"_s) == "auto"_L1;
     for (const char *name : {"since", "until"}) {
         const QString option = QString::fromLatin1(name);
-        if (!p.isSet(option))
+        if (!p.isSet(option) || (option == "since"_L1 && sinceAuto))
             continue;
         const QDateTime t = parseInstant(p.value(option));
         if (!t.isValid())
@@ -159,6 +162,8 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     request.usePost = p.isSet(u"post"_s);
     request.patients = p.values(u"patient"_s);
     request.noCache = p.isSet(u"no-cache"_s);
+    if (sinceAuto)
+        request.since = runner.continueFromLastExport(request);
     if (const QString why = request.validate(); !why.isEmpty())
         return usage(err, why, p);
 

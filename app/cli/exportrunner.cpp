@@ -4,7 +4,9 @@
 #include "cli.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTimer>
 
@@ -106,6 +108,30 @@ void Runner::event(QJsonObject o)
         return;
     m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
     m_out.flush();
+}
+
+QDateTime Runner::continueFromLastExport(const ExportRequest &request)
+{
+    QHash<QString, ExportJob> jobs;
+    for (const ExportJob &j : store().loadAll().jobs)
+        jobs.insert(j.id, j);
+    const ExportJob *last = JobManager::lastCompleteExport(jobs, m_profileId, request);
+    QJsonObject o{{u"event"_s, u"since-auto"_s}};
+    if (!last) {
+        human(Text::tr("No earlier export of this request saved all its files: exporting "
+                       "everything."));
+        o.insert(u"since"_s, QJsonValue::Null);
+        event(o);
+        return {};
+    }
+    //: %1 a date and time (the server's transaction time), %2 the earlier export's folder
+    human(Text::tr("Only changes since %1, the data of the export saved in %2.")
+              .arg(last->transactionTime.toUTC().toString(Qt::ISODateWithMs),
+                   QDir::toNativeSeparators(last->outDir)));
+    o.insert(u"since"_s, last->transactionTime.toUTC().toString(Qt::ISODateWithMs));
+    o.insert(u"from"_s, last->outDir);
+    event(o);
+    return last->transactionTime;
 }
 
 void Runner::human(const QString &line)

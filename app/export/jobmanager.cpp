@@ -424,8 +424,15 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &
 
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const ExportRequest &like) const
 {
-    QDateTime best;
-    for (const ExportJob &j : m_jobs) {
+    const ExportJob *last = lastCompleteExport(m_jobs, profileId, like);
+    return last ? last->transactionTime : QDateTime();
+}
+
+const ExportJob *JobManager::lastCompleteExport(const QHash<QString, ExportJob> &jobs,
+                                                const QString &profileId, const ExportRequest &like)
+{
+    const ExportJob *best = nullptr;
+    for (const ExportJob &j : jobs) {
         // Only an export whose files were all saved: a failed or unsaved one left data out.
         if (j.profileId != profileId || j.state != JobState::Saved || !j.transactionTime.isValid())
             continue;
@@ -436,8 +443,8 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const Export
             sameServer.base = j.request.base;
         if (!j.request.coversTheSameDataAs(sameServer))
             continue;
-        if (!best.isValid() || j.transactionTime > best)
-            best = j.transactionTime;
+        if (!best || j.transactionTime > best->transactionTime)
+            best = &j;
     }
     return best;
 }

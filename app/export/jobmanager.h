@@ -120,6 +120,12 @@ public:
                                                 const ExportRequest &like) const;
     /// The same for a system-level export of every type.
     [[nodiscard]] QDateTime lastTransactionTime(const QString &profileId, const QUrl &base) const;
+    /// The rule behind lastTransactionTime() over any set of jobs (the command line's
+    /// `--since auto` reads the job store): the newest Saved export of @p profileId (by
+    /// profile, or by address without one) that covers the same data as @p like, or null.
+    [[nodiscard]] static const ExportJob *lastCompleteExport(const QHash<QString, ExportJob> &jobs,
+                                                             const QString &profileId,
+                                                             const ExportRequest &like);
 
 Q_SIGNALS:
     void jobAdded(const QString &id);

@@ -7,12 +7,14 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <csignal>
 
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
     void noDownloadEndsWithTheManifest();
+    void sinceAutoContinuesFromTheLastSavedExport();
     void unknownCommandIsUsageError_data();
     void unknownCommandIsUsageError();
     void resumeLineIsQuotedForTheShell();
@@ -115,6 +118,50 @@ void TestCliExport::helpAndVersionNeedNoDisplay()
     const CliRun r = m_cli->run({option}, withoutDisplay(), 30000);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(expected), r.out.constData());
+}
+
+void TestCliExport::sinceAutoContinuesFromTheLastSavedExport()
+{
+    const auto exportOf = [this](const QString &types, const QString &folder) {
+        return runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--type"_s, types,
+                       u"--since"_s, u"auto"_s, u"--json"_s, u"--out"_s, m_dir->filePath(folder)});
+    };
+    const auto lastKickoff = [this] {
+        QUrlQuery query;
+        for (const auto &req : m_server->requests())
+            if (req.path.endsWith(u"$export"_s))
+                query = req.query;
+        return query;
+    };
+    // No export before: a full one, and it says so.
+    const CliRun first = exportOf(u"Patient,Observation"_s, u"first"_s);
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY(first.event(u"since-auto"_s).value("since"_L1).isNull());
+    QVERIFY2(first.err.contains("exporting everything"), first.err.constData());
+    QVERIFY(!lastKickoff().hasQueryItem(u"_since"_s));
+
+    // The same request again: only the changes since the first one's transaction time.
+    QFile manifest(m_dir->filePath(u"first/manifest.json"_s));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    const QDateTime transactionTime = QDateTime::fromString(
+        QJsonDocument::fromJson(manifest.readAll()).object().value("transactionTime"_L1).toString(),
+        Qt::ISODateWithMs);
+    QVERIFY(transactionTime.isValid());
+    const CliRun second = exportOf(u"Patient,Observation"_s, u"second"_s);
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    const QJsonObject said = second.event(u"since-auto"_s);
+    QCOMPARE(QDateTime::fromString(said.value("since"_L1).toString(), Qt::ISODateWithMs),
+             transactionTime);
+    QCOMPARE(said.value("from"_L1).toString(), QDir(m_dir->filePath(u"first"_s)).absolutePath());
+    QCOMPARE(QDateTime::fromString(lastKickoff().queryItemValue(u"_since"_s, QUrl::FullyDecoded),
+                                   Qt::ISODateWithMs),
+             transactionTime);
+
+    // Another request (other types) has no export to continue from.
+    const CliRun other = exportOf(u"Condition"_s, u"other"_s);
+    QVERIFY2(other.exitCode == 0, other.err.constData());
+    QVERIFY(other.event(u"since-auto"_s).value("since"_L1).isNull());
+    QVERIFY(!lastKickoff().hasQueryItem(u"_since"_s));
 }
 
 void TestCliExport::noDownloadEndsWithTheManifest()
