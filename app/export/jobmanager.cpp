@@ -415,6 +415,18 @@ Result<ExportJob> JobManager::newJob(const QString &outDir, const JobOptions &op
     return j;
 }
 
+void JobManager::renameServer(const QString &profileId, const QString &name)
+{
+    if (profileId.isEmpty() || name.isEmpty())
+        return;
+    for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
+        if (it->profileId != profileId || it->serverName == name)
+            continue;
+        it->serverName = name;
+        changed(it->id, JobField::All, true);
+    }
+}
+
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &base) const
 {
     ExportRequest like;

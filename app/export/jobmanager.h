@@ -120,6 +120,9 @@ public:
                                                 const ExportRequest &like) const;
     /// The same for a system-level export of every type.
     [[nodiscard]] QDateTime lastTransactionTime(const QString &profileId, const QUrl &base) const;
+    /// The jobs of @p profileId show the server as @p name from now on (a profile's name that
+    /// changed, or the demo server's in another language), so one server has one name.
+    void renameServer(const QString &profileId, const QString &name);
     /// The rule behind lastTransactionTime() over any set of jobs (the command line's
     /// `--since auto` reads the job store): the newest Saved export of @p profileId (by
     /// profile, or by address without one) that covers the same data as @p like, or null.

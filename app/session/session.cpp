@@ -68,6 +68,12 @@ QStringList Session::start()
     if (m_keychain)
         probeKeychain();
     problems += m_manager->restore();
+    // The demo profile's name follows the language ("Demo server", "Demoserver"): its exports
+    // of earlier runs take today's, so that one table never lists it under two names.
+    if (m_options.demo) {
+        if (const std::optional<Profile> demo = profile(demoProfileId()))
+            m_manager->renameServer(demo->id, demo->name);
+    }
     // The demo server keeps its exports in memory and listens on a new port each run: a demo
     // export from an earlier run can never finish. Say so now instead of polling nothing.
     const QStringList ids = m_manager->jobIds();

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void cancelAndRemove();
     void restoredJobsAreRows();
     void whatNamesTheGroupAndTheChanges();
+    void oneServerHasOneName();
 };
 
 void TestJobTableModel::formatCountdown_data()
@@ -658,6 +659,36 @@ void TestJobTableModel::whatNamesTheGroupAndTheChanges()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(text(model, 0, JobTableModel::What), expected);
     QCOMPARE(fx.job(id).request.groupId, u"demo-group-1"_s);
+}
+
+void TestJobTableModel::oneServerHasOneName()
+{
+    // The demo profile is "Demo server" in English and "Demoserver" in Danish; exports of an
+    // earlier run in the other language take the profile's name of today (walkthrough #29).
+    ExportFixture fx;
+    JobOptions options = fx.options();
+    options.profileId = u"demo"_s;
+    options.serverName = u"Demoserver"_s;
+    const Result<QString> id = fx.manager->startExport(fx.request(), options);
+    QVERIFY(id.ok());
+    QVERIFY(fx.waitForTerminal(id.value()));
+    JobOptions other = fx.options();
+    other.outDir = fx.dir.filePath(u"other"_s);
+    other.profileId = u"elsewhere"_s;
+    const Result<QString> kept = fx.manager->startExport(fx.request(), other);
+    QVERIFY(kept.ok());
+    QVERIFY(fx.waitForTerminal(kept.value()));
+    JobTableModel model(fx.manager);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    fx.manager->renameServer(u"demo"_s, u"Demo server"_s);
+    QCOMPARE(text(model, model.rowOf(id.value()), JobTableModel::Server), u"Demo server"_s);
+    QCOMPARE(text(model, model.rowOf(kept.value()), JobTableModel::Server), u"Test server"_s);
+    QVERIFY(!changed.isEmpty());
+    // Kept across a restart.
+    fx.restartManager();
+    fx.manager->restore();
+    QCOMPARE(fx.job(id.value()).serverName, u"Demo server"_s);
+    QCOMPARE(fx.job(kept.value()).serverName, u"Test server"_s);
 }
 
 QTEST_GUILESS_MAIN(TestJobTableModel)
