@@ -2,6 +2,7 @@
 
 #include "authoptions.h"
 #include "cli.h"
+#include "exporthistory.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -112,10 +113,8 @@ void Runner::event(QJsonObject o)
 
 QDateTime Runner::continueFromLastExport(const ExportRequest &request)
 {
-    QHash<QString, ExportJob> jobs;
-    for (const ExportJob &j : store().loadAll().jobs)
-        jobs.insert(j.id, j);
-    const ExportJob *last = JobManager::lastCompleteExport(jobs, m_profileId, request);
+    const QList<ExportJob> jobs = store().loadAll().jobs;
+    const ExportJob *last = ExportHistory::lastComplete(jobs, m_profileId, request);
     QJsonObject o{{u"event"_s, u"since-auto"_s}};
     if (!last) {
         human(Text::tr("No earlier export of this request saved all its files: exporting "

@@ -39,7 +39,7 @@ public:
     int waitFor(const QString &id);
 
     /// `--since auto`: the transaction time of the newest export of the same request whose
-    /// files were all saved (JobManager::lastCompleteExport() over the job store), said in a
+    /// files were all saved (ExportHistory::lastComplete() over the job store), said in a
     /// line and a `since-auto` event; an invalid time, said too, when there is none (a full
     /// export).
     QDateTime continueFromLastExport(const ExportRequest &request);

@@ -2,6 +2,7 @@
 #include "logging.h"
 
 #include "downloadqueue.h"
+#include "exporthistory.h"
 #include "exportlogrecorder.h"
 #include "exportrun.h"
 #include "filedownload.h"
@@ -436,29 +437,8 @@ QDateTime JobManager::lastTransactionTime(const QString &profileId, const QUrl &
 
 QDateTime JobManager::lastTransactionTime(const QString &profileId, const ExportRequest &like) const
 {
-    const ExportJob *last = lastCompleteExport(m_jobs, profileId, like);
+    const ExportJob *last = ExportHistory::lastComplete(m_jobs, profileId, like);
     return last ? last->transactionTime : QDateTime();
-}
-
-const ExportJob *JobManager::lastCompleteExport(const QHash<QString, ExportJob> &jobs,
-                                                const QString &profileId, const ExportRequest &like)
-{
-    const ExportJob *best = nullptr;
-    for (const ExportJob &j : jobs) {
-        // Only an export whose files were all saved: a failed or unsaved one left data out.
-        if (j.profileId != profileId || j.state != JobState::Saved || !j.transactionTime.isValid())
-            continue;
-        // A profile names its server even when the address changes (the demo server gets a
-        // new port at each start): by profile, the address is not compared.
-        ExportRequest sameServer = like;
-        if (!profileId.isEmpty())
-            sameServer.base = j.request.base;
-        if (!j.request.coversTheSameDataAs(sameServer))
-            continue;
-        if (!best || j.transactionTime > best->transactionTime)
-            best = &j;
-    }
-    return best;
 }
 
 // --- the manifest and the files -------------------------------------------------------------

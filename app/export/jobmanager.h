@@ -123,12 +123,6 @@ public:
     /// The jobs of @p profileId show the server as @p name from now on (a profile's name that
     /// changed, or the demo server's in another language), so one server has one name.
     void renameServer(const QString &profileId, const QString &name);
-    /// The rule behind lastTransactionTime() over any set of jobs (the command line's
-    /// `--since auto` reads the job store): the newest Saved export of @p profileId (by
-    /// profile, or by address without one) that covers the same data as @p like, or null.
-    [[nodiscard]] static const ExportJob *lastCompleteExport(const QHash<QString, ExportJob> &jobs,
-                                                             const QString &profileId,
-                                                             const ExportRequest &like);
 
 Q_SIGNALS:
     void jobAdded(const QString &id);

@@ -26,7 +26,6 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLoggingCategory>
@@ -192,7 +191,7 @@ void MainWindow::createActions()
     std::function<void(const QString &)> runAgain;
     if (m_session->demoServer())
         runAgain = [this](const QString &id) {
-            runDemoExportAgain(id);
+            runExportAgain(id, false, true);
         };
     m_jobActions->setEndedDemoRetry(
         [session = m_session](const ExportJob &job) { return session->isFromEndedDemo(job); },
@@ -564,13 +563,7 @@ void MainWindow::newExport()
         JobOptions options = dialog->options();
         // The folder the dialog showed: its own, inside the one chosen.
         options.outDir = ExportFolder::forExport(options.outDir, request, m_manager);
-        const Result<QString> id = startExport(request, options);
-        if (!id.ok()) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
-                                        id.error().message, QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
+        startOrSay(request, options);
     });
     dialog->open();
 }
@@ -659,7 +652,19 @@ void MainWindow::onJobActivated(const QString &id)
     m_details->showDetailsTab();
 }
 
-void MainWindow::runExportAgain(const QString &id, bool changesSince)
+QString MainWindow::startOrSay(const ExportRequest &request, const JobOptions &options)
+{
+    const Result<QString> started = startExport(request, options);
+    if (started.ok())
+        return started.value();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
+                                started.error().message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return {};
+}
+
+void MainWindow::runExportAgain(const QString &id, bool changesSince, bool replace)
 {
     const ExportJob *j = m_manager->job(id);
     if (!j)
@@ -679,42 +684,13 @@ void MainWindow::runExportAgain(const QString &id, bool changesSince)
         options.profileId = demo->id;
         options.serverName = demo->name;
     }
-    const Result<QString> started = startExport(request, options);
-    if (!started.ok()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
-                                    started.error().message, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        return;
-    }
-    m_jobs->selectJob(started.value());
-}
-
-void MainWindow::runDemoExportAgain(const QString &id)
-{
-    const ExportJob *j = m_manager->job(id);
-    const std::optional<Profile> demo = m_session->profile(Session::demoProfileId());
-    if (!j || !demo)
-        return;
-    ExportRequest request = j->request;
-    request.base = demo->baseUrl;
-    JobOptions options;
-    options.profileId = demo->id;
-    options.serverName = demo->name;
-    options.autoDownload = j->autoDownload;
-    const QString folder = j->outDir;
-    // Two rows of one export, one of them dead for good, would only puzzle; the old one's
-    // files, if it saved any, stay in their folder, and the new one gets a folder of its own
-    // beside it by the rule of every export.
-    m_manager->remove(id);
-    options.outDir = ExportFolder::forExport(QFileInfo(folder).absolutePath(), request, m_manager);
-    const Result<QString> started = startExport(request, options);
-    if (!started.ok()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export not started"),
-                                    started.error().message, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    }
+    // Retry of an ended demo export: two rows of one export, one of them dead for good, would
+    // only puzzle. The old one's files, if it saved any, stay in their folder.
+    if (replace)
+        m_manager->remove(id);
+    const QString started = startOrSay(request, options);
+    if (!started.isEmpty())
+        m_jobs->selectJob(started);
 }
 
 void MainWindow::showProblems(const QStringList &problems)

@@ -102,12 +102,12 @@ private:
     void bringToFront();
     /// Run again: the ended export's request once more (as changes since it, when asked),
     /// into a new folder beside its own; a demo export of an earlier run on this run's demo.
-    void runExportAgain(const QString &id, bool changesSince);
+    /// With \a replace the old row goes (Retry of an ended demo export).
+    void runExportAgain(const QString &id, bool changesSince, bool replace = false);
+    /// startExport(), and when it cannot start, a message saying why; the new job's id or empty.
+    QString startOrSay(const ExportRequest &request, const JobOptions &options);
     /// A click on an export's notification: its folder when saved, else its row.
     void onNotificationClicked(const QString &id);
-    /// Retry of a demo export whose demo server ended with an earlier run: the same export,
-    /// started over on this run's demo server, takes its place in the list.
-    void runDemoExportAgain(const QString &id);
     void updateActions();
     bool openFolder(const QString &path);
 
