@@ -99,6 +99,11 @@ void TestHostile::fiftyMegabyteManifest()
     const qint64 grown = (peakRssKiB() - before) / 1024;
     qInfo("peak RSS grew by %lld MiB for a %lld MB manifest", grown,
           qint64(s.manifestOverride.size() / 1000000));
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer's redzones and its 256 MiB quarantine of freed memory make RSS meaningless
+    // here (257 MiB in CI's sanitizer run); the bound below is asserted in the normal build.
+    QSKIP("RSS is meaningless under AddressSanitizer (FBM_SANITIZE)");
+#endif
     // The server in this process holds the manifest too; the client parses it once and does not
     // copy it into the job file. (Parsing it twice and storing it took 456 MiB.)
     QVERIFY2(grown < 250, qPrintable(QString::number(grown)));
