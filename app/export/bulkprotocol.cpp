@@ -59,12 +59,28 @@ QUrl BulkProtocol::statusUrlOf(const HttpResponse &r, const QUrl &kickoffUrl)
     return status;
 }
 
+namespace {
+
+/// An error answer that may pass: an OperationOutcome whose every problem is of the transient
+/// family (transient, lock-error, timeout, throttled, ...) whatever the status, or a 5xx that
+/// carries no OperationOutcome (a proxy's page, a restart) or one without issues.
+bool mayPass(const HttpResponse &r)
+{
+    const auto outcome = OperationOutcome::fromJson(r.body);
+    if (outcome && !outcome->issues.isEmpty())
+        return outcome->isTransient();
+    return r.status >= 500;
+}
+
+} // namespace
+
 BulkProtocol::Kickoff BulkProtocol::classifyKickoff(const HttpResponse &r, const QUrl &kickoffUrl,
                                                     const QDateTime &now)
 {
     Kickoff k;
     k.retryAfterMs = parseRetryAfterMs(r.header("Retry-After"), r.header("Date"), now);
     if (r.error.isError()) {
+        k.transient = r.error.kind == Error::Kind::Network && r.error.transient;
         //: %1 is the reason
         k.error = tr("The export could not be started: %1").arg(r.error.message);
         return k;
@@ -96,6 +112,13 @@ BulkProtocol::Kickoff BulkProtocol::classifyKickoff(const HttpResponse &r, const
             wait + u' ' + describeErrorBody(r.status, r.body);
         return k;
     }
+    // A 429 stays the user's decision (Oracle: another export is running). A server that says
+    // its trouble may pass, or a gateway's 502/503/504, gets the backoff of a status check; a
+    // bare 500 does not, as a kick-off sent again may start a second export.
+    const auto outcome = OperationOutcome::fromJson(r.body);
+    k.transient = outcome && !outcome->issues.isEmpty()
+                      ? outcome->isTransient()
+                      : r.status == 502 || r.status == 503 || r.status == 504;
     k.error = tr("The export could not be started.") + u' ' + describeErrorBody(r.status, r.body);
     return k;
 }
@@ -135,16 +158,8 @@ BulkProtocol::Status BulkProtocol::classifyStatus(const HttpResponse &r, const Q
         break;
     }
     const QString described = describeErrorBody(r.status, r.body);
-    if (r.status >= 500) {
-        const auto outcome = OperationOutcome::fromJson(r.body);
-        const bool transient =
-            outcome ? (outcome->issues.isEmpty() || outcome->isTransient()) : true;
-        s.kind = transient ? Kind::Transient : Kind::Failed;
-        s.message = described;
-        return s;
-    }
-    s.kind = Kind::Failed;
     if (r.status == 401 || r.status == 403) {
+        s.kind = Kind::Failed;
         // Even after a new token: the credentials, not the export, need attention.
         s.message = tr("The server refused access to the export's status. Check the profile's "
                        "authorization and choose Retry: the export on the server may still be "
@@ -152,6 +167,7 @@ BulkProtocol::Status BulkProtocol::classifyStatus(const HttpResponse &r, const Q
                     u' ' + described;
         return s;
     }
+    s.kind = mayPass(r) ? Kind::Transient : Kind::Failed;
     s.message = described;
     return s;
 }

@@ -36,7 +36,8 @@ public:
         QUrl statusUrl;                ///< accepted
         bool relativeLocation = false; ///< accepted: Content-Location was relative
         std::optional<qint64> retryAfterMs;
-        QString error; ///< not accepted: why, translated
+        QString error;          ///< not accepted: why, translated
+        bool transient = false; ///< not accepted, but the trouble may pass: try again later
     };
     [[nodiscard]] static Kickoff classifyKickoff(const HttpResponse &r, const QUrl &kickoffUrl,
                                                  const QDateTime &now);

@@ -133,6 +133,15 @@ void ExportRun::onKickoff(const HttpResponse &r)
     QJsonObject kickoff;
     kickoff.insert("exportUrl"_L1, redactUrl(j->kickoffUrl).toString());
     kickoff.insert("requestParameters"_L1, ExportLog::requestParameters(j->request));
+    if (!k.accepted && k.transient && keepTrying()) {
+        // Not a refusal yet: the server (or the way to it) says its trouble may pass. The log
+        // gets one kickoff row, for the answer that decides.
+        //: %1 is what went wrong
+        m_host->note(m_id, tr("The server could not start the export now; trying again. %1")
+                               .arg(m_host->clientFor(*j)->redact(k.error)));
+        scheduleRetry(r.error.isError() ? std::nullopt : k.retryAfterMs, k.error, true);
+        return;
+    }
     if (!k.accepted) {
         kickoff.insert("errorCode"_L1, statusCode(r));
         kickoff.insert("errorBody"_L1,
@@ -146,6 +155,12 @@ void ExportRun::onKickoff(const HttpResponse &r)
         m_host->note(m_id, tr("The server gave a relative status address; it was resolved "
                               "against the kick-off URL."));
     j->statusUrl = k.statusUrl;
+    if (j->attempt != 0 || !j->lastError.isEmpty()) {
+        j->attempt = 0;
+        j->lastError.clear();
+        m_backoffStep = 0;
+        m_host->changed(m_id, JobField::Error);
+    }
     m_host->logEvent(m_id, u"kickoff"_s, kickoff);
     if (m_host->followedElsewhere(*j))
         // HAPI answers an identical request with the job it already runs.
@@ -182,6 +197,10 @@ void ExportRun::pollNow()
 void ExportRun::poll()
 {
     ExportJob *j = m_host->mutableJob(m_id);
+    if (j && j->state == JobState::Starting) {
+        kickOff(); // a kick-off that may pass, due again
+        return;
+    }
     if (!j || j->state != JobState::Running)
         return;
     j->nextPollAt = {};

@@ -30,7 +30,8 @@ public:
     ExportRun(QString id, JobHost *host, QObject *parent);
 
     void kickOff();
-    /// A status request now (the job is Running).
+    /// A status request now (the job is Running), or the kick-off again when one that may
+    /// pass is due (the job is Starting).
     void poll();
     /// poll(), unless a request is already on its way.
     void pollNow();

@@ -68,6 +68,9 @@ private Q_SLOTS:
     void kickoffSendsWhatTheSpecSays();
     void kickoffErrors_data();
     void kickoffErrors();
+    void kickoffTroubleThatMayPassIsRetried_data();
+    void kickoffTroubleThatMayPassIsRetried();
+    void kickoffTroubleThatLastsFails();
     void relativeContentLocationIsResolved();
     void xProgressAndNextPollAreFacts();
     void retryAfterIsHonoured();
@@ -280,6 +283,80 @@ void TestExportFlow::kickoffErrors()
     QVERIFY(!fx.job(id).nextPollAt.isValid());
     QCOMPARE(fx.manager->nextWakeUpMs(), -1);
     QCOMPARE(fx.server.requests().size(), 1);
+}
+
+void TestExportFlow::kickoffTroubleThatMayPassIsRetried_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    const auto outcome = [](const char *code) -> QByteArray {
+        return QByteArray(R"({"resourceType":"OperationOutcome","issue":[{"severity":"error",)"
+                          R"("code":")") +
+               code + R"(","diagnostics":"Please try again later"}]})";
+    };
+    QTest::newRow("503 transient") << 503 << outcome("transient");
+    QTest::newRow("500 timeout") << 500 << outcome("timeout");
+    QTest::newRow("503 throttled") << 503 << outcome("throttled");
+    QTest::newRow("500 lock-error") << 500 << outcome("lock-error");
+    QTest::newRow("400 incomplete") << 400 << outcome("incomplete");
+    QTest::newRow("502 gateway page") << 502 << "<html>Bad gateway</html>"_ba;
+}
+
+void TestExportFlow::kickoffTroubleThatMayPassIsRetried()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    ExportFixture fx;
+    Script s;
+    s.kickoffStatus = status;
+    s.kickoffBody = body;
+    s.kickoffRefusals = 2;
+    s.pollsBeforeDone = 0;
+    fx.server.setScript(s);
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
+    const QString id = fx.start();
+    QVERIFY(fx.waitForTerminal(id));
+    QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState::Saved));
+    int kickoffs = 0;
+    for (const auto &r : fx.server.requests())
+        kickoffs += r.path.endsWith("$export"_L1) ? 1 : 0;
+    QCOMPARE(kickoffs, 3);
+    QVERIFY(fx.job(id).lastError.isEmpty());
+    // The activity says what happened; the export log has one kickoff row, the accepted one.
+    QStringList notes;
+    for (const ActivityEntry &e : fx.job(id).activity)
+        notes << e.note;
+    QVERIFY2(std::any_of(notes.cbegin(), notes.cend(),
+                         [](const QString &n) { return n.contains("trying again"_L1); }),
+             qPrintable(notes.join(u'\n')));
+    QFile log(QDir(fx.job(id).outDir).filePath(u"log.ndjson"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QCOMPARE(log.readAll().count("\"eventId\":\"kickoff\""), 1);
+}
+
+void TestExportFlow::kickoffTroubleThatLastsFails()
+{
+    // A transient answer every time: tried as often as a status check would be, then Failed
+    // with the server's words; a final answer (processing) is not tried again at all.
+    ExportFixture fx;
+    Script s;
+    s.kickoffStatus = 503;
+    s.kickoffBody =
+        R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient","diagnostics":"Database restarting"}]})"_ba;
+    fx.server.setScript(s);
+    const QString id = fx.start();
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    QVERIFY2(fx.job(id).lastError.contains("Database restarting"_L1),
+             qPrintable(fx.job(id).lastError));
+    QCOMPARE(fx.server.requests().size(), fx.fastPolicy().maxTransientErrors);
+
+    ExportFixture final;
+    s.kickoffBody =
+        R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing","diagnostics":"Bad _type"}]})"_ba;
+    final.server.setScript(s);
+    const QString other = final.start();
+    QVERIFY(final.waitForState(other, JobState::Failed));
+    QCOMPARE(final.server.requests().size(), 1);
 }
 
 void TestExportFlow::relativeContentLocationIsResolved()

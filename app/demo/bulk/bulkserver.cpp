@@ -49,6 +49,7 @@ public:
     bulk::ServedFiles files;
     bulk::ExportJobs jobs{files, storage};
     Script script;
+    int refusedKickoffs = 0; ///< kick-offs answered with script.kickoffStatus
     QList<QPair<QString, QString>> groups = data::defaultGroups();
     std::function<bool(const QByteArray &)> validator;
     QJsonObject smartConfiguration;
@@ -235,7 +236,9 @@ void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *soc
         return;
     }
 
-    if (script.kickoffStatus != 202) {
+    if (script.kickoffStatus != 202 &&
+        (script.kickoffRefusals < 0 || refusedKickoffs < script.kickoffRefusals)) {
+        ++refusedKickoffs;
         const QByteArray body = script.kickoffBody.isEmpty()
                                     ? bulk::refusedKickoffBody(script.kickoffStatus)
                                     : script.kickoffBody;

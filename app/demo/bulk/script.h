@@ -63,6 +63,9 @@ struct Script
     int kickoffStatus =
         202; ///< anything else: answered with kickoffBody (default an OperationOutcome)
     QByteArray kickoffBody;
+    /// With kickoffStatus other than 202: only the first this many kick-offs are answered so,
+    /// the next ones start the export (-1: all of them), as a server past its restart does.
+    int kickoffRefusals = -1;
     bool omitContentLocation = false;
     bool relativeContentLocation = false; ///< Content-Location as an absolute path, no origin
     /// HAPI's job reuse: an identical kick-off without "Cache-Control: no-cache" answers the
