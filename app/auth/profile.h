@@ -59,6 +59,9 @@ public:
     /// Files and redirects may reach private networks on other hosts than the server's own
     /// (storage inside the hospital's network). Never link-local addresses.
     bool allowPrivateNetworks = false;
+    /// Leave an export's files on the server once they are saved, instead of telling it that
+    /// they may be removed (DELETE on the status URL).
+    bool keepFilesOnServer = false;
     QString caCertificateFile; ///< an extra CA (PEM) trusted for this server
 
     /// "none", "token", "client-secret", "smart", "interactive" (the command line's words).

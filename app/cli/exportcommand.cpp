@@ -79,6 +79,13 @@ QDateTime parseInstant(const QString &s)
     return t;
 }
 
+QCommandLineOption keepOnServerOption()
+{
+    return {u"keep-on-server"_s,
+            Text::tr("Leave the files on the server once they are saved; by default the server "
+                     "is told that it may remove them (DELETE on the status URL).")};
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -111,6 +118,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         {u"no-cache"_s, Text::tr("Send Cache-Control: no-cache so the server starts a new job.")},
         {u"no-download"_s,
          Text::tr("Stop when the export is complete; do not download the files.")},
+        keepOnServerOption(),
         {u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")},
     });
     int exit = Success;
@@ -170,8 +178,10 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     JobOptions options;
     options.profileId = runner.profileId();
     options.serverName = runner.serverName();
+    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
     options.outDir = p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
+    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
     if (const int stopped = runner.stoppedBeforeStart())
         return stopped;
     const Result<QString> id = runner.manager().startExport(request, options);
@@ -191,6 +201,7 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
                  Text::tr("The FHIR server's base URL (default: the status URL's origin)."),
                  Text::tr("URL")});
     p.addOption({u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")});
+    p.addOption(keepOnServerOption());
     p.addPositionalArgument(u"status-url"_s,
                             Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;

@@ -80,6 +80,7 @@ Error Runner::setUpAuth(const QCommandLineParser &parser, const QUrl &base)
     if (setup->profile) {
         m_profileId = setup->profile->id;
         m_serverName = setup->profile->name;
+        m_profileKeepsFiles = setup->profile->keepFilesOnServer;
     }
     m_session.useAuthForEveryJob(std::make_unique<AuthSetup>(std::move(setup.value())));
     return {};
@@ -350,12 +351,19 @@ void Runner::onFinished(const QString &id)
             human(
                 Text::tr("Done: %n file(s) saved in %1", nullptr, j->filesSaved()).arg(j->outDir));
         }
+        if (j->removedFromServerAt.isValid())
+            human(Text::tr("The server was told that it may remove the files."));
+        else if (!j->removalProblem.isEmpty())
+            human(j->removalProblem);
         QJsonObject o{{u"event"_s, u"done"_s},
                       {u"state"_s, jobStateName(j->state)},
                       {u"files"_s, j->filesSaved()},
-                      {u"out"_s, j->outDir}};
+                      {u"out"_s, j->outDir},
+                      {u"removedFromServer"_s, j->removedFromServerAt.isValid()}};
         if (!j->message.isEmpty())
             o.insert(u"message"_s, j->message);
+        if (!j->removalProblem.isEmpty())
+            o.insert(u"removalProblem"_s, j->removalProblem);
         event(o);
         m_exit = Success;
     } else {

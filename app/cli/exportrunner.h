@@ -32,6 +32,8 @@ public:
     [[nodiscard]] QUrl base() const { return m_base; }
     [[nodiscard]] QString profileId() const { return m_profileId; }
     [[nodiscard]] QString serverName() const { return m_serverName; }
+    /// The profile leaves files on the server once saved (no DELETE).
+    [[nodiscard]] bool profileKeepsFiles() const { return m_profileKeepsFiles; }
 
     JobManager &manager() { return m_manager; }
     JobStore &store() { return *m_session.jobStore(); }
@@ -82,6 +84,7 @@ private:
     QUrl m_base;
     QString m_profileId;
     QString m_serverName;
+    bool m_profileKeepsFiles = false;
     QEventLoop m_loop;
     StopSignals m_stopSignals;
     int m_interrupted = 0; ///< the stop signal received, or 0

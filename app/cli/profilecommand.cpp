@@ -96,6 +96,7 @@ QJsonObject profileJson(const Profile &p)
         {u"base"_s, p.baseUrl.toString()},
         {u"auth"_s, Profile::authKindName(p.auth)},
         {u"reporting"_s, p.reporting},
+        {u"keepFilesOnServer"_s, p.keepFilesOnServer},
     };
     if (p.auth != Profile::AuthKind::None && p.auth != Profile::AuthKind::StaticToken) {
         o.insert(u"clientId"_s, p.clientId);
@@ -149,6 +150,9 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
          Text::tr(
              "Let files and redirects reach private networks (10.x, 172.16-31.x, 192.168.x) on "
              "other hosts than the server's own.")},
+        {u"keep-on-server"_s,
+         Text::tr("Leave the files on the server once they are saved (no DELETE to the status "
+                  "URL).")},
         {u"ca-certificate"_s, Text::tr("An extra CA certificate (PEM) to trust for this server."),
          Text::tr("FILE")},
         {u"secret-file"_s,
@@ -220,6 +224,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     profile.reporting = p.isSet(u"reporting"_s);
     profile.allowInsecureToken = p.isSet(u"allow-insecure-token"_s);
     profile.allowPrivateNetworks = p.isSet(u"allow-private-networks"_s);
+    profile.keepFilesOnServer = p.isSet(u"keep-on-server"_s);
     profile.caCertificateFile = p.value(u"ca-certificate"_s);
     if (const QStringList problems = profile.problems(); !problems.isEmpty())
         return usage(err, problems.join(u'\n'), p);

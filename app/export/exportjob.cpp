@@ -95,7 +95,9 @@ bool canTransition(JobState from, JobState to)
     case JobState::Cancelled:
         return false;
     case JobState::Saved:
-        return to == JobState::Downloading; // re-download a file on request
+        // Re-download a file on request; a saved file lost after the server was told it may
+        // remove them cannot come back.
+        return to == JobState::Downloading || to == JobState::Expired;
     }
     return false;
 }
@@ -324,6 +326,12 @@ QJsonObject ExportJob::toJson(bool withManifest, bool withActivity, bool withFil
     o.insert(u"message"_s, message);
     o.insert(u"outDir"_s, outDir);
     o.insert(u"autoDownload"_s, autoDownload);
+    if (keepOnServer)
+        o.insert(u"keepOnServer"_s, true);
+    if (removedFromServerAt.isValid())
+        o.insert(u"removedFromServerAt"_s, iso(removedFromServerAt));
+    if (!removalProblem.isEmpty())
+        o.insert(u"removalProblem"_s, removalProblem);
     o.insert(u"requiresAccessToken"_s, requiresAccessToken);
     o.insert(u"cancelRequested"_s, cancelRequested);
     if (!unsyncedBootId.isEmpty())
@@ -413,6 +421,9 @@ std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
     j.message = o.value("message"_L1).toString();
     j.outDir = o.value("outDir"_L1).toString();
     j.autoDownload = o.value("autoDownload"_L1).toBool(true);
+    j.keepOnServer = o.value("keepOnServer"_L1).toBool();
+    j.removedFromServerAt = fromIso(o.value("removedFromServerAt"_L1));
+    j.removalProblem = o.value("removalProblem"_L1).toString();
     j.requiresAccessToken = o.value("requiresAccessToken"_L1).toBool();
     j.cancelRequested = o.value("cancelRequested"_L1).toBool();
     j.unsyncedBootId = o.value("unsyncedBoot"_L1).toString();

@@ -88,6 +88,11 @@ struct ExportJob
     QString message;         ///< the manifest's "message" (e.g. nothing to export)
     QString outDir;          ///< the export folder
     bool autoDownload = true;
+    /// Leave the files on the server once saved (the profile's choice, --keep-on-server);
+    /// otherwise the status URL gets a DELETE after the last file is saved and verified.
+    bool keepOnServer = false;
+    QDateTime removedFromServerAt; ///< when the server was told the files may go (DELETE)
+    QString removalProblem;        ///< why the server did not remove them (translated)
     bool requiresAccessToken = false;
     bool cancelRequested = false;
     /// Why the last cancel did not happen (refused, or the server not reached); the export

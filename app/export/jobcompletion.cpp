@@ -82,8 +82,7 @@ void JobCompletion::checkDownloadsDone(const QString &id)
                 return;
             }
         }
-        j->lastError.clear();
-        m_host->setState(id, JobState::Saved);
+        Q_EMIT allFilesSaved(id);
         return;
     }
     //: %n is the number of files that could not be saved
@@ -114,8 +113,16 @@ int JobCompletion::recheckSavedFiles(const QString &id, bool afterReboot)
     }
     if (!lost.isEmpty()) {
         if (j->state == JobState::Saved &&
-            j->files.at(lost.first().index).state == FileState::Pending)
+            j->files.at(lost.first().index).state == FileState::Pending) {
             m_host->setState(id, JobState::Downloading); // the caller queues the downloads
+        } else if (j->state == JobState::Saved) {
+            //: %n is the number of files
+            j->lastError = tr("%n file(s) are no longer in the folder as they were saved, and the "
+                              "server has removed the export: a new export is needed.",
+                              nullptr, int(lost.size()));
+            m_host->changed(id, JobField::Error);
+            m_host->setState(id, JobState::Expired);
+        }
         m_host->changed(id, JobField::Files, true);
     }
     return int(lost.size());

@@ -10,7 +10,7 @@ namespace fbm {
 class JobHost;
 
 /// How an export's downloads end, and stay ended: manifest.json beside the files, the job
-/// Saved once every file is (Failed with how many are not), and saved files that are no
+/// announced once every file is saved (Failed with how many are not), and saved files that are no
 /// longer on the disk as they were saved (after a reboot, before a resume) set to be fetched
 /// again. Works on the records through JobHost, like ExportRun and DownloadQueue; JobManager
 /// calls it and relays its signals.
@@ -32,8 +32,8 @@ public:
     /// A file reached Saved or Failed (from the DownloadQueue): recorded, announced, and the
     /// job finished when it was the last.
     void fileDone(const QString &id, int index);
-    /// A downloading job with no file left to try is Saved when none failed (manifest.json
-    /// written again if it is missing), else Failed.
+    /// A downloading job with no file left to try: allFilesSaved() when none failed
+    /// (manifest.json written again if it is missing), else Failed.
     void checkDownloadsDone(const QString &id);
     /// A job read from the store (\a job, perhaps only its summary): when it saved files under
     /// another boot, they are checked as after a reboot.
@@ -46,6 +46,8 @@ public:
 
 Q_SIGNALS:
     void fileFinished(const QString &id, int fileIndex);
+    /// Every file of the job is saved and verified (ServerRelease ends it Saved).
+    void allFilesSaved(const QString &id);
     void savedFileLost(const QString &id, int fileIndex, bool missing);
 
 private:

@@ -9,6 +9,7 @@
 #include "httpclient.h"
 #include "savepolicy.h"
 #include "scheduler.h"
+#include "serverrelease.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -30,6 +31,7 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     , m_saves(std::make_unique<SavePolicy>(
           store, [this](const QString &id) { return job(id); }, m_clock))
     , m_completion(std::make_unique<JobCompletion>(static_cast<JobHost *>(this)))
+    , m_release(std::make_unique<ServerRelease>(static_cast<JobHost *>(this)))
     , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
     m_exportLog =
@@ -43,6 +45,8 @@ JobManager::JobManager(JobStore *store, QObject *parent)
             &JobCompletion::fileDone);
     connect(m_completion.get(), &JobCompletion::fileFinished, this, &JobManager::fileFinished);
     connect(m_completion.get(), &JobCompletion::savedFileLost, this, &JobManager::savedFileLost);
+    connect(m_completion.get(), &JobCompletion::allFilesSaved, m_release.get(),
+            &ServerRelease::release);
     if (m_store)
         m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
     connect(this, &JobManager::stateChanged, this, &JobManager::onStateChanged);
@@ -412,6 +416,7 @@ Result<ExportJob> JobManager::newJob(const QString &outDir, const JobOptions &op
     j.profileId = options.profileId;
     j.serverName = options.serverName.isEmpty() ? host : options.serverName;
     j.autoDownload = options.autoDownload;
+    j.keepOnServer = options.keepOnServer;
     j.createdAt = m_clock->now();
     return j;
 }
@@ -453,7 +458,7 @@ void JobManager::onManifestReady(const QString &id)
     if (j->files.isEmpty()) {
         if (!j->message.isEmpty())
             note(id, j->message);
-        setState(id, JobState::Saved);
+        m_release->release(id);
         return;
     }
     if (j->autoDownload)

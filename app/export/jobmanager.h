@@ -24,6 +24,7 @@ namespace fbm {
 
 class ExportLogRecorder;
 class ExportRun;
+class ServerRelease;
 class HttpClient;
 
 struct JobOptions
@@ -32,6 +33,7 @@ struct JobOptions
     QString serverName; ///< empty: the server's host
     QString outDir;     ///< the export folder
     bool autoDownload = true;
+    bool keepOnServer = false; ///< no DELETE to the status URL once the files are saved
 };
 
 /// The registry of export jobs and the engine's front door: the GUI and the command line
@@ -189,6 +191,7 @@ private:
     FolderLocks m_folders;
     std::unique_ptr<ExportLogRecorder> m_exportLog;
     std::unique_ptr<JobCompletion> m_completion;
+    std::unique_ptr<ServerRelease> m_release;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;
 };

@@ -26,6 +26,7 @@ std::pair<ExportRequest, JobOptions> RunAgain::plan(const ExportJob &job, bool c
     options.profileId = job.profileId;
     options.serverName = job.serverName;
     options.autoDownload = job.autoDownload;
+    options.keepOnServer = job.keepOnServer;
     if (!job.outDir.isEmpty())
         options.outDir =
             ExportFolder::forExport(QFileInfo(job.outDir).absolutePath(), request, manager);

@@ -8,8 +8,9 @@ namespace fbm {
 QList<LostFile> SavedFiles::markLost(ExportJob &job, bool afterReboot)
 {
     // The server may still have the files of a job that was saved or stopped by an error; not
-    // those of an expired or cancelled one.
-    const bool canFetch = job.state != JobState::Expired && job.state != JobState::Cancelled;
+    // those of an expired or cancelled one, nor those it was told it may remove.
+    const bool canFetch = job.state != JobState::Expired && job.state != JobState::Cancelled &&
+                          !job.removedFromServerAt.isValid();
     QList<LostFile> lost;
     for (int i = 0; i < job.files.size(); ++i) {
         ExportFile &f = job.files[i];

@@ -317,6 +317,7 @@ JobOptions Session::defaultJobOptions(const Profile &profile) const
     o.serverName = profile.name;
     o.outDir = defaultOutputDirectory(profile, m_manager->clock()->now().toLocalTime());
     o.autoDownload = true;
+    o.keepOnServer = profile.keepFilesOnServer;
     return o;
 }
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void argumentsThatAreNotTextAreRefused();
     void resumeFetchesWhatWentMissing();
     void resumeSaysWhatCannotComeBack();
+    void resumeAfterTheServerWasToldTheFilesMayGo();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -144,8 +145,9 @@ void TestCliFolders::argumentsThatAreNotTextAreRefused()
 void TestCliFolders::resumeFetchesWhatWentMissing()
 {
     const QString out = m_dir->filePath(u"out"_s);
-    const CliRun exported =
-        m_cli->run({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out});
+    // The server keeps the files (it was not told they may go), so they can come again.
+    const CliRun exported = m_cli->run({u"export"_s, u"--base"_s, m_server->baseUrl().toString(),
+                                        u"--keep-on-server"_s, u"--out"_s, out});
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     const QString status = m_server->statusUrl(m_server->lastJobId()).toString();
 
@@ -186,11 +188,11 @@ void TestCliFolders::resumeFetchesWhatWentMissing()
 void TestCliFolders::resumeSaysWhatCannotComeBack()
 {
     const QString out = m_dir->filePath(u"out"_s);
-    const CliRun exported =
-        m_cli->run({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s, out});
+    const CliRun exported = m_cli->run({u"export"_s, u"--base"_s, m_server->baseUrl().toString(),
+                                        u"--keep-on-server"_s, u"--out"_s, out});
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     const QString jobId = m_server->lastJobId();
-    // The server has let go of the export's files since.
+    // The server has let go of the export's files since, on its own.
     FileFault gone;
     gone.kind = FileFault::Kind::ServerError;
     gone.status = 410;
@@ -205,6 +207,38 @@ void TestCliFolders::resumeSaysWhatCannotComeBack()
     QVERIFY2(r.err.contains("Patient.1.ndjson: The server no longer has this file"),
              r.err.constData());
     QVERIFY2(!r.err.contains("Done:"), r.err.constData());
+}
+
+void TestCliFolders::resumeAfterTheServerWasToldTheFilesMayGo()
+{
+    // By default the server is told, once every file is saved, that it may remove them: a
+    // file lost since cannot come from it, and nothing is asked of it.
+    const QString out = m_dir->filePath(u"released"_s);
+    const CliRun exported = m_cli->run(
+        {u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--json"_s, u"--out"_s, out});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    QCOMPARE(exported.event(u"done"_s).value("removedFromServer"_L1).toBool(), true);
+    QVERIFY2(exported.err.contains("The server was told that it may remove the files."),
+             exported.err.constData());
+    const QString jobId = m_server->lastJobId();
+    QVERIFY(QFile::remove(out + u"/Patient.1.ndjson"_s));
+    m_server->clearRequests();
+    const CliRun r =
+        m_cli->run({u"resume"_s, m_server->statusUrl(jobId).toString(), u"--out"_s, out});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("the server no longer has the export: a new export is needed"),
+             r.err.constData());
+    QVERIFY(m_server->requests().isEmpty());
+
+    // --keep-on-server: no DELETE at all.
+    m_server->clearRequests();
+    const CliRun kept =
+        m_cli->run({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--json"_s,
+                    u"--keep-on-server"_s, u"--out"_s, m_dir->filePath(u"kept"_s)});
+    QVERIFY2(kept.exitCode == 0, kept.err.constData());
+    QCOMPARE(kept.event(u"done"_s).value("removedFromServer"_L1).toBool(true), false);
+    for (const auto &req : m_server->requests())
+        QVERIFY(req.method != "DELETE");
 }
 
 QTEST_GUILESS_MAIN(TestCliFolders)

@@ -183,7 +183,7 @@ void TestHostile::nonHttpFileUrlsNeverFetched()
         // Beside a good file, which is saved all the same.
         fx.server.setFiles(
             {served::ndjson(u"Observation"_s, served::resource("Observation", "a"))});
-        const QString id = fx.start(); // learns the good file's URL
+        const QString id = fx.startKeepingFiles(); // learns the good file's URL
         QVERIFY(fx.waitForState(id, JobState::Saved));
         const QByteArray good = fx.job(id).files.at(0).url.toEncoded();
         s.manifestOverride =
@@ -253,7 +253,7 @@ void TestHostile::addressesNoExportNamesAreNeverReached()
         fault.times = 1000;
         fx.server.setFileFault(0, fault);
     } else {
-        const QString id = fx.start(); // learns a good file's URL
+        const QString id = fx.startKeepingFiles(); // learns a good file's URL
         QVERIFY(fx.waitForState(id, JobState::Saved));
         const QByteArray goodUrl = fx.job(id).files.at(1).url.toEncoded();
         Script s;
@@ -288,7 +288,7 @@ void TestHostile::hugeUrlFailsItsFileAtOnce()
     ExportFixture fx;
     const ServedFile good = served::ndjson(u"Patient"_s, served::resource("Patient", "a"));
     fx.server.setFiles({good});
-    const QString first = fx.start();
+    const QString first = fx.startKeepingFiles();
     QVERIFY(fx.waitForState(first, JobState::Saved));
     const QByteArray goodUrl = fx.job(first).files.at(0).url.toEncoded();
     const QByteArray huge = goodUrl + "?pad=" + QByteArray(1 << 20, 'a');

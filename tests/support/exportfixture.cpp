@@ -71,6 +71,14 @@ ExportRequest ExportFixture::request(ExportLevel level) const
     return r;
 }
 
+QString ExportFixture::startKeepingFiles()
+{
+    JobOptions o = options();
+    o.keepOnServer = true;
+    const Result<QString> id = manager->startExport(request(), o);
+    return id.ok() ? id.value() : QString();
+}
+
 JobOptions ExportFixture::options(bool autoDownload) const
 {
     JobOptions o;

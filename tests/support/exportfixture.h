@@ -34,6 +34,9 @@ struct ExportFixture
     /// Starts an export and returns its id (fails the test on error).
     QString start(const ExportRequest &request);
     QString start() { return start(request()); }
+    /// Starts an export whose files stay on the server once saved (no DELETE): their URLs
+    /// serve again, as the good files of a second manifest, or for files fetched again.
+    QString startKeepingFiles();
     /// Serves \a files with the manifest at the first status check (no "in progress" first).
     void serveAtOnce(const QList<demo::ServedFile> &files);
     /// Serves \a files at once, exports them and waits until they are saved: the job's id, or

@@ -148,6 +148,7 @@ QWidget *JobDetailsPane::createDetailsTab()
     addRow(u"status"_s, tr("Status URL:"), urlField(tr("Status URL")));
     addRow(u"transaction"_s, tr("Data as of:"), textField(tr("Data as of")));
     addRow(u"expires"_s, tr("Files kept until:"), textField(tr("Files kept until")));
+    addRow(u"serverCopy"_s, tr("On the server:"), textField(tr("On the server")));
     auto *folder = textField(tr("Folder"));
     folder->setTextFormat(Qt::RichText);
     folder->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -444,12 +445,25 @@ void JobDetailsPane::updateCountdownFields(const ExportJob *j)
         state = tr("%1 (%2)").arg(state,
                                   m_table->index(row, JobTableModel::NextCheck).data().toString());
     setField(u"state"_s, state);
-    QString expires = dateText(j->expiresAt);
+    // Removed: the server no longer keeps them, whatever it said it would.
+    QString expires = j->removedFromServerAt.isValid() ? QString() : dateText(j->expiresAt);
     const QString left = m_table->index(row, JobTableModel::Expires).data().toString();
     if (!expires.isEmpty() && !left.isEmpty())
         //: %1 is a date and time, %2 e.g. "expires in 1 h 12 min"
         expires = tr("%1 (%2)").arg(expires, left);
     setField(u"expires"_s, expires);
+}
+
+QString JobDetailsPane::serverCopyText(const ExportJob &j)
+{
+    if (j.removedFromServerAt.isValid())
+        //: %1 is a date and time
+        return tr("Removed from the server %1").arg(dateText(j.removedFromServerAt));
+    if (!j.removalProblem.isEmpty())
+        return j.removalProblem;
+    if (j.state == JobState::Saved && j.keepOnServer && j.statusUrl.isValid())
+        return tr("Left on the server, as the profile asks");
+    return {};
 }
 
 void JobDetailsPane::updateDetails(const ExportJob *j)
@@ -462,6 +476,7 @@ void JobDetailsPane::updateDetails(const ExportJob *j)
                             ? j->progressText
                             : QString());
     setField(u"message"_s, j->message);
+    setField(u"serverCopy"_s, serverCopyText(*j));
     setField(u"what"_s, j->request.summary());
     setField(u"request"_s, j->kickoffUrl.toString());
     setField(u"status"_s, j->statusUrl.toString());

@@ -62,6 +62,7 @@ private:
     void setField(const QString &key, const QString &text);
     void updateCountdownFields(const ExportJob *job);
     void updateDetails(const ExportJob *job);
+    [[nodiscard]] static QString serverCopyText(const ExportJob &job);
     void updateFileButtons();
     void updateIssuesVisibility();
     void retryCurrentFile();

@@ -658,6 +658,7 @@ fbm::JobOptions NewExportDialog::options() const
     if (const Profile *p = currentProfile()) {
         o.profileId = p->id;
         o.serverName = p->name;
+        o.keepOnServer = p->keepFilesOnServer;
     }
     const QString dir = m_outputDir->text().trimmed();
     o.outDir = dir.isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(dir));

@@ -3,6 +3,7 @@
 #include "filechooser.h"
 #include "formrows.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFormLayout>
@@ -46,6 +47,15 @@ ServerPage::ServerPage(const Profile &profile, QWidget *parent)
     addFormRow(form, tr("Export &folder:"), fieldWithButton(m_outputDir, browse), m_outputDir);
     connect(browse, &QPushButton::clicked, this, &ServerPage::browseOutputDir);
 
+    m_keepOnServer = new QCheckBox(tr("&Leave the files on the server once they are saved"));
+    m_keepOnServer->setObjectName(u"keepOnServerCheck"_s);
+    m_keepOnServer->setChecked(profile.keepFilesOnServer);
+    m_keepOnServer->setToolTip(
+        tr("Normally the server is told that it may remove an export's files as soon as every "
+           "file is saved and checked here (some servers allow only one export at a time until "
+           "then). Tick this when other programs fetch the same files."));
+    addFormRow(form, tr("After saving:"), m_keepOnServer, m_keepOnServer);
+
     connect(m_name, &QLineEdit::textChanged, this, &ServerPage::changed);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ServerPage::baseUrlChanged);
     connect(m_baseUrl, &QLineEdit::editingFinished, this, &ServerPage::baseUrlEdited);
@@ -62,6 +72,7 @@ void ServerPage::applyTo(Profile &p) const
     p.baseUrl = QUrl(base);
     p.reporting = m_kind->currentData().toBool();
     p.outputDir = QDir::fromNativeSeparators(m_outputDir->text().trimmed());
+    p.keepFilesOnServer = m_keepOnServer->isChecked();
 }
 
 QString ServerPage::baseUrlText() const

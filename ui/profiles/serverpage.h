@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
@@ -37,6 +38,7 @@ private:
     QLineEdit *m_baseUrl = nullptr;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_outputDir = nullptr;
+    QCheckBox *m_keepOnServer = nullptr;
 };
 
 } // namespace fbm

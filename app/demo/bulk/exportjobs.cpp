@@ -91,6 +91,9 @@ Answer ExportJobs::poll(const QString &id, const QDateTime &now)
             {job.normalPolls, job.script.pollsBeforeDone, cancelled, now});
     };
 
+    if (job.info.removed)
+        return Answer::outcome(404, u"error"_s, u"deleted"_s,
+                               u"Export job %1 was removed by the client"_s.arg(id));
     if (job.info.cancelled) {
         if (!job.flavor->keepsCancelledJobs())
             return Answer::outcome(404, u"error"_s, u"deleted"_s,
@@ -155,6 +158,12 @@ Answer ExportJobs::cancel(const QString &id)
         return Answer::outcome(job.script.deleteStatus, u"error"_s, u"not-supported"_s,
                                u"Cancelling an export is not supported"_s);
     }
+    if (job.info.completed && !job.info.cancelled && !job.info.removed &&
+        job.flavor->removesFinishedJobs()) {
+        job.info.removed = true;
+        return Answer::outcome(202, u"information"_s, u"informational"_s,
+                               u"Export %1 and its files were removed."_s.arg(id));
+    }
     if (job.info.completed || job.info.cancelled) {
         // HAPI's text, two spaces included.
         return Answer::outcome(404, u"error"_s, u"not-found"_s,
@@ -175,7 +184,7 @@ const Job *ExportJobs::find(const QString &id) const
 bool ExportJobs::servable(const QString &id, int index) const
 {
     const Job *job = find(id);
-    return job && !job->info.cancelled && m_files.contains(index);
+    return job && !job->info.cancelled && !job->info.removed && m_files.contains(index);
 }
 
 QUrl ExportJobs::statusUrl(const Job &job) const

@@ -120,6 +120,7 @@ struct JobInfo
     Flavor flavor = Flavor::Standard;
     bool cancelled = false;
     bool completed = false; ///< the 200 manifest was served
+    bool removed = false;   ///< deleted by the client once completed: status and files are gone
     int polls = 0;          ///< status GETs answered for this job (all kinds)
 };
 

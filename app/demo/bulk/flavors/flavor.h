@@ -42,6 +42,9 @@ public:
     [[nodiscard]] virtual int expiresInSeconds() const { return 0; }
     /// A cancelled job answers 202 for ever with a cancelled progress text (true), or 404.
     [[nodiscard]] virtual bool keepsCancelledJobs() const { return false; }
+    /// A DELETE of a finished export removes it and its files, 202 (the specification, the
+    /// SMART reference server), or changes nothing, 404 (HAPI: "Nothing to do").
+    [[nodiscard]] virtual bool removesFinishedJobs() const { return true; }
     /// A GET of this file path answers 307 to a pre-signed URL on the storage origin.
     [[nodiscard]] virtual bool redirectsToStorage(const QString &path) const;
 };

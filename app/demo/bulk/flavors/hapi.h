@@ -18,6 +18,7 @@ public:
     [[nodiscard]] QByteArray progressText(const Progress &progress) const override;
     [[nodiscard]] QString kickoffText(const QString &id) const override;
     [[nodiscard]] bool keepsCancelledJobs() const override { return true; }
+    [[nodiscard]] bool removesFinishedJobs() const override { return false; }
 };
 
 } // namespace fbm::demo::bulk
