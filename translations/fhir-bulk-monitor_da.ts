@@ -1164,6 +1164,11 @@
         <translation>Serveren havde startet eksporten, før den blev annulleret; den bliver bedt om at slette den.</translation>
     </message>
     <message>
+        <source>The server could not start the export now; trying again. %1</source>
+        <extracomment>%1 is what went wrong</extracomment>
+        <translation>Serveren kunne ikke starte eksporten lige nu; der prøves igen. %1</translation>
+    </message>
+    <message>
         <source>The server gave a relative status address; it was resolved against the kick-off URL.</source>
         <translation>Serveren gav en relativ statusadresse; den blev slået op ud fra eksportens start-URL.</translation>
     </message>
@@ -1800,6 +1805,14 @@
             <numerusform>%Ln filer kunne ikke gemmes. Vælg Prøv igen for at prøve igen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</source>
+        <extracomment>%n is the number of files</extracomment>
+        <translation>
+            <numerusform>%n fil ligger ikke længere i mappen, som den blev gemt, og serveren har fjernet eksporten: der skal laves en ny eksport.</numerusform>
+            <numerusform>%n filer ligger ikke længere i mappen, som de blev gemt, og serveren har fjernet eksporten: der skal laves en ny eksport.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fbm::JobDetailsPane</name>
@@ -1900,6 +1913,14 @@
         <translation>Filerne ligger på serveren indtil</translation>
     </message>
     <message>
+        <source>On the server:</source>
+        <translation>På serveren:</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>På serveren</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>Mappe</translation>
     </message>
@@ -1961,6 +1982,15 @@
 ----------
 %1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Removed from the server %1</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Fjernet fra serveren %1</translation>
+    </message>
+    <message>
+        <source>Left on the server, as the profile asks</source>
+        <translation>Ligger stadig på serveren, som profilen ønsker</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
@@ -2691,10 +2721,6 @@
         <translation>Tilføj først en server: en eksport startes altid på en server.</translation>
     </message>
     <message>
-        <source>Export not started</source>
-        <translation>Eksporten blev ikke startet</translation>
-    </message>
-    <message>
         <source>The folder does not exist (yet): nothing was saved in it.</source>
         <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
     </message>
@@ -2710,6 +2736,10 @@
         <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
 
 %1</translation>
+    </message>
+    <message>
+        <source>Export not started</source>
+        <translation>Eksporten blev ikke startet</translation>
     </message>
     <message>
         <source>This demo export cannot run again: no demo server runs now. Start the program with --demo.</source>
@@ -3907,6 +3937,18 @@
         <translation>Eksport&amp;mappe:</translation>
     </message>
     <message>
+        <source>&amp;Leave the files on the server once they are saved</source>
+        <translation>&amp;Lad filerne ligge på serveren, når de er gemt</translation>
+    </message>
+    <message>
+        <source>Normally the server is told that it may remove an export&apos;s files as soon as every file is saved and checked here (some servers allow only one export at a time until then). Tick this when other programs fetch the same files.</source>
+        <translation>Normalt får serveren besked om, at den må fjerne en eksports filer, så snart alle filer er gemt og kontrolleret her (nogle servere tillader kun én eksport ad gangen indtil da). Sæt flueben, når andre programmer henter de samme filer.</translation>
+    </message>
+    <message>
+        <source>After saving:</source>
+        <translation>Efter gemning:</translation>
+    </message>
+    <message>
         <source>Export Folder</source>
         <translation>Eksportmappe</translation>
     </message>
@@ -4042,6 +4084,27 @@
         <source>The server did not list its groups (HTTP %1); type the group id instead.</source>
         <extracomment>%1 is the HTTP status code</extracomment>
         <translation>Serveren viste ikke sine grupper (HTTP %1); skriv gruppe-id i stedet.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ServerRelease</name>
+    <message>
+        <source>The files could not be confirmed on the disk (%1), so the server was not told that it may remove them.</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Det kunne ikke bekræftes, at filerne er skrevet til disken (%1), så serveren fik ikke besked om, at den må fjerne dem.</translation>
+    </message>
+    <message>
+        <source>The server was told that the files may be removed.</source>
+        <translation>Serveren har fået besked om, at filerne må fjernes.</translation>
+    </message>
+    <message>
+        <source>The server had already removed the export.</source>
+        <translation>Serveren havde allerede fjernet eksporten.</translation>
+    </message>
+    <message>
+        <source>The server did not remove the files (%1); it keeps them until they expire.</source>
+        <extracomment>%1 is why</extracomment>
+        <translation>Serveren fjernede ikke filerne (%1); den beholder dem, indtil de udløber.</translation>
     </message>
 </context>
 <context>
@@ -4519,6 +4582,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Status-URL&apos;en skal være en http://- eller https://-URL.</translation>
     </message>
     <message>
+        <source>Leave the files on the server once they are saved; by default the server is told that it may remove them (DELETE on the status URL).</source>
+        <translation>Lad filerne ligge på serveren, når de er gemt; som standard får serveren besked om, at den må fjerne dem (DELETE på status-URL&apos;en).</translation>
+    </message>
+    <message>
         <source>Start a FHIR Bulk Data export, follow it and save its files.</source>
         <translation>Start en FHIR Bulk Data-eksport, følg den, og gem dens filer.</translation>
     </message>
@@ -4770,6 +4837,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         </translation>
     </message>
     <message>
+        <source>The server was told that it may remove the files.</source>
+        <translation>Serveren har fået besked om, at den må fjerne filerne.</translation>
+    </message>
+    <message>
         <source>Export ended: %1. %2</source>
         <extracomment>%1 is the job&apos;s state, %2 the reason</extracomment>
         <translation>Eksporten sluttede: %1. %2</translation>
@@ -4842,6 +4913,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>Send the token over plain HTTP too (not recommended).</source>
         <translation>Send også tokenet over ukrypteret HTTP (frarådes).</translation>
+    </message>
+    <message>
+        <source>Leave the files on the server once they are saved (no DELETE to the status URL).</source>
+        <translation>Lad filerne ligge på serveren, når de er gemt (ingen DELETE til status-URL&apos;en).</translation>
     </message>
     <message>
         <source>An extra CA certificate (PEM) to trust for this server.</source>

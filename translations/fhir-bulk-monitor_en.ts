@@ -58,6 +58,14 @@
             <numerusform>%Ln files could not be saved. Choose Retry to try them again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</source>
+        <extracomment>%n is the number of files</extracomment>
+        <translation>
+            <numerusform>%n file are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</numerusform>
+            <numerusform>%n files are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fbm::JobDetailsPane</name>
