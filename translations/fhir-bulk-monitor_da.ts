@@ -176,6 +176,14 @@
         <translation>Sender Cache-Control: no-cache. Ellers giver nogle servere (HAPI FHIR) resultatet af en identisk tidligere eksport tilbage.</translation>
     </message>
     <message>
+        <source>Let the server skip what it cannot &amp;handle</source>
+        <translation>Lad serveren springe over det, den ikke kan &amp;behandle</translation>
+    </message>
+    <message>
+        <source>Sends Prefer: handling=lenient. A server may then leave out a resource type or parameter it does not support, and say so in the export&apos;s error files, instead of refusing the whole export.</source>
+        <translation>Sender Prefer: handling=lenient. En server kan så udelade en ressourcetype eller parameter, den ikke understøtter, og skrive det i eksportens fejlfiler, i stedet for at afvise hele eksporten.</translation>
+    </message>
+    <message>
         <source>Type the id of the group.</source>
         <translation>Skriv gruppens id.</translation>
     </message>
@@ -2132,6 +2140,10 @@
         <translation>En anden eksport her følger det samme job på serveren, så serveren blev ikke bedt om at annullere det.</translation>
     </message>
     <message>
+        <source>Only an export that the server did not start can be sent again changed.</source>
+        <translation>Kun en eksport, som serveren ikke startede, kan sendes igen med ændringer.</translation>
+    </message>
+    <message>
         <source>Removed.</source>
         <translation>Fjernet.</translation>
     </message>
@@ -2507,6 +2519,14 @@
     <message>
         <source>Exports</source>
         <translation>Eksporter</translation>
+    </message>
+    <message>
+        <source>Try again leniently</source>
+        <translation>Prøv igen, og lad serveren springe over</translation>
+    </message>
+    <message>
+        <source>Try again without %1</source>
+        <translation>Prøv igen uden %1</translation>
     </message>
     <message>
         <source>%1 was not cancelled. %2 The export goes on; you can try to cancel it again.</source>
@@ -4670,6 +4690,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Send Cache-Control: no-cache, så serveren starter et nyt job.</translation>
     </message>
     <message>
+        <source>Send Prefer: handling=lenient: the server may skip parameters it does not support instead of refusing the export.</source>
+        <translation>Send Prefer: handling=lenient: serveren må springe parametre over, som den ikke understøtter, i stedet for at afvise eksporten.</translation>
+    </message>
+    <message>
         <source>Stop when the export is complete; do not download the files.</source>
         <translation>Stop, når eksporten er fuldført; hent ikke filerne.</translation>
     </message>
@@ -4849,6 +4873,15 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>  %1: %2</source>
         <extracomment>%1 is a file name, %2 the reason</extracomment>
         <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the request as asked; --lenient lets it skip what it does not support.</source>
+        <translation>Serveren afviste anmodningen, som den blev sendt; --lenient lader den springe over det, den ikke understøtter.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer names %1: try again without it.</source>
+        <extracomment>%1 is a parameter name such as _type</extracomment>
+        <translation>Serverens svar nævner %1: prøv igen uden.</translation>
     </message>
     <message>
         <source>The profile&apos;s name.</source>

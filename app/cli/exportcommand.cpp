@@ -116,6 +116,9 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         {u"patient"_s, Text::tr("A patient id or reference (POST only); repeatable."),
          Text::tr("ID")},
         {u"no-cache"_s, Text::tr("Send Cache-Control: no-cache so the server starts a new job.")},
+        {u"lenient"_s,
+         Text::tr("Send Prefer: handling=lenient: the server may skip parameters it does not "
+                  "support instead of refusing the export.")},
         {u"no-download"_s,
          Text::tr("Stop when the export is complete; do not download the files.")},
         keepOnServerOption(),
@@ -170,6 +173,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     request.usePost = p.isSet(u"post"_s);
     request.patients = p.values(u"patient"_s);
     request.noCache = p.isSet(u"no-cache"_s);
+    request.lenient = p.isSet(u"lenient"_s);
     if (sinceAuto)
         request.since = runner.continueFromLastExport(request);
     if (const QString why = request.validate(); !why.isEmpty())

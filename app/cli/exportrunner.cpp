@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -377,9 +378,19 @@ void Runner::onFinished(const QString &id)
                 //: %1 is a file name, %2 the reason
                 human(Text::tr("  %1: %2").arg(f.relativePath, f.error));
         }
-        event({{u"event"_s, u"error"_s},
-               {u"state"_s, jobStateName(j->state)},
-               {u"message"_s, message}});
+        QJsonObject o{{u"event"_s, u"error"_s},
+                      {u"state"_s, jobStateName(j->state)},
+                      {u"message"_s, message}};
+        if (j->requestRefused) {
+            o.insert(u"refusedParameters"_s, QJsonArray::fromStringList(j->refusedParameters));
+            if (!j->request.lenient)
+                human(Text::tr("The server refused the request as asked; --lenient lets it skip "
+                               "what it does not support."));
+            for (const QString &name : j->refusedParameters)
+                //: %1 is a parameter name such as _type
+                human(Text::tr("The server's answer names %1: try again without it.").arg(name));
+        }
+        event(o);
         m_exit = Failure;
     }
     m_loop.quit();

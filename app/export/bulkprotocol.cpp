@@ -3,6 +3,8 @@
 #include "operationoutcome.h"
 #include "retrypolicy.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm {
@@ -12,7 +14,9 @@ HttpCall BulkProtocol::kickoff(const ExportRequest &request, const QUrl &kickoff
     HttpCall call;
     call.url = kickoffUrl;
     // Exactly these: real servers compare them strictly.
-    call.headers = {{"Accept"_ba, "application/fhir+json"_ba}, {"Prefer"_ba, "respond-async"_ba}};
+    call.headers = {
+        {"Accept"_ba, "application/fhir+json"_ba},
+        {"Prefer"_ba, request.lenient ? "respond-async, handling=lenient"_ba : "respond-async"_ba}};
     if (request.noCache)
         call.headers.append({"Cache-Control"_ba, "no-cache"_ba});
     if (request.usePost) {
@@ -121,6 +125,37 @@ BulkProtocol::Kickoff BulkProtocol::classifyKickoff(const HttpResponse &r, const
                       : r.status == 502 || r.status == 503 || r.status == 504;
     k.error = tr("The export could not be started.") + u' ' + describeErrorBody(r.status, r.body);
     return k;
+}
+
+bool BulkProtocol::refusedAsAsked(const HttpResponse &r)
+{
+    return !r.error.isError() && (r.status == 400 || r.status == 422);
+}
+
+QStringList BulkProtocol::refusedParameters(const ExportRequest &request, const HttpResponse &r)
+{
+    if (!refusedAsAsked(r))
+        return {};
+    const auto outcome = OperationOutcome::fromJson(r.body);
+    const QString said = outcome ? outcome->toText() : QString::fromUtf8(r.body.left(4096));
+    QStringList named;
+    const QStringList names = request.parameterNames();
+    for (const QString &name : names) {
+        // "_type" is inside "_typeFilter": a name counts where no letter follows it.
+        bool found = false;
+        for (qsizetype at = said.indexOf(name, 0, Qt::CaseInsensitive); at >= 0 && !found;
+             at = said.indexOf(name, at + 1, Qt::CaseInsensitive)) {
+            const qsizetype end = at + name.size();
+            found = end >= said.size() || !said.at(end).isLetterOrNumber();
+        }
+        if (!found && name == "_type"_L1)
+            found = std::any_of(
+                request.types.cbegin(), request.types.cend(),
+                [&said](const QString &t) { return said.contains(t, Qt::CaseSensitive); });
+        if (found)
+            named.append(name);
+    }
+    return named;
 }
 
 BulkProtocol::Status BulkProtocol::classifyStatus(const HttpResponse &r, const QDateTime &now)

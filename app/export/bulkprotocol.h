@@ -41,6 +41,14 @@ public:
     };
     [[nodiscard]] static Kickoff classifyKickoff(const HttpResponse &r, const QUrl &kickoffUrl,
                                                  const QDateTime &now);
+    /// A kick-off refused as asked (400 or 422): the parameters of \a request that the server's
+    /// answer names (by name, or _type by one of the types), in parameterNames() order. Empty
+    /// for any other answer, or when it names none.
+    [[nodiscard]] static QStringList refusedParameters(const ExportRequest &request,
+                                                       const HttpResponse &r);
+    /// Whether a kick-off's answer refused the request as asked (400 or 422), which a lenient
+    /// request or one without the refused parameter may get past.
+    [[nodiscard]] static bool refusedAsAsked(const HttpResponse &r);
 
     struct Status
     {

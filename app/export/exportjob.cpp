@@ -332,6 +332,10 @@ QJsonObject ExportJob::toJson(bool withManifest, bool withActivity, bool withFil
         o.insert(u"removedFromServerAt"_s, iso(removedFromServerAt));
     if (!removalProblem.isEmpty())
         o.insert(u"removalProblem"_s, removalProblem);
+    if (requestRefused) {
+        o.insert(u"requestRefused"_s, true);
+        o.insert(u"refusedParameters"_s, QJsonArray::fromStringList(refusedParameters));
+    }
     o.insert(u"requiresAccessToken"_s, requiresAccessToken);
     o.insert(u"cancelRequested"_s, cancelRequested);
     if (!unsyncedBootId.isEmpty())
@@ -424,6 +428,9 @@ std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
     j.keepOnServer = o.value("keepOnServer"_L1).toBool();
     j.removedFromServerAt = fromIso(o.value("removedFromServerAt"_L1));
     j.removalProblem = o.value("removalProblem"_L1).toString();
+    j.requestRefused = o.value("requestRefused"_L1).toBool();
+    for (const QJsonValue &v : o.value("refusedParameters"_L1).toArray())
+        j.refusedParameters.append(v.toString());
     j.requiresAccessToken = o.value("requiresAccessToken"_L1).toBool();
     j.cancelRequested = o.value("cancelRequested"_L1).toBool();
     j.unsyncedBootId = o.value("unsyncedBoot"_L1).toString();

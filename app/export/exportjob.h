@@ -93,6 +93,10 @@ struct ExportJob
     bool keepOnServer = false;
     QDateTime removedFromServerAt; ///< when the server was told the files may go (DELETE)
     QString removalProblem;        ///< why the server did not remove them (translated)
+    /// The kick-off was refused as asked (400/422): a lenient request, or one without the
+    /// parameters the server named (refusedParameters), may get past it.
+    bool requestRefused = false;
+    QStringList refusedParameters;
     bool requiresAccessToken = false;
     bool cancelRequested = false;
     /// Why the last cancel did not happen (refused, or the server not reached); the export

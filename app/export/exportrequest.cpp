@@ -237,6 +237,8 @@ QJsonObject ExportRequest::toJson() const
     o.insert(u"patients"_s, toArray(patients));
     o.insert(u"includeAssociatedData"_s, toArray(includeAssociatedData));
     o.insert(u"noCache"_s, noCache);
+    if (lenient)
+        o.insert(u"lenient"_s, true);
     return o;
 }
 
@@ -257,6 +259,47 @@ ExportRequest ExportRequest::fromJson(const QJsonObject &o)
     r.patients = fromArray(o.value("patients"_L1));
     r.includeAssociatedData = fromArray(o.value("includeAssociatedData"_L1));
     r.noCache = o.value("noCache"_L1).toBool();
+    r.lenient = o.value("lenient"_L1).toBool();
+    return r;
+}
+
+QStringList ExportRequest::parameterNames() const
+{
+    QStringList names;
+    const auto add = [&names](bool set, const char *name) {
+        if (set)
+            names.append(QString::fromLatin1(name));
+    };
+    add(!types.isEmpty(), "_type");
+    add(since.isValid(), "_since");
+    add(until.isValid(), "_until");
+    add(!typeFilters.isEmpty(), "_typeFilter");
+    add(!elements.isEmpty(), "_elements");
+    add(!outputFormat.isEmpty(), "_outputFormat");
+    add(!includeAssociatedData.isEmpty(), "includeAssociatedData");
+    add(!patients.isEmpty(), "patient");
+    return names;
+}
+
+ExportRequest ExportRequest::without(const QString &name) const
+{
+    ExportRequest r = *this;
+    if (name == "_type"_L1)
+        r.types.clear();
+    else if (name == "_since"_L1)
+        r.since = {};
+    else if (name == "_until"_L1)
+        r.until = {};
+    else if (name == "_typeFilter"_L1)
+        r.typeFilters.clear();
+    else if (name == "_elements"_L1)
+        r.elements.clear();
+    else if (name == "_outputFormat"_L1)
+        r.outputFormat.clear();
+    else if (name == "includeAssociatedData"_L1)
+        r.includeAssociatedData.clear();
+    else if (name == "patient"_L1)
+        r.patients.clear();
     return r;
 }
 

@@ -38,6 +38,16 @@ public:
     QStringList patients;    ///< patient references (POST only, Patient/Group level)
     QStringList includeAssociatedData;
     bool noCache = false; ///< send Cache-Control: no-cache (HAPI reuses identical jobs otherwise)
+    /// Prefer: handling=lenient: the server may skip parameters it does not support (and
+    /// should say so in the error files) instead of refusing the export.
+    bool lenient = false;
+
+    /// The kick-off parameters this request sets, by their names in the specification
+    /// (_type, _since, _until, _typeFilter, _elements, _outputFormat, includeAssociatedData,
+    /// patient).
+    [[nodiscard]] QStringList parameterNames() const;
+    /// This request without the parameter \a name (one of parameterNames()).
+    [[nodiscard]] ExportRequest without(const QString &name) const;
 
     /// A user-facing reason why this request cannot be sent, or an empty string.
     [[nodiscard]] QString validate() const;

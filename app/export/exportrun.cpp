@@ -143,6 +143,8 @@ void ExportRun::onKickoff(const HttpResponse &r)
         return;
     }
     if (!k.accepted) {
+        j->requestRefused = BulkProtocol::refusedAsAsked(r);
+        j->refusedParameters = BulkProtocol::refusedParameters(j->request, r);
         kickoff.insert("errorCode"_L1, statusCode(r));
         kickoff.insert("errorBody"_L1,
                        r.body.isEmpty() ? QJsonValue(k.error) : ExportLog::body(r.body));

@@ -503,6 +503,20 @@ bool JobManager::followedElsewhere(const ExportJob &j) const
     });
 }
 
+QString JobManager::retryAs(const QString &id, const ExportRequest &request)
+{
+    ExportJob *j = mutableJob(id);
+    if (!j || j->state != JobState::Failed || j->statusUrl.isValid())
+        return tr("Only an export that the server did not start can be sent again changed.");
+    if (const QString why = request.validate(); !why.isEmpty())
+        return why;
+    j->request = request;
+    j->kickoffUrl = request.kickoffUrl();
+    changed(id, JobField::All);
+    retry(id);
+    return {};
+}
+
 void JobManager::retry(const QString &id)
 {
     ExportJob *j = mutableJob(id);
@@ -518,6 +532,8 @@ void JobManager::retry(const QString &id)
     j->lastError.clear();
     changed(id, JobField::Error);
     if (!j->statusUrl.isValid()) {
+        j->requestRefused = false;
+        j->refusedParameters.clear();
         setState(id, JobState::Starting);
         run(id)->kickOff();
     } else if (j->completedAt.isValid() && !j->files.isEmpty()) {

@@ -92,6 +92,10 @@ public:
     /// Stops a job without telling the server (it is gone) and marks it failed with why.
     void abandon(const QString &id, const QString &why);
     void retry(const QString &id);
+    /// A job whose kick-off was refused (no status URL): kicked off again with \a request (the
+    /// same server and level; leniently, or without a refused parameter), in the same folder.
+    /// Returns why not, or an empty string.
+    QString retryAs(const QString &id, const ExportRequest &request);
     void retryFile(const QString &id, int fileIndex);
     void startDownload(const QString &id);
     void pollNow(const QString &id);

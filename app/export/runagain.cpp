@@ -33,4 +33,21 @@ std::pair<ExportRequest, JobOptions> RunAgain::plan(const ExportJob &job, bool c
     return {request, options};
 }
 
+std::optional<RunAgain::Changed> RunAgain::afterRefusal(const ExportJob &job)
+{
+    // A request without parameters has nothing a server could skip or do without.
+    if (job.state != JobState::Failed || !job.requestRefused || job.statusUrl.isValid() ||
+        job.request.parameterNames().isEmpty())
+        return std::nullopt;
+    if (!job.request.lenient) {
+        Changed c{job.request, {}};
+        c.request.lenient = true;
+        return c;
+    }
+    if (job.refusedParameters.isEmpty())
+        return std::nullopt;
+    const QString name = job.refusedParameters.constFirst();
+    return Changed{job.request.without(name), name};
+}
+
 } // namespace fbm

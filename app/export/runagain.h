@@ -25,6 +25,17 @@ public:
     /// at @p manager's clock, past its jobs' folders).
     [[nodiscard]] static std::pair<ExportRequest, JobOptions>
     plan(const ExportJob &job, bool changesSince, const JobManager *manager);
+
+    /// After a kick-off refused as asked (400/422): the request to send instead, in the same
+    /// job (JobManager::retryAs()). Leniently first, as that keeps what the user asked for;
+    /// when it was lenient already, without the first parameter the server named. Nothing for a
+    /// request without parameters.
+    struct Changed
+    {
+        ExportRequest request;
+        QString without; ///< the parameter left out; empty: the same request, leniently
+    };
+    [[nodiscard]] static std::optional<Changed> afterRefusal(const ExportJob &job);
 };
 
 } // namespace fbm

@@ -205,6 +205,7 @@ private Q_SLOTS:
     void detailsPaneFilesResourcesActivity();
     void doubleClickOpensTheFolderOfASavedJob();
     void doneIsSaidWithItsNextStep();
+    void aRefusedRequestIsOfferedLeniently();
     void filterAndProfileSelection();
     void expiryWarningAndDownloadOnRequest();
     void layoutPersists();
@@ -635,6 +636,35 @@ void TestMainWindow::doneIsSaidWithItsNextStep()
     // Leaving the list takes the news along.
     gui.manager()->remove(failed);
     QTRY_VERIFY(!news->isVisible());
+}
+
+void TestMainWindow::aRefusedRequestIsOfferedLeniently()
+{
+    // Oracle Health refuses _elements; the banner offers the same request leniently, which
+    // goes out again in the same row.
+    Gui gui;
+    const Profile p = gui.saveProfile(u"Server L"_s);
+    demo::Script oracle;
+    oracle.flavor = demo::Flavor::Oracle;
+    oracle.pollsBeforeDone = 0;
+    oracle.retryAfterRaw = "0";
+    gui.server.setScript(oracle);
+    ExportRequest r;
+    r.base = p.baseUrl;
+    r.elements = {u"id"_s};
+    JobOptions o;
+    o.profileId = p.id;
+    o.outDir = gui.dir.filePath(u"lenient"_s);
+    const QString id = gui.window->startExport(r, o).value();
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(id)->state, JobState::Failed, 15000);
+    auto *news = gui.window->findChild<MessageBar *>(u"newsBanner"_s);
+    QVERIFY(news);
+    QTRY_COMPARE(news->kind(), MessageBar::Kind::Error);
+    QCOMPARE(news->actionButton()->text(), u"Try again leniently"_s);
+    news->actionButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(gui.job(id)->state, JobState::Saved, 15000);
+    QVERIFY(gui.job(id)->request.lenient);
+    QCOMPARE(gui.manager()->jobIds().size(), 1); // the same row
 }
 
 void TestMainWindow::filterAndProfileSelection()

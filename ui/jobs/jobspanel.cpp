@@ -9,6 +9,7 @@
 #include "placeholdertableview.h"
 #include "progressdelegate.h"
 #include "recordtable.h"
+#include "runagain.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -161,6 +162,19 @@ void JobsPanel::showNews(const QString &id, const QString &text)
     const JobProgress::Action action = m_model->progress(*j).action;
     const MessageBar::Kind kind =
         j->state == JobState::Failed ? MessageBar::Kind::Error : MessageBar::Kind::Information;
+    // A request the server refused as asked: sent again changed, in the same row (checklist
+    // #4), rather than the same request again.
+    if (const std::optional<RunAgain::Changed> changed = RunAgain::afterRefusal(*j)) {
+        const QString button = changed->without.isEmpty()
+                                   ? tr("Try again leniently")
+                                   //: %1 is a parameter name such as _type
+                                   : tr("Try again without %1").arg(changed->without);
+        m_news->showMessage(kind, text, button, [this, id, request = changed->request] {
+            if (const QString why = m_manager->retryAs(id, request); !why.isEmpty())
+                m_news->showMessage(MessageBar::Kind::Error, why);
+        });
+        return;
+    }
     std::function<void()> run;
     if (action != JobProgress::Action::None)
         run = [this, id, action] {

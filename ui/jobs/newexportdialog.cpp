@@ -472,6 +472,13 @@ QWidget *NewExportDialog::buildAdvanced()
     m_noCache->setToolTip(tr("Sends Cache-Control: no-cache. Some servers (HAPI FHIR) otherwise "
                              "hand back the result of an identical earlier export."));
     form->addRow(QString(), m_noCache);
+
+    m_lenient = new QCheckBox(tr("Let the server skip what it cannot &handle"));
+    m_lenient->setObjectName(u"lenientCheck"_s);
+    m_lenient->setToolTip(tr("Sends Prefer: handling=lenient. A server may then leave out a "
+                             "resource type or parameter it does not support, and say so in the "
+                             "export's error files, instead of refusing the whole export."));
+    form->addRow(QString(), m_lenient);
     return box;
 }
 
@@ -634,6 +641,7 @@ fbm::ExportRequest NewExportDialog::request() const
     if (m_patients->isEnabled())
         r.patients = lines(m_patients);
     r.noCache = m_noCache->isChecked();
+    r.lenient = m_lenient->isChecked();
     return r;
 }
 

@@ -118,6 +118,7 @@ private:
     QPlainTextEdit *m_patients = nullptr;
     QLabel *m_patientsNote = nullptr;
     QCheckBox *m_noCache = nullptr;
+    QCheckBox *m_lenient = nullptr;
     QLineEdit *m_outputDir = nullptr;
     QCheckBox *m_autoDownload = nullptr;
     QLabel *m_problem = nullptr;

@@ -235,6 +235,22 @@ void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *soc
         respondRefusal(socket, in, *refusal);
         return;
     }
+    const QStringList unsupported = bulk::serverFlavor(script.flavor).unsupportedParameters();
+    const bool lenient = bulk::preferLenient(in.header("prefer"));
+    for (auto it = params.begin(); it != params.end();) {
+        if (!unsupported.contains(it->first)) {
+            ++it;
+        } else if (lenient) {
+            it = params.erase(it);
+        } else {
+            respondRefusal(socket, in,
+                           {400,
+                            u"not-supported"_s,
+                            u"The %1 parameter is not supported by this server"_s.arg(it->first),
+                            {}});
+            return;
+        }
+    }
 
     if (script.kickoffStatus != 202 &&
         (script.kickoffRefusals < 0 || refusedKickoffs < script.kickoffRefusals)) {

@@ -11,6 +11,8 @@
 #include <QJsonParseError>
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fbm::demo::bulk {
@@ -26,6 +28,18 @@ bool preferAsync(const QByteArray &prefer)
     }
     return false;
 }
+
+} // namespace
+
+bool preferLenient(const QByteArray &prefer)
+{
+    const QList<QByteArray> parts = prefer.toLower().split(',');
+    return std::any_of(parts.cbegin(), parts.cend(), [](const QByteArray &p) {
+        return p.split(';').value(0).trimmed() == "handling=lenient";
+    });
+}
+
+namespace {
 
 Refusal invalid(const QString &diagnostics)
 {

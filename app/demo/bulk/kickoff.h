@@ -26,6 +26,9 @@ struct Refusal
 
 using Parameters = QList<QPair<QString, QString>>;
 
+/// The kick-off's Prefer header asks for lenient handling (handling=lenient).
+[[nodiscard]] bool preferLenient(const QByteArray &prefer);
+
 /// The method, Prefer and Accept of a kick-off, checked before anything else.
 [[nodiscard]] std::optional<Refusal> checkKickoffRequest(const http::Request &in);
 

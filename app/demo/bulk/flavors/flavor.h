@@ -45,6 +45,9 @@ public:
     /// A DELETE of a finished export removes it and its files, 202 (the specification, the
     /// SMART reference server), or changes nothing, 404 (HAPI: "Nothing to do").
     [[nodiscard]] virtual bool removesFinishedJobs() const { return true; }
+    /// Kick-off parameters refused with 400 (not-supported), unless the kick-off says Prefer:
+    /// handling=lenient: then they are left out.
+    [[nodiscard]] virtual QStringList unsupportedParameters() const { return {}; }
     /// A GET of this file path answers 307 to a pre-signed URL on the storage origin.
     [[nodiscard]] virtual bool redirectsToStorage(const QString &path) const;
 };

@@ -18,6 +18,11 @@ public:
     [[nodiscard]] QByteArray progressText(const Progress &progress) const override;
     [[nodiscard]] int expiresInSeconds() const override { return 30 * 24 * 3600; }
     [[nodiscard]] bool redirectsToStorage(const QString &path) const override;
+    /// Oracle Health: "_elements is not supported"; lenient handling is honoured.
+    [[nodiscard]] QStringList unsupportedParameters() const override
+    {
+        return {QStringLiteral("_elements")};
+    }
 };
 
 } // namespace fbm::demo::bulk
