@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expiredlinks.h"
 #include "scheduler.h"
 
 #include <QCoreApplication>
@@ -47,20 +48,37 @@ public:
     /// No more downloads for the job: queued ones dropped, waiting ones cancelled, running
     /// ones stopped (their .part is kept).
     void stop(const QString &id, const QString &why);
+    /// The answer to linksExpired(): files not saved take their new links, and those that
+    /// waited for it are tried again with theirs, or are lost (the server removed them) or
+    /// failed.
+    void applyFreshLinks(const QString &id, const fbm::FreshLinks &links);
 
 Q_SIGNALS:
     /// A file reached Saved or Failed: no more automatic tries.
     void fileDone(const QString &id, int index);
+    /// Files of the job answered that their links no longer work: the status URL is to be
+    /// asked for fresh ones (ExportRun::refreshLinks()), whose answer goes to
+    /// applyFreshLinks(). Once per wave: files that answer so meanwhile wait for that answer.
+    void linksExpired(const QString &id);
 
 private:
+    void enqueue(const DueKey &key);
     void pump();
     void startFile(const DueKey &key);
     void onFinished(FileDownload *download, const DueKey &key, const Error &error);
+    /// The file's link answered \a file.httpStatus, which may mean it expired. False when the
+    /// file is to fail as any file does.
+    bool onLinkExpired(const DueKey &key, const ExpiredLinks::Waiting &file);
+    /// The file failed for good; \a httpStatus is what its last answer was.
+    void failFile(const DueKey &key, ExportFile &file, const QString &message, int httpStatus);
+    /// The server removed the file before it was saved.
+    void loseFile(ExportFile &file);
 
     JobHost *m_host;
     QQueue<DueKey> m_queue;
     QHash<FileDownload *, DueKey> m_active;
     QHash<DueKey, QDateTime> m_troubleSince; ///< the first of a file's failures in a row
+    ExpiredLinks m_expired;
     int m_maxParallel = 4;
     int m_maxAttempts = 5;
     qint64 m_retryDelayMs = 2000;

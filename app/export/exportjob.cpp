@@ -208,6 +208,8 @@ QJsonObject ExportFile::toJson() const
         o.insert(u"modified"_s, double(modifiedMs));
     if (fetchAgain)
         o.insert(u"fetchAgain"_s, true);
+    if (gone)
+        o.insert(u"gone"_s, true);
     return o;
 }
 
@@ -244,6 +246,8 @@ void ExportFile::appendJson(QByteArray &out) const
         number(",\"modified\":", modifiedMs);
     if (fetchAgain)
         out += ",\"fetchAgain\":true";
+    if (gone)
+        out += ",\"gone\":true";
     out += '}';
 }
 
@@ -265,6 +269,7 @@ ExportFile ExportFile::fromJson(const QJsonObject &o)
     f.discardPart = o.value("discardPart"_L1).toBool();
     f.modifiedMs = qint64(o.value("modified"_L1).toDouble());
     f.fetchAgain = o.value("fetchAgain"_L1).toBool();
+    f.gone = o.value("gone"_L1).toBool();
     return f;
 }
 

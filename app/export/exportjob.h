@@ -56,6 +56,10 @@ struct ExportFile
     /// The file under the final name is not the one that was saved (changed on the disk since):
     /// it is downloaded again, never taken as a download finished before a crash.
     bool fetchAgain = false;
+    /// The server removed the file before it was saved: its link expired and the export's
+    /// status URL is gone too, or gives a manifest without it. Failed for good; the job ends
+    /// Expired.
+    bool gone = false;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// Appends toJson() as compact JSON text, written directly (a job of thousands of files is

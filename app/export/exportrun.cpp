@@ -95,6 +95,9 @@ void ExportRun::stop()
     ++m_generation; // an answer still on its way is ignored
     m_requestInFlight = false;
     m_host->scheduler()->cancel(DueKey::poll(m_id));
+    m_host->scheduler()->cancel(DueKey::linkRefresh(m_id));
+    m_refresh.clear();
+    m_refreshFailures = 0;
 }
 
 // --- kick-off -------------------------------------------------------------------------------
@@ -419,6 +422,124 @@ void ExportRun::finishManifest()
     m_host->changed(m_id, JobField::Manifest | JobField::Files | JobField::Progress, true);
     m_host->setState(m_id, JobState::Completed);
     Q_EMIT manifestReady(m_id);
+}
+
+// --- fresh links for the files --------------------------------------------------------------
+
+void ExportRun::refreshLinks()
+{
+    const ExportJob *j = m_host->mutableJob(m_id);
+    if (!j || !j->statusUrl.isValid())
+        return;
+    m_host->scheduler()->cancel(DueKey::linkRefresh(m_id));
+    send(BulkProtocol::status(j->statusUrl), &ExportRun::onRefreshStatus);
+}
+
+void ExportRun::onRefreshStatus(const HttpResponse &r)
+{
+    using Kind = BulkProtocol::Status::Kind;
+    const BulkProtocol::Status s = BulkProtocol::classifyStatus(r, now());
+    switch (s.kind) {
+    case Kind::Complete:
+        m_refresh.start(m_host->mutableJob(m_id)->statusUrl);
+        m_refreshExpires = parseHttpDate(r.header("Expires"));
+        acceptRefreshPage(r.body);
+        return;
+    case Kind::Gone:
+    case Kind::CancelledByServer: {
+        if (s.kind == Kind::Gone)
+            m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, s.message));
+        FreshLinks gone;
+        gone.outcome = FreshLinks::Outcome::Gone;
+        deliverLinks(std::move(gone));
+        return;
+    }
+    case Kind::InProgress:
+        // A completed export does not run again; whatever the server means, it gave no links.
+        refreshFailed(tr("The server reports the export as running again; it gave no new links."),
+                      false, std::nullopt);
+        return;
+    case Kind::Throttled:
+        m_host->logEvent(m_id, u"status_error"_s,
+                         errorDetail(r, tr("The server asked to wait before checking again.")));
+        refreshFailed(tr("The server asked to wait before checking again."), true, s.retryAfterMs,
+                      false);
+        return;
+    case Kind::Transient:
+        m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, s.message));
+        refreshFailed(s.message, true, r.error.isError() ? std::nullopt : s.retryAfterMs);
+        return;
+    case Kind::Failed:
+        m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, s.message));
+        refreshFailed(s.message, false, std::nullopt);
+        return;
+    }
+}
+
+void ExportRun::acceptRefreshPage(const QByteArray &body)
+{
+    // Its oddities were told when the manifest first came.
+    const ManifestAssembler::Step step = m_refresh.accept(body);
+    switch (step.kind) {
+    case ManifestAssembler::Step::Kind::NextPage:
+        send(BulkProtocol::manifestPage(step.next), &ExportRun::onRefreshPage);
+        return;
+    case ManifestAssembler::Step::Kind::Failed:
+        refreshFailed(step.error, false, std::nullopt);
+        return;
+    case ManifestAssembler::Step::Kind::Complete: {
+        FreshLinks links;
+        links.outcome = FreshLinks::Outcome::Fresh;
+        QStringList notes;
+        links.files = ManifestAssembler::files(m_refresh.manifest(), &notes);
+        links.transactionTime = m_refresh.manifest().transactionTime;
+        links.expiresAt = m_refreshExpires;
+        deliverLinks(std::move(links));
+        return;
+    }
+    }
+}
+
+void ExportRun::onRefreshPage(const HttpResponse &r)
+{
+    const BulkProtocol::Page page = BulkProtocol::classifyManifestPage(r, now());
+    if (page.kind == BulkProtocol::Page::Kind::Ok) {
+        acceptRefreshPage(r.body);
+        return;
+    }
+    m_host->logEvent(m_id, u"status_error"_s, errorDetail(r, page.message));
+    // Tried again from the status URL, which gives the manifest from its first page.
+    refreshFailed(page.message, page.kind == BulkProtocol::Page::Kind::Transient,
+                  page.retryAfterMs);
+}
+
+void ExportRun::refreshFailed(const QString &message, bool transient,
+                              std::optional<qint64> retryAfterMs, bool countsAsError)
+{
+    m_refresh.clear();
+    const QDateTime at = now();
+    if (transient && countsAsError && m_refreshFailures++ == 0)
+        m_refreshTroubleSince = at;
+    const RetryPolicy &policy = m_host->retryPolicy();
+    if (transient && (!countsAsError ||
+                      policy.keepTrying(m_refreshFailures, m_refreshTroubleSince.msecsTo(at)))) {
+        const qint64 delay =
+            policy.nextDelayMs(qMax(0, m_refreshFailures - 1), retryAfterMs, m_host->jitter());
+        m_host->scheduler()->schedule(DueKey::linkRefresh(m_id), at.addMSecs(delay));
+        return;
+    }
+    FreshLinks links;
+    links.outcome = FreshLinks::Outcome::Unavailable;
+    links.reason = m_host->clientFor(*m_host->mutableJob(m_id))->redact(message);
+    deliverLinks(std::move(links));
+}
+
+void ExportRun::deliverLinks(FreshLinks links)
+{
+    m_refresh.clear();
+    m_refreshFailures = 0;
+    m_refreshTroubleSince = {};
+    Q_EMIT freshLinks(m_id, links);
 }
 
 // --- cancel ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expiredlinks.h"
 #include "exportjob.h"
 #include "manifestassembler.h"
 
@@ -44,6 +45,11 @@ public:
     /// refuses or cannot be reached, goes on as it was \a before (cancelRefused()).
     void requestCancel(JobState before);
     [[nodiscard]] bool requestInFlight() const { return m_requestInFlight; }
+    /// Asks the status URL of the completed export once more for its manifest, whose file
+    /// links the server may have signed anew (some have stopped working); answers with
+    /// freshLinks(). A request that fails for a reason that may pass is tried again as a
+    /// status check would be.
+    void refreshLinks();
 
 Q_SIGNALS:
     /// The job is Completed: its manifest and files are in the record.
@@ -53,6 +59,8 @@ Q_SIGNALS:
     /// The server refused the cancel or could not be reached (\a reason, translated): the
     /// export goes on as it was.
     void cancelNotDone(const QString &id, const QString &reason);
+    /// The answer to refreshLinks().
+    void freshLinks(const QString &id, const fbm::FreshLinks &links);
 
 private:
     using Handler = void (ExportRun::*)(const HttpResponse &);
@@ -66,6 +74,14 @@ private:
     void onPage(const HttpResponse &r);
     void acceptPage(const QByteArray &body, const HttpResponse &r);
     void finishManifest();
+    void onRefreshStatus(const HttpResponse &r);
+    void onRefreshPage(const HttpResponse &r);
+    void acceptRefreshPage(const QByteArray &body);
+    /// A request for fresh links failed: tried again later when \a transient allows, else the
+    /// links are Unavailable for \a message.
+    void refreshFailed(const QString &message, bool transient, std::optional<qint64> retryAfterMs,
+                       bool countsAsError = true);
+    void deliverLinks(FreshLinks links);
     /// After a transient failure of a status check: whether to try again (RetryPolicy).
     bool keepTrying();
     void scheduleRetry(std::optional<qint64> retryAfterMs, const QString &why, bool countsAsError);
@@ -82,6 +98,10 @@ private:
     int m_pageFailures = 0;        ///< manifest pages after the first that could not be read
     int m_pagesRead = 0;           ///< pages of the manifest being read (for the export log)
     QString m_transactionTimeText; ///< the first page's transactionTime as written (export log)
+    ManifestAssembler m_refresh;   ///< the manifest asked for again for fresh links
+    QDateTime m_refreshExpires;    ///< its Expires
+    int m_refreshFailures = 0;     ///< requests for fresh links that failed in a row
+    QDateTime m_refreshTroubleSince;
 };
 
 } // namespace fbm

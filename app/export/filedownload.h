@@ -69,6 +69,8 @@ public:
     void start();
     void abort(const QString &why);
     [[nodiscard]] const FileOutcome &outcome() const { return m_outcome; }
+    /// The file's link this download asked for.
+    [[nodiscard]] const QUrl &url() const { return m_file.url; }
     [[nodiscard]] QString finalPath() const;
     [[nodiscard]] QString partPath() const { return finalPath() + QStringLiteral(".part"); }
 

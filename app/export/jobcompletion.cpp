@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -71,6 +72,27 @@ void JobCompletion::checkDownloadsDone(const QString &id)
     };
     if (std::any_of(j->files.crbegin(), j->files.crend(), unfinished))
         return;
+    QStringList lost;
+    for (const ExportFile &f : std::as_const(j->files)) {
+        if (f.state == FileState::Failed && f.gone)
+            lost.append(f.relativePath);
+    }
+    if (!lost.isEmpty()) {
+        // The server removed the export: a Retry could not bring those files back.
+        constexpr int kNamed = 5;
+        QString names = lost.mid(0, kNamed).join(u", "_s);
+        if (lost.size() > kNamed)
+            //: %1 is a list of file names, %n the number of files not named
+            names = tr("%1 and %n more", nullptr, int(lost.size()) - kNamed).arg(names);
+        //: %n is the number of files, %1 their names
+        j->lastError = tr("%n file(s) could not be fetched before the server removed them: %1. "
+                          "Start a new export to get them.",
+                          nullptr, int(lost.size()))
+                           .arg(names);
+        m_host->changed(id, JobField::Error);
+        m_host->setState(id, JobState::Expired);
+        return;
+    }
     const auto failed =
         int(std::count_if(j->files.cbegin(), j->files.cend(),
                           [](const ExportFile &f) { return f.state == FileState::Failed; }));

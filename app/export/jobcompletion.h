@@ -33,7 +33,8 @@ public:
     /// job finished when it was the last.
     void fileDone(const QString &id, int index);
     /// A downloading job with no file left to try: allFilesSaved() when none failed
-    /// (manifest.json written again if it is missing), else Failed.
+    /// (manifest.json written again if it is missing), Expired when the server removed files
+    /// before they were saved (which a Retry cannot bring back), else Failed.
     void checkDownloadsDone(const QString &id);
     /// A job read from the store (\a job, perhaps only its summary): when it saved files under
     /// another boot, they are checked as after a reboot.

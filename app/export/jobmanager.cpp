@@ -43,6 +43,8 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     connect(m_scheduler.get(), &Scheduler::due, this, &JobManager::onDue);
     connect(m_downloads.get(), &DownloadQueue::fileDone, m_completion.get(),
             &JobCompletion::fileDone);
+    connect(m_downloads.get(), &DownloadQueue::linksExpired, this,
+            [this](const QString &id) { run(id)->refreshLinks(); });
     connect(m_completion.get(), &JobCompletion::fileFinished, this, &JobManager::fileFinished);
     connect(m_completion.get(), &JobCompletion::savedFileLost, this, &JobManager::savedFileLost);
     connect(m_completion.get(), &JobCompletion::allFilesSaved, m_release.get(),
@@ -113,6 +115,7 @@ ExportRun *JobManager::run(const QString &id)
         connect(r, &ExportRun::manifestReady, this, &JobManager::onManifestReady);
         connect(r, &ExportRun::cancelRefused, this, &JobManager::queueDownloads);
         connect(r, &ExportRun::cancelNotDone, this, &JobManager::cancelFailed);
+        connect(r, &ExportRun::freshLinks, m_downloads.get(), &DownloadQueue::applyFreshLinks);
     }
     return r;
 }
@@ -257,7 +260,11 @@ void JobManager::onDue(const DueKey &key)
 {
     if (key.isFileRetry())
         m_downloads->retryDue(key);
-    else if (m_jobs.contains(key.job))
+    else if (!m_jobs.contains(key.job))
+        return;
+    else if (key.isLinkRefresh())
+        run(key.job)->refreshLinks();
+    else
         run(key.job)->poll();
 }
 
@@ -558,7 +565,8 @@ void JobManager::retryFile(const QString &id, int index)
     if (!j || index < 0 || index >= j->files.size())
         return;
     ExportFile &f = j->files[index];
-    if (f.state != FileState::Failed)
+    // An expired or cancelled job does not download again.
+    if (f.state != FileState::Failed || !canTransition(j->state, JobState::Downloading))
         return;
     if (const QString why = m_folders.claim(id, j->outDir); !why.isEmpty()) {
         j->lastError = why;

@@ -11,15 +11,18 @@
 
 namespace fbm {
 
-/// What comes due: a job's next status check, or one of its files waiting to be tried again.
+/// What comes due: a job's next status check, one of its files waiting to be tried again, or
+/// the status request for fresh file links tried again.
 struct DueKey
 {
     QString job;
-    int file = -1; ///< -1: the job's next status check
+    int file = -1; ///< -1: the job's next status check; -2: its request for fresh links
 
     [[nodiscard]] static DueKey poll(const QString &job) { return {job, -1}; }
     [[nodiscard]] static DueKey fileRetry(const QString &job, int file) { return {job, file}; }
+    [[nodiscard]] static DueKey linkRefresh(const QString &job) { return {job, -2}; }
     [[nodiscard]] bool isFileRetry() const { return file >= 0; }
+    [[nodiscard]] bool isLinkRefresh() const { return file == -2; }
     friend bool operator==(const DueKey &a, const DueKey &b)
     {
         return a.file == b.file && a.job == b.job;

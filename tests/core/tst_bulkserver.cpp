@@ -1192,6 +1192,57 @@ private Q_SLOTS:
         QCOMPARE(a.body, m_server->expectedContent(1));
     }
 
+    void expiringLinks_data()
+    {
+        QTest::addColumn<Flavor>("flavor");
+        QTest::addColumn<bool>("onStorage");
+        QTest::addColumn<int>("expiredStatus");
+        QTest::addColumn<QByteArray>("expiredBody");
+        QTest::newRow("standard") << Flavor::Standard << false << 410 << "expired"_ba;
+        QTest::newRow("storage") << Flavor::Standard << true << 403 << "Request has expired"_ba;
+        QTest::newRow("hapi Binary") << Flavor::Hapi << false << 410 << "expired"_ba;
+    }
+    void expiringLinks()
+    {
+        QFETCH(Flavor, flavor);
+        QFETCH(bool, onStorage);
+        QFETCH(int, expiredStatus);
+        QFETCH(QByteArray, expiredBody);
+        m_server->setFiles(sampleFiles());
+        Script s;
+        s.flavor = flavor;
+        s.pollsBeforeDone = 0;
+        s.filesOnOtherOrigin = onStorage;
+        s.requiresAccessToken = false;
+        s.expiredLinkManifests = 1;
+        s.statusGoneAfterManifests = 2;
+        m_server->setScript(s);
+        const RawHeaders ndjson{{"Accept", "application/fhir+ndjson"}};
+        const RawHeaders json{{"Accept", "application/json"}};
+        const QUrl status = kickoff();
+        const Answer first = pollToDone(status);
+        QCOMPARE(first.status, 200);
+        const QUrl oldLink(first.json()[u"output"_s][0][u"url"_s].toString());
+        const Answer expired = get(oldLink, ndjson);
+        QCOMPARE(expired.status, expiredStatus);
+        QVERIFY2(expired.body.contains(expiredBody), expired.body.constData());
+
+        // The manifest again: links signed anew, at the same address, that work.
+        const Answer second = get(status, json);
+        QCOMPARE(second.status, 200);
+        const QUrl newLink(second.json()[u"output"_s][0][u"url"_s].toString());
+        QVERIFY(newLink != oldLink);
+        QCOMPARE(newLink.path(), oldLink.path());
+        const Answer bytes = get(newLink, ndjson);
+        QCOMPARE(bytes.status, 200);
+        QCOMPARE(bytes.body, m_server->expectedContent(0));
+        QCOMPARE(get(oldLink, ndjson).status, expiredStatus);
+
+        // Two manifests served: the server has removed the export; the links still answer.
+        QCOMPARE(get(status, json).status, 404);
+        QCOMPARE(get(newLink, ndjson).status, 200);
+    }
+
     void tokenValidator()
     {
         m_server->setFiles(sampleFiles());

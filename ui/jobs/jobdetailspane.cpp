@@ -504,8 +504,8 @@ void JobDetailsPane::updateFileButtons()
     m_noFiles->setVisible(!none.isEmpty());
     const QModelIndex current = m_files->selectionModel()->currentIndex();
     const int row = current.isValid() ? current.row() : -1;
-    const bool failed = j && row >= 0 && row < j->files.size() &&
-                        j->files.at(row).state == FileState::Failed &&
+    const bool failed = j && canTransition(j->state, JobState::Downloading) && row >= 0 &&
+                        row < j->files.size() && j->files.at(row).state == FileState::Failed &&
                         m_files->selectionModel()->isRowSelected(row, {});
     m_retryFile->setEnabled(failed);
     m_filesOpenFolder->setEnabled(j && !j->outDir.isEmpty() && QDir(j->outDir).exists());

@@ -331,9 +331,15 @@ void BulkServer::Private::handleFile(const http::Request &in, QTcpSocket *socket
                         u"No such file: %1 (unknown, expired or cancelled export)"_s.arg(in.path));
         return;
     }
+    const int link = bulk::ExportJobs::linkOf(in.query);
+    if (jobs.linkExpired(route.jobId, link)) {
+        q->respondOutcome(socket, in, 410, u"error"_s, u"expired"_s,
+                          u"This file link has expired; the status URL gives a new one"_s);
+        return;
+    }
     if (!route.binary && jobs.find(route.jobId)->flavor->redirectsToStorage(in.path)) {
         q->respond(socket, in, 307,
-                   {{"Location", storage.fileUrl(route.jobId, route.number).toEncoded()}});
+                   {{"Location", storage.fileUrl(route.jobId, route.number, link).toEncoded()}});
         return;
     }
     if (route.binary) {
@@ -355,8 +361,11 @@ void BulkServer::Private::handleFile(const http::Request &in, QTcpSocket *socket
 
 void BulkServer::Private::handleStorage(const http::Request &in, QTcpSocket *socket)
 {
-    const auto verdict = storage.check(
+    auto verdict = storage.check(
         in, [this](const QString &jobId, int index) { return jobs.servable(jobId, index); });
+    if (const auto link = bulk::StorageOrigin::linkOf(in);
+        verdict.index >= 0 && jobs.linkExpired(link.jobId, link.number))
+        verdict = bulk::StorageOrigin::expired();
     if (verdict.index < 0) {
         q->respond(socket, in, verdict.status, {},
                    bulk::StorageOrigin::errorBody(verdict.code, verdict.message),

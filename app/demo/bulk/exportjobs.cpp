@@ -125,7 +125,11 @@ Answer ExportJobs::poll(const QString &id, const QDateTime &now)
         return {202, h, {}, {}};
     }
 
+    if (job.info.completed && job.script.statusGoneAfterManifests > 0 &&
+        job.manifestsServed >= job.script.statusGoneAfterManifests)
+        return unknownJob(id);
     job.info.completed = true;
+    ++job.manifestsServed; // its links are signed anew
     const QByteArray body =
         job.script.manifestOverride.isEmpty() ? manifest(job, 1) : job.script.manifestOverride;
     return {200, expiresHeader(job.script, now), body, "application/json"};
@@ -194,9 +198,28 @@ QUrl ExportJobs::statusUrl(const Job &job) const
 
 QUrl ExportJobs::fileUrl(const Job &job, int index) const
 {
+    const int link = job.script.expiredLinkManifests > 0 ? job.manifestsServed : 0;
     if (job.script.filesOnOtherOrigin)
-        return m_storage.fileUrl(job.info.id, index);
-    return job.flavor->fileUrl(m_base, job.info.id, index);
+        return m_storage.fileUrl(job.info.id, index, link);
+    QUrl url = job.flavor->fileUrl(m_base, job.info.id, index);
+    if (link > 0) {
+        QUrlQuery query(url);
+        query.addQueryItem(u"link"_s, QString::number(link));
+        url.setQuery(query);
+    }
+    return url;
+}
+
+int ExportJobs::linkOf(const QUrlQuery &query)
+{
+    return query.queryItemValue(u"link"_s).toInt();
+}
+
+bool ExportJobs::linkExpired(const QString &id, int link) const
+{
+    const Job *job = find(id);
+    // A link without a number is not one this job signed: expired too.
+    return job && job->script.expiredLinkManifests > 0 && link <= job->script.expiredLinkManifests;
 }
 
 QByteArray ExportJobs::manifest(const Job &job, int page) const

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QString>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace fbm::demo::bulk {
 
@@ -37,8 +38,9 @@ struct Job
     JobInfo info;
     Script script; ///< as it was at the kick-off; its queues are consumed as the job goes
     const ServerFlavor *flavor = nullptr;
-    int normalPolls = 0; ///< 202 answers given so far (scripted queue answers excluded)
-    QByteArray reuseKey; ///< what makes a kick-off identical to this one's
+    int normalPolls = 0;     ///< 202 answers given so far (scripted queue answers excluded)
+    int manifestsServed = 0; ///< 200 answers of the status URL so far (each signs its links)
+    QByteArray reuseKey;     ///< what makes a kick-off identical to this one's
 };
 
 /// The script's Retry-After, or its flavor's; empty: none.
@@ -73,6 +75,11 @@ public:
     [[nodiscard]] bool servable(const QString &id, int index) const;
     [[nodiscard]] QUrl statusUrl(const Job &job) const;
     [[nodiscard]] QUrl fileUrl(const Job &job, int index) const;
+    /// The link number of a file request on the FHIR base ("link" in its query; 0: none).
+    [[nodiscard]] static int linkOf(const QUrlQuery &query);
+    /// The job signs its file links per manifest (Script::expiredLinkManifests) and \a link is
+    /// one that has expired.
+    [[nodiscard]] bool linkExpired(const QString &id, int link) const;
 
 private:
     [[nodiscard]] QByteArray manifest(const Job &job, int page) const;

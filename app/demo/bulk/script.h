@@ -102,6 +102,16 @@ struct Script
     /// first live at <base>/jobs/<id>/manifest/<page>.
     int manifestPages = 1;
     int failedPageAnswers = 0; ///< the first this many requests for pages after the first: 503
+    // links that expire
+    /// >0: file links are signed per manifest, as an object store's pre-signed URLs are: each
+    /// manifest the job serves (a status request after the export completed serves it again)
+    /// gives links of its own (a "link" number in the query), and the links of the first this
+    /// many manifests have expired: the FHIR base answers them 410 Gone, the storage origin 403
+    /// "Request has expired" as S3 does. 0: links carry no number and never expire.
+    int expiredLinkManifests = 0;
+    /// >0: once the job has served this many manifests its status URL answers 404 (the server
+    /// removed the export, as HAPI does after its retention); its file links answer as before.
+    int statusGoneAfterManifests = 0;
 };
 
 /// What a kick-off asked for, as the server understood it.

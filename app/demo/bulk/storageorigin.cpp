@@ -19,22 +19,38 @@ QUrl StorageOrigin::origin() const
     return http::loopbackOrigin(m_port);
 }
 
-QUrl StorageOrigin::fileUrl(const QString &jobId, int index) const
+QUrl StorageOrigin::fileUrl(const QString &jobId, int index, int link) const
 {
     QUrl u = origin();
     u.setPath(u"/storage/"_s + jobId + u'/' + QString::number(index) + u".ndjson"_s);
     // Looks like a pre-signed object store URL; the signature is checked, so a client that
     // rewrites the URL notices.
-    u.setQuery(u"X-Amz-Expires=3600&X-Amz-Signature="_s + signature(jobId, index));
+    const QString number = link > 0 ? u"X-Fbm-Link="_s + QString::number(link) + u'&' : QString();
+    u.setQuery(u"X-Amz-Expires=3600&"_s + number + u"X-Amz-Signature="_s +
+               signature(jobId, index, link));
     return u;
 }
 
-QString StorageOrigin::signature(const QString &jobId, int index) const
+QString StorageOrigin::signature(const QString &jobId, int index, int link) const
 {
+    QByteArray signedText = jobId.toUtf8() + '/' + QByteArray::number(index);
+    if (link > 0)
+        signedText += '/' + QByteArray::number(link);
     return QString::fromLatin1(
-        QMessageAuthenticationCode::hash(jobId.toUtf8() + '/' + QByteArray::number(index), m_key,
-                                         QCryptographicHash::Sha256)
-            .toHex());
+        QMessageAuthenticationCode::hash(signedText, m_key, QCryptographicHash::Sha256).toHex());
+}
+
+StorageOrigin::Verdict StorageOrigin::expired()
+{
+    return {-1, 403, "AccessDenied", "Request has expired"};
+}
+
+StorageOrigin::Link StorageOrigin::linkOf(const http::Request &in)
+{
+    Link link;
+    link.jobId = in.path.section(u'/', 1, 1, QString::SectionSkipEmpty);
+    link.number = in.query.queryItemValue(u"X-Fbm-Link"_s).toInt();
+    return link;
 }
 
 StorageOrigin::Verdict
@@ -57,7 +73,8 @@ StorageOrigin::check(const http::Request &in,
     const int index = seg[2].chopped(7).toInt(&ok);
     if (!ok || !servable(seg[1], index))
         return noSuchKey;
-    if (in.query.queryItemValue(u"X-Amz-Signature"_s) != signature(seg[1], index)) {
+    if (in.query.queryItemValue(u"X-Amz-Signature"_s) !=
+        signature(seg[1], index, linkOf(in).number)) {
         return {-1, 403, "SignatureDoesNotMatch",
                 "The request signature we calculated does not match the signature you "
                 "provided."};
