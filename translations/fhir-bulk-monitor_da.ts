@@ -1066,6 +1066,41 @@
         <extracomment>%1 is a file name</extracomment>
         <translation>%1 er ikke længere på serveren.</translation>
     </message>
+    <message>
+        <source>The server removed this file before it was saved.</source>
+        <translation>Serveren fjernede denne fil, før den blev gemt.</translation>
+    </message>
+    <message>
+        <source>The link to this file no longer works (HTTP %1); asking the server for a new one.</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation>Linket til denne fil virker ikke længere (HTTP %1); serveren bliver bedt om et nyt.</translation>
+    </message>
+    <message>
+        <source>The link to %1 no longer works (HTTP %2); asking the server for the manifest again, with new links.</source>
+        <extracomment>%1 is a file name, %2 an HTTP status code</extracomment>
+        <translation>Linket til %1 virker ikke længere (HTTP %2); serveren bliver bedt om manifestet igen, med nye links.</translation>
+    </message>
+    <message>
+        <source>The server now gives the manifest of another export (its transaction time changed); its links are not used.</source>
+        <translation>Serveren giver nu manifestet for en anden eksport (transaktionstiden er ændret); dens links bruges ikke.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server gave new links for %n file(s).</source>
+        <extracomment>%n is a number of files</extracomment>
+        <translation>
+            <numerusform>Serveren gav et nyt link til %n fil.</numerusform>
+            <numerusform>Serveren gav nye links til %n filer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server no longer knows this export: files whose links no longer work cannot be fetched any more.</source>
+        <translation>Serveren kender ikke længere denne eksport: filer, hvis links ikke længere virker, kan ikke hentes mere.</translation>
+    </message>
+    <message>
+        <source>No new links could be had for the files: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Der kunne ikke fås nye links til filerne: %1</translation>
+    </message>
 </context>
 <context>
     <name>fbm::ExportFolder</name>
@@ -1205,6 +1240,10 @@
     <message>
         <source>The server no longer knows this export: it has expired, was cancelled, or the status address is wrong. Files already saved are kept.</source>
         <translation>Serveren kender ikke længere denne eksport: den er udløbet, blev annulleret, eller statusadressen er forkert. Filer, der allerede er gemt, beholdes.</translation>
+    </message>
+    <message>
+        <source>The server reports the export as running again; it gave no new links.</source>
+        <translation>Serveren melder, at eksporten kører igen; den gav ingen nye links.</translation>
     </message>
     <message>
         <source>The server says the export had already finished or is unknown; checking its status.</source>
@@ -1804,6 +1843,22 @@
         <source>Cannot write %1: %2</source>
         <extracomment>%1 is a file, %2 the reason</extracomment>
         <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <extracomment>%1 is a list of file names, %n the number of files not named</extracomment>
+        <translation>
+            <numerusform>%1 og %n anden</numerusform>
+            <numerusform>%1 og %n andre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be fetched before the server removed them: %1. Start a new export to get them.</source>
+        <extracomment>%n is the number of files, %1 their names</extracomment>
+        <translation>
+            <numerusform>%n fil kunne ikke hentes, før serveren fjernede den: %1. Start en ny eksport for at få den.</numerusform>
+            <numerusform>%n filer kunne ikke hentes, før serveren fjernede dem: %1. Start en ny eksport for at få dem.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be saved. Choose Retry to try them again.</source>

@@ -28,6 +28,17 @@
     </message>
 </context>
 <context>
+    <name>fbm::DownloadQueue</name>
+    <message numerus="yes">
+        <source>The server gave new links for %n file(s).</source>
+        <extracomment>%n is a number of files</extracomment>
+        <translation>
+            <numerusform>The server gave a new link for %n file.</numerusform>
+            <numerusform>The server gave new links for %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::ExportFolder</name>
     <message numerus="yes">
         <source>%n types</source>
@@ -51,6 +62,22 @@
 <context>
     <name>fbm::JobCompletion</name>
     <message numerus="yes">
+        <source>%1 and %n more</source>
+        <extracomment>%1 is a list of file names, %n the number of files not named</extracomment>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be fetched before the server removed them: %1. Start a new export to get them.</source>
+        <extracomment>%n is the number of files, %1 their names</extracomment>
+        <translation>
+            <numerusform>%n file could not be fetched before the server removed it: %1. Start a new export to get it.</numerusform>
+            <numerusform>%n files could not be fetched before the server removed them: %1. Start a new export to get them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) could not be saved. Choose Retry to try them again.</source>
         <extracomment>%n is the number of files that could not be saved</extracomment>
         <translation>
@@ -62,7 +89,7 @@
         <source>%n file(s) are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</source>
         <extracomment>%n is the number of files</extracomment>
         <translation>
-            <numerusform>%n file are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</numerusform>
+            <numerusform>%n file is no longer in the folder as it was saved, and the server has removed the export: a new export is needed.</numerusform>
             <numerusform>%n files are no longer in the folder as they were saved, and the server has removed the export: a new export is needed.</numerusform>
         </translation>
     </message>
