@@ -116,10 +116,28 @@ BulkProtocol::Kickoff BulkProtocol::classifyKickoff(const HttpResponse &r, const
             wait + u' ' + describeErrorBody(r.status, r.body);
         return k;
     }
+    // Not a FHIR server at all (a web server, a wrong path): the explanation Test connection
+    // gives, and where to check, rather than "404 without an explanation".
+    const auto outcome = OperationOutcome::fromJson(r.body);
+    if (!outcome && r.status == 404) {
+        //: %1 is the export's address
+        k.error = tr("No FHIR server answered at this address: %1 was not found (HTTP 404). Check "
+                     "that the server profile's address is the FHIR base (for example "
+                     "https://server/fhir); Test connection in the profile checks it.")
+                      .arg(kickoffUrl.adjusted(QUrl::RemoveQuery).toDisplayString());
+        return k;
+    }
+    if (!outcome && r.status >= 200 && r.status < 300) {
+        //: %1 is the HTTP status code
+        k.error = tr("The address answered (HTTP %1) but did not start an export: it may not be a "
+                     "FHIR server that offers Bulk Data export. Check the server profile's "
+                     "address; Test connection in the profile checks it.")
+                      .arg(r.status);
+        return k;
+    }
     // A 429 stays the user's decision (Oracle: another export is running). A server that says
     // its trouble may pass, or a gateway's 502/503/504, gets the backoff of a status check; a
     // bare 500 does not, as a kick-off sent again may start a second export.
-    const auto outcome = OperationOutcome::fromJson(r.body);
     k.transient = outcome && !outcome->issues.isEmpty()
                       ? outcome->isTransient()
                       : r.status == 502 || r.status == 503 || r.status == 504;

@@ -262,6 +262,11 @@ void TestExportFlow::kickoffErrors_data()
     QTest::newRow("500 html") << 500 << "<html><body>Internal error</body></html>"_ba << false
                               << u"answered 500 without an explanation"_s;
     QTest::newRow("429 busy") << 429 << QByteArray() << false << u"busy"_s;
+    // Not a FHIR server: what Test connection would say, and where to check.
+    QTest::newRow("404 web page") << 404 << "<html>Not Found</html>"_ba << false
+                                  << u"No FHIR server answered at this address"_s;
+    QTest::newRow("200 web page") << 200 << "<html>Welcome</html>"_ba << false
+                                  << u"did not start an export"_s;
     QTest::newRow("202 without Content-Location")
         << 202 << QByteArray() << true << u"Content-Location"_s;
 }
