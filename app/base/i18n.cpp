@@ -142,10 +142,19 @@ QString timeFormat(const QLocale &locale, bool seconds)
 
 } // namespace
 
+QString dateFormat()
+{
+    // The locale's short date, with a four-digit year: "12/7/26" is ambiguous, and the date
+    // editors showed 2026 while the details said 26.
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(u"yyyy"_s))
+        format.replace(u"yy"_s, u"yyyy"_s);
+    return format;
+}
+
 QString dateTimeFormat(bool seconds)
 {
-    const QLocale locale;
-    return locale.dateFormat(QLocale::ShortFormat) + u' ' + timeFormat(locale, seconds);
+    return dateFormat() + u' ' + timeFormat(QLocale(), seconds);
 }
 
 QString formatDateTime(const QDateTime &when)

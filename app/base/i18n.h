@@ -44,9 +44,9 @@ QLocale installTranslations(QCoreApplication &app, const QSettings *settings = n
 /// Removes what installTranslations() installed (tests switch languages).
 void removeTranslations(QCoreApplication &app);
 
-/// A date and time for people in the default locale, short: "22.11.2026 10:15" in Danish,
-/// "11/22/26 10:15 AM" in American English. Qt's Danish short time uses a dot ("10.15");
-/// clinicians read the colon form on every screen, so Danish gets hh:mm.
+/// A date and time for people in the default locale, short, with a four-digit year:
+/// "22.11.2026 10:15" in Danish, "11/22/2026 10:15 AM" in American English. Qt's Danish short time
+/// uses a dot ("10.15"); clinicians read the colon form on every screen, so Danish gets hh:mm.
 [[nodiscard]] QString formatDateTime(const QDateTime &when);
 /// Like formatDateTime(), with seconds ("22.11.2026 10:15:09").
 [[nodiscard]] QString formatDateTimeSeconds(const QDateTime &when);
@@ -54,5 +54,7 @@ void removeTranslations(QCoreApplication &app);
 [[nodiscard]] QString formatTime(const QTime &when, bool seconds = false);
 /// The QDateTime format string behind formatDateTime() (for date-time editors).
 [[nodiscard]] QString dateTimeFormat(bool seconds = false);
+/// Its date part, for date editors: every date on screen has one form.
+[[nodiscard]] QString dateFormat();
 
 } // namespace fbm

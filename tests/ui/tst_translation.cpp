@@ -62,6 +62,7 @@ private Q_SLOTS:
     void resolveLocale_data();
     void resolveLocale();
     void englishByDefault();
+    void everyDateHasAFourDigitYear();
     void danishFormats();
     void jobStates_data();
     void jobStates();
@@ -168,6 +169,18 @@ void TestTranslation::englishByDefault()
     QCOMPARE(locale.language(), QLocale::English);
     QCOMPARE(jobStateText(JobState::Downloading), u"Downloading"_s);
     QCOMPARE(QLocale().language(), QLocale::English);
+}
+
+void TestTranslation::everyDateHasAFourDigitYear()
+{
+    // American English's short date has a two-digit year ("12/7/26"), which the date editors
+    // did not use: every date on screen now has one form.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QDateTime when(QDate(2026, 12, 7), QTime(0, 1, 6));
+    const QString text = formatDateTimeSeconds(when);
+    QLocale::setDefault(before);
+    QVERIFY2(text.startsWith("12/7/2026 12:01:06"_L1), qPrintable(text));
 }
 
 void TestTranslation::danishFormats()

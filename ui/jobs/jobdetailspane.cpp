@@ -441,8 +441,8 @@ void JobDetailsPane::updateCountdownFields(const ExportJob *j)
         state = tr("Cancelling…");
     const int row = m_table->rowOf(j->id);
     if (j->state == JobState::Running && !j->cancelRequested)
-        //: %1 is the state, %2 e.g. "next check in 0:42"
-        state = tr("%1 (%2)").arg(state,
+        //: %1 is the state, %2 e.g. "next check in 0:42" or "retrying in 0:05 (attempt 2)"
+        state = tr("%1 · %2").arg(state,
                                   m_table->index(row, JobTableModel::NextCheck).data().toString());
     setField(u"state"_s, state);
     // Removed: the server no longer keeps them, whatever it said it would.

@@ -184,10 +184,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *sinceBox = new QWidget;
     auto *sinceLayout = new QVBoxLayout(sinceBox);
     sinceLayout->setContentsMargins(0, 0, 0, 0);
-    // The style of every other date on screen, but always a four-digit year: "24" is ambiguous.
-    QString format = fbm::dateTimeFormat();
-    if (!format.contains(u"yyyy"_s))
-        format.replace(u"yy"_s, u"yyyy"_s);
+    const QString format = fbm::dateTimeFormat(); // the style of every other date on screen
     auto *sinceRow = new QHBoxLayout;
     m_sinceCheck = new QCheckBox(tr("Only &resources changed since"));
     m_sinceCheck->setObjectName(u"sinceCheck"_s);

@@ -1,6 +1,7 @@
 #include "startreportdialog.h"
 
 #include "clock.h"
+#include "i18n.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -294,7 +295,7 @@ StartReportDialog::Field StartReportDialog::makeField(const ReportInputDefinitio
         auto *to = new QDateEdit(QDate(today.year() - 1, 12, 31));
         for (QDateEdit *d : {from, to}) {
             d->setCalendarPopup(true);
-            d->setDisplayFormat(u"yyyy-MM-dd"_s);
+            d->setDisplayFormat(fbm::dateFormat()); // as every other date on screen
         }
         from->setObjectName(name + u"_start"_s);
         to->setObjectName(name + u"_end"_s);
