@@ -181,7 +181,6 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
     options.outDir = p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
-    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
     if (const int stopped = runner.stoppedBeforeStart())
         return stopped;
     const Result<QString> id = runner.manager().startExport(request, options);
@@ -234,6 +233,8 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     options.outDir = outDir;
     options.profileId = runner.profileId();
     options.serverName = runner.serverName();
+    // For an export the store does not know yet; one it knows keeps the choices it was made with.
+    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
     const Result<QString> id = runner.manager().resumeExport(status, runner.base(), options);
     if (!id.ok())
         return usage(err, id.error().message, p);
