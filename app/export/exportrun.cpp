@@ -396,7 +396,7 @@ void ExportRun::finishManifest()
     j->completedAt = now();
     j->progressText.clear();
     QStringList notes;
-    j->files = ManifestAssembler::files(m, &notes);
+    j->files = ManifestAssembler::files(m, &notes, j->gzip);
     QJsonObject done;
     // As the server wrote it, as in the pages' rows (readers parse it themselves).
     const QJsonValue transactionTime = m_transactionTimeText.isEmpty()
