@@ -132,7 +132,8 @@ bool operator==(const Profile &a, const Profile &b)
            a.outputDir == b.outputDir && a.reporting == b.reporting &&
            a.allowInsecureToken == b.allowInsecureToken &&
            a.allowPrivateNetworks == b.allowPrivateNetworks &&
-           a.keepFilesOnServer == b.keepFilesOnServer && a.caCertificateFile == b.caCertificateFile;
+           a.keepFilesOnServer == b.keepFilesOnServer && a.gzipOutputs == b.gzipOutputs &&
+           a.caCertificateFile == b.caCertificateFile;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,6 +192,7 @@ QList<Profile> ProfileStore::profiles() const
         p.allowInsecureToken = m_settings->value(u"allowInsecureToken"_s, false).toBool();
         p.allowPrivateNetworks = m_settings->value(u"allowPrivateNetworks"_s, false).toBool();
         p.keepFilesOnServer = m_settings->value(u"keepFilesOnServer"_s, false).toBool();
+        p.gzipOutputs = m_settings->value(u"gzipOutputs"_s, false).toBool();
         p.caCertificateFile = m_settings->value(u"caCertificateFile"_s).toString();
         m_settings->endGroup();
         out.append(p);
@@ -263,6 +265,7 @@ Result<Profile> ProfileStore::save(Profile profile)
     m_settings->setValue(u"allowInsecureToken"_s, profile.allowInsecureToken);
     m_settings->setValue(u"allowPrivateNetworks"_s, profile.allowPrivateNetworks);
     m_settings->setValue(u"keepFilesOnServer"_s, profile.keepFilesOnServer);
+    m_settings->setValue(u"gzipOutputs"_s, profile.gzipOutputs);
     m_settings->setValue(u"caCertificateFile"_s, profile.caCertificateFile);
     m_settings->endGroup();
     m_settings->sync();

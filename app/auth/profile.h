@@ -62,6 +62,8 @@ public:
     /// Leave an export's files on the server once they are saved, instead of telling it that
     /// they may be removed (DELETE on the status URL).
     bool keepFilesOnServer = false;
+    /// Store the export's files compressed (<Type>.<n>.ndjson.gz) instead of plain NDJSON.
+    bool gzipOutputs = false;
     QString caCertificateFile; ///< an extra CA (PEM) trusted for this server
 
     /// "none", "token", "client-secret", "smart", "interactive" (the command line's words).

@@ -86,6 +86,13 @@ QCommandLineOption keepOnServerOption()
                      "is told that it may remove them (DELETE on the status URL).")};
 }
 
+QCommandLineOption gzipOption()
+{
+    return {u"gzip"_s,
+            Text::tr("Store the files compressed, as <Type>.<n>.ndjson.gz (each is checked "
+                     "against the manifest before it is compressed).")};
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -122,6 +129,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         {u"no-download"_s,
          Text::tr("Stop when the export is complete; do not download the files.")},
         keepOnServerOption(),
+        gzipOption(),
         {u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")},
     });
     int exit = Success;
@@ -183,9 +191,9 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     options.profileId = runner.profileId();
     options.serverName = runner.serverName();
     options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
+    options.gzip = p.isSet(u"gzip"_s) || runner.profileGzips();
     options.outDir = p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
-    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
     if (const int stopped = runner.stoppedBeforeStart())
         return stopped;
     const Result<QString> id = runner.manager().startExport(request, options);
@@ -206,6 +214,7 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
                  Text::tr("URL")});
     p.addOption({u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")});
     p.addOption(keepOnServerOption());
+    p.addOption(gzipOption());
     p.addPositionalArgument(u"status-url"_s,
                             Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;
@@ -238,6 +247,9 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     options.outDir = outDir;
     options.profileId = runner.profileId();
     options.serverName = runner.serverName();
+    // For an export the store does not know yet; one it knows keeps the choices it was made with.
+    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
+    options.gzip = p.isSet(u"gzip"_s) || runner.profileGzips();
     const Result<QString> id = runner.manager().resumeExport(status, runner.base(), options);
     if (!id.ok())
         return usage(err, id.error().message, p);

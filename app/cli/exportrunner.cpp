@@ -82,6 +82,7 @@ Error Runner::setUpAuth(const QCommandLineParser &parser, const QUrl &base)
         m_profileId = setup->profile->id;
         m_serverName = setup->profile->name;
         m_profileKeepsFiles = setup->profile->keepFilesOnServer;
+        m_profileGzips = setup->profile->gzipOutputs;
     }
     m_session.useAuthForEveryJob(std::make_unique<AuthSetup>(std::move(setup.value())));
     return {};

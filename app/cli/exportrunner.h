@@ -34,6 +34,8 @@ public:
     [[nodiscard]] QString serverName() const { return m_serverName; }
     /// The profile leaves files on the server once saved (no DELETE).
     [[nodiscard]] bool profileKeepsFiles() const { return m_profileKeepsFiles; }
+    /// The profile stores the files compressed (.ndjson.gz).
+    [[nodiscard]] bool profileGzips() const { return m_profileGzips; }
 
     JobManager &manager() { return m_manager; }
     JobStore &store() { return *m_session.jobStore(); }
@@ -85,6 +87,7 @@ private:
     QString m_profileId;
     QString m_serverName;
     bool m_profileKeepsFiles = false;
+    bool m_profileGzips = false;
     QEventLoop m_loop;
     StopSignals m_stopSignals;
     int m_interrupted = 0; ///< the stop signal received, or 0

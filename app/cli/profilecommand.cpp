@@ -97,6 +97,7 @@ QJsonObject profileJson(const Profile &p)
         {u"auth"_s, Profile::authKindName(p.auth)},
         {u"reporting"_s, p.reporting},
         {u"keepFilesOnServer"_s, p.keepFilesOnServer},
+        {u"gzipOutputs"_s, p.gzipOutputs},
     };
     if (p.auth != Profile::AuthKind::None && p.auth != Profile::AuthKind::StaticToken) {
         o.insert(u"clientId"_s, p.clientId);
@@ -153,6 +154,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
         {u"keep-on-server"_s,
          Text::tr("Leave the files on the server once they are saved (no DELETE to the status "
                   "URL).")},
+        {u"gzip"_s, Text::tr("Store the export's files compressed, as <Type>.<n>.ndjson.gz.")},
         {u"ca-certificate"_s, Text::tr("An extra CA certificate (PEM) to trust for this server."),
          Text::tr("FILE")},
         {u"secret-file"_s,
@@ -225,6 +227,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     profile.allowInsecureToken = p.isSet(u"allow-insecure-token"_s);
     profile.allowPrivateNetworks = p.isSet(u"allow-private-networks"_s);
     profile.keepFilesOnServer = p.isSet(u"keep-on-server"_s);
+    profile.gzipOutputs = p.isSet(u"gzip"_s);
     profile.caCertificateFile = p.value(u"ca-certificate"_s);
     if (const QStringList problems = profile.problems(); !problems.isEmpty())
         return usage(err, problems.join(u'\n'), p);

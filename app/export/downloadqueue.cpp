@@ -55,9 +55,11 @@ void DownloadQueue::queueJob(const QString &id)
             !f.fetchAgain && (f.bytes > 0 || (j->completedAt.isValid() && onDisk.exists() &&
                                               onDisk.lastModified() >= j->completedAt));
         if (f.state == FileState::Pending && ours && onDisk.exists() &&
-            !QFile::exists(finalPath + u".part"_s)) {
-            const qint64 lines = m_verify ? countLinesOfFile(finalPath).lines() : f.lines;
-            if (!m_verify || !f.expectedCount || lines == *f.expectedCount) {
+            !QFile::exists(FileDownload::partPathOf(finalPath))) {
+            bool readable = true; // a .gz is read to its end (a plain file always is)
+            const qint64 lines =
+                m_verify ? countLinesOfFile(finalPath, {}, &readable).lines() : f.lines;
+            if (readable && (!m_verify || !f.expectedCount || lines == *f.expectedCount)) {
                 setFileState(f, FileState::Saved);
                 f.bytes = onDisk.size();
                 f.lines = lines;

@@ -333,6 +333,8 @@ QJsonObject ExportJob::toJson(bool withManifest, bool withActivity, bool withFil
     o.insert(u"autoDownload"_s, autoDownload);
     if (keepOnServer)
         o.insert(u"keepOnServer"_s, true);
+    if (gzip)
+        o.insert(u"gzip"_s, true);
     if (removedFromServerAt.isValid())
         o.insert(u"removedFromServerAt"_s, iso(removedFromServerAt));
     if (!removalProblem.isEmpty())
@@ -431,6 +433,7 @@ std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
     j.outDir = o.value("outDir"_L1).toString();
     j.autoDownload = o.value("autoDownload"_L1).toBool(true);
     j.keepOnServer = o.value("keepOnServer"_L1).toBool();
+    j.gzip = o.value("gzip"_L1).toBool();
     j.removedFromServerAt = fromIso(o.value("removedFromServerAt"_L1));
     j.removalProblem = o.value("removalProblem"_L1).toString();
     j.requestRefused = o.value("requestRefused"_L1).toBool();

@@ -95,6 +95,9 @@ struct ExportJob
     /// Leave the files on the server once saved (the profile's choice, --keep-on-server);
     /// otherwise the status URL gets a DELETE after the last file is saved and verified.
     bool keepOnServer = false;
+    /// Files stored compressed, as <Type>.<n>.ndjson.gz (the profile's choice, --gzip): each is
+    /// downloaded and verified as a plain .part first, then compressed.
+    bool gzip = false;
     QDateTime removedFromServerAt; ///< when the server was told the files may go (DELETE)
     QString removalProblem;        ///< why the server did not remove them (translated)
     /// The kick-off was refused as asked (400/422): a lenient request, or one without the

@@ -401,7 +401,7 @@ void ExportRun::finishManifest()
     j->completedAt = now();
     j->progressText.clear();
     QStringList notes;
-    j->files = ManifestAssembler::files(m, &notes);
+    j->files = ManifestAssembler::files(m, &notes, j->gzip);
     QJsonObject done;
     // As the server wrote it, as in the pages' rows (readers parse it themselves).
     const QJsonValue transactionTime = m_transactionTimeText.isEmpty()
@@ -491,7 +491,8 @@ void ExportRun::acceptRefreshPage(const QByteArray &body)
         FreshLinks links;
         links.outcome = FreshLinks::Outcome::Fresh;
         QStringList notes;
-        links.files = ManifestAssembler::files(m_refresh.manifest(), &notes);
+        const ExportJob *j = m_host->mutableJob(m_id);
+        links.files = ManifestAssembler::files(m_refresh.manifest(), &notes, j && j->gzip);
         links.transactionTime = m_refresh.manifest().transactionTime;
         links.expiresAt = m_refreshExpires;
         deliverLinks(std::move(links));

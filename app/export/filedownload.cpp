@@ -3,6 +3,7 @@
 #include "binaryresource.h"
 #include "bufferpool.h"
 #include "clock.h"
+#include "gzipfile.h"
 #include "httpclient.h"
 #include "operationoutcome.h"
 #include "redact.h"
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <cerrno>
 #include <cstdio>
@@ -39,21 +41,32 @@ constexpr qint64 kMaxBinaryJson = qint64(1) << 30;
 
 LineCounter countLinesOfFile(const QString &path, LineCounter counter, bool *ok)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+    // A .gz (a compressed output) counts as the lines it holds.
+    std::unique_ptr<QIODevice> f;
+    if (isGzipPath(path)) {
+        f = openDecoded(path);
+    } else {
+        auto plain = std::make_unique<QFile>(path);
+        if (plain->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+            f = std::move(plain);
+    }
+    if (!f) {
         if (ok)
             *ok = false;
         return counter;
     }
     QByteArray buf(kChunk, Qt::Uninitialized);
+    bool read = true;
     for (;;) {
-        const qint64 n = f.read(buf.data(), buf.size());
+        const qint64 n = f->read(buf.data(), buf.size());
+        if (n < 0)
+            read = false;
         if (n <= 0)
             break;
         counter.feed(buf.constData(), n);
     }
     if (ok)
-        *ok = true;
+        *ok = read;
     return counter;
 }
 
@@ -79,11 +92,29 @@ FileDownload::~FileDownload()
         m_transfer->disconnect(this);
         m_transfer->abort(QString());
     }
+    if (m_compressor) {
+        // Stopped between two pieces: the plain .part stays, and a next start compresses again.
+        m_stopCompressing = true;
+        m_compressor->disconnect(this);
+        m_compressor->wait();
+        delete m_compressor;
+        QFile::remove(finalPath() + u".part"_s);
+    }
 }
 
 QString FileDownload::finalPath() const
 {
     return QDir(m_folder).filePath(m_file.relativePath);
+}
+
+bool FileDownload::compresses() const
+{
+    return isGzipPath(m_file.relativePath);
+}
+
+QString FileDownload::partPathOf(const QString &finalPath)
+{
+    return (isGzipPath(finalPath) ? finalPath.chopped(3) : finalPath) + u".part"_s;
 }
 
 void FileDownload::start()
@@ -161,8 +192,12 @@ void FileDownload::start()
 
 void FileDownload::abort(const QString &why)
 {
-    if (m_transfer)
+    if (m_transfer) {
         m_transfer->abort(why);
+    } else if (m_compressor) {
+        m_abortReason = why;
+        m_stopCompressing = true; // onCompressed() reports it
+    }
 }
 
 void FileDownload::onResponseStarted(int status)
@@ -330,12 +365,7 @@ void FileDownload::onFinished(const HttpResponse &response)
     }
     if (m_partComplete) {
         m_outcome.totalBytes = m_resumeFrom;
-        if (const Error e = complete(); e.isError()) {
-            fail(e);
-            return;
-        }
-        m_done = true;
-        Q_EMIT finished({});
+        completeAndFinish();
         return;
     }
     if (!m_accepting) {
@@ -369,10 +399,79 @@ void FileDownload::onFinished(const HttpResponse &response)
         fail(decodeFailure(m_counter.decodeFailure()));
         return;
     }
+    completeAndFinish();
+}
+
+void FileDownload::completeAndFinish()
+{
     if (const Error e = complete(); e.isError()) {
         fail(e);
         return;
     }
+    if (compresses()) {
+        startCompressing();
+        return;
+    }
+    m_done = true;
+    Q_EMIT finished({});
+}
+
+void FileDownload::startCompressing()
+{
+    // Gigabytes take a while: off the thread that runs the engine (and, in the desktop app, the
+    // window). The verified .part stays until the .gz is complete under its final name.
+    auto outcome = std::make_shared<GzipOutcome>();
+    m_stopCompressing = false;
+    const QString to = finalPath() + u".part"_s; // a QString, not a builder of a temporary
+    m_compressor = QThread::create([from = partPath(), to, outcome, stop = &m_stopCompressing] {
+        *outcome = gzipFile(from, to, *stop);
+    });
+    connect(m_compressor, &QThread::finished, this, [this, outcome] {
+        m_compressor->wait(); // finished is sent just before the thread ends
+        delete m_compressor;
+        m_compressor = nullptr;
+        onCompressed(*outcome);
+    });
+    m_compressor->start();
+}
+
+void FileDownload::onCompressed(const GzipOutcome &outcome)
+{
+    const QString gzPart = finalPath() + u".part"_s;
+    m_outcome.bytes = QFileInfo(partPath()).size(); // what a failure keeps
+    if (!outcome.ok()) {
+        QFile::remove(gzPart); // the space goes back; the plain .part is complete and kept
+        if (outcome.stopped) {
+            fail(Error::make(Error::Kind::Cancelled, m_abortReason));
+            return;
+        }
+        const QString reason = QString::fromLocal8Bit(strerror(outcome.error));
+        if (outcome.reading) {
+            //: %1 is a file, %2 the system's reason
+            fail(Error::make(Error::Kind::Io, tr("Cannot read %1: %2").arg(partPath(), reason)));
+            return;
+        }
+        //: %1 is a file, %2 the system's reason (e.g. no space left), %3 a file
+        fail(Error::make(Error::Kind::Io,
+                         tr("Cannot write %1: %2. The downloaded file is kept as %3; free some "
+                            "space and choose Retry.")
+                             .arg(gzPart, reason, partPath())));
+        return;
+    }
+    const QByteArray from = QFile::encodeName(gzPart);
+    const QByteArray to = QFile::encodeName(finalPath());
+    if (::rename(from.constData(), to.constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        QFile::remove(gzPart);
+        fail(Error::make(Error::Kind::Io,
+                         tr("Cannot rename %1 to %2: %3").arg(gzPart, finalPath(), reason)));
+        return;
+    }
+    // Only now: until the .gz is complete under its name, the .part is what a restart resumes.
+    QFile::remove(partPath());
+    const QFileInfo saved(finalPath());
+    m_outcome.bytes = saved.size();
+    m_outcome.modifiedMs = saved.lastModified().toMSecsSinceEpoch();
     m_done = true;
     Q_EMIT finished({});
 }
@@ -550,6 +649,8 @@ Error FileDownload::complete()
                 .arg(m_outcome.lines));
     }
     m_part.close();
+    if (compresses())
+        return {}; // compressed next; the .part stays until the .gz is complete
     const QByteArray from = QFile::encodeName(partPath());
     const QByteArray to = QFile::encodeName(finalPath());
     if (::rename(from.constData(), to.constData()) != 0) {

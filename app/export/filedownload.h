@@ -8,6 +8,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
+
+class QThread;
+
 namespace fbm {
 
 class Clock;
@@ -42,7 +46,10 @@ struct FileOutcome
 /// Saves one manifest file: streams it into `<name>.part` (memory stays flat whatever the size),
 /// counts NDJSON lines on the way, resumes a previous `.part` with Range when it can, decodes a
 /// FHIR Binary answer, checks the count against the manifest, and only then renames (atomic:
-/// the final name never holds a partial file).
+/// the final name never holds a partial file). A file whose name ends in `.gz` is downloaded
+/// and verified the same way (as the plain `<name>.part`), then compressed on a thread of its
+/// own into `<name>.gz.part`, renamed to `<name>.gz`, and the plain .part removed: a crash or a
+/// full disk at any point leaves a .part that resumes.
 class FileDownload final : public QObject
 {
     Q_OBJECT
@@ -71,8 +78,13 @@ public:
     [[nodiscard]] const FileOutcome &outcome() const { return m_outcome; }
     /// The file's link this download asked for.
     [[nodiscard]] const QUrl &url() const { return m_file.url; }
+    /// The saved file's path (`.ndjson.gz` when compressed).
     [[nodiscard]] QString finalPath() const;
-    [[nodiscard]] QString partPath() const { return finalPath() + QStringLiteral(".part"); }
+    /// The plain file the body is downloaded into, verified, then compressed (or renamed).
+    [[nodiscard]] QString partPath() const { return partPathOf(finalPath()); }
+    /// The .part of the file saved as \a finalPath: `X.ndjson.part` for `X.ndjson` and for
+    /// `X.ndjson.gz` alike.
+    [[nodiscard]] static QString partPathOf(const QString &finalPath);
 
 Q_SIGNALS:
     void progress(qint64 bytes, qint64 total, qint64 lines);
@@ -85,6 +97,11 @@ private:
     void onReadyRead();
     void onFinished(const struct HttpResponse &response);
     Error complete();
+    /// complete() and then the end: finished() now, or once the file is compressed.
+    void completeAndFinish();
+    [[nodiscard]] bool compresses() const;
+    void startCompressing();
+    void onCompressed(const struct GzipOutcome &outcome);
     Error decodeBinaryJson();
     /// The counter for this file: counting, and checking each line when verifying.
     [[nodiscard]] LineCounter freshCounter() const;
@@ -124,6 +141,9 @@ private:
     Error m_writeError;
     Error m_contentError; ///< the body is not something to save (encoding, bomb)
     QByteArray m_buffer;
+    QThread *m_compressor = nullptr; ///< compressing the verified .part (gzip outputs)
+    std::atomic_bool m_stopCompressing{false};
+    QString m_abortReason; ///< abort() while compressing
 };
 
 /// Lines of an existing file (a resumed .part), fed to \a counter (which may validate).

@@ -25,9 +25,10 @@ QString safeTypeName(const QString &type)
     return out;
 }
 
-QString exportFileName(FileKind kind, const QString &type, int index)
+QString exportFileName(FileKind kind, const QString &type, int index, bool gzip)
 {
-    const QString name = safeTypeName(type) + u'.' + QString::number(index) + u".ndjson"_s;
+    const QString name = safeTypeName(type) + u'.' + QString::number(index) +
+                         (gzip ? u".ndjson.gz"_s : u".ndjson"_s);
     switch (kind) {
     case FileKind::Output:
         return name;

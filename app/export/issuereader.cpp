@@ -1,5 +1,6 @@
 #include "issuereader.h"
 
+#include "gzipfile.h"
 #include "operationoutcome.h"
 
 #include <QDir>
@@ -17,12 +18,15 @@ QList<JobIssue> IssueReader::read(const QString &folder, const QStringList &rela
     QList<JobIssue> issues;
     const QDir dir(folder);
     for (const QString &path : relativePaths) {
-        QFile file(dir.filePath(path));
-        if (!file.open(QIODevice::ReadOnly))
+        // errors/*.ndjson.gz of an export saved compressed read as the lines they hold.
+        const std::unique_ptr<QIODevice> file = openDecoded(dir.filePath(path));
+        if (!file)
             continue;
         qint64 read = 0;
-        while (!file.atEnd() && read < maxBytesPerFile && issues.size() < maxIssues) {
-            const QByteArray line = file.readLine(1 << 20);
+        while (!file->atEnd() && read < maxBytesPerFile && issues.size() < maxIssues) {
+            const QByteArray line = file->readLine(1 << 20);
+            if (line.isEmpty() && !file->atEnd())
+                break; // a damaged .gz
             read += line.size();
             const std::optional<OperationOutcome> oo = OperationOutcome::fromJson(line);
             if (!oo)

@@ -23,8 +23,9 @@ struct JobIssue
 };
 
 /// Reads the OperationOutcomes of an export's saved error files (errors/*.ndjson, one resource
-/// per line). Bounded: at most maxIssues issues and maxBytes read per file, so a huge error file
-/// costs neither memory nor time. Lines that are not OperationOutcomes are skipped.
+/// per line, or errors/*.ndjson.gz). Bounded: at most maxIssues issues and maxBytes read per file,
+/// so a huge error file costs neither memory nor time. Lines that are not OperationOutcomes are
+/// skipped.
 class IssueReader
 {
 public:

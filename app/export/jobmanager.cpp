@@ -424,6 +424,7 @@ Result<ExportJob> JobManager::newJob(const QString &outDir, const JobOptions &op
     j.serverName = options.serverName.isEmpty() ? host : options.serverName;
     j.autoDownload = options.autoDownload;
     j.keepOnServer = options.keepOnServer;
+    j.gzip = options.gzip;
     j.createdAt = m_clock->now();
     return j;
 }

@@ -34,6 +34,7 @@ struct JobOptions
     QString outDir;     ///< the export folder
     bool autoDownload = true;
     bool keepOnServer = false; ///< no DELETE to the status URL once the files are saved
+    bool gzip = false;         ///< files stored as <Type>.<n>.ndjson.gz
 };
 
 /// The registry of export jobs and the engine's front door: the GUI and the command line

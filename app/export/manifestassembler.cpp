@@ -80,7 +80,7 @@ ManifestAssembler::Step ManifestAssembler::accept(const QByteArray &body)
     return step;
 }
 
-QList<ExportFile> ManifestAssembler::files(const Manifest &manifest, QStringList *notes)
+QList<ExportFile> ManifestAssembler::files(const Manifest &manifest, QStringList *notes, bool gzip)
 {
     QList<ExportFile> files;
     QHash<QString, int> counters;
@@ -103,7 +103,7 @@ QList<ExportFile> ManifestAssembler::files(const Manifest &manifest, QStringList
                 tr("The resource type \"%1\" is not a safe file name; the file is saved as \"%2\".")
                     .arg(redactText(mf.type.left(80)), safe));
         const QString key = QString::number(int(mf.kind)) + u'/' + safe;
-        f.relativePath = exportFileName(mf.kind, safe, ++counters[key]);
+        f.relativePath = exportFileName(mf.kind, safe, ++counters[key], gzip);
         Q_ASSERT(isContainedRelativePath(f.relativePath));
         if (!mf.problem.isEmpty()) {
             f.state = FileState::Failed;

@@ -47,10 +47,11 @@ public:
     void clear();
 
     /// The export's files in the folder's order (outputs, then errors, then deleted, each in
-    /// manifest order also across pages), named <Type>.<n>.ndjson from the type made safe;
-    /// an entry that cannot be fetched is failed with its reason. \a notes gets what is worth
-    /// a line in the activity log.
-    [[nodiscard]] static QList<ExportFile> files(const Manifest &manifest, QStringList *notes);
+    /// manifest order also across pages), named <Type>.<n>.ndjson from the type made safe
+    /// (<Type>.<n>.ndjson.gz with \a gzip); an entry that cannot be fetched is failed with its
+    /// reason. \a notes gets what is worth a line in the activity log.
+    [[nodiscard]] static QList<ExportFile> files(const Manifest &manifest, QStringList *notes,
+                                                 bool gzip);
 
     static constexpr int kMaxPages = 1000;
 

@@ -27,6 +27,7 @@ std::pair<ExportRequest, JobOptions> RunAgain::plan(const ExportJob &job, bool c
     options.serverName = job.serverName;
     options.autoDownload = job.autoDownload;
     options.keepOnServer = job.keepOnServer;
+    options.gzip = job.gzip;
     if (!job.outDir.isEmpty())
         options.outDir =
             ExportFolder::forExport(QFileInfo(job.outDir).absolutePath(), request, manager);

@@ -318,6 +318,7 @@ JobOptions Session::defaultJobOptions(const Profile &profile) const
     o.outDir = defaultOutputDirectory(profile, m_manager->clock()->now().toLocalTime());
     o.autoDownload = true;
     o.keepOnServer = profile.keepFilesOnServer;
+    o.gzip = profile.gzipOutputs;
     return o;
 }
 

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void init();
     void exportSavesEverythingByteForByte();
     void jsonEventsAreOneObjectPerLine();
+    void gzipSavesCompressedFiles();
     void nothingToExportIsSuccess();
     void failedJobExitsOne();
     void usageErrorsExitTwo_data();
@@ -410,6 +411,47 @@ void TestCliExport::jsonEventsAreOneObjectPerLine()
             e.value("path"_L1).toString() == "Observation.1.ndjson"_L1)
             QCOMPARE(e.value("lines"_L1).toInt(), 60000);
     }
+}
+
+void TestCliExport::gzipSavesCompressedFiles()
+{
+    const QString out = m_dir->filePath(u"export"_s);
+    const CliRun r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+                             out, u"--json"_s, u"--gzip"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QStringList saved;
+    for (const QJsonObject &e : r.events()) {
+        if (e.value("event"_L1).toString() != "file-saved"_L1)
+            continue;
+        const QString path = e.value("path"_L1).toString();
+        saved.append(path);
+        QCOMPARE(qint64(e.value("bytes"_L1).toDouble()),
+                 QFileInfo(QDir(out).filePath(path)).size());
+    }
+    const QStringList names = {u"Patient.1.ndjson.gz"_s, u"Observation.1.ndjson.gz"_s,
+                               u"errors/OperationOutcome.1.ndjson.gz"_s};
+    saved.sort(); // in the order they were done
+    QStringList sortedNames = names;
+    sortedNames.sort();
+    QCOMPARE(saved, sortedNames);
+    for (int i = 0; i < names.size(); ++i) {
+        QProcess gunzip;
+        gunzip.start(u"gzip"_s, {u"-dc"_s, QDir(out).filePath(names.at(i))});
+        QVERIFY(gunzip.waitForFinished(30000));
+        QCOMPARE(gunzip.exitCode(), 0);
+        const QByteArray plain = gunzip.readAllStandardOutput();
+        QVERIFY2(plain == m_server->expectedContent(i), qPrintable(names.at(i)));
+        QCOMPARE(plain.count('\n'), m_server->lineCount(i));
+    }
+    // Nothing plain or partial beside them; the manifest plain JSON.
+    QDirIterator it(out, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString name = it.next();
+        QVERIFY2(!name.endsWith(".part"_L1), qPrintable(name));
+        QVERIFY2(!name.endsWith(".ndjson"_L1) || name.endsWith("/log.ndjson"_L1), qPrintable(name));
+    }
+    QVERIFY(!QJsonDocument::fromJson(fbm::test::readFile(QDir(out).filePath(u"manifest.json"_s)))
+                 .isNull());
 }
 
 void TestCliExport::nothingToExportIsSuccess()

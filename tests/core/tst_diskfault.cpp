@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QStorageInfo>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +60,7 @@ class TestDiskFault final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void fullDiskKeepsPartAndRetryWorks();
+    void fullDiskWhileCompressingKeepsThePart();
     void readOnlyDestination();
 };
 
@@ -91,6 +93,59 @@ void TestDiskFault::fullDiskKeepsPartAndRetryWorks()
     QVERIFY(std::any_of(requests.begin(), requests.end(), [](const FaultyBulkServer::Recorded &r) {
         return r.header("Range").startsWith("bytes=") && r.header("Range") != "bytes=0-";
     }));
+}
+
+void TestDiskFault::fullDiskWhileCompressingKeepsThePart()
+{
+    // --gzip: the download fits, its compressed copy does not. The verified plain .part is
+    // kept whole, the partial .gz.part goes, and Retry compresses it without fetching it again.
+    ExportFixture fx;
+    SmallDisk disk(fx.outDir(), u"16m"_s);
+    if (!disk.mounted())
+        QSKIP("cannot mount a tmpfs here (needs root); the full-disk case is not exercised");
+    fx.server.setFiles({served::generated(u"Observation"_s, 20000)});
+    JobOptions o = fx.options(false);
+    o.gzip = true;
+    o.keepOnServer = true;
+    const QString id = fx.manager->startExport(fx.request(), o).value();
+    QVERIFY(fx.waitForState(id, JobState::Completed));
+    const QByteArray content = fx.server.expectedContent(0);
+    // Room for the download and the log's rows, not for the compressed copy as well.
+    const QString filler = QDir(fx.outDir()).filePath(u"filler"_s);
+    {
+        QFile f(filler);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const qint64 free = QStorageInfo(fx.outDir()).bytesFree();
+        QVERIFY(free > content.size() + (64 << 10));
+        QVERIFY(f.resize(free - content.size() - (32 << 10)));
+        const QByteArray block(1 << 20, 'x');
+        for (qint64 left = f.size(); left > 0; left -= block.size())
+            QVERIFY(f.write(block.constData(), qMin<qint64>(left, block.size())) > 0);
+    }
+    fx.manager->startDownload(id);
+    QVERIFY(fx.waitForState(id, JobState::Failed));
+    const ExportFile &f = fx.job(id).files.at(0);
+    QCOMPARE(f.state, FileState::Failed);
+    QVERIFY2(f.error.contains(u"No space left on device"_s) && f.error.contains(u".gz.part"_s) &&
+                 f.error.contains(u"free some space"_s),
+             qPrintable(f.error));
+    QCOMPARE(fx.saved(u"Observation.1.ndjson.part"_s), content);
+    QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(u"Observation.1.ndjson.gz.part"_s)));
+    QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(u"Observation.1.ndjson.gz"_s)));
+    // Space comes back.
+    QVERIFY(QFile::remove(filler));
+    fx.server.clearRequests();
+    fx.manager->retry(id);
+    QVERIFY(fx.waitForState(id, JobState::Saved));
+    QVERIFY(!QFile::exists(QDir(fx.outDir()).filePath(u"Observation.1.ndjson.part"_s)));
+    QProcess gunzip;
+    gunzip.start(u"gzip"_s, {u"-dc"_s, QDir(fx.outDir()).filePath(u"Observation.1.ndjson.gz"_s)});
+    QVERIFY(gunzip.waitForFinished(30000));
+    QVERIFY(gunzip.readAllStandardOutput() == content);
+    for (const auto &r : fx.server.requests()) {
+        if (r.path.contains("/files/"_L1))
+            QVERIFY(r.header("Range") == "bytes=" + QByteArray::number(content.size()) + '-');
+    }
 }
 
 void TestDiskFault::readOnlyDestination()

@@ -124,6 +124,8 @@ void TestProfile::roundTrip()
     p.reporting = true;
     p.allowInsecureToken = true;
     p.allowPrivateNetworks = true;
+    p.keepFilesOnServer = true;
+    p.gzipOutputs = true;
     p.caCertificateFile = u"/etc/ssl/hospital-ca.pem"_s;
 
     Profile saved;
@@ -143,6 +145,7 @@ void TestProfile::roundTrip()
     QVERIFY(loaded.has_value());
     QCOMPARE(*loaded, saved);
     QCOMPARE(loaded->extraHeaders, p.extraHeaders);
+    QVERIFY(loaded->gzipOutputs);
     QCOMPARE(again.profiles().size(), 1);
 
     // Replacing by id keeps one profile, with the new values.

@@ -664,6 +664,7 @@ fbm::JobOptions NewExportDialog::options() const
         o.profileId = p->id;
         o.serverName = p->name;
         o.keepOnServer = p->keepFilesOnServer;
+        o.gzip = p->gzipOutputs;
     }
     const QString dir = m_outputDir->text().trimmed();
     o.outDir = dir.isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(dir));

@@ -56,6 +56,15 @@ ServerPage::ServerPage(const Profile &profile, QWidget *parent)
            "then). Tick this when other programs fetch the same files."));
     addFormRow(form, tr("After saving:"), m_keepOnServer, m_keepOnServer);
 
+    m_gzip = new QCheckBox(tr("Store the files &compressed (.ndjson.gz)"));
+    m_gzip->setObjectName(u"gzipCheck"_s);
+    m_gzip->setChecked(profile.gzipOutputs);
+    m_gzip->setToolTip(
+        tr("Each file is checked against the manifest as it comes, then saved compressed "
+           "(Patient.1.ndjson.gz and so on), often a tenth of the size. Programs that read the "
+           "files must read gzip (zcat, gunzip, or most data tools)."));
+    addFormRow(form, tr("Files:"), m_gzip, m_gzip);
+
     connect(m_name, &QLineEdit::textChanged, this, &ServerPage::changed);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ServerPage::baseUrlChanged);
     connect(m_baseUrl, &QLineEdit::editingFinished, this, &ServerPage::baseUrlEdited);
@@ -73,6 +82,7 @@ void ServerPage::applyTo(Profile &p) const
     p.reporting = m_kind->currentData().toBool();
     p.outputDir = QDir::fromNativeSeparators(m_outputDir->text().trimmed());
     p.keepFilesOnServer = m_keepOnServer->isChecked();
+    p.gzipOutputs = m_gzip->isChecked();
 }
 
 QString ServerPage::baseUrlText() const
