@@ -931,6 +931,16 @@
         <translation>Serveren har travlt (en anden eksport kører måske) og startede ikke denne.</translation>
     </message>
     <message>
+        <source>No FHIR server answered at this address: %1 was not found (HTTP 404). Check that the server profile&apos;s address is the FHIR base (for example https://server/fhir); Test connection in the profile checks it.</source>
+        <extracomment>%1 is the export&apos;s address</extracomment>
+        <translation>Ingen FHIR-server svarede på denne adresse: %1 blev ikke fundet (HTTP 404). Kontrollér, at serverprofilens adresse er FHIR-basen (for eksempel https://server/fhir); &quot;Test forbindelsen&quot; i profilen kontrollerer det.</translation>
+    </message>
+    <message>
+        <source>The address answered (HTTP %1) but did not start an export: it may not be a FHIR server that offers Bulk Data export. Check the server profile&apos;s address; Test connection in the profile checks it.</source>
+        <extracomment>%1 is the HTTP status code</extracomment>
+        <translation>Adressen svarede (HTTP %1), men startede ingen eksport: det er måske ikke en FHIR-server, der tilbyder Bulk Data-eksport. Kontrollér serverprofilens adresse; &quot;Test forbindelsen&quot; i profilen kontrollerer den.</translation>
+    </message>
+    <message>
         <source>The export could not be started.</source>
         <translation>Eksporten kunne ikke startes.</translation>
     </message>
@@ -1310,6 +1320,21 @@
         <translation>Den gemte del passer ikke til filen på serveren; overførslen starter forfra.</translation>
     </message>
     <message>
+        <source>Cannot read %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke læse %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. The downloaded file is kept as %3; free some space and choose Retry.</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason (e.g. no space left), %3 a file</extracomment>
+        <translation>Kan ikke skrive %1: %2. Den hentede fil beholdes som %3; frigør plads, og vælg Prøv igen.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <extracomment>%1 and %2 are file names, %3 the system&apos;s reason</extracomment>
+        <translation>Kan ikke omdøbe %1 til %2: %3</translation>
+    </message>
+    <message>
         <source>The server sent a compressed file that expands beyond %1 times its size; it was not saved (a decompression bomb, or a broken server).</source>
         <extracomment>%1 is a number (a ratio)</extracomment>
         <translation>Serveren sendte en komprimeret fil, der vokser til mere end %1 gange sin størrelse; den blev ikke gemt (en dekomprimeringsbombe eller en defekt server).</translation>
@@ -1374,11 +1399,6 @@
         <extracomment>%1 and %2 are numbers of resources</extracomment>
         <translation>Manifestet lovede %1 ressourcer, men filen indeholder %2. Det hentede gemmes som en .part-fil, indtil Prøv igen henter den igen fra begyndelsen.</translation>
     </message>
-    <message>
-        <source>Cannot rename %1 to %2: %3</source>
-        <extracomment>%1 and %2 are file names, %3 the system&apos;s reason</extracomment>
-        <translation>Kan ikke omdøbe %1 til %2: %3</translation>
-    </message>
 </context>
 <context>
     <name>fbm::FolderLocks</name>
@@ -1409,6 +1429,14 @@
         <source>Another export, in another window or command, is still saving into %1. Choose another folder.</source>
         <extracomment>%1 is a folder</extracomment>
         <translation>En anden eksport, i et andet vindue eller en anden kommando, gemmer stadig i %1. Vælg en anden mappe.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::GzipReader</name>
+    <message>
+        <source>%1 is not a complete gzip file.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 er ikke en komplet gzip-fil.</translation>
     </message>
 </context>
 <context>
@@ -2040,10 +2068,13 @@
         <translation>Annullerer…</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot; or &quot;retrying in 0:05 (attempt 2)&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
-        <extracomment>%1 is the state, %2 e.g. &quot;next check in 0:42&quot;
-----------
-%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
+        <extracomment>%1 is a date and time, %2 e.g. &quot;expires in 1 h 12 min&quot;</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -4024,6 +4055,18 @@
         <translation>Efter gemning:</translation>
     </message>
     <message>
+        <source>Store the files &amp;compressed (.ndjson.gz)</source>
+        <translation>Gem filerne &amp;komprimeret (.ndjson.gz)</translation>
+    </message>
+    <message>
+        <source>Each file is checked against the manifest as it comes, then saved compressed (Patient.1.ndjson.gz and so on), often a tenth of the size. Programs that read the files must read gzip (zcat, gunzip, or most data tools).</source>
+        <translation>Hver fil kontrolleres mod manifestet, når den kommer, og gemmes derefter komprimeret (Patient.1.ndjson.gz osv.), ofte en tiendedel af størrelsen. Programmer, der læser filerne, skal kunne læse gzip (zcat, gunzip eller de fleste dataværktøjer).</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Filer:</translation>
+    </message>
+    <message>
         <source>Export Folder</source>
         <translation>Eksportmappe</translation>
     </message>
@@ -4661,6 +4704,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Lad filerne ligge på serveren, når de er gemt; som standard får serveren besked om, at den må fjerne dem (DELETE på status-URL&apos;en).</translation>
     </message>
     <message>
+        <source>Store the files compressed, as &lt;Type&gt;.&lt;n&gt;.ndjson.gz (each is checked against the manifest before it is compressed).</source>
+        <translation>Gem filerne komprimeret, som &lt;Type&gt;.&lt;n&gt;.ndjson.gz (hver kontrolleres mod manifestet, før den komprimeres).</translation>
+    </message>
+    <message>
         <source>Start a FHIR Bulk Data export, follow it and save its files.</source>
         <translation>Start en FHIR Bulk Data-eksport, følg den, og gem dens filer.</translation>
     </message>
@@ -5005,6 +5052,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>Leave the files on the server once they are saved (no DELETE to the status URL).</source>
         <translation>Lad filerne ligge på serveren, når de er gemt (ingen DELETE til status-URL&apos;en).</translation>
+    </message>
+    <message>
+        <source>Store the export&apos;s files compressed, as &lt;Type&gt;.&lt;n&gt;.ndjson.gz.</source>
+        <translation>Gem eksportens filer komprimeret, som &lt;Type&gt;.&lt;n&gt;.ndjson.gz.</translation>
     </message>
     <message>
         <source>An extra CA certificate (PEM) to trust for this server.</source>
