@@ -933,7 +933,7 @@
     <message>
         <source>No FHIR server answered at this address: %1 was not found (HTTP 404). Check that the server profile&apos;s address is the FHIR base (for example https://server/fhir); Test connection in the profile checks it.</source>
         <extracomment>%1 is the export&apos;s address</extracomment>
-        <translation>Ingen FHIR-server svarede på denne adresse: %1 blev ikke fundet (HTTP 404). Kontrollér, at serverprofilens adresse er FHIR-basen (for eksempel https://server/fhir); &quot;Test forbindelsen&quot; i profilen kontrollerer det.</translation>
+        <translation>Ingen FHIR-server svarede på denne adresse: %1 blev ikke fundet (HTTP 404). Kontrollér, at serverprofilens adresse er FHIR-basisadressen (for eksempel https://server/fhir); &quot;Test forbindelsen&quot; i profilen kontrollerer det.</translation>
     </message>
     <message>
         <source>The address answered (HTTP %1) but did not start an export: it may not be a FHIR server that offers Bulk Data export. Check the server profile&apos;s address; Test connection in the profile checks it.</source>
