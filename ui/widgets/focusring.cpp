@@ -95,7 +95,7 @@ void FocusRing::follow(QAbstractItemView *view)
 
 bool FocusRing::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && m_frame && event->type() == QEvent::Resize)
+    if (event->type() == QEvent::Resize && m_frame && watched == m_view)
         m_frame->setGeometry(m_view->rect());
     return QObject::eventFilter(watched, event);
 }

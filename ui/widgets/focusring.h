@@ -21,7 +21,10 @@ public:
     ~FocusRing() override;
 
     /// The view the frame is around now (null: no list or table has the focus).
-    [[nodiscard]] QAbstractItemView *view() const { return m_view; }
+    [[nodiscard]] QAbstractItemView *view() const
+    {
+        return qobject_cast<QAbstractItemView *>(m_view.data());
+    }
     /// The frame itself, a child of view() while it has the focus.
     [[nodiscard]] QWidget *frame() const { return m_frame; }
 
@@ -33,7 +36,9 @@ private:
     void follow(QAbstractItemView *view);
 
     QWidget *m_window;
-    QPointer<QAbstractItemView> m_view;
+    // A QWidget pointer: while the view is being destroyed it is no QAbstractItemView any more,
+    // and the events it still sends then (to eventFilter) must not cast it to one (UBSan).
+    QPointer<QWidget> m_view;
     // A child of the view it frames, so it goes with the view; made again when it went.
     QPointer<QWidget> m_frame;
 };
