@@ -20,13 +20,20 @@ ExportLog::ExportLog(QString folder)
     : m_folder(std::move(folder))
 {}
 
+ExportLog::~ExportLog() = default;
+
+void ExportLog::close()
+{
+    m_file.reset();
+}
+
 QString ExportLog::path() const
 {
     return QDir(m_folder).filePath(QLatin1StringView(kFileName));
 }
 
 QString ExportLog::append(const QString &exportId, const QDateTime &at, const QString &eventId,
-                          const QJsonObject &detail) const
+                          const QJsonObject &detail)
 {
     QJsonObject row;
     row.insert("exportId"_L1, exportId);
@@ -37,20 +44,25 @@ QString ExportLog::append(const QString &exportId, const QDateTime &at, const QS
     line.append('\n');
     // Appended, never rewritten (QSaveFile would replace the file): one write of the whole
     // line, so that a reader sees whole rows, and a crash leaves at worst a last line cut short.
-    QDir().mkpath(m_folder);
-    QFile file(path());
-    bool ok = file.open(QIODevice::ReadWrite | QIODevice::Append);
-    if (ok && file.size() > 0) {
-        // A row cut short by a crash is ended first, so that it spoils no more than itself.
-        char last = '\n';
-        if (file.seek(file.size() - 1) && file.getChar(&last) && last != '\n')
-            line.prepend('\n');
+    bool ok = true;
+    if (!m_file) {
+        QDir().mkpath(m_folder);
+        m_file = std::make_unique<QFile>(path());
+        ok = m_file->open(QIODevice::ReadWrite | QIODevice::Append);
+        if (ok && m_file->size() > 0) {
+            // A row cut short by a crash is ended first, so that it spoils no more than itself.
+            char last = '\n';
+            if (m_file->seek(m_file->size() - 1) && m_file->getChar(&last) && last != '\n')
+                line.prepend('\n');
+        }
     }
-    ok = ok && file.write(line) == line.size() && file.flush();
+    ok = ok && m_file->write(line) == line.size() && m_file->flush();
     if (!ok) {
+        const QString why = m_file->errorString();
+        m_file.reset(); // opened again for the next row
         //: %1 is a file path, %2 the system's reason
         return tr("The export log %1 could not be written: %2. The export goes on without it.")
-            .arg(QDir::toNativeSeparators(path()), file.errorString());
+            .arg(QDir::toNativeSeparators(path()), why);
     }
     return {};
 }

@@ -51,9 +51,11 @@ void ExportLogRecorder::record(const ExportJob &job, HttpClient *client, const Q
 {
     if (job.outDir.isEmpty())
         return;
-    const ExportLog log(job.outDir);
+    std::unique_ptr<ExportLog> &log = m_logs[job.id];
+    if (!log || log->folder() != job.outDir)
+        log = std::make_unique<ExportLog>(job.outDir);
     const QString why =
-        log.append(exportIdOf(job, client), now, eventId, scrubbed(detail, client).toObject());
+        log->append(exportIdOf(job, client), now, eventId, scrubbed(detail, client).toObject());
     if (why.isEmpty()) {
         m_warned.remove(job.id);
         return;

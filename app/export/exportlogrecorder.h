@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exportjob.h"
+#include "exportlog.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -8,6 +9,8 @@
 #include <QString>
 
 #include <functional>
+#include <map>
+#include <memory>
 
 namespace fbm {
 
@@ -32,11 +35,18 @@ public:
     /// The export_complete row of a saved @p job: files, resources, bytes, attachments and the
     /// duration since the export's first row (which a kill and a resume leave in place).
     void recordComplete(const ExportJob &job, HttpClient *client, const QDateTime &now);
-    /// The job left the list: its warning state goes.
-    void forget(const QString &id) { m_warned.remove(id); }
+    /// The job ended: its log is closed (written again, it opens again).
+    void close(const QString &id) { m_logs.erase(id); }
+    /// The job left the list: its log is closed and its warning state goes.
+    void forget(const QString &id)
+    {
+        close(id);
+        m_warned.remove(id);
+    }
 
 private:
     std::function<void(const QString &, const QString &)> m_warn;
+    std::map<QString, std::unique_ptr<ExportLog>> m_logs; ///< open, by job
     QSet<QString> m_warned; ///< jobs whose log.ndjson could not be written (warned once)
 };
 

@@ -168,6 +168,8 @@ void JobManager::onStateChanged(const QString &id, JobState from, JobState to)
     const ExportJob *j = mutableJob(id);
     if (j && to == JobState::Saved)
         m_exportLog->recordComplete(*j, clientFor(*j), m_clock->now());
+    if (j && j->isTerminal())
+        m_exportLog->close(id); // a Retry opens it again
 }
 
 void JobManager::note(const QString &id, const QString &text)
