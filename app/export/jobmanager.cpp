@@ -168,8 +168,11 @@ void JobManager::onStateChanged(const QString &id, JobState from, JobState to)
     const ExportJob *j = mutableJob(id);
     if (j && to == JobState::Saved)
         m_exportLog->recordComplete(*j, clientFor(*j), m_clock->now());
-    if (j && j->isTerminal())
-        m_exportLog->close(id); // a Retry opens it again
+    // Open only while the engine works on the export: an ended one, or one whose manifest
+    // waits for the user's Download, holds no file open on the destination (which could then
+    // not even be remounted read-only). The next row opens it again.
+    if (j && (j->isTerminal() || to == JobState::Completed))
+        m_exportLog->close(id);
 }
 
 void JobManager::note(const QString &id, const QString &text)
