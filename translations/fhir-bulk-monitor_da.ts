@@ -590,6 +590,102 @@
     </message>
 </context>
 <context>
+    <name>fbm::AttachmentFetch</name>
+    <message>
+        <source>Looking for attachments in the saved files.</source>
+        <translation>Leder efter bilag i de gemte filer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) on another server (%1) were not fetched: only the export&apos;s own server is asked.</source>
+        <extracomment>%1 is a host name</extracomment>
+        <translation>
+            <numerusform>%n bilag på en anden server (%1) blev ikke hentet: kun eksportens egen server bliver spurgt.</numerusform>
+            <numerusform>%n bilag på en anden server (%1) blev ikke hentet: kun eksportens egen server bliver spurgt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) to fetch.</source>
+        <translation>
+            <numerusform>%n bilag skal hentes.</numerusform>
+            <numerusform>%n bilag skal hentes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation>Eksporten blev stoppet.</translation>
+    </message>
+    <message>
+        <source>It is larger than %1, the most an attachment may have.</source>
+        <extracomment>%1 is a size such as &quot;1.0 GiB&quot;</extracomment>
+        <translation>Det er større end %1, som er det største et bilag må være.</translation>
+    </message>
+    <message>
+        <source>%1 bytes came, the resource says %2.</source>
+        <extracomment>%1 and %2 are numbers of bytes</extracomment>
+        <translation>Der kom %1 byte, ressourcen siger %2.</translation>
+    </message>
+    <message>
+        <source>The bytes that came do not have the hash the resource gives.</source>
+        <translation>De byte, der kom, har ikke den hashværdi, ressourcen angiver.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1.</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation>Serveren svarede HTTP %1.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke omdøbe %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a resource such as DocumentReference/abc, %2 why its attachment failed</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>An attachment was not saved: %1</source>
+        <extracomment>%1 names the resource and why its attachment was not saved</extracomment>
+        <translation>Et bilag blev ikke gemt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <extracomment>%n is how many more failures there were</extracomment>
+        <translation>
+            <numerusform> (og %n mere)</numerusform>
+            <numerusform> (og %n mere)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) could not be saved: %1</source>
+        <extracomment>%1 names the failed attachments and why</extracomment>
+        <translation>
+            <numerusform>%n bilag kunne ikke gemmes: %1</numerusform>
+            <numerusform>%n bilag kunne ikke gemmes: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) saved in the attachments folder.</source>
+        <translation>
+            <numerusform>%n bilag gemt i mappen attachments.</numerusform>
+            <numerusform>%n bilag gemt i mappen attachments.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::AttachmentLinks</name>
+    <message>
+        <source>%1 could not be read for its attachments.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 kunne ikke læses for at finde bilag.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::AuthFactory</name>
     <message>
         <source>The CA certificate file %1 does not exist.</source>
@@ -2012,6 +2108,14 @@
         <translation>På serveren</translation>
     </message>
     <message>
+        <source>Attachments:</source>
+        <translation>Bilag:</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bilag</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>Mappe</translation>
     </message>
@@ -2085,6 +2189,17 @@
     <message>
         <source>Left on the server, as the profile asks</source>
         <translation>Ligger stadig på serveren, som profilen ønsker</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved in the attachments folder</source>
+        <translation>
+            <numerusform>%n gemt i mappen attachments</numerusform>
+            <numerusform>%n gemt i mappen attachments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None in this export</source>
+        <translation>Ingen i denne eksport</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
@@ -4067,6 +4182,14 @@
         <translation>Filer:</translation>
     </message>
     <message>
+        <source>Also sa&amp;ve attachments (clinical notes, reports)</source>
+        <translation>Gem også &amp;bilag (journalnotater, rapporter)</translation>
+    </message>
+    <message>
+        <source>Documents and reports in an export often name their content (a PDF, a note) by address instead of holding it. Tick this to save those files too, into the export&apos;s attachments folder. Only the export&apos;s own server is asked.</source>
+        <translation>Dokumenter og rapporter i en eksport angiver ofte deres indhold (en PDF, et notat) med en adresse i stedet for at indeholde det. Sæt flueben for også at gemme de filer, i eksportens mappe attachments. Kun eksportens egen server bliver spurgt.</translation>
+    </message>
+    <message>
         <source>Export Folder</source>
         <translation>Eksportmappe</translation>
     </message>
@@ -4206,6 +4329,10 @@
 </context>
 <context>
     <name>fbm::ServerRelease</name>
+    <message>
+        <source>The files were left on the server because some attachments could not be saved.</source>
+        <translation>Filerne blev ladt tilbage på serveren, fordi nogle bilag ikke kunne gemmes.</translation>
+    </message>
     <message>
         <source>The files could not be confirmed on the disk (%1), so the server was not told that it may remove them.</source>
         <extracomment>%1 is the system&apos;s reason</extracomment>
@@ -4704,6 +4831,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Lad filerne ligge på serveren, når de er gemt; som standard får serveren besked om, at den må fjerne dem (DELETE på status-URL&apos;en).</translation>
     </message>
     <message>
+        <source>Also save the attachments that DocumentReference and DiagnosticReport resources name on the same server, into attachments/.</source>
+        <translation>Gem også de bilag, som DocumentReference- og DiagnosticReport-ressourcer angiver på samme server, i attachments/.</translation>
+    </message>
+    <message>
         <source>Store the files compressed, as &lt;Type&gt;.&lt;n&gt;.ndjson.gz (each is checked against the manifest before it is compressed).</source>
         <translation>Gem filerne komprimeret, som &lt;Type&gt;.&lt;n&gt;.ndjson.gz (hver kontrolleres mod manifestet, før den komprimeres).</translation>
     </message>
@@ -4965,6 +5096,14 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>The server was told that it may remove the files.</source>
         <translation>Serveren har fået besked om, at den må fjerne filerne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) saved in %1</source>
+        <extracomment>%n is a number of attachments</extracomment>
+        <translation>
+            <numerusform>%n bilag gemt i %1</numerusform>
+            <numerusform>%n bilag gemt i %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export ended: %1. %2</source>

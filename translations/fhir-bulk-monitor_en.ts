@@ -28,6 +28,47 @@
     </message>
 </context>
 <context>
+    <name>fbm::AttachmentFetch</name>
+    <message numerus="yes">
+        <source>%n attachment(s) on another server (%1) were not fetched: only the export&apos;s own server is asked.</source>
+        <extracomment>%1 is a host name</extracomment>
+        <translation>
+            <numerusform>%n attachment on another server (%1) was not fetched: only the export&apos;s own server is asked.</numerusform>
+            <numerusform>%n attachments on another server (%1) were not fetched: only the export&apos;s own server is asked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) to fetch.</source>
+        <translation>
+            <numerusform>%n attachment to fetch.</numerusform>
+            <numerusform>%n attachments to fetch.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <extracomment>%n is how many more failures there were</extracomment>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) could not be saved: %1</source>
+        <extracomment>%1 names the failed attachments and why</extracomment>
+        <translation>
+            <numerusform>%n attachment could not be saved: %1</numerusform>
+            <numerusform>%n attachments could not be saved: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) saved in the attachments folder.</source>
+        <translation>
+            <numerusform>%n attachment saved in the attachments folder.</numerusform>
+            <numerusform>%n attachments saved in the attachments folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::DownloadQueue</name>
     <message numerus="yes">
         <source>The server gave new links for %n file(s).</source>
@@ -96,6 +137,13 @@
 </context>
 <context>
     <name>fbm::JobDetailsPane</name>
+    <message numerus="yes">
+        <source>%n saved in the attachments folder</source>
+        <translation>
+            <numerusform>%n saved in the attachments folder</numerusform>
+            <numerusform>%n saved in the attachments folder</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Copied %n request(s) as curl; set TOKEN before running them.</source>
         <translation>
@@ -220,6 +268,14 @@
         <translation>
             <numerusform>Done: %Ln file saved in %1</numerusform>
             <numerusform>Done: %Ln files saved in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) saved in %1</source>
+        <extracomment>%n is a number of attachments</extracomment>
+        <translation>
+            <numerusform>%n attachment saved in %1</numerusform>
+            <numerusform>%n attachments saved in %1</numerusform>
         </translation>
     </message>
 </context>

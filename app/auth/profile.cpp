@@ -133,6 +133,7 @@ bool operator==(const Profile &a, const Profile &b)
            a.allowInsecureToken == b.allowInsecureToken &&
            a.allowPrivateNetworks == b.allowPrivateNetworks &&
            a.keepFilesOnServer == b.keepFilesOnServer && a.gzipOutputs == b.gzipOutputs &&
+           a.downloadAttachments == b.downloadAttachments &&
            a.caCertificateFile == b.caCertificateFile;
 }
 
@@ -193,6 +194,7 @@ QList<Profile> ProfileStore::profiles() const
         p.allowPrivateNetworks = m_settings->value(u"allowPrivateNetworks"_s, false).toBool();
         p.keepFilesOnServer = m_settings->value(u"keepFilesOnServer"_s, false).toBool();
         p.gzipOutputs = m_settings->value(u"gzipOutputs"_s, false).toBool();
+        p.downloadAttachments = m_settings->value(u"downloadAttachments"_s, false).toBool();
         p.caCertificateFile = m_settings->value(u"caCertificateFile"_s).toString();
         m_settings->endGroup();
         out.append(p);
@@ -266,6 +268,7 @@ Result<Profile> ProfileStore::save(Profile profile)
     m_settings->setValue(u"allowPrivateNetworks"_s, profile.allowPrivateNetworks);
     m_settings->setValue(u"keepFilesOnServer"_s, profile.keepFilesOnServer);
     m_settings->setValue(u"gzipOutputs"_s, profile.gzipOutputs);
+    m_settings->setValue(u"downloadAttachments"_s, profile.downloadAttachments);
     m_settings->setValue(u"caCertificateFile"_s, profile.caCertificateFile);
     m_settings->endGroup();
     m_settings->sync();

@@ -64,6 +64,9 @@ public:
     bool keepFilesOnServer = false;
     /// Store the export's files compressed (<Type>.<n>.ndjson.gz) instead of plain NDJSON.
     bool gzipOutputs = false;
+    /// Also save the attachments that DocumentReference and DiagnosticReport resources name on
+    /// the same server (into attachments/).
+    bool downloadAttachments = false;
     QString caCertificateFile; ///< an extra CA (PEM) trusted for this server
 
     /// "none", "token", "client-secret", "smart", "interactive" (the command line's words).

@@ -86,6 +86,13 @@ QCommandLineOption keepOnServerOption()
                      "is told that it may remove them (DELETE on the status URL).")};
 }
 
+QCommandLineOption attachmentsOption()
+{
+    return {u"attachments"_s,
+            Text::tr("Also save the attachments that DocumentReference and DiagnosticReport "
+                     "resources name on the same server, into attachments/.")};
+}
+
 QCommandLineOption gzipOption()
 {
     return {u"gzip"_s,
@@ -130,6 +137,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
          Text::tr("Stop when the export is complete; do not download the files.")},
         keepOnServerOption(),
         gzipOption(),
+        attachmentsOption(),
         {u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")},
     });
     int exit = Success;
@@ -187,11 +195,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     if (const QString why = request.validate(); !why.isEmpty())
         return usage(err, why, p);
 
-    JobOptions options;
-    options.profileId = runner.profileId();
-    options.serverName = runner.serverName();
-    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
-    options.gzip = p.isSet(u"gzip"_s) || runner.profileGzips();
+    JobOptions options = runner.jobOptions(p);
     options.outDir = p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
     if (const int stopped = runner.stoppedBeforeStart())
@@ -215,6 +219,7 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     p.addOption({u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")});
     p.addOption(keepOnServerOption());
     p.addOption(gzipOption());
+    p.addOption(attachmentsOption());
     p.addPositionalArgument(u"status-url"_s,
                             Text::tr("The export's status URL (Content-Location)."));
     int exit = Success;
@@ -243,13 +248,9 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
             break;
         }
     }
-    JobOptions options;
-    options.outDir = outDir;
-    options.profileId = runner.profileId();
-    options.serverName = runner.serverName();
     // For an export the store does not know yet; one it knows keeps the choices it was made with.
-    options.keepOnServer = p.isSet(u"keep-on-server"_s) || runner.profileKeepsFiles();
-    options.gzip = p.isSet(u"gzip"_s) || runner.profileGzips();
+    JobOptions options = runner.jobOptions(p);
+    options.outDir = outDir;
     const Result<QString> id = runner.manager().resumeExport(status, runner.base(), options);
     if (!id.ok())
         return usage(err, id.error().message, p);

@@ -79,13 +79,23 @@ Error Runner::setUpAuth(const QCommandLineParser &parser, const QUrl &base)
         return setup.error();
     m_base = setup->base;
     if (setup->profile) {
-        m_profileId = setup->profile->id;
-        m_serverName = setup->profile->name;
-        m_profileKeepsFiles = setup->profile->keepFilesOnServer;
-        m_profileGzips = setup->profile->gzipOutputs;
+        m_profileOptions.profileId = setup->profile->id;
+        m_profileOptions.serverName = setup->profile->name;
+        m_profileOptions.keepOnServer = setup->profile->keepFilesOnServer;
+        m_profileOptions.gzip = setup->profile->gzipOutputs;
+        m_profileOptions.attachments = setup->profile->downloadAttachments;
     }
     m_session.useAuthForEveryJob(std::make_unique<AuthSetup>(std::move(setup.value())));
     return {};
+}
+
+JobOptions Runner::jobOptions(const QCommandLineParser &parser) const
+{
+    JobOptions o = m_profileOptions;
+    o.keepOnServer = o.keepOnServer || parser.isSet(u"keep-on-server"_s);
+    o.gzip = o.gzip || parser.isSet(u"gzip"_s);
+    o.attachments = o.attachments || parser.isSet(u"attachments"_s);
+    return o;
 }
 
 int Runner::waitFor(const QString &id)
@@ -117,7 +127,7 @@ void Runner::event(QJsonObject o)
 QDateTime Runner::continueFromLastExport(const ExportRequest &request)
 {
     const QList<ExportJob> jobs = store().loadAll().jobs;
-    const ExportJob *last = ExportHistory::lastComplete(jobs, m_profileId, request);
+    const ExportJob *last = ExportHistory::lastComplete(jobs, m_profileOptions.profileId, request);
     QJsonObject o{{u"event"_s, u"since-auto"_s}};
     if (!last) {
         human(Text::tr("No earlier export of this request saved all its files: exporting "
@@ -357,6 +367,12 @@ void Runner::onFinished(const QString &id)
             human(Text::tr("The server was told that it may remove the files."));
         else if (!j->removalProblem.isEmpty())
             human(j->removalProblem);
+        if (j->attachments && j->attachmentsSaved > 0)
+            //: %n is a number of attachments
+            human(Text::tr("%n attachment(s) saved in %1", nullptr, j->attachmentsSaved)
+                      .arg(QDir(j->outDir).filePath(u"attachments"_s)));
+        if (!j->attachmentProblem.isEmpty())
+            human(j->attachmentProblem);
         QJsonObject o{{u"event"_s, u"done"_s},
                       {u"state"_s, jobStateName(j->state)},
                       {u"files"_s, j->filesSaved()},
@@ -366,6 +382,11 @@ void Runner::onFinished(const QString &id)
             o.insert(u"message"_s, j->message);
         if (!j->removalProblem.isEmpty())
             o.insert(u"removalProblem"_s, j->removalProblem);
+        if (j->attachments) {
+            o.insert(u"attachments"_s, j->attachmentsSaved);
+            if (!j->attachmentProblem.isEmpty())
+                o.insert(u"attachmentProblem"_s, j->attachmentProblem);
+        }
         event(o);
         m_exit = Success;
     } else {

@@ -30,12 +30,10 @@ public:
     /// request of the job goes through its client.
     Error setUpAuth(const QCommandLineParser &parser, const QUrl &base);
     [[nodiscard]] QUrl base() const { return m_base; }
-    [[nodiscard]] QString profileId() const { return m_profileId; }
-    [[nodiscard]] QString serverName() const { return m_serverName; }
-    /// The profile leaves files on the server once saved (no DELETE).
-    [[nodiscard]] bool profileKeepsFiles() const { return m_profileKeepsFiles; }
-    /// The profile stores the files compressed (.ndjson.gz).
-    [[nodiscard]] bool profileGzips() const { return m_profileGzips; }
+    /// The job options the profile and the command's options choose: the profile, the server's
+    /// name, and the files left on the server (--keep-on-server), stored compressed (--gzip),
+    /// attachments fetched (--attachments), each on when the option or the profile says so.
+    [[nodiscard]] JobOptions jobOptions(const QCommandLineParser &parser) const;
 
     JobManager &manager() { return m_manager; }
     JobStore &store() { return *m_session.jobStore(); }
@@ -84,10 +82,7 @@ private:
     Session m_session;
     JobManager &m_manager;
     QUrl m_base;
-    QString m_profileId;
-    QString m_serverName;
-    bool m_profileKeepsFiles = false;
-    bool m_profileGzips = false;
+    JobOptions m_profileOptions; ///< what the profile chose (setUpAuth())
     QEventLoop m_loop;
     StopSignals m_stopSignals;
     int m_interrupted = 0; ///< the stop signal received, or 0

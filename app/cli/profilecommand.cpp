@@ -98,6 +98,7 @@ QJsonObject profileJson(const Profile &p)
         {u"reporting"_s, p.reporting},
         {u"keepFilesOnServer"_s, p.keepFilesOnServer},
         {u"gzipOutputs"_s, p.gzipOutputs},
+        {u"downloadAttachments"_s, p.downloadAttachments},
     };
     if (p.auth != Profile::AuthKind::None && p.auth != Profile::AuthKind::StaticToken) {
         o.insert(u"clientId"_s, p.clientId);
@@ -155,6 +156,9 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
          Text::tr("Leave the files on the server once they are saved (no DELETE to the status "
                   "URL).")},
         {u"gzip"_s, Text::tr("Store the export's files compressed, as <Type>.<n>.ndjson.gz.")},
+        {u"attachments"_s,
+         Text::tr("Also save the attachments that DocumentReference and DiagnosticReport "
+                  "resources name on the same server, into attachments/.")},
         {u"ca-certificate"_s, Text::tr("An extra CA certificate (PEM) to trust for this server."),
          Text::tr("FILE")},
         {u"secret-file"_s,
@@ -228,6 +232,7 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
     profile.allowPrivateNetworks = p.isSet(u"allow-private-networks"_s);
     profile.keepFilesOnServer = p.isSet(u"keep-on-server"_s);
     profile.gzipOutputs = p.isSet(u"gzip"_s);
+    profile.downloadAttachments = p.isSet(u"attachments"_s);
     profile.caCertificateFile = p.value(u"ca-certificate"_s);
     if (const QStringList problems = profile.problems(); !problems.isEmpty())
         return usage(err, problems.join(u'\n'), p);

@@ -335,6 +335,14 @@ QJsonObject ExportJob::toJson(bool withManifest, bool withActivity, bool withFil
         o.insert(u"keepOnServer"_s, true);
     if (gzip)
         o.insert(u"gzip"_s, true);
+    if (attachments) {
+        o.insert(u"attachments"_s, true);
+        o.insert(u"attachmentsSaved"_s, attachmentsSaved);
+        o.insert(u"attachmentBytes"_s, attachmentBytes);
+        o.insert(u"attachmentsFailed"_s, attachmentsFailed);
+        if (!attachmentProblem.isEmpty())
+            o.insert(u"attachmentProblem"_s, attachmentProblem);
+    }
     if (removedFromServerAt.isValid())
         o.insert(u"removedFromServerAt"_s, iso(removedFromServerAt));
     if (!removalProblem.isEmpty())
@@ -434,6 +442,11 @@ std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
     j.autoDownload = o.value("autoDownload"_L1).toBool(true);
     j.keepOnServer = o.value("keepOnServer"_L1).toBool();
     j.gzip = o.value("gzip"_L1).toBool();
+    j.attachments = o.value("attachments"_L1).toBool();
+    j.attachmentsSaved = o.value("attachmentsSaved"_L1).toInt();
+    j.attachmentBytes = qint64(o.value("attachmentBytes"_L1).toDouble());
+    j.attachmentsFailed = o.value("attachmentsFailed"_L1).toInt();
+    j.attachmentProblem = o.value("attachmentProblem"_L1).toString();
     j.removedFromServerAt = fromIso(o.value("removedFromServerAt"_L1));
     j.removalProblem = o.value("removalProblem"_L1).toString();
     j.requestRefused = o.value("requestRefused"_L1).toBool();

@@ -98,6 +98,13 @@ struct ExportJob
     /// Files stored compressed, as <Type>.<n>.ndjson.gz (the profile's choice, --gzip): each is
     /// downloaded and verified as a plain .part first, then compressed.
     bool gzip = false;
+    /// Fetch the attachments that DocumentReference and DiagnosticReport resources name, into
+    /// attachments/ (the profile's choice, --attachments).
+    bool attachments = false;
+    int attachmentsSaved = 0;
+    qint64 attachmentBytes = 0;
+    int attachmentsFailed = 0;
+    QString attachmentProblem; ///< which attachments were not saved, and why (translated)
     QDateTime removedFromServerAt; ///< when the server was told the files may go (DELETE)
     QString removalProblem;        ///< why the server did not remove them (translated)
     /// The kick-off was refused as asked (400/422): a lenient request, or one without the

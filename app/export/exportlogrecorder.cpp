@@ -81,7 +81,7 @@ void ExportLogRecorder::recordComplete(const ExportJob &job, HttpClient *client,
     detail.insert("files"_L1, files);
     detail.insert("resources"_L1, job.resourcesSaved());
     detail.insert("bytes"_L1, job.bytesSaved());
-    detail.insert("attachments"_L1, 0); // attachments are not fetched
+    detail.insert("attachments"_L1, job.attachmentsSaved);
     detail.insert("duration"_L1, start.isValid() ? qMax<qint64>(0, start.msecsTo(now)) : 0);
     record(job, client, now, u"export_complete"_s, detail);
 }

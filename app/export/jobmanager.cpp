@@ -1,4 +1,6 @@
 #include "jobmanager.h"
+
+#include "attachmentfetch.h"
 #include "logging.h"
 
 #include "downloadqueue.h"
@@ -32,6 +34,7 @@ JobManager::JobManager(JobStore *store, QObject *parent)
           store, [this](const QString &id) { return job(id); }, m_clock))
     , m_completion(std::make_unique<JobCompletion>(static_cast<JobHost *>(this)))
     , m_release(std::make_unique<ServerRelease>(static_cast<JobHost *>(this)))
+    , m_attachments(std::make_unique<AttachmentFetch>(static_cast<JobHost *>(this)))
     , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
     m_exportLog =
@@ -47,8 +50,10 @@ JobManager::JobManager(JobStore *store, QObject *parent)
             [this](const QString &id) { run(id)->refreshLinks(); });
     connect(m_completion.get(), &JobCompletion::fileFinished, this, &JobManager::fileFinished);
     connect(m_completion.get(), &JobCompletion::savedFileLost, this, &JobManager::savedFileLost);
-    connect(m_completion.get(), &JobCompletion::allFilesSaved, m_release.get(),
-            &ServerRelease::release);
+    // Every file saved: the attachments, then the server is told that the export may go.
+    connect(m_completion.get(), &JobCompletion::allFilesSaved, m_attachments.get(),
+            &AttachmentFetch::fetch);
+    connect(m_attachments.get(), &AttachmentFetch::done, m_release.get(), &ServerRelease::release);
     if (m_store)
         m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
     connect(this, &JobManager::stateChanged, this, &JobManager::onStateChanged);
@@ -430,6 +435,7 @@ Result<ExportJob> JobManager::newJob(const QString &outDir, const JobOptions &op
     j.autoDownload = options.autoDownload;
     j.keepOnServer = options.keepOnServer;
     j.gzip = options.gzip;
+    j.attachments = options.attachments;
     j.createdAt = m_clock->now();
     return j;
 }

@@ -22,6 +22,7 @@
 
 namespace fbm {
 
+class AttachmentFetch;
 class ExportLogRecorder;
 class ExportRun;
 class ServerRelease;
@@ -35,6 +36,7 @@ struct JobOptions
     bool autoDownload = true;
     bool keepOnServer = false; ///< no DELETE to the status URL once the files are saved
     bool gzip = false;         ///< files stored as <Type>.<n>.ndjson.gz
+    bool attachments = false;  ///< fetch the attachments the resources name, into attachments/
 };
 
 /// The registry of export jobs and the engine's front door: the GUI and the command line
@@ -197,6 +199,7 @@ private:
     std::unique_ptr<ExportLogRecorder> m_exportLog;
     std::unique_ptr<JobCompletion> m_completion;
     std::unique_ptr<ServerRelease> m_release;
+    std::unique_ptr<AttachmentFetch> m_attachments;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;
 };

@@ -28,6 +28,7 @@ std::pair<ExportRequest, JobOptions> RunAgain::plan(const ExportJob &job, bool c
     options.autoDownload = job.autoDownload;
     options.keepOnServer = job.keepOnServer;
     options.gzip = job.gzip;
+    options.attachments = job.attachments;
     if (!job.outDir.isEmpty())
         options.outDir =
             ExportFolder::forExport(QFileInfo(job.outDir).absolutePath(), request, manager);

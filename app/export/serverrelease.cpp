@@ -65,6 +65,14 @@ void ServerRelease::release(const QString &id)
         finish(id);
         return;
     }
+    if (j->attachmentsFailed > 0) {
+        // They may be on the export's storage, which the server would then remove.
+        j->removalProblem = tr("The files were left on the server because some attachments "
+                               "could not be saved.");
+        m_host->note(id, j->removalProblem);
+        finish(id);
+        return;
+    }
     if (m_syncs.contains(id))
         return;
     // syncfs can take seconds after gigabytes: off the thread that runs the engine (and, in

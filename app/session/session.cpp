@@ -319,6 +319,7 @@ JobOptions Session::defaultJobOptions(const Profile &profile) const
     o.autoDownload = true;
     o.keepOnServer = profile.keepFilesOnServer;
     o.gzip = profile.gzipOutputs;
+    o.attachments = profile.downloadAttachments;
     return o;
 }
 

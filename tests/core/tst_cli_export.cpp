@@ -48,6 +48,7 @@ private Q_SLOTS:
     void exportSavesEverythingByteForByte();
     void jsonEventsAreOneObjectPerLine();
     void gzipSavesCompressedFiles();
+    void attachmentsOptionSavesThemAndSaysSo();
     void nothingToExportIsSuccess();
     void failedJobExitsOne();
     void usageErrorsExitTwo_data();
@@ -452,6 +453,29 @@ void TestCliExport::gzipSavesCompressedFiles()
     }
     QVERIFY(!QJsonDocument::fromJson(fbm::test::readFile(QDir(out).filePath(u"manifest.json"_s)))
                  .isNull());
+}
+
+void TestCliExport::attachmentsOptionSavesThemAndSaysSo()
+{
+    const QByteArray pdf = "%PDF-1.4\n% a letter\n%%EOF\n";
+    m_server->setAttachments({{u"letter"_s, pdf, "application/pdf"}});
+    m_server->setFiles({served::ndjson(
+        u"DocumentReference"_s,
+        R"({"resourceType":"DocumentReference","id":"d1","status":"current","content":[{"attachment":{"contentType":"application/pdf","url":"Binary/letter"}}]})"
+        "\n")});
+    const QString out = m_dir->filePath(u"export"_s);
+    const CliRun r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(), u"--out"_s,
+                             out, u"--json"_s, u"--attachments"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(fbm::test::readFile(QDir(out).filePath(u"attachments/DocumentReference.d1.1.pdf"_s)),
+             pdf);
+    const QList<QJsonObject> events = r.events();
+    QVERIFY(!events.isEmpty());
+    const QJsonObject done = events.constLast();
+    QCOMPARE(done.value("event"_L1).toString(), u"done"_s);
+    QCOMPARE(done.value("attachments"_L1).toInt(), 1);
+    QVERIFY(!done.contains("attachmentProblem"_L1));
+    QVERIFY2(r.err.contains("1 attachment saved"), r.err.constData());
 }
 
 void TestCliExport::nothingToExportIsSuccess()

@@ -149,6 +149,7 @@ QWidget *JobDetailsPane::createDetailsTab()
     addRow(u"transaction"_s, tr("Data as of:"), textField(tr("Data as of")));
     addRow(u"expires"_s, tr("Files kept until:"), textField(tr("Files kept until")));
     addRow(u"serverCopy"_s, tr("On the server:"), textField(tr("On the server")));
+    addRow(u"attachments"_s, tr("Attachments:"), textField(tr("Attachments")));
     auto *folder = textField(tr("Folder"));
     folder->setTextFormat(Qt::RichText);
     folder->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -466,6 +467,19 @@ QString JobDetailsPane::serverCopyText(const ExportJob &j)
     return {};
 }
 
+QString JobDetailsPane::attachmentsText(const ExportJob &j)
+{
+    if (!j.attachments || j.state != JobState::Saved)
+        return {};
+    QString text = j.attachmentsSaved > 0
+                       //: %n is a number of files
+                       ? tr("%n saved in the attachments folder", nullptr, j.attachmentsSaved)
+                       : QString();
+    if (!j.attachmentProblem.isEmpty())
+        text = text.isEmpty() ? j.attachmentProblem : text + u'\n' + j.attachmentProblem;
+    return text.isEmpty() ? tr("None in this export") : text;
+}
+
 void JobDetailsPane::updateDetails(const ExportJob *j)
 {
     if (!j)
@@ -477,6 +491,7 @@ void JobDetailsPane::updateDetails(const ExportJob *j)
                             : QString());
     setField(u"message"_s, j->message);
     setField(u"serverCopy"_s, serverCopyText(*j));
+    setField(u"attachments"_s, attachmentsText(*j));
     setField(u"what"_s, j->request.summary());
     setField(u"request"_s, j->kickoffUrl.toString());
     setField(u"status"_s, j->statusUrl.toString());

@@ -63,6 +63,8 @@ private:
     void updateCountdownFields(const ExportJob *job);
     void updateDetails(const ExportJob *job);
     [[nodiscard]] static QString serverCopyText(const ExportJob &job);
+    /// The attachments saved and those that were not, for a saved job that asked for them.
+    [[nodiscard]] static QString attachmentsText(const ExportJob &job);
     void updateFileButtons();
     void updateIssuesVisibility();
     void retryCurrentFile();

@@ -665,6 +665,7 @@ fbm::JobOptions NewExportDialog::options() const
         o.serverName = p->name;
         o.keepOnServer = p->keepFilesOnServer;
         o.gzip = p->gzipOutputs;
+        o.attachments = p->downloadAttachments;
     }
     const QString dir = m_outputDir->text().trimmed();
     o.outDir = dir.isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(dir));

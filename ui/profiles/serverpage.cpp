@@ -65,6 +65,15 @@ ServerPage::ServerPage(const Profile &profile, QWidget *parent)
            "files must read gzip (zcat, gunzip, or most data tools)."));
     addFormRow(form, tr("Files:"), m_gzip, m_gzip);
 
+    m_attachments = new QCheckBox(tr("Also sa&ve attachments (clinical notes, reports)"));
+    m_attachments->setObjectName(u"attachmentsCheck"_s);
+    m_attachments->setChecked(profile.downloadAttachments);
+    m_attachments->setToolTip(
+        tr("Documents and reports in an export often name their content (a PDF, a note) by "
+           "address instead of holding it. Tick this to save those files too, into the export's "
+           "attachments folder. Only the export's own server is asked."));
+    addFormRow(form, QString(), m_attachments, m_attachments);
+
     connect(m_name, &QLineEdit::textChanged, this, &ServerPage::changed);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ServerPage::baseUrlChanged);
     connect(m_baseUrl, &QLineEdit::editingFinished, this, &ServerPage::baseUrlEdited);
@@ -83,6 +92,7 @@ void ServerPage::applyTo(Profile &p) const
     p.outputDir = QDir::fromNativeSeparators(m_outputDir->text().trimmed());
     p.keepFilesOnServer = m_keepOnServer->isChecked();
     p.gzipOutputs = m_gzip->isChecked();
+    p.downloadAttachments = m_attachments->isChecked();
 }
 
 QString ServerPage::baseUrlText() const

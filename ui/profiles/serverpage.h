@@ -39,6 +39,7 @@ private:
     QComboBox *m_kind = nullptr;
     QLineEdit *m_outputDir = nullptr;
     QCheckBox *m_keepOnServer = nullptr;
+    QCheckBox *m_attachments = nullptr;
     QCheckBox *m_gzip = nullptr;
 };
 

@@ -57,12 +57,16 @@ public:
     [[nodiscard]] bool isListening() const;
     [[nodiscard]] QUrl baseUrl() const;    ///< http://127.0.0.1:<port>/fhir (no trailing slash)
     [[nodiscard]] QUrl fileOrigin() const; ///< http://127.0.0.1:<otherport>
+    /// <fileOrigin>/attachments/<id>: an attachment on the storage origin.
+    [[nodiscard]] QUrl storageAttachmentUrl(const QString &id) const;
     [[nodiscard]] quint16 port() const;
 
     void setScript(const Script &script); ///< applies to jobs kicked off afterwards
     [[nodiscard]] Script script() const;
     void setFiles(const QList<ServedFile> &files); ///< the export's files, in manifest order
     [[nodiscard]] QList<ServedFile> files() const;
+    /// Files the export's resources name as attachments (see ServedAttachment).
+    void setAttachments(const QList<ServedAttachment> &attachments);
     /// A small synthetic data set (Patient, Observation, Condition, Encounter,
     /// MedicationRequest, an error file with a warning OperationOutcome), deterministic, a few
     /// hundred lines. Sets the files only; the script is left as it is.

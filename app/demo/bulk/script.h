@@ -46,6 +46,19 @@ struct ServedFile
     QByteArray contentType; ///< empty: application/fhir+ndjson (e.g. application/json: mislabelled)
 };
 
+/// A file that resources of the export name as their attachment (a clinical note, a report):
+/// served at <base>/Binary/<id> (with the token, as the FHIR server's Binary read: raw bytes,
+/// or a Binary resource to Accept: application/fhir+json) and at <storage>/attachments/<id>
+/// (without one, as an object store).
+struct ServedAttachment
+{
+    QString id;
+    QByteArray content;
+    QByteArray contentType = "application/pdf";
+    /// Answer the Binary resource whatever is asked for (as the eHealth servers do).
+    bool asBinaryResource = false;
+};
+
 /// How the server answers the jobs kicked off after setScript().
 struct Script
 {
