@@ -2289,8 +2289,23 @@
 <context>
     <name>fbm::JobIssuesModel</name>
     <message>
+        <source>fatal</source>
+        <comment>issue severity</comment>
+        <translation>fatal</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>fejl</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <comment>issue severity</comment>
+        <translation>advarsel</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <comment>issue severity</comment>
+        <translation>information</translation>
     </message>
     <message>
         <source>this export</source>
@@ -2756,6 +2771,10 @@
         <source>The guide in the Help menu (%1) explains what an export is, its states and where the files go.</source>
         <extracomment>%1 is the guide&apos;s keyboard shortcut (F1)</extracomment>
         <translation>Vejledningen i menuen Hjælp (%1) forklarer, hvad en eksport er, hvilke tilstande den har, og hvor filerne havner.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolonner</translation>
     </message>
     <message numerus="yes">
         <source>%n running</source>

@@ -112,6 +112,20 @@ int JobIssuesModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : Count;
 }
 
+QString JobIssuesModel::severityText(const QString &severity)
+{
+    // FHIR's issue-severity codes, in the user's language; an unknown one as the server sent it.
+    if (severity == "fatal"_L1)
+        return tr("fatal", "issue severity");
+    if (severity == "error"_L1)
+        return tr("error");
+    if (severity == "warning"_L1)
+        return tr("warning", "issue severity");
+    if (severity == "information"_L1)
+        return tr("information", "issue severity");
+    return severity;
+}
+
 QVariant JobIssuesModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -123,7 +137,7 @@ QVariant JobIssuesModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Severity:
-            return own ? tr("error") : issue.severity;
+            return own ? tr("error") : severityText(issue.severity);
         case Code:
             return issue.code;
         case Text:
@@ -133,8 +147,8 @@ QVariant JobIssuesModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
-    case Qt::ToolTipRole:
-        return index.column() == Text ? QVariant(issue.text) : QVariant();
+    case Qt::ToolTipRole: // the whole text where a narrow column cuts it
+        return index.column() == Severity ? QVariant() : data(index, Qt::DisplayRole);
     case SeverityRole:
         return issue.severity;
     default:

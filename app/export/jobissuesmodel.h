@@ -22,6 +22,9 @@ class JobIssuesModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobIssuesModel)
 public:
+    /// A FHIR issue severity (fatal, error, warning, information) in the user's language.
+    [[nodiscard]] static QString severityText(const QString &severity);
+
     enum Column
     {
         Severity,

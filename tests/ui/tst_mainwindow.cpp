@@ -10,6 +10,7 @@
 
 #include "helpdialog.h"
 #include "jobmanager.h"
+#include "jobspanel.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
@@ -33,6 +34,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -212,6 +214,7 @@ private Q_SLOTS:
     void demoModeOffersTheDemoServer();
     void demoExportsEndWithTheProgram();
     void tabLeavesTheJobTable();
+    void aSmallScreenNeedsNoSidewaysScrolling();
     void focusIsVisibleOnLists();
     void toolbarTooltipsNameTheirKeys();
     void demoProfilesSayWhyTheyCannotBeEdited();
@@ -855,6 +858,45 @@ void TestMainWindow::tabLeavesTheJobTable()
              next->metaObject()->className());
     QTest::keyClick(next, Qt::Key_Backtab);
     QTRY_COMPARE(QApplication::focusWidget(), table);
+}
+
+void TestMainWindow::aSmallScreenNeedsNoSidewaysScrolling()
+{
+    Gui gui;
+    QTableView *table = gui.window->jobView();
+    QHeaderView *header = table->horizontalHeader();
+    const auto visibleWidth = [header] {
+        int sum = 0;
+        for (int c = 0; c < header->count(); ++c)
+            sum += header->isSectionHidden(c) ? 0 : header->sectionSize(c);
+        return sum;
+    };
+    // A laptop's 1024x700: what the row is, its state and progress stay; the columns that
+    // repeat the progress (bytes, files) go first, and nothing is left to scroll to.
+    gui.window->resize(1024, 700);
+    QTRY_VERIFY(header->isSectionHidden(JobTableModel::Bytes));
+    QTRY_VERIFY2(visibleWidth() <= table->viewport()->width(),
+                 qPrintable(u"%1 > %2"_s.arg(visibleWidth()).arg(table->viewport()->width())));
+    for (const int c : {int(JobTableModel::What), int(JobTableModel::State),
+                        int(JobTableModel::Progress), int(JobTableModel::ServerSays)})
+        QVERIFY2(!header->isSectionHidden(c), qPrintable(QString::number(c)));
+    QVERIFY(table->horizontalScrollBar()->maximum() == 0);
+    // A wide window has room for them again.
+    gui.window->resize(2400, 1000);
+    QTRY_VERIFY(!header->isSectionHidden(JobTableModel::Bytes));
+    for (int c = 0; c < header->count(); ++c)
+        QVERIFY2(!header->isSectionHidden(c), qPrintable(QString::number(c)));
+    // The header's menu is the user's choice, kept whatever the width.
+    auto *panel = gui.window->findChild<JobsPanel *>();
+    QVERIFY(panel);
+    panel->showColumn(JobTableModel::Files, false);
+    gui.window->resize(1024, 700);
+    QTRY_VERIFY(table->viewport()->width() < 1000);
+    QVERIFY(header->isSectionHidden(JobTableModel::Files));
+    QVERIFY(!header->isSectionHidden(JobTableModel::Bytes));
+    panel->showColumn(JobTableModel::Files, true);
+    QVERIFY(!header->isSectionHidden(JobTableModel::Files));
+    QVERIFY(header->sectionSize(JobTableModel::Files) > 0);
 }
 
 void TestMainWindow::focusIsVisibleOnLists()

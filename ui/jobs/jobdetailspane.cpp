@@ -182,8 +182,25 @@ QWidget *JobDetailsPane::createDetailsTab()
         this);
     issueIcons->setSourceModel(m_issuesModel);
     m_issues->setModel(issueIcons);
-    m_issues->header()->setStretchLastSection(false);
-    m_issues->header()->setSectionResizeMode(JobIssuesModel::Text, QHeaderView::Stretch);
+    {
+        // The server's words get the room; where they came from and the code go first when
+        // the pane is narrow (a laptop's screen), and every cell has its text as a tooltip.
+        QHeaderView *header = m_issues->header();
+        header->setStretchLastSection(false);
+        const int ch = m_issues->fontMetrics().averageCharWidth();
+        header->resizeSection(
+            JobIssuesModel::Severity,
+            columnWidth(
+                m_issues,
+                m_issuesModel->headerData(JobIssuesModel::Severity, Qt::Horizontal).toString(),
+                {JobIssuesModel::severityText(u"warning"_s),
+                 JobIssuesModel::severityText(u"information"_s)},
+                style()->pixelMetric(QStyle::PM_SmallIconSize)));
+        header->resizeSection(JobIssuesModel::Code, 12 * ch);
+        header->resizeSection(JobIssuesModel::Where, 24 * ch);
+        auto *fit = new FlexibleColumn(m_issues, header, JobIssuesModel::Text, 24 * ch, 200 * ch);
+        fit->setDroppable({JobIssuesModel::Where, JobIssuesModel::Code});
+    }
     m_issuesTitle->setBuddy(m_issues);
     issuesBox->addWidget(m_issues, 1);
     split->addLayout(issuesBox, 2);

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
@@ -114,6 +115,13 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
     const QFontMetrics fm = m_view->fontMetrics();
     m_columnFit = new FlexibleColumn(m_view, header, JobTableModel::ServerSays,
                                      fm.averageCharWidth() * 16, fm.averageCharWidth() * 60);
+    // On a small screen the columns that repeat what others show (Progress names files and
+    // bytes) or matter least go first; the header's menu brings any of them back.
+    m_columnFit->setDroppable({JobTableModel::Bytes, JobTableModel::Files, JobTableModel::Elapsed,
+                               JobTableModel::Started, JobTableModel::NextCheck,
+                               JobTableModel::Server});
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &JobsPanel::chooseColumns);
     auto *progress = new ProgressDelegate(JobTableModel::ProgressRole, m_view);
     progress->setActionRole(JobTableModel::ActionRole);
     m_view->setItemDelegateForColumn(JobTableModel::Progress, progress);
@@ -324,6 +332,35 @@ QByteArray columnsTag()
 }
 
 } // namespace
+
+void JobsPanel::chooseColumns(const QPoint &pos)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    QMenu menu(this);
+    menu.setObjectName(u"columnsMenu"_s);
+    menu.addSection(tr("Columns"));
+    for (int c = 0; c < JobTableModel::Count; ++c) {
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        // What is exported stays: a row must say what it is.
+        a->setEnabled(c != JobTableModel::What);
+        connect(a, &QAction::toggled, this, [this, c](bool on) { showColumn(c, on); });
+    }
+    menu.exec(header->mapToGlobal(pos));
+}
+
+void JobsPanel::showColumn(int column, bool shown)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionHidden(column, !shown);
+    if (shown && header->sectionSize(column) < header->minimumSectionSize() * 2)
+        header->resizeSection(column, header->defaultSectionSize());
+    if (m_columnFit) {
+        m_columnFit->stopDropping();
+        m_columnFit->fit();
+    }
+}
 
 QByteArray JobsPanel::saveColumns() const
 {

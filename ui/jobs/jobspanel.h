@@ -73,6 +73,8 @@ public:
     /// as they were (no more fitting of "Server says").
     [[nodiscard]] QByteArray saveColumns() const;
     void restoreColumns(const QByteArray &state);
+    /// Shows or hides a column of the job table, as the header's menu does.
+    void showColumn(int column, bool shown);
 
     /// Icons by the current style (the window calls it again when the style changes).
     void applyIcons();
@@ -91,6 +93,7 @@ Q_SIGNALS:
     void rowActionTriggered(const QString &id, fbm::JobProgress::Action action);
 
 private:
+    void chooseColumns(const QPoint &pos);
     void onSelectionChanged();
     void scheduleSummary();
     void updateSummary();

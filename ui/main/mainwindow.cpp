@@ -32,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -293,8 +294,11 @@ void MainWindow::loadSettings()
 {
     const std::unique_ptr<QSettings> s = m_session->uiSettings();
     s->beginGroup(u"MainWindow"_s);
-    if (!restoreGeometry(s->value(u"geometry"_s).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(s->value(u"geometry"_s).toByteArray())) {
+        // The first start: roomy, but never larger than the screen (a laptop's 1024x700).
+        const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+        resize(QSize(1280, 800).boundedTo(room - QSize(16, 48)));
+    }
     restoreState(s->value(u"state"_s).toByteArray());
     m_mainSplitter->restoreState(s->value(u"mainSplitter"_s).toByteArray());
     m_centreSplitter->restoreState(s->value(u"centreSplitter"_s).toByteArray());

@@ -24,6 +24,12 @@ FlexibleColumn::FlexibleColumn(QAbstractItemView *view, QHeaderView *header, int
 
 FlexibleColumn::~FlexibleColumn() = default;
 
+void FlexibleColumn::setDroppable(const QList<int> &columns)
+{
+    m_droppable = columns;
+    fit();
+}
+
 void FlexibleColumn::fit()
 {
     if (m_userSized || m_header->isSectionHidden(m_column))
@@ -33,9 +39,26 @@ void FlexibleColumn::fit()
         if (c != m_column && !m_header->isSectionHidden(c))
             others += m_header->sectionSize(c);
     }
-    const int width = qBound(m_min, m_viewport->width() - others, m_max);
+    const int room = m_viewport->width();
     m_fitting = true;
-    m_header->resizeSection(m_column, width);
+    // Back what fits again, the last hidden first; then hide until the rest fits.
+    while (!m_dropped.isEmpty() && others + m_dropped.constLast().second + m_min <= room) {
+        const auto [column, width] = m_dropped.takeLast();
+        m_header->showSection(column);
+        m_header->resizeSection(column, width);
+        others += width;
+    }
+    for (const int column : std::as_const(m_droppable)) {
+        if (others + m_min <= room)
+            break;
+        if (m_header->isSectionHidden(column))
+            continue;
+        const int width = m_header->sectionSize(column);
+        m_header->hideSection(column);
+        m_dropped.append({column, width});
+        others -= width;
+    }
+    m_header->resizeSection(m_column, qBound(m_min, room - others, m_max));
     m_fitting = false;
 }
 

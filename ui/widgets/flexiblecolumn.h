@@ -20,6 +20,19 @@ public:
                    int maxWidth);
     ~FlexibleColumn() override;
 
+    /// Columns hidden, in this order, while the others do not fit beside the flexible one at its
+    /// minimum, and shown again (in the reverse order) when there is room: a laptop's screen gets
+    /// the columns that matter without scrolling sideways. Until the user chooses columns or
+    /// sizes the flexible one.
+    void setDroppable(const QList<int> &columns);
+    /// The user chose which columns to see (the header's menu): nothing is hidden or shown here
+    /// any more.
+    void stopDropping()
+    {
+        m_droppable.clear();
+        m_dropped.clear();
+    }
+
     void fit();
 
 protected:
@@ -31,6 +44,8 @@ private:
     int m_column;
     int m_min;
     int m_max;
+    QList<int> m_droppable;
+    QList<QPair<int, int>> m_dropped; ///< hidden here: column and its width then, in order
     bool m_fitting = false;
     bool m_userSized = false;
 };
