@@ -97,13 +97,14 @@ ProfileDialog::ProfileDialog(Profile profile, SecretStore *secrets, QNetworkAcce
                         "have to enter them again next time."));
     layout->addWidget(m_keychainBanner);
 
-    // Test connection: the button and what it found.
+    // Test connection: what it found, above the button row. The button itself sits in the row
+    // of OK and Cancel, which never moves: messages that come and go above it (what is missing,
+    // a long result) used to move it away from the pointer (walkthrough #24).
     auto *testRow = new QHBoxLayout;
     m_testButton = new QPushButton(tr("&Test Connection"));
     m_testButton->setObjectName(u"testButton"_s);
     m_testButton->setToolTip(tr("Ask the server what it offers: its FHIR version, whether it "
                                 "supports bulk export, and where its token endpoint is."));
-    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
     m_testIcon = new QLabel;
     m_testIcon->setObjectName(u"testIcon"_s);
     m_testIcon->setAlignment(Qt::AlignTop);
@@ -125,6 +126,7 @@ ProfileDialog::ProfileDialog(Profile profile, SecretStore *secrets, QNetworkAcce
     layout->addWidget(m_problems);
 
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_testButton);
     m_busy = new QLabel;
     m_busy->setObjectName(u"busyLabel"_s);
     bottom->addWidget(m_busy, 1);
