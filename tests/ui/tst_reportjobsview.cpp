@@ -35,6 +35,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <memory>
@@ -183,6 +185,7 @@ private Q_SLOTS:
     void errorsAreShown_data();
     void errorsAreShown();
     void filterIsDebounced();
+    void aNarrowPageKeepsEveryButton();
     void screenshot();
 };
 
@@ -678,6 +681,36 @@ void TestReportJobsView::filterIsDebounced()
     QTRY_COMPARE(p.view->proxyModel()->rowCount(), 1);
     filter->clear();
     QTRY_COMPARE(p.view->proxyModel()->rowCount(), kMixedJobs);
+}
+
+void TestReportJobsView::aNarrowPageKeepsEveryButton()
+{
+    Page p;
+    QVERIFY(p.start());
+    // The report page of a 1024-pixel window: nothing falls into the toolbar's "»" menu; the
+    // plainest buttons lose their words instead, and get them back on a wide page.
+    p.view->resize(820, 600);
+    p.view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(p.view.get()));
+    auto *bar = p.view->findChild<QToolBar *>(u"reportToolBar"_s);
+    QVERIFY(bar);
+    const auto everyButtonShown = [bar] {
+        for (QAction *a : bar->actions()) {
+            QWidget *w = bar->widgetForAction(a);
+            if (a->isVisible() && !a->isSeparator() && w && !w->isVisible())
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(everyButtonShown());
+    QVERIFY(p.view->findChild<QWidget *>(u"reportFilter"_s)->isVisible());
+    auto *refresh =
+        qobject_cast<QToolButton *>(bar->widgetForAction(p.action(u"refreshReportJobs"_s)));
+    QVERIFY(refresh);
+    QCOMPARE(refresh->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    p.view->resize(1800, 600);
+    QTRY_COMPARE(refresh->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QVERIFY(everyButtonShown());
 }
 
 void TestReportJobsView::screenshot()

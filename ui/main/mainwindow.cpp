@@ -41,6 +41,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include "toolbarfit.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -249,6 +251,8 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_filterAction = bar->addWidget(m_jobs->filterEdit());
+    new ToolBarFit(bar, {m_jobActions->remove(), m_jobActions->openFolder(),
+                         m_jobActions->download(), m_jobActions->retry(), m_jobActions->cancel()});
     ShortcutToolTips::attach(bar);
 }
 
@@ -473,6 +477,9 @@ void MainWindow::setExportActionsAvailable(bool available)
         a->setVisible(available);
     m_findAction->setVisible(available);
     m_filterAction->setVisible(available);
+    // A report page has its own toolbar: an empty strip of ours would stay above it.
+    if (QToolBar *bar = findChild<QToolBar *>(u"mainToolBar"_s))
+        bar->setVisible(available);
     m_findAction->setEnabled(available);
     // updateActions() leaves New export alone: it was left disabled after a report page.
     m_newExport->setEnabled(available);

@@ -28,6 +28,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
+
+#include "toolbarfit.h"
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -188,6 +190,10 @@ QToolBar *ReportJobsView::createToolBar()
     m_filter->setToolTip(tr("Show only the jobs whose report, status, user, times or "
                             "parameters contain these words (Ctrl+F)"));
     bar->addWidget(m_filter);
+    // At 1024 pixels the words do not all fit: the plainest lose theirs first.
+    new ToolBarFit(bar, {m_actions->refresh(), m_actions->open(), m_actions->extract(),
+                         m_actions->saveStatus(), m_actions->downloadAll(), m_actions->download(),
+                         m_actions->start()});
     connect(m_actions->find(), &QAction::triggered, m_filter, &FilterEdit::focusForTyping);
     connect(m_filter, &FilterEdit::filterChanged, this, [this](const QString &text) {
         m_proxy->setWords(text);
