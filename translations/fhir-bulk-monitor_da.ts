@@ -40,30 +40,6 @@
         <translation>Ressource&amp;typer:</translation>
     </message>
     <message>
-        <source>Only &amp;resources changed since</source>
-        <translation>Kun &amp;ressourcer ændret siden</translation>
-    </message>
-    <message>
-        <source>Changed since</source>
-        <translation>Ændret siden</translation>
-    </message>
-    <message>
-        <source>and &amp;before</source>
-        <translation>&amp;og før</translation>
-    </message>
-    <message>
-        <source>Changed before</source>
-        <translation>Ændret før</translation>
-    </message>
-    <message>
-        <source>Sent as _until; servers implementing Bulk Data 2.0 may ignore it.</source>
-        <translation>Sendes som _until; servere, der følger Bulk Data 2.0, kan ignorere den.</translation>
-    </message>
-    <message>
-        <source>Only changes since &amp;my last export from this server</source>
-        <translation>Kun &amp;ændringer siden min seneste eksport fra denne server</translation>
-    </message>
-    <message>
         <source>Changes:</source>
         <translation>Ændringer:</translation>
     </message>
@@ -209,19 +185,6 @@
             <numerusform>Serveren viser %Ln gruppe; vælg den, eller skriv dens id.</numerusform>
             <numerusform>Serveren viser %Ln grupper; vælg en, eller skriv dens id.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Your last finished export of the same data from this server was made at %1.</source>
-        <extracomment>%1 is a date and time</extracomment>
-        <translation>Din seneste færdige eksport af de samme data fra denne server blev lavet %1.</translation>
-    </message>
-    <message>
-        <source>Your finished exports from this server asked for other data (level, group or types), so there is nothing to continue from for this choice.</source>
-        <translation>Dine færdige eksporter fra denne server bad om andre data (niveau, gruppe eller typer), så der er intet at fortsætte fra for dette valg.</translation>
-    </message>
-    <message>
-        <source>No export from this server has finished yet, so there is nothing to continue from.</source>
-        <translation>Ingen eksport fra denne server er færdig endnu, så der er intet at fortsætte fra.</translation>
     </message>
     <message>
         <source>Nothing chosen: every type the server exports.</source>
@@ -1062,6 +1025,46 @@
     <message>
         <source>The server did not cancel the export.</source>
         <translation>Serveren annullerede ikke eksporten.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ChangesBox</name>
+    <message>
+        <source>Only changes since &amp;my last export from this server</source>
+        <translation>Kun &amp;ændringer siden min seneste eksport fra denne server</translation>
+    </message>
+    <message>
+        <source>Only &amp;resources changed since</source>
+        <translation>Kun &amp;ressourcer ændret siden</translation>
+    </message>
+    <message>
+        <source>Changed since</source>
+        <translation>Ændret siden</translation>
+    </message>
+    <message>
+        <source>and &amp;before</source>
+        <translation>&amp;og før</translation>
+    </message>
+    <message>
+        <source>Changed before</source>
+        <translation>Ændret før</translation>
+    </message>
+    <message>
+        <source>Sent as _until; servers implementing Bulk Data 2.0 may ignore it.</source>
+        <translation>Sendes som _until; servere, der følger Bulk Data 2.0, kan ignorere den.</translation>
+    </message>
+    <message>
+        <source>Your last finished export of the same data from this server was made at %1.</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Din seneste færdige eksport af de samme data fra denne server blev lavet %1.</translation>
+    </message>
+    <message>
+        <source>Your finished exports from this server asked for other data (level, group or types), so there is nothing to continue from for this choice.</source>
+        <translation>Dine færdige eksporter fra denne server bad om andre data (niveau, gruppe eller typer), så der er intet at fortsætte fra for dette valg.</translation>
+    </message>
+    <message>
+        <source>No export from this server has finished yet, so there is nothing to continue from.</source>
+        <translation>Ingen eksport fra denne server er færdig endnu, så der er intet at fortsætte fra.</translation>
     </message>
 </context>
 <context>

@@ -1201,7 +1201,7 @@ private Q_SLOTS:
         fbm::installTranslations(*QCoreApplication::instance(), &settings);
         const auto restore =
             qScopeGuard([] { fbm::removeTranslations(*QCoreApplication::instance()); });
-        const char *probe = "Only &resources changed since";
+        const char *probe = "Resource &types:";
         if (language == u"da"_s &&
             QCoreApplication::translate("NewExportDialog", probe) == QLatin1String(probe))
             QSKIP("The Danish catalogue does not have the dialog's new strings yet.");

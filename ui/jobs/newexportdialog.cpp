@@ -2,6 +2,7 @@
 
 #include "session.h"
 
+#include "changesbox.h"
 #include "exportfolder.h"
 #include "filechooser.h"
 #include "formrows.h"
@@ -180,48 +181,12 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     auto *typesLabel = fbm::addFormRow(form, tr("Resource &types:"), buildTypes(), m_types);
     typesLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
-    // Since / until
-    auto *sinceBox = new QWidget;
-    auto *sinceLayout = new QVBoxLayout(sinceBox);
-    sinceLayout->setContentsMargins(0, 0, 0, 0);
-    const QString format = fbm::dateTimeFormat(); // the style of every other date on screen
-    auto *sinceRow = new QHBoxLayout;
-    m_sinceCheck = new QCheckBox(tr("Only &resources changed since"));
-    m_sinceCheck->setObjectName(u"sinceCheck"_s);
-    const QDateTime now =
-        (m_manager ? m_manager->clock() : fbm::Clock::system())->now().toLocalTime();
-    m_since = new QDateTimeEdit(now.addDays(-7));
-    m_since->setObjectName(u"sinceEdit"_s);
-    m_since->setAccessibleName(tr("Changed since"));
-    m_since->setCalendarPopup(true);
-    m_since->setDisplayFormat(format);
-    sinceRow->addWidget(m_sinceCheck);
-    sinceRow->addWidget(m_since);
-    sinceRow->addStretch(1);
-    auto *untilRow = new QHBoxLayout;
-    m_untilCheck = new QCheckBox(tr("and &before"));
-    m_untilCheck->setObjectName(u"untilCheck"_s);
-    m_until = new QDateTimeEdit(now);
-    m_until->setObjectName(u"untilEdit"_s);
-    m_until->setAccessibleName(tr("Changed before"));
-    m_until->setCalendarPopup(true);
-    m_until->setDisplayFormat(format);
-    m_untilCheck->setToolTip(tr("Sent as _until; servers implementing Bulk Data 2.0 may ignore "
-                                "it."));
-    untilRow->addWidget(m_untilCheck);
-    untilRow->addWidget(m_until);
-    untilRow->addStretch(1);
-    m_sinceLast = new QCheckBox(tr("Only changes since &my last export from this server"));
-    m_sinceLast->setObjectName(u"sinceLastExportCheck"_s);
-    m_sinceLastNote = fbm::hintLabel();
-    m_sinceLastNote->setObjectName(u"sinceLastExportNote"_s);
-    sinceLayout->addWidget(m_sinceLast);
-    sinceLayout->addWidget(m_sinceLastNote);
-    sinceLayout->addLayout(sinceRow);
-    sinceLayout->addLayout(untilRow);
-    auto *changedLabel = fbm::addFormRow(form, tr("Changes:"), sinceBox, m_sinceLast);
+    // Since / until, or since the last export
+    m_changes = new fbm::ChangesBox(m_manager ? m_manager->clock() : nullptr);
+    m_changes->setObjectName(u"changesBox"_s);
+    auto *changedLabel = fbm::addFormRow(form, tr("Changes:"), m_changes, m_changes->firstField());
     changedLabel->setBuddy(nullptr);
-    m_sinceLast->setAccessibleName({});
+    m_changes->firstField()->setAccessibleName({});
 
     // Destination
     m_outputDir = new QLineEdit;
@@ -310,14 +275,11 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     });
     connect(m_types, &QListWidget::itemChanged, this, &NewExportDialog::updateValidation);
     connect(m_extraTypes, &QLineEdit::textChanged, this, &NewExportDialog::updateValidation);
-    for (QCheckBox *c : {m_sinceCheck, m_untilCheck, m_sinceLast, m_noCache}) {
-        connect(c, &QCheckBox::toggled, this, [this] {
-            updateEnabled();
-            updateValidation();
-        });
-    }
-    for (QDateTimeEdit *e : {m_since, m_until})
-        connect(e, &QDateTimeEdit::dateTimeChanged, this, &NewExportDialog::updateValidation);
+    connect(m_noCache, &QCheckBox::toggled, this, [this] {
+        updateEnabled();
+        updateValidation();
+    });
+    connect(m_changes, &fbm::ChangesBox::changed, this, &NewExportDialog::updateValidation);
     connect(m_post, &QRadioButton::toggled, this, [this] {
         updateEnabled();
         updateValidation();
@@ -566,41 +528,13 @@ void NewExportDialog::updateSinceLast()
 {
     const Profile *p = currentProfile();
     // Only an export of the same scope (level, group, types, filters) says what changed since.
-    m_lastTransaction =
+    const QDateTime last =
         (p && m_manager) ? m_manager->lastTransactionTime(p->id, request()) : QDateTime();
-    const bool have = m_lastTransaction.isValid();
-    if (!have)
-        m_sinceLast->setChecked(false);
-    m_sinceLast->setEnabled(have);
-    if (have) {
-        //: %1 is a date and time
-        m_sinceLastNote->setText(tr("Your last finished export of the same data from this server "
-                                    "was made at %1.")
-                                     .arg(fbm::formatDateTime(m_lastTransaction.toLocalTime())));
-    } else if (p && hasFinishedExport(m_manager, p->id)) {
-        // Not "nothing has finished": one has, of other data, which says nothing of this.
-        m_sinceLastNote->setText(tr("Your finished exports from this server asked for other "
-                                    "data (level, group or types), so there is nothing to "
-                                    "continue from for this choice."));
-    } else {
-        m_sinceLastNote->setText(tr("No export from this server has finished yet, so there is "
-                                    "nothing to continue from."));
-    }
-    updateEnabled();
+    m_changes->setLastExport(last, p && hasFinishedExport(m_manager, p->id));
 }
 
 void NewExportDialog::updateEnabled()
 {
-    const bool sinceLast = m_sinceLast->isChecked() && m_lastTransaction.isValid();
-    if (sinceLast) {
-        const QSignalBlocker block(m_sinceCheck);
-        m_sinceCheck->setChecked(true);
-        const QSignalBlocker blockEdit(m_since);
-        m_since->setDateTime(m_lastTransaction.toLocalTime());
-    }
-    m_sinceCheck->setEnabled(!sinceLast);
-    m_since->setEnabled(m_sinceCheck->isChecked() && !sinceLast);
-    m_until->setEnabled(m_untilCheck->isChecked());
     m_groupCombo->setEnabled(m_profile->count() > 0);
     const bool patientsAllowed = m_post->isChecked() && level() != ExportLevel::System;
     m_patients->setEnabled(patientsAllowed);
@@ -623,12 +557,8 @@ fbm::ExportRequest NewExportDialog::request() const
             r.groupName = m_groupCombo->itemData(i, kGroupNameRole).toString();
     }
     r.types = chosenTypes();
-    if (m_sinceLast->isChecked() && m_lastTransaction.isValid())
-        r.since = m_lastTransaction; // exactly the server's instant, not the editor's rounding
-    else if (m_sinceCheck->isChecked())
-        r.since = m_since->dateTime().toUTC();
-    if (m_untilCheck->isChecked())
-        r.until = m_until->dateTime().toUTC();
+    r.since = m_changes->since();
+    r.until = m_changes->until();
     r.typeFilters = lines(m_typeFilters);
     r.elements = words(m_elements->text());
     const QString format = m_outputFormat->currentText().trimmed();

@@ -26,6 +26,7 @@ class QTimer;
 class QToolButton;
 
 namespace fbm {
+class ChangesBox;
 class HttpClient;
 class ServerProbe;
 } // namespace fbm
@@ -86,8 +87,7 @@ private:
     QPointer<fbm::JobManager> m_manager;
     std::function<fbm::HttpClient *(const fbm::Profile &)> m_clientFor;
     std::unique_ptr<fbm::ServerProbe> m_groupProbe;
-    QString m_groupsFor; ///< the profile id whose groups are listed (or being listed)
-    QDateTime m_lastTransaction;
+    QString m_groupsFor;            ///< the profile id whose groups are listed (or being listed)
     QString m_lastOutputDirDefault; ///< what the folder field was filled with automatically
 
     QComboBox *m_profile = nullptr;
@@ -99,12 +99,6 @@ private:
     QLabel *m_groupStatus = nullptr;
     QListWidget *m_types = nullptr;
     QLineEdit *m_extraTypes = nullptr;
-    QCheckBox *m_sinceCheck = nullptr;
-    QDateTimeEdit *m_since = nullptr;
-    QCheckBox *m_untilCheck = nullptr;
-    QDateTimeEdit *m_until = nullptr;
-    QCheckBox *m_sinceLast = nullptr;
-    QLabel *m_sinceLastNote = nullptr;
     QLabel *m_typesHint = nullptr;
     QLabel *m_filesGoTo = nullptr;
     QTimer *m_minuteTimer = nullptr;
@@ -119,6 +113,7 @@ private:
     QLabel *m_patientsNote = nullptr;
     QCheckBox *m_noCache = nullptr;
     QCheckBox *m_lenient = nullptr;
+    fbm::ChangesBox *m_changes = nullptr;
     QLineEdit *m_outputDir = nullptr;
     QCheckBox *m_autoDownload = nullptr;
     QLabel *m_problem = nullptr;
