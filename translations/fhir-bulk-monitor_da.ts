@@ -1531,6 +1531,26 @@
     </message>
 </context>
 <context>
+    <name>fbm::FolderOpener</name>
+    <message>
+        <source>The folder does not exist (yet): nothing was saved in it.</source>
+        <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
+    </message>
+    <message>
+        <source>Folder not opened</source>
+        <translation>Mappen blev ikke åbnet</translation>
+    </message>
+    <message>
+        <source>The desktop has no program to open folders with. The files are in:
+
+%1</source>
+        <extracomment>%1 is a folder path</extracomment>
+        <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>fbm::GzipReader</name>
     <message>
         <source>%1 is not a complete gzip file.</source>
@@ -2962,23 +2982,6 @@
     <message>
         <source>Add a server first: an export is always started on a server.</source>
         <translation>Tilføj først en server: en eksport startes altid på en server.</translation>
-    </message>
-    <message>
-        <source>The folder does not exist (yet): nothing was saved in it.</source>
-        <translation>Mappen findes ikke (endnu): intet er gemt i den.</translation>
-    </message>
-    <message>
-        <source>Folder not opened</source>
-        <translation>Mappen blev ikke åbnet</translation>
-    </message>
-    <message>
-        <source>The desktop has no program to open folders with. The files are in:
-
-%1</source>
-        <extracomment>%1 is a folder path</extracomment>
-        <translation>Skrivebordet har intet program til at åbne mapper med. Filerne ligger i:
-
-%1</translation>
     </message>
     <message>
         <source>Export not started</source>

@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+
+#include "folderopener.h"
 #include "logging.h"
 
 #include "aboutdialog.h"
@@ -24,7 +26,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,7 +56,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_manager(session->manager())
-    , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_folders(this, [this](const QString &text) { statusBar()->showMessage(text, 8000); })
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("FHIR Bulk Monitor"));
@@ -604,28 +605,7 @@ void MainWindow::updateActions()
 
 bool MainWindow::openFolder(const QString &path)
 {
-    if (path.isEmpty() || !QDir(path).exists()) {
-        statusBar()->showMessage(tr("The folder does not exist (yet): nothing was saved in it."),
-                                 8000);
-        return false;
-    }
-    const bool opened = m_openUrl(QUrl::fromLocalFile(path));
-    if (!opened) {
-        qCWarning(fbm::lcUi) << "the desktop could not open" << path;
-        // Without a file manager (or its MIME association) nothing would happen at all: give
-        // the path, selectable, so that it can be copied.
-        auto *box = new QMessageBox(
-            QMessageBox::Information, tr("Folder not opened"),
-            //: %1 is a folder path
-            tr("The desktop has no program to open folders with. The files are in:\n\n%1")
-                .arg(QDir::toNativeSeparators(path)),
-            QMessageBox::Ok, this);
-        box->setObjectName(u"openFolderFailedBox"_s);
-        box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    }
-    return opened;
+    return m_folders.open(path);
 }
 
 void MainWindow::bringToFront()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "folderopener.h"
+
 #include "exportjob.h"
 #include "jobmanager.h"
 #include "result.h"
@@ -63,7 +65,7 @@ public:
     [[nodiscard]] bool isExpiryWarningShown() const;
 
     /// How folders are opened; QDesktopServices::openUrl by default. Tests replace it.
-    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_openUrl = std::move(opener); }
+    void setUrlOpener(FolderOpener::UrlOpener opener) { m_folders.setUrlOpener(std::move(opener)); }
 
     /// Shows problems met at start-up (unreadable job files...) without blocking.
     void showProblems(const QStringList &problems);
@@ -113,7 +115,7 @@ private:
 
     Session *m_session;
     JobManager *m_manager;
-    std::function<bool(const QUrl &)> m_openUrl;
+    FolderOpener m_folders;
 
     QAction *m_newExport = nullptr;
     QAction *m_quit = nullptr;
