@@ -1,5 +1,7 @@
 #include "jobdetailspane.h"
 
+#include "datatab.h"
+
 #include "flexiblecolumn.h"
 #include "i18n.h"
 #include "jobactivitymodel.h"
@@ -96,7 +98,11 @@ JobDetailsPane::JobDetailsPane(JobManager *manager, JobTableModel *table, QWidge
     addTab(createDetailsTab(), tr("&Details"));
     addTab(createFilesTab(), tr("F&iles"));
     addTab(createResourcesTab(), tr("Re&sources"));
+    m_dataTab = new DataTab;
+    addTab(m_dataTab, tr("Da&ta"));
     addTab(createActivityTab(), tr("&Activity"));
+    connect(this, &QTabWidget::currentChanged, this,
+            [this] { m_dataTab->setActive(currentWidget() == m_dataTab); });
 
     connect(m_manager, &JobManager::jobChanged, this, &JobDetailsPane::onJobChanged);
     connect(m_manager, &JobManager::jobRemoved, this, [this](const QString &id) {
@@ -391,6 +397,7 @@ void JobDetailsPane::setJob(const QString &id)
     updateDetails(j);
     updateFileButtons();
     updateIssuesVisibility();
+    updateDataTab(j);
     m_activity->scrollToBottom();
 }
 
@@ -408,8 +415,16 @@ void JobDetailsPane::onJobChanged(const QString &id, JobFields fields)
     if (fields & (JobField::State | JobField::Progress | JobField::Error | JobField::Manifest |
                   JobField::NextPoll))
         updateDetails(j);
-    if (fields & (JobField::Files | JobField::Manifest | JobField::State))
+    if (fields & (JobField::Files | JobField::Manifest | JobField::State)) {
         updateFileButtons();
+        updateDataTab(j);
+    }
+}
+
+void JobDetailsPane::updateDataTab(const ExportJob *job)
+{
+    // Read only once every file is saved: a folder still being written would count half files.
+    m_dataTab->setFolder(job ? job->outDir : QString(), job && job->state == JobState::Saved);
 }
 
 void JobDetailsPane::setField(const QString &key, const QString &text)
