@@ -7,6 +7,7 @@
 #include <QJsonParseError>
 
 #include <climits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +42,7 @@ void ResourceTableModel::setFile(const QString &path)
     m_path = path;
     m_cache.clear();
     m_matches.clear();
+    m_rows = 0;
     m_index->start(path);
     m_index->search(m_filter);
     endResetModel();
@@ -54,6 +56,7 @@ void ResourceTableModel::setFilterText(const QString &text)
     beginResetModel();
     m_filter = text;
     m_matches.clear();
+    m_rows = text.isEmpty() ? clampRows(m_index->lineCount()) : 0;
     m_index->search(text);
     endResetModel();
     Q_EMIT stateChanged();
@@ -74,11 +77,13 @@ qint64 ResourceTableModel::totalRows() const
     return m_index->lineCount();
 }
 
-void ResourceTableModel::onLinesAdded(qint64 first, qint64 last)
+void ResourceTableModel::onLinesAdded(qint64, qint64 last)
 {
-    if (!m_filter.isEmpty() || first >= INT_MAX)
+    const int rows = clampRows(last + 1);
+    if (!m_filter.isEmpty() || rows <= m_rows)
         return;
-    beginInsertRows({}, int(first), clampRows(last + 1) - 1);
+    beginInsertRows({}, m_rows, rows - 1);
+    m_rows = rows;
     endInsertRows();
 }
 
@@ -104,7 +109,7 @@ int ResourceTableModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return m_filter.isEmpty() ? clampRows(m_index->lineCount()) : int(m_matches.size());
+    return m_filter.isEmpty() ? m_rows : int(m_matches.size());
 }
 
 int ResourceTableModel::columnCount(const QModelIndex &parent) const
@@ -118,7 +123,7 @@ qint64 ResourceTableModel::fileRow(int row) const
         return -1;
     if (!m_filter.isEmpty())
         return row < m_matches.size() ? m_matches.at(row) : -1;
-    return row < m_index->lineCount() ? row : -1;
+    return row < m_rows ? row : -1;
 }
 
 QByteArray ResourceTableModel::rawLine(int row) const

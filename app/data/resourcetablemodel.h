@@ -51,7 +51,7 @@ public:
     [[nodiscard]] bool isFiltering() const;
     /// Resources in the file found so far (whatever the filter).
     [[nodiscard]] qint64 totalRows() const;
-    [[nodiscard]] NdjsonIndex *index() const { return m_index; }
+    [[nodiscard]] NdjsonIndex *lineIndex() const { return m_index; }
 
     /// The resource a table row shows, parsed now (an empty object when it is not JSON).
     [[nodiscard]] QJsonObject resource(int row) const;
@@ -83,6 +83,8 @@ private:
     QString m_path;
     QString m_filter;
     QList<qint64> m_matches; ///< file rows holding the filter text (filter set only)
+    /// Rows shown without a filter: the index is ahead of the view by the batch it announces.
+    int m_rows = 0;
     mutable QCache<qint64, Row> m_cache{kCachedRows};
 };
 
