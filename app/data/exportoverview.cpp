@@ -1,5 +1,6 @@
 #include "exportoverview.h"
 
+#include "linescan.h"
 #include "ndjsonreader.h"
 #include "resourcefields.h"
 
@@ -179,6 +180,25 @@ ExportOverview ExportOverview::compute(const QString &folder, const std::atomic_
 
         NdjsonReader reader(path);
         const bool clinical = kind == "output"_L1;
+        // The fast path: resourceType, id, meta.lastUpdated, the references and the type's
+        // dates picked out while the line is checked; QJsonDocument for what it cannot tell.
+        QList<QByteArray> paths{"resourceType", "id", "meta.lastUpdated", "subject.reference",
+                                "patient.reference"};
+        const QList<const char *> &datePaths = fields::clinicalDatePaths(type);
+        for (const char *d : datePaths)
+            paths.append(QByteArray(d));
+        LineScan scan(paths);
+        const QByteArray typeUtf8 = type.toUtf8();
+        const auto note = [&](const QString &lastUpdated, const QString &date,
+                              const QString &patient) {
+            widen(t.lastUpdatedMin, t.lastUpdatedMax, lastUpdated);
+            widen(t.dateMin, t.dateMax, date);
+            if (!patient.isEmpty()) {
+                const quint64 h = hash64(patient);
+                state.patients.insert(h);
+                allPatients.insert(h);
+            }
+        };
         const bool read = reader.read(
             [&](const NdjsonLine &line) {
                 ++t.resources;
@@ -187,6 +207,27 @@ ExportOverview ExportOverview::compute(const QString &folder, const std::atomic_
                         relative, line.number,
                         tr("The line is longer than %1 MiB.").arg(NdjsonReader::kMaxLine >> 20));
                     return;
+                }
+                if (scan.scan(line.text) && !scan.escaped()) {
+                    const QByteArrayView resourceType = scan.value(0);
+                    if (!resourceType.isEmpty() && resourceType == typeUtf8) {
+                        if (!clinical)
+                            return;
+                        QString date;
+                        for (int i = 0; i < datePaths.size() && date.isEmpty(); ++i)
+                            date = QString::fromUtf8(scan.value(5 + i));
+                        QString patient;
+                        if (type == "Patient"_L1) {
+                            patient = QString::fromUtf8(scan.value(1));
+                        } else {
+                            patient = fields::patientIdOf(QString::fromUtf8(scan.value(3)));
+                            if (patient.isEmpty())
+                                patient = fields::patientIdOf(QString::fromUtf8(scan.value(4)));
+                        }
+                        note(QString::fromUtf8(scan.value(2)), date, patient);
+                        return;
+                    }
+                    // A problem: the slow path below words it.
                 }
                 QJsonParseError error;
                 const QJsonDocument doc = QJsonDocument::fromJson(
@@ -216,17 +257,9 @@ ExportOverview ExportOverview::compute(const QString &folder, const std::atomic_
                         tr("The resource is %1, but the file holds %2.").arg(resourceType, type));
                     return;
                 }
-                if (!clinical)
-                    return;
-                widen(t.lastUpdatedMin, t.lastUpdatedMax,
-                      r.value("meta"_L1).toObject().value("lastUpdated"_L1).toString());
-                widen(t.dateMin, t.dateMax, fields::clinicalDate(r, type));
-                const QString patient = fields::patientId(r, type);
-                if (!patient.isEmpty()) {
-                    const quint64 h = hash64(patient);
-                    state.patients.insert(h);
-                    allPatients.insert(h);
-                }
+                if (clinical)
+                    note(r.value("meta"_L1).toObject().value("lastUpdated"_L1).toString(),
+                         fields::clinicalDate(r, type), fields::patientId(r, type));
             },
             &cancel,
             [&](qint64 raw) {

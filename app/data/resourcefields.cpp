@@ -20,19 +20,6 @@ QString sub(const QJsonObject &o, QLatin1StringView key, QLatin1StringView inner
     return o.value(key).toObject().value(inner).toString();
 }
 
-/// The first of \a paths ("a" or "a.b") that has a text value.
-QString firstOf(const QJsonObject &o, std::initializer_list<const char *> paths)
-{
-    for (const char *path : paths) {
-        const QLatin1StringView p(path);
-        const qsizetype dot = p.indexOf(u'.');
-        const QString value = dot < 0 ? text(o, p) : sub(o, p.left(dot), p.mid(dot + 1));
-        if (!value.isEmpty())
-            return value;
-    }
-    return {};
-}
-
 /// A CodeableConcept as people read it: its text, else the first coding's display, else its
 /// code.
 QString concept(const QJsonValue &value)
@@ -129,47 +116,76 @@ QString joined(std::initializer_list<QString> parts)
 
 } // namespace
 
+const QList<const char *> &clinicalDatePaths(QStringView type)
+{
+    using Paths = QList<const char *>;
+    static const Paths observation{"effectiveDateTime", "effectivePeriod.start", "effectiveInstant",
+                                   "issued"};
+    static const Paths condition{"onsetDateTime", "recordedDate", "onsetPeriod.start"};
+    static const Paths encounter{"period.start"};
+    static const Paths medicationRequest{"authoredOn"};
+    static const Paths procedure{"performedDateTime", "performedPeriod.start"};
+    static const Paths immunization{"occurrenceDateTime", "recorded"};
+    static const Paths diagnosticReport{"effectiveDateTime", "effectivePeriod.start", "issued"};
+    static const Paths documentReference{"date"};
+    static const Paths allergy{"recordedDate", "onsetDateTime"};
+    static const Paths patient{"birthDate"};
+    static const Paths other{"effectiveDateTime", "date", "authoredOn"};
+    if (type == u"Observation")
+        return observation;
+    if (type == u"Condition")
+        return condition;
+    if (type == u"Encounter")
+        return encounter;
+    if (type == u"MedicationRequest")
+        return medicationRequest;
+    if (type == u"Procedure")
+        return procedure;
+    if (type == u"Immunization")
+        return immunization;
+    if (type == u"DiagnosticReport")
+        return diagnosticReport;
+    if (type == u"DocumentReference")
+        return documentReference;
+    if (type == u"AllergyIntolerance")
+        return allergy;
+    if (type == u"Patient")
+        return patient;
+    return other;
+}
+
 QString clinicalDate(const QJsonObject &r, QStringView type)
 {
-    if (type == u"Observation")
-        return firstOf(
-            r, {"effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"});
-    if (type == u"Condition")
-        return firstOf(r, {"onsetDateTime", "recordedDate", "onsetPeriod.start"});
-    if (type == u"Encounter")
-        return firstOf(r, {"period.start"});
-    if (type == u"MedicationRequest")
-        return firstOf(r, {"authoredOn"});
-    if (type == u"Procedure")
-        return firstOf(r, {"performedDateTime", "performedPeriod.start"});
-    if (type == u"Immunization")
-        return firstOf(r, {"occurrenceDateTime", "recorded"});
-    if (type == u"DiagnosticReport")
-        return firstOf(r, {"effectiveDateTime", "effectivePeriod.start", "issued"});
-    if (type == u"DocumentReference")
-        return firstOf(r, {"date"});
-    if (type == u"AllergyIntolerance")
-        return firstOf(r, {"recordedDate", "onsetDateTime"});
-    if (type == u"Patient")
-        return firstOf(r, {"birthDate"});
-    return firstOf(r, {"effectiveDateTime", "date", "authoredOn"});
+    for (const char *path : clinicalDatePaths(type)) {
+        const QLatin1StringView p(path);
+        const qsizetype dot = p.indexOf(u'.');
+        const QString value = dot < 0 ? text(r, p) : sub(r, p.left(dot), p.mid(dot + 1));
+        if (!value.isEmpty())
+            return value;
+    }
+    return {};
+}
+
+QString patientIdOf(QStringView ref)
+{
+    const qsizetype at = ref.lastIndexOf(u"Patient/");
+    if (at < 0 || (at > 0 && ref.at(at - 1) != u'/'))
+        return {};
+    QStringView id = ref.mid(at + 8);
+    const qsizetype slash = id.indexOf(u'/');
+    if (slash >= 0)
+        id = id.left(slash); // Patient/123/_history/2
+    return id.toString();
 }
 
 QString patientId(const QJsonObject &r, QStringView type)
 {
     if (type == u"Patient")
         return text(r, "id"_L1);
-    QString ref = sub(r, "subject"_L1, "reference"_L1);
-    if (!ref.contains("Patient/"_L1))
-        ref = sub(r, "patient"_L1, "reference"_L1);
-    qsizetype at = ref.lastIndexOf("Patient/"_L1);
-    if (at < 0 || (at > 0 && ref.at(at - 1) != u'/'))
-        return {};
-    QStringView id = QStringView(ref).mid(at + 8);
-    const qsizetype slash = id.indexOf(u'/');
-    if (slash >= 0)
-        id = id.left(slash); // Patient/123/_history/2
-    return id.toString();
+    QString id = patientIdOf(sub(r, "subject"_L1, "reference"_L1));
+    if (id.isEmpty())
+        id = patientIdOf(sub(r, "patient"_L1, "reference"_L1));
+    return id;
 }
 
 QString summary(const QJsonObject &r, QStringView type)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -18,6 +19,8 @@ namespace fbm::fields {
  * effectiveDateTime, date or authoredOn when present.
  */
 [[nodiscard]] QString clinicalDate(const QJsonObject &resource, QStringView type);
+/// Where clinicalDate() looks, in order: "name" or "name.member" (one level down).
+[[nodiscard]] const QList<const char *> &clinicalDatePaths(QStringView type);
 
 /**
  * The id of the patient \a resource is about: a Patient's own id; otherwise the id in
@@ -25,6 +28,9 @@ namespace fbm::fields {
  * "https://server/fhir/Patient/123", "Patient/123/_history/2"). Empty when there is none.
  */
 [[nodiscard]] QString patientId(const QJsonObject &resource, QStringView type);
+/// The patient id a reference names ("Patient/123", ".../Patient/123/_history/2"); empty
+/// when it names no Patient.
+[[nodiscard]] QString patientIdOf(QStringView reference);
 
 /**
  * One line saying what the resource holds: Observation code and value with its unit;
