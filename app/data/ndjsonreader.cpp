@@ -3,6 +3,7 @@
 #include "contentdecoder.h"
 #include "gzipfile.h"
 
+#include <QCoreApplication>
 #include <QThreadPool>
 
 #include <cstring>
@@ -30,6 +31,9 @@ QThreadPool *dataThreadPool()
         auto *p = new QThreadPool;
         p->setMaxThreadCount(2);
         p->setExpiryTimeout(30000);
+        // At exit the views are gone and have told their readers to stop, which they notice
+        // within one block: wait for that rather than end the process under a running read.
+        qAddPostRoutine([] { dataThreadPool()->waitForDone(); });
         return p;
     }();
     return pool;
