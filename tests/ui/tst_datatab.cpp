@@ -23,6 +23,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSet>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,6 +88,7 @@ class TestDataTab final : public QObject
 private Q_SLOTS:
     void countsBrowsingAndFilter();
     void notReadUntilSaved();
+    void tabLeftOpenIsKept();
 };
 
 void TestDataTab::countsBrowsingAndFilter()
@@ -198,6 +200,26 @@ void TestDataTab::notReadUntilSaved()
                tab.findChild<QLabel *>(u"dataStatus"_s)->text().contains(u"no export"_s);
     }));
     QCOMPARE(tab.typesModel()->rowCount(), 0);
+}
+
+void TestDataTab::tabLeftOpenIsKept()
+{
+    test::ExportFixture f;
+    JobTableModel table(f.manager);
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"ui.ini"_s), QSettings::IniFormat);
+    {
+        // Saved before the Data tab came: 3 was Activity.
+        settings.setValue(u"detailsTab"_s, 3);
+        JobDetailsPane pane(f.manager, &table);
+        pane.loadSettings(settings);
+        QCOMPARE(pane.currentWidget()->objectName(), u"activityPage"_s);
+        pane.setCurrentWidget(pane.dataTab());
+        pane.saveSettings(settings);
+    }
+    JobDetailsPane pane(f.manager, &table);
+    pane.loadSettings(settings);
+    QCOMPARE(pane.currentWidget(), pane.dataTab());
 }
 
 QTEST_MAIN(TestDataTab)
