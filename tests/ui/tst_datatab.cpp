@@ -179,6 +179,14 @@ void TestDataTab::countsBrowsingAndFilter()
     browser->filePicker()->setCurrentIndex(browser->filePicker()->findText(u"Patient.1.ndjson"_s));
     QVERIFY(waitFor([&] { return !model->isIndexing() && view->model()->rowCount() == 2; }));
     QCOMPARE(cell(view->model(), 1, ResourceTableModel::Id), u"p2"_s);
+
+    // Closed, it lets go of the file; Browse… opens it again.
+    browser->close();
+    QCOMPARE(model->file(), QString());
+    QCOMPARE(view->model()->rowCount(), 0);
+    data->browse(p);
+    QVERIFY(browser->isVisible());
+    QVERIFY(waitFor([&] { return !model->isIndexing() && view->model()->rowCount() == 2; }));
 }
 
 void TestDataTab::notReadUntilSaved()

@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHideEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -128,6 +129,13 @@ void ResourceBrowser::open(const QString &folder, const QString &kind, const QSt
     //: %1 is a folder
     setWindowTitle(tr("Resources in %1").arg(QDir::toNativeSeparators(folder)));
     openFile(wanted);
+}
+
+void ResourceBrowser::hideEvent(QHideEvent *event)
+{
+    QDialog::hideEvent(event);
+    if (!event->spontaneous())
+        m_model->setFile({});
 }
 
 void ResourceBrowser::openFile(int index)

@@ -34,6 +34,10 @@ public:
     [[nodiscard]] QComboBox *filePicker() const { return m_files; }
     [[nodiscard]] FilterEdit *filterEdit() const { return m_filter; }
 
+protected:
+    /// Closed: lets go of the file (and the decompressed copy of a .gz); open() comes again.
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void openFile(int index);
     void showCurrent();
