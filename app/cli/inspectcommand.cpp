@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <climits>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -136,7 +137,23 @@ int runInspectCommand(const QStringList &args, QTextStream &out, QTextStream &er
     if (dirs.size() != 1)
         return usage(err, Text::tr("Name one export folder."), p);
     const std::atomic_bool never = false;
-    const ExportOverview o = ExportOverview::compute(dirs.constFirst(), never);
+    // On a terminal, how far the reading is (gigabytes take a while); never into a pipe.
+    int shown = -1;
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    const auto progress = [&](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(done * 100 / total) : 100;
+        if (!terminal || percent == shown)
+            return;
+        shown = percent;
+        //: Progress of the inspect command; %1 is a percentage such as 45
+        err << '\r' << Text::tr("Reading… %1 %").arg(percent);
+        err.flush();
+    };
+    const ExportOverview o = ExportOverview::compute(dirs.constFirst(), never, progress);
+    if (shown >= 0) {
+        err << "\r\033[K"; // the progress line erased
+        err.flush();
+    }
     if (!o.error.isEmpty()) {
         err << o.error << '\n';
         err.flush();
