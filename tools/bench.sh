@@ -5,7 +5,7 @@
 #   tools/bench.sh            install what the benchmarks need, build Release, run all
 #   FBM_BENCH_ROUNDS=9 tools/bench.sh     more repetitions (default 5, benchmark 3 at least 7;
 #                                         the best is kept)
-#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..6)
+#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..7)
 #   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
 #                                         another build of the app (to compare two versions)
 #   FBM_BENCH_DELAY_MS=20 tools/bench.sh  benchmark 2's information row with a server answering
@@ -20,7 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FBM_BENCH_BUILD:-$ROOT/build-bench}
 WORK=${FBM_BENCH_WORK:-$BUILD/bench-work}
 ROUNDS=${FBM_BENCH_ROUNDS:-5}
-ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6"}
+ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7"}
 POLL_SECONDS=${FBM_BENCH_POLL_SECONDS:-30}
 TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
 
@@ -55,6 +55,7 @@ APP=${FBM_BENCH_APP:-$BUILD/ui/fhir-bulk-monitor} # another build of the app, to
 SERVER=$BUILD/tests/bench/fbm-bench-server
 ENGINE=$BUILD/tests/bench/fbm-bench-engine
 GUI=$BUILD/tests/bench/fbm-bench-gui
+DATA_BENCH=$BUILD/tests/bench/fbm-bench-data
 
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -458,6 +459,38 @@ if want 6; then
     "$ENGINE" manifest 10000 10 >"$WORK/manifest.out"
     p=$(result "$WORK/manifest.out" manifest_parse_best_ms)
     row "6. Manifest::parse, 10000 outputs" "${p} ms" "-" "${p} ms" "<= 50 ms" "$(cmp_le "$p" 50)"
+fi
+
+# --- 7. the data views ------------------------------------------------------------------------
+if want 7; then
+    # The files are made once (the demo server's Observations) and kept in $WORK; each run
+    # reads them from a warm page cache.
+    mkdir -p "$WORK/data-views"
+    "$DATA_BENCH" overview "$WORK/data-views/export" 200 >"$WORK/overview.out"
+    mbs=$(calc "round($(result "$WORK/overview.out" overview_mib_per_s), 1)")
+    orss=$(calc "round($(result "$WORK/overview.out" overview_peak_rss_mib), 1)")
+    row "7. (info) export overview (inspect) of 200 MiB NDJSON" "${mbs} MiB/s" "-" "peak RSS ${orss} MiB" "(one core; LineScan, QJsonDocument for what it refuses)" 1
+    first="" rss="" indexed=""
+    for r in $(seq "$ROUNDS"); do
+        "$DATA_BENCH" browse "$WORK/data-views/browse-1g.ndjson" 1024 >"$WORK/browse.out"
+        first+=" $(result "$WORK/browse.out" browse_first_page_ms)"
+        rss+=" $(result "$WORK/browse.out" browse_peak_rss_mib)"
+        indexed+=" $(result "$WORK/browse.out" browse_indexed_s)"
+        log "  7. round $r: $(tr '\n' ' ' <"$WORK/browse.out")"
+    done
+    f=$(calc "round($(echo "$first" | best), 1)")
+    m=$(echo "$rss" | tr ' ' '\n' | grep -v '^$' | sort -g | tail -1)
+    i=$(calc "round($(echo "$indexed" | best), 2)")
+    row "7. resource browser, 1 GiB file: first 50 rows shown" "${f} ms (runs $(echo "$first" | spread))" "-" "${f} ms" "<= 1000 ms" "$(cmp_le "$f" 1000)"
+    row "7. (info) resource browser, 1 GiB file: indexed, peak RSS" "${i} s" "-" "${m} MiB" "(8 bytes a row)" 1
+    # The same file in the window (offscreen): the table view's header adds its share per row.
+    mkdir -p "$WORK/data-views/browse-dir"
+    ln -sf "$WORK/data-views/browse-1g.ndjson" "$WORK/data-views/browse-dir/Observation.1.ndjson"
+    "$GUI" browser "$WORK/data-views/browse-dir" >"$WORK/browser.out"
+    wf=$(calc "round($(result "$WORK/browser.out" browser_first_page_ms), 1)")
+    wa=$(calc "round($(result "$WORK/browser.out" browser_all_rows_s), 2)")
+    wm=$(calc "round($(result "$WORK/browser.out" browser_peak_rss_mib), 1)")
+    row "7. (info) the browser window, 1 GiB file" "first rows ${wf} ms, all rows ${wa} s" "-" "peak RSS ${wm} MiB" "(offscreen, with the view)" 1
 fi
 
 # --- the table --------------------------------------------------------------------------------

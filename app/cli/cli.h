@@ -27,7 +27,7 @@ enum ExitCode
 };
 
 /// Whether argv[1] names a command-line command (export, resume, cancel, report-jobs, profile,
-/// demo-server, help) rather than the desktop application.
+/// inspect, demo-server, help) rather than the desktop application.
 [[nodiscard]] bool isCommand(const QStringList &arguments);
 
 /// Whether the command line, not the desktop application, answers these arguments: argv[1] is a

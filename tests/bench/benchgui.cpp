@@ -8,11 +8,18 @@
 //   fbm-bench-gui startup <store-dir> <work-dir>
 //       Benchmark 6. Time from before the Session loads the store until the main window
 //       has been shown and painted, and the peak RSS of the process.
+//   fbm-bench-gui browser <folder>
+//       Benchmark 7's window: the resource browser on the first data file of <folder> (made
+//       by fbm-bench-data), shown; the time until its table holds 50 rows, until the whole
+//       file is in the table, and the peak RSS (the view's header keeps a little per row).
 //
 // Results go to stdout as "RESULT <key> <value>" lines for tools/bench.sh.
 #include "jobstore.h"
 #include "jobtablemodel.h"
 #include "mainwindow.h"
+#include "ndjsonindex.h"
+#include "resourcebrowser.h"
+#include "resourcetablemodel.h"
 #include "session.h"
 
 #include <QApplication>
@@ -27,6 +34,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <sys/resource.h>
@@ -307,6 +315,30 @@ int loadOnly(const QStringList &args)
 
 } // namespace
 
+int browserBench(const QStringList &args)
+{
+    QElapsedTimer t;
+    t.start();
+    ResourceBrowser browser;
+    browser.open(args.at(2), u"output"_s, u"Observation"_s);
+    browser.show();
+    ResourceTableModel *model = browser.model();
+    const auto waitUntil = [](const std::function<bool()> &done) {
+        while (!done())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    };
+    waitUntil([&] { return browser.table()->model()->rowCount() >= 50 || !model->isIndexing(); });
+    browser.table()->viewport()->repaint();
+    result("browser_first_page_ms", double(t.nsecsElapsed()) / 1e6);
+    waitUntil([&] { return !model->isIndexing(); });
+    browser.table()->scrollToBottom();
+    browser.table()->viewport()->repaint();
+    result("browser_all_rows_s", double(t.nsecsElapsed()) / 1e9);
+    result("browser_rows", browser.table()->model()->rowCount());
+    result("browser_peak_rss_mib", memoryMiB("VmHWM:"));
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -324,6 +356,8 @@ int main(int argc, char *argv[])
         return loadOnly(args);
     if (mode == "startup"_L1 && args.size() == 4)
         return startup(args);
+    if (mode == "browser"_L1 && args.size() == 3)
+        return browserBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchgui.cpp\n");
     return 2;
 }

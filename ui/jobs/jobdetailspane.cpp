@@ -1,5 +1,7 @@
 #include "jobdetailspane.h"
 
+#include "datatab.h"
+
 #include "flexiblecolumn.h"
 #include "i18n.h"
 #include "jobactivitymodel.h"
@@ -96,7 +98,11 @@ JobDetailsPane::JobDetailsPane(JobManager *manager, JobTableModel *table, QWidge
     addTab(createDetailsTab(), tr("&Details"));
     addTab(createFilesTab(), tr("F&iles"));
     addTab(createResourcesTab(), tr("Re&sources"));
+    m_dataTab = new DataTab;
+    addTab(m_dataTab, tr("Da&ta"));
     addTab(createActivityTab(), tr("&Activity"));
+    connect(this, &QTabWidget::currentChanged, this,
+            [this] { m_dataTab->setActive(currentWidget() == m_dataTab); });
 
     connect(m_manager, &JobManager::jobChanged, this, &JobDetailsPane::onJobChanged);
     connect(m_manager, &JobManager::jobRemoved, this, [this](const QString &id) {
@@ -114,6 +120,7 @@ JobDetailsPane::~JobDetailsPane() = default;
 QWidget *JobDetailsPane::createDetailsTab()
 {
     auto *page = new QWidget;
+    page->setObjectName(u"detailsPage"_s);
     auto *outer = new QVBoxLayout(page);
 
     m_emptyDetails = new QLabel(tr("Choose an export in the list to see its details."));
@@ -213,6 +220,7 @@ QWidget *JobDetailsPane::createDetailsTab()
 QWidget *JobDetailsPane::createFilesTab()
 {
     auto *page = new QWidget;
+    page->setObjectName(u"filesPage"_s);
     auto *layout = new QVBoxLayout(page);
     m_files = new QTableView;
     m_files->setObjectName(u"filesTable"_s);
@@ -279,6 +287,7 @@ QWidget *JobDetailsPane::createFilesTab()
 QWidget *JobDetailsPane::createResourcesTab()
 {
     auto *page = new QWidget;
+    page->setObjectName(u"resourcesPage"_s);
     auto *layout = new QVBoxLayout(page);
     m_resources = new QTableView;
     m_resources->setObjectName(u"resourcesTable"_s);
@@ -300,6 +309,7 @@ QWidget *JobDetailsPane::createResourcesTab()
 QWidget *JobDetailsPane::createActivityTab()
 {
     auto *page = new QWidget;
+    page->setObjectName(u"activityPage"_s);
     auto *layout = new QVBoxLayout(page);
     m_activity = new QTreeView;
     m_activity->setObjectName(u"activityList"_s);
@@ -385,14 +395,25 @@ void JobDetailsPane::loadSettings(const QSettings &settings)
 {
     m_files->horizontalHeader()->restoreState(settings.value(u"fileColumns"_s).toByteArray());
     m_activity->header()->restoreState(settings.value(u"activityColumns"_s).toByteArray());
-    setCurrentIndex(settings.value(u"detailsTab"_s, 0).toInt());
+    // The tab by its page's name: an index saved before the Data tab came would now open
+    // the tab before the one left open (Data for Activity).
+    const QString page = settings.value(u"detailsTabPage"_s).toString();
+    QWidget *named = page.isEmpty() ? nullptr : findChild<QWidget *>(page);
+    const int oldIndex = settings.value(u"detailsTab"_s, 0).toInt();
+    if (named && indexOf(named) >= 0)
+        setCurrentWidget(named);
+    else if (oldIndex == 3)
+        setCurrentWidget(findChild<QWidget *>(u"activityPage"_s));
+    else
+        setCurrentIndex(oldIndex);
 }
 
 void JobDetailsPane::saveSettings(QSettings &settings) const
 {
     settings.setValue(u"fileColumns"_s, m_files->horizontalHeader()->saveState());
     settings.setValue(u"activityColumns"_s, m_activity->header()->saveState());
-    settings.setValue(u"detailsTab"_s, currentIndex());
+    settings.setValue(u"detailsTabPage"_s, currentWidget()->objectName());
+    settings.remove(u"detailsTab"_s);
 }
 
 void JobDetailsPane::setJob(const QString &id)
@@ -409,6 +430,7 @@ void JobDetailsPane::setJob(const QString &id)
     updateDetails(j);
     updateFileButtons();
     updateIssuesVisibility();
+    updateDataTab(j);
     m_activity->scrollToBottom();
 }
 
@@ -426,8 +448,16 @@ void JobDetailsPane::onJobChanged(const QString &id, JobFields fields)
     if (fields & (JobField::State | JobField::Progress | JobField::Error | JobField::Manifest |
                   JobField::NextPoll))
         updateDetails(j);
-    if (fields & (JobField::Files | JobField::Manifest | JobField::State))
+    if (fields & (JobField::Files | JobField::Manifest | JobField::State)) {
         updateFileButtons();
+        updateDataTab(j);
+    }
+}
+
+void JobDetailsPane::updateDataTab(const ExportJob *job)
+{
+    // Read only once every file is saved: a folder still being written would count half files.
+    m_dataTab->setFolder(job ? job->outDir : QString(), job && job->state == JobState::Saved);
 }
 
 void JobDetailsPane::setField(const QString &key, const QString &text)

@@ -15,16 +15,18 @@ class QTreeView;
 
 namespace fbm {
 
+class DataTab;
 class JobActivityModel;
 class JobFilesModel;
 class JobIssuesModel;
 class JobResourcesModel;
 class JobTableModel;
 
-/// The selected export's details in four tabs: Details (state, problem, addresses, folder, and
-/// the issues the server reported), Files, Resources per type, and Activity (every request,
-/// copyable as curl). Each table is a view over a core model; setJob() points them all at one
-/// job. The countdowns follow the job table's one-second tick.
+/// The selected export's details in five tabs: Details (state, problem, addresses, folder, and
+/// the issues the server reported), Files, Resources per type, Data (what the saved files
+/// hold, DataTab) and Activity (every request, copyable as curl). Each table is a view over a core
+/// model; setJob() points them all at one job. The countdowns follow the job table's one-second
+/// tick.
 class JobDetailsPane final : public QTabWidget
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ public:
     void saveSettings(QSettings &settings) const;
 
     void applyIcons();
+    [[nodiscard]] DataTab *dataTab() const { return m_dataTab; }
 
 Q_SIGNALS:
     /// The user asked to open the export's folder.
@@ -67,6 +70,7 @@ private:
     [[nodiscard]] static QString attachmentsText(const ExportJob &job);
     void updateFileButtons();
     void updateIssuesVisibility();
+    void updateDataTab(const ExportJob *job);
     void retryCurrentFile();
     void copyActivityAsCurl();
     void openFolderOfJob();
@@ -90,6 +94,7 @@ private:
     QPushButton *m_retryFile = nullptr;
     QPushButton *m_filesOpenFolder = nullptr;
     QTableView *m_resources = nullptr;
+    DataTab *m_dataTab = nullptr;
     QTreeView *m_activity = nullptr;
     QAction *m_copyCurl = nullptr;
     QPushButton *m_copyCurlButton = nullptr;
