@@ -1164,6 +1164,83 @@
     </message>
 </context>
 <context>
+    <name>fbm::DataTab</name>
+    <message>
+        <source>Stop readi&amp;ng</source>
+        <translation>Stop læsni&amp;ngen</translation>
+    </message>
+    <message>
+        <source>Read a&amp;gain</source>
+        <translation>&amp;Læs igen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>Stop reading the export&apos;s files</source>
+        <translation>Stop læsningen af eksportens filer</translation>
+    </message>
+    <message>
+        <source>Read the export&apos;s files again</source>
+        <translation>Læs eksportens filer igen</translation>
+    </message>
+    <message>
+        <source>Look through the resources of the selected type</source>
+        <translation>Gennemse ressourcerne af den valgte type</translation>
+    </message>
+    <message>
+        <source>Resources per type in the saved files</source>
+        <translation>Ressourcer pr. type i de gemte filer</translation>
+    </message>
+    <message>
+        <source>Lines that are not resources of their file&apos;s type</source>
+        <translation>Linjer, der ikke er ressourcer af filens type</translation>
+    </message>
+    <message>
+        <source>Choose an export in the list to see what it holds.</source>
+        <translation>Vælg en eksport på listen for at se, hvad den indeholder.</translation>
+    </message>
+    <message>
+        <source>The data can be looked at once every file is saved.</source>
+        <translation>Dataene kan ses, når alle filer er gemt.</translation>
+    </message>
+    <message>
+        <source>Reading the saved files… %1 %</source>
+        <extracomment>%1 is a percentage such as 45</extracomment>
+        <translation>Læser de gemte filer… %1 %</translation>
+    </message>
+    <message>
+        <source>Reading stopped.</source>
+        <translation>Læsningen blev stoppet.</translation>
+    </message>
+    <message>
+        <source>%1 resources of %2 patients, %3.</source>
+        <extracomment>%1 resources, %2 patients, %3 a size such as 1.2 MB</extracomment>
+        <translation>%1 ressourcer om %2 patienter, %3.</translation>
+    </message>
+    <message>
+        <source>Reading was stopped: the counts are partial.</source>
+        <translation>Læsningen blev stoppet: tallene er ufuldstændige.</translation>
+    </message>
+    <message>
+        <source>No problems: every line is a resource of its file&apos;s type.</source>
+        <translation>Ingen problemer: hver linje er en ressource af filens type.</translation>
+    </message>
+    <message>
+        <source>Problems: the first %1 of %2 lines</source>
+        <extracomment>%1 and %2 are numbers of lines</extracomment>
+        <translation>Problemer: de første %1 af %2 linjer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems: %n line(s)</source>
+        <translation>
+            <numerusform>Problemer: %n linje</numerusform>
+            <numerusform>Problemer: %n linjer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::DownloadQueue</name>
     <message>
         <source>%1 Trying again (attempt %2).</source>
@@ -1242,6 +1319,51 @@
         <source>The export log %1 could not be written: %2. The export goes on without it.</source>
         <extracomment>%1 is a file path, %2 the system&apos;s reason</extracomment>
         <translation>Eksportloggen %1 kunne ikke skrives: %2. Eksporten fortsætter uden den.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ExportOverview</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>%1 findes ikke.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder that can be read.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>%1 er ikke en mappe, der kan læses.</translation>
+    </message>
+    <message>
+        <source>%1 holds no export: no manifest.json and no NDJSON files.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>%1 indeholder ingen eksport: ingen manifest.json og ingen NDJSON-filer.</translation>
+    </message>
+    <message>
+        <source>The line is longer than %1 MiB.</source>
+        <translation>Linjen er længere end %1 MiB.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <extracomment>%1 is the JSON parser&apos;s message, %2 a position in the line</extracomment>
+        <translation>Ikke gyldig JSON: %1 (ved tegn %2).</translation>
+    </message>
+    <message>
+        <source>Not a JSON object.</source>
+        <translation>Ikke et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>The resource has no resourceType.</source>
+        <translation>Ressourcen har ingen resourceType.</translation>
+    </message>
+    <message>
+        <source>The resource is %1, but the file holds %2.</source>
+        <extracomment>%1 is the type the line has, %2 the type its file holds</extracomment>
+        <translation>Ressourcen er %1, men filen indeholder %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be read to its end: %1</source>
+        <extracomment>%1 is why (from the system or the gzip reader)</extracomment>
+        <translation>Filen kunne ikke læses til ende: %1</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2163,10 @@
     <message>
         <source>Re&amp;sources</source>
         <translation>Re&amp;ssourcer</translation>
+    </message>
+    <message>
+        <source>Da&amp;ta</source>
+        <translation>Da&amp;ta</translation>
     </message>
     <message>
         <source>&amp;Activity</source>
@@ -2843,6 +2969,34 @@
     </message>
 </context>
 <context>
+    <name>fbm::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <extracomment>How many members a JSON object has</extracomment>
+        <translation>
+            <numerusform>{%n felt}</numerusform>
+            <numerusform>{%n felter}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <extracomment>How many elements a JSON array has</extracomment>
+        <translation>
+            <numerusform>[%n element]</numerusform>
+            <numerusform>[%n elementer]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <extracomment>A JSON member&apos;s name, or an element&apos;s number</extracomment>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+</context>
+<context>
     <name>fbm::KeychainSecretStore</name>
     <message>
         <source>No keychain is available on this computer, so secrets cannot be saved. They can be kept for this session only, until the program closes.</source>
@@ -3137,6 +3291,26 @@
     </message>
 </context>
 <context>
+    <name>fbm::NdjsonIndex</name>
+    <message>
+        <source>No room for a decompressed copy: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Der er ikke plads til en udpakket kopi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::NdjsonReader</name>
+    <message>
+        <source>%1 is not a complete gzip file.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>%1 er ikke en komplet gzip-fil.</translation>
+    </message>
+    <message>
+        <source>The decompressed copy could not be written.</source>
+        <translation>Den udpakkede kopi kunne ikke skrives.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::OAuthTokenAuth</name>
     <message>
         <source>Stopped.</source>
@@ -3184,6 +3358,53 @@
         <source>The token endpoint %1 does not use HTTPS; credentials are not sent over an unencrypted connection.</source>
         <extracomment>%1 is a web address</extracomment>
         <translation>Token-endpointet %1 bruger ikke HTTPS; legitimation sendes ikke over en ukrypteret forbindelse.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::OverviewProblemsModel</name>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::OverviewTypesModel</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienter</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <extracomment>The span of the resources&apos; clinical dates</extracomment>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Senest opdateret</translation>
     </message>
 </context>
 <context>
@@ -4068,6 +4289,82 @@
     </message>
 </context>
 <context>
+    <name>fbm::ResourceBrowser</name>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>Fi&amp;lter:</translation>
+    </message>
+    <message>
+        <source>Text anywhere in the resource</source>
+        <translation>Tekst et sted i ressourcen</translation>
+    </message>
+    <message>
+        <source>Resources in the file</source>
+        <translation>Ressourcer i filen</translation>
+    </message>
+    <message>
+        <source>The selected resource</source>
+        <translation>Den valgte ressource</translation>
+    </message>
+    <message>
+        <source>Resources in %1</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Ressourcer i %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the file… %Ln resource(s) so far</source>
+        <translation>
+            <numerusform>Læser filen… %Ln ressource indtil nu</numerusform>
+            <numerusform>Læser filen… %Ln ressourcer indtil nu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln resource(s)</source>
+        <translation>
+            <numerusform>%Ln ressource</numerusform>
+            <numerusform>%Ln ressourcer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching… %1 match so far</source>
+        <extracomment>%1 is a number of resources</extracomment>
+        <translation>Søger… %1 fundet indtil nu</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resources match</source>
+        <extracomment>%1 and %2 are numbers of resources</extracomment>
+        <translation>%1 af %2 ressourcer passer</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ResourceTableModel</name>
+    <message>
+        <source>(not a JSON resource)</source>
+        <translation>(ikke en JSON-ressource)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The clinical date of a resource: when it was measured, diagnosed, prescribed…</extracomment>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Oversigt</translation>
+    </message>
+</context>
+<context>
     <name>fbm::SavedFiles</name>
     <message>
         <source>%1 was not complete on the disk after the computer restarted (it had not been written to the disk yet); it is downloaded again.</source>
@@ -4765,6 +5062,7 @@ Commands:
   cancel       cancel an export on the server
   report-jobs  list report jobs on a reporting server, save them
   profile      add, list, show or remove server profiles
+  inspect      show what a saved export folder holds, and its problems
   demo-server  run the built-in demo server
 
 Run &apos;fhir-bulk-monitor COMMAND --help&apos; for a command&apos;s options.
@@ -4780,6 +5078,7 @@ Kommandoer:
   cancel       annuller en eksport på serveren
   report-jobs  vis rapportjob på en rapportserver, og gem dem
   profile      tilføj, vis eller fjern serverprofiler
+  inspect      vis, hvad en gemt eksportmappe indeholder, og dens problemer
   demo-server  kør den indbyggede demoserver
 
 Kør &apos;fhir-bulk-monitor KOMMANDO --help&apos; for at se en kommandos indstillinger.
@@ -5148,6 +5447,93 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <source>The server&apos;s answer names %1: try again without it.</source>
         <extracomment>%1 is a parameter name such as _type</extracomment>
         <translation>Serverens svar nævner %1: prøv igen uden.</translation>
+    </message>
+    <message>
+        <source>Export in %1</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Eksport i %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienter</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Senest opdateret</translation>
+    </message>
+    <message>
+        <source>No resources.</source>
+        <translation>Ingen ressourcer.</translation>
+    </message>
+    <message>
+        <source>In all: %1 resources, %2 patients, %3.</source>
+        <extracomment>%1 resources, %2 distinct patients, %3 a size such as 1.2 MB</extracomment>
+        <translation>I alt: %1 ressourcer, %2 patienter, %3.</translation>
+    </message>
+    <message>
+        <source>Other files</source>
+        <translation>Andre filer</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Linjer</translation>
+    </message>
+    <message>
+        <source>No problems: every line is a resource of its file&apos;s type.</source>
+        <translation>Ingen problemer: hver linje er en ressource af filens type.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems (%n line(s)):</source>
+        <translation>
+            <numerusform>Problemer (%n linje):</numerusform>
+            <numerusform>Problemer (%n linjer):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <extracomment>%1 is a number of lines</extracomment>
+        <translation>… og %1 mere.</translation>
+    </message>
+    <message>
+        <source>Show what a saved export folder holds: per resource type the resources, patients, size, files and dates, and the lines that are not resources of their file&apos;s type.</source>
+        <translation>Vis, hvad en gemt eksportmappe indeholder: for hver ressourcetype ressourcerne, patienterne, størrelsen, filerne og datoerne, og de linjer, der ikke er ressourcer af filens type.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead of a table.</source>
+        <translation>Udskriv ét JSON-objekt i stedet for en tabel.</translation>
+    </message>
+    <message>
+        <source>The export folder (with manifest.json).</source>
+        <translation>Eksportmappen (med manifest.json).</translation>
+    </message>
+    <message>
+        <source>Name one export folder.</source>
+        <translation>Angiv én eksportmappe.</translation>
+    </message>
+    <message>
+        <source>Reading… %1 %</source>
+        <extracomment>Progress of the inspect command; %1 is a percentage such as 45</extracomment>
+        <translation>Læser… %1 %</translation>
     </message>
     <message>
         <source>The profile&apos;s name.</source>

@@ -69,6 +69,16 @@
     </message>
 </context>
 <context>
+    <name>fbm::DataTab</name>
+    <message numerus="yes">
+        <source>Problems: %n line(s)</source>
+        <translation>
+            <numerusform>Problems: %n line</numerusform>
+            <numerusform>Problems: %n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::DownloadQueue</name>
     <message numerus="yes">
         <source>The server gave new links for %n file(s).</source>
@@ -202,6 +212,25 @@
     </message>
 </context>
 <context>
+    <name>fbm::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <extracomment>How many members a JSON object has</extracomment>
+        <translation>
+            <numerusform>{%n member}</numerusform>
+            <numerusform>{%n members}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <extracomment>How many elements a JSON array has</extracomment>
+        <translation>
+            <numerusform>[%n element]</numerusform>
+            <numerusform>[%n elements]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::ReportArchive</name>
     <message numerus="yes">
         <source>%n report(s) saved in %1.</source>
@@ -253,6 +282,23 @@
     </message>
 </context>
 <context>
+    <name>fbm::ResourceBrowser</name>
+    <message numerus="yes">
+        <source>Reading the file… %Ln resource(s) so far</source>
+        <translation>
+            <numerusform>Reading the file… %Ln resource so far</numerusform>
+            <numerusform>Reading the file… %Ln resources so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln resource(s)</source>
+        <translation>
+            <numerusform>%Ln resource</numerusform>
+            <numerusform>%Ln resources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::cli</name>
     <message numerus="yes">
         <source>Export complete: %n file(s) to download.</source>
@@ -276,6 +322,13 @@
         <translation>
             <numerusform>%n attachment saved in %1</numerusform>
             <numerusform>%n attachments saved in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems (%n line(s)):</source>
+        <translation>
+            <numerusform>Problems (%n line):</numerusform>
+            <numerusform>Problems (%n lines):</numerusform>
         </translation>
     </message>
 </context>
