@@ -13,6 +13,7 @@
 
 #include "profilecommand.h"
 #include "reportcommand.h"
+#include "viewcommand.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,8 +23,8 @@ namespace {
 
 const QStringList &commands()
 {
-    static const QStringList c = {u"export"_s,  u"resume"_s,      u"cancel"_s, u"report-jobs"_s,
-                                  u"profile"_s, u"demo-server"_s, u"help"_s};
+    static const QStringList c = {u"export"_s,  u"resume"_s, u"cancel"_s,      u"report-jobs"_s,
+                                  u"profile"_s, u"view"_s,   u"demo-server"_s, u"help"_s};
     return c;
 }
 
@@ -41,6 +42,7 @@ QString overview()
         "  cancel       cancel an export on the server\n"
         "  report-jobs  list report jobs on a reporting server, save them\n"
         "  profile      add, list, show or remove server profiles\n"
+        "  view         run a SQL on FHIR view over an export folder into CSV\n"
         "  demo-server  run the built-in demo server\n"
         "\n"
         "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
@@ -188,6 +190,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runDemoServerCommand(args, out, err);
     if (command == "profile"_L1)
         return runProfileCommand(args, out, err);
+    if (command == "view"_L1)
+        return runViewCommand(args, out, err);
     Q_ASSERT(command == "report-jobs"_L1);
     return runReportJobsCommand(args, out, err);
 }
