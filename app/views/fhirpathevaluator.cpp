@@ -118,6 +118,44 @@ void children(const Item &item, const QString &name, Collection *out)
     }
 }
 
+/// The children called \a name that are of \a type: the choice element name+Type (valueQuantity)
+/// tagged with it, and a plain element \a name when it is of that type.
+Collection typedChildren(const Collection &input, const QString &name, const QString &type)
+{
+    Collection out;
+    if (type.isEmpty())
+        return out;
+    QString key = name + type;
+    key[name.size()] = key.at(name.size()).toUpper();
+    for (const Item &item : input) {
+        if (!item.value.isObject())
+            continue;
+        const QJsonObject o = item.value.toObject();
+        const auto choice = o.constFind(key);
+        if (choice != o.constEnd()) {
+            const QJsonValue v = choice.value();
+            if (v.isArray()) {
+                const QJsonArray a = v.toArray();
+                for (const QJsonValue &e : a)
+                    out.push_back(Item{e, type});
+            } else {
+                out.push_back(Item{v, type});
+            }
+            continue;
+        }
+        const auto plain = o.constFind(name);
+        if (plain == o.constEnd())
+            continue;
+        Collection found;
+        children(item, name, &found);
+        for (Item &f : found) {
+            if (hasType(f, type))
+                out.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
 bool isNumber(const Item &i)
 {
     return i.value.isDouble();
@@ -177,8 +215,22 @@ public:
             return {Item{QJsonValue(double(index)), u"integer"_s}};
         case Node::Kind::Variable:
             return variable(n.name);
-        case Node::Kind::Invocation:
-            return eval(*n.args.at(1), eval(*n.args.at(0), input, index), index);
+        case Node::Kind::Invocation: {
+            const Node &right = *n.args.at(1);
+            const Node &left = *n.args.at(0);
+            // X.ofType(T) on a choice element reads the key XT directly: no scan of every
+            // key for one that starts with X (the hot path of most views).
+            if (right.kind == Node::Kind::Function && right.name == "ofType"_L1 &&
+                right.args.size() == 1) {
+                if (left.kind == Node::Kind::Member)
+                    return typedChildren(input, left.name, typeName(*right.args.front()));
+                if (left.kind == Node::Kind::Invocation &&
+                    left.args.at(1)->kind == Node::Kind::Member)
+                    return typedChildren(eval(*left.args.at(0), input, index),
+                                         left.args.at(1)->name, typeName(*right.args.front()));
+            }
+            return eval(right, eval(left, input, index), index);
+        }
         case Node::Kind::Indexer: {
             const Collection c = eval(*n.args.at(0), input, index);
             const Collection i = eval(*n.args.at(1), input, index);

@@ -50,6 +50,12 @@ bool RowWriter::append(const QByteArray &bytes)
     return m_ok;
 }
 
+bool RowWriter::writeRow(const ViewRow &row)
+{
+    encode(row, &m_buffer);
+    return append({});
+}
+
 bool RowWriter::finish()
 {
     if (m_ok && !m_buffer.isEmpty())
@@ -102,30 +108,30 @@ bool CsvWriter::writeHeader()
     return append(line);
 }
 
-bool CsvWriter::writeRow(const ViewRow &row)
+void CsvWriter::encode(const ViewRow &row, QByteArray *out) const
 {
     for (qsizetype i = 0; i < row.size(); ++i) {
         if (i > 0)
-            m_buffer += ',';
-        m_buffer += field(row.at(i));
+            *out += ',';
+        *out += field(row.at(i));
     }
-    return append("\r\n");
+    *out += "\r\n";
 }
 
 JsonRowWriter::JsonRowWriter(QIODevice *out, QStringList columns)
     : RowWriter(out, std::move(columns))
 {}
 
-bool JsonRowWriter::writeRow(const ViewRow &row)
+void JsonRowWriter::encode(const ViewRow &row, QByteArray *out) const
 {
     // Written by hand to keep the view's column order (QJsonObject sorts its keys).
-    m_buffer += '{';
+    *out += '{';
     for (qsizetype i = 0; i < row.size() && i < columns().size(); ++i) {
         if (i > 0)
-            m_buffer += ',';
-        m_buffer += jsonText(columns().at(i)) + ':' + jsonText(row.at(i));
+            *out += ',';
+        *out += jsonText(columns().at(i)) + ':' + jsonText(row.at(i));
     }
-    return append("}\n");
+    *out += "}\n";
 }
 
 } // namespace fbm

@@ -16,6 +16,9 @@ public:
     RowWriter(QIODevice *out, QStringList columns);
     /// Writes what is buffered; false when the device refused it.
     bool finish();
+    bool writeRow(const ViewRow &row) override;
+    [[nodiscard]] bool canEncode() const override { return true; }
+    bool writeEncoded(const QByteArray &bytes) override { return append(bytes); }
     [[nodiscard]] const QStringList &columns() const { return m_columns; }
 
 protected:
@@ -36,7 +39,7 @@ class CsvWriter final : public RowWriter
 public:
     CsvWriter(QIODevice *out, QStringList columns);
     bool writeHeader();
-    bool writeRow(const ViewRow &row) override;
+    void encode(const ViewRow &row, QByteArray *out) const override;
     /// One field as it is written, quoted when it needs it.
     [[nodiscard]] static QByteArray field(const QJsonValue &value);
     [[nodiscard]] static QByteArray quoted(const QByteArray &text);
@@ -47,7 +50,7 @@ class JsonRowWriter final : public RowWriter
 {
 public:
     JsonRowWriter(QIODevice *out, QStringList columns);
-    bool writeRow(const ViewRow &row) override;
+    void encode(const ViewRow &row, QByteArray *out) const override;
 };
 
 } // namespace fbm

@@ -36,6 +36,8 @@ struct Chunk
 struct ChunkResult
 {
     std::vector<ViewRow> rows;
+    QByteArray encoded; ///< the rows as the sink writes them, when it can encode
+    qint64 encodedRows = 0;
     qint64 bytes = 0;
     qint64 resources = 0;
     qint64 badCount = 0;
@@ -43,8 +45,8 @@ struct ChunkResult
     QString error;
 };
 
-void process(const ViewRunner &runner, const Chunk &chunk, const QString &fileName,
-             ChunkResult *out)
+void process(const ViewRunner &runner, const RowSink *encoder, const Chunk &chunk,
+             const QString &fileName, ChunkResult *out)
 {
     out->bytes = chunk.data.size();
     const char *p = chunk.data.constData();
@@ -81,6 +83,13 @@ void process(const ViewRunner &runner, const Chunk &chunk, const QString &fileNa
             out->error = ViewFileRun::tr("%1, line %2: %3").arg(fileName).arg(line).arg(error);
             return;
         }
+        // Encoded here, on the worker, the rows let go of the parsed document at once.
+        if (encoder) {
+            for (const ViewRow &row : out->rows)
+                encoder->encode(row, &out->encoded);
+            out->encodedRows += qint64(out->rows.size());
+            out->rows.clear();
+        }
     }
 }
 
@@ -88,8 +97,9 @@ void process(const ViewRunner &runner, const Chunk &chunk, const QString &fileNa
 class Pool
 {
 public:
-    Pool(const ViewRunner &runner, const QStringList &names, int threads)
+    Pool(const ViewRunner &runner, const RowSink *encoder, const QStringList &names, int threads)
         : m_runner(runner)
+        , m_encoder(encoder)
         , m_names(names)
     {
         for (int i = 0; i < threads; ++i)
@@ -139,7 +149,7 @@ private:
                 m_jobs.pop_front();
             }
             ChunkResult r;
-            process(m_runner, c, m_names.at(c.file), &r);
+            process(m_runner, m_encoder, c, m_names.at(c.file), &r);
             {
                 std::lock_guard lock(m_mutex);
                 m_results.emplace(c.seq, std::move(r));
@@ -149,6 +159,7 @@ private:
     }
 
     const ViewRunner &m_runner;
+    const RowSink *m_encoder;
     const QStringList &m_names;
     std::vector<std::thread> m_threads;
     std::mutex m_mutex;
@@ -169,9 +180,10 @@ ViewRunOutcome ViewFileRun::run(const ViewRunner &runner, const QStringList &fil
     QStringList names;
     for (const QString &f : files)
         names << QFileInfo(f).fileName();
+    const RowSink *encoder = sink.canEncode() ? &sink : nullptr;
     std::unique_ptr<Pool> pool;
     if (threads > 1)
-        pool = std::make_unique<Pool>(runner, names, threads);
+        pool = std::make_unique<Pool>(runner, encoder, names, threads);
     const qint64 maxInFlight = qint64(threads) * 2;
     qint64 submitted = 0, delivered = 0;
     bool failed = false;
@@ -183,6 +195,13 @@ ViewRunOutcome ViewFileRun::run(const ViewRunner &runner, const QStringList &fil
         for (const BadLine &b : std::as_const(r.bad)) {
             if (outcome.badLines.size() < ViewRunOutcome::maxBadLines)
                 outcome.badLines.append(b);
+        }
+        if (!r.encoded.isEmpty() && !failed) {
+            if (!sink.writeEncoded(r.encoded)) {
+                failed = true;
+                outcome.error = Error::make(Error::Kind::Io, tr("The rows could not be written."));
+            }
+            outcome.rows += r.encodedRows;
         }
         for (const ViewRow &row : r.rows) {
             if (failed)
@@ -203,7 +222,7 @@ ViewRunOutcome ViewFileRun::run(const ViewRunner &runner, const QStringList &fil
     const auto handOver = [&](Chunk c) {
         if (!pool) {
             ChunkResult r;
-            process(runner, c, names.at(c.file), &r);
+            process(runner, encoder, c, names.at(c.file), &r);
             consume(std::move(r));
             return;
         }

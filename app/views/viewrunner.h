@@ -22,6 +22,22 @@ public:
     virtual ~RowSink() = default;
     /// False to stop the run (a write failed).
     virtual bool writeRow(const ViewRow &row) = 0;
+
+    /// Whether encode() may turn rows into bytes on the worker threads, leaving only
+    /// writeEncoded() to the calling thread.
+    [[nodiscard]] virtual bool canEncode() const { return false; }
+    /// Appends \a row as it is written; thread-safe (const, no shared state).
+    virtual void encode(const ViewRow &row, QByteArray *out) const
+    {
+        Q_UNUSED(row);
+        Q_UNUSED(out);
+    }
+    /// Writes rows encode() made; false to stop the run.
+    virtual bool writeEncoded(const QByteArray &bytes)
+    {
+        Q_UNUSED(bytes);
+        return false;
+    }
 };
 
 /// Evaluates a ViewDefinition on one resource at a time: its `where`, then `select` with
