@@ -1,6 +1,7 @@
 #include "viewfilerun.h"
 
 #include "gzipfile.h"
+#include "viewprojection.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,9 +46,10 @@ struct ChunkResult
     QString error;
 };
 
-void process(const ViewRunner &runner, const RowSink *encoder, const Chunk &chunk,
-             const QString &fileName, ChunkResult *out)
+void process(const ViewRunner &runner, const ViewProjection *projection, const RowSink *encoder,
+             const Chunk &chunk, const QString &fileName, ChunkResult *out)
 {
+    QByteArray reduced;
     out->bytes = chunk.data.size();
     const char *p = chunk.data.constData();
     const char *end = p + chunk.data.size();
@@ -64,9 +66,13 @@ void process(const ViewRunner &runner, const RowSink *encoder, const Chunk &chun
             --to;
         if (from == to)
             continue;
+        // Only the members the view reads are parsed. The scanner checks strings and brackets
+        // but not the words and numbers it skips; a line it cannot read is parsed whole, so a
+        // line that is not JSON is reported as the parser says.
         QJsonParseError e;
+        const bool small = projection && projection->reduce(from, to, &reduced);
         const QJsonDocument doc =
-            QJsonDocument::fromJson(QByteArray::fromRawData(from, to - from), &e);
+            QJsonDocument::fromJson(small ? reduced : QByteArray::fromRawData(from, to - from), &e);
         if (e.error != QJsonParseError::NoError || !doc.isObject()) {
             ++out->badCount;
             if (out->bad.size() < ViewRunOutcome::maxBadLines)
@@ -97,8 +103,10 @@ void process(const ViewRunner &runner, const RowSink *encoder, const Chunk &chun
 class Pool
 {
 public:
-    Pool(const ViewRunner &runner, const RowSink *encoder, const QStringList &names, int threads)
+    Pool(const ViewRunner &runner, const ViewProjection *projection, const RowSink *encoder,
+         const QStringList &names, int threads)
         : m_runner(runner)
+        , m_projection(projection)
         , m_encoder(encoder)
         , m_names(names)
     {
@@ -149,7 +157,7 @@ private:
                 m_jobs.pop_front();
             }
             ChunkResult r;
-            process(m_runner, m_encoder, c, m_names.at(c.file), &r);
+            process(m_runner, m_projection, m_encoder, c, m_names.at(c.file), &r);
             {
                 std::lock_guard lock(m_mutex);
                 m_results.emplace(c.seq, std::move(r));
@@ -159,6 +167,7 @@ private:
     }
 
     const ViewRunner &m_runner;
+    const ViewProjection *m_projection;
     const RowSink *m_encoder;
     const QStringList &m_names;
     std::vector<std::thread> m_threads;
@@ -181,9 +190,11 @@ ViewRunOutcome ViewFileRun::run(const ViewRunner &runner, const QStringList &fil
     for (const QString &f : files)
         names << QFileInfo(f).fileName();
     const RowSink *encoder = sink.canEncode() ? &sink : nullptr;
+    const ViewProjection reading(runner.view());
+    const ViewProjection *projection = reading.keepsAll() ? nullptr : &reading;
     std::unique_ptr<Pool> pool;
     if (threads > 1)
-        pool = std::make_unique<Pool>(runner, encoder, names, threads);
+        pool = std::make_unique<Pool>(runner, projection, encoder, names, threads);
     const qint64 maxInFlight = qint64(threads) * 2;
     qint64 submitted = 0, delivered = 0;
     bool failed = false;
@@ -222,7 +233,7 @@ ViewRunOutcome ViewFileRun::run(const ViewRunner &runner, const QStringList &fil
     const auto handOver = [&](Chunk c) {
         if (!pool) {
             ChunkResult r;
-            process(runner, encoder, c, names.at(c.file), &r);
+            process(runner, projection, encoder, c, names.at(c.file), &r);
             consume(std::move(r));
             return;
         }

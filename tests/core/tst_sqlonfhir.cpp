@@ -3,6 +3,7 @@
 // order of rows from sibling forEach is not fixed by the specification).
 
 #include "viewdefinition.h"
+#include "viewprojection.h"
 #include "viewrunner.h"
 
 #include <QDir>
@@ -134,11 +135,22 @@ private Q_SLOTS:
                 QCOMPARE(columns, expected);
             }
             const ViewRunner runner(view.value());
+            const ViewProjection projection(view.value());
             QStringList got;
             for (const QJsonValue &r : resources) {
                 std::vector<ViewRow> rows;
                 QString error;
                 QVERIFY2(runner.evaluate(r.toObject(), &rows, &error), qPrintable(error));
+                // The same rows from the members the projection keeps (what files are read
+                // through).
+                const QByteArray line = QJsonDocument(r.toObject()).toJson(QJsonDocument::Compact);
+                QByteArray reduced;
+                QVERIFY(projection.reduce(line.cbegin(), line.cend(), &reduced));
+                std::vector<ViewRow> fromReduced;
+                const QJsonObject small =
+                    QJsonDocument::fromJson(projection.keepsAll() ? line : reduced).object();
+                QVERIFY(runner.evaluate(small, &fromReduced, &error));
+                QVERIFY2(fromReduced == rows, reduced.constData());
                 for (const ViewRow &row : rows) {
                     QJsonObject o;
                     for (qsizetype i = 0; i < columns.size(); ++i)
