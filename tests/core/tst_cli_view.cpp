@@ -1,10 +1,11 @@
 // `fhir-bulk-monitor view` with the real executable on real files: the exact CSV of a small
 // export folder, --out, .ndjson.gz input, exit 2 naming the field of an invalid view, exit 1
-// for a folder that cannot be read, the list of built-in and user views.
+// for a folder that cannot be read, the list of built-in and user views, a stop by SIGTERM.
 #include "cliprocess.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +162,31 @@ private Q_SLOTS:
         const CliRun r = m_cli->run({u"view"_s, u"--builtin"_s, u"mine"_s, u"--in"_s, m_in});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("id\r\no1\r\n"));
+    }
+
+    void stopsOnSignal()
+    {
+        // About 130 MB of patients with long names: seconds of parsing, so that the signal
+        // arrives mid-run (once the first MiB of rows is out).
+        QByteArray block;
+        const QByteArray line =
+            "{\"resourceType\":\"Patient\",\"id\":\"p\",\"name\":[{\"family\":\"" +
+            QByteArray(480, 'x') + "\"}]}\n";
+        while (block.size() < (1 << 20))
+            block += line;
+        QFile f(m_in + u"/Patient.9.ndjson"_s);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 130; ++i)
+            QCOMPARE(f.write(block), block.size());
+        f.close();
+        QProcess *p = m_cli->start({u"view"_s, u"--builtin"_s, u"patient_demographics"_s, u"--in"_s,
+                                    m_in, u"--threads"_s, u"1"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(p->bytesAvailable() > 0, 30000);
+        p->terminate();
+        const CliRun r = CliProcess::finish(p);
+        QCOMPARE(r.exitCode, 143);
+        QVERIFY2(r.err.contains("SIGTERM"), r.err.constData());
+        QVERIFY(r.out.size() < 130 << 20);
     }
 
 private:
