@@ -5,11 +5,13 @@
 #   tools/bench.sh            install what the benchmarks need, build Release, run all
 #   FBM_BENCH_ROUNDS=9 tools/bench.sh     more repetitions (default 5, benchmark 3 at least 7;
 #                                         the best is kept)
-#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..7)
+#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..8)
 #   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
 #                                         another build of the app (to compare two versions)
 #   FBM_BENCH_DELAY_MS=20 tools/bench.sh  benchmark 2's information row with a server answering
 #                                         each request after 20 ms (default 5)
+#   FBM_BENCH_VIEW_MIB=1100 FBM_BENCH_VIEW_ROUNDS=1 tools/bench.sh   benchmark 7's export size
+#                                         and rounds (a round of jq over 1 GB takes minutes)
 #
 # The downloads come from a real nginx on a loopback port (tests/bench/nginx.conf.in); the
 # references (curl, verification off, a bare writer) run in the same invocation, alternating
@@ -20,7 +22,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FBM_BENCH_BUILD:-$ROOT/build-bench}
 WORK=${FBM_BENCH_WORK:-$BUILD/bench-work}
 ROUNDS=${FBM_BENCH_ROUNDS:-5}
-ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7"}
+ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7 8"}
 POLL_SECONDS=${FBM_BENCH_POLL_SECONDS:-30}
 TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
 
@@ -36,6 +38,7 @@ command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || need+=(nginx-lig
 command -v curl >/dev/null 2>&1 || need+=(curl)
 [[ -x /usr/bin/time ]] || need+=(time)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v jq >/dev/null 2>&1 || need+=(jq) # benchmark 7's reference
 if ((${#need[@]})); then
     SUDO=""
     [[ $(id -u) -eq 0 ]] || SUDO=sudo
@@ -491,6 +494,61 @@ if want 7; then
     wa=$(calc "round($(result "$WORK/browser.out" browser_all_rows_s), 2)")
     wm=$(calc "round($(result "$WORK/browser.out" browser_peak_rss_mib), 1)")
     row "7. (info) the browser window, 1 GiB file" "first rows ${wf} ms, all rows ${wa} s" "-" "peak RSS ${wm} MiB" "(offscreen, with the view)" 1
+fi
+
+# --- 8. views over a 1 GB export --------------------------------------------------------------
+# `view` (the patient_demographics and observations built-ins) against jq extracting the same
+# columns with @csv, over a generated Synthea-like export (tests/bench/gen_views_ndjson.py), both
+# reading the files from the page cache. Peak RSS also over a tenth of the export: flat with size.
+if want 8; then
+    VMIB=${FBM_BENCH_VIEW_MIB:-1100}
+    VROUNDS=${FBM_BENCH_VIEW_ROUNDS:-1}
+    gen_views() { # <folder> <MiB>
+        [[ -f $1/.complete ]] && return 0
+        rm -rf "$1"
+        python3 "$ROOT/tests/bench/gen_views_ndjson.py" "$1" "$2"
+        touch "$1/.complete"
+    }
+    VDATA=$WORK/views-$VMIB
+    VSMALL=$WORK/views-$((VMIB / 10))
+    gen_views "$VDATA" "$VMIB"
+    gen_views "$VSMALL" $((VMIB / 10))
+    jq_patients='[.id, .gender, .birthDate, .deceasedDateTime, .name[0].family, ((.name[0].given // []) | join(" ")), .address[0].city, .address[0].postalCode, .address[0].country] | @csv'
+    jq_observations='[.id, (.subject.reference // "" | sub("^.*/"; "")), .status, .code.coding[0].system, .code.coding[0].code, .code.coding[0].display, .valueQuantity.value, .valueQuantity.unit, .valueString, .valueCodeableConcept.coding[0].code, .valueCodeableConcept.coding[0].display, .effectiveDateTime] | @csv'
+    for view in patient_demographics observations; do
+        case $view in
+        patient_demographics) type=Patient filter=$jq_patients ;;
+        observations) type=Observation filter=$jq_observations ;;
+        esac
+        mib=$(du -cm "$VDATA/$type".*.ndjson | tail -1 | cut -f1)
+        cat "$VDATA/$type".*.ndjson >/dev/null # the input in the page cache for both sides
+        app_times="" jq_times="" rss=""
+        for r in $(seq "$VROUNDS"); do
+            timed "$WORK/time.txt" "$APP" view --builtin "$view" --in "$VDATA" --out "$WORK/view.csv"
+            read -r t m <"$WORK/time.txt"
+            app_times+=" $t"
+            rss+=" $m"
+            log "  8. $view round $r app: $t s, $((m / 1024)) MiB"
+            timed "$WORK/time.txt" sh -c 'jq -r "$1" "$2"/"$3".*.ndjson >"$4"' sh "$filter" "$VDATA" "$type" "$WORK/view-jq.csv"
+            read -r t m <"$WORK/time.txt"
+            jq_times+=" $t"
+            log "  8. $view round $r jq: $t s"
+        done
+        rows_app=$(($(wc -l <"$WORK/view.csv") - 1))
+        rows_jq=$(wc -l <"$WORK/view-jq.csv")
+        [[ $rows_app == "$rows_jq" ]] || { log "8. $view: $rows_app rows, jq $rows_jq"; exit 1; }
+        rm -f "$WORK/view.csv" "$WORK/view-jq.csv"
+        timed "$WORK/time.txt" "$APP" view --builtin "$view" --in "$VSMALL" --out /dev/null
+        read -r t small <"$WORK/time.txt"
+        a=$(echo "$app_times" | best)
+        j=$(echo "$jq_times" | best)
+        peak=$(echo "$rss" | tr ' ' '\n' | grep -v '^$' | sort -g | tail -1)
+        ratio=$(calc "round($j / $a, 2)")
+        row "8. $view, $mib MiB of $type: view vs jq @csv" "${a} s ($rows_app rows)" "${j} s" "${ratio}x" ">= 3x" "$(cmp_le 3 "$ratio")"
+        p=$(calc "round($peak / 1024, 1)")
+        d=$(calc "round(abs($peak - $small) / 1024, 1)")
+        row "8. $view: peak RSS, export vs a tenth of it" "${p} MiB" "$(calc "round($small / 1024, 1)") MiB" "diff ${d} MiB" "<= 100 MiB, diff <= 10 MiB" "$([[ $(cmp_le "$p" 100) == 1 && $(cmp_le "$d" 10) == 1 ]] && echo 1 || echo 0)"
+    done
 fi
 
 # --- the table --------------------------------------------------------------------------------

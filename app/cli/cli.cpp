@@ -14,6 +14,7 @@
 #include "inspectcommand.h"
 #include "profilecommand.h"
 #include "reportcommand.h"
+#include "viewcommand.h"
 
 using namespace Qt::StringLiterals;
 
@@ -23,8 +24,9 @@ namespace {
 
 const QStringList &commands()
 {
-    static const QStringList c = {u"export"_s,  u"resume"_s,  u"cancel"_s,      u"report-jobs"_s,
-                                  u"profile"_s, u"inspect"_s, u"demo-server"_s, u"help"_s};
+    static const QStringList c = {u"export"_s,      u"resume"_s,      u"cancel"_s,
+                                  u"report-jobs"_s, u"profile"_s,     u"inspect"_s,
+                                  u"view"_s,        u"demo-server"_s, u"help"_s};
     return c;
 }
 
@@ -43,6 +45,7 @@ QString overview()
         "  report-jobs  list report jobs on a reporting server, save them\n"
         "  profile      add, list, show or remove server profiles\n"
         "  inspect      show what a saved export folder holds, and its problems\n"
+        "  view         run a SQL on FHIR view over an export folder into CSV\n"
         "  demo-server  run the built-in demo server\n"
         "\n"
         "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
@@ -192,6 +195,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runProfileCommand(args, out, err);
     if (command == "inspect"_L1)
         return runInspectCommand(args, out, err);
+    if (command == "view"_L1)
+        return runViewCommand(args, out, err);
     Q_ASSERT(command == "report-jobs"_L1);
     return runReportJobsCommand(args, out, err);
 }
