@@ -966,6 +966,14 @@
     </message>
 </context>
 <context>
+    <name>fbm::BuiltinViews</name>
+    <message>
+        <source>Cannot read the view %1: %2</source>
+        <extracomment>%1 is a file name, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke læse visningen %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>fbm::BulkProtocol</name>
     <message>
         <source>The export could not be started: %1</source>
@@ -4902,6 +4910,150 @@
     </message>
 </context>
 <context>
+    <name>fbm::ViewDefinition</name>
+    <message>
+        <source>&apos;%1&apos; is missing</source>
+        <extracomment>%1 is a field of a view such as &apos;path&apos;</extracomment>
+        <translation>&apos;%1&apos; mangler</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be %2</source>
+        <extracomment>%1 is a field of a view such as &apos;path&apos;, %2 what it must be (&quot;text&quot;, &quot;a list&quot;…)</extracomment>
+        <translation>&apos;%1&apos; skal være %2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>en liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>et objekt</translation>
+    </message>
+    <message>
+        <source>%%1 is not a constant of the view</source>
+        <extracomment>%1 is the name of a constant, such as %name_use</extracomment>
+        <translation>%%1 er ikke en konstant i visningen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid FHIRPath expression: %2 (%3)</source>
+        <extracomment>%1 is a field such as &apos;path&apos;, %2 the expression, %3 why it is wrong</extracomment>
+        <translation>&apos;%1&apos; er ikke et gyldigt FHIRPath-udtryk: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>skal være et objekt</translation>
+    </message>
+    <message>
+        <source>a list of paths</source>
+        <translation>en liste af stier</translation>
+    </message>
+    <message>
+        <source>only one of forEach, forEachOrNull and repeat may be given</source>
+        <translation>kun én af forEach, forEachOrNull og repeat må angives</translation>
+    </message>
+    <message>
+        <source>has no column, select or unionAll</source>
+        <translation>har ingen column, select eller unionAll</translation>
+    </message>
+    <message>
+        <source>the name &apos;%1&apos; must start with a letter and hold only letters, digits and _</source>
+        <extracomment>%1 is a column name</extracomment>
+        <translation>navnet &apos;%1&apos; skal begynde med et bogstav og må kun indeholde bogstaver, cifre og _</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true eller false</translation>
+    </message>
+    <message>
+        <source>the branches of unionAll must have the same columns in the same order (%1, not %2)</source>
+        <extracomment>%1 and %2 are lists of column names</extracomment>
+        <translation>grenene i unionAll skal have de samme kolonner i samme rækkefølge (%1, ikke %2)</translation>
+    </message>
+    <message>
+        <source>The view is not valid JSON (at character %1: %2).</source>
+        <extracomment>%1 is a position (a number), %2 the parser&apos;s reason</extracomment>
+        <translation>Visningen er ikke gyldig JSON (ved tegn %1: %2).</translation>
+    </message>
+    <message>
+        <source>The view must be a JSON object.</source>
+        <translation>Visningen skal være et JSON-objekt.</translation>
+    </message>
+    <message>
+        <source>must be ViewDefinition</source>
+        <translation>skal være ViewDefinition</translation>
+    </message>
+    <message>
+        <source>the name of a resource type</source>
+        <translation>navnet på en ressourcetype</translation>
+    </message>
+    <message>
+        <source>a list that is not empty</source>
+        <translation>en liste, der ikke er tom</translation>
+    </message>
+    <message>
+        <source>The column name &apos;%1&apos; is used twice; column names must be unique.</source>
+        <extracomment>%1 is a column name</extracomment>
+        <translation>Kolonnenavnet &apos;%1&apos; bruges to gange; kolonnenavne skal være entydige.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ViewFileRun</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>ikke et JSON-objekt</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <extracomment>%1 is a file name, %2 a line number, %3 what went wrong</extracomment>
+        <translation>%1, linje %2: %3</translation>
+    </message>
+    <message>
+        <source>The rows could not be written.</source>
+        <translation>Rækkerne kunne ikke skrives.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>Kan ikke åbne %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <extracomment>%1 is a file name, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke læse %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder %1.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke læse mappen %1.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ViewRunner</name>
+    <message>
+        <source>the path must give true or false, not %1</source>
+        <translation>stien skal give true eller false, ikke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values</source>
+        <translation>
+            <numerusform>%n værdi</numerusform>
+            <numerusform>%n værdier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): the path gives %n values; a column that is not &quot;collection&quot;: true takes one</source>
+        <extracomment>%1 is where in the view, %2 the column&apos;s name; %n a number above 1</extracomment>
+        <translation>
+            <numerusform>%1 (%2): stien giver %n værdi; en kolonne, der ikke er &quot;collection&quot;: true, tager én</numerusform>
+            <numerusform>%1 (%2): stien giver %n værdier; en kolonne, der ikke er &quot;collection&quot;: true, tager én</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::cli</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -5063,6 +5215,7 @@ Commands:
   report-jobs  list report jobs on a reporting server, save them
   profile      add, list, show or remove server profiles
   inspect      show what a saved export folder holds, and its problems
+  view         run a SQL on FHIR view over an export folder into CSV
   demo-server  run the built-in demo server
 
 Run &apos;fhir-bulk-monitor COMMAND --help&apos; for a command&apos;s options.
@@ -5079,6 +5232,7 @@ Kommandoer:
   report-jobs  vis rapportjob på en rapportserver, og gem dem
   profile      tilføj, vis eller fjern serverprofiler
   inspect      vis, hvad en gemt eksportmappe indeholder, og dens problemer
+  view         kør en SQL on FHIR-visning over en eksportmappe til CSV
   demo-server  kør den indbyggede demoserver
 
 Kør &apos;fhir-bulk-monitor KOMMANDO --help&apos; for at se en kommandos indstillinger.
@@ -5823,6 +5977,139 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
         <extracomment>%1 report name</extracomment>
         <translation>%1 er ikke lavet endnu; intet blev gemt.</translation>
     </message>
+    <message>
+        <source>built-in</source>
+        <translation>indbygget</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>din egen</translation>
+    </message>
+    <message>
+        <source>Your own views (NAME.json) are read from %1</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Dine egne visninger (NAVN.json) læses fra %1</translation>
+    </message>
+    <message>
+        <source>Run a SQL on FHIR ViewDefinition over the NDJSON files of an export folder and write its rows as CSV (UTF-8, a header row).</source>
+        <translation>Kør en SQL on FHIR-ViewDefinition over NDJSON-filerne i en eksportmappe, og skriv dens rækker som CSV (UTF-8, med en overskriftsrække).</translation>
+    </message>
+    <message>
+        <source>A built-in view, or one of yours, by name (see --list).</source>
+        <translation>En indbygget visning eller en af dine egne, efter navn (se --list).</translation>
+    </message>
+    <message>
+        <source>A ViewDefinition in a JSON file.</source>
+        <translation>En ViewDefinition i en JSON-fil.</translation>
+    </message>
+    <message>
+        <source>The export folder: the view reads its &lt;Type&gt;.&lt;n&gt;.ndjson and .ndjson.gz files.</source>
+        <translation>Eksportmappen: visningen læser dens &lt;Type&gt;.&lt;n&gt;.ndjson- og .ndjson.gz-filer.</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>MAPPE</translation>
+    </message>
+    <message>
+        <source>Write the rows to this file (default: standard output).</source>
+        <translation>Skriv rækkerne til denne fil (standard: standardoutput).</translation>
+    </message>
+    <message>
+        <source>Write one JSON object per row (NDJSON) instead of CSV.</source>
+        <translation>Skriv ét JSON-objekt pr. række (NDJSON) i stedet for CSV.</translation>
+    </message>
+    <message>
+        <source>List the built-in views and yours.</source>
+        <translation>Vis de indbyggede visninger og dine egne.</translation>
+    </message>
+    <message>
+        <source>Threads that read the files (default: one per core).</source>
+        <translation>Tråde, der læser filerne (standard: én pr. kerne).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Give a view: --builtin NAME or --view FILE.</source>
+        <translation>Angiv en visning: --builtin NAVN eller --view FIL.</translation>
+    </message>
+    <message>
+        <source>Give the export folder with --in FOLDER.</source>
+        <translation>Angiv eksportmappen med --in MAPPE.</translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 0 to 64.</source>
+        <translation>--threads skal være et tal fra 0 til 64.</translation>
+    </message>
+    <message>
+        <source>There is no view called &apos;%1&apos;; &apos;fhir-bulk-monitor view --list&apos; lists them.</source>
+        <extracomment>%1 is a view&apos;s name</extracomment>
+        <translation>Der er ingen visning, der hedder &apos;%1&apos;; &apos;fhir-bulk-monitor view --list&apos; viser dem.</translation>
+    </message>
+    <message>
+        <source>The view cannot be used: %1</source>
+        <extracomment>%1 is why the view was refused</extracomment>
+        <translation>Visningen kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>No %1 files in %2; the view has no rows.</source>
+        <extracomment>%1 is a resource type such as Patient, %2 a folder</extracomment>
+        <translation>Ingen %1-filer i %2; visningen har ingen rækker.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file name, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 MB read, %2 rows</source>
+        <extracomment>%1 is a number of megabytes, %2 of rows</extracomment>
+        <translation>%1 MB læst, %2 rækker</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) are not JSON and were left out:</source>
+        <extracomment>%n is a number of lines</extracomment>
+        <translation>
+            <numerusform>%n linje er ikke JSON og blev udeladt:</numerusform>
+            <numerusform>%n linjer er ikke JSON og blev udeladt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <extracomment>%1 is a file name, %2 a line number, %3 why the line is not JSON</extracomment>
+        <translation>%1, linje %2: %3</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Stopped (%1); %2 was not written.</source>
+        <extracomment>%1 is a signal name such as SIGINT</extracomment>
+        <translation>Stoppet (%1); %2 blev ikke skrevet.</translation>
+    </message>
+    <message>
+        <source>the rest</source>
+        <translation>resten</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>Kan ikke skrive %1.</translation>
+    </message>
+    <message>
+        <source>the rows</source>
+        <translation>rækkerne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <extracomment>%n is a number of rows, %1 a file name</extracomment>
+        <translation>
+            <numerusform>%n række skrevet til %1.</numerusform>
+            <numerusform>%n rækker skrevet til %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fbm::cli::ReportJobs</name>
@@ -5833,6 +6120,66 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
             <numerusform>%Ln rapport gemt i %1.</numerusform>
             <numerusform>%Ln rapporter gemt i %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::fhirpath::Evaluator</name>
+    <message>
+        <source>%%1 is not defined</source>
+        <extracomment>%1 is a name such as %name_use</extracomment>
+        <translation>%%1 er ikke defineret</translation>
+    </message>
+    <message>
+        <source>a condition gave several values where one was expected</source>
+        <translation>en betingelse gav flere værdier, hvor der skulle være én</translation>
+    </message>
+    <message>
+        <source>single() was given several values</source>
+        <translation>single() fik flere værdier</translation>
+    </message>
+    <message>
+        <source>%1() was given several values</source>
+        <extracomment>%1 is a function name such as toString</extracomment>
+        <translation>%1() fik flere værdier</translation>
+    </message>
+    <message>
+        <source>unknown function %1()</source>
+        <extracomment>%1 is a function name</extracomment>
+        <translation>ukendt funktion %1()</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1() takes %n argument(s), not %2</source>
+        <extracomment>%1 is a function name, %2 a number</extracomment>
+        <translation>
+            <numerusform>%1() tager %n argument, ikke %2</numerusform>
+            <numerusform>%1() tager %n argumenter, ikke %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::fhirpath::Parser</name>
+    <message>
+        <source>unexpected character at position %1: %2</source>
+        <extracomment>%1 is a position (a number), %2 a character</extracomment>
+        <translation>uventet tegn på position %1: %2</translation>
+    </message>
+    <message>
+        <source>text that starts at position %1 is not closed</source>
+        <extracomment>%1 is a position (a number)</extracomment>
+        <translation>teksten, der begynder på position %1, er ikke afsluttet</translation>
+    </message>
+    <message>
+        <source>the expression ends too early</source>
+        <translation>udtrykket slutter for tidligt</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%2&apos; at position %1</source>
+        <extracomment>%1 is a position (a number), %2 a word or character of the expression</extracomment>
+        <translation>uventet &apos;%2&apos; på position %1</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>udtrykket er tomt</translation>
     </message>
 </context>
 <context>

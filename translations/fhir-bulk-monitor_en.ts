@@ -299,6 +299,24 @@
     </message>
 </context>
 <context>
+    <name>fbm::ViewRunner</name>
+    <message numerus="yes">
+        <source>%n values</source>
+        <translation>
+            <numerusform>%n value</numerusform>
+            <numerusform>%n values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): the path gives %n values; a column that is not &quot;collection&quot;: true takes one</source>
+        <extracomment>%1 is where in the view, %2 the column&apos;s name; %n a number above 1</extracomment>
+        <translation>
+            <numerusform>%1 (%2): the path gives %n value; a column that is not &quot;collection&quot;: true takes one</numerusform>
+            <numerusform>%1 (%2): the path gives %n values; a column that is not &quot;collection&quot;: true takes one</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::cli</name>
     <message numerus="yes">
         <source>Export complete: %n file(s) to download.</source>
@@ -331,6 +349,22 @@
             <numerusform>Problems (%n lines):</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) are not JSON and were left out:</source>
+        <extracomment>%n is a number of lines</extracomment>
+        <translation>
+            <numerusform>%n line is not JSON and was left out:</numerusform>
+            <numerusform>%n lines are not JSON and were left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <extracomment>%n is a number of rows, %1 a file name</extracomment>
+        <translation>
+            <numerusform>%n row written to %1.</numerusform>
+            <numerusform>%n rows written to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fbm::cli::ReportJobs</name>
@@ -340,6 +374,17 @@
         <translation>
             <numerusform>%Ln report saved in %1.</numerusform>
             <numerusform>%Ln reports saved in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::fhirpath::Evaluator</name>
+    <message numerus="yes">
+        <source>%1() takes %n argument(s), not %2</source>
+        <extracomment>%1 is a function name, %2 a number</extracomment>
+        <translation>
+            <numerusform>%1() takes %n argument, not %2</numerusform>
+            <numerusform>%1() takes %n arguments, not %2</numerusform>
         </translation>
     </message>
 </context>
