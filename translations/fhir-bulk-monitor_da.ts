@@ -4873,6 +4873,75 @@
     </message>
 </context>
 <context>
+    <name>fbm::TablesBox</name>
+    <message>
+        <source>&amp;Open as spreadsheet</source>
+        <translation>Åbn som &amp;regneark</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve all tables</source>
+        <translation>Gem alle tabell&amp;er</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Tab&amp;le:</source>
+        <translation>Ta&amp;bel:</translation>
+    </message>
+    <message>
+        <source>A table made from the export by a SQL on FHIR view: the built-in ones, and your own in %1</source>
+        <translation>En tabel lavet af eksporten med en SQL on FHIR-visning: de indbyggede og dine egne i %1</translation>
+    </message>
+    <message>
+        <source>Write the table as a CSV file into the export&apos;s tables folder and open it with your spreadsheet program</source>
+        <translation>Skriv tabellen som en CSV-fil i eksportens mappe tables, og åbn den i dit regnearksprogram</translation>
+    </message>
+    <message>
+        <source>Write one CSV file per table into the export&apos;s tables folder</source>
+        <translation>Skriv én CSV-fil pr. tabel i eksportens mappe tables</translation>
+    </message>
+    <message>
+        <source>%1: not written: %2</source>
+        <extracomment>%1 is a view&apos;s name, %2 why its table was not written</extracomment>
+        <translation>%1: ikke skrevet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in %1</source>
+        <extracomment>%n is a number of rows, %1 a file</extracomment>
+        <translation>
+            <numerusform>%n række i %1</numerusform>
+            <numerusform>%n rækker i %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the files are not JSON and were left out.</source>
+        <extracomment>%n is a number of lines</extracomment>
+        <translation>
+            <numerusform>%n linje i filerne er ikke JSON og blev udeladt.</numerusform>
+            <numerusform>%n linjer i filerne er ikke JSON og blev udeladt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: the table being written was not kept.</source>
+        <translation>Stoppet: den tabel, der blev skrevet, blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The desktop has no program to open CSV files with; the table is saved as shown above.</source>
+        <translation>Skrivebordet har intet program til at åbne CSV-filer; tabellen er gemt som vist ovenfor.</translation>
+    </message>
+    <message>
+        <source>Writing tables… %1 %</source>
+        <extracomment>%1 is a percentage</extracomment>
+        <translation>Skriver tabeller … %1 %</translation>
+    </message>
+    <message>
+        <source>None of the views has data in this export.</source>
+        <translation>Ingen af visningerne har data i denne eksport.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::TrayNotifier</name>
     <message>
         <source>FHIR Bulk Monitor</source>
@@ -5051,6 +5120,24 @@
             <numerusform>%1 (%2): stien giver %n værdi; en kolonne, der ikke er &quot;collection&quot;: true, tager én</numerusform>
             <numerusform>%1 (%2): stien giver %n værdier; en kolonne, der ikke er &quot;collection&quot;: true, tager én</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ViewTables</name>
+    <message>
+        <source>The view cannot be used: %1</source>
+        <extracomment>%1 is why the view was refused</extracomment>
+        <translation>Visningen kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
     </message>
 </context>
 <context>

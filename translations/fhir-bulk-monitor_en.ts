@@ -299,6 +299,25 @@
     </message>
 </context>
 <context>
+    <name>fbm::TablesBox</name>
+    <message numerus="yes">
+        <source>%n row(s) in %1</source>
+        <extracomment>%n is a number of rows, %1 a file</extracomment>
+        <translation>
+            <numerusform>%n row in %1</numerusform>
+            <numerusform>%n rows in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the files are not JSON and were left out.</source>
+        <extracomment>%n is a number of lines</extracomment>
+        <translation>
+            <numerusform>%n line of the files is not JSON and was left out.</numerusform>
+            <numerusform>%n lines of the files are not JSON and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::ViewRunner</name>
     <message numerus="yes">
         <source>%n values</source>

@@ -10,7 +10,9 @@
 #include "jsontreemodel.h"
 #include "resourcebrowser.h"
 #include "resourcetablemodel.h"
+#include "sampleexport.h"
 #include "servedfiles.h"
+#include "tablesbox.h"
 #include "waitfor.h"
 
 #include <QApplication>
@@ -24,6 +26,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +92,8 @@ private Q_SLOTS:
     void countsBrowsingAndFilter();
     void notReadUntilSaved();
     void tabLeftOpenIsKept();
+    void aViewOpensAsASpreadsheet();
+    void saveAllTablesWritesOnePerView();
 };
 
 void TestDataTab::countsBrowsingAndFilter()
@@ -228,6 +233,72 @@ void TestDataTab::tabLeftOpenIsKept()
     JobDetailsPane pane(f.manager, &table);
     pane.loadSettings(settings);
     QCOMPARE(pane.currentWidget(), pane.dataTab());
+}
+
+void TestDataTab::aViewOpensAsASpreadsheet()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"out"_s);
+    QVERIFY(test::sample::writeExport(folder));
+    DataTab tab;
+    tab.show();
+    tab.setFolder(folder, true);
+    TablesBox *tables = tab.tables();
+    QVERIFY(tables && tables->isVisible());
+    // Only the views whose type the export holds: Patient, Observation and Condition.
+    const QStringList names = tables->viewNames();
+    QVERIFY2(names.contains(u"patient_demographics"_s) && names.contains(u"observations"_s) &&
+                 names.contains(u"conditions"_s),
+             qPrintable(names.join(u", "_s)));
+    QVERIFY2(!names.contains(u"encounters"_s), qPrintable(names.join(u", "_s)));
+    QList<QUrl> opened;
+    tables->setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    tables->openAsSpreadsheet(u"patient_demographics"_s);
+    QVERIFY(waitFor([&] { return !opened.isEmpty(); }));
+    const QString csv = QDir(folder).filePath(u"tables/patient_demographics.csv"_s);
+    QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(csv)});
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    // A header row, then the two patients, in the file's order.
+    QVERIFY2(lines.value(0).startsWith("id,"), lines.value(0).constData());
+    QVERIFY(lines.value(1).startsWith("p1,"));
+    QVERIFY(lines.value(1).contains("Hansen"));
+    QVERIFY(lines.value(2).startsWith("p2,"));
+    QVERIFY(!tables->isWriting());
+    QVERIFY2(tab.findChild<QLabel *>(u"tablesStatus"_s)->text().contains(u"2 row"_s),
+             qPrintable(tab.findChild<QLabel *>(u"tablesStatus"_s)->text()));
+}
+
+void TestDataTab::saveAllTablesWritesOnePerView()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"out"_s);
+    QVERIFY(test::sample::writeExport(folder));
+    DataTab tab;
+    tab.show();
+    tab.setFolder(folder, true);
+    TablesBox *tables = tab.tables();
+    QList<QUrl> opened;
+    tables->setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    QSignalSpy written(tables, &TablesBox::tablesWritten);
+    tables->saveAll();
+    QVERIFY(written.wait(20000));
+    QStringList expected;
+    for (const QString &name : tables->viewNames())
+        expected << name + u".csv"_s;
+    expected.sort();
+    QCOMPARE(QDir(QDir(folder).filePath(u"tables"_s)).entryList(QDir::Files, QDir::Name), expected);
+    QVERIFY(opened.isEmpty()); // saved, not opened
+    // A folder whose files are not all saved offers nothing.
+    tab.setFolder(folder, false);
+    QVERIFY(!tables->isVisible());
 }
 
 QTEST_MAIN(TestDataTab)

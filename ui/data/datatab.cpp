@@ -1,5 +1,7 @@
 #include "datatab.h"
 
+#include "tablesbox.h"
+
 #include "exportoverviewmodel.h"
 #include "resourcebrowser.h"
 
@@ -76,6 +78,8 @@ DataTab::DataTab(QWidget *parent)
     m_problems->setModel(m_problemsModel);
     setUpTable(m_problems);
     layout->addWidget(m_problems, 1);
+    m_tables = new TablesBox;
+    layout->addWidget(m_tables);
 
     connect(m_stop, &QPushButton::clicked, this, &DataTab::stopReading);
     connect(m_again, &QPushButton::clicked, this, &DataTab::startReading);
@@ -100,6 +104,7 @@ void DataTab::setFolder(const QString &folder, bool saved)
         return;
     m_folder = folder;
     m_saved = saved;
+    m_tables->setFolder(folder, saved);
     if (m_shownFolder != folder || !saved) {
         stopReading();
         m_shownFolder.clear();

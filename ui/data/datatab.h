@@ -15,6 +15,7 @@ namespace fbm {
 class OverviewProblemsModel;
 class OverviewTypesModel;
 class ResourceBrowser;
+class TablesBox;
 
 /// The Data tab of the job details: what a saved export holds (ExportOverview, read in the
 /// background with a progress line and a way to stop), per type and the lines that are not
@@ -34,6 +35,8 @@ public:
 
     [[nodiscard]] OverviewTypesModel *typesModel() const { return m_typesModel; }
     [[nodiscard]] bool isReading() const { return m_watcher.isRunning(); }
+    /// The tables made from the export by views.
+    [[nodiscard]] TablesBox *tables() const { return m_tables; }
     /// The browser, once opened (for tests).
     [[nodiscard]] ResourceBrowser *browser() const { return m_browser; }
     /// Opens the browser on the type of \a row of the table (-1: the selected one).
@@ -67,6 +70,7 @@ private:
     QLabel *m_problemsTitle;
     QTableView *m_problems;
     ResourceBrowser *m_browser = nullptr;
+    TablesBox *m_tables = nullptr;
 };
 
 } // namespace fbm
