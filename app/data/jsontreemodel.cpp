@@ -1,5 +1,7 @@
 #include "jsontreemodel.h"
 
+#include <QLocale>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,7 +53,7 @@ void JsonTreeModel::fill(Node *node, const QJsonValue &value)
     } else if (value.isBool()) {
         node->value = value.toBool() ? u"true"_s : u"false"_s;
     } else if (value.isDouble()) {
-        node->value = QString::number(value.toDouble(), 'g', 17);
+        node->value = QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     } else {
         node->value = u"null"_s;
     }

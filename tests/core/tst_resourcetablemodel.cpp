@@ -222,6 +222,13 @@ void TestResourceTableModel::jsonTree()
     QCOMPARE(first.data().toString(), u"0"_s);
     QCOMPARE(model.rowCount(first), 3);
     QCOMPARE(model.parent(first), coding);
+    // A number as the file has it, not as a double's 17 digits ("95.400000000000006").
+    model.setValue(QJsonObject{{u"value"_s, 95.4}, {u"count"_s, 3}});
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QString key = model.index(i, JsonTreeModel::Key).data().toString();
+        const QString value = model.index(i, JsonTreeModel::Value).data().toString();
+        QCOMPARE(value, key == "value"_L1 ? u"95.4"_s : u"3"_s);
+    }
     model.setValue(QJsonValue());
     QCOMPARE(model.rowCount(), 0);
 }
