@@ -1225,7 +1225,7 @@
     <message>
         <source>%1 resources of %2 patients, %3.</source>
         <extracomment>%1 resources, %2 patients, %3 a size such as 1.2 MB</extracomment>
-        <translation>%1 ressourcer om %2 patienter, %3.</translation>
+        <translation>%1 ressourcer fra %2 patienter, %3.</translation>
     </message>
     <message>
         <source>Reading was stopped: the counts are partial.</source>
