@@ -6,6 +6,7 @@
 #include "bulk/flavors/flavor.h"
 #include "bulk/kickoff.h"
 #include "bulk/routes.h"
+#include "bulk/servedattachments.h"
 #include "bulk/servedfiles.h"
 #include "bulk/storageorigin.h"
 #include "clock.h"
@@ -53,11 +54,8 @@ public:
     QList<QPair<QString, QString>> groups = data::defaultGroups();
     std::function<bool(const QByteArray &)> validator;
     QJsonObject smartConfiguration;
-    QList<ServedAttachment> attachments;
+    bulk::ServedAttachments attachments;
     const Clock *clock = Clock::system();
-
-    /// Answers a GET of an attachment's \a id; false when there is none of that id.
-    bool answerAttachment(const http::Request &in, QTcpSocket *socket, const QString &id);
 
     QDateTime now() const { return clock->now().toUTC(); }
     QUrl base() const { return bulk::below(http::loopbackOrigin(basePort), bulk::kBasePath); }
@@ -162,9 +160,12 @@ void BulkServer::Private::handleBase(const http::Request &in, QTcpSocket *socket
         return;
     }
 
-    if (get && in.path.startsWith(bulk::kBasePath + u"/Binary/"_s) &&
-        answerAttachment(in, socket, in.path.section(u'/', -1)))
-        return;
+    if (get && in.path.startsWith(bulk::kBasePath + u"/Binary/"_s)) {
+        if (const auto a = attachments.binaryRead(in, in.path.section(u'/', -1))) {
+            respond(socket, in, *a);
+            return;
+        }
+    }
     switch (route.kind) {
     case Route::Kind::Kickoff:
         handleKickoff(in, socket, route);
@@ -366,39 +367,10 @@ void BulkServer::Private::handleFile(const http::Request &in, QTcpSocket *socket
     q->answerFile(in, socket, route.number);
 }
 
-bool BulkServer::Private::answerAttachment(const http::Request &in, QTcpSocket *socket,
-                                           const QString &id)
-{
-    const auto it = std::find_if(attachments.cbegin(), attachments.cend(),
-                                 [&id](const ServedAttachment &a) { return a.id == id; });
-    if (it == attachments.cend())
-        return false;
-    if (it->asBinaryResource || http::listAccepts(in.header("accept"), "application/fhir+json")) {
-        respondJson(socket, in, 200,
-                    QJsonObject{{u"resourceType"_s, u"Binary"_s},
-                                {u"id"_s, id},
-                                {u"contentType"_s, QString::fromLatin1(it->contentType)},
-                                {u"data"_s, QString::fromLatin1(it->content.toBase64())}});
-    } else {
-        q->respond(socket, in, 200, {}, it->content, it->contentType);
-    }
-    return true;
-}
-
 void BulkServer::Private::handleStorage(const http::Request &in, QTcpSocket *socket)
 {
     if (in.path.startsWith(u"/attachments/"_s)) {
-        // An object store: a request that carries a token it did not issue is refused.
-        if (!in.header("authorization").isEmpty())
-            q->respond(socket, in, 400, {},
-                       bulk::StorageOrigin::errorBody(
-                           "InvalidArgument", "Only one auth mechanism allowed; only the "
-                                              "X-Amz-Algorithm query parameter is supported"),
-                       "application/xml");
-        else if (!answerAttachment(in, socket, in.path.section(u'/', -1)))
-            q->respond(socket, in, 404, {},
-                       bulk::StorageOrigin::errorBody("NoSuchKey", "The key does not exist."),
-                       "application/xml");
+        respond(socket, in, attachments.storageRead(in, in.path.section(u'/', -1)));
         return;
     }
     auto verdict = storage.check(
@@ -587,7 +559,7 @@ QList<ServedFile> BulkServer::files() const
 
 void BulkServer::setAttachments(const QList<ServedAttachment> &attachments)
 {
-    d->attachments = attachments;
+    d->attachments.set(attachments);
 }
 
 QUrl BulkServer::storageAttachmentUrl(const QString &id) const
