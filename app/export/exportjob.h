@@ -104,7 +104,7 @@ struct ExportJob
     int attachmentsSaved = 0;
     qint64 attachmentBytes = 0;
     int attachmentsFailed = 0;
-    QString attachmentProblem; ///< which attachments were not saved, and why (translated)
+    QString attachmentProblem;     ///< which attachments were not saved, and why (translated)
     QDateTime removedFromServerAt; ///< when the server was told the files may go (DELETE)
     QString removalProblem;        ///< why the server did not remove them (translated)
     /// The kick-off was refused as asked (400/422): a lenient request, or one without the

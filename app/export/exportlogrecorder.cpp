@@ -49,6 +49,33 @@ ExportLogRecorder::ExportLogRecorder(std::function<void(const QString &, const Q
 void ExportLogRecorder::record(const ExportJob &job, HttpClient *client, const QDateTime &now,
                                const QString &eventId, const QJsonObject &detail)
 {
+    if (const auto held = m_held.find(job.id); held != m_held.end()) {
+        held->second.push_back({now, eventId, detail});
+        return;
+    }
+    write(job, client, now, eventId, detail);
+}
+
+void ExportLogRecorder::releaseWithKickoff(const ExportJob &job, HttpClient *client,
+                                           const QDateTime &at, const QJsonObject &detail)
+{
+    std::vector<HeldRow> rows;
+    if (const auto held = m_held.find(job.id); held != m_held.end()) {
+        rows = std::move(held->second);
+        m_held.erase(held);
+    }
+    write(job, client, at, u"kickoff"_s, detail);
+    for (const HeldRow &row : rows) {
+        if (row.eventId.isEmpty())
+            recordComplete(job, client, row.at);
+        else
+            write(job, client, row.at, row.eventId, row.detail);
+    }
+}
+
+void ExportLogRecorder::write(const ExportJob &job, HttpClient *client, const QDateTime &now,
+                              const QString &eventId, const QJsonObject &detail)
+{
     if (job.outDir.isEmpty())
         return;
     std::unique_ptr<ExportLog> &log = m_logs[job.id];
@@ -69,6 +96,10 @@ void ExportLogRecorder::record(const ExportJob &job, HttpClient *client, const Q
 void ExportLogRecorder::recordComplete(const ExportJob &job, HttpClient *client,
                                        const QDateTime &now)
 {
+    if (const auto held = m_held.find(job.id); held != m_held.end()) {
+        held->second.push_back({now, QString(), {}});
+        return;
+    }
     int files = 0;
     for (const ExportFile &f : job.files) {
         if (f.state == FileState::Saved)

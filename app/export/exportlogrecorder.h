@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace fbm {
 
@@ -35,6 +36,12 @@ public:
     /// The export_complete row of a saved @p job: files, resources, bytes, attachments and the
     /// duration since the export's first row (which a kill and a resume leave in place).
     void recordComplete(const ExportJob &job, HttpClient *client, const QDateTime &now);
+    /// Rows of @p id wait (in order, with their times) until release(): the kick-off row, which
+    /// comes first, is still waiting for what the server says of itself.
+    void hold(const QString &id) { m_held[id]; }
+    /// Writes the kick-off row @p detail (a hold() of @p job before), then the rows held.
+    void releaseWithKickoff(const ExportJob &job, HttpClient *client, const QDateTime &at,
+                            const QJsonObject &detail);
     /// The job ended: its log is closed (written again, it opens again).
     void close(const QString &id) { m_logs.erase(id); }
     /// The job left the list: its log is closed and its warning state goes.
@@ -42,9 +49,20 @@ public:
     {
         close(id);
         m_warned.remove(id);
+        m_held.erase(id);
     }
 
 private:
+    struct HeldRow
+    {
+        QDateTime at;
+        QString eventId; ///< empty: export_complete
+        QJsonObject detail;
+    };
+    void write(const ExportJob &job, HttpClient *client, const QDateTime &now,
+               const QString &eventId, const QJsonObject &detail);
+    std::map<QString, std::vector<HeldRow>> m_held; ///< rows waiting for the kick-off row, by job
+
     std::function<void(const QString &, const QString &)> m_warn;
     std::map<QString, std::unique_ptr<ExportLog>> m_logs; ///< open, by job
     QSet<QString> m_warned; ///< jobs whose log.ndjson could not be written (warned once)

@@ -166,7 +166,7 @@ void ExportRun::onKickoff(const HttpResponse &r)
         m_backoffStep = 0;
         m_host->changed(m_id, JobField::Error);
     }
-    m_host->logEvent(m_id, u"kickoff"_s, kickoff);
+    m_host->logKickoff(m_id, kickoff);
     if (m_host->followedElsewhere(*j))
         // HAPI answers an identical request with the job it already runs.
         m_host->note(

@@ -49,6 +49,9 @@ public:
     /// \a detail, which holds no secret (the registry adds the exportId and the time, scrubs
     /// the profile's secrets once more, and never fails the export for the log).
     virtual void logEvent(const QString &id, const QString &eventId, const QJsonObject &detail) = 0;
+    /// The kickoff row of an accepted kick-off: written once the server has said what software
+    /// it is (ServerSoftware; the rows that come meanwhile wait behind it).
+    virtual void logKickoff(const QString &id, const QJsonObject &detail) = 0;
 
 protected:
     ~JobHost() = default;

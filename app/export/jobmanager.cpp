@@ -12,6 +12,7 @@
 #include "savepolicy.h"
 #include "scheduler.h"
 #include "serverrelease.h"
+#include "serversoftware.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -35,6 +36,7 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     , m_completion(std::make_unique<JobCompletion>(static_cast<JobHost *>(this)))
     , m_release(std::make_unique<ServerRelease>(static_cast<JobHost *>(this)))
     , m_attachments(std::make_unique<AttachmentFetch>(static_cast<JobHost *>(this)))
+    , m_software(std::make_unique<ServerSoftware>())
     , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
     m_exportLog =
@@ -165,6 +167,25 @@ void JobManager::logEvent(const QString &id, const QString &eventId, const QJson
 {
     if (const ExportJob *j = mutableJob(id))
         m_exportLog->record(*j, clientFor(*j), m_clock->now(), eventId, detail);
+}
+
+void JobManager::logKickoff(const QString &id, const QJsonObject &detail)
+{
+    const ExportJob *j = mutableJob(id);
+    if (!j)
+        return;
+    m_exportLog->hold(id);
+    HttpClient *client = clientFor(*j);
+    const QDateTime at = m_clock->now();
+    m_software->describe(client, client->base(), [this, id, detail, at](const QJsonObject &sw) {
+        const ExportJob *job = mutableJob(id);
+        if (!job)
+            return; // removed meanwhile: forget() dropped what was held
+        QJsonObject row = detail;
+        for (auto it = sw.begin(); it != sw.end(); ++it)
+            row.insert(it.key(), it.value());
+        m_exportLog->releaseWithKickoff(*job, clientFor(*job), at, row);
+    });
 }
 
 void JobManager::onStateChanged(const QString &id, JobState from, JobState to)

@@ -23,6 +23,7 @@
 namespace fbm {
 
 class AttachmentFetch;
+class ServerSoftware;
 class ExportLogRecorder;
 class ExportRun;
 class ServerRelease;
@@ -165,6 +166,7 @@ private:
     void fail(const QString &id, const QString &message) override;
     bool followedElsewhere(const ExportJob &j) const override;
     void logEvent(const QString &id, const QString &eventId, const QJsonObject &detail) override;
+    void logKickoff(const QString &id, const QJsonObject &detail) override;
 
     ExportRun *run(const QString &id);
     /// A new job's record in outDir with the options (the server named by host unless they
@@ -200,6 +202,7 @@ private:
     std::unique_ptr<JobCompletion> m_completion;
     std::unique_ptr<ServerRelease> m_release;
     std::unique_ptr<AttachmentFetch> m_attachments;
+    std::unique_ptr<ServerSoftware> m_software;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;
 };

@@ -204,6 +204,7 @@ bool ProbeResult::parseCapabilityStatement(const QByteArray &json, ProbeResult *
     const QJsonObject software = cs.value("software"_L1).toObject();
     result->softwareName = software.value("name"_L1).toString();
     result->softwareVersion = software.value("version"_L1).toString();
+    result->softwareReleaseDate = software.value("releaseDate"_L1).toString();
     result->implementationDescription =
         cs.value("implementation"_L1).toObject().value("description"_L1).toString();
     const QStringList instantiates =

@@ -35,6 +35,7 @@ struct ProbeResult
     QString fhirVersion;              ///< as declared, e.g. "4.0.1"
     QString softwareName;
     QString softwareVersion;
+    QString softwareReleaseDate;
     QString implementationDescription;
     bool systemExport = false;
     bool patientExport = false;

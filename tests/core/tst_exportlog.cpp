@@ -102,6 +102,7 @@ private Q_SLOTS:
     void unwritableLogNeverFailsTheExport();
     void credentialHeadersAndPatientsLeftOut();
     void killedAndResumedFromTheCommandLine();
+    void serverSoftwareIsAskedOncePerServer();
 };
 
 void TestExportLog::everyEventInOrder()
@@ -148,8 +149,11 @@ void TestExportLog::everyEventInOrder()
     QCOMPARE(params.value("_type"_L1).toString(), u"Patient,Observation"_s);
     QVERIFY(!params.contains("patient"_L1));
     QVERIFY(!kickoff.contains("errorCode"_L1));
-    // The engine does not read the CapabilityStatement: those fields are left out, not guessed.
-    QVERIFY(!kickoff.contains("softwareName"_L1));
+    // What the server's CapabilityStatement says of it, as the SMART reference client logs it.
+    QCOMPARE(kickoff.value("softwareName"_L1).toString(), u"FHIR Bulk Monitor demo server"_s);
+    QCOMPARE(kickoff.value("softwareVersion"_L1).toString(), QStringLiteral(FBM_VERSION));
+    QCOMPARE(kickoff.value("softwareReleaseDate"_L1).toString(), u"2026-12-01"_s);
+    QCOMPARE(kickoff.value("fhirVersion"_L1).toString(), u"4.0.1"_s);
 
     const QJsonObject progress = detailOf(rows, u"status_progress"_s);
     QCOMPARE(progress.value("xProgress"_L1).toString(), u"Searching"_s);
@@ -376,6 +380,31 @@ void TestExportLog::killedAndResumedFromTheCommandLine()
              qPrintable(QString::number(duration)));
     QVERIFY(duration >= 300); // at least the killed run's first wait
     QVERIFY(!logText(out).contains(kToken));
+}
+
+void TestExportLog::serverSoftwareIsAskedOncePerServer()
+{
+    ExportFixture fx;
+    Script s;
+    s.pollsBeforeDone = 0;
+    fx.server.setScript(s);
+    fx.server.setFiles(served::mixedExport().mid(0, 1));
+    const QString first = fx.startKeepingFiles();
+    QVERIFY(fx.runToEnd(first));
+    JobOptions o = fx.options();
+    o.outDir = fx.dir.filePath(u"second"_s);
+    o.keepOnServer = true;
+    const QString second = fx.manager->startExport(fx.request(), o).value();
+    QVERIFY(fx.runToEnd(second));
+    int metadata = 0;
+    for (const auto &r : fx.server.requests())
+        metadata += r.path.endsWith("/metadata"_L1) ? 1 : 0;
+    QCOMPARE(metadata, 1); // once per server while the program runs
+    for (const QString &folder : {fx.outDir(), o.outDir}) {
+        const QList<QJsonObject> rows = readLog(folder);
+        QCOMPARE(eventIds(rows).value(0), u"kickoff"_s);
+        QCOMPARE(detailOf(rows, u"kickoff"_s).value("fhirVersion"_L1).toString(), u"4.0.1"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExportLog)
