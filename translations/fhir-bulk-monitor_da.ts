@@ -607,11 +607,6 @@
         <translation>Kan ikke omdøbe %1: %2</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <extracomment>%1 is a resource such as DocumentReference/abc, %2 why its attachment failed</extracomment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>An attachment was not saved: %1</source>
         <extracomment>%1 names the resource and why its attachment was not saved</extracomment>
         <translation>Et bilag blev ikke gemt: %1</translation>

@@ -182,21 +182,27 @@ bool LineScan::array(const char *&p, int depth)
         return true;
     }
     while (p < m_end) {
-        if (!value(p, depth + 1, -2))
+        bool closed = false;
+        if (!value(p, depth + 1, -2) || !separator(p, ']', &closed))
             return false;
-        space(p);
-        if (p == m_end)
-            return false;
-        if (*p == ']') {
-            ++p;
+        if (closed)
             return true;
-        }
-        if (*p != ',')
-            return false;
-        ++p;
-        space(p);
     }
     return false;
+}
+
+bool LineScan::separator(const char *&p, char close, bool *closed)
+{
+    space(p);
+    if (p == m_end)
+        return false;
+    *closed = *p == close;
+    if (!*closed && *p != ',')
+        return false;
+    ++p;
+    if (!*closed)
+        space(p);
+    return true;
 }
 
 /// \a parent: -1 the top-level object; >= 0 the index of a wanted parent name's member whose
@@ -251,17 +257,11 @@ bool LineScan::object(const char *&p, int depth, int parent)
         } else if (!value(p, depth + 1, -2)) {
             return false;
         }
-        space(p);
-        if (p == m_end)
+        bool closed = false;
+        if (!separator(p, '}', &closed))
             return false;
-        if (*p == '}') {
-            ++p;
+        if (closed)
             return true;
-        }
-        if (*p != ',')
-            return false;
-        ++p;
-        space(p);
     }
     return false;
 }

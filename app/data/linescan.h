@@ -40,6 +40,9 @@ private:
     bool value(const char *&p, int depth, int parent);
     bool object(const char *&p, int depth, int parent);
     bool array(const char *&p, int depth);
+    /// After an element or member: the closing \a close (*closed) or a comma and the space
+    /// after it; false when neither comes.
+    bool separator(const char *&p, char close, bool *closed);
     bool string(const char *&p, QByteArrayView *text, bool *escaped);
     bool number(const char *&p);
     void space(const char *&p) const;

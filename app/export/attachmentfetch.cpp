@@ -45,7 +45,6 @@ struct AttachmentFetch::Run
     std::shared_ptr<std::atomic_bool> stop = std::make_shared<std::atomic_bool>(false);
     QList<AttachmentLink> queue;
     int inFlight = 0;
-    bool scanning = true;
     QStringList failures; ///< the first few, named
 };
 
@@ -141,7 +140,6 @@ void AttachmentFetch::onScanned(const QString &id, const AttachmentLinks::Scan &
         return;
     }
     Run &run = *m_runs.value(id);
-    run.scanning = false;
     run.queue = scan.links;
     ExportJob *j = m_host->mutableJob(id);
     if (!scan.problem.isEmpty()) {
@@ -351,8 +349,7 @@ void AttachmentFetch::failed(const QString &id, const AttachmentLink &link, cons
 {
     ExportJob *j = m_host->mutableJob(id);
     ++j->attachmentsFailed;
-    //: %1 is a resource such as DocumentReference/abc, %2 why its attachment failed
-    const QString text = tr("%1: %2").arg(link.resourceType + u'/' + link.resourceId, why);
+    const QString text = link.resourceType + u'/' + link.resourceId + u": "_s + why;
     if (const std::shared_ptr<Run> run = m_runs.value(id);
         run && run->failures.size() < kNamedFailures)
         run->failures.append(text);
