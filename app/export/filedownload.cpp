@@ -3,10 +3,10 @@
 #include "binaryresource.h"
 #include "bufferpool.h"
 #include "clock.h"
+#include "downloadproblems.h"
 #include "gzipfile.h"
 #include "httpclient.h"
 #include "operationoutcome.h"
-#include "redact.h"
 #include "retrypolicy.h"
 #include "transfer.h"
 
@@ -15,7 +15,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -280,15 +279,6 @@ void FileDownload::onResponseStarted(int status)
     }
 }
 
-Error FileDownload::writeFailure(int error) const
-{
-    //: %1 is a file, %2 the system's reason (e.g. no space left)
-    return Error::make(Error::Kind::Io,
-                       tr("Cannot write %1: %2. The part already saved is kept; "
-                          "free some space and choose Retry.")
-                           .arg(m_part.fileName(), QString::fromLocal8Bit(strerror(error))));
-}
-
 void FileDownload::onReadyRead()
 {
     if (!m_transfer)
@@ -304,12 +294,13 @@ void FileDownload::onReadyRead()
     // Writing and counting go to another thread while this one receives: the transfer hands its
     // block over and receives the next into a block the writer is done with (a few take turns).
     if (const int error = m_counter.writeError()) {
-        m_writeError = writeFailure(error);
+        m_writeError = DownloadProblems::writeFailure(m_part.fileName(), error);
         m_transfer->abort(m_writeError.message);
         return;
     }
     if (const auto failure = m_counter.decodeFailure(); failure != ContentDecoder::Failure::None) {
-        m_contentError = decodeFailure(failure);
+        m_contentError =
+            DownloadProblems::decodeFailure(failure, m_encodingName, m_options.decodeLimits);
         m_transfer->abort(m_contentError.message);
         return;
     }
@@ -326,14 +317,15 @@ void FileDownload::onFinished(const HttpResponse &response)
     m_transfer = nullptr;
     m_counter.wait(); // every block received is in the .part
     if (const int error = m_counter.writeError(); error != 0 && !m_writeError.isError())
-        m_writeError = writeFailure(error);
+        m_writeError = DownloadProblems::writeFailure(m_part.fileName(), error);
     if (m_writeError.isError()) {
         fail(m_writeError);
         return;
     }
     if (const auto failure = m_counter.decodeFailure();
         failure != ContentDecoder::Failure::None && !m_contentError.isError())
-        m_contentError = decodeFailure(failure);
+        m_contentError =
+            DownloadProblems::decodeFailure(failure, m_encodingName, m_options.decodeLimits);
     if (m_contentError.isError()) {
         if (!m_contentError.transient) {
             // Nothing of it is worth resuming (a bomb can have written gigabytes): the disk
@@ -396,7 +388,8 @@ void FileDownload::onFinished(const HttpResponse &response)
         return;
     }
     if (m_accepting && !m_counter.finishDecoding()) {
-        fail(decodeFailure(m_counter.decodeFailure()));
+        fail(DownloadProblems::decodeFailure(m_counter.decodeFailure(), m_encodingName,
+                                             m_options.decodeLimits));
         return;
     }
     completeAndFinish();
@@ -480,98 +473,8 @@ LineCounter FileDownload::freshCounter() const
 {
     LineCounter counter;
     if (m_options.verify && m_options.validateContent)
-        counter.validate(expectedType());
+        counter.validate(DownloadProblems::expectedType(m_file));
     return counter;
-}
-
-QByteArray FileDownload::expectedType() const
-{
-    // The specification's types for the other lists: OperationOutcome for errors, Bundle for
-    // deleted resources (whatever type a server writes beside them).
-    if (m_file.kind == FileKind::Error)
-        return "OperationOutcome";
-    if (m_file.kind == FileKind::Deleted)
-        return "Bundle";
-    return m_file.type.toUtf8();
-}
-
-Error FileDownload::decodeFailure(ContentDecoder::Failure failure) const
-{
-    const QString name = QString::fromLatin1(m_encodingName.left(40));
-    switch (failure) {
-    case ContentDecoder::Failure::Expansive:
-        //: %1 is a number (a ratio)
-        return Error::make(Error::Kind::Protocol,
-                           tr("The server sent a compressed file that expands beyond %1 times its "
-                              "size; it was not saved (a decompression bomb, or a broken server).")
-                               .arg(m_options.decodeLimits.maxRatio));
-    case ContentDecoder::Failure::TooLarge:
-        //: %1 is a size such as 256 GiB
-        return Error::make(Error::Kind::Protocol,
-                           tr("The server sent a compressed file that expands beyond %1; it was "
-                              "not saved.")
-                               .arg(QLocale().formattedDataSize(m_options.decodeLimits.maxBytes)));
-    case ContentDecoder::Failure::Truncated:
-        return Error::make(Error::Kind::Protocol,
-                           tr("The compressed file ended before its end; it is downloaded again."),
-                           {}, 0, true);
-    case ContentDecoder::Failure::Corrupt:
-        //: %1 is a Content-Encoding such as gzip
-        return Error::make(Error::Kind::Protocol,
-                           tr("The server said the file is compressed (%1), but it is not valid "
-                              "%1 data; it was not saved.")
-                               .arg(name));
-    case ContentDecoder::Failure::Stopped:
-    case ContentDecoder::Failure::None:
-        break;
-    }
-    return {};
-}
-
-Error FileDownload::contentFailure(const NdjsonProblem &problem) const
-{
-    const QString file = m_file.relativePath;
-    QString what;
-    switch (problem.kind) {
-    case NdjsonProblem::Kind::Compressed:
-        //: %1 is a file name
-        what = tr("%1 holds compressed bytes that were never decoded (the server did not say it "
-                  "compressed them).")
-                   .arg(file);
-        break;
-    case NdjsonProblem::Kind::NotJson:
-        //: %1 a line number, %2 a file name, %3 a byte position in the line
-        what = tr("Line %1 of %2 is not valid JSON (at byte %3).")
-                   .arg(problem.line)
-                   .arg(file)
-                   .arg(problem.column);
-        break;
-    case NdjsonProblem::Kind::NotAnObject:
-        //: %1 a line number, %2 a file name
-        what = tr("Line %1 of %2 is not one FHIR resource (NDJSON holds one JSON object per line).")
-                   .arg(problem.line)
-                   .arg(file);
-        break;
-    case NdjsonProblem::Kind::NoResourceType:
-        what = tr("Line %1 of %2 has no resourceType.").arg(problem.line).arg(file);
-        break;
-    case NdjsonProblem::Kind::WrongType:
-        //: %1 a line number, %2 a file name, %3 and %4 FHIR resource types
-        what = tr("Line %1 of %2 is a %3, not a %4 as the manifest says.")
-                   .arg(problem.line)
-                   .arg(file, redactText(QString::fromUtf8(problem.found)),
-                        QString::fromUtf8(expectedType()));
-        break;
-    case NdjsonProblem::Kind::TooDeep:
-        what = tr("Line %1 of %2 is nested deeper than any FHIR resource.")
-                   .arg(problem.line)
-                   .arg(file);
-        break;
-    }
-    return Error::make(Error::Kind::Protocol,
-                       what + u' ' +
-                           tr("The download is kept as a .part file until Retry downloads it "
-                              "again from the start."));
 }
 
 Error FileDownload::decodeBinaryJson()
@@ -635,7 +538,7 @@ Error FileDownload::complete()
     if (const auto problem = m_counter.counter().problem(); m_options.verify && problem) {
         m_part.close();
         m_outcome.discardPart = true;
-        return contentFailure(*problem);
+        return DownloadProblems::contentFailure(*problem, m_file);
     }
     if (m_options.verify && m_file.expectedCount && *m_file.expectedCount != m_outcome.lines) {
         m_part.close();

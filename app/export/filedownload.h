@@ -105,12 +105,6 @@ private:
     Error decodeBinaryJson();
     /// The counter for this file: counting, and checking each line when verifying.
     [[nodiscard]] LineCounter freshCounter() const;
-    /// The resourceType every line of the file must have (empty: any).
-    [[nodiscard]] QByteArray expectedType() const;
-    [[nodiscard]] Error contentFailure(const NdjsonProblem &problem) const;
-    [[nodiscard]] Error decodeFailure(ContentDecoder::Failure failure) const;
-    /// The error for a write into the .part that failed with errno \a error.
-    [[nodiscard]] Error writeFailure(int error) const;
     void fail(Error error);
     void logNote(const QString &text) const;
 
