@@ -243,34 +243,15 @@ void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *soc
         respondRefusal(socket, in, *refusal);
         return;
     }
-    const QStringList unsupported = bulk::serverFlavor(script.flavor).unsupportedParameters();
-    const bool lenient = bulk::preferLenient(in.header("prefer"));
-    for (auto it = params.begin(); it != params.end();) {
-        if (!unsupported.contains(it->first)) {
-            ++it;
-        } else if (lenient) {
-            it = params.erase(it);
-        } else {
-            respondRefusal(socket, in,
-                           {400,
-                            u"not-supported"_s,
-                            u"The %1 parameter is not supported by this server"_s.arg(it->first),
-                            {}});
-            return;
-        }
+    if (const auto refusal = bulk::dropUnsupported(
+            &params, bulk::serverFlavor(script.flavor).unsupportedParameters(),
+            bulk::preferLenient(in.header("prefer")))) {
+        respondRefusal(socket, in, *refusal);
+        return;
     }
 
-    if (script.kickoffStatus != 202 &&
-        (script.kickoffRefusals < 0 || refusedKickoffs < script.kickoffRefusals)) {
-        ++refusedKickoffs;
-        const QByteArray body = script.kickoffBody.isEmpty()
-                                    ? bulk::refusedKickoffBody(script.kickoffStatus)
-                                    : script.kickoffBody;
-        HeaderList h;
-        const QByteArray ra = bulk::retryAfter(script);
-        if ((script.kickoffStatus == 429 || script.kickoffStatus == 503) && !ra.isEmpty())
-            h.append({"Retry-After", ra});
-        q->respond(socket, in, script.kickoffStatus, h, body, bulk::fhirJson());
+    if (const auto refused = bulk::scriptedKickoffRefusal(script, &refusedKickoffs)) {
+        respond(socket, in, *refused);
         return;
     }
 
@@ -288,16 +269,9 @@ void BulkServer::Private::handleKickoff(const http::Request &in, QTcpSocket *soc
     const bulk::Job &job = jobs.start(script, info, reuseKey);
 
     HeaderList h;
-    if (!script.omitContentLocation) {
-        QUrl location = jobs.statusUrl(job);
-        if (script.relativeContentLocation) {
-            QUrl relative;
-            relative.setPath(location.path(QUrl::FullyEncoded), QUrl::StrictMode);
-            relative.setQuery(location.query(QUrl::FullyEncoded), QUrl::StrictMode);
-            location = relative;
-        }
-        h.append({"Content-Location", location.toEncoded()});
-    }
+    if (!script.omitContentLocation)
+        h.append({"Content-Location",
+                  bulk::contentLocation(jobs.statusUrl(job), script.relativeContentLocation)});
     const QString text = job.flavor->kickoffText(job.info.id);
     q->jobStarted(job.info.id);
     if (script.kickoffDelayMs > 0) {

@@ -1,6 +1,7 @@
 #include "exportjobs.h"
 
 #include "bulk/flavors/flavor.h"
+#include "bulk/kickoff.h"
 #include "bulk/manifestbuilder.h"
 #include "bulk/servedfiles.h"
 #include "bulk/storageorigin.h"
@@ -51,6 +52,23 @@ QByteArray retryAfter(const Script &s)
     if (s.retryAfterSeconds > 0)
         return QByteArray::number(s.retryAfterSeconds);
     return serverFlavor(s.flavor).retryAfter();
+}
+
+std::optional<Answer> scriptedKickoffRefusal(const Script &script, int *refusedSoFar)
+{
+    if (script.kickoffStatus == 202 ||
+        (script.kickoffRefusals >= 0 && *refusedSoFar >= script.kickoffRefusals))
+        return std::nullopt;
+    ++*refusedSoFar;
+    Answer a;
+    a.status = script.kickoffStatus;
+    a.body = script.kickoffBody.isEmpty() ? refusedKickoffBody(script.kickoffStatus)
+                                          : script.kickoffBody;
+    a.contentType = fhirJson();
+    const QByteArray ra = retryAfter(script);
+    if ((script.kickoffStatus == 429 || script.kickoffStatus == 503) && !ra.isEmpty())
+        a.headers.append({"Retry-After", ra});
+    return a;
 }
 
 ExportJobs::ExportJobs(const ServedFiles &files, const StorageOrigin &storage)

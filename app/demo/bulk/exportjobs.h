@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace fbm::demo::bulk {
 
 class ServedFiles;
@@ -45,6 +47,11 @@ struct Job
 
 /// The script's Retry-After, or its flavor's; empty: none.
 [[nodiscard]] QByteArray retryAfter(const Script &script);
+
+/// The answer to a kick-off when the script refuses it (kickoffStatus other than 202, for the
+/// first kickoffRefusals kick-offs, or all when negative), counting it in \a refusedSoFar;
+/// nullopt when this kick-off is accepted.
+[[nodiscard]] std::optional<Answer> scriptedKickoffRefusal(const Script &script, int *refusedSoFar);
 
 /// The jobs the kick-offs started, and what the protocol answers about them: polls (202s, the
 /// scripted queue, the manifest), manifest pages and cancelling. It owns every job's state.

@@ -148,4 +148,31 @@ QByteArray refusedKickoffBody(int status)
     return data::operationOutcome(u"error"_s, code, text);
 }
 
+std::optional<Refusal> dropUnsupported(Parameters *params, const QStringList &unsupported,
+                                       bool lenient)
+{
+    for (auto it = params->begin(); it != params->end();) {
+        if (!unsupported.contains(it->first))
+            ++it;
+        else if (lenient)
+            it = params->erase(it);
+        else
+            return Refusal{400,
+                           u"not-supported"_s,
+                           u"The %1 parameter is not supported by this server"_s.arg(it->first),
+                           {}};
+    }
+    return std::nullopt;
+}
+
+QByteArray contentLocation(const QUrl &statusUrl, bool relative)
+{
+    if (!relative)
+        return statusUrl.toEncoded();
+    QUrl path;
+    path.setPath(statusUrl.path(QUrl::FullyEncoded), QUrl::StrictMode);
+    path.setQuery(statusUrl.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return path.toEncoded();
+}
+
 } // namespace fbm::demo::bulk

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -38,6 +40,15 @@ using Parameters = QList<QPair<QString, QString>>;
 /// resource, and the values the server does not take at this level.
 [[nodiscard]] std::optional<Refusal>
 readKickoffParameters(const http::Request &in, const QString &level, Parameters *params);
+
+/// The parameters the server's flavour does not support (\a unsupported): dropped from
+/// \a params when the client asked for lenient handling, else the first one is refused (400).
+[[nodiscard]] std::optional<Refusal> dropUnsupported(Parameters *params,
+                                                     const QStringList &unsupported, bool lenient);
+
+/// The Content-Location of an accepted kick-off: the status URL, or only its path and query
+/// when the server's flavour answers with a relative one.
+[[nodiscard]] QByteArray contentLocation(const QUrl &statusUrl, bool relative);
 
 /// The OperationOutcome of a kick-off the script answers with status instead of 202.
 [[nodiscard]] QByteArray refusedKickoffBody(int status);
