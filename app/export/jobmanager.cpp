@@ -572,6 +572,9 @@ void JobManager::retry(const QString &id)
     j->lastError.clear();
     changed(id, JobField::Error);
     if (!j->statusUrl.isValid()) {
+        // A new export on the server: Started and Elapsed count from this kick-off, not from a
+        // refused one minutes ago (walkthrough #14: "8 min" for two instant failures).
+        j->createdAt = m_clock->now();
         j->requestRefused = false;
         j->refusedParameters.clear();
         setState(id, JobState::Starting);

@@ -6,6 +6,8 @@
 #include "bulkprotocol.h"
 #include "cliprocess.h"
 #include "exportfixture.h"
+#include "jobcellformat.h"
+#include "jobtablemodel.h"
 #include "runagain.h"
 #include "servedfiles.h"
 
@@ -119,8 +121,15 @@ void TestRefusedRequest::lenientGetsPastAnUnsupportedParameter()
     QVERIFY(next->request.lenient);
     QCOMPARE(next->request.elements, request.elements);
     const QString outDir = j.outDir;
+    // Eight minutes later the person sends it again: Started and Elapsed count from then,
+    // not from the refused kick-off (walkthrough #14).
+    fx.clock.advance(8 * 60 * 1000);
+    const QDateTime resent = fx.clock.now();
     QCOMPARE(fx.manager->retryAs(id, next->request), QString());
+    QCOMPARE(fx.job(id).createdAt, resent);
     QVERIFY(fx.runToEnd(id));
+    QCOMPARE(JobCellFormat::display(fx.job(id), JobTableModel::Elapsed, fx.clock.now()).toString(),
+             u"< 1 min"_s);
     QCOMPARE(jobStateName(fx.job(id).state), jobStateName(JobState::Saved));
     QCOMPARE(fx.job(id).outDir, outDir); // the same row, the same folder
     QVERIFY(!fx.job(id).requestRefused);
