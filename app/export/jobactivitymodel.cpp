@@ -13,6 +13,7 @@ JobActivityModel::JobActivityModel(JobManager *manager, QObject *parent)
     if (m_manager) {
         connect(m_manager, &JobManager::activityAdded, this, &JobActivityModel::onActivityAdded);
         connect(m_manager, &JobManager::jobRemoved, this, &JobActivityModel::onJobRemoved);
+        connect(m_manager, &JobManager::jobChanged, this, &JobActivityModel::onJobChanged);
     }
 }
 
@@ -23,9 +24,24 @@ void JobActivityModel::setJobId(const QString &id)
     beginResetModel();
     m_jobId = id;
     m_entries.clear();
-    if (const ExportJob *j = m_manager && !id.isEmpty() ? m_manager->jobWithDetails(id) : nullptr)
+    m_words = {};
+    if (const ExportJob *j = m_manager && !id.isEmpty() ? m_manager->jobWithDetails(id) : nullptr) {
         m_entries = j->activity.mid(qMax(qsizetype(0), j->activity.size() - kMaxActivityEntries));
+        m_words = ActivityWords(*j);
+    }
     endResetModel();
+}
+
+void JobActivityModel::onJobChanged(const QString &id, JobFields fields)
+{
+    // The status address comes with the state change, the file addresses with the manifest.
+    if (id != m_jobId || m_jobId.isEmpty() || !(fields & (JobField::State | JobField::Manifest)))
+        return;
+    if (const ExportJob *j = m_manager->job(id)) {
+        m_words = ActivityWords(*j);
+        if (!m_entries.isEmpty())
+            Q_EMIT dataChanged(index(0, Event), index(int(m_entries.size()) - 1, Event));
+    }
 }
 
 void JobActivityModel::onActivityAdded(const QString &id, const ActivityEntry &entry)
@@ -75,6 +91,8 @@ QVariant JobActivityModel::data(const QModelIndex &index, int role) const
             return e.url.toString();
         if (index.column() == Note)
             return e.note;
+        if (index.column() == Event)
+            return m_words.describe(e);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Status || index.column() == Took)
@@ -94,6 +112,8 @@ QString JobActivityModel::display(const ActivityEntry &e, int column) const
     switch (column) {
     case Time:
         return formatTime(e.at.toLocalTime().time(), true);
+    case Event:
+        return m_words.describe(e);
     case Method:
         return QString::fromLatin1(e.method);
     case Url:
@@ -119,6 +139,8 @@ QVariant JobActivityModel::headerData(int section, Qt::Orientation orientation, 
     switch (section) {
     case Time:
         return tr("Time");
+    case Event:
+        return tr("What happened");
     case Method:
         return tr("Request");
     case Url:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activity.h"
+#include "activitywords.h"
 #include "jobmanager.h"
 
 #include <QAbstractTableModel>
@@ -21,6 +22,7 @@ public:
     enum Column
     {
         Time,
+        Event, ///< what the request was, in plain words (ActivityWords)
         Method,
         Url,
         Status,
@@ -57,11 +59,13 @@ public:
 private:
     void onActivityAdded(const QString &id, const ActivityEntry &entry);
     void onJobRemoved(const QString &id);
+    void onJobChanged(const QString &id, JobFields fields);
     [[nodiscard]] QString display(const ActivityEntry &e, int column) const;
 
     QPointer<JobManager> m_manager;
     QString m_jobId;
     QList<ActivityEntry> m_entries;
+    ActivityWords m_words; ///< the job's addresses, to put each request into words
 };
 
 } // namespace fbm

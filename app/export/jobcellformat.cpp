@@ -76,19 +76,8 @@ QVariant JobCellFormat::display(const ExportJob &job, int column, const QDateTim
         // After the manifest, the server's last word is its "message" (e.g. nothing to export);
         // a stale "90 % complete" would only mislead.
         return job.message;
-    case JobTableModel::NextCheck: {
-        if (job.isWaitingForPoll()) {
-            const QString left = formatCountdown(secondsUntil(t, job.nextPollAt));
-            if (job.attempt > 0 && !job.lastError.isEmpty())
-                //: %1 is a countdown like 0:10, %2 the number of the attempt
-                return tr("retrying in %1 (attempt %2)").arg(left).arg(job.attempt);
-            //: %1 is a countdown like 0:42
-            return tr("next check in %1").arg(left);
-        }
-        if (job.state == JobState::Running && !job.cancelRequested)
-            return tr("checking now…");
-        return dash();
-    }
+    case JobTableModel::NextCheck:
+        return nextCheckText(job, t, Form::Cell);
     case JobTableModel::Files:
         if (job.files.isEmpty())
             return job.completedAt.isValid() ? QVariant(tr("none")) : QVariant(QString());
@@ -110,20 +99,52 @@ QVariant JobCellFormat::display(const ExportJob &job, int column, const QDateTim
         const qint64 s = elapsedSeconds(job, t);
         return s < 0 ? QString() : formatDuration(s);
     }
-    case JobTableModel::Expires: {
-        if (!showsExpiry(job))
-            return QString();
-        const qint64 left = t.secsTo(job.expiresAt);
-        if (left <= 0 || job.state == JobState::Expired)
-            return tr("expired");
-        //: %1 is a duration like "1 h 12 min"
-        return tr("expires in %1").arg(formatDuration(left));
-    }
+    case JobTableModel::Expires:
+        return expiryText(job, t, Form::Cell);
     case JobTableModel::Progress: // the model's: it keeps the download rates
     case JobTableModel::Count:
         break;
     }
     return {};
+}
+
+QString JobCellFormat::nextCheckText(const ExportJob &job, const QDateTime &t, Form form)
+{
+    // The cell stands under "Next check", so it says only when ("in 0:42"); the details line
+    // has no header and says what ("next check in 0:42").
+    if (job.isWaitingForPoll()) {
+        const QString left = formatCountdown(secondsUntil(t, job.nextPollAt));
+        if (job.attempt > 0 && !job.lastError.isEmpty()) {
+            if (form == Form::Cell)
+                //: Under the header "Next check": %1 is a countdown like 0:10, %2 the number of
+                //: the attempt
+                return tr("in %1 (retry %2)").arg(left).arg(job.attempt);
+            //: %1 is a countdown like 0:10, %2 the number of the attempt
+            return tr("retrying in %1 (attempt %2)").arg(left).arg(job.attempt);
+        }
+        if (form == Form::Cell)
+            //: Under the header "Next check": %1 is a countdown like 0:42
+            return tr("in %1").arg(left);
+        //: %1 is a countdown like 0:42
+        return tr("next check in %1").arg(left);
+    }
+    if (job.state == JobState::Running && !job.cancelRequested)
+        return tr("checking now…");
+    return form == Form::Cell ? dash() : QString();
+}
+
+QString JobCellFormat::expiryText(const ExportJob &job, const QDateTime &t, Form form)
+{
+    if (!showsExpiry(job))
+        return {};
+    const qint64 left = t.secsTo(job.expiresAt);
+    if (left <= 0 || job.state == JobState::Expired)
+        return tr("expired");
+    if (form == Form::Cell)
+        //: Under the header "Files expire": %1 is a duration like "1 h 12 min"
+        return tr("in %1", "files expire").arg(formatDuration(left));
+    //: %1 is a duration like "1 h 12 min"
+    return tr("expires in %1").arg(formatDuration(left));
 }
 
 QVariant JobCellFormat::toolTip(const ExportJob &job, int column, const QDateTime &t)

@@ -31,6 +31,21 @@ public:
     /// the server gave) and are not all saved.
     [[nodiscard]] static bool expiresSoon(const ExportJob &job, const QDateTime &now);
 
+    /// Cell: the words under the column's header ("in 0:42"); Sentence: the same standing
+    /// alone, as in the details ("next check in 0:42").
+    enum class Form
+    {
+        Cell,
+        Sentence
+    };
+    /// When the next status request goes out, or that one is out now ("in 0:42", "in 0:05
+    /// (retry 2)"; "next check in 0:42", "retrying in 0:05 (attempt 2)").
+    [[nodiscard]] static QString nextCheckText(const ExportJob &job, const QDateTime &now,
+                                               Form form);
+    /// How long the server keeps the files ("in 1 h 12 min"; "expires in 1 h 12 min"), or
+    /// "expired"; empty when there is nothing to say (showsExpiry()).
+    [[nodiscard]] static QString expiryText(const ExportJob &job, const QDateTime &now, Form form);
+
     /// "0:42", "12:05", "1:12:09": a countdown with seconds.
     [[nodiscard]] static QString formatCountdown(qint64 seconds);
     /// "< 1 min", "12 min", "1 h 05 min", "2 d 3 h": a coarse duration.

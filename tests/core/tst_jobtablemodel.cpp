@@ -2,6 +2,7 @@
 // countdowns computed from deadlines, and updates limited to the cells that changed.
 #include "exportfixture.h"
 #include "i18n.h"
+#include "jobcellformat.h"
 #include "jobtablemodel.h"
 #include "servedfiles.h"
 
@@ -214,7 +215,7 @@ void TestJobTableModel::rowsAppearAndStatesChange()
     QTRY_COMPARE(text(model, 0, JobTableModel::State), u"Running"_s);
     QTRY_COMPARE(text(model, 0, JobTableModel::ServerSays),
                  u"Search in progress - found 954 of 1,000 resources"_s);
-    QTRY_VERIFY(text(model, 0, JobTableModel::NextCheck).startsWith(u"next check in 0:0"_s));
+    QTRY_VERIFY(text(model, 0, JobTableModel::NextCheck).startsWith(u"in 0:0"_s));
     QTRY_COMPARE_WITH_TIMEOUT(text(model, 0, JobTableModel::State), u"Saved"_s, 15000);
     QCOMPARE(model.index(0, 0).data(JobTableModel::StateRole).toInt(), int(JobState::Saved));
     QCOMPARE(text(model, 0, JobTableModel::Files), u"2 / 2"_s);
@@ -246,20 +247,24 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
     // The kick-off gives no Retry-After (a 10 ms wait); the first status answer gives 42 s.
     QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).pollCount >= 1);
     // Rounded up: 41.9 s left reads 0:42, never a second early.
-    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:42"_s);
+    // The cell stands under "Next check": it says only when. Standing alone, it says what.
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:42"_s);
+    QCOMPARE(
+        JobCellFormat::nextCheckText(fx.job(id), fx.clock.now(), JobCellFormat::Form::Sentence),
+        u"next check in 0:42"_s);
     const qint64 before =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
     fx.clock.advance(10 * 1000);
     model.tick();
-    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:32"_s);
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:32"_s);
     const qint64 after =
         model.index(0, JobTableModel::NextCheck).data(JobTableModel::SortRole).toLongLong();
     QVERIFY2(after < before - 9000, qPrintable(u"%1 -> %2"_s.arg(before).arg(after)));
     // A missed tick does not matter: the text is the deadline minus now, not a counter.
     fx.clock.advance(30 * 1000);
-    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:02"_s);
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:02"_s);
     fx.clock.advance(60 * 1000);
-    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"next check in 0:00"_s);
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:00"_s);
     QVERIFY(model.index(0, JobTableModel::NextCheck)
                 .data(Qt::ToolTipRole)
                 .toString()
@@ -286,7 +291,10 @@ void TestJobTableModel::retryingAfterAnError()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
     QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).attempt == 1);
-    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"retrying in 0:30 (attempt 1)"_s);
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:30 (retry 1)"_s);
+    QCOMPARE(
+        JobCellFormat::nextCheckText(fx.job(id), fx.clock.now(), JobCellFormat::Form::Sentence),
+        u"retrying in 0:30 (attempt 1)"_s);
     // The reason is one hover away, on the state.
     QVERIFY(model.index(0, JobTableModel::State)
                 .data(Qt::ToolTipRole)

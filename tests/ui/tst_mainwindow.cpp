@@ -9,6 +9,7 @@
 #include "session.h"
 
 #include "helpdialog.h"
+#include "jobactivitymodel.h"
 #include "jobmanager.h"
 #include "jobspanel.h"
 #include "jobtablemodel.h"
@@ -45,6 +46,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrlQuery>
 
@@ -70,7 +72,7 @@ QString cellOf(const QAbstractItemView *view, int row, int column)
     return view->model()->index(row, column).data().toString();
 }
 
-/// Seconds in "next check in 0:07" (or -1).
+/// Seconds in "in 0:07" (or -1).
 int countdownSeconds(const QString &text)
 {
     static const QRegularExpression re(u"(\\d+):(\\d\\d)$"_s);
@@ -290,7 +292,12 @@ void TestMainWindow::profileAndExportThroughTheDialogs()
     QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Running"_s);
     QTRY_COMPARE(gui.cellText(id, JobTableModel::ServerSays),
                  u"Search in progress - found 954 of 1,000 resources"_s);
-    QTRY_VERIFY(gui.cellText(id, JobTableModel::NextCheck).startsWith(u"next check in"_s));
+    // Under the "Next check" header the cell says only when; the details say what.
+    QTRY_VERIFY(gui.cellText(id, JobTableModel::NextCheck).startsWith(u"in "_s));
+    gui.window->selectJob(id);
+    QTRY_VERIFY(gui.child<QLabel>(u"detail-state"_s)
+                    ->text()
+                    .startsWith(u"Running \u00b7 next check in "_s));
     const int first = countdownSeconds(gui.cellText(id, JobTableModel::NextCheck));
     QVERIFY(first >= 1);
     QTRY_VERIFY(countdownSeconds(gui.cellText(id, JobTableModel::NextCheck)) >= 0 &&
@@ -363,7 +370,7 @@ void TestMainWindow::cancelAnotherJobAndRestart()
     QCOMPARE(gui.cellText(done, JobTableModel::Files), u"3 / 3"_s);
     QCOMPARE(gui.cellText(running, JobTableModel::State), u"Cancelled"_s);
     QCOMPARE(gui.cellText(live, JobTableModel::State), u"Running"_s);
-    QVERIFY(gui.cellText(live, JobTableModel::NextCheck).startsWith(u"next check in"_s));
+    QVERIFY(gui.cellText(live, JobTableModel::NextCheck).startsWith(u"in "_s));
     QCOMPARE(gui.window->jobView()->horizontalHeader()->saveState(), layout);
     // It still follows the live one: cancel it from the new window.
     gui.window->selectJob(live);
@@ -387,6 +394,13 @@ void TestMainWindow::detailsPaneFilesResourcesActivity()
     auto *status = gui.child<QLineEdit>(u"detail-status"_s);
     QVERIFY(status);
     QCOMPARE(status->text(), j->statusUrl.toString());
+    // The raw addresses are a technician's: hidden until asked for (walkthrough #12).
+    auto *technical = gui.child<QToolButton>(u"technicalDetailsToggle"_s);
+    QVERIFY(status->isHidden());
+    QVERIFY(gui.child<QLineEdit>(u"detail-request"_s)->isHidden());
+    technical->click();
+    QVERIFY(!status->isHidden());
+    QVERIFY(!gui.child<QLineEdit>(u"detail-request"_s)->isHidden());
     QCOMPARE(gui.child<QLineEdit>(u"detail-request"_s)->text(), j->kickoffUrl.toString());
     QVERIFY(!gui.child<QLabel>(u"detail-transaction"_s)->text().isEmpty());
     QVERIFY(gui.child<QLabel>(u"detail-folder"_s)->text().contains(u"details"_s));
@@ -421,8 +435,10 @@ void TestMainWindow::detailsPaneFilesResourcesActivity()
     QCOMPARE(activity->model()->rowCount(), int(j->activity.size()));
     QVERIFY(activity->model()->rowCount() >= 4); // kick-off, polls, files
     const QModelIndex kickoff = activity->model()->index(0, 0);
-    QCOMPARE(cellOf(activity, 0, 1), u"GET"_s);
-    QCOMPARE(cellOf(activity, 0, 3), u"202"_s);
+    QCOMPARE(cellOf(activity, 0, JobActivityModel::Event),
+             u"Asked for the export: the server accepted"_s);
+    QCOMPARE(cellOf(activity, 0, JobActivityModel::Method), u"GET"_s);
+    QCOMPARE(cellOf(activity, 0, JobActivityModel::Status), u"202"_s);
     activity->setCurrentIndex(kickoff);
     auto *copy = gui.child<QAction>(u"copyCurlAction"_s);
     QVERIFY(copy->isEnabled());
@@ -443,6 +459,9 @@ void TestMainWindow::detailsPaneFilesResourcesActivity()
     gui.window->selectJob(id);
     QVERIFY(gui.job(id)->detailsLoaded);
     QCOMPARE(gui.child<QTreeView>(u"activityList"_s)->model()->rowCount(), entries);
+    // The technical rows stay as they were left.
+    QVERIFY(gui.child<QToolButton>(u"technicalDetailsToggle"_s)->isChecked());
+    QVERIFY(!gui.child<QLineEdit>(u"detail-status"_s)->isHidden());
     QCOMPARE(gui.child<QTableView>(u"filesTable"_s)->model()->rowCount(), 3);
     QCOMPARE(gui.child<QLineEdit>(u"detail-request"_s)->text(), gui.job(id)->kickoffUrl.toString());
 }
@@ -711,7 +730,10 @@ void TestMainWindow::expiryWarningAndDownloadOnRequest()
     QTRY_COMPARE(gui.cellText(id, JobTableModel::State), u"Ready to download"_s);
     // Ten minutes left, nothing saved: the banner says so and the cell carries the warning.
     QTRY_VERIFY(gui.window->isExpiryWarningShown());
-    QVERIFY(gui.cellText(id, JobTableModel::Expires).startsWith(u"expires in"_s));
+    // Under the "Files expire" header: "in 9 min"; standing alone in the details: "expires in".
+    QVERIFY(gui.cellText(id, JobTableModel::Expires).startsWith(u"in "_s));
+    gui.window->selectJob(id);
+    QTRY_VERIFY(gui.child<QLabel>(u"detail-expires"_s)->text().contains(u"(expires in "_s));
     const QModelIndex cell = gui.window->proxyModel()->mapFromSource(
         gui.window->jobModel()->index(gui.window->jobModel()->rowOf(id), JobTableModel::Expires));
     QVERIFY(cell.data(JobTableModel::ExpiringSoonRole).toBool());

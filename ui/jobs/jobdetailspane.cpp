@@ -1,10 +1,11 @@
 #include "jobdetailspane.h"
 
+#include "clock.h"
 #include "datatab.h"
-
 #include "flexiblecolumn.h"
 #include "i18n.h"
 #include "jobactivitymodel.h"
+#include "jobcellformat.h"
 #include "jobfilesmodel.h"
 #include "jobissuesmodel.h"
 #include "jobresourcesmodel.h"
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QStyle>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -151,8 +153,6 @@ QWidget *JobDetailsPane::createDetailsTab()
     addRow(u"says"_s, tr("Server says:"), textField(tr("Server says")));
     addRow(u"message"_s, tr("Message:"), textField(tr("Message")));
     addRow(u"what"_s, tr("Export:"), textField(tr("Export")));
-    addRow(u"request"_s, tr("Request:"), urlField(tr("Request")));
-    addRow(u"status"_s, tr("Status URL:"), urlField(tr("Status URL")));
     addRow(u"transaction"_s, tr("Data as of:"), textField(tr("Data as of")));
     addRow(u"expires"_s, tr("Files kept until:"), textField(tr("Files kept until")));
     addRow(u"serverCopy"_s, tr("On the server:"), textField(tr("On the server")));
@@ -163,6 +163,26 @@ QWidget *JobDetailsPane::createDetailsTab()
     connect(folder, &QLabel::linkActivated, this,
             [this](const QString &link) { Q_EMIT openFolderRequested(QUrl(link).toLocalFile()); });
     addRow(u"folder"_s, tr("Folder:"), folder);
+    // The raw addresses speak to a technician, not to a clinician: behind a toggle that
+    // stays as it was left.
+    m_technicalKeys = {u"request"_s, u"status"_s};
+    m_technicalToggle = new QToolButton;
+    m_technicalToggle->setObjectName(u"technicalDetailsToggle"_s);
+    m_technicalToggle->setText(tr("Technical details"));
+    m_technicalToggle->setToolTip(
+        tr("Show the addresses of the export request and of its status, for a technician"));
+    m_technicalToggle->setCheckable(true);
+    m_technicalToggle->setAutoRaise(true);
+    m_technicalToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_technicalToggle->setArrowType(Qt::RightArrow);
+    connect(m_technicalToggle, &QToolButton::toggled, this, &JobDetailsPane::showTechnicalDetails);
+    form->addWidget(m_technicalToggle, form->rowCount(), 0, 1, 2, Qt::AlignLeft);
+    addRow(u"request"_s, tr("Request:"), urlField(tr("Request")));
+    addRow(u"status"_s, tr("Status URL:"), urlField(tr("Status URL")));
+    for (const QString &key : std::as_const(m_technicalKeys)) {
+        m_fields.value(key)->hide();
+        m_fieldLabels.value(key)->hide();
+    }
     form->setRowStretch(form->rowCount(), 1);
     split->addLayout(form, 3);
 
@@ -327,13 +347,14 @@ QWidget *JobDetailsPane::createActivityTab()
         this);
     warnings->setSourceModel(m_activityModel);
     m_activity->setModel(warnings);
-    // The time with seconds in the locale's style, whole; the URL takes what is left, the note
-    // (usually empty) a modest width.
+    // The time with seconds in the locale's style, whole; what happened in words next to it;
+    // the URL takes what is left, the note (usually empty) a modest width.
     const int ch = m_activity->fontMetrics().averageCharWidth();
     QHeaderView *header = m_activity->header();
     header->resizeSection(JobActivityModel::Time,
                           columnWidth(m_activity, title(m_activityModel, JobActivityModel::Time),
                                       {formatTime(QTime(23, 59, 59), true)}));
+    header->resizeSection(JobActivityModel::Event, 44 * ch);
     header->resizeSection(JobActivityModel::Method, 9 * ch);
     header->resizeSection(JobActivityModel::Url, 60 * ch);
     header->resizeSection(JobActivityModel::Status, 8 * ch);
@@ -394,7 +415,10 @@ void JobDetailsPane::applyIcons()
 void JobDetailsPane::loadSettings(const QSettings &settings)
 {
     m_files->horizontalHeader()->restoreState(settings.value(u"fileColumns"_s).toByteArray());
-    m_activity->header()->restoreState(settings.value(u"activityColumns"_s).toByteArray());
+    // Saved under a new name once the activity log gained its "What happened" column: an old
+    // layout would put its widths on the wrong columns.
+    m_activity->header()->restoreState(settings.value(u"activityColumns2"_s).toByteArray());
+    showTechnicalDetails(settings.value(u"technicalDetails"_s, false).toBool());
     // The tab by its page's name: an index saved before the Data tab came would now open
     // the tab before the one left open (Data for Activity).
     const QString page = settings.value(u"detailsTabPage"_s).toString();
@@ -411,7 +435,8 @@ void JobDetailsPane::loadSettings(const QSettings &settings)
 void JobDetailsPane::saveSettings(QSettings &settings) const
 {
     settings.setValue(u"fileColumns"_s, m_files->horizontalHeader()->saveState());
-    settings.setValue(u"activityColumns"_s, m_activity->header()->saveState());
+    settings.setValue(u"activityColumns2"_s, m_activity->header()->saveState());
+    settings.setValue(u"technicalDetails"_s, m_technicalToggle->isChecked());
     settings.setValue(u"detailsTabPage"_s, currentWidget()->objectName());
     settings.remove(u"detailsTab"_s);
 }
@@ -472,12 +497,33 @@ void JobDetailsPane::setField(const QString &key, const QString &text)
             edit->setCursorPosition(0);
         }
     }
+    updateFieldVisibility(key);
+}
+
+void JobDetailsPane::updateFieldVisibility(const QString &key)
+{
+    QWidget *w = m_fields.value(key);
+    QString text;
+    if (auto *label = qobject_cast<QLabel *>(w))
+        text = label->text();
+    else if (auto *edit = qobject_cast<QLineEdit *>(w))
+        text = edit->text();
     // An empty row says nothing: hide it rather than show a label without a value.
-    const bool visible = !text.isEmpty();
+    const bool visible = !text.isEmpty() && (!m_technicalKeys.contains(key) ||
+                                             (m_technicalToggle && m_technicalToggle->isChecked()));
     if (w->isHidden() == visible) {
         w->setVisible(visible);
         m_fieldLabels.value(key)->setVisible(visible);
     }
+}
+
+void JobDetailsPane::showTechnicalDetails(bool show)
+{
+    if (m_technicalToggle->isChecked() != show)
+        m_technicalToggle->setChecked(show); // comes back here through toggled()
+    m_technicalToggle->setArrowType(show ? Qt::DownArrow : Qt::RightArrow);
+    for (const QString &key : std::as_const(m_technicalKeys))
+        updateFieldVisibility(key);
 }
 
 void JobDetailsPane::updateCountdownFields(const ExportJob *j)
@@ -487,15 +533,15 @@ void JobDetailsPane::updateCountdownFields(const ExportJob *j)
     QString state = jobStateText(j->state);
     if (j->cancelRequested && !j->isTerminal())
         state = tr("Cancelling…");
-    const int row = m_table->rowOf(j->id);
+    const QDateTime now = m_manager->clock()->now();
     if (j->state == JobState::Running && !j->cancelRequested)
         //: %1 is the state, %2 e.g. "next check in 0:42" or "retrying in 0:05 (attempt 2)"
-        state = tr("%1 · %2").arg(state,
-                                  m_table->index(row, JobTableModel::NextCheck).data().toString());
+        state = tr("%1 · %2").arg(
+            state, JobCellFormat::nextCheckText(*j, now, JobCellFormat::Form::Sentence));
     setField(u"state"_s, state);
     // Removed: the server no longer keeps them, whatever it said it would.
     QString expires = j->removedFromServerAt.isValid() ? QString() : dateText(j->expiresAt);
-    const QString left = m_table->index(row, JobTableModel::Expires).data().toString();
+    const QString left = JobCellFormat::expiryText(*j, now, JobCellFormat::Form::Sentence);
     if (!expires.isEmpty() && !left.isEmpty())
         //: %1 is a date and time, %2 e.g. "expires in 1 h 12 min"
         expires = tr("%1 (%2)").arg(expires, left);

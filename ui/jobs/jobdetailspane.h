@@ -3,6 +3,7 @@
 #include "jobmanager.h"
 
 #include <QHash>
+#include <QSet>
 #include <QTabWidget>
 
 class QAction;
@@ -11,6 +12,7 @@ class QLabel;
 class QPushButton;
 class QSettings;
 class QTableView;
+class QToolButton;
 class QTreeView;
 
 namespace fbm {
@@ -63,6 +65,9 @@ private:
 
     void onJobChanged(const QString &id, JobFields fields);
     void setField(const QString &key, const QString &text);
+    /// Shows or hides the rows only a technician needs (the request's and the status address).
+    void showTechnicalDetails(bool show);
+    void updateFieldVisibility(const QString &key);
     void updateCountdownFields(const ExportJob *job);
     void updateDetails(const ExportJob *job);
     [[nodiscard]] static QString serverCopyText(const ExportJob &job);
@@ -87,6 +92,9 @@ private:
     QWidget *m_detailsForm = nullptr;
     QHash<QString, QWidget *> m_fields;      ///< the Details tab's value widgets by key
     QHash<QString, QWidget *> m_fieldLabels; ///< their captions
+    /// Rows in a technician's words (raw addresses), shown on request (walkthrough #12).
+    QSet<QString> m_technicalKeys;
+    QToolButton *m_technicalToggle = nullptr;
     QTreeView *m_issues = nullptr;
     QLabel *m_issuesTitle = nullptr;
     QTableView *m_files = nullptr;

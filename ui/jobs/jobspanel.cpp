@@ -99,13 +99,14 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
                     JobProgressTracker::tr("Ready to download · %n file(s)", nullptr, 12) +
                         u"  "_s + JobTableModel::actionText(JobProgress::Action::Download)},
         QStringList{},
-        QStringList{JobTableModel::tr("next check in %1").arg(u"10:00"_s)},
+        QStringList{JobTableModel::tr("in %1 (retry %2)").arg(u"10:00"_s).arg(9)},
         QStringList{JobTableModel::tr("%1 / %2").arg(12).arg(12)},
         QStringList{
             QLocale().formattedDataSize(999'900'000, 1, QLocale::DataSizeTraditionalFormat)},
         QStringList{formatDateTime(earlierDay), formatTime(earlierDay.time())},
         QStringList{JobTableModel::formatDuration(3900)},
-        QStringList{JobTableModel::tr("expires in %1").arg(JobTableModel::formatDuration(4320))},
+        QStringList{
+            JobTableModel::tr("in %1", "files expire").arg(JobTableModel::formatDuration(4320))},
     };
     for (int c = 0; c < JobTableModel::Count; ++c)
         header->resizeSection(
