@@ -376,18 +376,24 @@ QWidget *NewExportDialog::buildAdvanced()
     m_typeFilters->setPlaceholderText(
         tr("One per line, for example: Observation?category=laboratory"));
     m_typeFilters->setTabChangesFocus(true);
+    m_typeFilters->setToolTip(tr("Only the resources that match a search: one per line, such as "
+                                 "only laboratory results (_typeFilter)"));
     m_typeFilters->setFixedHeight(lineHeight * 3 + 12);
     fbm::addFormRow(form, tr("Type &filters:"), m_typeFilters);
 
     m_elements = new QLineEdit;
     m_elements->setObjectName(u"elementsEdit"_s);
     m_elements->setPlaceholderText(tr("For example: id, status, subject"));
+    m_elements->setToolTip(tr("Only these fields of each resource; the server adds the ones a "
+                              "resource cannot do without (_elements)"));
     fbm::addFormRow(form, tr("&Elements:"), m_elements);
 
     m_outputFormat = new QComboBox;
     m_outputFormat->setObjectName(u"outputFormatCombo"_s);
     m_outputFormat->setEditable(true);
     m_outputFormat->setInsertPolicy(QComboBox::NoInsert);
+    m_outputFormat->setToolTip(tr("The file format to ask for. Keep the server's default unless "
+                                  "the server asks for another name for NDJSON (_outputFormat)"));
     m_outputFormat->addItem(tr("Server default (NDJSON)"), QString());
     m_outputFormat->addItem(u"application/fhir+ndjson"_s, u"application/fhir+ndjson"_s);
     m_outputFormat->addItem(u"application/ndjson"_s, u"application/ndjson"_s);
@@ -402,6 +408,8 @@ QWidget *NewExportDialog::buildAdvanced()
     m_post = new QRadioButton(tr("POST (a Parameters resource)"));
     m_post->setObjectName(u"methodPostRadio"_s);
     m_get->setChecked(true);
+    methodBox->setToolTip(tr("How the request is sent. GET suits most servers; POST is needed "
+                             "to name patients"));
     methodLayout->addWidget(m_get);
     methodLayout->addWidget(m_post);
     methodLayout->addStretch(1);
