@@ -1,5 +1,6 @@
 #include "exportlog.h"
 
+#include "activity.h"
 #include "exportrequest.h"
 #include "redact.h"
 
@@ -35,13 +36,20 @@ QString ExportLog::path() const
 QString ExportLog::append(const QString &exportId, const QDateTime &at, const QString &eventId,
                           const QJsonObject &detail)
 {
-    QJsonObject row;
-    row.insert("exportId"_L1, exportId);
-    row.insert("timestamp"_L1, at.toUTC().toString(Qt::ISODateWithMs));
-    row.insert("eventId"_L1, eventId);
-    row.insert("eventDetail"_L1, detail);
-    QByteArray line = QJsonDocument(row).toJson(QJsonDocument::Compact);
-    line.append('\n');
+    // Written directly rather than through a QJsonObject of the whole row: a row per file
+    // request and per saved file, and the nested conversion cost more than the file write
+    // (perf, 20,000 small files). The members in the order QJsonDocument wrote them (sorted).
+    QByteArray line;
+    line.reserve(256);
+    line.append("{\"eventDetail\":");
+    line.append(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    line.append(",\"eventId\":");
+    appendJsonString(line, eventId);
+    line.append(",\"exportId\":");
+    appendJsonString(line, exportId);
+    line.append(",\"timestamp\":");
+    appendJsonString(line, at.toUTC().toString(Qt::ISODateWithMs));
+    line.append("}\n");
     // Appended, never rewritten (QSaveFile would replace the file): one write of the whole
     // line, so that a reader sees whole rows, and a crash leaves at worst a last line cut short.
     bool ok = true;

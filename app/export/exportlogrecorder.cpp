@@ -32,15 +32,20 @@ QJsonValue scrubbed(const QJsonValue &v, HttpClient *client)
     return v;
 }
 
-/// The status URL names the export on the server and stays the same across resumes and
-/// restarts; a kick-off the server refused has only its own URL.
-QString exportIdOf(const ExportJob &j, HttpClient *client)
-{
-    const QUrl url = j.statusUrl.isValid() ? j.statusUrl : j.kickoffUrl;
-    return client->redact(redactUrl(url).toString());
-}
-
 } // namespace
+
+const QString &ExportLogRecorder::exportIdOf(const ExportJob &j, HttpClient *client)
+{
+    // The status URL names the export on the server and stays the same across resumes and
+    // restarts; a kick-off the server refused has only its own URL.
+    const QUrl &url = j.statusUrl.isValid() ? j.statusUrl : j.kickoffUrl;
+    auto &[known, id] = m_exportIds[j.id];
+    if (known != url || id.isEmpty()) {
+        known = url;
+        id = client->redact(redactUrl(url).toString());
+    }
+    return id;
+}
 
 ExportLogRecorder::ExportLogRecorder(std::function<void(const QString &, const QString &)> warn)
     : m_warn(std::move(warn))

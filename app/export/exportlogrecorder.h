@@ -50,6 +50,7 @@ public:
         close(id);
         m_warned.remove(id);
         m_held.erase(id);
+        m_exportIds.erase(id);
     }
 
 private:
@@ -61,7 +62,10 @@ private:
     };
     void write(const ExportJob &job, HttpClient *client, const QDateTime &now,
                const QString &eventId, const QJsonObject &detail);
+    /// The job's exportId, redacted once for each address it takes (a row per file asked it).
+    const QString &exportIdOf(const ExportJob &job, HttpClient *client);
     std::map<QString, std::vector<HeldRow>> m_held; ///< rows waiting for the kick-off row, by job
+    std::map<QString, std::pair<QUrl, QString>> m_exportIds; ///< by job: the address, its id
 
     std::function<void(const QString &, const QString &)> m_warn;
     std::map<QString, std::unique_ptr<ExportLog>> m_logs; ///< open, by job
