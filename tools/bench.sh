@@ -5,7 +5,7 @@
 #   tools/bench.sh            install what the benchmarks need, build Release, run all
 #   FBM_BENCH_ROUNDS=9 tools/bench.sh     more repetitions (default 5, benchmark 3 at least 7;
 #                                         the best is kept)
-#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..8)
+#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..9)
 #   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
 #                                         another build of the app (to compare two versions)
 #   FBM_BENCH_DELAY_MS=20 tools/bench.sh  benchmark 2's information row with a server answering
@@ -22,7 +22,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FBM_BENCH_BUILD:-$ROOT/build-bench}
 WORK=${FBM_BENCH_WORK:-$BUILD/bench-work}
 ROUNDS=${FBM_BENCH_ROUNDS:-5}
-ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7 8"}
+ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7 8 9"}
 POLL_SECONDS=${FBM_BENCH_POLL_SECONDS:-30}
 TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
 
@@ -292,7 +292,7 @@ if want 2; then
                 ;;
             curlpar)
                 # What the machine allows: curl itself, 4 transfers at once.
-                timed "$WORK/time.txt" curl -s -Z --parallel-max 4 -K "$WORK/curl-run.cfg"
+                timed "$WORK/time.txt" curl -s --no-progress-meter -Z --parallel-max 4 -K "$WORK/curl-run.cfg"
                 read -r t m <"$WORK/time.txt"
                 par_times+=" $t"
                 ;;
@@ -362,12 +362,120 @@ if want 2; then
     f=$(echo "$floor_times" | best)
     row "2. (info) writing the files from memory (4 threads, no network) vs sequential curl" "${f} s (runs $(echo "$floor_times" | spread))" "${c} s" "$(calc "round($f / $c, 2)")" "(the floor: above 0.5, no downloader can pass)" 1
     row "2. (info) curl + nginx CPU in sequential curl, over $(nproc) cores, vs its time" "$(echo "$cpu_work" | median) s CPU (runs $(echo "$cpu_work" | spread))" "sequential curl" "$(echo "$bounds" | median) (runs $(echo "$bounds" | spread))" "(info: the least any downloader doing that work can reach here)" 1
-    ratio=$(calc "round($a / $p, 2)")
-    row "2. (info) export vs curl --parallel-max 4" "${a} s" "${p} s" "$ratio" "(diagnostic)" 1
     ratio=$(calc "round($a / $c, 2)")
+    row "2. (info) export vs sequential curl (the old target, <= 0.5)" "${a} s" "${c} s" "$ratio" "(info: at the machine's CPU limit)" 1
     row "2. (info) the export vs curl started once per URL (a shell loop)" "${a} s" "${loop_t} s" "$(calc "round($a / $loop_t, 2)")" "(info: the other reading of 'one after the other')" 1
     row "2. (info) the same, server answering after ${DELAY_MS} ms" "${da} s" "${dc} s" "$(calc "round($da / $dc, 2)")" "(info: not loopback-fast)" 1
-    row "2. 2000 x 200 KiB: export (4 parallel) vs sequential curl" "${a} s (runs $(echo "$app_times" | spread))" "${c} s (runs $(echo "$curl_times" | spread))" "$ratio" "<= 0.5" "$(cmp_le "$ratio" 0.5)"
+    # The target (issue 25): like with like, the same parallelism on both sides.
+    ratio=$(calc "round($a / $p, 2)")
+    row "2. 2000 x 200 KiB: export (4 parallel) vs curl -Z --parallel-max 4" "${a} s (runs $(echo "$app_times" | spread))" "${p} s (runs $(echo "$par_times" | spread))" "$ratio" "<= 1.10" "$(cmp_le "$ratio" 1.10)"
+fi
+
+# --- 9. twenty thousand small files ----------------------------------------------------------
+# 20,000 files of 20 KiB behind a manifest of 10 pages (as Oracle Health splits a large export):
+# the export against curl -Z with the same parallelism over the same URLs, from nginx and from a
+# server that answers each file after 2 ms; the export's peak RSS; and the window opening such
+# a job's details.
+if want 9; then
+    files=20000
+    lines=80 # 20 KiB
+    pages=10
+    mkdir -p "$DATA/small"
+    make_ndjson "$WORK/small-one.ndjson" "$lines"
+    python3 - "$WORK/small-one.ndjson" "$DATA/small" "$files" <<'PY'
+import os, sys
+body = open(sys.argv[1], "rb").read()
+for i in range(int(sys.argv[3])):
+    p = os.path.join(sys.argv[2], "f%d.ndjson" % i)
+    if not os.path.exists(p) or os.path.getsize(p) != len(body):
+        with open(p, "wb") as f:
+            f.write(body)
+PY
+    cat "$DATA"/small/*.ndjson >/dev/null
+    # small_pages <files-origin> <tag>: the URL list, curl's config, the first page's URLs and
+    # the static pages 2..N (served by nginx) for files at <files-origin>/f<i>.ndjson.
+    small_pages() {
+        python3 - "$1" "$2" "$WORK" "$DATA" "$NGINX_URL" "$files" "$pages" "$lines" <<'PY'
+import json, os, sys
+origin, tag, work, data, nginx = sys.argv[1:6]
+files, pages, lines = map(int, sys.argv[6:9])
+urls = ["%s/f%d.ndjson" % (origin, i) for i in range(files)]
+with open(os.path.join(work, "small-%s-urls.txt" % tag), "w") as f:
+    f.write("\n".join(urls) + "\n")
+with open(os.path.join(work, "small-%s-curl.cfg" % tag), "w") as f:
+    for i, u in enumerate(urls):
+        f.write('url = "%s"\noutput = "@OUT@/f%d.ndjson"\n' % (u, i))
+per = (files + pages - 1) // pages
+os.makedirs(os.path.join(data, "pages-" + tag), exist_ok=True)
+with open(os.path.join(work, "small-%s-page1.txt" % tag), "w") as f:
+    f.write("\n".join(urls[:per]) + "\n")
+for p in range(2, pages + 1):
+    m = {"transactionTime": "2026-12-07T00:00:00Z", "request": "http://127.0.0.1/fhir/$export",
+         "requiresAccessToken": False, "error": [],
+         "output": [{"type": "Patient", "url": u, "count": lines} for u in urls[(p - 1) * per:p * per]]}
+    if p < pages:
+        m["link"] = [{"relation": "next", "url": "%s/pages-%s/%d.json" % (nginx, tag, p + 1)}]
+    with open(os.path.join(data, "pages-" + tag, "%d.json" % p), "w") as f:
+        json.dump(m, f)
+PY
+    }
+    # small_round <tag>: the export and curl -Z, alternating, $ROUNDS times each.
+    small_round() {
+        local tag=$1 runs=$WORK/small-runs out r who t m
+        rm -rf "$runs"
+        mkdir -p "$runs"
+        start_server manifest "$WORK/small-$tag-page1.txt" "$lines" "$NGINX_URL/pages-$tag/2.json"
+        for r in $(seq "$ROUNDS"); do
+            for who in app curlpar; do
+                out=$runs/$r-$who
+                if [[ $who == app ]]; then
+                    app_export "$out"
+                    [[ $(find "$out" -name 'Patient.*.ndjson' | wc -l) -eq $files ]] || { log "files missing"; exit 1; }
+                else
+                    mkdir -p "$out"
+                    sed "s|@OUT@|$out|" "$WORK/small-$tag-curl.cfg" >"$WORK/curl-run.cfg"
+                    timed "$WORK/time.txt" curl -s --no-progress-meter -Z --parallel-max 4 -K "$WORK/curl-run.cfg"
+                fi
+                read -r t m <"$WORK/time.txt"
+                printf '%s %s %s\n' "$who" "$t" "$m" >>"$WORK/small-$tag.times"
+                log "  9. $tag round $r $who: $t s, $((m / 1024)) MiB"
+            done
+        done
+        stop_server
+        rm -rf "$runs"
+    }
+    rm -f "$WORK"/small-*.times
+    small_pages "$NGINX_URL/small" nginx
+    small_round nginx
+    spawn FILES files "$DATA/small" 2
+    small_pages "$FILES_URL" delayed
+    small_round delayed
+    unspawn FILES
+    for tag in nginx delayed; do
+        a=$(awk '$1 == "app" {print $2}' "$WORK/small-$tag.times" | tr '\n' ' ' | best)
+        c=$(awk '$1 == "curlpar" {print $2}' "$WORK/small-$tag.times" | tr '\n' ' ' | best)
+        rss=$(awk '$1 == "app" {print $3}' "$WORK/small-$tag.times" | sort -g | tail -1)
+        ratio=$(calc "round($a / $c, 2)")
+        what="nginx"
+        [[ $tag == delayed ]] && what="a server answering each file after 2 ms"
+        row "9. 20000 x 20 KiB, 10 manifest pages, from $what: export vs curl -Z --parallel-max 4" "${a} s (runs $(awk '$1 == "app" {print $2}' "$WORK/small-$tag.times" | tr '\n' ' ' | spread))" "${c} s" "$ratio" "<= 1.10" "$(cmp_le "$ratio" 1.10)"
+        mib=$(calc "round($rss / 1024, 1)")
+        row "9. 20000 x 20 KiB from $what: the export's peak RSS" "${mib} MiB" "-" "${mib} MiB" "<= 150 MiB" "$(cmp_le "$mib" 150)"
+    done
+    "$GUI" prepare-big "$files" "$WORK/big/store" >/dev/null
+    shown="" filestab=""
+    for r in $(seq "$ROUNDS"); do
+        rm -f "$WORK/big/ui.ini"
+        "$GUI" details "$WORK/big/store" "$WORK/big" >"$WORK/details.out"
+        shown+=" $(result "$WORK/details.out" details_shown_ms)"
+        filestab+=" $(result "$WORK/details.out" details_files_tab_ms)"
+        log "  9. details round $r: $(tr '\n' ' ' <"$WORK/details.out")"
+    done
+    s=$(echo "$shown" | best)
+    f=$(echo "$filestab" | best)
+    worst=$(calc "max(float(x) for x in '$shown'.split())")
+    row "9. the window: a 20000-file job's details shown" "${s} ms (runs $(echo "$shown" | spread))" "-" "${s} ms" "<= 500 ms" "$(cmp_le "$worst" 500)"
+    row "9. (info) then its Files tab, every row" "${f} ms (runs $(echo "$filestab" | spread))" "-" "${f} ms" "(info)" 1
 fi
 
 # --- 3. verification cost ---------------------------------------------------------------------
@@ -378,20 +486,22 @@ if want 3; then
     start_server manifest "$WORK/urls.txt" "$lines"
     # At least 7 rounds: a round takes seconds, and the two sides differ by a few per cent
     # where single runs on this VM vary by 10-20 %.
-    vrounds=$((ROUNDS > 7 ? ROUNDS : 7))
+    vrounds=$((ROUNDS > 9 ? ROUNDS : 9))
     "$ENGINE" verify "$BASE" "$WORK/urls.txt" "$WORK" "$vrounds" >"$WORK/verify.out"
     stop_server
     on=$(result "$WORK/verify.out" verify_on_best_s)
     off=$(result "$WORK/verify.out" verify_off_best_s)
     bare=$(result "$WORK/verify.out" bare_best_s)
     extra=$(python3 -c "print('%+.1f' % (($on / $off - 1) * 100))")
-    row "3. 1 GiB: verification on vs off (JobManager)" "${on} s" "${off} s" "${extra} %" "<= 5 %" "$(cmp_le "$extra" 5)"
+    row "3. (info) 1 GiB: verification on vs off, best wall time" "${on} s" "${off} s" "${extra} %" "(info: wall time varies +-10 % here)" 1
     # The medians too, and CPU (this process, all threads): the counting runs on another
     # thread, so it shows in CPU more than in time.
     mon=$(result "$WORK/verify.out" verify_on_median_s)
     moff=$(result "$WORK/verify.out" verify_off_median_s)
     con=$(result "$WORK/verify.out" verify_on_cpu_median_s)
     coff=$(result "$WORK/verify.out" verify_off_cpu_median_s)
+    extra=$(python3 -c "print('%+.1f' % (($con / $coff - 1) * 100))")
+    row "3. 1 GiB: verification on vs off, CPU time (user + system, median of $vrounds alternating rounds)" "$(calc "round($con, 3)") s" "$(calc "round($coff, 3)") s" "${extra} %" "<= 5 %" "$(cmp_le "$extra" 5)"
     row "3. (info) medians: time on vs off; CPU on vs off" "$(calc "round($mon, 3)") s; CPU $(calc "round($con, 3)") s" "$(calc "round($moff, 3)") s; CPU $(calc "round($coff, 3)") s" "$(python3 -c "print('%+.1f %%; CPU %+.1f %%' % (($mon / $moff - 1) * 100, ($con / $coff - 1) * 100))")" "(info)" 1
     extra=$(python3 -c "print('%+.1f' % (($on / $bare - 1) * 100))")
     row "3. 1 GiB: engine vs bare QNAM->QFile writer" "${on} s" "${bare} s" "${extra} %" "(info: .part, line count, rename)" 1

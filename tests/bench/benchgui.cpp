@@ -8,6 +8,11 @@
 //   fbm-bench-gui startup <store-dir> <work-dir>
 //       Benchmark 6. Time from before the Session loads the store until the main window
 //       has been shown and painted, and the peak RSS of the process.
+//   fbm-bench-gui prepare-big <files> <store-dir>
+//       Writes one finished job of <files> saved files (an export split as some servers do).
+//   fbm-bench-gui details <store-dir> <work-dir>
+//       Benchmark 2's window row: the main window on that store; the time from choosing the
+//       job until its details are painted, and until its Files tab is painted with every row.
 //   fbm-bench-gui browser <folder>
 //       Benchmark 7's window: the resource browser on the first data file of <folder> (made
 //       by fbm-bench-data), shown; the time until its table holds 50 rows, until the whole
@@ -29,6 +34,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QUuid>
@@ -300,6 +306,81 @@ int startup(const QStringList &args)
     return window.jobModel()->rowCount() > 0 ? 0 : 1;
 }
 
+int prepareBig(const QStringList &args)
+{
+    const int files = args.at(2).toInt();
+    const QString storeDir = args.at(3);
+    QDir(storeDir).removeRecursively();
+    JobStore store(storeDir);
+    ExportJob j = baseJob(0, QDateTime::currentDateTimeUtc());
+    j.state = JobState::Saved;
+    j.completedAt = j.createdAt.addSecs(600);
+    j.finishedAt = j.createdAt.addSecs(900);
+    j.transactionTime = j.createdAt;
+    QJsonArray output;
+    for (int f = 0; f < files; ++f) {
+        ExportFile file;
+        file.type = u"Observation"_s;
+        file.url = QUrl(u"https://storage.example/export/"_s + j.id + u"/Observation."_s +
+                        QString::number(f + 1) + u".ndjson?X-Amz-Signature=0123456789abcdef"_s);
+        file.expectedCount = 80;
+        file.relativePath = u"Observation."_s + QString::number(f + 1) + u".ndjson"_s;
+        file.state = FileState::Saved;
+        file.bytes = file.totalBytes = 20480;
+        file.lines = 80;
+        j.files.append(file);
+        output.append(
+            QJsonObject{{u"type"_s, file.type}, {u"url"_s, file.url.toString()}, {u"count"_s, 80}});
+    }
+    j.manifestJson =
+        QJsonDocument(QJsonObject{{u"transactionTime"_s, j.transactionTime.toString(Qt::ISODate)},
+                                  {u"request"_s, j.kickoffUrl.toString()},
+                                  {u"requiresAccessToken"_s, true},
+                                  {u"output"_s, output},
+                                  {u"error"_s, QJsonArray()}})
+            .toJson(QJsonDocument::Compact);
+    for (int a = 0; a < files + 8; ++a) {
+        ActivityEntry e;
+        e.at = j.createdAt.addMSecs(a * 20);
+        e.method = "GET";
+        e.url = a == 0 ? j.kickoffUrl : a < 8 ? j.statusUrl : j.files.at(a - 8).url;
+        e.status = a == 0 ? 202 : a < 7 ? 202 : 200;
+        e.elapsedMs = 3;
+        j.activity.append(e);
+    }
+    return store.save(j).isError() ? 1 : 0;
+}
+
+int details(const QStringList &args)
+{
+    Session root(optionsIn(args.at(3), args.at(2)));
+    root.start();
+    MainWindow window(&root);
+    window.resize(1400, 900);
+    window.show();
+    QCoreApplication::processEvents();
+    const QString id = root.manager()->jobIds().value(0);
+    auto *tabs = window.findChild<QTabWidget *>(u"detailsTabs"_s);
+    auto *filesTable = window.findChild<QTableView *>(u"filesTable"_s);
+    if (id.isEmpty() || !tabs || !filesTable)
+        return 1;
+    tabs->setCurrentIndex(0);
+    QElapsedTimer t;
+    t.start();
+    window.selectJob(id);
+    QCoreApplication::processEvents();
+    tabs->currentWidget()->repaint();
+    result("details_shown_ms", double(t.nsecsElapsed()) / 1e6);
+    t.restart();
+    tabs->setCurrentWidget(window.findChild<QWidget *>(u"filesPage"_s));
+    QCoreApplication::processEvents();
+    filesTable->viewport()->repaint();
+    result("details_files_tab_ms", double(t.nsecsElapsed()) / 1e6);
+    result("details_files", filesTable->model()->rowCount());
+    result("details_peak_rss_mib", memoryMiB("VmHWM:"));
+    return filesTable->model()->rowCount() > 0 ? 0 : 1;
+}
+
 /// JobStore::loadAll alone, for finding where start-up goes.
 int loadOnly(const QStringList &args)
 {
@@ -356,6 +437,10 @@ int main(int argc, char *argv[])
         return loadOnly(args);
     if (mode == "startup"_L1 && args.size() == 4)
         return startup(args);
+    if (mode == "prepare-big"_L1 && args.size() == 4)
+        return prepareBig(args);
+    if (mode == "details"_L1 && args.size() == 4)
+        return details(args);
     if (mode == "browser"_L1 && args.size() == 3)
         return browserBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchgui.cpp\n");
