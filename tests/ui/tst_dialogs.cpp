@@ -1003,6 +1003,45 @@ private Q_SLOTS:
                 scroll->widget()->height() <= scroll->viewport()->height());
     }
 
+    void newExportTypesDoNotOverlap()
+    {
+        // Seen on first opening under Xvfb: "Other types" and the hint were drawn over the
+        // grid of types until the first click, and again after choosing a group.
+        Profile p;
+        p.id = u"p"_s;
+        p.name = u"P"_s;
+        p.baseUrl = QUrl(u"https://h/fhir"_s);
+        NewExportDialog dlg({p}, u"p"_s, nullptr, {});
+        // A long folder: "Files go to" wraps over several lines, and the whole form needs more
+        // than the two thirds of the screen a dialog opens at by default.
+        child<QLineEdit>(&dlg, u"outputDirEdit"_s)
+            ->setText(u"/home/someone/Documents/"_s +
+                      QString(u"A folder with a long name/"_s).repeated(8));
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QCoreApplication::processEvents();
+        const auto below = [&dlg](const char *upper, const char *lower) {
+            auto *a = child<QWidget>(&dlg, QString::fromLatin1(upper));
+            auto *b = child<QWidget>(&dlg, QString::fromLatin1(lower));
+            const int aBottom = a->mapTo(&dlg, QPoint(0, a->height())).y();
+            const int bTop = b->mapTo(&dlg, QPoint(0, 0)).y();
+            return bTop >= aBottom ? QString()
+                                   : u"%1 ends at %2, %3 starts at %4"_s.arg(QLatin1String(upper))
+                                         .arg(aBottom)
+                                         .arg(QLatin1String(lower))
+                                         .arg(bTop);
+        };
+        QCOMPARE(below("typesList", "extraTypesEdit"), QString());
+        QCOMPARE(below("extraTypesEdit", "typesHint"), QString());
+        for (const QString &level :
+             {u"levelGroupRadio"_s, u"levelPatientRadio"_s, u"levelSystemRadio"_s}) {
+            child<QRadioButton>(&dlg, level)->click();
+            QCoreApplication::processEvents();
+            QCOMPARE(below("typesList", "extraTypesEdit"), QString());
+            QCOMPARE(below("extraTypesEdit", "typesHint"), QString());
+        }
+    }
+
     void newExportWithoutProfiles()
     {
         NewExportDialog dlg({}, QString(), nullptr, {});

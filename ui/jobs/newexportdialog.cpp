@@ -659,11 +659,36 @@ void NewExportDialog::updateValidation()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 
-void NewExportDialog::fitHeightToScreen()
+void NewExportDialog::showEvent(QShowEvent *event)
 {
+    QDialog::showEvent(event);
+    // At its real width: before the first show, the word-wrapped lines ("Files go to", the
+    // group's status) were measured at another width, and the window opened too short for
+    // them, the grid of types squeezed under "Other types" until the next layout.
+    fitHeightToScreen();
+}
+
+bool NewExportDialog::event(QEvent *event)
+{
+    // A line that came (a problem, the group's status, a longer folder) must not squeeze the
+    // grid of types: once the layout has taken it in, the window grows if it must.
+    if (event->type() == QEvent::LayoutRequest && isVisible() && !m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, [this] { fitHeightToScreen(true); });
+    }
+    return QDialog::event(event);
+}
+
+void NewExportDialog::fitHeightToScreen(bool growOnly)
+{
+    m_fitPending = false;
     // Not adjustSize(): it caps a window at two thirds of the screen.
     layout()->activate();
-    int wanted = sizeHint().height();
+    int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                               : sizeHint().height();
+    wanted = qMax(wanted, sizeHint().height());
+    if (growOnly && wanted <= height())
+        return;
     if (const QScreen *s = screen()) {
         const QRect available = s->availableGeometry();
         const int frame = frameGeometry().height() - geometry().height();

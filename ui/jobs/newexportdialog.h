@@ -66,6 +66,10 @@ Q_SIGNALS:
     /// The server's groups were asked for and the answer (or the refusal) is shown.
     void groupsLoaded(bool ok);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool event(QEvent *event) override;
+
 private:
     [[nodiscard]] const fbm::Profile *currentProfile() const;
     [[nodiscard]] fbm::ExportLevel level() const;
@@ -79,11 +83,14 @@ private:
     void updateEnabled();
     void updateValidation();
     void browseOutputDir();
-    void fitHeightToScreen();
+    /// The height the form needs at its width, up to the screen's; growOnly: only when it
+    /// needs more than it has (a line of text came).
+    void fitHeightToScreen(bool growOnly = false);
     QWidget *buildTypes();
     QWidget *buildAdvanced();
 
     QList<fbm::Profile> m_profiles;
+    bool m_fitPending = false; ///< a fitHeightToScreen(true) is queued
     QPointer<fbm::JobManager> m_manager;
     std::function<fbm::HttpClient *(const fbm::Profile &)> m_clientFor;
     std::unique_ptr<fbm::ServerProbe> m_groupProbe;
