@@ -58,7 +58,8 @@ Error UserScheduler::run(const QStringList &args, QByteArray *out)
 
 bool UserScheduler::hasUserSession()
 {
-    return !run({u"daemon-reload"_s}).isError();
+    // Cheap and without side effects: listing the schedules must not reload the user's units.
+    return !run({u"show-environment"_s}).isError();
 }
 
 Error UserScheduler::enable(const QString &timer)

@@ -24,7 +24,7 @@ public:
 
     [[nodiscard]] QString program() const { return m_program; }
 
-    /// Whether a systemd user session answers (`systemctl --user daemon-reload` works): cron
+    /// Whether a systemd user session answers (`systemctl --user show-environment` works): cron
     /// jobs, ssh without lingering and containers often have none.
     [[nodiscard]] bool hasUserSession();
     /// Reloads the units and enables and starts \a timer.

@@ -290,7 +290,7 @@ void TestSchedule::fakeSystemctl()
     QVERIFY2(e.message.contains(u"Unit broken.timer not found."_s), qPrintable(e.message));
     QFile f(log);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), "--user daemon-reload\n"
+    QCOMPARE(f.readAll(), "--user show-environment\n"
                           "--user daemon-reload\n"
                           "--user enable --now fhir-bulk-monitor-n.timer\n"
                           "--user start --no-block fhir-bulk-monitor-n.service\n"
