@@ -6579,9 +6579,9 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
         <translation>Den forrige kørsel af tidsplanen %1 kører stadig; denne kørsel blev sprunget over.</translation>
     </message>
     <message>
-        <source>The keychain is locked, so the secret of profile &quot;%1&quot; cannot be read: the scheduled export did not run. Log in or unlock the keyring, run &quot;loginctl enable-linger&quot;, or export with a key file readable only by you (see &quot;Recurring exports&quot; in the README).</source>
+        <source>The keychain is locked or holds no secret for profile &quot;%1&quot;, so the scheduled export did not run. Log in or unlock the keyring, run &quot;loginctl enable-linger&quot;, or export with a key file readable only by you (see &quot;Recurring exports&quot; in the README).</source>
         <extracomment>%1 is a profile&apos;s name. Keep &quot;loginctl enable-linger&quot; as it is: it is a command.</extracomment>
-        <translation>Nøgleringen er låst, så hemmeligheden for profilen &quot;%1&quot; kan ikke læses: den planlagte eksport blev ikke kørt. Log ind eller lås nøgleringen op, kør &quot;loginctl enable-linger&quot;, eller eksportér med en nøglefil, som kun du kan læse (se &quot;Recurring exports&quot; i README).</translation>
+        <translation>Nøgleringen er låst eller har ingen hemmelighed for profilen &quot;%1&quot;, så den planlagte eksport blev ikke kørt. Log ind eller lås nøgleringen op, kør &quot;loginctl enable-linger&quot;, eller eksportér med en nøglefil, som kun du kan læse (se &quot;Recurring exports&quot; i README).</translation>
     </message>
     <message>
         <source>built-in</source>

@@ -55,18 +55,20 @@ QString ScheduledRun::keychainProblem(Session &session, const QString &profileNa
     const std::optional<Profile> profile = profiles ? profiles->byName(profileName) : std::nullopt;
     if (!profile || profile->secretName().isEmpty())
         return {};
-    Error failure;
+    // A keychain that is locked with nobody there to unlock it (gnome-keyring cannot show its
+    // prompt) answers "not found" rather than an error: both end the run with one sentence.
+    bool readable = false;
     QEventLoop loop;
     session.secrets()->read(profile->secretKey(), &loop,
-                            [&](const QByteArray &, bool, const Error &error) {
-                                failure = error;
+                            [&](const QByteArray &, bool found, const Error &error) {
+                                readable = found && !error;
                                 loop.quit();
                             });
     loop.exec();
-    if (!failure)
+    if (readable)
         return {};
     //: %1 is a profile's name. Keep "loginctl enable-linger" as it is: it is a command.
-    return Text::tr("The keychain is locked, so the secret of profile \"%1\" cannot be read: the "
+    return Text::tr("The keychain is locked or holds no secret for profile \"%1\", so the "
                     "scheduled export did not run. Log in or unlock the keyring, run \"loginctl "
                     "enable-linger\", or export with a key file readable only by you (see "
                     "\"Recurring exports\" in the README).")

@@ -31,8 +31,8 @@ public:
                 const QString &folder = {});
 
     /// The sentence for a run whose profile's secret the keychain does not give (it is locked,
-    /// or there is none), or an empty string when the secret can be read (or the profile needs
-    /// none). Waits for the keychain.
+    /// absent, or holds no such secret), or an empty string when the secret can be read (or
+    /// the profile needs none). Waits for the keychain.
     [[nodiscard]] static QString keychainProblem(Session &session, const QString &profileName);
 
 private:

@@ -299,10 +299,10 @@ void TestCliSchedule::lockedKeychainSaysSoInOneSentence()
                    e);
     QCOMPARE(r.exitCode, 1);
     const QString sentence =
-        u"The keychain is locked, so the secret of profile \"Locked\" cannot be read: the "
-        "scheduled export did not run. Log in or unlock the keyring, run \"loginctl "
-        "enable-linger\", or export with a key file readable only by you (see \"Recurring "
-        "exports\" in the README)."_s;
+        u"The keychain is locked or holds no secret for profile \"Locked\", so the scheduled "
+        "export did not run. Log in or unlock the keyring, run \"loginctl enable-linger\", or "
+        "export with a key file readable only by you (see \"Recurring exports\" in the "
+        "README)."_s;
     QVERIFY2(QString::fromUtf8(r.err).split(u'\n').contains(sentence), r.err.constData());
     QVERIFY(kickoffs().isEmpty());
     // The window finds it at its next start.
