@@ -230,6 +230,20 @@ void TestCliSchedule::withoutUserSessionPrintsTheCrontabLine()
     QCOMPARE(add.out, expected);
     // The units are written all the same, for a session to enable later.
     QVERIFY(QFile::exists(QDir(unitDir()).filePath(u"fhir-bulk-monitor-weekly.timer"_s)));
+    // The name is taken now.
+    const CliRun again = runApp({u"schedule"_s, u"add"_s, u"weekly"_s, u"--profile"_s, u"Demo"_s,
+                                 u"--daily"_s, u"04:00"_s, u"--out"_s, runs},
+                                home(u"no/such/systemctl"_s));
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains("There is already a schedule named \"weekly\""),
+             again.err.constData());
+
+    // run-now without systemd: the export runs here, into a dated folder of its own.
+    const CliRun now =
+        runApp({u"schedule"_s, u"run-now"_s, u"weekly"_s}, home(u"no/such/systemctl"_s));
+    QVERIFY2(now.exitCode == 0, now.err.constData());
+    QCOMPARE(QDir(runs).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+    QCOMPARE(kickoffs().size(), 1);
 }
 
 void TestCliSchedule::badNamesAndCalendarsExitTwo_data()
