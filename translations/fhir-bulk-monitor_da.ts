@@ -72,6 +72,10 @@
         <translation>Start e&amp;ksport</translation>
     </message>
     <message>
+        <source>Repeat Dail&amp;y or Weekly…</source>
+        <translation>Gentag p&amp;å faste tider…</translation>
+    </message>
+    <message>
         <source>Resource types</source>
         <translation>Ressourcetyper</translation>
     </message>
@@ -4388,6 +4392,312 @@
     </message>
 </context>
 <context>
+    <name>fbm::Schedule</name>
+    <message>
+        <source>A schedule needs a name.</source>
+        <translation>En tidsplan skal have et navn.</translation>
+    </message>
+    <message>
+        <source>The schedule name &quot;%1&quot; may hold only letters A-Z, digits, - and _ (at most 64).</source>
+        <extracomment>%1 is the name the user gave</extracomment>
+        <translation>Tidsplanens navn &quot;%1&quot; må kun indeholde bogstaverne A-Z, cifre, - og _ (højst 64).</translation>
+    </message>
+    <message>
+        <source>A schedule needs a profile.</source>
+        <translation>En tidsplan skal have en serverprofil.</translation>
+    </message>
+    <message>
+        <source>A schedule needs a folder to save in.</source>
+        <translation>En tidsplan skal have en mappe at gemme i.</translation>
+    </message>
+    <message>
+        <source>A schedule needs a time of day.</source>
+        <translation>En tidsplan skal have et klokkeslæt.</translation>
+    </message>
+    <message>
+        <source>A weekly schedule needs a day of the week.</source>
+        <translation>En ugentlig tidsplan skal have en ugedag.</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <extracomment>%1 is a time of day such as 02:30</extracomment>
+        <translation>Hver dag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Monday at %1</source>
+        <translation>Hver mandag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Tuesday at %1</source>
+        <translation>Hver tirsdag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Wednesday at %1</source>
+        <translation>Hver onsdag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Thursday at %1</source>
+        <translation>Hver torsdag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Friday at %1</source>
+        <translation>Hver fredag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Saturday at %1</source>
+        <translation>Hver lørdag kl. %1</translation>
+    </message>
+    <message>
+        <source>Every Sunday at %1</source>
+        <translation>Hver søndag kl. %1</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ScheduleController</name>
+    <message>
+        <source>Sc&amp;hedules…</source>
+        <translation>&amp;Tidsplaner…</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat…</source>
+        <translation>&amp;Gentag…</translation>
+    </message>
+    <message>
+        <source>The recurring exports, their next and last runs</source>
+        <translation>De gentagne eksporter, deres næste og seneste kørsel</translation>
+    </message>
+    <message>
+        <source>Repeat the selected export daily or weekly</source>
+        <translation>Gentag den valgte eksport hver dag eller hver uge</translation>
+    </message>
+    <message>
+        <source>Only an export from a saved server can be repeated.</source>
+        <translation>Kun en eksport fra en gemt server kan gentages.</translation>
+    </message>
+    <message>
+        <source>Select the export to repeat first.</source>
+        <translation>Vælg først den eksport, der skal gentages.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot;, %2: %3</source>
+        <extracomment>%1 a schedule&apos;s name, %2 a date and time, %3 why the run failed</extracomment>
+        <translation>Tidsplan &quot;%1&quot;, %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled export(s) failed</source>
+        <extracomment>%n is the number of failed scheduled runs</extracomment>
+        <translation>
+            <numerusform>%Ln planlagt eksport mislykkedes</numerusform>
+            <numerusform>%Ln planlagte eksporter mislykkedes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ScheduleDialog</name>
+    <message>
+        <source>Repeat Export</source>
+        <translation>Gentag eksport</translation>
+    </message>
+    <message>
+        <source>for example nightly-heart-group</source>
+        <translation>for eksempel hjertegruppe-nat</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Hver dag</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Hver uge om</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <extracomment>between the day and the time: &quot;Every week on Monday at 02:00&quot;</extracomment>
+        <translation>kl.</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Gentag:</translation>
+    </message>
+    <message>
+        <source>Only the &amp;changes since the last run</source>
+        <translation>Kun &amp;ændringerne siden sidste kørsel</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Gennem&amp;se…</translation>
+    </message>
+    <message>
+        <source>Save &amp;in:</source>
+        <translation>Gem &amp;i:</translation>
+    </message>
+    <message>
+        <source>Each run saves into a folder of its own, named by its date and time, inside this folder.</source>
+        <translation>Hver kørsel gemmer i sin egen mappe, navngivet efter dato og klokkeslæt, inde i denne mappe.</translation>
+    </message>
+    <message>
+        <source>Each run &amp;executes:</source>
+        <translation>Hver kørsel &amp;udfører:</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Planlæg</translation>
+    </message>
+    <message>
+        <source>Save the Runs In</source>
+        <translation>Gem kørslerne i</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ScheduleListModel</name>
+    <message>
+        <source>%1, changes only</source>
+        <extracomment>%1 is when a schedule runs, such as &quot;Every day at 02:30&quot;</extracomment>
+        <translation>%1, kun ændringer</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>ukendt</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>ikke kørt endnu</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 a date and time, %2 how the run ended (a sentence)</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: mislykkedes: %2</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <extracomment>%1 a date and time</extracomment>
+        <translation>%1: færdig</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Gentages</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Næste kørsel</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Seneste kørsel</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ScheduleService</name>
+    <message>
+        <source>There is already a schedule named &quot;%1&quot;; remove it first.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Der findes allerede en tidsplan med navnet &quot;%1&quot;. Fjern den først.</translation>
+    </message>
+    <message>
+        <source>There is no schedule named &quot;%1&quot;.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Der findes ingen tidsplan med navnet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started.</source>
+        <extracomment>%1 is a program</extracomment>
+        <translation>%1 kunne ikke startes.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::ScheduleStore</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file path, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Kan ikke fjerne %1.</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::SchedulesDialog</name>
+    <message>
+        <source>Schedules</source>
+        <translation>Tidsplaner</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tilføj…</translation>
+    </message>
+    <message>
+        <source>R&amp;un Now</source>
+        <translation>&amp;Kør nu</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>There is no systemd user session here, so the timer is not on. To turn it on later, run in a session of yours:
+%1
+Or add this line to your crontab (crontab -e):
+%2</source>
+        <extracomment>%1 is a command, %2 a line for the crontab</extracomment>
+        <translation>Der er ingen systemd-brugersession her, så timeren er ikke slået til. Kør dette i en af dine sessioner for at slå den til senere:
+%1
+Eller føj denne linje til din crontab (crontab -e):
+%2</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; is on; the next run is at %2.</source>
+        <extracomment>%1 is a schedule&apos;s name, %2 a date and time</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er slået til. Næste kørsel er %2.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; is on.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er slået til.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; removed. If you added its line to your crontab, remove it there too.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er fjernet. Hvis du har føjet dens linje til din crontab, så fjern den også der.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; removed.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er fjernet.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; runs now; its export appears in the list when it has ended.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; kører nu. Dens eksport vises i listen, når den er færdig.</translation>
+    </message>
+</context>
+<context>
     <name>fbm::SecretField</name>
     <message>
         <source>Replace…</source>
@@ -4974,6 +5284,23 @@
     </message>
 </context>
 <context>
+    <name>fbm::UserScheduler</name>
+    <message>
+        <source>%1 cannot be started.</source>
+        <extracomment>%1 is a program name</extracomment>
+        <translation>%1 kan ikke startes.</translation>
+    </message>
+    <message>
+        <source>systemctl did not answer.</source>
+        <translation>systemctl svarede ikke.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <extracomment>%1 is a command, %2 what it printed</extracomment>
+        <translation>&quot;%1&quot; mislykkedes: %2</translation>
+    </message>
+</context>
+<context>
     <name>fbm::ViewDefinition</name>
     <message>
         <source>&apos;%1&apos; is missing</source>
@@ -5298,6 +5625,7 @@ Commands:
   profile      add, list, show or remove server profiles
   inspect      show what a saved export folder holds, and its problems
   view         run a SQL on FHIR view over an export folder into CSV
+  schedule     add, list, remove or run recurring exports (systemd timers, cron)
   demo-server  run the built-in demo server
 
 Run &apos;fhir-bulk-monitor COMMAND --help&apos; for a command&apos;s options.
@@ -5315,6 +5643,7 @@ Kommandoer:
   profile      tilføj, vis eller fjern serverprofiler
   inspect      vis, hvad en gemt eksportmappe indeholder, og dens problemer
   view         kør en SQL on FHIR-visning over en eksportmappe til CSV
+  schedule     tilføj, vis, fjern eller kør gentagne eksporter (systemd-timere, cron)
   demo-server  kør den indbyggede demoserver
 
 Kør &apos;fhir-bulk-monitor KOMMANDO --help&apos; for at se en kommandos indstillinger.
@@ -5499,6 +5828,14 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>DIR</translation>
     </message>
     <message>
+        <source>Save the files in a new folder of their own inside DIR, named by the date, time and request as the window names them (instead of --out).</source>
+        <translation>Gem filerne i en ny mappe for sig inde i DIR, navngivet efter dato, klokkeslæt og anmodning, som vinduet navngiver dem (i stedet for --out).</translation>
+    </message>
+    <message>
+        <source>Run as the schedule NAME (its timer passes this): one run at a time, and how it ended is kept for the window and &apos;schedule list&apos;.</source>
+        <translation>Kør som tidsplanen NAME (dens timer angiver dette): én kørsel ad gangen, og hvordan den endte, gemmes til vinduet og &apos;schedule list&apos;.</translation>
+    </message>
+    <message>
         <source>Unexpected argument: %1</source>
         <translation>Uventet argument: %1</translation>
     </message>
@@ -5507,8 +5844,12 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>--base eller --profile skal angives.</translation>
     </message>
     <message>
-        <source>--out is required.</source>
-        <translation>--out skal angives.</translation>
+        <source>Give --out or --save-in, not both.</source>
+        <translation>Angiv --out eller --save-in, ikke begge.</translation>
+    </message>
+    <message>
+        <source>--out (or --save-in) is required.</source>
+        <translation>--out (eller --save-in) er påkrævet.</translation>
     </message>
     <message>
         <source>--level must be system, patient or group.</source>
@@ -5523,6 +5864,14 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <extracomment>%1 is an option name, %2 what the user gave</extracomment>
         <translation>--%1 er ikke en dato og et klokkeslæt: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) saved in %1</source>
+        <extracomment>%n is the number of files, %1 the folder</extracomment>
+        <translation>
+            <numerusform>%Ln fil gemt i %1</numerusform>
+            <numerusform>%Ln filer gemt i %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Follow an export that was already started, by its status URL, and save its files. Files saved before are kept; partial files resume.</source>
         <translation>Følg en eksport, der allerede er startet, ud fra dens status-URL, og gem dens filer. Filer, der er gemt før, beholdes; delvise filer hentes videre.</translation>
@@ -5534,6 +5883,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>The export&apos;s status URL (Content-Location).</source>
         <translation>Eksportens status-URL (Content-Location).</translation>
+    </message>
+    <message>
+        <source>--out is required.</source>
+        <translation>--out skal angives.</translation>
     </message>
     <message>
         <source>Cancel an export on the server (DELETE its status URL).</source>
@@ -6058,6 +6411,177 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
         <source>%1 is not generated yet; nothing was saved.</source>
         <extracomment>%1 report name</extracomment>
         <translation>%1 er ikke lavet endnu; intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>Add a recurring export: a systemd user timer (or, without a user session, a crontab line to add) that runs &apos;fhir-bulk-monitor export --since auto --save-in DIR&apos; with the same request. Each run saves into a dated folder of its own inside DIR.</source>
+        <translation>Tilføj en gentagen eksport: en systemd-brugertimer (eller, uden en brugersession, en crontab-linje at tilføje), der kører &apos;fhir-bulk-monitor export --since auto --save-in DIR&apos; med den samme anmodning. Hver kørsel gemmer i sin egen daterede mappe inde i DIR.</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s name: letters, digits, - and _.</source>
+        <translation>Tidsplanens navn: bogstaver, cifre, - og _.</translation>
+    </message>
+    <message>
+        <source>The server profile to export from.</source>
+        <translation>Den serverprofil, der skal eksporteres fra.</translation>
+    </message>
+    <message>
+        <source>PROFILE</source>
+        <translation>PROFIL</translation>
+    </message>
+    <message>
+        <source>Run every day at this time.</source>
+        <translation>Kør hver dag på dette klokkeslæt.</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>TT:MM</translation>
+    </message>
+    <message>
+        <source>Run every week on this day (Mon … Sun) at the time that follows: --weekly Sun 03:00.</source>
+        <translation>Kør hver uge på denne dag (Mon … Sun) på det klokkeslæt, der følger: --weekly Sun 03:00.</translation>
+    </message>
+    <message>
+        <source>DAY</source>
+        <translation>DAG</translation>
+    </message>
+    <message>
+        <source>The folder the runs&apos; dated folders are made in (each run its own).</source>
+        <translation>Den mappe, som kørslernes daterede mapper oprettes i (én pr. kørsel).</translation>
+    </message>
+    <message>
+        <source>Every run a whole export, not only the changes since the last run (--since auto).</source>
+        <translation>Hver kørsel en hel eksport, ikke kun ændringerne siden sidste kørsel (--since auto).</translation>
+    </message>
+    <message>
+        <source>Send Prefer: handling=lenient.</source>
+        <translation>Send Prefer: handling=lenient.</translation>
+    </message>
+    <message>
+        <source>Leave the files on the server once they are saved.</source>
+        <translation>Lad filerne blive på serveren, når de er gemt.</translation>
+    </message>
+    <message>
+        <source>Store the files compressed.</source>
+        <translation>Gem filerne komprimeret.</translation>
+    </message>
+    <message>
+        <source>Also save the attachments the resources name.</source>
+        <translation>Gem også de vedhæftede filer, som ressourcerne nævner.</translation>
+    </message>
+    <message>
+        <source>Let files and redirects reach private networks on other hosts.</source>
+        <translation>Lad filer og omdirigeringer nå private netværk på andre værter.</translation>
+    </message>
+    <message>
+        <source>--profile is required.</source>
+        <translation>--profile er påkrævet.</translation>
+    </message>
+    <message>
+        <source>Give --daily HH:MM or --weekly DAY HH:MM.</source>
+        <translation>Angiv --daily TT:MM eller --weekly DAG TT:MM.</translation>
+    </message>
+    <message>
+        <source>--weekly needs a day, Mon … Sun, not &quot;%1&quot;.</source>
+        <extracomment>%1 is what the user typed</extracomment>
+        <translation>--weekly skal have en dag, Mon … Sun, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The time must be HH:MM, not &quot;%1&quot;.</source>
+        <extracomment>%1 is what the user typed</extracomment>
+        <translation>Klokkeslættet skal være TT:MM, ikke &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <extracomment>%1 and %2 are file paths</extracomment>
+        <translation>Skrev %1 og %2.</translation>
+    </message>
+    <message>
+        <source>There is no systemd user session here, so the timer is not enabled. To enable it later, in a session of yours:</source>
+        <translation>Der er ingen systemd-brugersession her, så timeren er ikke slået til. Sådan slår du den til senere, i en af dine sessioner:</translation>
+    </message>
+    <message>
+        <source>Or run it from cron instead: add this line with &apos;crontab -e&apos;:</source>
+        <translation>Eller kør den fra cron i stedet: tilføj denne linje med &apos;crontab -e&apos;:</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; is on; the next run is at %2.</source>
+        <extracomment>%1 is a schedule&apos;s name, %2 a date and time</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er slået til. Næste kørsel er %2.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; is on.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er slået til.</translation>
+    </message>
+    <message>
+        <source>List the schedules, their next and last runs.</source>
+        <translation>Vis tidsplanerne, deres næste og seneste kørsel.</translation>
+    </message>
+    <message>
+        <source>No schedules yet. Add one with &apos;fhir-bulk-monitor schedule add&apos;.</source>
+        <translation>Ingen tidsplaner endnu. Tilføj en med &apos;fhir-bulk-monitor schedule add&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no systemd user session here: the next runs are not known.</source>
+        <translation>Der er ingen systemd-brugersession her: de næste kørsler kendes ikke.</translation>
+    </message>
+    <message>
+        <source>%1 needs the schedule&apos;s name.</source>
+        <extracomment>%1 is a command such as &quot;schedule remove&quot;</extracomment>
+        <translation>%1 skal have tidsplanens navn.</translation>
+    </message>
+    <message>
+        <source>There is no schedule named &quot;%1&quot;.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Der findes ingen tidsplan med navnet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Remove a schedule: its timer, its unit files.</source>
+        <translation>Fjern en tidsplan: dens timer og dens unit-filer.</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s name.</source>
+        <translation>Tidsplanens navn.</translation>
+    </message>
+    <message>
+        <source>Schedule &quot;%1&quot; removed.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Tidsplanen &quot;%1&quot; er fjernet.</translation>
+    </message>
+    <message>
+        <source>If you added its line to your crontab, remove it there too (&apos;crontab -e&apos;).</source>
+        <translation>Hvis du har føjet dens linje til din crontab, så fjern den også der (&apos;crontab -e&apos;).</translation>
+    </message>
+    <message>
+        <source>Run a schedule&apos;s export now (through systemd when there is a user session, so that it is in the journal; else here).</source>
+        <translation>Kør en tidsplans eksport nu (gennem systemd, når der er en brugersession, så den kommer i journalen; ellers her).</translation>
+    </message>
+    <message>
+        <source>Started. Follow it with: %1</source>
+        <extracomment>%1 is a command</extracomment>
+        <translation>Startet. Følg den med: %1</translation>
+    </message>
+    <message>
+        <source>Recurring exports on the system&apos;s scheduler: add, list, remove or run-now.</source>
+        <translation>Gentagne eksporter med systemets planlægning: add, list, remove eller run-now.</translation>
+    </message>
+    <message>
+        <source>add, list, remove or run-now</source>
+        <translation>add, list, remove eller run-now</translation>
+    </message>
+    <message>
+        <source>Use schedule add, list, remove or run-now.</source>
+        <translation>Brug schedule add, list, remove eller run-now.</translation>
+    </message>
+    <message>
+        <source>The previous run of schedule %1 is still running; this run was skipped.</source>
+        <extracomment>%1 is a schedule&apos;s name</extracomment>
+        <translation>Den forrige kørsel af tidsplanen %1 kører stadig; denne kørsel blev sprunget over.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or holds no secret for profile &quot;%1&quot;, so the scheduled export did not run. Log in or unlock the keyring, run &quot;loginctl enable-linger&quot;, or export with a key file readable only by you (see &quot;Recurring exports&quot; in the README).</source>
+        <extracomment>%1 is a profile&apos;s name. Keep &quot;loginctl enable-linger&quot; as it is: it is a command.</extracomment>
+        <translation>Nøgleringen er låst eller har ingen hemmelighed for profilen &quot;%1&quot;, så den planlagte eksport blev ikke kørt. Log ind eller lås nøgleringen op, kør &quot;loginctl enable-linger&quot;, eller eksportér med en nøglefil, som kun du kan læse (se &quot;Recurring exports&quot; i README).</translation>
     </message>
     <message>
         <source>built-in</source>

@@ -299,6 +299,17 @@
     </message>
 </context>
 <context>
+    <name>fbm::ScheduleController</name>
+    <message numerus="yes">
+        <source>%n scheduled export(s) failed</source>
+        <extracomment>%n is the number of failed scheduled runs</extracomment>
+        <translation>
+            <numerusform>%n scheduled export failed</numerusform>
+            <numerusform>%n scheduled exports failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fbm::TablesBox</name>
     <message numerus="yes">
         <source>%n row(s) in %1</source>
@@ -337,6 +348,14 @@
 </context>
 <context>
     <name>fbm::cli</name>
+    <message numerus="yes">
+        <source>%n file(s) saved in %1</source>
+        <extracomment>%n is the number of files, %1 the folder</extracomment>
+        <translation>
+            <numerusform>%n file saved in %1</numerusform>
+            <numerusform>%n files saved in %1</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Export complete: %n file(s) to download.</source>
         <extracomment>%n is the number of files</extracomment>

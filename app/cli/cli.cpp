@@ -1,10 +1,10 @@
 #include "cli.h"
 
 #include "exportcommand.h"
+#include "schedule/schedulestore.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QStringDecoder>
 #include <QTextStream>
 
@@ -14,6 +14,7 @@
 #include "inspectcommand.h"
 #include "profilecommand.h"
 #include "reportcommand.h"
+#include "schedulecommand.h"
 #include "viewcommand.h"
 
 using namespace Qt::StringLiterals;
@@ -24,9 +25,9 @@ namespace {
 
 const QStringList &commands()
 {
-    static const QStringList c = {u"export"_s,      u"resume"_s,      u"cancel"_s,
-                                  u"report-jobs"_s, u"profile"_s,     u"inspect"_s,
-                                  u"view"_s,        u"demo-server"_s, u"help"_s};
+    static const QStringList c = {u"export"_s,      u"resume"_s,  u"cancel"_s, u"report-jobs"_s,
+                                  u"profile"_s,     u"inspect"_s, u"view"_s,   u"schedule"_s,
+                                  u"demo-server"_s, u"help"_s};
     return c;
 }
 
@@ -46,6 +47,7 @@ QString overview()
         "  profile      add, list, show or remove server profiles\n"
         "  inspect      show what a saved export folder holds, and its problems\n"
         "  view         run a SQL on FHIR view over an export folder into CSV\n"
+        "  schedule     add, list, remove or run recurring exports (systemd timers, cron)\n"
         "  demo-server  run the built-in demo server\n"
         "\n"
         "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
@@ -134,8 +136,7 @@ QString invalidArgument(const QList<QByteArray> &raw)
 SessionOptions commandLineSession(const QString &profilesFile)
 {
     SessionOptions o;
-    o.jobStoreDirectory =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/cli-jobs"_s;
+    o.jobStoreDirectory = ScheduleStore::commandLineJobDirectory();
     o.profilesPath = profilesFile;
     o.openUrl = [](const QUrl &url) {
         QTextStream err(stderr);
@@ -197,6 +198,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runInspectCommand(args, out, err);
     if (command == "view"_L1)
         return runViewCommand(args, out, err);
+    if (command == "schedule"_L1)
+        return runScheduleCommand(args, out, err);
     Q_ASSERT(command == "report-jobs"_L1);
     return runReportJobsCommand(args, out, err);
 }

@@ -6,12 +6,14 @@
 #include "authprovider.h"
 #include "bulkprotocol.h"
 #include "cli.h"
+#include "exportfolder.h"
 #include "exportrunner.h"
 #include "httpclient.h"
 #include "jobmanager.h"
 #include "jobstore.h"
 #include "operationoutcome.h"
 #include "redact.h"
+#include "scheduledrun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -139,6 +141,14 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         gzipOption(),
         attachmentsOption(),
         {u"out"_s, Text::tr("The folder to save the files in."), Text::tr("DIR")},
+        {u"save-in"_s,
+         Text::tr("Save the files in a new folder of their own inside DIR, named by the date, "
+                  "time and request as the window names them (instead of --out)."),
+         Text::tr("DIR")},
+        {u"schedule"_s,
+         Text::tr("Run as the schedule NAME (its timer passes this): one run at a time, and how "
+                  "it ended is kept for the window and 'schedule list'."),
+         Text::tr("NAME")},
     });
     int exit = Success;
     if (!parse(p, args, out, err, &exit))
@@ -148,14 +158,42 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
                      p);
     if (!p.isSet(u"base"_s) && !p.isSet(u"profile"_s))
         return usage(err, Text::tr("--base or --profile is required."), p);
-    if (!p.isSet(u"out"_s))
-        return usage(err, Text::tr("--out is required."), p);
+    if (p.isSet(u"out"_s) && p.isSet(u"save-in"_s))
+        return usage(err, Text::tr("Give --out or --save-in, not both."), p);
+    if (!p.isSet(u"out"_s) && !p.isSet(u"save-in"_s))
+        return usage(err, Text::tr("--out (or --save-in) is required."), p);
+    if (p.isSet(u"schedule"_s)) {
+        if (const QString why = Schedule::nameProblem(p.value(u"schedule"_s)); !why.isEmpty())
+            return usage(err, why, p);
+    }
 
+    // The journal keeps standard error: each reason a scheduled run ends early is one line.
+    ScheduledRun scheduled(p.value(u"schedule"_s));
+    if (const QString why = scheduled.begin(); !why.isEmpty()) {
+        err << why << '\n';
+        return Failure;
+    }
+    const auto failed = [&](const QString &message) {
+        err << message << '\n';
+        scheduled.record(Failure, message);
+        return Failure;
+    };
     Runner runner(out, err, p.isSet(u"json"_s), p.value(u"profiles-file"_s));
     if (const Error e = runner.setUpAuth(p, QUrl(p.value(u"base"_s), QUrl::StrictMode));
-        e.isError())
-        return e.kind == Error::Kind::Usage ? usage(err, e.message, p)
-                                            : (err << e.message << '\n', Failure);
+        e.isError()) {
+        if (e.kind != Error::Kind::Usage)
+            return failed(e.message);
+        scheduled.record(UsageError, e.message);
+        return usage(err, e.message, p);
+    }
+    if (scheduled.isScheduled() && p.isSet(u"profile"_s)) {
+        // Unattended, the keychain may be locked (the user logged out): say so in one sentence
+        // rather than as the first token request's error.
+        if (const QString why =
+                ScheduledRun::keychainProblem(runner.session(), p.value(u"profile"_s));
+            !why.isEmpty())
+            return failed(why);
+    }
     ExportRequest request;
     request.base = runner.base();
     const auto level = levelFromName(p.value(u"level"_s));
@@ -196,14 +234,28 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         return usage(err, why, p);
 
     JobOptions options = runner.jobOptions(p);
-    options.outDir = p.value(u"out"_s);
+    options.outDir = p.isSet(u"save-in"_s) ? ExportFolder::forExport(p.value(u"save-in"_s), request,
+                                                                     &runner.manager())
+                                           : p.value(u"out"_s);
     options.autoDownload = !p.isSet(u"no-download"_s);
     if (const int stopped = runner.stoppedBeforeStart())
         return stopped;
     const Result<QString> id = runner.manager().startExport(request, options);
-    if (!id.ok())
+    if (!id.ok()) {
+        scheduled.record(UsageError, id.error().message);
         return usage(err, id.error().message, p);
-    return runner.waitFor(id.value());
+    }
+    const int ended = runner.waitFor(id.value());
+    if (const ExportJob *j = runner.manager().job(id.value()); j && scheduled.isScheduled()) {
+        QString message = j->lastError;
+        if (ended == Success)
+            //: %n is the number of files, %1 the folder
+            message = Text::tr("%n file(s) saved in %1", nullptr, j->filesSaved()).arg(j->outDir);
+        else if (message.isEmpty())
+            message = jobStateText(j->state);
+        scheduled.record(ended, message, j->id, j->outDir);
+    }
+    return ended;
 }
 
 int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err)

@@ -37,6 +37,7 @@ public:
 
     JobManager &manager() { return m_manager; }
     JobStore &store() { return *m_session.jobStore(); }
+    Session &session() { return m_session; }
 
     int waitFor(const QString &id);
 

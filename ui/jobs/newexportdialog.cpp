@@ -252,6 +252,13 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->setObjectName(u"buttonBox"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start E&xport"));
+    // The same request on a timer instead of now (the Repeat dialog takes over from here).
+    m_repeat = m_buttons->addButton(tr("Repeat Dail&y or Weekly…"), QDialogButtonBox::ActionRole);
+    m_repeat->setObjectName(u"repeatButton"_s);
+    connect(m_repeat, &QPushButton::clicked, this, [this] {
+        Q_EMIT repeatRequested();
+        reject();
+    });
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -657,6 +664,7 @@ void NewExportDialog::updateValidation()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    m_repeat->setEnabled(problem.isEmpty());
 }
 
 void NewExportDialog::showEvent(QShowEvent *event)

@@ -21,6 +21,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QPushButton;
 class QRadioButton;
 class QTimer;
 class QToolButton;
@@ -65,6 +66,9 @@ public:
 Q_SIGNALS:
     /// The server's groups were asked for and the answer (or the refusal) is shown.
     void groupsLoaded(bool ok);
+    /// "Repeat Daily or Weekly…": schedule this request instead of starting it (the dialog
+    /// closes).
+    void repeatRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -124,5 +128,6 @@ private:
     QLineEdit *m_outputDir = nullptr;
     QCheckBox *m_autoDownload = nullptr;
     QLabel *m_problem = nullptr;
+    QPushButton *m_repeat = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

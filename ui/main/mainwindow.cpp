@@ -40,8 +40,10 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
+#include "schedules/schedulecontroller.h"
 #include "toolbarfit.h"
 
 #include <algorithm>
@@ -70,6 +72,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     createActions();
     createMenus();
     createToolBar();
+    // What scheduled runs left since the last start: their exports, a failed run.
+    QTimer::singleShot(0, m_scheduleCtl, &ScheduleController::collectRuns);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
@@ -204,6 +208,10 @@ void MainWindow::createActions()
         [this](const QString &id, bool changesSince) { runExportAgain(id, changesSince); });
     view->addAction(m_jobActions->runAgain());
     view->addAction(m_jobActions->runChangesSince());
+    m_scheduleCtl = new ScheduleController(
+        m_session, this, [this] { return currentJobId(); },
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    view->addAction(m_scheduleCtl->repeatAction());
 }
 
 void MainWindow::createMenus()
@@ -211,6 +219,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newExport);
     file->addAction(m_jobActions->openFolder());
+    file->addAction(m_scheduleCtl->schedulesAction());
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -218,6 +227,7 @@ void MainWindow::createMenus()
     job->addActions(m_jobActions->all().mid(0, 4));
     job->addAction(m_jobActions->runAgain());
     job->addAction(m_jobActions->runChangesSince());
+    job->addAction(m_scheduleCtl->repeatAction());
     job->addSeparator();
     job->addAction(m_findAction);
     job->addSeparator();
@@ -577,6 +587,7 @@ void MainWindow::newExport()
         options.outDir = ExportFolder::forExport(options.outDir, request, m_manager);
         startOrSay(request, options);
     });
+    m_scheduleCtl->offerRepeat(dialog);
     dialog->open();
 }
 

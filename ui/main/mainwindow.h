@@ -30,6 +30,7 @@ class JobsPanel;
 class JobTableModel;
 class ProfilesPanel;
 class ReportJobsView;
+class ScheduleController;
 class Session;
 class TrayNotifier;
 
@@ -126,6 +127,7 @@ private:
     QAction *m_filterAction = nullptr; ///< the toolbar's holder of the filter box, to hide it
 
     JobActions *m_jobActions = nullptr;
+    ScheduleController *m_scheduleCtl = nullptr;
     ProfilesPanel *m_profiles = nullptr;
     JobsPanel *m_jobs = nullptr;
     JobDetailsPane *m_details = nullptr;
