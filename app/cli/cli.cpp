@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "exportcommand.h"
+#include "uisettings.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -32,24 +33,29 @@ const QStringList &commands()
 
 QString overview()
 {
-    return Text::tr(
-        "Usage: fhir-bulk-monitor [COMMAND] [OPTIONS]\n"
-        "\n"
-        "Without a command the desktop application starts (--demo: with the built-in demo "
-        "server).\n"
-        "\n"
-        "Commands:\n"
-        "  export       start an export, follow it and save its files\n"
-        "  resume       follow an export by its status URL and save its files\n"
-        "  cancel       cancel an export on the server\n"
-        "  report-jobs  list report jobs on a reporting server, save them\n"
-        "  profile      add, list, show or remove server profiles\n"
-        "  inspect      show what a saved export folder holds, and its problems\n"
-        "  view         run a SQL on FHIR view over an export folder into CSV\n"
-        "  demo-server  run the built-in demo server\n"
-        "\n"
-        "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
-        "Exit codes: 0 success, 1 the job or a file failed, 2 usage error.\n");
+    const QString text =
+        Text::tr("Usage: fhir-bulk-monitor [COMMAND] [OPTIONS]\n"
+                 "\n"
+                 "Without a command the desktop application starts (--demo: with the built-in demo "
+                 "server).\n"
+                 "\n"
+                 "Commands:\n"
+                 "  export       start an export, follow it and save its files\n"
+                 "  resume       follow an export by its status URL and save its files\n"
+                 "  cancel       cancel an export on the server\n"
+                 "  report-jobs  list report jobs on a reporting server, save them\n"
+                 "  profile      add, list, show or remove server profiles\n"
+                 "  inspect      show what a saved export folder holds, and its problems\n"
+                 "  view         run a SQL on FHIR view over an export folder into CSV\n"
+                 "  demo-server  run the built-in demo server\n"
+                 "\n"
+                 "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
+                 "Exit codes: 0 success, 1 the job or a file failed, 2 usage error.\n");
+    //: %1 is a number of days
+    return text + Text::tr("Finished exports leave the job list %1 days after they ended "
+                           "(setting jobs/keepDays or FBM_KEEP_JOBS_DAYS; 0: never); their "
+                           "folders stay.\n")
+                      .arg(kDefaultKeepJobsDays);
 }
 
 } // namespace
