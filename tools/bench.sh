@@ -5,13 +5,16 @@
 #   tools/bench.sh            install what the benchmarks need, build Release, run all
 #   FBM_BENCH_ROUNDS=9 tools/bench.sh     more repetitions (default 5, benchmark 3 at least 7;
 #                                         the best is kept)
-#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..8)
+#   FBM_BENCH_ONLY="1 2" tools/bench.sh   only some benchmarks (1..9)
 #   FBM_BENCH_APP=/other/build/ui/fhir-bulk-monitor tools/bench.sh   benchmark 1 and 2 with
 #                                         another build of the app (to compare two versions)
 #   FBM_BENCH_DELAY_MS=20 tools/bench.sh  benchmark 2's information row with a server answering
 #                                         each request after 20 ms (default 5)
 #   FBM_BENCH_VIEW_MIB=1100 FBM_BENCH_VIEW_ROUNDS=1 tools/bench.sh   benchmark 7's export size
 #                                         and rounds (a round of jq over 1 GB takes minutes)
+#   FBM_BENCH_BUILD=build FBM_BENCH_NO_BUILD=1 tools/bench.sh   use that build tree as it is
+#                                         (configured with -DFBM_BENCH=ON), without rebuilding
+#                                         it as Release: figures only indicative
 #
 # The downloads come from a real nginx on a loopback port (tests/bench/nginx.conf.in); the
 # references (curl, verification off, a bare writer) run in the same invocation, alternating
@@ -22,7 +25,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FBM_BENCH_BUILD:-$ROOT/build-bench}
 WORK=${FBM_BENCH_WORK:-$BUILD/bench-work}
 ROUNDS=${FBM_BENCH_ROUNDS:-5}
-ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7 8"}
+ONLY=${FBM_BENCH_ONLY:-"1 2 3 4 5 6 7 8 9"}
 POLL_SECONDS=${FBM_BENCH_POLL_SECONDS:-30}
 TABLE_SECONDS=${FBM_BENCH_TABLE_SECONDS:-30}
 
@@ -51,9 +54,13 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 # --- build ------------------------------------------------------------------------------------
-log "Building (Release) in $BUILD"
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFBM_BENCH=ON >/dev/null
-cmake --build "$BUILD" --target fbm-bench -j2 >&2
+if [[ -n ${FBM_BENCH_NO_BUILD:-} ]]; then
+    log "Using the build in $BUILD as it is ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD/CMakeCache.txt"))"
+else
+    log "Building (Release) in $BUILD"
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFBM_BENCH=ON >/dev/null
+    cmake --build "$BUILD" --target fbm-bench -j2 >&2
+fi
 APP=${FBM_BENCH_APP:-$BUILD/ui/fhir-bulk-monitor} # another build of the app, to compare two versions
 SERVER=$BUILD/tests/bench/fbm-bench-server
 ENGINE=$BUILD/tests/bench/fbm-bench-engine
@@ -549,6 +556,70 @@ if want 8; then
         d=$(calc "round(abs($peak - $small) / 1024, 1)")
         row "8. $view: peak RSS, export vs a tenth of it" "${p} MiB" "$(calc "round($small / 1024, 1)") MiB" "diff ${d} MiB" "<= 100 MiB, diff <= 10 MiB" "$([[ $(cmp_le "$p" 100) == 1 && $(cmp_le "$d" 10) == 1 ]] && echo 1 || echo 0)"
     done
+fi
+
+# --- 9. a long job list -----------------------------------------------------------------------
+# The command line's cost must not grow with its past: the same small `resume` (10 files of
+# 200 KiB) with a job list of 1,000 finished exports (ten of them of 20,000 files; as a nightly
+# timer leaves them) and with a fresh one. The list is made once by JobStore itself
+# (fbm-bench-engine joblist) and hard-linked into each run's data folder, so that its index
+# (keyed by inode) is the one a previous command wrote.
+if want 9; then
+    files=10
+    lines=800 # 200 KiB
+    mkdir -p "$DATA/small"
+    make_ndjson "$DATA/small/f0.ndjson" "$lines"
+    : >"$WORK/urls.txt"
+    for i in $(seq 0 $((files - 1))); do
+        [[ -f $DATA/small/f$i.ndjson ]] || cp "$DATA/small/f0.ndjson" "$DATA/small/f$i.ndjson"
+        echo "$NGINX_URL/small/f$i.ndjson" >>"$WORK/urls.txt"
+    done
+    cat "$DATA"/small/*.ndjson >/dev/null
+    LIST=$WORK/joblist/store
+    if [[ ! -f $WORK/joblist/.complete ]]; then
+        rm -rf "$WORK/joblist"
+        mkdir -p "$WORK/joblist"
+        "$ENGINE" joblist "$LIST" 1000 10 20000 >"$WORK/joblist.out"
+        touch "$WORK/joblist/.complete"
+    fi
+    log "  9. job list: $(du -sm "$LIST" | cut -f1) MiB, index $(( $(stat -c %s "$LIST/index.jobs") / 1024 )) KiB"
+    start_server manifest "$WORK/urls.txt" "$lines"
+    # The status URL of a new export on the bench server, kicked off by curl.
+    kickoff() {
+        curl -s -D - -o /dev/null -H 'Accept: application/fhir+json' -H 'Prefer: respond-async' \
+            "$BASE/\$export" | tr -d '\r' | sed -n 's/^[Cc]ontent-[Ll]ocation: *//p'
+    }
+    runs=$WORK/joblist-runs
+    fresh_times="" long_times="" fresh_rss="" long_rss=""
+    for r in $(seq "$ROUNDS"); do
+        for who in fresh long; do
+            rm -rf "$runs"
+            mkdir -p "$runs/xdg/config"
+            store="$runs/xdg/FHIR Bulk Monitor/fhir-bulk-monitor/cli-jobs"
+            mkdir -p "$(dirname "$store")"
+            if [[ $who == long ]]; then cp -al "$LIST" "$store"; else mkdir -p "$store"; fi
+            status=$(kickoff)
+            [[ -n $status ]] || { log "no status URL from $BASE"; exit 1; }
+            XDG_DATA_HOME=$runs/xdg XDG_CONFIG_HOME=$runs/xdg/config FBM_MIN_POLL_MS=0 \
+                timed "$WORK/time.txt" "$APP" resume "$status" --out "$runs/out" >/dev/null 2>"$WORK/app.log" ||
+                { log "resume failed:"; cat "$WORK/app.log" >&2; exit 1; }
+            [[ $(find "$runs/out" -name 'Patient.*.ndjson' | wc -l) -eq $files ]] || { log "files missing"; exit 1; }
+            [[ $who == fresh ]] || [[ $(find "$store" -maxdepth 1 -name '*.json' | wc -l) -eq 1001 ]] || { log "the job list changed"; exit 1; }
+            read -r t m <"$WORK/time.txt"
+            if [[ $who == fresh ]]; then fresh_times+=" $t" fresh_rss+=" $m"; else long_times+=" $t" long_rss+=" $m"; fi
+            log "  9. round $r $who: $t s, $((m / 1024)) MiB"
+        done
+    done
+    rm -rf "$runs"
+    stop_server
+    f=$(echo "$fresh_times" | best)
+    l=$(echo "$long_times" | best)
+    ratio=$(calc "round($l / $f, 2)")
+    row "9. resume, 1000 finished exports (ten of 20000 files) vs a fresh job list: time" "${l} s (runs $(echo "$long_times" | spread))" "${f} s (runs $(echo "$fresh_times" | spread))" "$ratio" "<= 1.10" "$(cmp_le "$ratio" 1.10)"
+    fm=$(echo "$fresh_rss" | median)
+    lm=$(echo "$long_rss" | median)
+    d=$(calc "round(($lm - $fm) / 1024, 1)")
+    row "9. the same: peak RSS (medians)" "$(calc "round($lm / 1024, 1)") MiB" "$(calc "round($fm / 1024, 1)") MiB" "diff ${d} MiB" "<= 10 MiB" "$(cmp_le "$d" 10)"
 fi
 
 # --- the table --------------------------------------------------------------------------------
