@@ -19,7 +19,30 @@ using namespace Qt::StringLiterals;
 
 namespace fbm {
 
+/// What identifies one version of a job file: QSaveFile gives every version a new inode.
+struct JobFileKey
+{
+    qint64 inode = -1;
+    qint64 size = -1;
+    qint64 mtimeNs = -1;
+
+    [[nodiscard]] bool isValid() const { return inode >= 0; }
+    friend bool operator==(const JobFileKey &a, const JobFileKey &b)
+    {
+        return a.inode == b.inode && a.size == b.size && a.mtimeNs == b.mtimeNs;
+    }
+};
+
+struct JobIndexEntry
+{
+    JobFileKey key;
+    qint64 ageFromMs = 0; ///< 0: not known (never pruned)
+    QByteArray summary;   ///< compact JSON
+};
+
 namespace {
+
+using IndexEntry = JobIndexEntry;
 
 // index.jobs: the first line is kIndexHeader, then one line per finished job:
 //   <id> <inode> <size> <mtime ns> <age from, ms> <the job's summaryJson(), compact>
@@ -28,27 +51,6 @@ namespace {
 // Version 1 kept every file of every job (23 MB for 68 exports): it is ignored and rebuilt.
 constexpr char kIndexHeader[] = "fhir-bulk-monitor job index 2";
 constexpr qint64 kDayMs = 24 * 3600 * 1000;
-
-/// What identifies one version of a job file: QSaveFile gives every version a new inode.
-struct FileKey
-{
-    qint64 inode = -1;
-    qint64 size = -1;
-    qint64 mtimeNs = -1;
-
-    [[nodiscard]] bool isValid() const { return inode >= 0; }
-    friend bool operator==(const FileKey &a, const FileKey &b)
-    {
-        return a.inode == b.inode && a.size == b.size && a.mtimeNs == b.mtimeNs;
-    }
-};
-
-struct IndexEntry
-{
-    FileKey key;
-    qint64 ageFromMs = 0; ///< 0: not known (never pruned)
-    QByteArray summary;   ///< compact JSON
-};
 
 /// When a finished job starts to age: its end, or later when the server keeps its files
 /// longer (it may still be fetched again until then). 0 when the job says neither.
@@ -113,7 +115,7 @@ QByteArray indexLine(const QString &id, const IndexEntry &e)
            QByteArray::number(e.ageFromMs) + ' ' + e.summary + '\n';
 }
 
-FileKey keyOf(const QString &path)
+JobFileKey keyOf(const QString &path)
 {
     struct stat st
     {
@@ -321,7 +323,7 @@ JobStore::Loaded JobStore::loadAll()
     {
         QString name;
         QString id;
-        FileKey key;
+        JobFileKey key;
         const IndexEntry *entry = nullptr; ///< null: read the file
     };
     std::vector<Candidate> candidates;
@@ -442,7 +444,14 @@ QStringList JobStore::prune()
         return {};
     flush();
     QHash<QString, IndexEntry> index = readIndex(indexPath());
+    return pruneIndexed(index);
+}
+
+QStringList JobStore::pruneIndexed(QHash<QString, JobIndexEntry> &index)
+{
     QStringList pruned;
+    if (m_keepDays <= 0)
+        return pruned;
     for (auto it = index.begin(); it != index.end();) {
         const QString path = pathFor(it.key());
         // Only what the index still describes: a file changed since is judged by loadAll().
@@ -468,8 +477,9 @@ QStringList JobStore::prune()
 JobStore::Found JobStore::find(const QUrl &statusUrl, const QString &outDir)
 {
     Found found;
-    found.pruned = prune();
-    const QHash<QString, IndexEntry> index = readIndex(indexPath());
+    flush();
+    QHash<QString, IndexEntry> index = readIndex(indexPath());
+    found.pruned = pruneIndexed(index);
     // The status URL as the job file and the summaries write it (FullyEncoded: ASCII, and
     // nothing JSON escapes), to pass over every other job without parsing it.
     const QByteArray needle = statusUrl.toString(QUrl::FullyEncoded).toUtf8();

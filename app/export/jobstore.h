@@ -18,6 +18,8 @@
 
 namespace fbm {
 
+struct JobIndexEntry; ///< one line of index.jobs (jobstore.cpp)
+
 /// Jobs on disk: one JSON file per job, written atomically (QSaveFile), so a crash at any
 /// moment leaves either the old or the new version. A file that cannot be read is moved aside
 /// into `damaged/` with a message, never fatal.
@@ -96,6 +98,8 @@ private:
     [[nodiscard]] QString pathFor(const QString &id) const;
     [[nodiscard]] QString indexPath() const;
     void writerLoop();
+    /// prune() over the index already read; the pruned jobs leave \a index too.
+    QStringList pruneIndexed(QHash<QString, JobIndexEntry> &index);
     /// Queues \a bytes as the new index.jobs.
     void writeIndexLater(QByteArray bytes);
     /// Whether a finished job whose age counts from \a sinceMs is to leave the list.

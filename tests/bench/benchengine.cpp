@@ -22,6 +22,9 @@
 //       days, so none is pruned), <large jobs> of them with <files of a large job> files and
 //       the others with 20, written by JobStore::save with their manifests and activity logs
 //       and indexed by one loadAll(), as a command leaves them.
+//   fbm-bench-engine findjob <store-dir> <rounds>
+//       For benchmark 9: what `resume` spends on such a list, JobStore::find() of a status URL
+//       it does not hold (every summary looked at), on a copy's hard links; the best of rounds.
 //
 // Results go to stdout as "RESULT <key> <value>" lines for tools/bench.sh.
 #include "httpclient.h"
@@ -612,6 +615,31 @@ int jobListBench(const QStringList &args)
     return 0;
 }
 
+int findJobBench(const QStringList &args)
+{
+    const QString storeDir = args.at(2);
+    const int rounds = args.at(3).toInt();
+    std::vector<double> ms;
+    int read = 0;
+    for (int r = 0; r < rounds; ++r) {
+        JobStore store(storeDir);
+        store.setKeepDays(90);
+        QElapsedTimer t;
+        t.start();
+        const JobStore::Found found =
+            store.find(QUrl(u"https://fhir.example.org/fhir/$export-poll-status?_jobId=none"_s),
+                       u"/srv/exports/none"_s);
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (found.job || !found.pruned.isEmpty())
+            return 1;
+        read = store.jobFilesRead();
+    }
+    result("findjob_best_ms", *std::min_element(ms.begin(), ms.end()));
+    result("findjob_median_ms", median(ms));
+    result("findjob_files_read", read);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -633,6 +661,8 @@ int main(int argc, char *argv[])
         return manifestBench(args);
     if (mode == "joblist"_L1 && args.size() == 6)
         return jobListBench(args);
+    if (mode == "findjob"_L1 && args.size() == 4)
+        return findJobBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchengine.cpp\n");
     return 2;
 }
