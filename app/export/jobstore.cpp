@@ -490,8 +490,14 @@ JobStore::Found JobStore::find(const QUrl &statusUrl, const QString &outDir)
         const QString path = dir.filePath(name);
         QByteArray text;
         bool summary = false;
-        if (const auto it = index.constFind(id);
-            it != index.cend() && it->key.isValid() && it->key == keyOf(path)) {
+        const auto it = index.constFind(id);
+        // A job keeps the status URL it was given, so a summary with another one rules its
+        // file out unread and unchecked (no stat for each of a thousand jobs). Only a job the
+        // server never started (no status URL yet) may have been given one since.
+        if (it != index.cend() && !it->summary.contains(needle) &&
+            !it->summary.contains(R"("statusUrl":"")"))
+            continue;
+        if (it != index.cend() && it->key.isValid() && it->key == keyOf(path)) {
             text = it->summary;
             summary = true;
         } else {

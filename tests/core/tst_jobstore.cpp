@@ -528,6 +528,20 @@ void TestJobStore::findReadsOnlyTheJobItFinds()
     QVERIFY(found.job);
     QCOMPARE(found.job->id, running.id);
     QCOMPARE(found.job->activity.size(), 3);
+
+    // A job the server refused to start (no status URL) is indexed so; kicked off again, its
+    // file gets one and no longer matches the index: found by what the file says.
+    ExportJob refused = makeJob(JobState::Failed);
+    refused.statusUrl = QUrl();
+    QVERIFY(!store.save(refused).isError());
+    (void)store.loadAll();
+    store.flush();
+    refused.statusUrl = QUrl(u"https://fhir.example.org/fhir/jobs/again/status"_s);
+    refused.state = JobState::Running;
+    QVERIFY(!store.save(refused).isError());
+    found = store.find(refused.statusUrl, refused.outDir);
+    QVERIFY(found.job);
+    QCOMPARE(found.job->id, refused.id);
 }
 
 void TestJobStore::pruning_data()
