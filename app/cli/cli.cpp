@@ -2,6 +2,7 @@
 
 #include "exportcommand.h"
 #include "schedule/schedulestore.h"
+#include "uisettings.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -33,7 +34,7 @@ const QStringList &commands()
 
 QString overview()
 {
-    return Text::tr(
+    const QString text = Text::tr(
         "Usage: fhir-bulk-monitor [COMMAND] [OPTIONS]\n"
         "\n"
         "Without a command the desktop application starts (--demo: with the built-in demo "
@@ -52,6 +53,11 @@ QString overview()
         "\n"
         "Run 'fhir-bulk-monitor COMMAND --help' for a command's options.\n"
         "Exit codes: 0 success, 1 the job or a file failed, 2 usage error.\n");
+    //: %1 is a number of days
+    return text + Text::tr("Finished exports leave the job list %1 days after they ended "
+                           "(setting jobs/keepDays or FBM_KEEP_JOBS_DAYS; 0: never); their "
+                           "folders stay.\n")
+                      .arg(kDefaultKeepJobsDays);
 }
 
 } // namespace

@@ -229,7 +229,9 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
     request.noCache = p.isSet(u"no-cache"_s);
     request.lenient = p.isSet(u"lenient"_s);
     if (sinceAuto)
-        request.since = runner.continueFromLastExport(request);
+        request.since = runner.continueFromLastExport(request); // prunes as it loads
+    else
+        runner.store().prune(); // finished jobs older than jobs/keepDays
     if (const QString why = request.validate(); !why.isEmpty())
         return usage(err, why, p);
 
@@ -290,16 +292,10 @@ int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err
     if (const int stopped = runner.stoppedBeforeStart())
         return stopped;
     const QString outDir = QDir::cleanPath(QDir(p.value(u"out"_s)).absolutePath());
-    // Continue this job only (another process may be running others of the list).
-    const JobStore::Loaded stored = runner.store().loadAll();
-    for (const QString &problem : stored.problems)
-        err << problem << '\n';
-    for (const ExportJob &j : stored.jobs) {
-        if (j.statusUrl == status && j.outDir == outDir) {
-            runner.manager().adopt(j);
-            break;
-        }
-    }
+    // Continue this job only (another process may be running others of the list), found
+    // without reading the others: a nightly run must not slow down as the list grows.
+    if (JobStore::Found stored = runner.store().find(status, outDir); stored.job)
+        runner.manager().adopt(std::move(*stored.job));
     // For an export the store does not know yet; one it knows keeps the choices it was made with.
     JobOptions options = runner.jobOptions(p);
     options.outDir = outDir;
@@ -324,6 +320,7 @@ int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err
     const bool json = p.isSet(u"json"_s);
 
     Session session(commandLineSession(p.value(u"profiles-file"_s)));
+    session.jobStore()->prune(); // finished jobs older than jobs/keepDays, as every command
     Result<AuthSetup> setup =
         authFromOptions(p, session, status.adjusted(QUrl::RemovePath | QUrl::RemoveQuery));
     if (!setup.ok())

@@ -354,7 +354,7 @@ void Runner::onFinished(const QString &id)
     m_done = true;
     const ExportJob *j = m_manager.job(id);
     if (j->state == JobState::Saved) {
-        if (j->files.isEmpty()) {
+        if (j->fileCount() == 0) {
             const QString message =
                 j->message.isEmpty() ? Text::tr("The server had nothing to export.") : j->message;
             human(message);

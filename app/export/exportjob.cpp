@@ -279,14 +279,48 @@ bool ExportJob::isTerminal() const
            state == JobState::Expired;
 }
 
+QJsonObject FileTotals::toJson() const
+{
+    return {{u"count"_s, count},
+            {u"saved"_s, saved},
+            {u"bytes"_s, double(bytes)},
+            {u"resources"_s, double(resources)}};
+}
+
+FileTotals FileTotals::fromJson(const QJsonObject &o)
+{
+    FileTotals t;
+    t.count = o.value("count"_L1).toInt();
+    t.saved = o.value("saved"_L1).toInt();
+    t.bytes = qint64(o.value("bytes"_L1).toDouble());
+    t.resources = qint64(o.value("resources"_L1).toDouble());
+    return t;
+}
+
+FileTotals ExportJob::totals() const
+{
+    if (!detailsLoaded)
+        return fileTotals;
+    return {int(files.size()), filesSaved(), bytesSaved(), resourcesSaved()};
+}
+
+int ExportJob::fileCount() const
+{
+    return detailsLoaded ? int(files.size()) : fileTotals.count;
+}
+
 int ExportJob::filesSaved() const
 {
+    if (!detailsLoaded)
+        return fileTotals.saved;
     return int(std::count_if(files.cbegin(), files.cend(),
                              [](const ExportFile &f) { return f.state == FileState::Saved; }));
 }
 
 qint64 ExportJob::bytesSaved() const
 {
+    if (!detailsLoaded)
+        return fileTotals.bytes;
     qint64 n = 0;
     for (const ExportFile &f : files)
         n += f.bytes;
@@ -295,6 +329,8 @@ qint64 ExportJob::bytesSaved() const
 
 qint64 ExportJob::resourcesSaved() const
 {
+    if (!detailsLoaded)
+        return fileTotals.resources;
     qint64 n = 0;
     for (const ExportFile &f : files) {
         if (f.kind == FileKind::Output && f.state == FileState::Saved)
@@ -377,7 +413,9 @@ QJsonObject ExportJob::toJson() const
 
 QJsonObject ExportJob::summaryJson() const
 {
-    return toJson(false, false);
+    QJsonObject o = toJson(false, false, false);
+    o.insert(u"fileTotals"_s, totals().toJson());
+    return o;
 }
 
 QByteArray ExportJob::toStoredJson() const
@@ -406,6 +444,9 @@ QByteArray ExportJob::toStoredJson() const
 
 void ExportJob::dropDetails()
 {
+    if (detailsLoaded)
+        fileTotals = totals();
+    files.clear();
     activity.clear();
     manifestJson.clear();
     detailsLoaded = false;
@@ -459,6 +500,12 @@ std::optional<ExportJob> ExportJob::fromJson(const QJsonObject &o)
         j.files.append(ExportFile::fromJson(f.toObject()));
     for (const QJsonValue &e : o.value("activity"_L1).toArray())
         j.activity.append(ActivityEntry::fromJson(e.toObject()));
+    // A summary (the store's index): the files' totals only; the rest is in the job's file.
+    if (const QJsonValue totals = o.value("fileTotals"_L1);
+        totals.isObject() && !o.contains("files"_L1)) {
+        j.fileTotals = FileTotals::fromJson(totals.toObject());
+        j.detailsLoaded = false;
+    }
     return j;
 }
 

@@ -68,6 +68,24 @@ struct ExportFile
     [[nodiscard]] static ExportFile fromJson(const QJsonObject &o);
 };
 
+/// What a job's files add up to: all the job list needs of them (the store's index keeps this
+/// instead of the list of files, which for an export of 20,000 files is megabytes).
+struct FileTotals
+{
+    int count = 0;
+    int saved = 0;
+    qint64 bytes = 0;     ///< every file's bytes, as ExportJob::bytesSaved()
+    qint64 resources = 0; ///< lines of saved output files, as ExportJob::resourcesSaved()
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static FileTotals fromJson(const QJsonObject &o);
+    friend bool operator==(const FileTotals &a, const FileTotals &b)
+    {
+        return a.count == b.count && a.saved == b.saved && a.bytes == b.bytes &&
+               a.resources == b.resources;
+    }
+};
+
 /// Everything the user sees about a job, as a value. The JobManager owns the live copies.
 struct ExportJob
 {
@@ -120,27 +138,38 @@ struct ExportJob
     /// (like curl or a browser, the rename does not fsync). After a reboot, JobManager checks
     /// those files once: a power cut may have lost what the disk had not written yet.
     QString unsyncedBootId;
+    /// Empty in a summary (detailsLoaded false): fileTotals says what they add up to.
     QList<ExportFile> files;
     QList<ActivityEntry> activity; ///< the latest exchanges (bounded)
-    /// False for a finished job read from the store's index: activity and manifestJson are
-    /// still on disk (JobManager loads them when someone needs them). Not saved.
+    /// False for a finished job read from the store's index: files, activity and manifestJson
+    /// are still on disk (JobManager loads them when someone needs them). Not saved.
     bool detailsLoaded = true;
+    /// The files' totals while they are not loaded (detailsLoaded false); use fileCount(),
+    /// filesSaved(), bytesSaved() and resourcesSaved(), which work either way.
+    FileTotals fileTotals;
 
     [[nodiscard]] bool isTerminal() const;
     [[nodiscard]] bool isWaitingForPoll() const
     {
         return state == JobState::Running && nextPollAt.isValid();
     }
+    /// How many files the manifest listed (files.size(), or the summary's count).
+    [[nodiscard]] int fileCount() const;
     [[nodiscard]] int filesSaved() const;
     [[nodiscard]] qint64 bytesSaved() const;
     [[nodiscard]] qint64 resourcesSaved() const;
+    /// The totals of files (the summary's when they are not loaded).
+    [[nodiscard]] FileTotals totals() const;
 
     [[nodiscard]] QJsonObject toJson() const;
-    /// toJson() without the activity log and the manifest: what the job list needs.
+    /// toJson() without the activity log, the manifest and the files, with their totals
+    /// ("fileTotals") instead: what the job list needs. fromJson() of it gives a job with
+    /// detailsLoaded false.
     [[nodiscard]] QJsonObject summaryJson() const;
     /// toJson() as compact JSON text, the activity log written directly (what the store saves).
     [[nodiscard]] QByteArray toStoredJson() const;
-    /// Forgets the activity log and the manifest (they stay in the job's file).
+    /// Forgets the files (keeping their totals), the activity log and the manifest (they stay
+    /// in the job's file).
     void dropDetails();
     [[nodiscard]] static std::optional<ExportJob> fromJson(const QJsonObject &o);
 

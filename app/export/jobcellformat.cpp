@@ -41,7 +41,7 @@ bool JobCellFormat::showsExpiry(const ExportJob &job)
     case JobState::Expired:
         return true;
     case JobState::Failed:
-        return job.completedAt.isValid() && !job.files.isEmpty();
+        return job.completedAt.isValid() && job.fileCount() > 0;
     case JobState::Starting:
     case JobState::Running:
     case JobState::Saved:
@@ -79,13 +79,13 @@ QVariant JobCellFormat::display(const ExportJob &job, int column, const QDateTim
     case JobTableModel::NextCheck:
         return nextCheckText(job, t, Form::Cell);
     case JobTableModel::Files:
-        if (job.files.isEmpty())
+        if (job.fileCount() == 0)
             return job.completedAt.isValid() ? QVariant(tr("none")) : QVariant(QString());
         //: files saved / files in the export
-        return tr("%1 / %2").arg(job.filesSaved()).arg(job.files.size());
+        return tr("%1 / %2").arg(job.filesSaved()).arg(job.fileCount());
     case JobTableModel::Bytes: {
         const qint64 bytes = job.bytesSaved();
-        if (bytes <= 0 && job.files.isEmpty())
+        if (bytes <= 0 && job.fileCount() == 0)
             return QString();
         return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
     }
@@ -168,13 +168,13 @@ QVariant JobCellFormat::toolTip(const ExportJob &job, int column, const QDateTim
                 .arg(formatTime(job.nextPollAt.toLocalTime().time(), true));
         return {};
     case JobTableModel::Files: {
-        if (job.files.isEmpty())
+        if (job.fileCount() == 0)
             return {};
         const qint64 resources = job.resourcesSaved();
         //: %1 files saved, %2 files in all, %3 resources (lines) saved
         return tr("%1 of %2 files saved, %3 resources")
             .arg(job.filesSaved())
-            .arg(job.files.size())
+            .arg(job.fileCount())
             .arg(locale.toString(resources));
     }
     case JobTableModel::Bytes:

@@ -40,7 +40,8 @@ void JobFilesModel::setJobId(const QString &id)
 
 const ExportJob *JobFilesModel::job() const
 {
-    return m_manager && !m_jobId.isEmpty() ? m_manager->job(m_jobId) : nullptr;
+    // The files of a finished job are read from its file when its details are first shown.
+    return m_manager && !m_jobId.isEmpty() ? m_manager->jobWithDetails(m_jobId) : nullptr;
 }
 
 void JobFilesModel::onJobChanged(const QString &id, JobFields fields)

@@ -44,7 +44,8 @@ void JobIssuesModel::onJobRemoved(const QString &id)
 
 void JobIssuesModel::sync()
 {
-    const ExportJob *j = m_manager && !m_jobId.isEmpty() ? m_manager->job(m_jobId) : nullptr;
+    const ExportJob *j =
+        m_manager && !m_jobId.isEmpty() ? m_manager->jobWithDetails(m_jobId) : nullptr;
     QList<JobIssue> rows;
     if (j) {
         // The job's own error, when the server sent an OperationOutcome, is already rendered

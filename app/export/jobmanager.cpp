@@ -74,6 +74,8 @@ JobManager::~JobManager()
 void JobManager::setClock(const Clock *clock)
 {
     m_clock = clock;
+    if (m_store)
+        m_store->setClock(clock); // the age of finished jobs, for pruning
     m_scheduler->setClock(clock);
     m_saves->setClock(clock);
 }

@@ -27,8 +27,10 @@ int percentOf(double fraction)
 
 double JobProgressTracker::downloadFraction(const ExportJob &job)
 {
-    if (job.files.isEmpty())
+    if (job.fileCount() == 0)
         return 0;
+    if (!job.detailsLoaded) // a finished job's summary: no file is half done
+        return double(job.filesSaved()) / double(job.fileCount());
     double done = 0;
     for (const ExportFile &f : job.files) {
         if (f.state == FileState::Saved)
@@ -85,9 +87,9 @@ JobProgress JobProgressTracker::progress(const ExportJob &job, const QDateTime &
     case JobState::Completed:
         p.hasBar = true;
         p.percent = 0;
-        p.text = job.files.isEmpty()
+        p.text = job.fileCount() == 0
                      ? tr("Ready")
-                     : tr("Ready to download · %n file(s)", nullptr, int(job.files.size()));
+                     : tr("Ready to download · %n file(s)", nullptr, job.fileCount());
         p.action = JobProgress::Action::Download;
         break;
     case JobState::Downloading: {
@@ -99,7 +101,7 @@ JobProgress JobProgressTracker::progress(const ExportJob &job, const QDateTime &
         const double fraction = downloadFraction(job);
         p.percent = percentOf(fraction);
         //: %1 files saved, %2 files in the export
-        QStringList parts{tr("%1 of %2 files").arg(job.filesSaved()).arg(job.files.size()),
+        QStringList parts{tr("%1 of %2 files").arg(job.filesSaved()).arg(job.fileCount()),
                           dataSize(job.bytesSaved())};
         const auto rate = m_rates.constFind(job.id);
         if (rate != m_rates.cend()) {
@@ -115,8 +117,8 @@ JobProgress JobProgressTracker::progress(const ExportJob &job, const QDateTime &
     case JobState::Saved:
         p.hasBar = true;
         p.percent = 100;
-        p.text = job.files.isEmpty() ? tr("Done: nothing to export")
-                                     : tr("Saved · %n file(s)", nullptr, int(job.files.size()));
+        p.text = job.fileCount() == 0 ? tr("Done: nothing to export")
+                                      : tr("Saved · %n file(s)", nullptr, job.fileCount());
         p.action =
             job.outDir.isEmpty() ? JobProgress::Action::None : JobProgress::Action::OpenFolder;
         break;

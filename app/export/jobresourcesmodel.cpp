@@ -43,7 +43,8 @@ void JobResourcesModel::onJobRemoved(const QString &id)
 QList<JobResourcesModel::PerType> JobResourcesModel::count() const
 {
     QList<PerType> types;
-    const ExportJob *j = m_manager && !m_jobId.isEmpty() ? m_manager->job(m_jobId) : nullptr;
+    const ExportJob *j =
+        m_manager && !m_jobId.isEmpty() ? m_manager->jobWithDetails(m_jobId) : nullptr;
     if (!j)
         return types;
     QHash<QString, int> index;

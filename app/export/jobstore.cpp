@@ -19,32 +19,48 @@ using namespace Qt::StringLiterals;
 
 namespace fbm {
 
-namespace {
-
-// index.jobs: the first line is kIndexHeader, then one line per finished job:
-//   <id> <inode> <size> <mtime ns> <the job's summaryJson(), compact>
-// Compact JSON has no line breaks, so the file is read once and parsed in place.
-constexpr char kIndexHeader[] = "fhir-bulk-monitor job index 1";
-
 /// What identifies one version of a job file: QSaveFile gives every version a new inode.
-struct FileKey
+struct JobFileKey
 {
     qint64 inode = -1;
     qint64 size = -1;
     qint64 mtimeNs = -1;
 
     [[nodiscard]] bool isValid() const { return inode >= 0; }
-    friend bool operator==(const FileKey &a, const FileKey &b)
+    friend bool operator==(const JobFileKey &a, const JobFileKey &b)
     {
         return a.inode == b.inode && a.size == b.size && a.mtimeNs == b.mtimeNs;
     }
 };
 
-struct IndexEntry
+struct JobIndexEntry
 {
-    FileKey key;
-    QByteArray summary; ///< compact JSON
+    JobFileKey key;
+    qint64 ageFromMs = 0; ///< 0: not known (never pruned)
+    QByteArray summary;   ///< compact JSON
 };
+
+namespace {
+
+using IndexEntry = JobIndexEntry;
+
+// index.jobs: the first line is kIndexHeader, then one line per finished job:
+//   <id> <inode> <size> <mtime ns> <age from, ms> <the job's summaryJson(), compact>
+// Compact JSON has no line breaks, so the file is read once and parsed in place. "Age from" is
+// when the job's age starts to count for pruning (ageFromMs()), so that pruning parses nothing.
+// Version 1 kept every file of every job (23 MB for 68 exports): it is ignored and rebuilt.
+constexpr char kIndexHeader[] = "fhir-bulk-monitor job index 2";
+constexpr qint64 kDayMs = 24 * 3600 * 1000;
+
+/// When a finished job starts to age: its end, or later when the server keeps its files
+/// longer (it may still be fetched again until then). 0 when the job says neither.
+qint64 ageFromMs(const ExportJob &job)
+{
+    QDateTime from = job.finishedAt.isValid() ? job.finishedAt : job.createdAt;
+    if (job.expiresAt.isValid() && (!from.isValid() || job.expiresAt > from))
+        from = job.expiresAt;
+    return from.isValid() ? qMax<qint64>(1, from.toMSecsSinceEpoch()) : 0;
+}
 
 /// The previous index: id -> entry. Anything malformed is skipped (the file is only a cache).
 QHash<QString, IndexEntry> readIndex(const QString &path)
@@ -64,7 +80,7 @@ QHash<QString, IndexEntry> readIndex(const QString &path)
         if (eol < 0)
             break; // a last line without its line break was cut short
         QByteArrayView line = all.sliced(start, eol - start);
-        QByteArrayView fields[4];
+        QByteArrayView fields[5];
         bool ok = true;
         for (QByteArrayView &field : fields) {
             const qsizetype space = line.indexOf(' ');
@@ -81,8 +97,10 @@ QHash<QString, IndexEntry> readIndex(const QString &path)
         bool a = false;
         bool b = false;
         bool c = false;
+        bool d = false;
         e.key = {fields[1].toLongLong(&a), fields[2].toLongLong(&b), fields[3].toLongLong(&c)};
-        if (!a || !b || !c)
+        e.ageFromMs = fields[4].toLongLong(&d);
+        if (!a || !b || !c || !d)
             continue;
         e.summary = line.toByteArray();
         index.insert(QString::fromLatin1(fields[0]), std::move(e));
@@ -90,14 +108,14 @@ QHash<QString, IndexEntry> readIndex(const QString &path)
     return index;
 }
 
-QByteArray indexLine(const QString &id, const FileKey &key, const QByteArray &summary)
+QByteArray indexLine(const QString &id, const IndexEntry &e)
 {
-    return id.toLatin1() + ' ' + QByteArray::number(key.inode) + ' ' +
-           QByteArray::number(key.size) + ' ' + QByteArray::number(key.mtimeNs) + ' ' + summary +
-           '\n';
+    return id.toLatin1() + ' ' + QByteArray::number(e.key.inode) + ' ' +
+           QByteArray::number(e.key.size) + ' ' + QByteArray::number(e.key.mtimeNs) + ' ' +
+           QByteArray::number(e.ageFromMs) + ' ' + e.summary + '\n';
 }
 
-FileKey keyOf(const QString &path)
+JobFileKey keyOf(const QString &path)
 {
     struct stat st
     {
@@ -281,6 +299,7 @@ QString JobStore::indexPath() const
 std::optional<ExportJob> JobStore::load(const QString &id) const
 {
     QString problem;
+    ++m_filesRead;
     auto job = readJobFile(pathFor(id), &problem);
     if (!job)
         qCWarning(lcStore) << "cannot read job" << id << problem;
@@ -293,7 +312,7 @@ JobStore::Loaded JobStore::loadAll()
     Loaded loaded;
     const QDir dir(m_dir);
 
-    // The index from the last start: id -> (file key, summary).
+    // The index from the last start: id -> (file key, age, summary).
     const QHash<QString, IndexEntry> index = readIndex(indexPath());
 
     const QStringList names = dir.entryList({u"*.json"_s}, QDir::Files);
@@ -304,16 +323,24 @@ JobStore::Loaded JobStore::loadAll()
     {
         QString name;
         QString id;
-        FileKey key;
+        JobFileKey key;
         const IndexEntry *entry = nullptr; ///< null: read the file
     };
     std::vector<Candidate> candidates;
     candidates.reserve(size_t(names.size()));
+    bool indexChanged = false;
     for (const QString &name : names) {
         Candidate c{name, name.chopped(5), keyOf(dir.filePath(name))};
         if (const auto it = index.constFind(c.id);
-            it != index.cend() && c.key.isValid() && it->key == c.key)
+            it != index.cend() && c.key.isValid() && it->key == c.key) {
+            if (isTooOld(it->ageFromMs)) {
+                remove(c.id);
+                loaded.pruned.append(c.id);
+                indexChanged = true;
+                continue;
+            }
             c.entry = &it.value();
+        }
         candidates.push_back(std::move(c));
     }
     // ... their summaries parsed on two cores (half of a start with thousands of old jobs) ...
@@ -324,8 +351,9 @@ JobStore::Loaded JobStore::loadAll()
                 continue;
             auto job =
                 ExportJob::fromJson(QJsonDocument::fromJson(candidates[i].entry->summary).object());
-            // A summary must describe this very file: finished, and under the same id.
-            if (job && job->isTerminal() && job->id == candidates[i].id) {
+            // A summary must describe this very file: finished, under the same id, and a
+            // summary (an index line holding a whole job is not one this version wrote).
+            if (job && job->isTerminal() && job->id == candidates[i].id && !job->detailsLoaded) {
                 job->dropDetails();
                 summaries[i] = std::move(job);
             }
@@ -343,7 +371,6 @@ JobStore::Loaded JobStore::loadAll()
     // ... and the rest read whole.
     QList<QPair<QString, IndexEntry>> newIndex;
     newIndex.reserve(names.size());
-    bool indexChanged = false;
     for (size_t i = 0; i < candidates.size(); ++i) {
         const Candidate &c = candidates[i];
         if (summaries[i]) {
@@ -354,11 +381,18 @@ JobStore::Loaded JobStore::loadAll()
         indexChanged = true;
         const QString path = dir.filePath(c.name);
         QString problem;
+        ++m_filesRead;
         if (auto job = readJobFile(path, &problem)) {
+            if (job->isTerminal() && isTooOld(ageFromMs(*job))) {
+                remove(c.id);
+                loaded.pruned.append(c.id);
+                continue;
+            }
             if (job->isTerminal() && c.key.isValid()) {
                 newIndex.append(
                     {c.id,
-                     {c.key, QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
+                     {c.key, ageFromMs(*job),
+                      QJsonDocument(job->summaryJson()).toJson(QJsonDocument::Compact)}});
                 job->dropDetails(); // as the index will give it next time
             }
             loaded.jobs.append(std::move(*job));
@@ -378,17 +412,115 @@ JobStore::Loaded JobStore::loadAll()
     if (indexChanged || newIndex.size() != index.size()) {
         QByteArray bytes = QByteArray(kIndexHeader) + '\n';
         for (const auto &[id, entry] : std::as_const(newIndex))
-            bytes += indexLine(id, entry.key, entry.summary);
-        {
-            const std::lock_guard lock(m_mutex);
-            m_pendingIndex = std::move(bytes);
-            startWriterLocked();
-        }
-        m_wake.notify_one();
+            bytes += indexLine(id, entry);
+        writeIndexLater(std::move(bytes));
     }
+    if (!loaded.pruned.isEmpty())
+        qCInfo(lcStore) << loaded.pruned.size() << "finished jobs older than" << m_keepDays
+                        << "days left the job list";
     std::sort(loaded.jobs.begin(), loaded.jobs.end(),
               [](const ExportJob &a, const ExportJob &b) { return a.createdAt < b.createdAt; });
     return loaded;
+}
+
+void JobStore::writeIndexLater(QByteArray bytes)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pendingIndex = std::move(bytes);
+        startWriterLocked();
+    }
+    m_wake.notify_one();
+}
+
+bool JobStore::isTooOld(qint64 sinceMs) const
+{
+    return m_keepDays > 0 && sinceMs > 0 && m_clock->nowMs() - sinceMs > m_keepDays * kDayMs;
+}
+
+QStringList JobStore::prune()
+{
+    if (m_keepDays <= 0)
+        return {};
+    flush();
+    QHash<QString, IndexEntry> index = readIndex(indexPath());
+    return pruneIndexed(index);
+}
+
+QStringList JobStore::pruneIndexed(QHash<QString, JobIndexEntry> &index)
+{
+    QStringList pruned;
+    if (m_keepDays <= 0)
+        return pruned;
+    for (auto it = index.begin(); it != index.end();) {
+        const QString path = pathFor(it.key());
+        // Only what the index still describes: a file changed since is judged by loadAll().
+        if (isTooOld(it->ageFromMs) && keyOf(path) == it->key) {
+            remove(it.key());
+            pruned.append(it.key());
+            it = index.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!pruned.isEmpty()) {
+        QByteArray bytes = QByteArray(kIndexHeader) + '\n';
+        for (auto it = index.cbegin(); it != index.cend(); ++it)
+            bytes += indexLine(it.key(), it.value());
+        writeIndexLater(std::move(bytes));
+        qCInfo(lcStore) << pruned.size() << "finished jobs older than" << m_keepDays
+                        << "days left the job list";
+    }
+    return pruned;
+}
+
+JobStore::Found JobStore::find(const QUrl &statusUrl, const QString &outDir)
+{
+    Found found;
+    flush();
+    QHash<QString, IndexEntry> index = readIndex(indexPath());
+    found.pruned = pruneIndexed(index);
+    // The status URL as the job file and the summaries write it (FullyEncoded: ASCII, and
+    // nothing JSON escapes), to pass over every other job without parsing it.
+    const QByteArray needle = statusUrl.toString(QUrl::FullyEncoded).toUtf8();
+    const QDir dir(m_dir);
+    const QStringList names = dir.entryList({u"*.json"_s}, QDir::Files);
+    for (const QString &name : names) {
+        const QString id = name.chopped(5);
+        const QString path = dir.filePath(name);
+        QByteArray text;
+        bool summary = false;
+        const auto it = index.constFind(id);
+        // A job keeps the status URL it was given, so a summary with another one rules its
+        // file out unread and unchecked (no stat for each of a thousand jobs). Only a job the
+        // server never started (no status URL yet) may have been given one since.
+        if (it != index.cend() && !it->summary.contains(needle) &&
+            !it->summary.contains(R"("statusUrl":"")"))
+            continue;
+        if (it != index.cend() && it->key.isValid() && it->key == keyOf(path)) {
+            text = it->summary;
+            summary = true;
+        } else {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            ++m_filesRead;
+            text = f.readAll();
+        }
+        if (!text.contains(needle))
+            continue;
+        std::optional<ExportJob> job = ExportJob::fromJson(QJsonDocument::fromJson(text).object());
+        if (!job || (summary && job->id != id) || job->statusUrl != statusUrl ||
+            job->outDir != outDir)
+            continue;
+        // The oldest, as the first of loadAll()'s list would be.
+        if (found.job && found.job->createdAt <= job->createdAt)
+            continue;
+        if (summary && !(job = load(id)))
+            continue;
+        found.job = std::move(job);
+    }
+    return found;
 }
 
 } // namespace fbm

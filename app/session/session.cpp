@@ -48,6 +48,9 @@ Session::Session(SessionOptions options, QObject *parent)
             Q_EMIT keychainStateChanged();
         });
     }
+    // Finished jobs leave the list after a while, so that a command run every night does not
+    // slow down month by month; their export folders stay.
+    m_store->setKeepDays(keepJobsDays(*openUiSettings(m_options.settingsPath)));
     m_manager = std::make_unique<JobManager>(m_store.get());
     m_manager->setClientProvider(
         [this](const QString &profileId, const QUrl &base) { return clientFor(profileId, base); });

@@ -17,6 +17,14 @@
 //       floor under any downloader). tools/bench.sh times the whole process, as it times curl.
 //   fbm-bench-engine manifest <outputs> <rounds>
 //       Benchmark 6b. Manifest::parse of a manifest with <outputs> files.
+//   fbm-bench-engine joblist <store-dir> <jobs> <large jobs> <files of a large job>
+//       For benchmark 9: a job store of <jobs> finished exports (Saved, ended in the last 60
+//       days, so none is pruned), <large jobs> of them with <files of a large job> files and
+//       the others with 20, written by JobStore::save with their manifests and activity logs
+//       and indexed by one loadAll(), as a command leaves them.
+//   fbm-bench-engine findjob <store-dir> <rounds>
+//       For benchmark 9: what `resume` spends on such a list, JobStore::find() of a status URL
+//       it does not hold (every summary looked at), on a copy's hard links; the best of rounds.
 //
 // Results go to stdout as "RESULT <key> <value>" lines for tools/bench.sh.
 #include "httpclient.h"
@@ -32,6 +40,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,6 +49,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTimer>
+#include <QUuid>
 
 #include <algorithm>
 #include <atomic>
@@ -523,6 +533,113 @@ int manifestBench(const QStringList &args)
     return 0;
 }
 
+// --- benchmark 9 ------------------------------------------------------------------------------
+
+int jobListBench(const QStringList &args)
+{
+    const QString storeDir = args.at(2);
+    const int jobs = args.at(3).toInt();
+    const int large = args.at(4).toInt();
+    const int largeFiles = args.at(5).toInt();
+    QDir(storeDir).removeRecursively();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 bytes = 0;
+    {
+        JobStore store(storeDir);
+        for (int i = 0; i < jobs; ++i) {
+            ExportJob j;
+            j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            j.serverName = u"fhir.example.org"_s;
+            j.request.base = QUrl(u"https://fhir.example.org/fhir"_s);
+            j.kickoffUrl = QUrl(u"https://fhir.example.org/fhir/$export"_s);
+            j.statusUrl =
+                QUrl(u"https://fhir.example.org/fhir/$export-poll-status?_jobId="_s + j.id);
+            j.outDir = u"/srv/exports/nightly/"_s + QString::number(i);
+            j.state = JobState::Saved;
+            j.createdAt = now.addSecs(-qint64(i % 60) * 86400 - 3600);
+            j.completedAt = j.createdAt.addSecs(600);
+            j.finishedAt = j.createdAt.addSecs(900);
+            j.transactionTime = j.createdAt;
+            j.expiresAt = j.completedAt.addSecs(7200);
+            j.pollCount = 6;
+            // The large ones spread over the list, as months of nightly runs leave them.
+            const int files = (large > 0 && i % (jobs / large) == 0) ? largeFiles : 20;
+            QJsonArray output;
+            for (int f = 0; f < files; ++f) {
+                ExportFile file;
+                file.type = u"Observation"_s;
+                file.url = QUrl(
+                    u"https://storage.example.org/exports/%1/Observation.%2.ndjson"_s.arg(j.id).arg(
+                        f + 1));
+                file.expectedCount = 1000;
+                file.relativePath = u"Observation.%1.ndjson"_s.arg(f + 1);
+                file.state = FileState::Saved;
+                file.bytes = file.totalBytes = 256000;
+                file.lines = 1000;
+                file.attempts = 1;
+                file.modifiedMs = j.finishedAt.toMSecsSinceEpoch();
+                j.files.append(file);
+                output.append(QJsonObject{
+                    {u"type"_s, file.type}, {u"url"_s, file.url.toString()}, {u"count"_s, 1000}});
+            }
+            j.manifestJson = QJsonDocument(QJsonObject{{u"transactionTime"_s,
+                                                        j.transactionTime.toString(Qt::ISODate)},
+                                                       {u"request"_s, j.kickoffUrl.toString()},
+                                                       {u"requiresAccessToken"_s, true},
+                                                       {u"output"_s, output},
+                                                       {u"error"_s, QJsonArray()}})
+                                 .toJson(QJsonDocument::Compact);
+            for (int e = 0; e < 12; ++e) {
+                ActivityEntry a;
+                a.at = j.createdAt.addSecs(e * 30);
+                a.method = "GET";
+                a.url = j.statusUrl;
+                a.status = e < 6 ? 202 : 200;
+                j.activity.append(a);
+            }
+            if (const Error error = store.save(j); error.isError()) {
+                std::fprintf(stderr, "%s\n", qPrintable(error.message));
+                return 1;
+            }
+        }
+        const JobStore::Loaded loaded = store.loadAll(); // writes the index
+        if (loaded.jobs.size() != jobs)
+            return 1;
+        store.flush();
+    }
+    for (const QFileInfo &f : QDir(storeDir).entryInfoList(QDir::Files))
+        bytes += f.size();
+    result("joblist_jobs", jobs);
+    result("joblist_store_mib", double(bytes) / 1048576.0);
+    result("joblist_index_kib", double(QFileInfo(storeDir + u"/index.jobs"_s).size()) / 1024.0);
+    return 0;
+}
+
+int findJobBench(const QStringList &args)
+{
+    const QString storeDir = args.at(2);
+    const int rounds = args.at(3).toInt();
+    std::vector<double> ms;
+    int read = 0;
+    for (int r = 0; r < rounds; ++r) {
+        JobStore store(storeDir);
+        store.setKeepDays(90);
+        QElapsedTimer t;
+        t.start();
+        const JobStore::Found found =
+            store.find(QUrl(u"https://fhir.example.org/fhir/$export-poll-status?_jobId=none"_s),
+                       u"/srv/exports/none"_s);
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (found.job || !found.pruned.isEmpty())
+            return 1;
+        read = store.jobFilesRead();
+    }
+    result("findjob_best_ms", *std::min_element(ms.begin(), ms.end()));
+    result("findjob_median_ms", median(ms));
+    result("findjob_files_read", read);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -542,6 +659,10 @@ int main(int argc, char *argv[])
         return writeFloor(args);
     if (mode == "manifest"_L1 && args.size() == 4)
         return manifestBench(args);
+    if (mode == "joblist"_L1 && args.size() == 6)
+        return jobListBench(args);
+    if (mode == "findjob"_L1 && args.size() == 4)
+        return findJobBench(args);
     std::fprintf(stderr, "usage: see the comment at the top of benchengine.cpp\n");
     return 2;
 }

@@ -11,7 +11,7 @@
 //   fbm-bench-gui prepare-big <files> <store-dir>
 //       Writes one finished job of <files> saved files (an export split as some servers do).
 //   fbm-bench-gui details <store-dir> <work-dir>
-//       Benchmark 2's window row: the main window on that store; the time from choosing the
+//       Benchmark 10's window row: the main window on that store; the time from choosing the
 //       job until its details are painted, and until its Files tab is painted with every row.
 //   fbm-bench-gui browser <folder>
 //       Benchmark 7's window: the resource browser on the first data file of <folder> (made

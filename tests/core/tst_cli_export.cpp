@@ -2,6 +2,7 @@
 // simulated server in this process, real files, exit codes and --json events.
 #include "cliprocess.h"
 #include "faultybulkserver.h"
+#include "jobstore.h"
 #include "servedfiles.h"
 #include "testutil.h"
 
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+#include <QUuid>
 
 #include <csignal>
 
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
     void noDownloadEndsWithTheManifest();
+    void resumeFindsItsJobInALongList();
     void sinceAutoContinuesFromTheLastSavedExport();
     void unknownCommandIsUsageError_data();
     void unknownCommandIsUsageError();
@@ -202,6 +205,62 @@ void TestCliExport::noDownloadEndsWithTheManifest()
     const QString diff = compare(out);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QCOMPARE(m_server->jobCount(), 1);
+}
+
+void TestCliExport::resumeFindsItsJobInALongList()
+{
+    // A nightly timer's job list: a thousand finished exports, one job file damaged, and one
+    // export that ended 200 days ago (over the default 90: it leaves the list, its folder stays).
+    const QString out = m_dir->filePath(u"n"_s);
+    const CliRun r = runApp({u"export"_s, u"--base"_s, m_server->baseUrl().toString(),
+                             u"--no-download"_s, u"--json"_s, u"--out"_s, out},
+                            30000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString statusUrl = r.events().first().value("statusUrl"_L1).toString();
+    const QString storeDir =
+        m_dir->filePath(u"data/FHIR Bulk Monitor/fhir-bulk-monitor/cli-jobs"_s);
+    QCOMPARE(QDir(storeDir).entryList({u"*.json"_s}, QDir::Files).size(), 1);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString oldFolder = m_dir->filePath(u"old"_s);
+    QVERIFY(QDir().mkpath(oldFolder));
+    QFile oldFile(oldFolder + u"/Patient.1.ndjson"_s);
+    QVERIFY(oldFile.open(QIODevice::WriteOnly));
+    oldFile.write("{\"resourceType\":\"Patient\"}\n");
+    oldFile.close();
+    QString oldId;
+    {
+        fbm::JobStore store(storeDir);
+        for (int i = 0; i <= 1000; ++i) {
+            fbm::ExportJob j;
+            j.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            j.request.base = m_server->baseUrl();
+            j.statusUrl = QUrl(m_server->baseUrl().toString() + u"/other/%1"_s.arg(i));
+            j.state = fbm::JobState::Saved;
+            j.createdAt = now.addDays(i == 1000 ? -200 : -(i % 60)).addSecs(-600);
+            j.finishedAt = j.createdAt.addSecs(300);
+            j.outDir = i == 1000 ? oldFolder : m_dir->filePath(u"exports/%1"_s.arg(i));
+            QVERIFY(!store.save(j).isError());
+            if (i == 1000)
+                oldId = j.id;
+        }
+        (void)store.loadAll(); // the index, as a last command leaves it
+        store.flush();
+    }
+    QFile damaged(storeDir + u"/0000-damaged.json"_s);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("{\"format\":1,\"id\":\"x\", trunc");
+    damaged.close();
+
+    const CliRun resumed = runApp({u"resume"_s, statusUrl, u"--out"_s, out});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const QString diff = compare(out);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(m_server->jobCount(), 1); // the job of the list was continued, not a new one
+    QVERIFY(!QFile::exists(storeDir + u'/' + oldId + u".json"_s));
+    QVERIFY(QFile::exists(oldFolder + u"/Patient.1.ndjson"_s));
+    // 1,000 others, the damaged one (left for the desktop or `--since auto` to move aside) and
+    // the one resumed.
+    QCOMPARE(QDir(storeDir).entryList({u"*.json"_s}, QDir::Files).size(), 1002);
 }
 
 void TestCliExport::unknownCommandIsUsageError_data()

@@ -2,11 +2,16 @@
 // remove and flush, failures reported), and the index of finished jobs that makes a start with
 // thousands of old jobs fast without losing their activity logs.
 
+#include "jobfilesmodel.h"
 #include "jobmanager.h"
 #include "jobstore.h"
+#include "jobtablemodel.h"
+#include "manualclock.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace fbm;
@@ -91,6 +98,13 @@ private Q_SLOTS:
     void managerLoadsDetailsOnDemand();
     void storedJsonIsTheJobsJson();
     void groupNameIsKeptAndOptional();
+    void indexHoldsSummariesOnly();
+    void indexOfAnOlderVersionIsRebuilt();
+    void summaryShowsTotalsAndDetailsLoadTheFiles();
+    void findReadsOnlyTheJobItFinds();
+    void pruning_data();
+    void pruning();
+    void pruningWithoutTheIndex();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -190,8 +204,12 @@ void TestJobStore::finishedJobsComeFromTheIndex()
     QCOMPARE(s->statusUrl, saved.statusUrl);
     QCOMPARE(s->createdAt, saved.createdAt);
     QCOMPARE(s->finishedAt, saved.finishedAt);
-    QCOMPARE(s->files.size(), 1);
+    // The files' totals, not the files (they stay in the job's file).
+    QVERIFY(s->files.isEmpty());
+    QCOMPARE(s->fileCount(), 1);
+    QCOMPARE(s->filesSaved(), 1);
     QCOMPARE(s->bytesSaved(), qint64(1234));
+    QCOMPARE(s->resourcesSaved(), qint64(10));
     // A job still running is always read whole.
     const ExportJob *r = findJob(second, running.id);
     QVERIFY(r && r->detailsLoaded);
@@ -201,6 +219,7 @@ void TestJobStore::finishedJobsComeFromTheIndex()
     QVERIFY(full);
     QCOMPARE(full->activity.size(), 13);
     QCOMPARE(full->manifestJson, saved.manifestJson);
+    QCOMPARE(full->files.size(), 1);
 }
 
 void TestJobStore::changedJobFileIsReadAgain()
@@ -283,7 +302,7 @@ void TestJobStore::damagedIndexIsIgnored()
     const QByteArray line = saved.id.toLatin1() + ' ';
     QVERIFY(rewritten.readAll().contains(line));
     JobStore again(storeDir());
-    QCOMPARE(again.loadAll().jobs.first().files.size(), 1);
+    QCOMPARE(again.loadAll().jobs.first().fileCount(), 1);
 }
 
 void TestJobStore::deletedJobLeavesTheIndex()
@@ -345,6 +364,291 @@ void TestJobStore::managerLoadsDetailsOnDemand()
     const QJsonObject o = readJson(storeDir() + u'/' + saved.id + u".json"_s);
     QCOMPARE(o.value("activity"_L1).toArray().size(), 9);
     QCOMPARE(o.value("state"_L1).toString(), u"saved"_s);
+}
+
+ExportJob withFiles(ExportJob j, int count)
+{
+    j.files.clear();
+    for (int i = 0; i < count; ++i) {
+        ExportFile f;
+        f.type = u"Observation"_s;
+        f.url = QUrl(u"https://files.example.org/Observation.%1.ndjson"_s.arg(i + 1));
+        f.relativePath = u"Observation.%1.ndjson"_s.arg(i + 1);
+        f.state = i % 10 == 9 ? FileState::Failed : FileState::Saved;
+        f.bytes = f.state == FileState::Saved ? 1000 : 0;
+        f.lines = f.state == FileState::Saved ? 4 : 0;
+        j.files.append(f);
+    }
+    return j;
+}
+
+void TestJobStore::indexHoldsSummariesOnly()
+{
+    // A job of 20,000 files made a 23 MB index with a few others: the index has its totals.
+    const ExportJob large = withFiles(makeJob(JobState::Saved), 20000);
+    const ExportJob small = makeJob(JobState::Saved);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(large).isError());
+        QVERIFY(!store.save(small).isError());
+        (void)store.loadAll();
+        store.flush();
+    }
+    const qint64 indexBytes = QFileInfo(storeDir() + u"/index.jobs"_s).size();
+    QVERIFY2(indexBytes < 2 * 2048, qPrintable(QString::number(indexBytes)));
+    QVERIFY(QFileInfo(storeDir() + u'/' + large.id + u".json"_s).size() > 2000000);
+    JobStore store(storeDir());
+    const JobStore::Loaded loaded = store.loadAll();
+    QCOMPARE(store.jobFilesRead(), 0);
+    const ExportJob *s = findJob(loaded, large.id);
+    QVERIFY(s && !s->detailsLoaded);
+    QVERIFY(s->files.isEmpty());
+    QCOMPARE(s->fileCount(), 20000);
+    QCOMPARE(s->filesSaved(), 18000);
+    QCOMPARE(s->bytesSaved(), qint64(18000) * 1000);
+    QCOMPARE(s->resourcesSaved(), qint64(18000) * 4);
+    // The job file is what it was: every file, for older versions and for the details.
+    const QJsonObject o = readJson(storeDir() + u'/' + large.id + u".json"_s);
+    QCOMPARE(o.value("files"_L1).toArray().size(), 20000);
+    QVERIFY(!o.contains("fileTotals"_L1));
+    const auto full = store.load(large.id);
+    QVERIFY(full && full->detailsLoaded);
+    QCOMPARE(full->files.size(), 20000);
+    QCOMPARE(full->totals(), s->totals());
+}
+
+void TestJobStore::indexOfAnOlderVersionIsRebuilt()
+{
+    const ExportJob saved = makeJob(JobState::Saved, 4);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(saved).isError());
+    }
+    // Version 1's index: every file of the job in its summary, under the right file key.
+    struct stat st
+    {
+    };
+    QVERIFY(::stat(QFile::encodeName(storeDir() + u'/' + saved.id + u".json"_s).constData(), &st) ==
+            0);
+    QJsonObject old = saved.toJson();
+    old.remove(u"activity"_s);
+    old.remove(u"manifest"_s);
+    QFile index(storeDir() + u"/index.jobs"_s);
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write(
+        "fhir-bulk-monitor job index 1\n" + saved.id.toLatin1() + ' ' +
+        QByteArray::number(qint64(st.st_ino)) + ' ' + QByteArray::number(qint64(st.st_size)) + ' ' +
+        QByteArray::number(qint64(st.st_mtim.tv_sec) * 1000000000 + qint64(st.st_mtim.tv_nsec)) +
+        ' ' + QJsonDocument(old).toJson(QJsonDocument::Compact) + '\n');
+    index.close();
+    JobStore store(storeDir());
+    const JobStore::Loaded loaded = store.loadAll();
+    QCOMPARE(store.jobFilesRead(), 1); // not taken from the old index
+    QCOMPARE(loaded.jobs.size(), 1);
+    QCOMPARE(loaded.jobs.first().fileCount(), 1);
+    store.flush();
+    QVERIFY(index.open(QIODevice::ReadOnly));
+    const QByteArray rewritten = index.readAll();
+    QVERIFY(rewritten.startsWith("fhir-bulk-monitor job index 2\n"));
+    QVERIFY(!rewritten.contains("\"files\""));
+}
+
+void TestJobStore::summaryShowsTotalsAndDetailsLoadTheFiles()
+{
+    const ExportJob large = withFiles(makeJob(JobState::Saved), 300);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(large).isError());
+        (void)store.loadAll(); // writes the index
+    }
+    JobStore store(storeDir());
+    JobManager manager(&store);
+    JobTableModel table(&manager);
+    QAbstractItemModelTester tableTester(&table);
+    QCOMPARE(manager.restore(), QStringList());
+    QVERIFY(!manager.job(large.id)->detailsLoaded);
+    QCOMPARE(table.rowCount(), 1);
+    QCOMPARE(table.index(0, JobTableModel::Files).data().toString(), u"270 / 300"_s);
+    QCOMPARE(table.index(0, JobTableModel::Files).data(JobTableModel::SortRole).toInt(), 270);
+    QCOMPARE(table.index(0, JobTableModel::Bytes).data(JobTableModel::SortRole).toLongLong(),
+             qint64(270000));
+    QVERIFY(!manager.job(large.id)->detailsLoaded); // the table read no job file
+    QCOMPARE(store.jobFilesRead(), 0);
+    // Opening the details shows the files, read from the job's file.
+    JobFilesModel files(&manager);
+    QAbstractItemModelTester filesTester(&files);
+    files.setJobId(large.id);
+    QCOMPARE(files.rowCount(), 300);
+    QVERIFY(manager.job(large.id)->detailsLoaded);
+    QCOMPARE(manager.job(large.id)->files.size(), 300);
+    QCOMPARE(store.jobFilesRead(), 1);
+    QCOMPARE(files.index(0, JobFilesModel::Name).data().toString(), u"Observation.1.ndjson"_s);
+}
+
+void TestJobStore::findReadsOnlyTheJobItFinds()
+{
+    ExportJob wanted = withFiles(makeJob(JobState::Failed), 50);
+    wanted.statusUrl = QUrl(u"https://fhir.example.org/fhir/jobs/wanted/status"_s);
+    wanted.outDir = u"/tmp/wanted"_s;
+    ExportJob running = makeJob(JobState::Running);
+    running.statusUrl = QUrl(u"https://fhir.example.org/fhir/jobs/running/status"_s);
+    {
+        JobStore store(storeDir());
+        for (int i = 0; i < 1000; ++i) {
+            ExportJob other = makeJob(JobState::Saved, 1);
+            other.statusUrl = QUrl(u"https://fhir.example.org/fhir/jobs/%1/status"_s.arg(i));
+            QVERIFY(!store.save(other).isError());
+        }
+        QVERIFY(!store.save(wanted).isError());
+        QVERIFY(!store.save(running).isError());
+        (void)store.loadAll(); // writes the index
+        store.flush();
+    }
+    // One job file damaged since.
+    QFile damaged(storeDir() + u"/0000-damaged.json"_s);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("{\"format\":1,\"id\":\"x\", trunc");
+    damaged.close();
+
+    JobStore store(storeDir());
+    JobStore::Found found = store.find(wanted.statusUrl, wanted.outDir);
+    QVERIFY(found.job);
+    QCOMPARE(found.job->id, wanted.id);
+    QVERIFY(found.job->detailsLoaded);
+    QCOMPARE(found.job->files.size(), 50);
+    QCOMPARE(found.job->activity.size(), 3);
+    // The wanted job, the running one and the damaged one: not the 1,000 others.
+    QCOMPARE(store.jobFilesRead(), 3);
+    // The same status URL in another folder is another job; a URL nobody follows, none.
+    QVERIFY(!store.find(wanted.statusUrl, u"/tmp/elsewhere"_s).job);
+    QVERIFY(
+        !store.find(QUrl(u"https://fhir.example.org/fhir/jobs/none/status"_s), wanted.outDir).job);
+    // An unfinished job is found as well (read whole: the index has only finished ones).
+    found = store.find(running.statusUrl, running.outDir);
+    QVERIFY(found.job);
+    QCOMPARE(found.job->id, running.id);
+    QCOMPARE(found.job->activity.size(), 3);
+
+    // A job the server refused to start (no status URL) is indexed so; kicked off again, its
+    // file gets one and no longer matches the index: found by what the file says.
+    ExportJob refused = makeJob(JobState::Failed);
+    refused.statusUrl = QUrl();
+    QVERIFY(!store.save(refused).isError());
+    (void)store.loadAll();
+    store.flush();
+    refused.statusUrl = QUrl(u"https://fhir.example.org/fhir/jobs/again/status"_s);
+    refused.state = JobState::Running;
+    QVERIFY(!store.save(refused).isError());
+    found = store.find(refused.statusUrl, refused.outDir);
+    QVERIFY(found.job);
+    QCOMPARE(found.job->id, refused.id);
+}
+
+void TestJobStore::pruning_data()
+{
+    QTest::addColumn<int>("keepDays");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<int>("endedDaysAgo");
+    QTest::addColumn<bool>("pruned");
+    const auto row = [](const char *name, int keep, JobState state, int days, bool pruned) {
+        QTest::newRow(name) << keep << int(state) << days << pruned;
+    };
+    row("saved 91 days ago", 90, JobState::Saved, 91, true);
+    row("saved 89 days ago", 90, JobState::Saved, 89, false);
+    row("failed 91 days ago", 90, JobState::Failed, 91, true);
+    row("cancelled 91 days ago", 90, JobState::Cancelled, 91, true);
+    row("expired 91 days ago", 90, JobState::Expired, 91, true);
+    row("running since 200 days", 90, JobState::Running, 200, false);
+    row("downloading since 200 days", 90, JobState::Downloading, 200, false);
+    row("completed 200 days ago, not downloaded", 90, JobState::Completed, 200, false);
+    row("keep forever (0)", 0, JobState::Saved, 2000, false);
+    row("keep 7 days", 7, JobState::Saved, 8, true);
+}
+
+void TestJobStore::pruning()
+{
+    QFETCH(int, keepDays);
+    QFETCH(int, state);
+    QFETCH(int, endedDaysAgo);
+    QFETCH(bool, pruned);
+    // The young job of the list ends minutes before now, on the real clock.
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(60);
+    test::ManualClock clock(now);
+    ExportJob j = makeJob(JobState(state));
+    j.createdAt = now.addDays(-endedDaysAgo).addSecs(-3600);
+    j.completedAt = j.createdAt.addSecs(60);
+    j.finishedAt = j.isTerminal() ? now.addDays(-endedDaysAgo) : QDateTime();
+    j.expiresAt = j.completedAt.addSecs(7200);
+    // The export folder, with a file in it, stays whatever becomes of the job.
+    j.outDir = m_dir->path() + u"/export"_s;
+    QVERIFY(QDir().mkpath(j.outDir));
+    QFile saved(j.outDir + u"/Patient.1.ndjson"_s);
+    QVERIFY(saved.open(QIODevice::WriteOnly));
+    saved.write("{\"resourceType\":\"Patient\"}\n");
+    saved.close();
+    const ExportJob young = makeJob(JobState::Saved); // ended minutes before "now"
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(j).isError());
+        QVERIFY(!store.save(young).isError());
+        (void)store.loadAll(); // the index, as the last start left it (the real clock)
+        store.flush();
+    }
+    const QString jobFile = storeDir() + u'/' + j.id + u".json"_s;
+    {
+        JobStore store(storeDir());
+        store.setClock(&clock);
+        store.setKeepDays(keepDays);
+        const JobStore::Loaded loaded = store.loadAll();
+        QCOMPARE(loaded.pruned, pruned ? QStringList{j.id} : QStringList());
+        QCOMPARE(bool(findJob(loaded, j.id)), !pruned);
+        QVERIFY(findJob(loaded, young.id));
+        QCOMPARE(QFile::exists(jobFile), !pruned);
+        store.flush();
+    }
+    QVERIFY(QFile::exists(j.outDir + u"/Patient.1.ndjson"_s));
+    QVERIFY(QFileInfo::exists(storeDir() + u'/' + young.id + u".json"_s));
+    // And the next start agrees (the index no longer lists a pruned job).
+    JobStore store(storeDir());
+    QCOMPARE(store.loadAll().jobs.size(), pruned ? 1 : 2);
+}
+
+void TestJobStore::pruningWithoutTheIndex()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    test::ManualClock clock(now);
+    ExportJob old = makeJob(JobState::Saved);
+    old.finishedAt = now.addDays(-91);
+    old.expiresAt = old.finishedAt.addSecs(3600);
+    // A failed job whose files the server keeps for a year yet can still be retried.
+    ExportJob keptByServer = makeJob(JobState::Failed);
+    keptByServer.finishedAt = now.addDays(-200);
+    keptByServer.expiresAt = now.addDays(165);
+    {
+        JobStore store(storeDir());
+        QVERIFY(!store.save(old).isError());
+        QVERIFY(!store.save(keptByServer).isError());
+    }
+    {
+        // No index yet: the files read whole are judged the same way.
+        JobStore store(storeDir());
+        store.setClock(&clock);
+        store.setKeepDays(90);
+        const JobStore::Loaded loaded = store.loadAll();
+        QCOMPARE(loaded.pruned, QStringList{old.id});
+        QCOMPARE(loaded.jobs.size(), 1);
+        QCOMPARE(loaded.jobs.first().id, keptByServer.id);
+    }
+    // prune() and find() judge from the index alone; a year later the failed one goes too.
+    clock.set(now.addDays(256));
+    JobStore store(storeDir());
+    store.setClock(&clock);
+    store.setKeepDays(90);
+    QVERIFY(
+        store.find(keptByServer.statusUrl, keptByServer.outDir).pruned.contains(keptByServer.id));
+    QCOMPARE(store.jobFilesRead(), 0);
+    QVERIFY(!QFileInfo::exists(storeDir() + u'/' + keptByServer.id + u".json"_s));
+    QCOMPARE(store.prune(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -147,7 +147,7 @@ void JobActions::update()
         }
         download |=
             j->state == JobState::Completed ||
-            (j->state == JobState::Failed && j->completedAt.isValid() && !j->files.isEmpty());
+            (j->state == JobState::Failed && j->completedAt.isValid() && j->fileCount() > 0);
         check |= j->state == JobState::Running && j->isWaitingForPoll();
     }
     const ExportJob *current = m_manager->job(m_jobs->currentJobId());

@@ -411,8 +411,8 @@ void JobsPanel::updateSummary()
             break;
         case JobState::Downloading:
             ++downloading;
-            filesDone += JobProgressTracker::downloadFraction(*j) * double(j->files.size());
-            filesAll += j->files.size();
+            filesDone += JobProgressTracker::downloadFraction(*j) * double(j->fileCount());
+            filesAll += j->fileCount();
             break;
         case JobState::Completed:
             ++ready;
