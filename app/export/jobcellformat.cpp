@@ -118,7 +118,7 @@ QString JobCellFormat::nextCheckText(const ExportJob &job, const QDateTime &t, F
             if (form == Form::Cell)
                 //: Under the header "Next check": %1 is a countdown like 0:10, %2 the number of
                 //: the attempt
-                return tr("in %1 (retry %2)").arg(left).arg(job.attempt);
+                return tr("in %1 (attempt %2)").arg(left).arg(job.attempt);
             //: %1 is a countdown like 0:10, %2 the number of the attempt
             return tr("retrying in %1 (attempt %2)").arg(left).arg(job.attempt);
         }

@@ -39,7 +39,7 @@ public:
         Sentence
     };
     /// When the next status request goes out, or that one is out now ("in 0:42", "in 0:05
-    /// (retry 2)"; "next check in 0:42", "retrying in 0:05 (attempt 2)").
+    /// (attempt 2)"; "next check in 0:42", "retrying in 0:05 (attempt 2)").
     [[nodiscard]] static QString nextCheckText(const ExportJob &job, const QDateTime &now,
                                                Form form);
     /// How long the server keeps the files ("in 1 h 12 min"; "expires in 1 h 12 min"), or

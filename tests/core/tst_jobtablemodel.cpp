@@ -291,7 +291,7 @@ void TestJobTableModel::retryingAfterAnError()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString id = fx.start();
     QTRY_VERIFY(fx.job(id).isWaitingForPoll() && fx.job(id).attempt == 1);
-    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:30 (retry 1)"_s);
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:30 (attempt 1)"_s);
     QCOMPARE(
         JobCellFormat::nextCheckText(fx.job(id), fx.clock.now(), JobCellFormat::Form::Sentence),
         u"retrying in 0:30 (attempt 1)"_s);

@@ -99,7 +99,7 @@ JobsPanel::JobsPanel(JobManager *manager, QWidget *parent)
                     JobProgressTracker::tr("Ready to download · %n file(s)", nullptr, 12) +
                         u"  "_s + JobTableModel::actionText(JobProgress::Action::Download)},
         QStringList{},
-        QStringList{JobTableModel::tr("in %1 (retry %2)").arg(u"10:00"_s).arg(9)},
+        QStringList{JobTableModel::tr("in %1 (attempt %2)").arg(u"10:00"_s).arg(9)},
         QStringList{JobTableModel::tr("%1 / %2").arg(12).arg(12)},
         QStringList{
             QLocale().formattedDataSize(999'900'000, 1, QLocale::DataSizeTraditionalFormat)},
