@@ -104,6 +104,10 @@
         <translation>Én pr. linje, for eksempel: Observation?category=laboratory</translation>
     </message>
     <message>
+        <source>Only the resources that match a search: one per line, such as only laboratory results (_typeFilter)</source>
+        <translation>Kun de ressourcer, der matcher en søgning: én pr. linje, fx kun laboratoriesvar (_typeFilter)</translation>
+    </message>
+    <message>
         <source>Type &amp;filters:</source>
         <translation>Type&amp;filtre:</translation>
     </message>
@@ -112,8 +116,16 @@
         <translation>For eksempel: id, status, subject</translation>
     </message>
     <message>
+        <source>Only these fields of each resource; the server adds the ones a resource cannot do without (_elements)</source>
+        <translation>Kun disse felter i hver ressource; serveren tilføjer dem, en ressource ikke kan undvære (_elements)</translation>
+    </message>
+    <message>
         <source>&amp;Elements:</source>
         <translation>&amp;Elementer:</translation>
+    </message>
+    <message>
+        <source>The file format to ask for. Keep the server&apos;s default unless the server asks for another name for NDJSON (_outputFormat)</source>
+        <translation>Det filformat, der bedes om. Behold serverens standard, medmindre serveren kræver et andet navn for NDJSON (_outputFormat)</translation>
     </message>
     <message>
         <source>Server default (NDJSON)</source>
@@ -130,6 +142,10 @@
     <message>
         <source>POST (a Parameters resource)</source>
         <translation>POST (en Parameters-ressource)</translation>
+    </message>
+    <message>
+        <source>How the request is sent. GET suits most servers; POST is needed to name patients</source>
+        <translation>Hvordan forespørgslen sendes. GET passer til de fleste servere; POST er nødvendig for at angive patienter</translation>
     </message>
     <message>
         <source>&amp;Kick-off:</source>
@@ -1491,78 +1507,6 @@
 <context>
     <name>fbm::FileDownload</name>
     <message>
-        <source>The manifest gave no HTTP(S) address for this file; it is not fetched.</source>
-        <translation>Manifestet gav ingen HTTP(S)-adresse til denne fil; den hentes ikke.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <extracomment>%1 is a folder</extracomment>
-        <translation>Kan ikke oprette mappen %1.</translation>
-    </message>
-    <message>
-        <source>The saved part of %1 failed verification; it is downloaded again from the start.</source>
-        <translation>Den gemte del af %1 bestod ikke kontrollen; den hentes igen fra begyndelsen.</translation>
-    </message>
-    <message>
-        <source>%1 was left in the folder by an earlier export; it is downloaded again from the start.</source>
-        <translation>%1 blev efterladt i mappen af en tidligere eksport; den hentes igen fra begyndelsen.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
-        <translation>Kan ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>The server sent the file compressed as &quot;%1&quot;, which this program cannot read; it was not saved.</source>
-        <extracomment>%1 is a Content-Encoding such as br</extracomment>
-        <translation>Serveren sendte filen komprimeret som &quot;%1&quot;, som programmet ikke kan læse; den blev ikke gemt.</translation>
-    </message>
-    <message>
-        <source>The server answered the request for the rest of the file with a compressed part; the download starts over.</source>
-        <translation>Serveren svarede på anmodningen om resten af filen med en komprimeret del; hentningen starter forfra.</translation>
-    </message>
-    <message>
-        <source>The server sends a compressed part of the file where the whole file was asked for; it was not saved.</source>
-        <translation>Serveren sender en komprimeret del af filen, hvor hele filen blev bedt om; den blev ikke gemt.</translation>
-    </message>
-    <message>
-        <source>The server sent a different part of the file than asked for; the download starts over.</source>
-        <translation>Serveren sendte en anden del af filen end ønsket; overførslen starter forfra.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. The part already saved is kept; free some space and choose Retry.</source>
-        <extracomment>%1 is a file, %2 the system&apos;s reason (e.g. no space left)</extracomment>
-        <translation>Kan ikke skrive %1: %2. Den del, der allerede er gemt, beholdes; frigør plads, og vælg Prøv igen.</translation>
-    </message>
-    <message>
-        <source>The server no longer has this file; it may have expired.</source>
-        <translation>Serveren har ikke længere denne fil; den er måske udløbet.</translation>
-    </message>
-    <message>
-        <source>The server refused access to this file: %1</source>
-        <extracomment>%1 is the server&apos;s explanation</extracomment>
-        <translation>Serveren afviste adgang til denne fil: %1</translation>
-    </message>
-    <message>
-        <source>The saved part does not fit the file on the server; the download starts over.</source>
-        <translation>Den gemte del passer ikke til filen på serveren; overførslen starter forfra.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
-        <translation>Kan ikke læse %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2. The downloaded file is kept as %3; free some space and choose Retry.</source>
-        <extracomment>%1 is a file, %2 the system&apos;s reason (e.g. no space left), %3 a file</extracomment>
-        <translation>Kan ikke skrive %1: %2. Den hentede fil beholdes som %3; frigør plads, og vælg Prøv igen.</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2: %3</source>
-        <extracomment>%1 and %2 are file names, %3 the system&apos;s reason</extracomment>
-        <translation>Kan ikke omdøbe %1 til %2: %3</translation>
-    </message>
-    <message>
         <source>The server sent a compressed file that expands beyond %1 times its size; it was not saved (a decompression bomb, or a broken server).</source>
         <extracomment>%1 is a number (a ratio)</extracomment>
         <translation>Serveren sendte en komprimeret fil, der vokser til mere end %1 gange sin størrelse; den blev ikke gemt (en dekomprimeringsbombe eller en defekt server).</translation>
@@ -1612,6 +1556,78 @@
     <message>
         <source>The download is kept as a .part file until Retry downloads it again from the start.</source>
         <translation>Det hentede gemmes som en .part-fil, indtil Prøv igen henter den igen fra begyndelsen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. The part already saved is kept; free some space and choose Retry.</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason (e.g. no space left)</extracomment>
+        <translation>Kan ikke skrive %1: %2. Den del, der allerede er gemt, beholdes; frigør plads, og vælg Prøv igen.</translation>
+    </message>
+    <message>
+        <source>The manifest gave no HTTP(S) address for this file; it is not fetched.</source>
+        <translation>Manifestet gav ingen HTTP(S)-adresse til denne fil; den hentes ikke.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <extracomment>%1 is a folder</extracomment>
+        <translation>Kan ikke oprette mappen %1.</translation>
+    </message>
+    <message>
+        <source>The saved part of %1 failed verification; it is downloaded again from the start.</source>
+        <translation>Den gemte del af %1 bestod ikke kontrollen; den hentes igen fra begyndelsen.</translation>
+    </message>
+    <message>
+        <source>%1 was left in the folder by an earlier export; it is downloaded again from the start.</source>
+        <translation>%1 blev efterladt i mappen af en tidligere eksport; den hentes igen fra begyndelsen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>The server sent the file compressed as &quot;%1&quot;, which this program cannot read; it was not saved.</source>
+        <extracomment>%1 is a Content-Encoding such as br</extracomment>
+        <translation>Serveren sendte filen komprimeret som &quot;%1&quot;, som programmet ikke kan læse; den blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The server answered the request for the rest of the file with a compressed part; the download starts over.</source>
+        <translation>Serveren svarede på anmodningen om resten af filen med en komprimeret del; hentningen starter forfra.</translation>
+    </message>
+    <message>
+        <source>The server sends a compressed part of the file where the whole file was asked for; it was not saved.</source>
+        <translation>Serveren sender en komprimeret del af filen, hvor hele filen blev bedt om; den blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The server sent a different part of the file than asked for; the download starts over.</source>
+        <translation>Serveren sendte en anden del af filen end ønsket; overførslen starter forfra.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this file; it may have expired.</source>
+        <translation>Serveren har ikke længere denne fil; den er måske udløbet.</translation>
+    </message>
+    <message>
+        <source>The server refused access to this file: %1</source>
+        <extracomment>%1 is the server&apos;s explanation</extracomment>
+        <translation>Serveren afviste adgang til denne fil: %1</translation>
+    </message>
+    <message>
+        <source>The saved part does not fit the file on the server; the download starts over.</source>
+        <translation>Den gemte del passer ikke til filen på serveren; overførslen starter forfra.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason</extracomment>
+        <translation>Kan ikke læse %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. The downloaded file is kept as %3; free some space and choose Retry.</source>
+        <extracomment>%1 is a file, %2 the system&apos;s reason (e.g. no space left), %3 a file</extracomment>
+        <translation>Kan ikke skrive %1: %2. Den hentede fil beholdes som %3; frigør plads, og vælg Prøv igen.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <extracomment>%1 and %2 are file names, %3 the system&apos;s reason</extracomment>
+        <translation>Kan ikke omdøbe %1 til %2: %3</translation>
     </message>
     <message>
         <source>The server sent the file wrapped in a very large FHIR Binary; it was not decoded.</source>
@@ -2076,6 +2092,99 @@
 <context>
     <name>fbm::JobActivityModel</name>
     <message>
+        <source>Asked for the export: the server accepted</source>
+        <translation>Bad om eksporten: serveren tog imod</translation>
+    </message>
+    <message>
+        <source>Asked for the export: no answer</source>
+        <translation>Bad om eksporten: intet svar</translation>
+    </message>
+    <message>
+        <source>Asked for the export: refused (HTTP %1)</source>
+        <extracomment>%1 is an HTTP status such as 400</extracomment>
+        <translation>Bad om eksporten: afvist (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Told the server it may remove the export: it was gone already</source>
+        <translation>Sagde til serveren, at den må fjerne eksporten: den var allerede væk</translation>
+    </message>
+    <message>
+        <source>Told the server it may remove the export</source>
+        <translation>Sagde til serveren, at den må fjerne eksporten</translation>
+    </message>
+    <message>
+        <source>Told the server it may remove the export: no answer</source>
+        <translation>Sagde til serveren, at den må fjerne eksporten: intet svar</translation>
+    </message>
+    <message>
+        <source>Told the server it may remove the export: refused (HTTP %1)</source>
+        <translation>Sagde til serveren, at den må fjerne eksporten: afvist (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Asked how far the server is: still working</source>
+        <translation>Spurgte, hvor langt serveren er: arbejder stadig</translation>
+    </message>
+    <message>
+        <source>Asked how far the server is: the files are ready</source>
+        <translation>Spurgte, hvor langt serveren er: filerne er klar</translation>
+    </message>
+    <message>
+        <source>Asked how far the server is: asked to wait</source>
+        <translation>Spurgte, hvor langt serveren er: bad os vente</translation>
+    </message>
+    <message>
+        <source>Asked how far the server is: no answer</source>
+        <translation>Spurgte, hvor langt serveren er: intet svar</translation>
+    </message>
+    <message>
+        <source>Asked how far the server is: a problem (HTTP %1)</source>
+        <extracomment>%1 is an HTTP status such as 503</extracomment>
+        <translation>Spurgte, hvor langt serveren er: et problem (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Read the next page of the file list</source>
+        <translation>Læste næste side af fillisten</translation>
+    </message>
+    <message>
+        <source>Read the next page of the file list: no answer</source>
+        <translation>Læste næste side af fillisten: intet svar</translation>
+    </message>
+    <message>
+        <source>Read the next page of the file list: a problem (HTTP %1)</source>
+        <translation>Læste næste side af fillisten: et problem (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Downloaded %1</source>
+        <extracomment>%1 is a file name such as Patient.1.ndjson</extracomment>
+        <translation>Hentede %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1: no answer</source>
+        <extracomment>%1 is a file name such as Patient.1.ndjson</extracomment>
+        <translation>Hentning af %1: intet svar</translation>
+    </message>
+    <message>
+        <source>Downloading %1: a problem (HTTP %2)</source>
+        <extracomment>%1 is a file name such as Patient.1.ndjson, %2 an HTTP status such as 404</extracomment>
+        <translation>Hentning af %1: et problem (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>Asked the server which software it runs</source>
+        <translation>Spurgte serveren, hvilken software den kører</translation>
+    </message>
+    <message>
+        <source>Signed in to the server</source>
+        <translation>Loggede ind på serveren</translation>
+    </message>
+    <message>
+        <source>Signing in: no answer</source>
+        <translation>Log ind: intet svar</translation>
+    </message>
+    <message>
+        <source>Signing in: refused (HTTP %1)</source>
+        <translation>Log ind: afvist (HTTP %1)</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>intet svar</translation>
     </message>
@@ -2087,6 +2196,10 @@
     <message>
         <source>Time</source>
         <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Hvad skete der</translation>
     </message>
     <message>
         <source>Request</source>
@@ -2224,22 +2337,6 @@
         <translation>Eksport</translation>
     </message>
     <message>
-        <source>Request:</source>
-        <translation>Forespørgsel:</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Forespørgsel</translation>
-    </message>
-    <message>
-        <source>Status URL:</source>
-        <translation>Status-URL:</translation>
-    </message>
-    <message>
-        <source>Status URL</source>
-        <translation>Status-URL</translation>
-    </message>
-    <message>
         <source>Data as of:</source>
         <translation>Data pr.:</translation>
     </message>
@@ -2278,6 +2375,30 @@
     <message>
         <source>Folder:</source>
         <translation>Mappe:</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Tekniske detaljer</translation>
+    </message>
+    <message>
+        <source>Show the addresses of the export request and of its status, for a technician</source>
+        <translation>Vis adresserne på eksportforespørgslen og dens status, til en tekniker</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Forespørgsel:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Forespørgsel</translation>
+    </message>
+    <message>
+        <source>Status URL:</source>
+        <translation>Status-URL:</translation>
+    </message>
+    <message>
+        <source>Status URL</source>
+        <translation>Status-URL</translation>
     </message>
     <message>
         <source>Issues reported by the server</source>
@@ -2686,9 +2807,28 @@
         <translation>Annullerer…</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>files saved / files in the export</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>in %1 (attempt %2)</source>
+        <extracomment>Under the header &quot;Next check&quot;: %1 is a countdown like 0:10, %2 the number of the attempt</extracomment>
+        <translation>om %1 (forsøg %2)</translation>
+    </message>
+    <message>
         <source>retrying in %1 (attempt %2)</source>
         <extracomment>%1 is a countdown like 0:10, %2 the number of the attempt</extracomment>
         <translation>prøver igen om %1 (forsøg %2)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>Under the header &quot;Next check&quot;: %1 is a countdown like 0:42</extracomment>
+        <translation>om %1</translation>
     </message>
     <message>
         <source>next check in %1</source>
@@ -2700,17 +2840,14 @@
         <translation>kontrollerer nu…</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>ingen</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <extracomment>files saved / files in the export</extracomment>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
         <source>expired</source>
         <translation>udløbet</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <comment>files expire</comment>
+        <extracomment>Under the header &quot;Files expire&quot;: %1 is a duration like &quot;1 h 12 min&quot;</extracomment>
+        <translation>om %1</translation>
     </message>
     <message>
         <source>expires in %1</source>
@@ -5648,6 +5785,13 @@ Kommandoer:
 
 Kør &apos;fhir-bulk-monitor KOMMANDO --help&apos; for at se en kommandos indstillinger.
 Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert brug.
+</translation>
+    </message>
+    <message>
+        <source>Finished exports leave the job list %1 days after they ended (setting jobs/keepDays or FBM_KEEP_JOBS_DAYS; 0: never); their folders stay.
+</source>
+        <extracomment>%1 is a number of days</extracomment>
+        <translation>Færdige eksporter fjernes fra joblisten %1 dage efter, at de sluttede (indstillingen jobs/keepDays eller FBM_KEEP_JOBS_DAYS; 0: aldrig); deres mapper bliver liggende.
 </translation>
     </message>
     <message>
