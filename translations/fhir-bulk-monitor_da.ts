@@ -76,30 +76,6 @@
         <translation>Gentag p&amp;å faste tider…</translation>
     </message>
     <message>
-        <source>Resource types</source>
-        <translation>Ressourcetyper</translation>
-    </message>
-    <message>
-        <source>&amp;Other types:</source>
-        <translation>&amp;Andre typer:</translation>
-    </message>
-    <message>
-        <source>Other resource types</source>
-        <translation>Andre ressourcetyper</translation>
-    </message>
-    <message>
-        <source>For example: Claim, ExplanationOfBenefit</source>
-        <translation>For eksempel: Claim, ExplanationOfBenefit</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>R&amp;yd</translation>
-    </message>
-    <message>
-        <source>Clear the chosen types</source>
-        <translation>Ryd de valgte typer</translation>
-    </message>
-    <message>
         <source>One per line, for example: Observation?category=laboratory</source>
         <translation>Én pr. linje, for eksempel: Observation?category=laboratory</translation>
     </message>
@@ -204,18 +180,6 @@
         <translation>
             <numerusform>Serveren viser %Ln gruppe; vælg den, eller skriv dens id.</numerusform>
             <numerusform>Serveren viser %Ln grupper; vælg en, eller skriv dens id.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing chosen: every type the server exports.</source>
-        <translation>Intet valgt: alle typer, serveren eksporterer.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n type(s) chosen: %1</source>
-        <extracomment>%n is the number of resource types chosen, %1 their names</extracomment>
-        <translation>
-            <numerusform>%n type valgt: %1</numerusform>
-            <numerusform>%n typer valgt: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -5418,6 +5382,45 @@ Eller føj denne linje til din crontab (crontab -e):
         <source>%1: %2 failed. %3</source>
         <extracomment>%1 is a server name, %2 what was exported, %3 the reason</extracomment>
         <translation>%1: %2 mislykkedes. %3</translation>
+    </message>
+</context>
+<context>
+    <name>fbm::TypesPicker</name>
+    <message>
+        <source>Resource types</source>
+        <translation>Ressourcetyper</translation>
+    </message>
+    <message>
+        <source>&amp;Other types:</source>
+        <translation>&amp;Andre typer:</translation>
+    </message>
+    <message>
+        <source>Other resource types</source>
+        <translation>Andre ressourcetyper</translation>
+    </message>
+    <message>
+        <source>For example: Claim, ExplanationOfBenefit</source>
+        <translation>For eksempel: Claim, ExplanationOfBenefit</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>R&amp;yd</translation>
+    </message>
+    <message>
+        <source>Clear the chosen types</source>
+        <translation>Ryd de valgte typer</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: every type the server exports.</source>
+        <translation>Intet valgt: alle typer, serveren eksporterer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n type(s) chosen: %1</source>
+        <extracomment>%n is the number of resource types chosen, %1 their names</extracomment>
+        <translation>
+            <numerusform>%n type valgt: %1</numerusform>
+            <numerusform>%n typer valgt: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -18,14 +18,6 @@
             <numerusform>The server lists %Ln groups; pick one or type its id.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n type(s) chosen: %1</source>
-        <extracomment>%n is the number of resource types chosen, %1 their names</extracomment>
-        <translation>
-            <numerusform>%n type chosen: %1</numerusform>
-            <numerusform>%n types chosen: %1</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>fbm::AttachmentFetch</name>
@@ -325,6 +317,17 @@
         <translation>
             <numerusform>%n line of the files is not JSON and was left out.</numerusform>
             <numerusform>%n lines of the files are not JSON and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fbm::TypesPicker</name>
+    <message numerus="yes">
+        <source>%n type(s) chosen: %1</source>
+        <extracomment>%n is the number of resource types chosen, %1 their names</extracomment>
+        <translation>
+            <numerusform>%n type chosen: %1</numerusform>
+            <numerusform>%n types chosen: %1</numerusform>
         </translation>
     </message>
 </context>

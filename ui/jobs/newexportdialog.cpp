@@ -9,6 +9,7 @@
 #include "httpclient.h"
 #include "i18n.h"
 #include "serverprobe.h"
+#include "typespicker.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -77,34 +78,6 @@ bool hasFinishedExport(const fbm::JobManager *manager, const QString &profileId)
 }
 
 } // namespace
-
-QStringList NewExportDialog::commonResourceTypes()
-{
-    return {u"Patient"_s,
-            u"Observation"_s,
-            u"Condition"_s,
-            u"Encounter"_s,
-            u"MedicationRequest"_s,
-            u"Procedure"_s,
-            u"DiagnosticReport"_s,
-            u"Immunization"_s,
-            u"AllergyIntolerance"_s,
-            u"CarePlan"_s,
-            u"CareTeam"_s,
-            u"Goal"_s,
-            u"MedicationStatement"_s,
-            u"MedicationAdministration"_s,
-            u"DocumentReference"_s,
-            u"ServiceRequest"_s,
-            u"Questionnaire"_s,
-            u"QuestionnaireResponse"_s,
-            u"Device"_s,
-            u"Coverage"_s,
-            u"Practitioner"_s,
-            u"PractitionerRole"_s,
-            u"Organization"_s,
-            u"Location"_s};
-}
 
 QString NewExportDialog::defaultOutputDir(const Profile &profile)
 {
@@ -178,7 +151,8 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
     levelLabel->setBuddy(nullptr);
     m_system->setAccessibleName({});
 
-    auto *typesLabel = fbm::addFormRow(form, tr("Resource &types:"), buildTypes(), m_types);
+    m_types = new fbm::TypesPicker;
+    auto *typesLabel = fbm::addFormRow(form, tr("Resource &types:"), m_types, m_types->list());
     typesLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     // Since / until, or since the last export
@@ -280,8 +254,7 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
             m_group->setChecked(true);
         updateValidation();
     });
-    connect(m_types, &QListWidget::itemChanged, this, &NewExportDialog::updateValidation);
-    connect(m_extraTypes, &QLineEdit::textChanged, this, &NewExportDialog::updateValidation);
+    connect(m_types, &fbm::TypesPicker::changed, this, &NewExportDialog::updateValidation);
     connect(m_noCache, &QCheckBox::toggled, this, [this] {
         updateEnabled();
         updateValidation();
@@ -307,68 +280,6 @@ NewExportDialog::NewExportDialog(const QList<Profile> &profiles, const QString &
 }
 
 NewExportDialog::~NewExportDialog() = default;
-
-QWidget *NewExportDialog::buildTypes()
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_types = new QListWidget;
-    m_types->setObjectName(u"typesList"_s);
-    m_types->setAccessibleName(tr("Resource types"));
-    // A grid of check boxes in columns, readable at a glance. Its height is fixed at what
-    // the columns need: given less (the group's status line, Advanced open), it grew a
-    // horizontal scroll bar, which took a row more and hid whole columns of types.
-    m_types->setViewMode(QListView::ListMode);
-    m_types->setFlow(QListView::TopToBottom);
-    m_types->setWrapping(true);
-    m_types->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_types->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_types->setResizeMode(QListView::Adjust);
-    m_types->setUniformItemSizes(true);
-    const QStringList types = commonResourceTypes();
-    int widest = 0;
-    for (const QString &t : types) {
-        auto *item = new QListWidgetItem(t, m_types);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
-        widest = qMax(widest, fontMetrics().horizontalAdvance(t));
-    }
-    const int check = style()->pixelMetric(QStyle::PM_IndicatorWidth) + 16;
-    const int rowHeight =
-        qMax(fontMetrics().height(), style()->pixelMetric(QStyle::PM_IndicatorHeight)) + 6;
-    m_types->setGridSize(QSize(widest + check + 12, rowHeight));
-    // Every type shows at the minimum width (four columns), with no scroll bar.
-    const int columns = 4;
-    const int rows = int((types.size() + columns - 1) / columns);
-    m_types->setFixedHeight(rowHeight * rows + 2 * m_types->frameWidth() + 4);
-    m_types->setMinimumWidth((widest + check + 12) * columns + 2 * m_types->frameWidth() + 4);
-
-    auto *extraRow = new QHBoxLayout;
-    auto *extraLabel = new QLabel(tr("&Other types:"));
-    m_extraTypes = new QLineEdit;
-    m_extraTypes->setObjectName(u"extraTypesEdit"_s);
-    m_extraTypes->setAccessibleName(tr("Other resource types"));
-    m_extraTypes->setPlaceholderText(tr("For example: Claim, ExplanationOfBenefit"));
-    extraLabel->setBuddy(m_extraTypes);
-    auto *none = new QPushButton(tr("C&lear"));
-    none->setObjectName(u"clearTypesButton"_s);
-    none->setAccessibleName(tr("Clear the chosen types"));
-    extraRow->addWidget(extraLabel);
-    extraRow->addWidget(m_extraTypes, 1);
-    extraRow->addWidget(none);
-    connect(none, &QPushButton::clicked, this, [this] {
-        for (int i = 0; i < m_types->count(); ++i)
-            m_types->item(i)->setCheckState(Qt::Unchecked);
-        m_extraTypes->clear();
-    });
-    layout->addWidget(m_types);
-    layout->addLayout(extraRow);
-    m_typesHint = fbm::hintLabel();
-    m_typesHint->setObjectName(u"typesHint"_s);
-    layout->addWidget(m_typesHint);
-    return box;
-}
 
 QWidget *NewExportDialog::buildAdvanced()
 {
@@ -571,7 +482,7 @@ fbm::ExportRequest NewExportDialog::request() const
         if (i >= 0)
             r.groupName = m_groupCombo->itemData(i, kGroupNameRole).toString();
     }
-    r.types = chosenTypes();
+    r.types = m_types->chosenTypes();
     r.since = m_changes->since();
     r.until = m_changes->until();
     r.typeFilters = lines(m_typeFilters);
@@ -585,21 +496,6 @@ fbm::ExportRequest NewExportDialog::request() const
     r.noCache = m_noCache->isChecked();
     r.lenient = m_lenient->isChecked();
     return r;
-}
-
-QStringList NewExportDialog::chosenTypes() const
-{
-    QStringList types;
-    for (int i = 0; i < m_types->count(); ++i) {
-        if (m_types->item(i)->checkState() == Qt::Checked)
-            types << m_types->item(i)->text();
-    }
-    const QStringList extra = words(m_extraTypes->text());
-    for (const QString &t : extra) {
-        if (!types.contains(t))
-            types << t;
-    }
-    return types;
 }
 
 fbm::JobOptions NewExportDialog::options() const
@@ -625,18 +521,6 @@ QString NewExportDialog::exportFolder() const
     return fbm::ExportFolder::forExport(options().outDir, request(), m_manager);
 }
 
-void NewExportDialog::updateTypesHint()
-{
-    // What the boxes and the typed types say together, never "nothing" while some are chosen.
-    const QStringList types = chosenTypes();
-    if (types.isEmpty())
-        m_typesHint->setText(tr("Nothing chosen: every type the server exports."));
-    else
-        //: %n is the number of resource types chosen, %1 their names
-        m_typesHint->setText(
-            tr("%n type(s) chosen: %1", nullptr, int(types.size())).arg(types.join(u", "_s)));
-}
-
 void NewExportDialog::updateFilesGoTo()
 {
     const QString folder = exportFolder();
@@ -650,7 +534,6 @@ void NewExportDialog::updateFilesGoTo()
 void NewExportDialog::updateValidation()
 {
     updateSinceLast();
-    updateTypesHint();
     updateFilesGoTo();
     QString problem;
     if (!currentProfile())

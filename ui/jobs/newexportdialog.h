@@ -30,6 +30,7 @@ namespace fbm {
 class ChangesBox;
 class HttpClient;
 class ServerProbe;
+class TypesPicker;
 } // namespace fbm
 
 /// Asks what to export and where: the server profile, the level (system, all patients, one
@@ -59,7 +60,6 @@ public:
     [[nodiscard]] QString exportFolder() const;
 
     /// The common resource types offered as check boxes, most used first.
-    [[nodiscard]] static QStringList commonResourceTypes();
     /// A folder for exports when the profile names none: Documents/FHIR exports/<profile>.
     [[nodiscard]] static QString defaultOutputDir(const fbm::Profile &profile);
 
@@ -77,12 +77,9 @@ protected:
 private:
     [[nodiscard]] const fbm::Profile *currentProfile() const;
     [[nodiscard]] fbm::ExportLevel level() const;
-    /// The ticked types, then the typed ones not ticked, in that order.
-    [[nodiscard]] QStringList chosenTypes() const;
     void onProfileChanged();
     void loadGroups();
     void updateSinceLast();
-    void updateTypesHint();
     void updateFilesGoTo();
     void updateEnabled();
     void updateValidation();
@@ -90,7 +87,6 @@ private:
     /// The height the form needs at its width, up to the screen's; growOnly: only when it
     /// needs more than it has (a line of text came).
     void fitHeightToScreen(bool growOnly = false);
-    QWidget *buildTypes();
     QWidget *buildAdvanced();
 
     QList<fbm::Profile> m_profiles;
@@ -108,9 +104,7 @@ private:
     QButtonGroup *m_levels = nullptr;
     QComboBox *m_groupCombo = nullptr;
     QLabel *m_groupStatus = nullptr;
-    QListWidget *m_types = nullptr;
-    QLineEdit *m_extraTypes = nullptr;
-    QLabel *m_typesHint = nullptr;
+    fbm::TypesPicker *m_types = nullptr;
     QLabel *m_filesGoTo = nullptr;
     QTimer *m_minuteTimer = nullptr;
     QToolButton *m_advancedToggle = nullptr;
