@@ -5,14 +5,13 @@
 
 #include "downloadqueue.h"
 #include "exporthistory.h"
-#include "exportlogrecorder.h"
 #include "exportrun.h"
 #include "filedownload.h"
 #include "httpclient.h"
+#include "jobexportlog.h"
 #include "savepolicy.h"
 #include "scheduler.h"
 #include "serverrelease.h"
-#include "serversoftware.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -36,15 +35,14 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     , m_completion(std::make_unique<JobCompletion>(static_cast<JobHost *>(this)))
     , m_release(std::make_unique<ServerRelease>(static_cast<JobHost *>(this)))
     , m_attachments(std::make_unique<AttachmentFetch>(static_cast<JobHost *>(this)))
-    , m_software(std::make_unique<ServerSoftware>())
     , m_downloads(std::make_unique<DownloadQueue>(static_cast<JobHost *>(this)))
 {
-    m_exportLog =
-        std::make_unique<ExportLogRecorder>([this](const QString &id, const QString &why) {
-            qCWarning(lcJobs) << why;
-            note(id, why);
-            Q_EMIT warning(why);
-        });
+    m_exportLog = std::make_unique<JobExportLog>(static_cast<JobHost *>(this),
+                                                 [this](const QString &id, const QString &why) {
+                                                     qCWarning(lcJobs) << why;
+                                                     note(id, why);
+                                                     Q_EMIT warning(why);
+                                                 });
     connect(m_scheduler.get(), &Scheduler::due, this, &JobManager::onDue);
     connect(m_downloads.get(), &DownloadQueue::fileDone, m_completion.get(),
             &JobCompletion::fileDone);
@@ -58,7 +56,9 @@ JobManager::JobManager(JobStore *store, QObject *parent)
     connect(m_attachments.get(), &AttachmentFetch::done, m_release.get(), &ServerRelease::release);
     if (m_store)
         m_store->setErrorHandler(this, [this](const QString &message) { Q_EMIT warning(message); });
-    connect(this, &JobManager::stateChanged, this, &JobManager::onStateChanged);
+    connect(
+        this, &JobManager::stateChanged, this,
+        [this](const QString &id, JobState, JobState to) { m_exportLog->stateChanged(id, to); });
 }
 
 JobManager::~JobManager()
@@ -167,40 +167,12 @@ void JobManager::logActivity(const QString &id, const ActivityEntry &entry)
 
 void JobManager::logEvent(const QString &id, const QString &eventId, const QJsonObject &detail)
 {
-    if (const ExportJob *j = mutableJob(id))
-        m_exportLog->record(*j, clientFor(*j), m_clock->now(), eventId, detail);
+    m_exportLog->record(id, eventId, detail);
 }
 
 void JobManager::logKickoff(const QString &id, const QJsonObject &detail)
 {
-    const ExportJob *j = mutableJob(id);
-    if (!j)
-        return;
-    m_exportLog->hold(id);
-    HttpClient *client = clientFor(*j);
-    const QDateTime at = m_clock->now();
-    m_software->describe(client, client->base(), [this, id, detail, at](const QJsonObject &sw) {
-        const ExportJob *job = mutableJob(id);
-        if (!job)
-            return; // removed meanwhile: forget() dropped what was held
-        QJsonObject row = detail;
-        for (auto it = sw.begin(); it != sw.end(); ++it)
-            row.insert(it.key(), it.value());
-        m_exportLog->releaseWithKickoff(*job, clientFor(*job), at, row);
-    });
-}
-
-void JobManager::onStateChanged(const QString &id, JobState from, JobState to)
-{
-    Q_UNUSED(from)
-    const ExportJob *j = mutableJob(id);
-    if (j && to == JobState::Saved)
-        m_exportLog->recordComplete(*j, clientFor(*j), m_clock->now());
-    // Open only while the engine works on the export: an ended one, or one whose manifest
-    // waits for the user's Download, holds no file open on the destination (which could then
-    // not even be remounted read-only). The next row opens it again.
-    if (j && (j->isTerminal() || to == JobState::Completed))
-        m_exportLog->close(id);
+    m_exportLog->kickoff(id, detail);
 }
 
 void JobManager::note(const QString &id, const QString &text)

@@ -23,8 +23,7 @@
 namespace fbm {
 
 class AttachmentFetch;
-class ServerSoftware;
-class ExportLogRecorder;
+class JobExportLog;
 class ExportRun;
 class ServerRelease;
 class HttpClient;
@@ -182,8 +181,6 @@ private:
     void onManifestReady(const QString &id);
     void queueDownloads(const QString &id);
     void logActivity(const QString &id, const ActivityEntry &entry);
-    /// The export_complete row of log.ndjson, when the job is Saved.
-    void onStateChanged(const QString &id, JobState from, JobState to);
 
     JobStore *m_store;
     const Clock *m_clock;
@@ -198,11 +195,10 @@ private:
     QHash<QString, ExportRun *> m_runs; ///< children; made when a job first talks to its server
     QHash<QUrl, HttpClient *> m_defaultClients;
     FolderLocks m_folders;
-    std::unique_ptr<ExportLogRecorder> m_exportLog;
+    std::unique_ptr<JobExportLog> m_exportLog;
     std::unique_ptr<JobCompletion> m_completion;
     std::unique_ptr<ServerRelease> m_release;
     std::unique_ptr<AttachmentFetch> m_attachments;
-    std::unique_ptr<ServerSoftware> m_software;
     // Declared last: destroyed first, while the records its downloads report to still exist.
     std::unique_ptr<DownloadQueue> m_downloads;
 };
