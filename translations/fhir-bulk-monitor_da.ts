@@ -6999,6 +6999,15 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
 <context>
     <name>main</name>
     <message>
+        <source>FHIR Bulk Monitor is already open (process %1). Use that window: two windows would both follow the same exports.</source>
+        <extracomment>%1 is a process id</extracomment>
+        <translation>FHIR Bulk Monitor er allerede åben (proces %1). Brug det vindue: to vinduer ville begge følge de samme eksporter.</translation>
+    </message>
+    <message>
+        <source>Already Open</source>
+        <translation>Allerede åben</translation>
+    </message>
+    <message>
         <source>FHIR Bulk Monitor</source>
         <translation>FHIR Bulk Monitor</translation>
     </message>

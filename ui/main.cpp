@@ -2,6 +2,7 @@
 // the core; options alone start the desktop application.
 #include "cli/cli.h"
 #include "i18n.h"
+#include "jobstore.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "stopsignals.h"
@@ -10,7 +11,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDir>
 #include <QGuiApplication>
+#include <QLockFile>
+#include <QMessageBox>
 #include <QPalette>
 #include <QStringList>
 #include <QTimer>
@@ -19,6 +23,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +35,31 @@ void setIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("fhirbulkmonitor.org"));
     QCoreApplication::setApplicationName(QStringLiteral("fhir-bulk-monitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FBM_VERSION));
+}
+
+/// One window per job list. A second one would take up the first one's running exports, find
+/// their folders held by the first, and mark them Failed in the list both share (a launcher
+/// clicked twice was enough). Null when another window holds the list: it has said so.
+std::unique_ptr<QLockFile> claimTheJobList()
+{
+    const QString dir = fbm::JobStore::defaultDirectory();
+    QDir().mkpath(dir);
+    auto lock = std::make_unique<QLockFile>(QDir(dir).filePath(u"window.lock"_s));
+    lock->setStaleLockTime(0); // held for as long as the window is open; a dead holder's goes
+    if (lock->tryLock(200))
+        return lock;
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    lock->getLockInfo(&pid, &host, &application);
+    //: %1 is a process id
+    const QString text = QCoreApplication::translate(
+                             "main", "FHIR Bulk Monitor is already open (process %1). Use that "
+                                     "window: two windows would both follow the same exports.")
+                             .arg(pid);
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+    QMessageBox::information(nullptr, QCoreApplication::translate("main", "Already Open"), text);
+    return nullptr;
 }
 
 /// Fusion with a dark palette: every widget, delegate and banner takes its colours from it.
@@ -135,6 +165,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(dark))
         useDarkPalette();
 
+    const std::unique_ptr<QLockFile> jobList = claimTheJobList();
+    if (!jobList)
+        return 0;
     fbm::SessionOptions options;
     options.demo = parser.isSet(demo);
     options.openUrl = [](const QUrl &url) {

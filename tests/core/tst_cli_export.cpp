@@ -61,6 +61,7 @@ private Q_SLOTS:
     void stopSignalLeavesTheExportForResume_data();
     void stopSignalLeavesTheExportForResume();
     void desktopAppSavesAndEndsOnSigterm();
+    void secondWindowLeavesTheJobListAlone();
     void stopSignalWaitsForTheKickoffAnswer();
     void progressLinesSpeakDanish();
     void helpAndVersionNeedNoDisplay_data();
@@ -762,6 +763,41 @@ void TestCliExport::desktopAppSavesAndEndsOnSigterm()
     while (it.hasNext())
         layoutSaved = layoutSaved || fbm::test::readFile(it.next()).contains("[MainWindow]");
     QVERIFY(layoutSaved);
+}
+
+void TestCliExport::secondWindowLeavesTheJobListAlone()
+{
+    // Re-walking the walkthrough, a second window (a launcher clicked twice) took up the first
+    // one's running export, found its folder held and marked it Failed in the shared list. The
+    // second now says that the program is open and leaves.
+    QProcessEnvironment offscreen;
+    offscreen.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    QProcess *first = m_cli->start({}, offscreen);
+    QVERIFY(first->waitForStarted());
+    const auto lockHolder = [this] {
+        QDirIterator it(m_dir->path(), {u"window.lock"_s}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        return it.hasNext() ? fbm::test::readFile(it.next()).split('\n').value(0) : QByteArray();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lockHolder(), QByteArray::number(first->processId()), 20000);
+    QProcess *second = m_cli->start({}, offscreen);
+    QVERIFY(second->waitForStarted());
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += second->readAllStandardError()).contains("already open"),
+                             20000);
+    QVERIFY2(said.contains(QByteArray::number(first->processId())), said.constData());
+    second->kill(); // its message box waits for a click
+    CliProcess::finish(second, 20000);
+    QCOMPARE(first->state(), QProcess::Running);
+    ::kill(pid_t(first->processId()), SIGTERM);
+    QCOMPARE(CliProcess::finish(first, 20000).exitCode, 128 + SIGTERM);
+    // Once the first is closed, a window starts again: the lock names the new process.
+    QProcess *third = m_cli->start({}, offscreen);
+    QVERIFY(third->waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(lockHolder(), QByteArray::number(third->processId()), 20000);
+    QVERIFY(!third->readAllStandardError().contains("already open"));
+    third->kill();
+    CliProcess::finish(third, 20000);
 }
 
 void TestCliExport::stopSignalWaitsForTheKickoffAnswer()
