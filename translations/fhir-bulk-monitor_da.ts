@@ -2819,6 +2819,11 @@
         <translation>udløber om %1</translation>
     </message>
     <message>
+        <source>The export is asked for again at %1.</source>
+        <extracomment>%1 is a time of day</extracomment>
+        <translation>Eksporten bedes om igen kl. %1.</translation>
+    </message>
+    <message>
         <source>The next status request goes out at %1.</source>
         <extracomment>%1 is a time of day</extracomment>
         <translation>Næste statusforespørgsel sendes kl. %1.</translation>

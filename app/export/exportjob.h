@@ -153,6 +153,12 @@ struct ExportJob
     {
         return state == JobState::Running && nextPollAt.isValid();
     }
+    /// A request is due at nextPollAt: a status check, or a kick-off sent again after the
+    /// server (or the way to it) said its trouble may pass. The table counts down to it.
+    [[nodiscard]] bool hasCountdown() const
+    {
+        return (state == JobState::Running || state == JobState::Starting) && nextPollAt.isValid();
+    }
     /// How many files the manifest listed (files.size(), or the summary's count).
     [[nodiscard]] int fileCount() const;
     [[nodiscard]] int filesSaved() const;

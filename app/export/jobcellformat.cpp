@@ -112,7 +112,7 @@ QString JobCellFormat::nextCheckText(const ExportJob &job, const QDateTime &t, F
 {
     // The cell stands under "Next check", so it says only when ("in 0:42"); the details line
     // has no header and says what ("next check in 0:42").
-    if (job.isWaitingForPoll()) {
+    if (job.hasCountdown()) {
         const QString left = formatCountdown(secondsUntil(t, job.nextPollAt));
         if (job.attempt > 0 && !job.lastError.isEmpty()) {
             if (form == Form::Cell)
@@ -162,7 +162,11 @@ QVariant JobCellFormat::toolTip(const ExportJob &job, int column, const QDateTim
     case JobTableModel::ServerSays:
         return display(job, column, t);
     case JobTableModel::NextCheck:
-        if (job.isWaitingForPoll())
+        if (job.hasCountdown() && job.state == JobState::Starting)
+            //: %1 is a time of day
+            return tr("The export is asked for again at %1.")
+                .arg(formatTime(job.nextPollAt.toLocalTime().time(), true));
+        if (job.hasCountdown())
             //: %1 is a time of day
             return tr("The next status request goes out at %1.")
                 .arg(formatTime(job.nextPollAt.toLocalTime().time(), true));
@@ -211,7 +215,7 @@ QVariant JobCellFormat::sortValue(const ExportJob &job, int column, const QDateT
     case JobTableModel::State:
         return int(job.state);
     case JobTableModel::NextCheck:
-        return job.isWaitingForPoll() ? t.msecsTo(job.nextPollAt) : kNever;
+        return job.hasCountdown() ? t.msecsTo(job.nextPollAt) : kNever;
     case JobTableModel::Files:
         return job.filesSaved();
     case JobTableModel::Bytes:

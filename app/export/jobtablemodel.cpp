@@ -272,7 +272,7 @@ QString JobTableModel::formatDuration(qint64 seconds)
 
 bool JobTableModel::refreshFlags(Row &row, const ExportJob &job, const QDateTime &t)
 {
-    const bool waiting = job.isWaitingForPoll();
+    const bool waiting = job.hasCountdown();
     const bool expiry =
         JobCellFormat::showsExpiry(job) && job.state != JobState::Expired && t < job.expiresAt;
     const bool live = !job.isTerminal() || expiry;

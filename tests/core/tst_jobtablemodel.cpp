@@ -75,6 +75,7 @@ private Q_SLOTS:
     void rowsAppearAndStatesChange();
     void countdownDecreasesFromTheDeadline();
     void retryingAfterAnError();
+    void kickoffSentAgainCountsDown();
     void tickEmitsOneColumnForWaitingRowsOnly();
     void timerRunsOnlyWhileSomethingCounts();
     void changesTouchOnlyTheirColumns();
@@ -271,6 +272,40 @@ void TestJobTableModel::countdownDecreasesFromTheDeadline()
                 .startsWith(u"The next status request goes out at"_s));
     fx.manager->cancel(id);
     QTRY_COMPARE(text(model, 0, JobTableModel::State), u"Cancelled"_s);
+}
+
+void TestJobTableModel::kickoffSentAgainCountsDown()
+{
+    // Re-walking the walkthrough: a kick-off the server could not take now (503, try again)
+    // showed "Starting" and a dash under Next check for as long as it was sent again.
+    ExportFixture fx;
+    RetryPolicy policy = fx.fastPolicy();
+    policy.maxRetryAfterMs = 3600 * 1000;
+    fx.manager->setRetryPolicy(policy);
+    Script script;
+    script.kickoffStatus = 503;
+    script.kickoffRefusals = 1;
+    script.retryAfterSeconds = 30;
+    fx.server.setScript(script);
+    JobTableModel model(fx.manager);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString id = fx.start();
+    QTRY_VERIFY(fx.job(id).attempt == 1 && fx.job(id).nextPollAt.isValid());
+    QCOMPARE(fx.job(id).state, JobState::Starting);
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:30 (attempt 1)"_s);
+    QCOMPARE(
+        JobCellFormat::nextCheckText(fx.job(id), fx.clock.now(), JobCellFormat::Form::Sentence),
+        u"retrying in 0:30 (attempt 1)"_s);
+    QVERIFY(model.index(0, JobTableModel::NextCheck)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(u"The export is asked for again at"_s));
+    // It counts down with the clock, and the export goes on once the server takes it.
+    fx.clock.advance(10 * 1000);
+    model.tick();
+    QCOMPARE(text(model, 0, JobTableModel::NextCheck), u"in 0:20 (attempt 1)"_s);
+    QVERIFY(fx.runToEnd(id));
+    QCOMPARE(fx.job(id).state, JobState::Saved);
 }
 
 void TestJobTableModel::retryingAfterAnError()

@@ -534,7 +534,7 @@ void JobDetailsPane::updateCountdownFields(const ExportJob *j)
     if (j->cancelRequested && !j->isTerminal())
         state = tr("Cancelling…");
     const QDateTime now = m_manager->clock()->now();
-    if (j->state == JobState::Running && !j->cancelRequested)
+    if ((j->state == JobState::Running || j->hasCountdown()) && !j->cancelRequested)
         //: %1 is the state, %2 e.g. "next check in 0:42" or "retrying in 0:05 (attempt 2)"
         state = tr("%1 · %2").arg(
             state, JobCellFormat::nextCheckText(*j, now, JobCellFormat::Form::Sentence));
