@@ -2572,15 +2572,6 @@
 <context>
     <name>fbm::JobManager</name>
     <message>
-        <source>%1 Choose Retry when it can be used again.</source>
-        <extracomment>%1 is why the folder cannot be used</extracomment>
-        <translation>%1 Vælg Prøv igen, når den kan bruges igen.</translation>
-    </message>
-    <message>
-        <source>The application stopped while this export was being started. Choose Retry to start it again.</source>
-        <translation>Programmet stoppede, mens eksporten blev startet. Vælg Prøv igen for at starte den igen.</translation>
-    </message>
-    <message>
         <source>Choose a folder for the exported files.</source>
         <translation>Vælg en mappe til de eksporterede filer.</translation>
     </message>
@@ -2603,6 +2594,15 @@
     <message>
         <source>Removed.</source>
         <translation>Fjernet.</translation>
+    </message>
+    <message>
+        <source>%1 Choose Retry when it can be used again.</source>
+        <extracomment>%1 is why the folder cannot be used</extracomment>
+        <translation>%1 Vælg Prøv igen, når den kan bruges igen.</translation>
+    </message>
+    <message>
+        <source>The application stopped while this export was being started. Choose Retry to start it again.</source>
+        <translation>Programmet stoppede, mens eksporten blev startet. Vælg Prøv igen for at starte den igen.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "filedownload.h"
 #include "httpclient.h"
 #include "jobexportlog.h"
+#include "jobrestore.h"
 #include "savepolicy.h"
 #include "scheduler.h"
 #include "serverrelease.h"
@@ -43,6 +44,14 @@ JobManager::JobManager(JobStore *store, QObject *parent)
                                                      note(id, why);
                                                      Q_EMIT warning(why);
                                                  });
+    m_restore =
+        std::make_unique<JobRestore>(static_cast<JobHost *>(this), &m_folders,
+                                     JobRestore::Actions{[this](const QString &id, qint64 delayMs) {
+                                                             run(id)->schedulePoll(delayMs);
+                                                         },
+                                                         [this](const QString &id) {
+                                                             queueDownloads(id);
+                                                         }});
     connect(m_scheduler.get(), &Scheduler::due, this, &JobManager::onDue);
     connect(m_downloads.get(), &DownloadQueue::fileDone, m_completion.get(),
             &JobCompletion::fileDone);
@@ -297,52 +306,10 @@ void JobManager::adopt(ExportJob j)
 {
     if (m_jobs.contains(j.id))
         return;
-    const QDateTime now = m_clock->now();
     const QString id = insertJob(std::move(j));
-    m_completion->checkAfterRestore(m_jobs.find(id).value());
-    // Not mutableJob(): a finished job restored from the index stays a summary.
-    ExportJob *live = &m_jobs.find(id).value();
-    if (live->state != JobState::Starting && !live->isTerminal()) {
-        if (const QString why = m_folders.claim(id, live->outDir); !why.isEmpty()) {
-            for (ExportFile &f : live->files) {
-                if (f.state == FileState::Downloading)
-                    setFileState(f, FileState::Pending);
-            }
-            //: %1 is why the folder cannot be used
-            live->lastError = tr("%1 Choose Retry when it can be used again.").arg(why);
-            changed(id, JobField::Error);
-            setState(id, JobState::Failed);
-            return;
-        }
-    }
-    switch (live->state) {
-    case JobState::Starting:
-        // We cannot know whether the server received the kick-off; starting again is the
-        // user's decision, not ours.
-        live->lastError = tr("The application stopped while this export was being started. "
-                             "Choose Retry to start it again.");
-        changed(id, JobField::Error);
-        setState(id, JobState::Failed);
-        break;
-    case JobState::Running:
-        run(id)->schedulePoll(qMax<qint64>(0, now.msecsTo(live->nextPollAt)));
-        break;
-    case JobState::Downloading:
-        for (ExportFile &f : live->files) {
-            if (f.state == FileState::Downloading)
-                setFileState(f, FileState::Pending);
-        }
-        queueDownloads(id);
-        break;
-    case JobState::Completed:
-        if (live->autoDownload) {
-            setState(id, JobState::Downloading);
-            queueDownloads(id);
-        }
-        break;
-    default:
-        break;
-    }
+    ExportJob &job = m_jobs.find(id).value();
+    m_completion->checkAfterRestore(job);
+    m_restore->resume(job);
 }
 
 Result<QString> JobManager::startExport(const ExportRequest &request, const JobOptions &options)

@@ -24,6 +24,7 @@ namespace fbm {
 
 class AttachmentFetch;
 class JobExportLog;
+class JobRestore;
 class ExportRun;
 class ServerRelease;
 class HttpClient;
@@ -196,6 +197,7 @@ private:
     QHash<QUrl, HttpClient *> m_defaultClients;
     FolderLocks m_folders;
     std::unique_ptr<JobExportLog> m_exportLog;
+    std::unique_ptr<JobRestore> m_restore; ///< after m_folders, which it uses
     std::unique_ptr<JobCompletion> m_completion;
     std::unique_ptr<ServerRelease> m_release;
     std::unique_ptr<AttachmentFetch> m_attachments;
