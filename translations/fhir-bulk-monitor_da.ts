@@ -3779,7 +3779,7 @@
     </message>
     <message>
         <source>Part</source>
-        <translation>Del</translation>
+        <translation>Felt</translation>
     </message>
     <message>
         <source>Value</source>
@@ -5417,7 +5417,7 @@ Eller føj denne linje til din crontab (crontab -e):
     </message>
     <message>
         <source>Nothing chosen: every type the server exports.</source>
-        <translation>Intet valgt: alle typer, serveren eksporterer.</translation>
+        <translation>Intet valgt: alle typer, som serveren eksporterer.</translation>
     </message>
     <message numerus="yes">
         <source>%n type(s) chosen: %1</source>

@@ -113,7 +113,8 @@ QString JobActivityModel::display(const ActivityEntry &e, int column) const
     case Time:
         return formatTime(e.at.toLocalTime().time(), true);
     case Event:
-        return m_words.describe(e);
+        // A note is in words already: it stands here, where the person reads, not under Note.
+        return e.method.isEmpty() ? e.note : m_words.describe(e);
     case Method:
         return QString::fromLatin1(e.method);
     case Url:
@@ -126,7 +127,7 @@ QString JobActivityModel::display(const ActivityEntry &e, int column) const
         //: %1 is a number of milliseconds
         return e.method.isEmpty() ? QString() : tr("%1 ms").arg(QLocale().toString(e.elapsedMs));
     case Note:
-        return e.note;
+        return e.method.isEmpty() ? QString() : e.note;
     default:
         return {};
     }

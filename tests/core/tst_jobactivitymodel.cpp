@@ -83,6 +83,15 @@ void TestJobActivityModel::followsTheJob()
              qPrintable(words.join(u" | "_s)));
     QVERIFY2(words.contains(u"Downloaded "_s + j.files.at(0).relativePath),
              qPrintable(words.join(u" | "_s)));
+    // A note (no request) stands in the words column, not again under Note.
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const ActivityEntry &e = model.entry(row);
+        if (!e.method.isEmpty())
+            continue;
+        QCOMPARE(model.index(row, JobActivityModel::Event).data().toString(), e.note);
+        QVERIFY(model.index(row, JobActivityModel::Note).data().toString().isEmpty());
+        QCOMPARE(model.index(row, JobActivityModel::Note).data(Qt::ToolTipRole).toString(), e.note);
+    }
     const QString curl = model.index(0, 0).data(JobActivityModel::CurlRole).toString();
     QVERIFY2(curl.startsWith(u"curl"_s), qPrintable(curl));
     QVERIFY(!model.index(0, 0).data(JobActivityModel::WarningRole).toBool());

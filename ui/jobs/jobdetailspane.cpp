@@ -354,11 +354,24 @@ QWidget *JobDetailsPane::createActivityTab()
     header->resizeSection(JobActivityModel::Time,
                           columnWidth(m_activity, title(m_activityModel, JobActivityModel::Time),
                                       {formatTime(QTime(23, 59, 59), true)}));
-    header->resizeSection(JobActivityModel::Event, 44 * ch);
-    header->resizeSection(JobActivityModel::Method, 9 * ch);
+
+    // Wide enough for their titles in every language ("Forespørgsel", "Varighed" were cut).
+    const auto fits = [this](int column, const QStringList &samples, int extra = 0) {
+        return columnWidth(m_activity, title(m_activityModel, column), samples, extra);
+    };
+    header->resizeSection(
+        JobActivityModel::Event,
+        fits(JobActivityModel::Event,
+             {JobActivityModel::tr("Asked how far the server is: still working"),
+              JobActivityModel::tr("Asked how far the server is: the files are ready"),
+              JobActivityModel::tr("Told the server it may remove the export")}));
+    header->resizeSection(JobActivityModel::Method, fits(JobActivityModel::Method, {u"DELETE"_s}));
     header->resizeSection(JobActivityModel::Url, 60 * ch);
-    header->resizeSection(JobActivityModel::Status, 8 * ch);
-    header->resizeSection(JobActivityModel::Took, 9 * ch);
+    header->resizeSection(
+        JobActivityModel::Status,
+        fits(JobActivityModel::Status, {u"503"_s}, style()->pixelMetric(QStyle::PM_SmallIconSize)));
+    header->resizeSection(JobActivityModel::Took,
+                          fits(JobActivityModel::Took, {JobActivityModel::tr("%1 ms").arg(99999)}));
     header->resizeSection(JobActivityModel::Note, 24 * ch);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(JobActivityModel::Url, QHeaderView::Stretch);
