@@ -14,8 +14,15 @@ QString ReportArchive::folderFor(const QString &remembered, const QString &profi
     QString folder = remembered;
     if (folder.isEmpty())
         folder = profileFolder;
-    if (folder.isEmpty())
-        folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    // The Downloads folder only when it exists: a file dialog told to start in a folder that
+    // is not there starts in the program's working directory instead (the re-walk of the
+    // walkthrough saved a report's status into the source tree), and Choose stays greyed.
+    if (folder.isEmpty()) {
+        const QString downloads =
+            QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+        if (!downloads.isEmpty() && QFileInfo(downloads).isDir())
+            folder = downloads;
+    }
     if (folder.isEmpty())
         folder = QDir::homePath();
     return folder;

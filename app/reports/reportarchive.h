@@ -41,7 +41,7 @@ class ReportArchive
     Q_DECLARE_TR_FUNCTIONS(fbm::ReportArchive)
 public:
     /// The folder reports are saved in: the one remembered for the profile, else the profile's
-    /// export folder, else the user's Downloads, else home.
+    /// export folder, else the user's Downloads when it exists, else home.
     [[nodiscard]] static QString folderFor(const QString &remembered, const QString &profileFolder);
     /// The folder a report is unpacked into when the user chose `chosen`: a folder of its own
     /// named after the report, so that one report's files do not mix with others'.

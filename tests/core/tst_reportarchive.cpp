@@ -3,6 +3,8 @@
 #include "reports/reportarchive.h"
 
 #include <QDir>
+#include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +28,20 @@ void TestReportArchive::folderFor()
     QCOMPARE(ReportArchive::folderFor(u"/a"_s, u"/b"_s), u"/a"_s);
     QCOMPARE(ReportArchive::folderFor({}, u"/b"_s), u"/b"_s);
     QVERIFY(!ReportArchive::folderFor({}, {}).isEmpty());
+    // Without a folder of its own: Downloads when there is one, else the home folder, never a
+    // folder that does not exist (a file dialog would start in the working directory).
+    QTemporaryDir home;
+    const QByteArray oldHome = qgetenv("HOME");
+    const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+    const auto restore = qScopeGuard([&] {
+        qputenv("HOME", oldHome);
+        qputenv("XDG_CONFIG_HOME", oldConfig);
+    });
+    qputenv("HOME", QFile::encodeName(home.path()));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(u".config"_s)));
+    QCOMPARE(ReportArchive::folderFor({}, {}), QDir::homePath());
+    QVERIFY(QDir(home.path()).mkdir(u"Downloads"_s));
+    QCOMPARE(ReportArchive::folderFor({}, {}), home.filePath(u"Downloads"_s));
 }
 
 void TestReportArchive::extractionFolder()
