@@ -5880,6 +5880,10 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
         <translation>Gem filerne komprimeret, som &lt;Type&gt;.&lt;n&gt;.ndjson.gz (hver kontrolleres mod manifestet, før den komprimeres).</translation>
     </message>
     <message>
+        <source>Send Prefer: handling=lenient: the server may skip parameters it does not support instead of refusing the export.</source>
+        <translation>Send Prefer: handling=lenient: serveren må springe parametre over, som den ikke understøtter, i stedet for at afvise eksporten.</translation>
+    </message>
+    <message>
         <source>Start a FHIR Bulk Data export, follow it and save its files.</source>
         <translation>Start en FHIR Bulk Data-eksport, følg den, og gem dens filer.</translation>
     </message>
@@ -5962,10 +5966,6 @@ Afslutningskoder: 0 gennemført, 1 jobbet eller en fil mislykkedes, 2 forkert br
     <message>
         <source>Send Cache-Control: no-cache so the server starts a new job.</source>
         <translation>Send Cache-Control: no-cache, så serveren starter et nyt job.</translation>
-    </message>
-    <message>
-        <source>Send Prefer: handling=lenient: the server may skip parameters it does not support instead of refusing the export.</source>
-        <translation>Send Prefer: handling=lenient: serveren må springe parametre over, som den ikke understøtter, i stedet for at afvise eksporten.</translation>
     </message>
     <message>
         <source>Stop when the export is complete; do not download the files.</source>
@@ -6603,22 +6603,6 @@ Afslutningskoder: 0 gennemført, 1 serveren, en overførsel eller en fil mislykk
     <message>
         <source>Every run a whole export, not only the changes since the last run (--since auto).</source>
         <translation>Hver kørsel en hel eksport, ikke kun ændringerne siden sidste kørsel (--since auto).</translation>
-    </message>
-    <message>
-        <source>Send Prefer: handling=lenient.</source>
-        <translation>Send Prefer: handling=lenient.</translation>
-    </message>
-    <message>
-        <source>Leave the files on the server once they are saved.</source>
-        <translation>Lad filerne blive på serveren, når de er gemt.</translation>
-    </message>
-    <message>
-        <source>Store the files compressed.</source>
-        <translation>Gem filerne komprimeret.</translation>
-    </message>
-    <message>
-        <source>Also save the attachments the resources name.</source>
-        <translation>Gem også de vedhæftede filer, som ressourcerne nævner.</translation>
     </message>
     <message>
         <source>Let files and redirects reach private networks on other hosts.</source>

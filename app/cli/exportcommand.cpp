@@ -81,6 +81,8 @@ QDateTime parseInstant(const QString &s)
     return t;
 }
 
+} // namespace
+
 QCommandLineOption keepOnServerOption()
 {
     return {u"keep-on-server"_s,
@@ -102,7 +104,12 @@ QCommandLineOption gzipOption()
                      "against the manifest before it is compressed).")};
 }
 
-} // namespace
+QCommandLineOption lenientOption()
+{
+    return {u"lenient"_s,
+            Text::tr("Send Prefer: handling=lenient: the server may skip parameters it does not "
+                     "support instead of refusing the export.")};
+}
 
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
@@ -132,9 +139,7 @@ int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err
         {u"patient"_s, Text::tr("A patient id or reference (POST only); repeatable."),
          Text::tr("ID")},
         {u"no-cache"_s, Text::tr("Send Cache-Control: no-cache so the server starts a new job.")},
-        {u"lenient"_s,
-         Text::tr("Send Prefer: handling=lenient: the server may skip parameters it does not "
-                  "support instead of refusing the export.")},
+        lenientOption(),
         {u"no-download"_s,
          Text::tr("Stop when the export is complete; do not download the files.")},
         keepOnServerOption(),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QStringList>
 
 class QTextStream;
@@ -10,6 +11,12 @@ namespace fbm::cli {
 int runExportCommand(const QStringList &args, QTextStream &out, QTextStream &err);
 int runResumeCommand(const QStringList &args, QTextStream &out, QTextStream &err);
 int runCancelCommand(const QStringList &args, QTextStream &out, QTextStream &err);
+/// Options `export` shares with the commands that pass them on to it (`schedule add`).
+QCommandLineOption keepOnServerOption();
+QCommandLineOption attachmentsOption();
+QCommandLineOption gzipOption();
+QCommandLineOption lenientOption();
+
 int runDemoServerCommand(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace fbm::cli

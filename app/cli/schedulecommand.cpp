@@ -2,6 +2,7 @@
 
 #include "auth/profile.h"
 #include "cli.h"
+#include "exportcommand.h"
 #include "schedule/scheduleservice.h"
 #include "schedule/systemdunits.h"
 
@@ -90,10 +91,10 @@ int runAdd(CommandParser &p, const QStringList &args, QTextStream &out, QTextStr
          Text::tr("ID")},
         {u"post"_s, Text::tr("Kick off with POST and a Parameters body instead of GET.")},
         {u"no-cache"_s, Text::tr("Send Cache-Control: no-cache so the server starts a new job.")},
-        {u"lenient"_s, Text::tr("Send Prefer: handling=lenient.")},
-        {u"keep-on-server"_s, Text::tr("Leave the files on the server once they are saved.")},
-        {u"gzip"_s, Text::tr("Store the files compressed.")},
-        {u"attachments"_s, Text::tr("Also save the attachments the resources name.")},
+        lenientOption(),
+        keepOnServerOption(),
+        gzipOption(),
+        attachmentsOption(),
         {u"allow-private-networks"_s,
          Text::tr("Let files and redirects reach private networks on other hosts.")},
     });
